@@ -1,0 +1,49 @@
+# Northshire Safeguarding Children Board website.
+# `make html` and `make test` are the whole set-up on a fresh machine: the
+# first use creates .venv/ and installs the project into it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+OUTPUT ?= output
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: help html publish devserver serve test screenshots clean
+
+help:
+	@echo "make html         build the site for preview into $(OUTPUT)/ (pelicanconf.py)"
+	@echo "make publish      build the site for the live server into $(OUTPUT)/ (publishconf.py)"
+	@echo "make devserver    preview on http://$(HOST):$(PORT)/ and rebuild on every save"
+	@echo "make test         run the whole test suite"
+	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
+	@echo "make clean        remove $(OUTPUT)/ and caches"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+html: $(STAMP)
+	$(BIN)/python scripts/build.py --settings pelicanconf.py --output $(OUTPUT)
+
+publish: $(STAMP)
+	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT)
+
+devserver: $(STAMP)
+	$(BIN)/pelican --autoreload --listen --bind $(HOST) --port $(PORT) \
+		content --settings pelicanconf.py --output $(OUTPUT)
+
+serve: $(STAMP)
+	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) --output $(OUTPUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+screenshots: $(STAMP) html
+	$(BIN)/python scripts/screenshots.py --site $(OUTPUT) --out docs/screenshots
+
+clean:
+	rm -rf $(OUTPUT) .output-* .cache .pytest_cache

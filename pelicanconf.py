@@ -1,0 +1,154 @@
+"""Settings for the Northshire Safeguarding Children Board website.
+
+This file is for previews (`make html`, `make devserver`). The live site is
+built with publishconf.py, which starts from these settings. Everything a
+board changes to make the site its own is in the first section.
+"""
+
+# --- The board ---------------------------------------------------------------
+
+SITENAME = "Northshire Safeguarding Children Board"
+SITE_SHORT_NAME = "Northshire SCB"
+SITE_DESCRIPTION = (
+    "Northshire Safeguarding Children Board brings together the council, police, "
+    "health services, schools and others to keep children in Northshire safe."
+)
+SITEURL = ""
+DEFAULT_LANG = "en-GB"
+TIMEZONE = "Europe/London"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+BOARD_EMAIL = "board@northshire-scb.example"
+BOARD_ADDRESS = "Northshire Safeguarding Children Board, County Hall, Northshire NS1 0AA"
+
+# "Worried about a child?" numbers, shown on every page and on the report a
+# concern page. The local numbers here are fictional (Ofcom's drama range).
+CONCERN_EMERGENCY = {"label": "If a child is in immediate danger", "number": "999"}
+CONCERN_CONTACTS = [
+    {
+        "label": "Northshire Children's Services (children's social care)",
+        "when": "Monday to Friday, 8:30am to 5pm",
+        "number": "01632 960 123",
+    },
+    {
+        "label": "Emergency Duty Team",
+        "when": "Evenings, weekends and bank holidays",
+        "number": "01632 960 456",
+    },
+    {
+        "label": "Police (when it is not an emergency)",
+        "when": "Any time",
+        "number": "101",
+    },
+]
+NATIONAL_HELPLINES = [
+    {"label": "NSPCC Helpline, for adults worried about a child", "number": "0808 800 5000"},
+    {"label": "Childline, for children and young people", "number": "0800 1111"},
+]
+
+# Where "Exit this page" goes: a neutral site that gives nothing away.
+EXIT_URL = "https://www.bbc.co.uk/weather"
+
+# Case reviews: keep them out of search engines, and take them down (leaving
+# an "available on request" notice) after this many months. Statutory guidance
+# has expected at least 12 months on the website.
+REVIEW_NOINDEX = True
+REVIEW_RETENTION_MONTHS = 36
+
+# Main navigation, by audience.
+AUDIENCE_NAV = [
+    ("Children", "children/"),
+    ("Young people", "young-people/"),
+    ("Parents and carers", "parents-and-carers/"),
+    ("Professionals", "guidance/"),
+]
+FOOTER_LINKS = [
+    ("About the board", "about/"),
+    ("Case reviews", "reviews/"),
+    ("Annual reports", "annual-reports/"),
+    ("Glossary", "glossary/"),
+    ("Staying safe online", "staying-safe-online/"),
+    ("Accessibility", "accessibility/"),
+    ("Privacy", "privacy/"),
+]
+
+# --- How the site is built (a board rarely needs to change these) ------------
+
+PATH = "content"
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+PLUGIN_PATHS = ["plugins"]
+# Order is run order.
+PLUGINS = ["lscb_content", "lscb_reviews"]
+
+ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews"]
+PAGE_PATHS = ["pages"]
+# Only these shared folders are copied whole; any other file is published
+# only when a published page links to it.
+STATIC_PATHS = ["images", "documents"]
+STATIC_EXCLUDE_SOURCES = True
+
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# Listing pages (guidance/, reviews/, ...) are written by the lscb_content plugin.
+CATEGORY_SAVE_AS = ""
+DRAFT_URL = "drafts/{category}/{slug}/"
+DRAFT_SAVE_AS = "drafts/{category}/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/{slug}/index.html"
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "sitemap", "robots"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+DEFAULT_PAGINATION = False
+DEFAULT_CATEGORY = "pages"
+USE_FOLDER_AS_CATEGORY = False
+SUMMARY_MAX_LENGTH = 60
+RELATIVE_URLS = True
+SLUGIFY_SOURCE = "basename"
+# Guidance and its versions share a file name; they are not translations.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+# Feeds of new publications (guidance, reports, reviews) as Atom. The preview
+# feeds point at the local preview server; publishconf.py sets the real domain.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_ALL_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TAG_FEED_ATOM = None
+
+MARKDOWN = {
+    "extensions": [
+        "markdown.extensions.tables",
+        "markdown.extensions.def_list",
+        "markdown.extensions.abbr",
+        "markdown.extensions.attr_list",
+        "markdown.extensions.md_in_html",
+        "markdown.extensions.sane_lists",
+    ],
+    "extension_configs": {
+        "markdown.extensions.toc": {"toc_depth": "2-3"},
+        "markdown.extensions.footnotes": {
+            "SEPARATOR": "-",
+            "BACKLINK_TEXT": '&#8617;<span class="visually-hidden"> back to the text</span>',
+            "BACKLINK_TITLE": "Back to where footnote {} is referred to",
+        },
+    },
+    "output_format": "html5",
+}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,22 @@
+"""Content types: folders decide type, template and URL; Markdown extras;
+links between guidance and its versions for young people and children."""
+
+from pelican import signals
+
+from .assign import assign_type
+from .listings import add_filters, get_generators
+from .reader import install
+from .versions import link_versions
+
+
+def register():
+    # Our Markdown reader knows the content type while it converts the text.
+    signals.readers_init.connect(install)
+    # Every content object gets its type as soon as it exists.
+    signals.content_object_init.connect(assign_type)
+    # Versions can only be linked once every file has been read, and must be
+    # checked before anything is written.
+    signals.all_generators_finalized.connect(link_versions)
+    # A listing page per content type, and the template filters.
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_filters)

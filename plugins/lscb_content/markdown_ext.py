@@ -1,0 +1,116 @@
+"""Markdown extension applied to every content file as it is read.
+
+- Relative links and images (`images/genogram.jpg`, `other-page.md`) work the
+  way editors expect: relative to the Markdown file. They become Pelican's
+  `{static}` and `{filename}` links, so the linked file is published with the
+  page, and only when the page is.
+- Guidance pages get numbered paragraphs (`<p id="para-12">`), so that
+  professionals can cite and link to "paragraph 12".
+- Tables scroll sideways inside their own focusable region on small screens.
+- Level-2 headings are collected (by the reader) for the contents list.
+
+Working on the Markdown tree costs almost nothing per page, unlike parsing the
+rendered HTML again.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+_ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\{|\?|\|)")
+_PAGE_SOURCE = re.compile(r"\.(?:md|markdown|mdown|html?)(?:#.*)?$", re.IGNORECASE)
+
+
+def pelican_link(url: str) -> str:
+    """`images/a.jpg` -> `{static}images/a.jpg`; `x.md#y` -> `{filename}x.md#y`."""
+    if not url or _ABSOLUTE.match(url):
+        return url
+    if _PAGE_SOURCE.search(url.split("?", 1)[0]):
+        return "{filename}" + url
+    return "{static}" + url
+
+
+class RelativeLinks(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None:
+                    element.set(attribute, pelican_link(value))
+
+
+class ScrollableTables(Treeprocessor):
+    """Wrap each table in a region that scrolls sideways on its own, so a wide
+    table never makes the whole page scroll at 320 CSS pixels (WCAG 1.4.10).
+    The region can take keyboard focus, so it can be scrolled without a mouse."""
+
+    def run(self, root: etree.Element) -> None:
+        number = 0
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag != "table":
+                    continue
+                number += 1
+                wrapper = etree.Element("div", {
+                    "class": "table-scroll",
+                    "role": "region",
+                    "tabindex": "0",
+                    "aria-label": f"Table {number}",
+                })
+                wrapper.tail, child.tail = child.tail, None
+                parent.remove(child)
+                wrapper.append(child)
+                parent.insert(index, wrapper)
+
+
+class NumberedParagraphs(Treeprocessor):
+    """Number the body's top-level paragraphs: <p id="para-N"><span>N.</span>."""
+
+    def run(self, root: etree.Element) -> None:
+        number = 0
+        for element in list(root):
+            if element.tag != "p" or _only_an_image(element):
+                continue
+            number += 1
+            marker = etree.Element("span", {"class": "para-number"})
+            marker.text = f"{number}."
+            marker.tail = " " + (element.text or "")
+            element.text = None
+            element.insert(0, marker)
+            element.set("id", f"para-{number}")
+            element.set("class", (element.get("class", "") + " numbered").strip())
+
+
+def _only_an_image(paragraph: etree.Element) -> bool:
+    children = list(paragraph)
+    return (
+        len(children) == 1
+        and children[0].tag == "img"
+        and not (paragraph.text or "").strip()
+        and not (children[0].tail or "").strip()
+    )
+
+
+class LscbExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "numbered_paragraphs": [False, "Number the top-level paragraphs"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        # Priorities below 20 run after inline markup (links, images) exists
+        # and before the footnotes block is appended (which has priority 50
+        # but appends at the end: its paragraphs are not top-level).
+        md.treeprocessors.register(RelativeLinks(md), "lscb_relative_links", 15)
+        md.treeprocessors.register(ScrollableTables(md), "lscb_scrollable_tables", 13)
+        if self.getConfig("numbered_paragraphs"):
+            md.treeprocessors.register(NumberedParagraphs(md), "lscb_numbered_paragraphs", 14)
+
+
+def makeExtension(**kwargs):
+    return LscbExtension(**kwargs)

@@ -1,0 +1,57 @@
+"""Markdown reader that knows which content type it is reading."""
+
+from __future__ import annotations
+
+import os
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+from .markdown_ext import LscbExtension
+from .types import type_for_path
+
+# Types whose paragraphs are numbered, as statutory guidance is.
+NUMBERED_TYPES = {"guidance"}
+
+
+class LscbMarkdownReader(MarkdownReader):
+    def _markdown(self, numbered: bool) -> Markdown:
+        config = dict(self.settings["MARKDOWN"])
+        config["extensions"] = [
+            *config.get("extensions", []),
+            LscbExtension(numbered_paragraphs=numbered),
+        ]
+        return Markdown(**config)
+
+    def read(self, source_path):
+        self._source_path = source_path
+        relative = os.path.relpath(source_path, self.settings["PATH"])
+        content_type = type_for_path(relative)
+        numbered = content_type is not None and content_type.key in NUMBERED_TYPES
+
+        self._md = self._markdown(numbered)
+        with pelican_open(source_path) as text:
+            content = self._md.convert(text)
+        meta = getattr(self._md, "Meta", {})
+        contents_list = _level_two_headings(getattr(self._md, "toc_tokens", []))
+
+        # Formatted fields (the summary) are converted without numbering.
+        self._md = self._markdown(numbered=False)
+        metadata = self._parse_metadata(meta)
+        metadata["contents_list"] = contents_list
+        return content, metadata
+
+
+def _level_two_headings(tokens) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for token in tokens:
+        if token.get("level") == 2:
+            found.append((token["id"], token["name"]))
+        found.extend(_level_two_headings(token.get("children", [])))
+    return found
+
+
+def install(readers) -> None:
+    for extension in LscbMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = LscbMarkdownReader

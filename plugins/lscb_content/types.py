@@ -1,0 +1,82 @@
+"""The site's content types: one folder under content/ each.
+
+The folder a file sits in decides its type, its template, its listing page and
+its URL; editors never set a category or a template by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ContentType:
+    key: str  # folder under content/, and the listing page's URL
+    name: str  # heading of the listing page and navigation label
+    singular: str  # "a guidance page", used in messages
+    template: str  # template of one item
+    list_template: str  # template of the listing page
+    audience: str  # professionals, young-people, children or everyone
+    description: str  # one sentence under the listing heading
+
+
+CONTENT_TYPES: dict[str, ContentType] = {
+    t.key: t
+    for t in (
+        ContentType(
+            "guidance",
+            "Guidance for professionals",
+            "guidance page",
+            "guidance",
+            "guidance_list",
+            "professionals",
+            "Procedures and guidance for everyone who works with children in Northshire.",
+        ),
+        ContentType(
+            "young-people",
+            "For young people",
+            "young people's page",
+            "version",
+            "version_list",
+            "young-people",
+            "Information for teenagers about staying safe and getting help.",
+        ),
+        ContentType(
+            "children",
+            "For children",
+            "children's page",
+            "version",
+            "version_list",
+            "children",
+            "Information for younger children about staying safe and who can help.",
+        ),
+        ContentType(
+            "annual-reports",
+            "Annual reports",
+            "annual report",
+            "annual_report",
+            "annual_report_list",
+            "everyone",
+            "Each year the board reports on how well children in Northshire are kept safe.",
+        ),
+        ContentType(
+            "reviews",
+            "Case reviews",
+            "case review",
+            "review",
+            "review_list",
+            "professionals",
+            "Serious case reviews and local child safeguarding practice reviews, "
+            "anonymised, with what the board has done about their findings.",
+        ),
+    )
+}
+
+# Versions of a guidance page for other readers: folder -> audience label.
+VERSION_AUDIENCES = {"young-people": "young people", "children": "children"}
+
+
+def type_for_path(relative_source_path: str) -> ContentType | None:
+    """The content type of a file, from its first folder under content/."""
+    top = relative_source_path.replace("\\", "/").split("/", 1)[0]
+    return CONTENT_TYPES.get(top)

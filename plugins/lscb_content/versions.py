@@ -1,0 +1,99 @@
+"""Link guidance pages and their versions for young people and children.
+
+A page in content/young-people/ or content/children/ names the guidance page
+it is a version of in `Version_of` (the guidance file's path under content/,
+e.g. `guidance/roles-of-agencies.md`). The guidance page then links to each
+version ("Also available for young people") and each version links back.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from pelican.generators import ArticlesGenerator
+
+from lscb_core.findings import BuildStopped
+from lscb_core.rules import finding
+from lscb_core.sources import field_line
+
+from .types import VERSION_AUDIENCES
+
+
+def normalise_reference(reference: str) -> str:
+    """Accept what editors write: `roles-of-agencies`, `guidance/roles-of-agencies.md`,
+    `/content/guidance/roles-of-agencies.md`."""
+    ref = reference.strip().replace("\\", "/").lstrip("/")
+    if ref.startswith("content/"):
+        ref = ref[len("content/"):]
+    if "/" not in ref:
+        ref = "guidance/" + ref
+    if not posixpath.splitext(ref)[1]:
+        ref += ".md"
+    return posixpath.normpath(ref)
+
+
+def _all_articles(generator: ArticlesGenerator):
+    return [
+        *generator.articles, *generator.translations,
+        *generator.hidden_articles, *generator.hidden_translations,
+        *generator.drafts, *generator.drafts_translations,
+    ]
+
+
+def link_versions(generators) -> None:
+    articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    everything = _all_articles(articles_generator)
+    guidance = {
+        a.relative_source_path.replace("\\", "/"): a
+        for a in everything
+        if getattr(a, "content_type", None) and a.content_type.key == "guidance"
+    }
+    for page in guidance.values():
+        page.versions = {}
+
+    findings = []
+    for version in everything:
+        content_type = getattr(version, "content_type", None)
+        if content_type is None or content_type.key not in VERSION_AUDIENCES:
+            continue
+        path = version.source_path
+        reference = getattr(version, "version_of", None)
+        if not reference:
+            findings.append(finding(
+                "VER001", path, 1,
+                "Version_of is missing",
+                "add 'Version_of: guidance/<file>.md' naming the guidance page this adapts",
+            ))
+            continue
+        target = guidance.get(normalise_reference(str(reference)))
+        line = field_line(path, "version_of")
+        if target is None:
+            findings.append(finding(
+                "VER002", path, line,
+                f"Version_of '{reference}' is not a guidance page",
+                "use the path of a file in content/guidance/, e.g. guidance/roles-of-agencies.md",
+                col=len("Version_of: ") + 1,
+            ))
+            continue
+        if version.status != "published":
+            continue
+        if target.status != "published":
+            findings.append(finding(
+                "VER003", path, line,
+                f"Version_of '{reference}' is {target.status}, not published",
+                "publish the guidance page first, or make this page a draft too",
+            ))
+            continue
+        if content_type.key in target.versions:
+            other = target.versions[content_type.key]
+            findings.append(finding(
+                "VER004", path, line,
+                f"a second {content_type.singular} for '{reference}'",
+                f"one version per audience: merge with {other.relative_source_path} or change Version_of",
+            ))
+            continue
+        target.versions[content_type.key] = version
+        version.version_parent = target
+
+    if findings:
+        raise BuildStopped(findings)

@@ -1,0 +1,136 @@
+"""Build the site so that a failed build publishes nothing.
+
+Pelican writes its output in place and, when a page cannot be read, logs an
+error, drops the page and still exits 0. Here the site is built into a
+staging folder beside the output folder; only when the build finished with no
+error does the staging folder replace the output folder. A build that fails,
+or is killed half-way, leaves the last good site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import LimitFilter
+from pelican.settings import read_settings
+
+from .findings import BuildStopped
+
+log = logging.getLogger("lscb.build")
+
+
+class _Collector(logging.Handler):
+    """Keeps every warning and error logged during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    output: Path
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _reset_pelican_log_dedup() -> None:
+    # Pelican's log filter drops a message it has logged before in this
+    # process; several builds in one process (tests, the dev server) must
+    # each report all of their own problems.
+    LimitFilter._ignore.clear()
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
+def _remove_stale(parent: Path, name: str) -> None:
+    for stale in parent.glob(f".{name}.*-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _swap_into_place(staging: Path, output: Path) -> None:
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        old.rmdir()
+        output.rename(old)
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build(settings_path: str | Path, output: str | Path, overrides: dict | None = None) -> BuildResult:
+    """Build with the given settings file; replace `output` only on success."""
+    started = time.monotonic()
+    output = Path(output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(output.parent, output.name)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    _reset_pelican_log_dedup()
+    result = BuildResult(ok=False, output=output)
+    try:
+        settings = read_settings(
+            str(settings_path), override={**(overrides or {}), "OUTPUT_PATH": str(staging)}
+        )
+        Pelican(settings).run()
+    except BuildStopped as stop:
+        result.errors.append(str(stop))
+    except Exception as exc:  # any other failure of Pelican or a plugin
+        result.errors.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        root.removeHandler(collector)
+
+    for record in collector.records:
+        text = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            text = f"{text}: {record.exc_info[1]}"
+        (result.errors if record.levelno >= logging.ERROR else result.warnings).append(text)
+
+    result.ok = not result.errors
+    if result.ok:
+        _swap_into_place(staging, output)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output", default="output")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    result = build(args.settings, args.output)
+    if not result.ok:
+        print("\nBuild failed:", file=sys.stderr)
+        for error in result.errors:
+            print(error, file=sys.stderr)
+        print(f"The site in {args.output}/ was not changed.", file=sys.stderr)
+        return 1
+    print(f"Built the site into {args.output}/ in {result.seconds:.1f} s.")
+    return 0

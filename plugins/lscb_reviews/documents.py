@@ -1,0 +1,54 @@
+"""The full report of a review: a file under content/, linked with its format and size."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+
+from lscb_core.rules import finding
+from lscb_core.sources import field_line
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # relative to content/
+    url: str
+    format: str  # "PDF"
+    size_bytes: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.format}, {human_size(self.size_bytes)}"
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def attach_document(article, context):
+    """Publish the review's Document with it; return a finding if it is missing."""
+    value = getattr(article, "document", None)
+    if not value:
+        article.report = None
+        return None
+    relative = posixpath.normpath(str(value).strip().replace("\\", "/").lstrip("/"))
+    if relative.startswith("content/"):
+        relative = relative[len("content/"):]
+    absolute = os.path.join(article.settings["PATH"], relative)
+    if not os.path.isfile(absolute):
+        article.report = None
+        return finding(
+            "REV001", article.source_path, field_line(article.source_path, "document"),
+            f"Document '{value}' is not a file under content/",
+            "give the path from content/, e.g. reviews/documents/child-l-overview-report.pdf",
+            col=len("Document: ") + 1,
+        )
+    context["static_links"].add(relative)
+    extension = posixpath.splitext(relative)[1].lstrip(".").upper() or "File"
+    article.report = Document(relative, relative, extension, os.path.getsize(absolute))
+    return None

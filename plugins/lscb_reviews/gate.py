@@ -1,0 +1,127 @@
+"""Keep every review that may not be published out of the whole site.
+
+Runs on the articles generator before categories, tags, feeds and dates are
+built, so a blocked review never reaches a listing, a theme page, a feed, the
+sitemap or a search index; its page is never written (Pelican would write a
+draft to drafts/ and a hidden page to its normal URL) and the files it links
+to are not copied. Reviews past the retention period stay at their URL with
+an "available on request" notice, and leave every listing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from lscb_core.dates import today
+from lscb_core.findings import BuildStopped
+from lscb_core.rules import finding
+from lscb_core.sources import field_line
+
+from .documents import attach_document
+from .state import blocked
+from .themes import parse_themes
+from .verdict import decide
+
+log = logging.getLogger("lscb.reviews")
+
+REVIEW_TYPE_LABELS = {
+    "scr": "Serious case review",
+    "lcspr": "Local child safeguarding practice review",
+    "rapid-review": "Rapid review",
+}
+
+_LISTS = (
+    "articles", "translations",
+    "hidden_articles", "hidden_translations",
+    "drafts", "drafts_translations",
+)
+
+
+def is_review(article) -> bool:
+    content_type = getattr(article, "content_type", None)
+    return content_type is not None and content_type.key == "reviews"
+
+
+def apply_gate(generator) -> None:
+    settings = generator.settings
+    day = today(settings)
+    retention = settings.get("REVIEW_RETENTION_MONTHS")
+    state = blocked(settings)
+    retired, findings = [], []
+
+    for list_name in _LISTS:
+        kept = []
+        for article in getattr(generator, list_name):
+            if not is_review(article):
+                kept.append(article)
+                continue
+            try:
+                verdict = decide(article, day, retention)
+            except ValueError as error:
+                field = str(error).split(":", 1)[0]
+                findings.append(finding(
+                    "REV002", article.source_path, field_line(article.source_path, field),
+                    str(error)[:78], "write the date as YYYY-MM-DD, e.g. 2026-03-31",
+                ))
+                _block(article, generator.context, state)
+                continue
+            if verdict.kind == "block":
+                log.warning("Not published: %s (%s)", _shown(article), verdict.reason)
+                _block(article, generator.context, state)
+            elif verdict.kind == "retire":
+                log.info("Retired: %s (%s); notice only", _shown(article), verdict.reason)
+                _retire(article, generator.context, state)
+                retired.append(article)
+            else:
+                article.themes = parse_themes(getattr(article, "themes", ""), settings)
+                article.live_from = verdict.live_from
+                review_type = str(getattr(article, "review_type", "")).strip().lower()
+                article.review_type_label = REVIEW_TYPE_LABELS.get(review_type, review_type)
+                error = attach_document(article, generator.context)
+                if error:
+                    findings.append(error)
+                kept.append(article)
+        setattr(generator, list_name, kept)
+
+    generator.hidden_articles.extend(retired)
+    if findings:
+        raise BuildStopped(findings)
+
+
+def _shown(article) -> str:
+    return os.path.join(os.path.relpath(article.settings["PATH"]), article.relative_source_path)
+
+
+def _withdraw_links(article, context) -> set[str]:
+    links = set(article.get_static_links())
+    document = getattr(article, "document", None)
+    if document:
+        links.add(os.path.normpath(str(document)).replace("\\", "/"))
+    context["static_links"] -= links
+    return links
+
+
+def _block(article, context, state) -> None:
+    state.sources.update(_withdraw_links(article, context))
+    state.sources.add(article.relative_source_path.replace("\\", "/"))
+    state.urls.add(article.url)
+
+
+def _retire(article, context, state) -> None:
+    state.sources.update(_withdraw_links(article, context))
+    article.retired = True
+    article.template = "review_retired"
+    article.themes = []
+
+
+def drop_blocked_static(generator) -> None:
+    """Files of blocked reviews are never copied, whatever folder they sit in."""
+    sources = blocked(generator.settings).sources
+    if not sources:
+        return
+    generator.staticfiles = [
+        static for static in generator.staticfiles
+        if static.relative_source_path.replace("\\", "/") not in sources
+    ]
+    generator.context["staticfiles"] = generator.staticfiles

@@ -1,0 +1,55 @@
+"""A last look at the finished output: nothing of a blocked review is there.
+
+The gate removes blocked reviews before anything is written; this guard proves
+it on the files themselves: the page, the files it linked to, and any link to
+its address from another page, feed or sitemap. It reads each text file of the
+output once, and only when some review was blocked. A hit stops the build, so
+the staging output is thrown away and nothing is published.
+"""
+
+from __future__ import annotations
+
+import os
+
+from lscb_core.findings import BuildStopped
+from lscb_core.rules import finding
+
+from .state import blocked
+
+_TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js")
+
+
+def check_output(pelican) -> None:
+    state = blocked(pelican.settings)
+    if not state.sources and not state.urls:
+        return
+    output = pelican.output_path
+    problems = []
+    for relative in sorted(state.sources):
+        if os.path.exists(os.path.join(output, relative)):
+            problems.append(_leak(relative, "a file of a blocked review was published"))
+    for url in sorted(state.urls):
+        page = os.path.join(output, url, "index.html") if url.endswith("/") else os.path.join(output, url)
+        if os.path.exists(page):
+            problems.append(_leak(url, "the page of a blocked review was written"))
+
+    if state.urls:
+        for folder, _dirs, files in os.walk(output):
+            for name in files:
+                if not name.endswith(_TEXT_SUFFIXES):
+                    continue
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+                for url in state.urls:
+                    if url in text:
+                        problems.append(_leak(os.path.relpath(path, output), f"links to blocked review {url}"))
+    if problems:
+        raise BuildStopped(problems)
+
+
+def _leak(where: str, message: str):
+    return finding(
+        "REV003", os.path.join("output", where), 1, message[:78],
+        "remove links to reviews that are withheld, embargoed or drafts",
+    )

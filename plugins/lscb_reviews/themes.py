@@ -1,0 +1,67 @@
+"""Themes of reviews, and one static page per theme so the library can be
+filtered without JavaScript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pelican.generators import Generator
+from pelican.utils import slugify
+
+
+@dataclass
+class Theme:
+    name: str
+    slug: str
+    reviews: list = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"reviews/themes/{self.slug}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"reviews/themes/{self.slug}/index.html"
+
+
+def parse_themes(value, settings) -> list[Theme]:
+    if isinstance(value, list) and all(isinstance(t, Theme) for t in value):
+        return value
+    if isinstance(value, (list, tuple)):
+        value = ",".join(str(v) for v in value)
+    names = [part.strip() for part in str(value or "").split(",") if part.strip()]
+    substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    return [Theme(name, slugify(name, regex_subs=substitutions)) for name in names]
+
+
+class ReviewThemesGenerator(Generator):
+    """Writes reviews/themes/<theme>/index.html for every theme in use."""
+
+    def generate_context(self):
+        themes: dict[str, Theme] = {}
+        for article in self.context.get("articles", []):
+            for theme in getattr(article, "themes", None) or []:
+                if not isinstance(theme, Theme):
+                    continue
+                entry = themes.setdefault(theme.slug, Theme(theme.name, theme.slug))
+                entry.reviews.append(article)
+        self.themes = sorted(themes.values(), key=lambda t: t.name.lower())
+        self.context["review_themes"] = self.themes
+
+    def generate_output(self, writer):
+        template = self.get_template("review_theme")
+        for theme in self.themes:
+            writer.write_file(
+                theme.save_as,
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=theme.url,
+                theme=theme,
+                reviews=theme.reviews,
+                page_name=theme.url.rstrip("/"),
+            )
+
+
+def get_generators(pelican):
+    return ReviewThemesGenerator

@@ -1,0 +1,56 @@
+"""Decide, for one review, whether it is published, kept out, or retired.
+
+A review reaches readers only when every field says it may. Anything missing
+or unclear keeps it out: publishing by mistake can identify a child, keeping
+out by mistake only delays a publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from lscb_core.dates import add_months, as_date
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str  # "publish", "block" or "retire"
+    reason: str = ""
+    live_from: dt.date | None = None  # first day the review is public
+
+
+def _field(article, name: str) -> str:
+    value = getattr(article, name, None)
+    return str(value).strip().lower() if value is not None else ""
+
+
+def decide(article, today: dt.date, retention_months: int | None) -> Verdict:
+    """Raises ValueError (naming the field) when a date cannot be read."""
+    status = article.status
+    if status != "published":
+        return Verdict("block", f"Status is {status}")
+
+    decision = _field(article, "publication_decision")
+    if decision != "publish":
+        if not decision:
+            return Verdict("block", "it has no Publication_decision")
+        return Verdict("block", f"Publication_decision is {decision}")
+
+    if _field(article, "criminal_proceedings") == "ongoing":
+        return Verdict("block", "Criminal_proceedings is ongoing")
+
+    published = as_date(article.date)
+    live_from = published
+    embargo = getattr(article, "publish_after", None)
+    if embargo:
+        try:
+            live_from = max(live_from, as_date(embargo))
+        except ValueError as error:
+            raise ValueError(f"Publish_after: {error}") from None
+    if live_from > today:
+        return Verdict("block", f"embargoed until {live_from.isoformat()}", live_from)
+
+    if retention_months and add_months(live_from, retention_months) <= today:
+        return Verdict("retire", f"older than {retention_months} months", live_from)
+    return Verdict("publish", live_from=live_from)
