@@ -4,6 +4,7 @@ links between guidance and its versions for young people and children."""
 from pelican import signals
 
 from .assign import assign_type
+from .documents import attach_report_documents
 from .listings import add_filters, get_generators
 from .reader import install
 from .versions import link_versions
@@ -14,6 +15,8 @@ def register():
     signals.readers_init.connect(install)
     # Every content object gets its type as soon as it exists.
     signals.content_object_init.connect(assign_type)
+    # Published annual reports take their Document with them.
+    signals.article_generator_pretaxonomy.connect(attach_report_documents)
     # Versions can only be linked once every file has been read, and must be
     # checked before anything is written.
     signals.all_generators_finalized.connect(link_versions)

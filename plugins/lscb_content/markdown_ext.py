@@ -29,6 +29,9 @@ def pelican_link(url: str) -> str:
     """`images/a.jpg` -> `{static}images/a.jpg`; `x.md#y` -> `{filename}x.md#y`."""
     if not url or _ABSOLUTE.match(url):
         return url
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if "." not in path.rsplit("/", 1)[-1]:
+        return url  # a folder or page address such as ../reviews/, not a file
     if _PAGE_SOURCE.search(url.split("?", 1)[0]):
         return "{filename}" + url
     return "{static}" + url

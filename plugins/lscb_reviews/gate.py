@@ -14,11 +14,11 @@ import logging
 import os
 
 from lscb_core.dates import today
+from lscb_core.documents import attach_document
 from lscb_core.findings import BuildStopped
 from lscb_core.rules import finding
 from lscb_core.sources import field_line
 
-from .documents import attach_document
 from .state import blocked
 from .themes import parse_themes
 from .verdict import decide

@@ -1,4 +1,8 @@
-"""The full report of a review: a file under content/, linked with its format and size."""
+"""A document published with a page (the full report of a review, the PDF of
+an annual report): a file under content/, linked with its format and size.
+
+The file is copied into the site only when the page that names it is
+published."""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import os
 import posixpath
 from dataclasses import dataclass
 
-from lscb_core.rules import finding
-from lscb_core.sources import field_line
+from .rules import finding
+from .sources import field_line
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,7 @@ def human_size(size: int) -> str:
 
 
 def attach_document(article, context):
-    """Publish the review's Document with it; return a finding if it is missing."""
+    """Publish the page's Document with it; return a finding if it is missing."""
     value = getattr(article, "document", None)
     if not value:
         article.report = None
@@ -43,7 +47,7 @@ def attach_document(article, context):
     if not os.path.isfile(absolute):
         article.report = None
         return finding(
-            "REV001", article.source_path, field_line(article.source_path, "document"),
+            "DOC001", article.source_path, field_line(article.source_path, "document"),
             f"Document '{value}' is not a file under content/",
             "give the path from content/, e.g. reviews/documents/child-l-overview-report.pdf",
             col=len("Document: ") + 1,

@@ -1,0 +1,20 @@
+"""Annual reports may name a Document (their PDF): publish it with the page.
+
+Reviews attach theirs in the review gate, only once they may be published."""
+
+from __future__ import annotations
+
+from lscb_core.documents import attach_document
+from lscb_core.findings import BuildStopped
+
+
+def attach_report_documents(generator) -> None:
+    findings = []
+    for article in generator.articles:
+        content_type = getattr(article, "content_type", None)
+        if content_type is not None and content_type.key == "annual-reports":
+            problem = attach_document(article, generator.context)
+            if problem:
+                findings.append(problem)
+    if findings:
+        raise BuildStopped(findings)

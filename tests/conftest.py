@@ -1,0 +1,135 @@
+"""Fixtures: real Pelican builds of the demo site and of small scenario sites."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from lscb_core.build import BuildResult, build
+
+ROOT = Path(__file__).resolve().parent.parent
+# The demo content is built as it looks on this day, so tests do not change
+# as the calendar moves (embargoes lifting, reviews reaching retention).
+DEMO_TODAY = "2026-11-23"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_date_from_environment():
+    saved = os.environ.pop("LSCB_TODAY", None)
+    yield
+    if saved is not None:
+        os.environ["LSCB_TODAY"] = saved
+
+
+class Site:
+    """A built site: its output folder and helpers to read it."""
+
+    def __init__(self, result: BuildResult):
+        self.result = result
+        self.output = result.output
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+    def exists(self, relative: str) -> bool:
+        return (self.output / relative).exists()
+
+    def soup(self, relative: str) -> BeautifulSoup:
+        path = self.output / relative
+        if path.is_dir():
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+    def all_files(self) -> list[Path]:
+        return sorted(p for p in self.output.rglob("*") if p.is_file())
+
+    def text_of_everything(self) -> str:
+        parts = []
+        for path in self.all_files():
+            if path.suffix in {".html", ".xml", ".txt", ".json", ".js"}:
+                parts.append(path.read_text(encoding="utf-8", errors="replace"))
+        return "\n".join(parts)
+
+    def messages(self) -> str:
+        return "\n".join(self.result.errors + self.result.warnings)
+
+
+def build_site(content: Path, output: Path, settings: str = "pelicanconf.py", **overrides) -> Site:
+    overrides.setdefault("LSCB_TODAY", DEMO_TODAY)
+    result = build(ROOT / settings, output, overrides={"PATH": str(content), **overrides})
+    return Site(result)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Site:
+    output = tmp_path_factory.mktemp("demo") / "output"
+    site = build_site(ROOT / "content", output)
+    assert site.ok, site.messages()
+    return site
+
+
+class ScenarioSite:
+    """Write a few Markdown files under a content folder and build them."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+        self.output = root / "output"
+        self.content.mkdir(parents=True, exist_ok=True)
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    def write_bytes(self, relative: str, data: bytes) -> Path:
+        path = self.content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+    def build(self, **overrides) -> Site:
+        return build_site(self.content, self.output, **overrides)
+
+
+@pytest.fixture
+def scenario(tmp_path) -> ScenarioSite:
+    return ScenarioSite(tmp_path)
+
+
+REVIEW_FIELDS = {
+    "Title": "Child Q: local child safeguarding practice review",
+    "Date": "2026-01-15",
+    "Review_type": "lcspr",
+    "Child": "Child Q",
+    "Pseudonyms": "Child Q, Mother, Sibling 1",
+    "Publication_decision": "publish",
+    "Decision_date": "2025-12-10",
+    "Decision_by": "Independent Chair",
+    "Sibling_risk_assessed": "yes",
+    "Criminal_proceedings": "none",
+    "Themes": "Neglect, Information sharing",
+    "Summary": "A fictional review used by the test suite.",
+}
+
+
+def review_markdown(body: str = "", **fields) -> str:
+    """A complete, publishable review; keyword arguments change or add fields
+    (a value of None removes the field)."""
+    merged = {**REVIEW_FIELDS, **fields}
+    header = "\n".join(f"{name}: {value}" for name, value in merged.items() if value is not None)
+    body = body or (
+        "## Findings\n\nProfessionals did not share what they knew.\n\n"
+        "## Recommendations\n\n1. Share information sooner.\n\n"
+        "## The board's response\n\nThe board accepted the recommendation.\n"
+    )
+    return f"{header}\n\n{body}"
