@@ -187,3 +187,19 @@ def test_a_link_from_another_page_to_a_blocked_review_stops_the_build(scenario):
     assert not site.ok
     assert "REV003" in site.messages()
     assert "about/index.html" in site.messages()
+
+
+@pytest.mark.parametrize("reference", ["images/chart.png", "{static}images/chart.png", "{static}/reviews/images/chart.png"])
+@pytest.mark.parametrize("decision", ["publish", "withhold"])
+def test_images_are_published_with_a_review_whichever_way_they_are_referenced(scenario, reference, decision):
+    scenario.write_bytes("reviews/images/chart.png", b"\x89PNG\r\n\x1a\nchart")
+    scenario.write("reviews/child-q.md", review_markdown(
+        body=f"## Findings\n\n![A chart of contacts by month]({reference})\n\n## The board's response\n\nDone.\n",
+        Publication_decision=decision,
+    ))
+    site = scenario.build()
+    assert site.ok, site.messages()
+    assert site.exists("reviews/images/chart.png") == (decision == "publish")
+    if decision == "publish":
+        image = site.soup("reviews/child-q/index.html").find("main").find("img")
+        assert image["src"] == "../../reviews/images/chart.png"
