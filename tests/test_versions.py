@@ -93,3 +93,11 @@ def test_two_versions_for_the_same_readers_fail(scenario):
     site = scenario.build()
     assert not site.ok
     assert "VER004" in site.messages()
+
+
+def test_a_near_miss_version_of_suggests_the_closest_guidance_page(scenario):
+    scenario.write("guidance/early-help.md", GUIDANCE)
+    scenario.write("children/early-help.md", _version("guidance/early-halp.md"))
+    site = scenario.build()
+    assert not site.ok
+    assert "hint: did you mean guidance/early-help.md?" in site.messages()

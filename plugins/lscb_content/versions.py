@@ -8,6 +8,7 @@ version ("Also available for young people") and each version links back.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 
 from pelican.generators import ArticlesGenerator
@@ -30,6 +31,13 @@ def normalise_reference(reference: str) -> str:
     if not posixpath.splitext(ref)[1]:
         ref += ".md"
     return posixpath.normpath(ref)
+
+
+def _closest(reference: str, guidance: dict) -> list[str]:
+    """The guidance file whose name is nearest to a mistyped reference."""
+    by_name = {posixpath.splitext(posixpath.basename(path))[0]: path for path in guidance}
+    name = posixpath.splitext(posixpath.basename(reference))[0]
+    return [by_name[m] for m in difflib.get_close_matches(name, by_name, n=1, cutoff=0.8)]
 
 
 def _all_articles(generator: ArticlesGenerator):
@@ -68,10 +76,12 @@ def link_versions(generators) -> None:
         target = guidance.get(normalise_reference(str(reference)))
         line = field_line(path, "version_of")
         if target is None:
+            close = _closest(normalise_reference(str(reference)), guidance)
             findings.append(finding(
                 "VER002", path, line,
                 f"Version_of '{reference}' is not a guidance page",
-                "use the path of a file in content/guidance/, e.g. guidance/roles-of-agencies.md",
+                f"did you mean {close[0]}?" if close
+                else "use the path of a file in content/guidance/, e.g. guidance/roles-of-agencies.md",
                 col=len("Version_of: ") + 1,
             ))
             continue
