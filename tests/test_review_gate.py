@@ -165,11 +165,14 @@ def test_an_unreadable_embargo_date_stops_the_build(scenario):
     assert not site.exists("reviews/child-q/index.html")
 
 
-def test_a_blocked_reviews_pdf_is_kept_out_even_from_a_folder_copied_whole(scenario):
+@pytest.mark.parametrize("written_as", [
+    "documents/child-q-report.pdf", "/documents/child-q-report.pdf", "content/documents/child-q-report.pdf",
+])
+def test_a_blocked_reviews_pdf_is_kept_out_even_from_a_folder_copied_whole(scenario, written_as):
     scenario.write_bytes("documents/child-q-report.pdf", PDF)
     scenario.write_bytes("documents/leaflet.pdf", PDF)
     scenario.write("reviews/child-q.md", review_markdown(
-        Publication_decision="withhold", Document="documents/child-q-report.pdf"))
+        Publication_decision="withhold", Document=written_as))
     site = scenario.build()
     assert site.ok, site.messages()
     assert site.exists("documents/leaflet.pdf")

@@ -34,15 +34,22 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
+def content_relative(value) -> str:
+    """A path as editors write it (`/content/reviews/a.pdf`, `reviews\\a.pdf`)
+    -> the path under content/ that Pelican uses (`reviews/a.pdf`)."""
+    relative = posixpath.normpath(str(value).strip().replace("\\", "/").lstrip("/"))
+    if relative.startswith("content/"):
+        relative = relative[len("content/"):]
+    return relative
+
+
 def attach_document(article, context):
     """Publish the page's Document with it; return a finding if it is missing."""
     value = getattr(article, "document", None)
     if not value:
         article.report = None
         return None
-    relative = posixpath.normpath(str(value).strip().replace("\\", "/").lstrip("/"))
-    if relative.startswith("content/"):
-        relative = relative[len("content/"):]
+    relative = content_relative(value)
     absolute = os.path.join(article.settings["PATH"], relative)
     if not os.path.isfile(absolute):
         article.report = None

@@ -14,7 +14,7 @@ import logging
 import os
 
 from lscb_core.dates import today
-from lscb_core.documents import attach_document
+from lscb_core.documents import attach_document, content_relative
 from lscb_core.findings import BuildStopped
 from lscb_core.rules import finding
 from lscb_core.sources import field_line
@@ -97,7 +97,7 @@ def _withdraw_links(article, context) -> set[str]:
     links = set(article.get_static_links())
     document = getattr(article, "document", None)
     if document:
-        links.add(os.path.normpath(str(document)).replace("\\", "/"))
+        links.add(content_relative(document))
     context["static_links"] -= links
     return links
 
