@@ -5,7 +5,8 @@ from pelican import signals
 
 from .assign import assign_type
 from .documents import attach_report_documents
-from .listings import add_filters, get_generators
+from .filters import add_filters
+from .listings import get_generators
 from .reader import install
 from .versions import link_versions
 

@@ -4,6 +4,7 @@ Reviews attach theirs in the review gate, only once they may be published."""
 
 from __future__ import annotations
 
+from lscb_core.articles import is_of_type
 from lscb_core.documents import attach_document
 from lscb_core.findings import BuildStopped
 
@@ -11,8 +12,7 @@ from lscb_core.findings import BuildStopped
 def attach_report_documents(generator) -> None:
     findings = []
     for article in generator.articles:
-        content_type = getattr(article, "content_type", None)
-        if content_type is not None and content_type.key == "annual-reports":
+        if is_of_type(article, "annual-reports"):
             problem = attach_document(article, generator.context)
             if problem:
                 findings.append(problem)

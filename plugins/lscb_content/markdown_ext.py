@@ -22,7 +22,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\{|\?|\|)")
-_PAGE_SOURCE = re.compile(r"\.(?:md|markdown|mdown|html?)(?:#.*)?$", re.IGNORECASE)
+_PAGE_SOURCE = re.compile(r"\.(?:md|markdown|mdown|html?)$", re.IGNORECASE)
 
 
 def pelican_link(url: str) -> str:
@@ -32,7 +32,7 @@ def pelican_link(url: str) -> str:
     path = url.split("#", 1)[0].split("?", 1)[0]
     if "." not in path.rsplit("/", 1)[-1]:
         return url  # a folder or page address such as ../reviews/, not a file
-    if _PAGE_SOURCE.search(url.split("?", 1)[0]):
+    if _PAGE_SOURCE.search(path):
         return "{filename}" + url
     return "{static}" + url
 

@@ -13,6 +13,7 @@ import posixpath
 
 from pelican.generators import ArticlesGenerator
 
+from lscb_core.articles import all_articles, is_of_type
 from lscb_core.findings import BuildStopped
 from lscb_core.rules import finding
 from lscb_core.sources import field_line
@@ -40,24 +41,14 @@ def _closest(reference: str, guidance: dict) -> list[str]:
     return [by_name[m] for m in difflib.get_close_matches(name, by_name, n=1, cutoff=0.8)]
 
 
-def _all_articles(generator: ArticlesGenerator):
-    return [
-        *generator.articles, *generator.translations,
-        *generator.hidden_articles, *generator.hidden_translations,
-        *generator.drafts, *generator.drafts_translations,
-    ]
-
-
 def link_versions(generators) -> None:
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    everything = _all_articles(articles_generator)
+    everything = all_articles(articles_generator)
     guidance = {
         a.relative_source_path.replace("\\", "/"): a
         for a in everything
-        if getattr(a, "content_type", None) and a.content_type.key == "guidance"
+        if is_of_type(a, "guidance")
     }
-    for page in guidance.values():
-        page.versions = {}
 
     findings = []
     for version in everything:

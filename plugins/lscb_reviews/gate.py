@@ -11,11 +11,11 @@ an "available on request" notice, and leave every listing.
 from __future__ import annotations
 
 import logging
-import os
 
+from lscb_core.articles import ARTICLE_LISTS, is_of_type
 from lscb_core.dates import today
 from lscb_core.documents import attach_document, content_relative
-from lscb_core.findings import BuildStopped
+from lscb_core.findings import BuildStopped, display_path
 from lscb_core.rules import finding
 from lscb_core.sources import field_line
 
@@ -31,16 +31,8 @@ REVIEW_TYPE_LABELS = {
     "rapid-review": "Rapid review",
 }
 
-_LISTS = (
-    "articles", "translations",
-    "hidden_articles", "hidden_translations",
-    "drafts", "drafts_translations",
-)
-
-
 def is_review(article) -> bool:
-    content_type = getattr(article, "content_type", None)
-    return content_type is not None and content_type.key == "reviews"
+    return is_of_type(article, "reviews")
 
 
 def apply_gate(generator) -> None:
@@ -50,7 +42,7 @@ def apply_gate(generator) -> None:
     state = blocked(settings)
     retired, findings = [], []
 
-    for list_name in _LISTS:
+    for list_name in ARTICLE_LISTS:
         kept = []
         for article in getattr(generator, list_name):
             if not is_review(article):
@@ -67,10 +59,10 @@ def apply_gate(generator) -> None:
                 _block(article, generator.context, state)
                 continue
             if verdict.kind == "block":
-                log.warning("Not published: %s (%s)", _shown(article), verdict.reason)
+                log.warning("Not published: %s (%s)", display_path(article.source_path), verdict.reason)
                 _block(article, generator.context, state)
             elif verdict.kind == "retire":
-                log.info("Retired: %s (%s); notice only", _shown(article), verdict.reason)
+                log.info("Retired: %s (%s); notice only", display_path(article.source_path), verdict.reason)
                 _retire(article, generator.context, state)
                 retired.append(article)
             else:
@@ -87,10 +79,6 @@ def apply_gate(generator) -> None:
     generator.hidden_articles.extend(retired)
     if findings:
         raise BuildStopped(findings)
-
-
-def _shown(article) -> str:
-    return os.path.join(os.path.relpath(article.settings["PATH"]), article.relative_source_path)
 
 
 def _withdraw_links(article, context) -> set[str]:
@@ -112,7 +100,6 @@ def _retire(article, context, state) -> None:
     state.sources.update(_withdraw_links(article, context))
     article.retired = True
     article.template = "review_retired"
-    article.themes = []
 
 
 def drop_blocked_static(generator) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pelican.generators import Generator
 from pelican.utils import slugify
 
+from lscb_core.articles import is_of_type
+
 
 @dataclass
 class Theme:
@@ -24,11 +26,8 @@ class Theme:
         return f"reviews/themes/{self.slug}/index.html"
 
 
-def parse_themes(value, settings) -> list[Theme]:
-    if isinstance(value, list) and all(isinstance(t, Theme) for t in value):
-        return value
-    if isinstance(value, (list, tuple)):
-        value = ",".join(str(v) for v in value)
+def parse_themes(value: str, settings) -> list[Theme]:
+    """The comma-separated Themes field -> Theme objects with slugs."""
     names = [part.strip() for part in str(value or "").split(",") if part.strip()]
     substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
     return [Theme(name, slugify(name, regex_subs=substitutions)) for name in names]
@@ -39,10 +38,11 @@ class ReviewThemesGenerator(Generator):
 
     def generate_context(self):
         themes: dict[str, Theme] = {}
+        # Every review still listed here passed the gate, which parsed its themes.
         for article in self.context.get("articles", []):
-            for theme in getattr(article, "themes", None) or []:
-                if not isinstance(theme, Theme):
-                    continue
+            if not is_of_type(article, "reviews"):
+                continue
+            for theme in article.themes:
                 entry = themes.setdefault(theme.slug, Theme(theme.name, theme.slug))
                 entry.reviews.append(article)
         self.themes = sorted(themes.values(), key=lambda t: t.name.lower())
