@@ -206,3 +206,12 @@ def test_images_are_published_with_a_review_whichever_way_they_are_referenced(sc
     if decision == "publish":
         image = site.soup("reviews/child-q/index.html").find("main").find("img")
         assert image["src"] == "../../reviews/images/chart.png"
+
+
+def test_a_mistyped_document_name_gets_a_suggestion(scenario):
+    scenario.write_bytes("reviews/documents/child-q-overview-report.pdf", PDF)
+    scenario.write("reviews/child-q.md", review_markdown(
+        Document="content/reviews/documents/child-q-overview.pdf"))
+    site = scenario.build()
+    assert not site.ok
+    assert "hint: did you mean reviews/documents/child-q-overview-report.pdf?" in site.messages()

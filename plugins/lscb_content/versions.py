@@ -8,7 +8,6 @@ version ("Also available for young people") and each version links back.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 
 from pelican.generators import ArticlesGenerator
@@ -17,6 +16,7 @@ from lscb_core.articles import all_articles, is_of_type
 from lscb_core.findings import BuildStopped
 from lscb_core.rules import finding
 from lscb_core.sources import field_line
+from lscb_core.suggest import closest_path
 
 from .types import VERSION_AUDIENCES
 
@@ -32,13 +32,6 @@ def normalise_reference(reference: str) -> str:
     if not posixpath.splitext(ref)[1]:
         ref += ".md"
     return posixpath.normpath(ref)
-
-
-def _closest(reference: str, guidance: dict) -> list[str]:
-    """The guidance file whose name is nearest to a mistyped reference."""
-    by_name = {posixpath.splitext(posixpath.basename(path))[0]: path for path in guidance}
-    name = posixpath.splitext(posixpath.basename(reference))[0]
-    return [by_name[m] for m in difflib.get_close_matches(name, by_name, n=1, cutoff=0.8)]
 
 
 def link_versions(generators) -> None:
@@ -67,11 +60,11 @@ def link_versions(generators) -> None:
         target = guidance.get(normalise_reference(str(reference)))
         line = field_line(path, "version_of")
         if target is None:
-            close = _closest(normalise_reference(str(reference)), guidance)
+            close = closest_path(normalise_reference(str(reference)), guidance)
             findings.append(finding(
                 "VER002", path, line,
                 f"Version_of '{reference}' is not a guidance page",
-                f"did you mean {close[0]}?" if close
+                f"did you mean {close}?" if close
                 else "use the path of a file in content/guidance/, e.g. guidance/roles-of-agencies.md",
                 col=len("Version_of: ") + 1,
             ))

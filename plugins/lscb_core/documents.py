@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .rules import finding
 from .sources import field_line
+from .suggest import closest_path
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,17 @@ def attach_document(article, context):
     absolute = os.path.join(article.settings["PATH"], relative)
     if not os.path.isfile(absolute):
         article.report = None
+        folder = posixpath.dirname(relative)
+        try:
+            nearby = [posixpath.join(folder, name) for name in os.listdir(os.path.dirname(absolute))]
+        except OSError:
+            nearby = []
+        close = closest_path(relative, nearby)
         return finding(
             "DOC001", article.source_path, field_line(article.source_path, "document"),
             f"Document '{value}' is not a file under content/",
-            "give the path from content/, e.g. reviews/documents/child-l-overview-report.pdf",
+            f"did you mean {close}?" if close
+            else "give the path from content/, e.g. reviews/documents/child-l-overview-report.pdf",
             col=len("Document: ") + 1,
         )
     context["static_links"].add(relative)
