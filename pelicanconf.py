@@ -78,7 +78,11 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Order is run order.
-PLUGINS = ["lscb_content", "lscb_reviews"]
+PLUGINS = ["lscb_content", "lscb_reviews", "lscb_checks"]
+
+# Draft mode for previews: some findings (a guidance page past its review
+# date) only warn. publishconf.py sets "publish", where they stop the build.
+LSCB_MODE = "draft"
 
 ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews"]
 PAGE_PATHS = ["pages"]

@@ -12,6 +12,9 @@ SITEURL = os.environ.get("LSCB_SITEURL", "https://www.northshire-scb.example")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 
+# Every check at full strength: see docs/checks.md for what differs.
+LSCB_MODE = "publish"
+
 # Drafts are previewed locally only: on the live site they are not written.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from lscb_core import report
 from lscb_core.build import BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +60,12 @@ class Site:
         return "\n".join(parts)
 
     def messages(self) -> str:
-        return "\n".join(self.result.errors + self.result.warnings)
+        return "\n".join([report.as_text(self.result.findings, show_waived=True)]
+                         + self.result.errors + self.result.warnings)
+
+    def codes(self) -> list[str]:
+        """Codes of the findings that were not waived, sorted."""
+        return sorted(f.code for f in self.result.findings if not f.waived)
 
 
 def build_site(content: Path, output: Path, settings: str = "pelicanconf.py", **overrides) -> Site:

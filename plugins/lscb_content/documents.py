@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lscb_core.articles import is_of_type
 from lscb_core.documents import attach_document
-from lscb_core.findings import BuildStopped
+from lscb_core import collect
 
 
 def attach_report_documents(generator) -> None:
@@ -17,4 +17,4 @@ def attach_report_documents(generator) -> None:
             if problem:
                 findings.append(problem)
     if findings:
-        raise BuildStopped(findings)
+        collect.report(generator.settings, findings)

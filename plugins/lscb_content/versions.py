@@ -13,12 +13,101 @@ import posixpath
 from pelican.generators import ArticlesGenerator
 
 from lscb_core.articles import all_articles, is_of_type
-from lscb_core.findings import BuildStopped
-from lscb_core.rules import finding
+from lscb_core import collect
+from lscb_core.rules import Rule, Waiver, finding
 from lscb_core.sources import field_line
 from lscb_core.suggest import closest_path
 
 from .types import VERSION_AUDIENCES
+
+
+class VersionOfMissing(Rule):
+    """Flags a page for children or young people that does not say which
+    guidance page it is a version of.
+
+    ## Why it matters
+    Each version links to the full guidance and back. Without `Version_of` a
+    child's page stands alone and professionals cannot find the version to
+    share with a child.
+
+    ## Example
+    A file in content/children/ with no `Version_of` field.
+
+    ## Use instead
+        Version_of: guidance/roles-of-agencies.md
+
+    ## Known limitations
+    None.
+    """
+
+    code = "VER001"
+    name = "version-of-missing"
+    waiver = Waiver.NEVER
+
+
+class VersionOfDangling(Rule):
+    """Flags a `Version_of` that names a guidance page that does not exist.
+
+    ## Why it matters
+    The version would link to nothing, and the guidance would not link to it.
+
+    ## Example
+        Version_of: guidance/roles-of-agency.md
+
+    ## Use instead
+    The path of a file in content/guidance/; the hint suggests the closest.
+
+    ## Known limitations
+    None.
+    """
+
+    code = "VER002"
+    name = "version-of-dangling"
+    waiver = Waiver.NEVER
+
+
+class VersionOfUnpublished(Rule):
+    """Flags a published version of guidance that is a draft or hidden.
+
+    ## Why it matters
+    A child's version would point readers to a page that does not exist yet.
+
+    ## Example
+    A published children's page whose guidance has `Status: draft`.
+
+    ## Use instead
+    Publish the guidance first, or make the version a draft too.
+
+    ## Known limitations
+    None.
+    """
+
+    code = "VER003"
+    name = "version-of-unpublished"
+    waiver = Waiver.NEVER
+
+
+class VersionDuplicate(Rule):
+    """Flags two published pages that are versions of the same guidance for
+    the same readers.
+
+    ## Why it matters
+    The guidance page can link to one version per audience; the other would
+    be an orphan that drifts out of date.
+
+    ## Example
+    Two files in content/children/ with the same `Version_of`.
+
+    ## Use instead
+    Merge them into one page, or point one at other guidance.
+
+    ## Known limitations
+    None.
+    """
+
+    code = "VER004"
+    name = "version-duplicate"
+    waiver = Waiver.NEVER
 
 
 def normalise_reference(reference: str) -> str:
@@ -89,5 +178,4 @@ def link_versions(generators) -> None:
         target.versions[content_type.key] = version
         version.version_parent = target
 
-    if findings:
-        raise BuildStopped(findings)
+    collect.report(articles_generator.settings, findings)

@@ -21,7 +21,8 @@ from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from .findings import BuildStopped
+from . import report
+from .findings import BuildStopped, Finding
 
 log = logging.getLogger("lscb.build")
 
@@ -41,8 +42,9 @@ class _Collector(logging.Handler):
 class BuildResult:
     ok: bool
     output: Path
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # logged by Pelican, not findings
     warnings: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -71,8 +73,11 @@ def _swap_into_place(staging: Path, output: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(settings_path: str | Path, output: str | Path, overrides: dict | None = None) -> BuildResult:
-    """Build with the given settings file; replace `output` only on success."""
+def build(settings_path: str | Path, output: str | Path, overrides: dict | None = None,
+          check_only: bool = False) -> BuildResult:
+    """Build with the given settings file; replace `output` only on success.
+
+    With check_only, run every check and throw the built site away."""
     started = time.monotonic()
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -84,13 +89,15 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     root.addHandler(collector)
     _reset_pelican_log_dedup()
     result = BuildResult(ok=False, output=output)
+    settings: dict = {}
     try:
         settings = read_settings(
             str(settings_path), override={**(overrides or {}), "OUTPUT_PATH": str(staging)}
         )
         Pelican(settings).run()
+        result.findings = list(settings.get("LSCB_FINDINGS", []))
     except BuildStopped as stop:
-        result.errors.append(str(stop))
+        result.findings = stop.findings
     except Exception as exc:  # any other failure of Pelican or a plugin
         result.errors.append(f"{type(exc).__name__}: {exc}")
     finally:
@@ -102,8 +109,8 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
             text = f"{text}: {record.exc_info[1]}"
         (result.errors if record.levelno >= logging.ERROR else result.warnings).append(text)
 
-    result.ok = not result.errors
-    if result.ok:
+    result.ok = not result.errors and not any(f.is_error for f in result.findings)
+    if result.ok and not check_only:
         _swap_into_place(staging, output)
     else:
         shutil.rmtree(staging, ignore_errors=True)
@@ -117,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
+    parser.add_argument("--check", action="store_true",
+                        help="run every check but do not change the output folder")
+    parser.add_argument("--format", choices=report.FORMATS, default="text",
+                        help="how findings are printed (default: text)")
+    parser.add_argument("--show-waived", action="store_true", help="list waived findings too")
+    parser.add_argument("--only", nargs="*", metavar="FILE",
+                        help="report findings in these files only (for pre-commit)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
@@ -125,12 +139,28 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s: %(message)s",
         stream=sys.stderr,
     )
-    result = build(args.settings, args.output)
-    if not result.ok:
-        print("\nBuild failed:", file=sys.stderr)
-        for error in result.errors:
-            print(error, file=sys.stderr)
-        print(f"The site in {args.output}/ was not changed.", file=sys.stderr)
+    result = build(args.settings, args.output, check_only=args.check)
+    findings = result.findings
+    if args.only is not None:
+        wanted = {Path(f).resolve() for f in args.only}
+        findings = [f for f in findings if Path(f.path).resolve() in wanted]
+    other_errors = result.errors  # problems Pelican itself logged
+    failed = any(f.is_error for f in findings) or bool(other_errors)
+    if args.only is not None and not other_errors:
+        ok = not failed
+    else:
+        ok = result.ok
+
+    stream = sys.stdout if args.format in ("json", "github") else sys.stderr
+    print(report.render(findings, args.format, show_waived=args.show_waived), file=stream)
+    for error in other_errors:
+        print(error, file=sys.stderr)
+    if not ok:
+        where = "Nothing was published" if not args.check else "Checks failed"
+        print(f"{where}: the site in {args.output}/ was not changed.", file=sys.stderr)
         return 1
-    print(f"Built the site into {args.output}/ in {result.seconds:.1f} s.")
+    if args.check:
+        print(f"Checks passed in {result.seconds:.1f} s; {args.output}/ was not changed.", file=sys.stderr)
+    else:
+        print(f"Built the site into {args.output}/ in {result.seconds:.1f} s.", file=sys.stderr)
     return 0

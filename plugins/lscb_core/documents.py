@@ -10,9 +10,31 @@ import os
 import posixpath
 from dataclasses import dataclass
 
-from .rules import finding
+from .rules import Rule, Waiver, finding
 from .sources import field_line
 from .suggest import closest_path
+
+
+class DocumentMissing(Rule):
+    """Flags a `Document` field that does not name a file under content/.
+
+    ## Why it matters
+    The page would promise a full report that readers cannot download.
+
+    ## Example
+        Document: reviews/documents/child-l-overview.pdf
+
+    ## Use instead
+    The path from content/ of a file that exists; the hint suggests the
+    closest file in the same folder.
+
+    ## Known limitations
+    None.
+    """
+
+    code = "DOC001"
+    name = "document-missing"
+    waiver = Waiver.NEVER
 
 
 @dataclass(frozen=True)

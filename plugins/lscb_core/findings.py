@@ -1,15 +1,16 @@
 """A finding is one problem in one place, reported to an editor.
 
-Every finding names the file, the line, what is wrong and how to fix it. The
-build collects findings while it reads the content and stops, listing all of
-them, before anything is written.
+Every finding names the file, the line and column, a stable code, what is
+wrong (a message under 80 characters) and how to fix it (a one-line hint).
+The build collects findings from every check and stops, listing all of them,
+before anything is published.
 """
 
 from __future__ import annotations
 
 import enum
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 
 class Severity(enum.Enum):
@@ -27,6 +28,18 @@ class Finding:
     message: str
     hint: str
     severity: Severity = Severity.ERROR
+    # Why the finding was waived, when it was; a waived finding never stops
+    # the build but is counted in the summary.
+    waived: str = ""
+    # The detected text, for matching a waiver that names it. Never printed.
+    term: str = field(default="", compare=False, repr=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR and not self.waived
+
+    def waive(self, reason: str) -> Finding:
+        return replace(self, waived=reason)
 
     def as_text(self) -> str:
         return (
@@ -36,14 +49,17 @@ class Finding:
 
 
 class BuildStopped(Exception):
-    """Raised from a plugin to stop the build; Pelican exits with exitcode."""
+    """Raised from a plugin to stop the build; Pelican exits with exitcode.
+
+    The staging output is thrown away, so nothing is published.
+    """
 
     exitcode = 1
 
     def __init__(self, findings: list[Finding]):
         self.findings = sorted(findings)
-        errors = sum(f.severity is Severity.ERROR for f in self.findings)
-        lines = [f.as_text() for f in self.findings]
+        errors = sum(f.is_error for f in self.findings)
+        lines = [f.as_text() for f in self.findings if not f.waived]
         lines.append(
             f"{errors} error(s): nothing was published; the last good site is unchanged."
         )

@@ -1,54 +1,128 @@
-"""Every finding code the build can report, in one table.
+"""Every finding code the build can report, declared as a Rule subclass.
 
-A code never changes meaning and is never reused. Severity is the rule's
-default.
+A rule is a small class next to the check that reports it:
+
+    class PersonFullName(Rule):
+        '''Flags a forename followed by a surname in a review.
+
+        ## Why it matters
+        ...
+        ## Example
+        ...
+        ## Use instead
+        ...
+        ## Known limitations
+        ...
+        '''
+        code = "PII001"
+        name = "person-full-name"
+        waiver = Waiver.APPROVED
+
+The docstring is the rule's documentation: its first paragraph says what it
+checks, and the sections below follow the template in DOC_SECTIONS.
+docs/checks.md is generated from these docstrings (scripts/checks_doc.py).
+
+A code never changes meaning and is never reused. The severity is the rule's
+default in draft mode (`make html`); `publish_severity` applies to
+`make publish` and `make check`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+import inspect
+from typing import ClassVar
 
 from .findings import Finding, Severity, display_path
 
+# Sections every rule's docstring has, in this order, after the first
+# paragraph ("What it checks"). "Waiving" is written from the rule's waiver.
+DOC_SECTIONS = ("Why it matters", "Example", "Use instead", "Known limitations")
 
-@dataclass(frozen=True)
+
+class Waiver(enum.Enum):
+    NEVER = "never"  # cannot be waived
+    LINE = "line"  # on the line, or for the whole file in its metadata
+    APPROVED = "approved"  # only in the file's metadata, naming who approved it
+
+
+class Mode(enum.Enum):
+    DRAFT = "draft"
+    PUBLISH = "publish"
+
+
+RULES: dict[str, type[Rule]] = {}
+
+
 class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    publish_severity: ClassVar[Severity | None] = None  # None: same as severity
+    waiver: ClassVar[Waiver] = Waiver.LINE
+    # "source": checked before anything is written; "output": on the built site.
+    stage: ClassVar[str] = "source"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.code in RULES and RULES[cls.code] is not cls:
+            raise ValueError(f"rule code {cls.code} is declared twice")
+        RULES[cls.code] = cls
+
+    @classmethod
+    def severity_in(cls, mode: Mode) -> Severity:
+        if mode is Mode.PUBLISH and cls.publish_severity is not None:
+            return cls.publish_severity
+        return cls.severity
+
+    @classmethod
+    def at(
+        cls,
+        path: str,
+        line: int,
+        message: str,
+        hint: str,
+        col: int = 1,
+        term: str = "",
+        mode: Mode = Mode.DRAFT,
+    ) -> Finding:
+        """A finding of this rule at path:line:col.
+
+        `term` is the detected text (kept for waivers, never printed): mask it
+        with lscb_core.mask.mask() before it goes in `message`.
+        """
+        return Finding(
+            path=display_path(path),
+            line=max(1, line),
+            col=max(1, col),
+            code=cls.code,
+            name=cls.name,
+            message=message,
+            hint=hint,
+            severity=cls.severity_in(mode),
+            term=term,
+        )
+
+    @classmethod
+    def doc(cls) -> dict[str, str]:
+        """The docstring split into its sections; "What it checks" first."""
+        text = inspect.cleandoc(cls.__doc__ or "")
+        sections: dict[str, list[str]] = {"What it checks": []}
+        current = "What it checks"
+        for line in text.splitlines():
+            if line.startswith("## "):
+                current = line[3:].strip()
+                sections[current] = []
+            else:
+                sections[current].append(line)
+        return {title: "\n".join(lines).strip() for title, lines in sections.items()}
 
 
-RULES: dict[str, Rule] = {
-    rule.code: rule
-    for rule in (
-        Rule("VER001", "version-of-missing", Severity.ERROR,
-             "A page for children or young people does not say which guidance it is a version of."),
-        Rule("VER002", "version-of-dangling", Severity.ERROR,
-             "Version_of names a guidance page that does not exist."),
-        Rule("VER003", "version-of-unpublished", Severity.ERROR,
-             "A published version points to guidance that is a draft or hidden."),
-        Rule("VER004", "version-duplicate", Severity.ERROR,
-             "Two published pages are versions of the same guidance for the same readers."),
-        Rule("DOC001", "document-missing", Severity.ERROR,
-             "The Document of a page is not a file under content/."),
-        Rule("REV002", "review-date-invalid", Severity.ERROR,
-             "A date field of a review is not a date, so the publication gate cannot decide."),
-        Rule("REV003", "blocked-review-in-output", Severity.ERROR,
-             "Something of a withheld, embargoed or draft review reached the built site."),
-    )
-}
+def rule(code: str) -> type[Rule]:
+    return RULES[code]
 
 
-def finding(code: str, source_path: str, line: int, message: str, hint: str, col: int = 1) -> Finding:
-    rule = RULES[code]
-    return Finding(
-        path=display_path(source_path),
-        line=line,
-        col=col,
-        code=rule.code,
-        name=rule.name,
-        message=message,
-        hint=hint,
-        severity=rule.severity,
-    )
+def finding(code: str, source_path: str, line: int, message: str, hint: str,
+            col: int = 1, term: str = "", mode: Mode = Mode.DRAFT) -> Finding:
+    """Shorthand for RULES[code].at(...)."""
+    return RULES[code].at(source_path, line, message, hint, col=col, term=term, mode=mode)

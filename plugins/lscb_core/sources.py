@@ -1,34 +1,102 @@
-"""Map metadata fields back to the line of the source file they came from."""
+"""Source files as editors wrote them, read once per build and mapped to lines.
+
+Checks report file:line:col, so they need the raw text of each Markdown file:
+the metadata header (field, value and line of each entry, including repeated
+fields such as `Waive`), where the body starts, and a way to turn an offset or
+a piece of text back into a line and column.
+"""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import os
 import re
+from dataclasses import dataclass, field
 
-_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]*):")
+_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$")
 
 
-@functools.lru_cache(maxsize=4096)
-def metadata_lines(source_path: str) -> dict[str, int]:
-    """Field name (lower case) -> 1-based line number, for a Markdown header.
+@dataclass(frozen=True)
+class Field:
+    name: str  # as written
+    value: str
+    line: int
+    value_col: int  # column where the value starts
 
-    Reads only the metadata block at the top of the file, which ends at the
-    first blank line.
-    """
-    lines: dict[str, int] = {}
+
+@dataclass
+class SourceFile:
+    path: str
+    text: str
+    fields: list[Field] = field(default_factory=list)
+    body_start: int = 1  # line number of the first line after the header
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def field(self, name: str) -> Field | None:
+        lowered = name.lower()
+        return next((f for f in self.fields if f.name.lower() == lowered), None)
+
+    def field_line(self, name: str) -> int:
+        found = self.field(name)
+        return found.line if found else 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both from 1, of a character offset in the text."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def locate(self, needle: str, body_only: bool = True) -> tuple[int, int]:
+        """(line, column) of the first occurrence of `needle`, or (1, 1)."""
+        start = self._line_starts[self.body_start - 1] if body_only and self.body_start - 1 < len(self._line_starts) else 0
+        offset = self.text.find(needle, start) if needle else -1
+        if offset < 0 and body_only:
+            offset = self.text.find(needle) if needle else -1
+        return self.position(offset) if offset >= 0 else (1, 1)
+
+
+def parse(path: str, text: str) -> SourceFile:
+    starts = [0]
+    for match in re.finditer("\n", text):
+        starts.append(match.end())
+    source = SourceFile(path=path, text=text, _line_starts=starts)
+    lines = text.splitlines()
+    number = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            source.body_start = number + 1
+            break
+        match = _FIELD.match(line)
+        if match:
+            source.fields.append(Field(match.group(1), match.group(2).strip(), number, match.start(2) + 1))
+        elif line[:1].isspace() and source.fields:
+            # A continuation line belongs to the field above it.
+            last = source.fields[-1]
+            source.fields[-1] = Field(last.name, f"{last.value} {line.strip()}", last.line, last.value_col)
+    else:
+        source.body_start = number + 1
+    return source
+
+
+@functools.lru_cache(maxsize=8192)
+def _read(path: str, mtime_ns: int, size: int) -> SourceFile:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return parse(path, handle.read())
+
+
+def source_file(path: str) -> SourceFile:
+    """The parsed source; cached until the file changes on disk."""
+    stat = os.stat(path)
+    return _read(os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+
+
+def field_line(source_path: str, name: str) -> int:
+    """Line of metadata field `name` in the file, or 1 when it is absent."""
     try:
-        with open(source_path, encoding="utf-8") as handle:
-            for number, text in enumerate(handle, start=1):
-                if not text.strip():
-                    break
-                match = _FIELD.match(text)
-                if match:
-                    lines.setdefault(match.group(1).strip().lower(), number)
+        return source_file(source_path).field_line(name)
     except OSError:
-        pass
-    return lines
-
-
-def field_line(source_path: str, field: str) -> int:
-    """Line of `field` in the file's metadata, or 1 when it is absent."""
-    return metadata_lines(source_path).get(field.lower(), 1)
+        return 1

@@ -15,8 +15,9 @@ import logging
 from lscb_core.articles import ARTICLE_LISTS, is_of_type
 from lscb_core.dates import today
 from lscb_core.documents import attach_document, content_relative
-from lscb_core.findings import BuildStopped, display_path
-from lscb_core.rules import finding
+from lscb_core import collect
+from lscb_core.findings import display_path
+from lscb_core.rules import Rule, Waiver, finding
 from lscb_core.sources import field_line
 
 from .state import blocked
@@ -30,6 +31,30 @@ REVIEW_TYPE_LABELS = {
     "lcspr": "Local child safeguarding practice review",
     "rapid-review": "Rapid review",
 }
+
+class ReviewDateInvalid(Rule):
+    """Flags a date field of a review (`Date`, `Publish_after`) that is not a
+    date the publication gate can read.
+
+    ## Why it matters
+    The gate decides from these dates whether a review may be public today.
+    An unreadable date keeps the review out, and stops the build so that the
+    editor knows why.
+
+    ## Example
+        Publish_after: next March
+
+    ## Use instead
+        Publish_after: 2027-03-01
+
+    ## Known limitations
+    None.
+    """
+
+    code = "REV002"
+    name = "review-date-invalid"
+    waiver = Waiver.NEVER
+
 
 def is_review(article) -> bool:
     return is_of_type(article, "reviews")
@@ -77,8 +102,7 @@ def apply_gate(generator) -> None:
         setattr(generator, list_name, kept)
 
     generator.hidden_articles.extend(retired)
-    if findings:
-        raise BuildStopped(findings)
+    collect.report(settings, findings)
 
 
 def _withdraw_links(article, context) -> set[str]:
@@ -94,6 +118,7 @@ def _block(article, context, state) -> None:
     state.sources.update(_withdraw_links(article, context))
     state.sources.add(article.relative_source_path.replace("\\", "/"))
     state.urls.add(article.url)
+    state.articles.append(article)
 
 
 def _retire(article, context, state) -> None:

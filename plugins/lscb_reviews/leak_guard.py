@@ -11,12 +11,38 @@ from __future__ import annotations
 
 import os
 
-from lscb_core.findings import BuildStopped
-from lscb_core.rules import finding
+from lscb_core import collect
+from lscb_core.rules import Rule, Waiver, finding
 
 from .state import blocked
 
 _TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js")
+
+
+class BlockedReviewInOutput(Rule):
+    """Flags any trace of a withheld, embargoed or draft review in the built
+    site: its page, its files, or a link to its address.
+
+    ## Why it matters
+    A review the board decided not to publish, or not yet, must not be
+    reachable at all: a link in a feed or sitemap is enough for it to be
+    found and shared.
+
+    ## Example
+    A guidance page linking to /reviews/child-x/ while Child X is withheld.
+
+    ## Use instead
+    Remove the link until the review is published.
+
+    ## Known limitations
+    Looks for the review's address and files; text copied from the review
+    into another page is caught by the redaction checks only.
+    """
+
+    code = "REV003"
+    name = "blocked-review-in-output"
+    waiver = Waiver.NEVER
+    stage = "output"
 
 
 def check_output(pelican) -> None:
@@ -44,8 +70,7 @@ def check_output(pelican) -> None:
                 for url in state.urls:
                     if url in text:
                         problems.append(_leak(os.path.relpath(path, output), f"links to blocked review {url}"))
-    if problems:
-        raise BuildStopped(problems)
+    collect.report(pelican.settings, problems)
 
 
 def _leak(where: str, message: str):

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 class Blocked:
     sources: set[str] = field(default_factory=set)  # paths under content/
     urls: set[str] = field(default_factory=set)  # URLs of pages never written
+    # The reviews themselves: still checked (their source is in the
+    # repository), never written.
+    articles: list = field(default_factory=list)
 
 
 def blocked(settings) -> Blocked:

@@ -1,0 +1,156 @@
+"""One pass over an HTML document or fragment, collecting what checks need.
+
+Python's own HTMLParser, not a tree: a page is parsed once, in one pass, and
+every check reads the collected lists (headings, images, links, tables, ids,
+text). Parsing a typical page costs about a millisecond.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_SKIP_TEXT = {"script", "style", "template"}
+_BLOCK = {"p", "li", "td", "th", "dt", "dd", "div", "section", "article", "aside", "blockquote",
+          "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "dl", "figure", "figcaption",
+          "pre", "main", "header", "footer", "nav", "br", "hr", "caption"}
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    id: str
+    line: int  # line in the parsed HTML, from 1
+
+
+@dataclass
+class Image:
+    attrs: dict[str, str | None]
+    line: int
+
+
+@dataclass
+class Link:
+    href: str
+    text: str  # visible text, plus alt text of images inside
+    attrs: dict[str, str | None]
+    line: int
+
+
+@dataclass
+class Table:
+    header_cells: int
+    line: int
+
+
+@dataclass
+class Parsed:
+    headings: list[Heading] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    ids: list[tuple[str, int]] = field(default_factory=list)
+    blocks: list[str] = field(default_factory=list)  # text of each block, in order
+    # Other URLs the document loads or names (img src, link href, script src...).
+    resources: list[tuple[str, str, int]] = field(default_factory=list)  # (tag, url, line)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.blocks)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parsed = Parsed()
+        self._skip = 0
+        self._block: list[str] = []
+        self._heading: Heading | None = None
+        self._heading_text: list[str] = []
+        self._links: list[tuple[Link, list[str]]] = []
+        self._tables: list[Table] = []
+
+    # -- helpers
+    def _flush_block(self) -> None:
+        text = " ".join("".join(self._block).split())
+        if text:
+            self.parsed.blocks.append(text)
+        self._block = []
+
+    def _text(self, data: str) -> None:
+        if self._skip:
+            return
+        self._block.append(data)
+        if self._heading is not None:
+            self._heading_text.append(data)
+        for _link, parts in self._links:
+            parts.append(data)
+
+    # -- parser callbacks
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        line = self.getpos()[0]
+        if attributes.get("id"):
+            self.parsed.ids.append((attributes["id"], line))
+        if tag in _SKIP_TEXT:
+            self._skip += 1
+        if tag in _BLOCK:
+            self._flush_block()
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self._heading = Heading(int(tag[1]), "", attributes.get("id") or "", line)
+            self._heading_text = []
+        elif tag == "img":
+            self.parsed.images.append(Image(attributes, line))
+            alt = attributes.get("alt")
+            if alt:
+                for _link, parts in self._links:
+                    parts.append(f" {alt} ")
+            if attributes.get("src"):
+                self.parsed.resources.append(("img", attributes["src"], line))
+        elif tag == "a" and "href" in attributes:
+            self._links.append((Link(attributes.get("href") or "", "", attributes, line), []))
+        elif tag == "table":
+            self._tables.append(Table(0, line))
+        elif tag == "th" and self._tables:
+            self._tables[-1].header_cells += 1
+        elif tag in ("link", "script", "source", "iframe", "embed", "object", "video", "audio"):
+            url = attributes.get("href") or attributes.get("src") or attributes.get("data")
+            if url:
+                self.parsed.resources.append((tag, url, line))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in _SKIP_TEXT:
+            self._skip -= 1
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TEXT and self._skip:
+            self._skip -= 1
+        if tag in _BLOCK:
+            self._flush_block()
+        if self._heading is not None and tag == f"h{self._heading.level}":
+            self._heading.text = " ".join("".join(self._heading_text).split())
+            self.parsed.headings.append(self._heading)
+            self._heading = None
+        elif tag == "a" and self._links:
+            link, parts = self._links.pop()
+            link.text = " ".join("".join(parts).split())
+            self.parsed.links.append(link)
+        elif tag == "table" and self._tables:
+            self.parsed.tables.append(self._tables.pop())
+
+    def handle_data(self, data):
+        self._text(data)
+
+    def close(self):
+        super().close()
+        self._flush_block()
+
+
+def parse_html(html: str) -> Parsed:
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    return collector.parsed

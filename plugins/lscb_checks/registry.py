@@ -1,0 +1,48 @@
+"""Every check, in run order, with its stage. Read this file to know what the
+build checks; each module's rules (codes, names, documentation) are declared
+next to its check.
+
+Stage "source": `all_generators_finalized`, after every file is read and before
+anything is written, so unsafe content never reaches disk. A module's
+`check(site)` yields findings for the whole site.
+
+Stage "output": `finalized`, over the built staging folder, before it replaces
+output/. A module's `check_output(output)` yields findings.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# Rules reported by the other plugins as they work (listed for the docs).
+PLUGIN_RULE_MODULES = (
+    "lscb_core.waivers",            # WAIV: waivers themselves
+    "lscb_content.versions",        # VER: versions for young people and children
+    "lscb_core.documents",          # DOC001: a page's Document
+    "lscb_reviews.gate",            # REV002: dates the publication gate reads
+    "lscb_reviews.leak_guard",      # REV003: blocked review found in the output
+)
+
+SOURCE_CHECKS = (
+)
+
+OUTPUT_CHECKS = (
+)
+
+
+def source_checks():
+    return [importlib.import_module(f"lscb_checks.checks.{name}") for name in SOURCE_CHECKS]
+
+
+def output_checks():
+    return [importlib.import_module(f"lscb_checks.checks.{name}") for name in OUTPUT_CHECKS]
+
+
+def load_all_rules():
+    """Import every module that declares rules, so RULES is complete."""
+    for name in PLUGIN_RULE_MODULES:
+        importlib.import_module(name)
+    source_checks()
+    output_checks()
+    from lscb_core.rules import RULES
+    return RULES

@@ -1,0 +1,69 @@
+"""Run the checks at each stage, apply waivers, and stop the build on errors.
+
+Findings reported by other plugins (lscb_core.collect) and by the checks in
+registry.py are judged together: severity for the build's mode (draft or
+publish), waivers, then any error raises BuildStopped, which Pelican turns
+into a non-zero exit and lscb_core.build into "nothing published".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from lscb_core import collect
+from lscb_core.findings import BuildStopped, Finding
+from lscb_core.rules import RULES
+from lscb_core.waivers import apply_waivers, waivers_in
+
+from . import registry
+from .output import collect_output
+from .site import collect_site
+
+_SITE = "LSCB_SITE"
+_WAIVERS = "LSCB_WAIVERS"
+_JUDGED = "LSCB_FINDINGS_JUDGED"
+
+
+def _in_mode(findings: list[Finding], mode) -> list[Finding]:
+    return [
+        dataclasses.replace(f, severity=RULES[f.code].severity_in(mode)) if f.code in RULES else f
+        for f in findings
+    ]
+
+
+def _stop_on_errors(settings, found: list[Finding]) -> None:
+    everything = collect.findings(settings)
+    everything[settings.get(_JUDGED, 0):] = found
+    settings[_JUDGED] = len(everything)
+    if any(f.is_error for f in found):
+        raise BuildStopped(everything)
+
+
+def run_source_stage(generators) -> None:
+    settings = generators[0].settings
+    site = collect_site(generators, settings)
+    settings[_SITE] = site
+    found = list(collect.findings(settings))
+    for module in registry.source_checks():
+        found.extend(module.check(site))
+    waivers = [w for item in site.items if item.path.endswith((".md", ".markdown"))
+               for w in waivers_in(item.source, site.mode)]
+    settings[_WAIVERS] = waivers
+    source_codes = {code for code, rule in registry.load_all_rules().items() if rule.stage == "source"}
+    found = apply_waivers(_in_mode(found, site.mode), waivers, codes_judged=source_codes, mode=site.mode)
+    _stop_on_errors(settings, found)
+
+
+def run_output_stage(pelican) -> None:
+    settings = pelican.settings
+    site = settings.get(_SITE)
+    if site is None:  # the source stage did not run (no content generators)
+        return
+    found = list(collect.findings(settings)[settings.get(_JUDGED, 0):])
+    modules = registry.output_checks()
+    if modules:
+        output = collect_output(pelican.output_path, site, settings)
+        for module in modules:
+            found.extend(module.check_output(output))
+    found = apply_waivers(_in_mode(found, site.mode), settings.get(_WAIVERS, []), codes_judged=None, mode=site.mode)
+    _stop_on_errors(settings, found)

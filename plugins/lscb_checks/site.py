@@ -1,0 +1,137 @@
+"""What the checks see: every content object of the build, with its source.
+
+Built once per build at `all_generators_finalized`, after every file has been
+read and before anything is written. Every content object is here: published,
+hidden, drafts, and reviews the publication gate kept out. Each source file is
+read once (lscb_core.sources caches it) and each content body is parsed once
+(Item.parsed); checks share anything else expensive through Site.cache.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from lscb_core.articles import ARTICLE_LISTS
+from lscb_core.documents import content_relative
+from lscb_core.findings import display_path
+from lscb_core.mode import mode as mode_of
+from lscb_core.rules import Mode
+from lscb_core.sources import SourceFile, source_file
+
+from .html_model import Parsed, parse_html
+
+PAGE_LISTS = ("pages", "hidden_pages", "draft_pages", "translations",
+              "hidden_translations", "draft_translations")
+
+
+@dataclass
+class Item:
+    obj: object  # the Pelican Article or Page
+    type_key: str  # guidance, young-people, children, annual-reports, reviews or pages
+    state: str  # published, hidden, draft, blocked or retired
+
+    @property
+    def path(self) -> str:
+        return self.obj.source_path
+
+    @property
+    def display_path(self) -> str:
+        return display_path(self.obj.source_path)
+
+    @property
+    def relative_path(self) -> str:
+        """Path under content/, with forward slashes."""
+        return self.obj.relative_source_path.replace("\\", "/")
+
+    @cached_property
+    def source(self) -> SourceFile:
+        return source_file(self.obj.source_path)
+
+    @property
+    def metadata(self) -> dict:
+        return self.obj.metadata
+
+    @property
+    def html(self) -> str:
+        """The rendered body, before Pelican resolves {filename} links."""
+        return self.obj._content or ""
+
+    @cached_property
+    def parsed(self) -> Parsed:
+        return parse_html(self.html)
+
+    @property
+    def is_public(self) -> bool:
+        """Whether readers will see this item on the built site."""
+        return self.state in ("published", "hidden", "retired")
+
+    def static_links(self) -> set[str]:
+        """Files under content/ this item links to (images, PDFs), as Pelican
+        resolved them, plus its Document."""
+        links = {link.replace("\\", "/") for link in self.obj.get_static_links()}
+        document = getattr(self.obj, "document", None)
+        if document:
+            links.add(content_relative(document))
+        return links
+
+
+@dataclass
+class Site:
+    settings: dict
+    items: list[Item]
+    mode: Mode
+    cache: dict = field(default_factory=dict)
+
+    @property
+    def content_path(self) -> str:
+        return self.settings["PATH"]
+
+    def of_type(self, *type_keys: str) -> list[Item]:
+        return [item for item in self.items if item.type_key in type_keys]
+
+    def content_file(self, relative: str) -> str:
+        return os.path.join(self.content_path, relative)
+
+
+def _type_key(obj) -> str:
+    content_type = getattr(obj, "content_type", None)
+    return content_type.key if content_type is not None else "pages"
+
+
+def _state(obj, list_name: str) -> str:
+    if getattr(obj, "retired", False):
+        return "retired"
+    if list_name.startswith("draft"):
+        return "draft"
+    if list_name.startswith("hidden"):
+        return "hidden"
+    return "published"
+
+
+def collect_site(generators, settings) -> Site:
+    from lscb_reviews.state import blocked
+
+    items: list[Item] = []
+    seen: set[int] = set()
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            lists = ARTICLE_LISTS
+        elif isinstance(generator, PagesGenerator):
+            lists = PAGE_LISTS
+        else:
+            continue
+        for list_name in lists:
+            for obj in getattr(generator, list_name, []):
+                if id(obj) not in seen:
+                    seen.add(id(obj))
+                    items.append(Item(obj, _type_key(obj), _state(obj, list_name)))
+    for obj in blocked(settings).articles:
+        if id(obj) not in seen:
+            seen.add(id(obj))
+            items.append(Item(obj, _type_key(obj), "blocked"))
+    items.sort(key=lambda item: item.obj.source_path)
+    return Site(settings=settings, items=items, mode=mode_of(settings))

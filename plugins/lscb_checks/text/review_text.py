@@ -1,0 +1,85 @@
+"""Everything a review publishes, as spans of text that map back to a place.
+
+The redaction checks (with and without a register) read these spans:
+
+* the whole Markdown source: every metadata field (title, summary...), the
+  body, image alt text, link text and URLs, and comments (the source file is
+  public in the repository even where the page is not);
+* the names of the files the review links to (images, PDFs, its Document);
+* the text layer of each page of each PDF, and the PDF's metadata and XMP;
+* the metadata of each image (EXIF, PNG text, XMP).
+
+A span knows how to turn an index in its text into (path, line, column), so a
+finding in the body names the Markdown line, and a finding in a PDF names the
+PDF (line 1) and says which page.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+
+from lscb_core.findings import display_path
+from lscb_core.sources import SourceFile
+
+from .attachments import IMAGE_SUFFIXES, PDF_SUFFIXES, image_content, pdf_content
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    path: str  # the file a finding names: the review's .md, or the attachment
+    where: str  # for messages: "", "file name", "PDF page 2", "PDF metadata", "image metadata"
+    source: SourceFile | None = None  # set when the text is the Markdown source itself
+    line: int = 1  # position reported for attachments
+
+    def position(self, index: int) -> tuple[int, int]:
+        """(line, column) of text[index] in the file the span came from."""
+        if self.source is not None:
+            return self.source.position(index)
+        return self.line, 1
+
+    @property
+    def display_path(self) -> str:
+        return display_path(self.path)
+
+
+def review_spans(item, site) -> list[Span]:
+    """Spans of one review; cached for the build in site.cache."""
+    key = ("review_spans", item.path)
+    if key not in site.cache:
+        site.cache[key] = _spans(item, site)
+    return site.cache[key]
+
+
+def attachment_paths(item, site) -> list[str]:
+    """Absolute paths of the existing files under content/ the item links to."""
+    paths = []
+    for relative in sorted(item.static_links()):
+        absolute = site.content_file(relative)
+        if os.path.isfile(absolute):
+            paths.append(absolute)
+    return paths
+
+
+def _spans(item, site) -> list[Span]:
+    spans = [Span(item.source.text, item.path, "", source=item.source)]
+    for absolute in attachment_paths(item, site):
+        name = posixpath.basename(absolute)
+        # A file name is published in its URL: report it on the review's line
+        # that links it.
+        line, _col = item.source.locate(name, body_only=False)
+        spans.append(Span(name, item.path, "file name", line=line))
+        lower = absolute.lower()
+        if lower.endswith(PDF_SUFFIXES):
+            pdf = pdf_content(absolute)
+            for number, text in enumerate(pdf.pages, start=1):
+                if text.strip():
+                    spans.append(Span(text, absolute, f"PDF page {number}"))
+            for field, value in pdf.metadata:
+                spans.append(Span(value, absolute, f"PDF metadata {field}"))
+        elif lower.endswith(IMAGE_SUFFIXES):
+            for field, value in image_content(absolute).metadata:
+                spans.append(Span(value, absolute, f"image metadata {field}"))
+    return spans
