@@ -9,9 +9,11 @@ The redaction checks (with and without a register) read these spans:
 * the text layer of each page of each PDF, and the PDF's metadata and XMP;
 * the metadata of each image (EXIF, PNG text, XMP).
 
-A span knows how to turn an index in its text into (path, line, column), so a
-finding in the body names the Markdown line, and a finding in a PDF names the
-PDF (line 1) and says which page.
+A span knows how to turn an index in its text into (line, column) of the
+review's Markdown file: a finding in the body names its own line; a finding
+inside an attachment names the line that links the attachment, and `where`
+says which file and page ("child-x.pdf page 2"), so the editor knows both
+the page to change and the file to fix.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import os
 import posixpath
 from dataclasses import dataclass
 
-from lscb_core.findings import display_path
 from lscb_core.sources import SourceFile
 
 from .attachments import IMAGE_SUFFIXES, PDF_SUFFIXES, image_content, pdf_content
@@ -29,10 +30,11 @@ from .attachments import IMAGE_SUFFIXES, PDF_SUFFIXES, image_content, pdf_conten
 @dataclass(frozen=True)
 class Span:
     text: str
-    path: str  # the file a finding names: the review's .md, or the attachment
-    where: str  # for messages: "", "file name", "PDF page 2", "PDF metadata", "image metadata"
+    path: str  # the review's Markdown file: findings name it
+    where: str  # "" for the source; else e.g. "child-x.pdf page 2", "photo.jpg metadata Artist"
     source: SourceFile | None = None  # set when the text is the Markdown source itself
-    line: int = 1  # position reported for attachments
+    line: int = 1  # for attachments: the line of the review that links the file
+    attachment: str = ""  # absolute path of the attachment the text came from
 
     def position(self, index: int) -> tuple[int, int]:
         """(line, column) of text[index] in the file the span came from."""
@@ -40,9 +42,6 @@ class Span:
             return self.source.position(index)
         return self.line, 1
 
-    @property
-    def display_path(self) -> str:
-        return display_path(self.path)
 
 
 def review_spans(item, site) -> list[Span]:
@@ -67,19 +66,20 @@ def _spans(item, site) -> list[Span]:
     spans = [Span(item.source.text, item.path, "", source=item.source)]
     for absolute in attachment_paths(item, site):
         name = posixpath.basename(absolute)
-        # A file name is published in its URL: report it on the review's line
-        # that links it.
         line, _col = item.source.locate(name, body_only=False)
-        spans.append(Span(name, item.path, "file name", line=line))
+        def span(text: str, where: str) -> Span:
+            return Span(text, item.path, where, line=line, attachment=absolute)
+        # The file name is published in its URL.
+        spans.append(span(name, f"{name} file name"))
         lower = absolute.lower()
         if lower.endswith(PDF_SUFFIXES):
             pdf = pdf_content(absolute)
             for number, text in enumerate(pdf.pages, start=1):
                 if text.strip():
-                    spans.append(Span(text, absolute, f"PDF page {number}"))
+                    spans.append(span(text, f"{name} page {number}"))
             for field, value in pdf.metadata:
-                spans.append(Span(value, absolute, f"PDF metadata {field}"))
+                spans.append(span(value, f"{name} metadata {field}"))
         elif lower.endswith(IMAGE_SUFFIXES):
             for field, value in image_content(absolute).metadata:
-                spans.append(Span(value, absolute, f"image metadata {field}"))
+                spans.append(span(value, f"{name} metadata {field}"))
     return spans
