@@ -10,11 +10,16 @@ OUTPUT ?= output
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html publish devserver serve test screenshots clean
+.PHONY: help html publish check explain checks-doc devserver serve test screenshots clean
+FORMAT ?= text
 
 help:
 	@echo "make html         build the site for preview into $(OUTPUT)/ (pelicanconf.py)"
 	@echo "make publish      build the site for the live server into $(OUTPUT)/ (publishconf.py)"
+	@echo "make check        run every publication check (publish mode); change nothing"
+	@echo "                  (FORMAT=json or FORMAT=github for programs and GitHub Actions)"
+	@echo "make explain CODE=PII001   explain one finding code"
+	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
 	@echo "make devserver    preview on http://$(HOST):$(PORT)/ and rebuild on every save"
 	@echo "make test         run the whole test suite"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
@@ -27,10 +32,19 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/python scripts/build.py --settings pelicanconf.py --output $(OUTPUT)
+	$(BIN)/python scripts/build.py --settings pelicanconf.py --output $(OUTPUT) --format $(FORMAT)
 
 publish: $(STAMP)
-	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT)
+	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --format $(FORMAT)
+
+check: $(STAMP)
+	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --check --format $(FORMAT)
+
+explain: $(STAMP)
+	@$(BIN)/python scripts/explain.py $(CODE)
+
+checks-doc: $(STAMP)
+	$(BIN)/python scripts/checks_doc.py
 
 devserver: $(STAMP)
 	$(BIN)/pelican --autoreload --listen --bind $(HOST) --port $(PORT) \

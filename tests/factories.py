@@ -11,9 +11,84 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import media  # tests/ is on sys.path when the tests run
+
 FACTORIES: dict[str, Callable[[], bytes]] = {}
 
 
 def factory(function: Callable[[], bytes]) -> Callable[[], bytes]:
     FACTORIES[function.__name__] = function
     return function
+
+
+# --- PDFs and images (tests/media.py makes them) ------------------------------
+
+REPORT_PAGES = (
+    "Overview report\nA fictional review used by the test suite.",
+    "Recommendations\nShare information sooner.",
+)
+
+
+@factory
+def pdf_plain() -> bytes:
+    return media.make_pdf(REPORT_PAGES, info={"/Title": "Overview report", "/Producer": "LibreOffice"})
+
+
+@factory
+def pdf_with_javascript() -> bytes:
+    return media.make_pdf(REPORT_PAGES, javascript=True)
+
+
+@factory
+def pdf_with_embedded_file() -> bytes:
+    return media.make_pdf(REPORT_PAGES, embedded_file=True)
+
+
+@factory
+def pdf_with_form() -> bytes:
+    return media.make_pdf(REPORT_PAGES, form=True)
+
+
+@factory
+def pdf_with_author() -> bytes:
+    return media.make_pdf(REPORT_PAGES, info={"/Author": "Harriet Quennell"})
+
+
+@factory
+def pdf_with_xmp_creator() -> bytes:
+    return media.make_pdf(REPORT_PAGES, xmp=media.xmp_packet(dc_creator="Harriet Quennell"))
+
+
+@factory
+def pdf_text_under_box() -> bytes:
+    return media.make_pdf(REPORT_PAGES, boxed_text="Sibling 1 attends Larchfield Primary")
+
+
+@factory
+def pdf_broken() -> bytes:
+    return b"%PDF-1.7\nnot really a PDF\n"
+
+
+@factory
+def png_clean() -> bytes:
+    return media.make_png()
+
+
+@factory
+def png_with_text_chunk() -> bytes:
+    return media.make_png(text_chunks={"Author": "Harriet Quennell"})
+
+
+@factory
+def jpeg_clean() -> bytes:
+    return media.make_jpeg()
+
+
+@factory
+def jpeg_with_gps() -> bytes:
+    return media.make_jpeg(gps=(53.4012, -2.2034))
+
+
+@factory
+def jpeg_with_exif_artist() -> bytes:
+    return media.make_jpeg(exif={"Artist": "Harriet Quennell"})

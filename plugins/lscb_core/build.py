@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.log import LimitFilter
+from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
 from . import report
@@ -90,6 +90,10 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     _reset_pelican_log_dedup()
     result = BuildResult(ok=False, output=output)
     settings: dict = {}
+    # Pelican prints its "Done: ..." line on stdout; stdout is for the
+    # findings (JSON, GitHub annotations), so Pelican's console goes to stderr.
+    console_file = console.file
+    console.file = sys.stderr
     try:
         settings = read_settings(
             str(settings_path), override={**(overrides or {}), "OUTPUT_PATH": str(staging)}
@@ -102,6 +106,7 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
         result.errors.append(f"{type(exc).__name__}: {exc}")
     finally:
         root.removeHandler(collector)
+        console.file = console_file
 
     for record in collector.records:
         text = record.getMessage()
@@ -124,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
+    parser.add_argument("--content", help="content folder (default: PATH in the settings)")
     parser.add_argument("--check", action="store_true",
                         help="run every check but do not change the output folder")
     parser.add_argument("--format", choices=report.FORMATS, default="text",
@@ -139,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s: %(message)s",
         stream=sys.stderr,
     )
-    result = build(args.settings, args.output, check_only=args.check)
+    overrides = {"PATH": str(Path(args.content).resolve())} if args.content else None
+    result = build(args.settings, args.output, overrides=overrides, check_only=args.check)
     findings = result.findings
     if args.only is not None:
         wanted = {Path(f).resolve() for f in args.only}

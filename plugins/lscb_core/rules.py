@@ -115,7 +115,7 @@ class Rule:
                 sections[current] = []
             else:
                 sections[current].append(line)
-        return {title: "\n".join(lines).strip() for title, lines in sections.items()}
+        return {title: "\n".join(lines).strip("\n").rstrip() for title, lines in sections.items()}
 
 
 def rule(code: str) -> type[Rule]:
