@@ -40,6 +40,9 @@ def test_fixture_gives_exactly_the_expected_findings(path, tmp_path, monkeypatch
     assert found == fixture.expected, (
         f"{path.name}: expected {sorted(fixture.expected)}, got {sorted(found)}\n{site.messages()}")
     assert not site.result.errors, site.messages()
+    for f in site.result.findings:
+        assert len(f.message) < 80, f"{f.code} message is {len(f.message)} characters: {f.message}"
+        assert f.hint and "\n" not in f.hint, f"{f.code} needs a one-line hint"
 
 
 def test_every_rule_has_a_fixture():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
@@ -10,6 +11,9 @@ from pelican.utils import pelican_open
 
 from .markdown_ext import LscbExtension
 from .types import type_for_path
+
+# HTML comments in Markdown are editors' notes and waivers: never published.
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 # Types whose paragraphs are numbered, as statutory guidance is.
 NUMBERED_TYPES = {"guidance"}
@@ -24,15 +28,25 @@ class LscbMarkdownReader(MarkdownReader):
         ]
         return Markdown(**config)
 
+    def _body_converter(self, numbered: bool) -> Markdown:
+        """One converter of each kind per reader, reset between files:
+        building a Markdown instance with its extensions costs about as much
+        as converting a typical page. (Metadata gets a fresh converter, since
+        Pelican's _parse_metadata changes the one it is given.)"""
+        cache = self.__dict__.setdefault("_converters", {})
+        if numbered not in cache:
+            cache[numbered] = self._markdown(numbered)
+        return cache[numbered].reset()
+
     def read(self, source_path):
         self._source_path = source_path
         relative = os.path.relpath(source_path, self.settings["PATH"])
         content_type = type_for_path(relative)
         numbered = content_type is not None and content_type.key in NUMBERED_TYPES
 
-        self._md = self._markdown(numbered)
+        self._md = self._body_converter(numbered)
         with pelican_open(source_path) as text:
-            content = self._md.convert(text)
+            content = _COMMENT.sub("", self._md.convert(text))
         meta = getattr(self._md, "Meta", {})
         contents_list = _level_two_headings(getattr(self._md, "toc_tokens", []))
 

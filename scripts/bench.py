@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Benchmark: what the publication checks cost, against plain Pelican.
+
+Generates synthetic sites (guidance pages with numbered paragraphs, footnotes
+and tables; versions for children; case reviews with a PDF each; standard
+pages) of 100, 1,000 and 5,000 pages, and builds each one three ways, side by
+side in this one run, each in its own process:
+
+  plain     Pelican with no plugins and its built-in theme
+  site      this project's plugins and theme, without the checks
+  checked   the full build: plugins, theme and every publication check
+
+It prints wall time and peak memory of each, and the ratios. The checks'
+overhead is (checked - site) / plain. Not a test: timings depend on the
+machine. Usage: scripts/bench.py [--sizes 100 1000 5000] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VARIANTS = ("plain", "site", "checked")
+
+
+def _pdf(text: str) -> bytes:
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=595, height=842)
+    font = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+    })
+    page[NameObject("/Resources")] = DictionaryObject({
+        NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)}),
+    })
+    lines = textwrap.wrap(text, 80)
+    ops = ["BT /F1 11 Tf 14 TL 56 780 Td"] + [f"({line}) Tj T*" for line in lines] + ["ET"]
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode("latin-1"))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    import io
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+GUIDANCE = """\
+Title: Procedure {n}: working together on referral {n}
+Date: 2025-{month:02d}-{day:02d}
+Owner: Policy and Procedures Subgroup
+Review_date: 2027-{month:02d}-{day:02d}
+Summary: How agencies in Northshire share information and act on concerns, part {n}.
+
+## Purpose
+
+This procedure sets out how practitioners share information when they are worried about a child.[^1] It applies to every agency represented on the board.
+
+Practitioners should record what they saw, what the child said and what they did next. The record should be made on the same day.
+
+## Responsibilities
+
+The designated safeguarding lead in each agency makes sure staff know this procedure and can find it quickly.
+
+| Agency | Contact route | Timescale |
+| --- | --- | --- |
+| Children's social care | Front door | Same day |
+| Police | 101 or 999 | Immediately if a child is in danger |
+| Health | Named nurse | Within one working day |
+
+## Making a referral
+
+Read [the related procedure](../guidance/procedure-{other}.md) before making a referral. Explain the concern clearly and say what the family has been told.
+
+After a referral, children's social care decide within one working day what happens next and tell the person who referred.
+
+## Escalation
+
+If you disagree with a decision, speak to your manager and use the escalation procedure. Keep a record of the disagreement and what happened.
+
+[^1]: Working Together to Safeguard Children 2023 describes these duties.
+"""
+
+CHILDREN = """\
+Title: Who can help you, part {n}
+Date: 2025-{month:02d}-{day:02d}
+Version_of: guidance/procedure-{n}.md
+Summary: People who can help if you feel worried or unsafe.
+
+## If you are worried
+
+You can tell a grown-up you trust. This could be a teacher, a nurse or a family friend.
+
+They will listen to you. They will help you stay safe.
+
+## If you are in danger
+
+Call 999 if you are in danger now. You can call Childline on 0800 1111 at any time.
+"""
+
+REVIEW = """\
+Title: Child R{n}: local child safeguarding practice review
+Date: 2025-{month:02d}-{day:02d}
+Review_type: lcspr
+Child: Child R{n}
+Pseudonyms: Child R{n}, Mother, Sibling 1, School A
+Publication_decision: publish
+Decision_date: 2025-{month:02d}-01
+Decision_by: Independent Chair
+Sibling_risk_assessed: yes
+Criminal_proceedings: none
+Themes: Neglect, Information sharing
+Document: reviews/documents/child-r{n}-overview-report.pdf
+Summary: A review of how agencies worked with a child who was harmed by neglect.
+
+This review is fictional and was generated for a benchmark.
+
+## About this review
+
+Child R{n} lived with Mother and Sibling 1. Child R{n} attended School A, where staff noticed that Child R{n} was often hungry.
+
+## Findings
+
+Professionals knew parts of the picture but did not bring what they knew together. School A shared concerns with the health visitor but not with children's social care.
+
+## Recommendations
+
+1. Agencies should share concerns about neglect with children's social care.
+2. The board should audit how schools record concerns.
+
+## The board's response
+
+The board accepted both recommendations. A new procedure has been agreed, and the audit will report to the board next year.
+
+The full [overview report (PDF, {size})](documents/child-r{n}-overview-report.pdf) is available.
+"""
+
+PAGE = """\
+Title: Information page {n}
+Date: 2025-{month:02d}-{day:02d}
+Summary: General information from the board, page {n}.
+
+## What the board does
+
+The board brings together the council, the police, health services and schools to keep children safe.
+
+## Contact the board
+
+Write to the board at County Hall if you have a question about its work.
+"""
+
+
+def generate(folder: Path, pages: int) -> None:
+    """A synthetic site with `pages` content pages: 70% guidance, 10% versions
+    for children, 10% reviews (each with a PDF) and 10% pages."""
+    counts = {"guidance": int(pages * 0.7), "children": pages // 10, "reviews": pages // 10}
+    counts["pages"] = pages - sum(counts.values())
+    pdf = _pdf("Overview report. Child R lived with Mother and Sibling 1. " * 20)
+    size = f"{max(1, round(len(pdf) / 1024))} KB"
+    for kind, count in counts.items():
+        (folder / kind).mkdir(parents=True, exist_ok=True)
+    (folder / "reviews" / "documents").mkdir(exist_ok=True)
+    for n in range(counts["guidance"]):
+        fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1, "other": (n + 1) % counts["guidance"]}
+        (folder / "guidance" / f"procedure-{n}.md").write_text(GUIDANCE.format(**fields), encoding="utf-8")
+    for n in range(counts["children"]):
+        fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1}
+        (folder / "children" / f"who-can-help-{n}.md").write_text(CHILDREN.format(**fields), encoding="utf-8")
+    for n in range(counts["reviews"]):
+        fields = {"n": n, "month": n % 12 + 1, "day": n % 27 + 2, "size": size}
+        (folder / "reviews" / f"child-r{n}.md").write_text(REVIEW.format(**fields), encoding="utf-8")
+        (folder / "reviews" / "documents" / f"child-r{n}-overview-report.pdf").write_bytes(pdf)
+    for n in range(counts["pages"]):
+        fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1}
+        (folder / "pages" / f"information-{n}.md").write_text(PAGE.format(**fields), encoding="utf-8")
+
+
+CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {plugins!r})
+from lscb_core.build import build
+overrides = json.loads({overrides!r})
+started = time.perf_counter()
+result = build({settings!r}, {output!r}, overrides=overrides, check_only=True)
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"ok": result.ok, "seconds": seconds, "peak_mb": peak,
+                   "errors": [f.as_text() for f in result.findings if f.is_error][:5] + result.errors[:5]}}))
+"""
+
+
+def run_variant(variant: str, content: Path, work: Path) -> dict:
+    overrides = {"PATH": str(content), "LSCB_TODAY": "2026-11-23", "DELETE_OUTPUT_DIRECTORY": False}
+    if variant == "plain":
+        overrides.update({"PLUGINS": [], "THEME": "notmyidea", "THEME_STATIC_DIR": "theme",
+                          "ARTICLE_URL": "{slug}/", "ARTICLE_SAVE_AS": "{slug}/index.html",
+                          "USE_FOLDER_AS_CATEGORY": True, "CATEGORY_SAVE_AS": "category/{slug}.html",
+                          "DIRECT_TEMPLATES": ["index"], "MARKDOWN": {
+                              "extensions": ["markdown.extensions.footnotes", "markdown.extensions.tables",
+                                             "markdown.extensions.toc"], "output_format": "html5"}})
+    elif variant == "site":
+        overrides["PLUGINS"] = ["lscb_content", "lscb_reviews"]
+    code = CHILD.format(plugins=str(ROOT / "plugins"), overrides=json.dumps(overrides),
+                        settings=str(ROOT / "pelicanconf.py"), output=str(work / f"out-{variant}"))
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    if completed.returncode != 0:
+        raise SystemExit(f"{variant} build crashed:\n{completed.stderr[-3000:]}")
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    if not result["ok"]:
+        raise SystemExit(f"{variant} build failed:\n" + "\n".join(result["errors"]))
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=1, help="builds per variant; the fastest counts")
+    args = parser.parse_args(argv)
+
+    rows = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="lscb-bench-") as tmp:
+            work = Path(tmp)
+            content = work / "content"
+            generate(content, size)
+            best = {}
+            for _ in range(args.repeat):
+                for variant in VARIANTS:  # interleaved, so drift hits all alike
+                    result = run_variant(variant, content, work)
+                    if variant not in best or result["seconds"] < best[variant]["seconds"]:
+                        best[variant] = result
+            rows.append((size, best))
+            plain, site, checked = (best[v] for v in VARIANTS)
+            print(f"{size:>5} pages  plain {plain['seconds']:6.2f} s {plain['peak_mb']:6.0f} MB | "
+                  f"site {site['seconds']:6.2f} s {site['peak_mb']:6.0f} MB | "
+                  f"checked {checked['seconds']:6.2f} s {checked['peak_mb']:6.0f} MB | "
+                  f"checks add {(checked['seconds'] - site['seconds']) / plain['seconds']:6.1%} of plain, "
+                  f"checked/plain {checked['seconds'] / plain['seconds']:4.2f}x, "
+                  f"{1000 * (checked['seconds'] - site['seconds']) / size:5.2f} ms/page",
+                  flush=True)
+    if len(rows) > 1:
+        (small, a), (large, b) = rows[0], rows[-1]
+        per_small = (a["checked"]["seconds"] - a["site"]["seconds"]) / small
+        per_large = (b["checked"]["seconds"] - b["site"]["seconds"]) / large
+        print(f"Cost of the checks per page: {1000 * per_small:.2f} ms at {small} pages, "
+              f"{1000 * per_large:.2f} ms at {large} pages (linear growth keeps these close).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
