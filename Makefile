@@ -10,7 +10,7 @@ OUTPUT ?= output
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html publish check explain checks-doc devserver serve test screenshots clean
+.PHONY: help html publish check explain checks-doc bench devserver serve test screenshots clean
 FORMAT ?= text
 
 help:
@@ -20,6 +20,7 @@ help:
 	@echo "                  (FORMAT=json or FORMAT=github for programs and GitHub Actions)"
 	@echo "make explain CODE=PII001   explain one finding code"
 	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
+	@echo "make bench        time the checks against plain Pelican (100, 1,000, 5,000 pages)"
 	@echo "make devserver    preview on http://$(HOST):$(PORT)/ and rebuild on every save"
 	@echo "make test         run the whole test suite"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
@@ -45,6 +46,9 @@ explain: $(STAMP)
 
 checks-doc: $(STAMP)
 	$(BIN)/python scripts/checks_doc.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 devserver: $(STAMP)
 	$(BIN)/pelican --autoreload --listen --bind $(HOST) --port $(PORT) \
