@@ -139,3 +139,17 @@ def review_markdown(body: str = "", **fields) -> str:
         "## The board's response\n\nThe board accepted the recommendation.\n"
     )
     return f"{header}\n\n{body}"
+
+
+def guidance_markdown(title: str = "A procedure", body: str = "The procedure in brief.", **fields) -> str:
+    """A complete guidance page; keyword arguments change or add fields."""
+    merged = {
+        "Title": title,
+        "Date": "2026-01-01",
+        "Owner": "Policy and Procedures Subgroup",
+        "Review_date": "2027-01-01",
+        "Summary": f"{title}, for the test suite.",
+        **fields,
+    }
+    header = "\n".join(f"{name}: {value}" for name, value in merged.items() if value is not None)
+    return f"{header}\n\n{body}\n"
