@@ -23,6 +23,7 @@ from pelican.settings import read_settings
 
 from . import report
 from .findings import BuildStopped, Finding
+from .pelican_log import to_finding
 
 log = logging.getLogger("lscb.build")
 
@@ -109,6 +110,10 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
         console.file = console_file
 
     for record in collector.records:
+        converted = to_finding(record, settings) if settings and record.levelno >= logging.ERROR else None
+        if converted is not None:
+            result.findings.append(converted)
+            continue
         text = record.getMessage()
         if record.exc_info and record.exc_info[1] is not None:
             text = f"{text}: {record.exc_info[1]}"
