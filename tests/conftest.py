@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -68,7 +69,22 @@ class Site:
         return sorted(f.code for f in self.result.findings if not f.waived)
 
 
-def build_site(content: Path, output: Path, settings: str = "pelicanconf.py", **overrides) -> Site:
+def add_standard_pages(content: Path) -> None:
+    """Every board's site has the standard pages (about, privacy, report a
+    concern...) that the theme's navigation and footer link to; a scenario
+    gets short stand-ins (tests/fixtures/standard-pages/) for those it did
+    not write itself."""
+    for page in sorted((ROOT / "tests" / "fixtures" / "standard-pages").glob("*.md")):
+        target = content / "pages" / page.name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, target)
+
+
+def build_site(content: Path, output: Path, settings: str = "pelicanconf.py",
+               standard_pages: bool = True, **overrides) -> Site:
+    if standard_pages and content.resolve() != (ROOT / "content").resolve():
+        add_standard_pages(content)
     overrides.setdefault("LSCB_TODAY", DEMO_TODAY)
     result = build(ROOT / settings, output, overrides={"PATH": str(content), **overrides})
     return Site(result)

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, display_path
 from .rules import RULES, Mode, Rule, Waiver
 from .sources import SourceFile
 
@@ -38,7 +38,7 @@ _BODY = re.compile(
     re.DOTALL,
 )
 _APPROVED = re.compile(r"[;,.]?\s*approved by\s*:?\s*(?P<role>.+)$", re.IGNORECASE)
-_CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
 
 
 @dataclass
@@ -55,7 +55,7 @@ class Waive:
     problems: list[Finding] = field(default_factory=list)
 
     def covers(self, finding: Finding) -> bool:
-        if finding.code not in self.codes or finding.path != self.path:
+        if finding.code not in self.codes or finding.path != display_path(self.path):
             return False
         if self.term and _fold(self.term) != _fold(finding.term):
             return False
@@ -259,12 +259,16 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: s
         for waive in waivers:
             if waive.covers(finding) and not waive.problems_block(finding.code):
                 waive.used = True
-                finding = finding.waive(waive.reason + (f" (approved by {waive.approved_by})" if waive.approved_by else ""))
+                reason = waive.reason or "no reason given"
+                finding = finding.waive(reason + (f" (approved by {waive.approved_by})" if waive.approved_by else ""))
                 break
         result.append(finding)
     for waive in waivers:
-        result.extend(waive.problems)
-        waive.problems = []
+        if waive.problems:
+            # A waiver that is itself wrong is reported once, for that.
+            result.extend(waive.problems)
+            waive.problems = []
+            waive.used = True
         if not waive.used and waive.codes and (codes_judged is None or set(waive.codes) <= codes_judged):
             result.append(WaiverUnused.at(
                 waive.path, waive.line, f"waiver of {', '.join(waive.codes)} waives nothing",

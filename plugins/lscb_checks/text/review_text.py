@@ -62,8 +62,21 @@ def attachment_paths(item, site) -> list[str]:
     return paths
 
 
+def _without_waivers(source: SourceFile) -> str:
+    """The source text with its `Waive:` metadata lines blanked (same
+    offsets): a waiver quotes the text it allows, and is not published."""
+    text = source.text
+    lines = [entry.line for entry in source.fields if entry.name.lower() == "waive"]
+    if not lines:
+        return text
+    parts = text.split("\n")
+    for line in lines:
+        parts[line - 1] = " " * len(parts[line - 1])
+    return "\n".join(parts)
+
+
 def _spans(item, site) -> list[Span]:
-    spans = [Span(item.source.text, item.path, "", source=item.source)]
+    spans = [Span(_without_waivers(item.source), item.path, "", source=item.source)]
     for absolute in attachment_paths(item, site):
         name = posixpath.basename(absolute)
         line, _col = item.source.locate(name, body_only=False)
