@@ -54,6 +54,41 @@ EXIT_URL = "https://www.bbc.co.uk/weather"
 REVIEW_NOINDEX = True
 REVIEW_RETENTION_MONTHS = 36
 
+# --- Publication checks (docs/checks.md) --------------------------------------
+
+# Reading age limits for the pages for children and young people. Previews
+# warn and publishing stops when a page's reading age (US school grade + 5)
+# is above the limit for its folder (READ001).
+READING_AGE_MAX = {"children": 9, "young-people": 12}
+# How the reading age is worked out: "automated_readability_index" (letters
+# per word and words per sentence; reads about a year harder than
+# Flesch-Kincaid), "coleman_liau_index", or a list of both for their average.
+# Formulas that count syllables are not offered: textstat would download a
+# pronouncing dictionary from the internet during the build.
+READING_AGE_FORMULA = "automated_readability_index"
+
+# The sections statutory guidance expects in an annual report (AR001). A
+# section is there when a heading contains one of its words (capitals do not
+# matter). Previews warn and publishing stops when one is missing. Add the
+# words your board uses in its headings.
+ANNUAL_REPORT_SECTIONS = [
+    {"name": "How effective local safeguarding has been", "headings": ["effective"]},
+    {"name": "Weaknesses and the actions taken", "headings": ["weakness"]},
+    {"name": "Lessons from case reviews", "headings": ["lesson", "learning"]},
+    {"name": "Training", "headings": ["training"]},
+    {"name": "Partner contributions", "headings": ["contribution"]},
+    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"]},
+]
+
+# The board's own area: "in Northshire" does not single out a family, a
+# named village or estate can (REV010, jigsaw identification).
+LSCB_AREA_NAMES = ["Northshire"]
+
+# Public names that may appear in reviews (national inquiries, authors of
+# national reviews), each with a reason, are listed in redaction-allowlist.toml
+# beside the content folder. Set REDACTION_ALLOWLIST to use another file; the
+# build then stops if that file is missing (CFG001).
+
 # Main navigation, by audience.
 AUDIENCE_NAV = [
     ("Children", "children/"),
@@ -88,6 +123,7 @@ ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "revi
 PAGE_PATHS = ["pages"]
 # Only these shared folders are copied whole; any other file is published
 # only when a published page links to it.
+# Never add "reviews": it would publish the redaction registers (RED005).
 STATIC_PATHS = ["images", "documents"]
 STATIC_EXCLUDE_SOURCES = True
 

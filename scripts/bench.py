@@ -165,8 +165,8 @@ def generate(folder: Path, pages: int) -> None:
     for children, 10% reviews (each with a PDF) and 10% pages."""
     counts = {"guidance": int(pages * 0.7), "children": pages // 10, "reviews": pages // 10}
     counts["pages"] = pages - sum(counts.values())
-    pdf = _pdf("Overview report. Child R lived with Mother and Sibling 1. " * 20)
-    size = f"{max(1, round(len(pdf) / 1024))} KB"
+    pdf_text = "Overview report. Child R{n} lived with Mother and Sibling 1. " * 20
+    size = f"{max(1, round(len(_pdf(pdf_text.format(n=0))) / 1024))} KB"
     for kind, count in counts.items():
         (folder / kind).mkdir(parents=True, exist_ok=True)
     (folder / "reviews" / "documents").mkdir(exist_ok=True)
@@ -179,7 +179,8 @@ def generate(folder: Path, pages: int) -> None:
     for n in range(counts["reviews"]):
         fields = {"n": n, "month": n % 12 + 1, "day": n % 27 + 2, "size": size}
         (folder / "reviews" / f"child-r{n}.md").write_text(REVIEW.format(**fields), encoding="utf-8")
-        (folder / "reviews" / "documents" / f"child-r{n}-overview-report.pdf").write_bytes(pdf)
+        (folder / "reviews" / "documents" / f"child-r{n}-overview-report.pdf").write_bytes(
+            _pdf(pdf_text.format(n=n)))
     for n in range(counts["pages"]):
         fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1}
         (folder / "pages" / f"information-{n}.md").write_text(PAGE.format(**fields), encoding="utf-8")

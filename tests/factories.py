@@ -55,13 +55,19 @@ def pdf_with_author() -> bytes:
 
 
 @factory
+def pdf_with_account_author() -> bytes:
+    """The author as Word records it from a Windows account name."""
+    return media.make_pdf(REPORT_PAGES, info={"/Author": "hquennell"})
+
+
+@factory
 def pdf_with_xmp_creator() -> bytes:
     return media.make_pdf(REPORT_PAGES, xmp=media.xmp_packet(dc_creator="Harriet Quennell"))
 
 
 @factory
 def pdf_text_under_box() -> bytes:
-    return media.make_pdf(REPORT_PAGES, boxed_text="Sibling 1 attends Larchfield Primary")
+    return media.make_pdf(REPORT_PAGES, boxed_text="Sibling 1 told a teacher about the bruises")
 
 
 @factory
@@ -80,6 +86,11 @@ def png_with_text_chunk() -> bytes:
 
 
 @factory
+def png_with_comment_chunk() -> bytes:
+    return media.make_png(text_chunks={"Comment": "Draft 3, drawn for the panel meeting"})
+
+
+@factory
 def jpeg_clean() -> bytes:
     return media.make_jpeg()
 
@@ -92,3 +103,8 @@ def jpeg_with_gps() -> bytes:
 @factory
 def jpeg_with_exif_artist() -> bytes:
     return media.make_jpeg(exif={"Artist": "Harriet Quennell"})
+
+
+@factory
+def image_broken() -> bytes:
+    return b"\x89PNG\r\n\x1a\nnot really a PNG"

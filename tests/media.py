@@ -49,15 +49,22 @@ def _text_ops(lines: Sequence[str], x: float, y: float) -> list[str]:
     return ops
 
 
-def _font_resources() -> DictionaryObject:
-    font = DictionaryObject({
+def _font(name: str) -> DictionaryObject:
+    return DictionaryObject({
         NameObject("/Type"): NameObject("/Font"),
         NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"),
+        NameObject("/BaseFont"): NameObject(name),
         NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
     })
+
+
+def _font_resources() -> DictionaryObject:
+    """/F1 Helvetica, and /F2 Courier (every letter 0.6 em wide)."""
     return DictionaryObject({
-        NameObject("/Font"): DictionaryObject({NameObject("/F1"): font}),
+        NameObject("/Font"): DictionaryObject({
+            NameObject("/F1"): _font("/Helvetica"),
+            NameObject("/F2"): _font("/Courier"),
+        }),
     })
 
 
@@ -76,6 +83,25 @@ def _boxed_ops(text: str) -> list[str]:
         *_text_ops([text], x, y),
         f"q 0 0 0 rg {x - 4} {y - 4} {width:.1f} {FONT_SIZE + 8} re f Q",
     ]
+
+
+def _add_photo(writer: PdfWriter, page, jpeg: bytes) -> None:
+    with Image.open(io.BytesIO(jpeg)) as image:
+        width, height = image.size
+    stream = DecodedStreamObject()
+    stream.set_data(jpeg)
+    stream.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Image"),
+        NameObject("/Width"): NumberObject(width),
+        NameObject("/Height"): NumberObject(height),
+        NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
+        NameObject("/BitsPerComponent"): NumberObject(8),
+        NameObject("/Filter"): NameObject("/DCTDecode"),
+    })
+    page["/Resources"][NameObject("/XObject")] = DictionaryObject({
+        NameObject("/Im1"): writer._add_object(stream),
+    })
 
 
 def _add_form(writer: PdfWriter, page) -> None:
@@ -130,6 +156,7 @@ def make_pdf(
     embedded_file: bool = False,
     form: bool = False,
     boxed_text: str | None = None,
+    photo: bytes | None = None,
 ) -> bytes:
     """A PDF whose pages have the given text layers.
 
@@ -137,6 +164,7 @@ def make_pdf(
     without it the PDF has only /Producer (pypdf). xmp: an XMP packet stored
     as the catalog's /Metadata. boxed_text: drawn on page 1 and then covered
     by a filled black rectangle (a redaction that left the text in place).
+    photo: a JPEG file, copied byte for byte into page 1 as an image.
     """
     writer = PdfWriter()
     for number, text in enumerate(pages or ("",)):
@@ -144,7 +172,11 @@ def make_pdf(
         ops = _text_ops(text.splitlines(), LEFT, TOP)
         if number == 0 and boxed_text is not None:
             ops += _boxed_ops(boxed_text)
+        if number == 0 and photo is not None:
+            ops.append(f"q 96 0 0 64 {LEFT} 400 cm /Im1 Do Q")
         _set_content(writer, page, ops)
+        if number == 0 and photo is not None:
+            _add_photo(writer, page, photo)
     if info:
         writer.add_metadata(info)
     if xmp is not None:
@@ -251,3 +283,35 @@ def make_jpeg(*, exif: dict | None = None, gps: tuple[float, float] | None = Non
     buffer = io.BytesIO()
     _picture().save(buffer, "JPEG", **options)
     return buffer.getvalue()
+
+
+def make_pdf_from_content(content: str, *, annotations: Sequence[dict] = ()) -> bytes:
+    """A one-page PDF whose content stream is `content` (/F1 Helvetica, /F2 Courier),
+    for tests of what is drawn where. annotations: dictionaries of PDF names
+    to values ({"/Subtype": "/Redact", "/Rect": [x0, y0, x1, y1]})."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(PAGE_WIDTH, PAGE_HEIGHT)
+    _set_content(writer, page, [content])
+    if annotations:
+        refs = []
+        for annotation in annotations:
+            values = DictionaryObject({NameObject("/Type"): NameObject("/Annot")})
+            for key, value in annotation.items():
+                values[NameObject(key)] = _pdf_value(value)
+            refs.append(writer._add_object(values))
+        page[NameObject("/Annots")] = ArrayObject(refs)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _pdf_value(value):
+    if isinstance(value, str) and value.startswith("/"):
+        return NameObject(value)
+    if isinstance(value, str):
+        return TextStringObject(value)
+    if isinstance(value, (list, tuple)):
+        return ArrayObject(_pdf_value(v) for v in value)
+    if isinstance(value, float):
+        return FloatObject(value)
+    return NumberObject(value)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import add_standard_pages, guidance_markdown
 
 from lscb_core.mask import mask
 
@@ -40,8 +41,9 @@ def broken_site(tmp_path) -> Path:
     (content / "guidance").mkdir(parents=True)
     (content / "children").mkdir()
     (content / "guidance" / "roles-of-agencies.md").write_text(
-        (ROOT / "content" / "guidance" / "roles-of-agencies.md").read_text(encoding="utf-8"), encoding="utf-8")
+        guidance_markdown("The roles of agencies"), encoding="utf-8")
     (content / "children" / "who-helps.md").write_text(BROKEN_VERSION, encoding="utf-8")
+    add_standard_pages(content)
     return content
 
 
@@ -84,8 +86,7 @@ def test_github_report_is_one_annotation_per_finding(broken_site, tmp_path):
 def test_check_only_never_changes_the_output_folder(tmp_path):
     content = tmp_path / "content"
     (content / "pages").mkdir(parents=True)
-    (content / "pages" / "about.md").write_text(
-        "Title: About\nDate: 2026-01-01\nSummary: About us.\n\nWe are the board.\n", encoding="utf-8")
+    add_standard_pages(content)
     output = tmp_path / "output"
     output.mkdir()
     (output / "keep.txt").write_text("the last good site", encoding="utf-8")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import review_markdown
+from media import make_pdf, make_png
 
-# A tiny, valid PDF: enough for the site to copy and size it.
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+# A small, clean PDF and PNG: real files, which the attachment checks read.
+PDF = make_pdf(["Overview report about Child Q."])
+PNG = make_png()
 
 BLOCKING_FIELDS = {
     "withheld": ({"Publication_decision": "withhold"}, "Publication_decision is withhold"),
@@ -29,7 +31,7 @@ def _blocked_scenario(scenario, fields):
         Document="reviews/documents/child-q-report.pdf",
         **fields,
     ))
-    scenario.write_bytes("reviews/images/child-q-network.png", b"\x89PNG\r\n\x1a\nnot-really")
+    scenario.write_bytes("reviews/images/child-q-network.png", PNG)
     scenario.write_bytes("reviews/documents/child-q-report.pdf", PDF)
     # A second, publishable review keeps the listing, feeds and theme pages alive.
     scenario.write("reviews/child-z.md", review_markdown(
@@ -43,6 +45,12 @@ def test_a_blocked_review_appears_nowhere_in_the_output(scenario, situation):
     fields, reason = BLOCKING_FIELDS[situation]
     site = _blocked_scenario(scenario, fields)
 
+    if situation == "no-decision":
+        # A review without a decision is an editor's mistake: the build stops
+        # (REV001) and nothing at all is published.
+        assert not site.ok and "REV001" in site.codes()
+        assert not site.output.exists()
+        return
     assert site.ok, site.messages()
     everything = site.text_of_everything()
     for marker in ("Child Q secret title marker", "zebra-quokka", "child-q", "Quokka theme", "quokka-theme"):
@@ -108,7 +116,7 @@ def test_after_the_retention_period_only_a_notice_remains_and_it_leaves_every_li
         Document="reviews/documents/child-q-report.pdf",
         body="## Findings\n\nRetired marker kiwi-lemur.\n",
     ))
-    scenario.write("reviews/child-z.md", review_markdown(Title="Child Z: current", Child="Child Z"))
+    scenario.write("reviews/child-z.md", review_markdown(Title="Child Z: current", Child="Child Z", Pseudonyms="Child Z, Mother"))
     site = scenario.build(REVIEW_RETENTION_MONTHS=12)
 
     assert site.ok, site.messages()
@@ -132,7 +140,7 @@ def test_a_review_within_the_retention_period_is_listed(scenario):
 def test_each_theme_has_a_page_listing_only_its_reviews(scenario):
     scenario.write("reviews/child-q.md", review_markdown(Themes="Neglect, Domestic abuse"))
     scenario.write("reviews/child-z.md", review_markdown(
-        Title="Child Z: review", Child="Child Z", Themes="Domestic abuse"))
+        Title="Child Z: review", Child="Child Z", Pseudonyms="Child Z", Themes="Domestic abuse"))
     site = scenario.build()
 
     neglect = site.soup("reviews/themes/neglect/index.html")
@@ -195,7 +203,7 @@ def test_a_link_from_another_page_to_a_blocked_review_stops_the_build(scenario):
 @pytest.mark.parametrize("reference", ["images/chart.png", "{static}images/chart.png", "{static}/reviews/images/chart.png"])
 @pytest.mark.parametrize("decision", ["publish", "withhold"])
 def test_images_are_published_with_a_review_whichever_way_they_are_referenced(scenario, reference, decision):
-    scenario.write_bytes("reviews/images/chart.png", b"\x89PNG\r\n\x1a\nchart")
+    scenario.write_bytes("reviews/images/chart.png", PNG)
     scenario.write("reviews/child-q.md", review_markdown(
         body=f"## Findings\n\n![A chart of contacts by month]({reference})\n\n## The board's response\n\nDone.\n",
         Publication_decision=decision,

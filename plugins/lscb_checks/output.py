@@ -1,8 +1,15 @@
-"""The built site as the output checks see it: every HTML page parsed once.
+"""The built site as the output checks see it: every built HTML page.
 
 Built at `finalized`, over the staging folder, before it replaces output/.
 Each page knows the content item it was rendered from (when there is one), so
 a finding about a page can name the Markdown file an editor must change.
+
+A page is read on first use and parsed at most once each way. Checks that
+read every page first take `Page.quick` (every URL and id, found with a few
+regular expressions: lscb_checks.quick), and only for a page where something
+may be wrong `Page.references` (links with their text and line, resources
+and ids, from html_model's scanner); `Page.parsed` is everything html_model
+collects, for checks that need more.
 """
 
 from __future__ import annotations
@@ -10,17 +17,40 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
-from .html_model import Parsed, parse_html
+from . import quick as quick_look
+from .html_model import Parsed, parse_html, scan_references
 from .site import Item, Site
 
 
 @dataclass
 class Page:
     rel: str  # path under the output folder, e.g. guidance/roles-of-agencies/index.html
-    parsed: Parsed
+    path: str  # the built file
     item: Item | None
+
+    def read(self) -> str:
+        with open(self.path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+
+    @cached_property
+    def quick(self) -> tuple[list[str], list[str]]:
+        """(every href, src and data value; every id), both supersets of
+        what the parser finds: a first look, cheap enough for every page."""
+        return quick_look.urls_and_ids(self.read())
+
+    @cached_property
+    def parsed(self) -> Parsed:
+        """Everything html_model collects (headings, text, tables...)."""
+        return parse_html(self.read())
+
+    @cached_property
+    def references(self) -> Parsed:
+        """Links, resources and ids only (the other lists are empty): about
+        three times cheaper than `parsed`, for checks that read every page."""
+        return scan_references(self.read())
 
 
 @dataclass
@@ -75,7 +105,5 @@ def collect_output(root: str, site: Site, settings) -> Output:
             output.files.add(rel)
     for rel in sorted(output.files):
         if rel.endswith(".html"):
-            with open(os.path.join(root, rel), encoding="utf-8", errors="replace") as handle:
-                parsed = parse_html(handle.read())
-            output.pages[rel] = Page(rel, parsed, by_save_as.get(rel))
+            output.pages[rel] = Page(rel, os.path.join(root, rel), by_save_as.get(rel))
     return output

@@ -17,6 +17,7 @@ import importlib
 # Rules reported by the other plugins as they work (listed for the docs).
 PLUGIN_RULE_MODULES = (
     "lscb_core.waivers",            # WAIV: waivers themselves
+    "lscb_core.pelican_log",        # BLD001: files Pelican itself could not read
     "lscb_content.versions",        # VER: versions for young people and children
     "lscb_core.documents",          # DOC001: a page's Document
     "lscb_reviews.gate",            # REV002: dates the publication gate reads
@@ -24,9 +25,35 @@ PLUGIN_RULE_MODULES = (
 )
 
 SOURCE_CHECKS = (
+    "metadata_schema",
+    "review_decision",
+    "review_response",
+    "review_pseudonyms",
+    "review_jigsaw",
+    "a11y_images",
+    "a11y_headings",
+    "a11y_link_text",
+    "a11y_tables",
+    "a11y_document_links",
+    "links_source",
+    "redaction_register",
+    "pii_names",
+    "pii_addresses",
+    "pii_dob",
+    "pii_contact",
+    "pii_numbers",
+    "pii_institutions",
+    "pdf_attachments",
+    "image_metadata",
+    "reading_age",
+    "jargon",
+    "review_date",
+    "annual_report_sections",
 )
 
 OUTPUT_CHECKS = (
+    "links_output",
+    "a11y_duplicate_ids",
 )
 
 

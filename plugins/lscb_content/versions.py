@@ -14,6 +14,7 @@ from pelican.generators import ArticlesGenerator
 
 from lscb_core.articles import all_articles, is_of_type
 from lscb_core import collect
+from lscb_core.findings import shorten
 from lscb_core.rules import Rule, Waiver, finding
 from lscb_core.sources import field_line
 from lscb_core.suggest import closest_path
@@ -152,7 +153,7 @@ def link_versions(generators) -> None:
             close = closest_path(normalise_reference(str(reference)), guidance)
             findings.append(finding(
                 "VER002", path, line,
-                f"Version_of '{reference}' is not a guidance page",
+                f"Version_of '{shorten(reference, 44)}' is not a guidance page",
                 f"did you mean {close}?" if close
                 else "use the path of a file in content/guidance/, e.g. guidance/roles-of-agencies.md",
                 col=len("Version_of: ") + 1,
@@ -163,7 +164,7 @@ def link_versions(generators) -> None:
         if target.status != "published":
             findings.append(finding(
                 "VER003", path, line,
-                f"Version_of '{reference}' is {target.status}, not published",
+                f"Version_of '{shorten(reference, 44)}' is {target.status}, not published",
                 "publish the guidance page first, or make this page a draft too",
             ))
             continue
@@ -171,7 +172,7 @@ def link_versions(generators) -> None:
             other = target.versions[content_type.key]
             findings.append(finding(
                 "VER004", path, line,
-                f"a second {content_type.singular} for '{reference}'",
+                f"a second {content_type.singular} for '{shorten(reference, 40)}'",
                 f"one version per audience: merge with {other.relative_source_path} or change Version_of",
             ))
             continue

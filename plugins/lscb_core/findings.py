@@ -66,6 +66,16 @@ class BuildStopped(Exception):
         super().__init__("\n".join(lines))
 
 
+def shorten(text: str, width: int = 36) -> str:
+    """Text an editor wrote, shortened in the middle to keep a message under
+    80 characters: 'annual-reports/doc…/report-2025-26.pdf'."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    keep = width - 1
+    return f"{text[: keep // 2]}…{text[len(text) - (keep - keep // 2):]}"
+
+
 def display_path(path: str) -> str:
     """The path as an editor sees it: relative to the project when possible."""
     try:

@@ -25,6 +25,12 @@ def _field(article, name: str) -> str:
     return str(value).strip().lower() if value is not None else ""
 
 
+def _due(live_from: dt.date, today: dt.date) -> str:
+    """When an embargoed review becomes due: "goes live in 43 days"."""
+    days = (live_from - today).days
+    return "goes live tomorrow" if days == 1 else f"goes live in {days} days"
+
+
 def decide(article, today: dt.date, retention_months: int | None) -> Verdict:
     """Raises ValueError (naming the field) when a date cannot be read."""
     status = article.status
@@ -49,7 +55,7 @@ def decide(article, today: dt.date, retention_months: int | None) -> Verdict:
         except ValueError as error:
             raise ValueError(f"Publish_after: {error}") from None
     if live_from > today:
-        return Verdict("block", f"embargoed until {live_from.isoformat()}", live_from)
+        return Verdict("block", f"embargoed until {live_from.isoformat()}, {_due(live_from, today)}", live_from)
 
     if retention_months and add_months(live_from, retention_months) <= today:
         return Verdict("retire", f"older than {retention_months} months", live_from)

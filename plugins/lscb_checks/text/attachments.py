@@ -1,28 +1,44 @@
-"""Read what is inside attachments: the text layer and metadata of PDFs, and
-the metadata of images. Results are cached per file (path, size, mtime), so a
-PDF linked from two pages is read once per process.
+"""Read what is inside attachments: the text layer, metadata and active
+content of PDFs, and the metadata of images. Results are cached per file
+(path, size, mtime), so a file linked from two pages is read once per process.
+
+Which attachments the site publishes (files linked by a published page, and
+files in the shared STATIC_PATHS folders) is `published_attachments(site)`.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field
+import posixpath
+from dataclasses import dataclass
+
+from .image_meta import read_image
+from .xmp import xmp_entries
 
 PDF_SUFFIXES = (".pdf",)
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg", ".svgz",
+                  ".bmp", ".heic", ".heif", ".avif")
 
 
 @dataclass(frozen=True)
 class PdfContent:
     pages: tuple[str, ...] = ()  # text layer of each page
-    metadata: tuple[tuple[str, str], ...] = ()  # (/Author, value), XMP entries...
+    metadata: tuple[tuple[str, str], ...] = ()  # ("/Author", value), ("XMP dc:creator", value)...
     error: str = ""  # the PDF could not be read
+    encrypted: bool = False
+    scripts: tuple[str, ...] = ()  # where JavaScript or a Launch action is: "on open", "page 2"
+    embedded_files: tuple[str, ...] = ()  # names of the files attached inside
+    form_fields: tuple[str, ...] = ()  # names of fillable fields; "XFA form"
+    covered: tuple[tuple[int, str], ...] = ()  # (page, text drawn and then covered by a box)
+    located_photos: tuple[int, ...] = ()  # pages with a photo that records a GPS position
 
 
 @dataclass(frozen=True)
 class ImageContent:
-    metadata: tuple[tuple[str, str], ...] = ()  # (EXIF Artist, value), (GPS, ...), ...
+    metadata: tuple[tuple[str, str], ...] = ()  # ("EXIF Artist", value), ("PNG Author", value)...
+    kinds: tuple[str, ...] = ()  # what metadata the file holds: "EXIF", "XMP", "PNG text"...
+    gps: str = ""  # "latitude, longitude" when the image records where it was taken
     error: str = ""
 
 
@@ -43,26 +59,104 @@ def image_content(path: str) -> ImageContent:
 def _pdf_content(path: str, size: int, mtime: int) -> PdfContent:
     from pypdf import PdfReader
 
+    from .pdf_active import active_content, located_photos
+    from .pdf_cover import CoverTracker
+
     try:
         reader = PdfReader(path)
-        pages = tuple(page.extract_text() or "" for page in reader.pages)
-        metadata = tuple((str(k), str(v)) for k, v in (reader.metadata or {}).items())
+        if reader.is_encrypted:
+            return PdfContent(error="encrypted", encrypted=True)
+        pages, covered = [], []
+        for number, page in enumerate(reader.pages, start=1):
+            tracker = CoverTracker(page)
+            pages.append(page.extract_text(
+                visitor_operand_before=tracker.operator, visitor_text=tracker.text) or "")
+            covered.extend((number, text) for text in tracker.covered())
+        metadata = [(str(k), str(v)) for k, v in (reader.metadata or {}).items()]
+        xmp = reader.trailer["/Root"].get("/Metadata")
+        if xmp is not None:
+            metadata.extend((f"XMP {name}", value) for name, value in xmp_entries(xmp.get_object().get_data()))
+        scripts, embedded, fields = active_content(reader)
+        photos = located_photos(reader)
     except Exception as error:  # a broken PDF is a finding, not a crash
         return PdfContent(error=f"{type(error).__name__}: {error}")
-    return PdfContent(pages=pages, metadata=metadata)
+    return PdfContent(pages=tuple(pages), metadata=tuple(metadata), scripts=scripts,
+                      embedded_files=embedded, form_fields=fields, covered=tuple(covered),
+                      located_photos=photos)
 
 
 @functools.lru_cache(maxsize=1024)
 def _image_content(path: str, size: int, mtime: int) -> ImageContent:
-    from PIL import Image
-
     try:
-        with Image.open(path) as image:
-            exif = image.getexif()
-            metadata = [(f"EXIF {tag}", str(value)) for tag, value in exif.items()]
-            for key, value in (image.info or {}).items():
-                if isinstance(value, (str, bytes)) and key not in ("icc_profile", "transparency"):
-                    metadata.append((str(key), value.decode("utf-8", "replace") if isinstance(value, bytes) else value))
-    except Exception as error:
+        found = read_image(path)
+    except Exception as error:  # an image Pillow cannot open is a finding
         return ImageContent(error=f"{type(error).__name__}: {error}")
-    return ImageContent(metadata=tuple(metadata))
+    return ImageContent(metadata=tuple(found.metadata), kinds=tuple(found.kinds), gps=found.gps)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A published file and where to report it: the Markdown file that links
+    it, at the line of the link, or the file itself (line 1) when it is in a
+    shared folder and no page links it."""
+
+    path: str  # absolute path of the file
+    report_path: str
+    line: int = 1
+    col: int = 1
+
+    @property
+    def name(self) -> str:
+        return posixpath.basename(self.path.replace("\\", "/"))
+
+
+# Items whose linked files are copied into the site. A retired review is
+# replaced by a notice, without its files.
+_PUBLISHING = ("published", "hidden")
+
+
+def published_attachments(site) -> list[Attachment]:
+    """Every PDF and image the site publishes, once per linking page; cached."""
+    key = "published_attachments"
+    if key not in site.cache:
+        site.cache[key] = _published(site)
+    return site.cache[key]
+
+
+def _published(site) -> list[Attachment]:
+    from lscb_reviews.state import blocked
+
+    suffixes = PDF_SUFFIXES + IMAGE_SUFFIXES
+    # Files of reviews the gate kept out are never copied, whatever folder they are in.
+    withheld = {os.path.abspath(site.content_file(relative)) for relative in blocked(site.settings).sources}
+    found: list[Attachment] = []
+    linked: set[str] = set(withheld)
+    for item in site.items:
+        if item.state not in _PUBLISHING:
+            continue
+        for relative in sorted(item.static_links()):
+            absolute = os.path.abspath(site.content_file(relative))
+            if (not relative.lower().endswith(suffixes) or not os.path.isfile(absolute)
+                    or absolute in withheld):
+                continue
+            linked.add(absolute)
+            line, col = item.source.locate(posixpath.basename(relative), body_only=False)
+            found.append(Attachment(absolute, item.path, line, col))
+    for absolute in _shared_files(site, suffixes):
+        if absolute not in linked:
+            found.append(Attachment(absolute, absolute))
+    return found
+
+
+def _shared_files(site, suffixes: tuple[str, ...]) -> list[str]:
+    """Files in the STATIC_PATHS folders, which are copied whole."""
+    files = []
+    for static in site.settings.get("STATIC_PATHS", []):
+        top = os.path.abspath(site.content_file(static))
+        if os.path.isfile(top):
+            candidates = [top]
+        else:
+            candidates = [os.path.join(folder, name) for folder, _dirs, names in os.walk(top)
+                          for name in names]
+        files.extend(path for path in candidates if path.lower().endswith(suffixes))
+    return sorted(set(files))

@@ -1,0 +1,379 @@
+"""What the redaction checks (PII001-PII010) share: the site's allowlist of
+public names, the board's own contact details, each review's pseudonyms, and
+the loop over everything a review publishes.
+
+The allowlist is a TOML file at the project root (setting
+REDACTION_ALLOWLIST, default "redaction-allowlist.toml"; a relative path is
+read from the folder that holds the content folder). Each entry names a
+public piece of text that may appear in any review, and why:
+
+    [[allow]]
+    text = "Victoria Climbié"
+    reason = "Named in the Victoria Climbié Inquiry report (2003)"
+
+Text the allowlist names, the board's own email address, postal address and
+phone numbers (BOARD_EMAIL, BOARD_ADDRESS, CONCERN_CONTACTS,
+CONCERN_EMERGENCY, NATIONAL_HELPLINES) and a review's declared pseudonyms
+(its `Pseudonyms` field) are never reported. Everything else is loaded once
+per build into site.cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from lscb_core.findings import Finding
+from lscb_core.mask import mask
+from lscb_core.rules import Rule, Waiver
+
+from .text.review_text import Span, review_spans
+
+DEFAULT_ALLOWLIST = "redaction-allowlist.toml"
+
+
+class AllowlistEntryInvalid(Rule):
+    """Flags an entry of the redaction allowlist that has no text or no
+    reason, and an allowlist file that cannot be read.
+
+    ## Why it matters
+    The allowlist lets a name or number through every redaction check in
+    every review. An entry must say why the text is public, so the next
+    person can judge whether it still is; a file that cannot be read would
+    otherwise be ignored without anyone noticing.
+
+    ## Example
+        [[allow]]
+        text = "Peter Connelly"
+
+    ## Use instead
+        [[allow]]
+        text = "Peter Connelly"
+        reason = "Named in national reports on his death (2009)"
+
+    ## Known limitations
+    Any text counts as a reason; nobody checks that it is a good one. An
+    entry allows its text everywhere, in every review.
+    """
+
+    code = "CFG001"
+    name = "allowlist-entry-invalid"
+    waiver = Waiver.NEVER
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Allowlist:
+    path: str
+    entries: tuple[Entry, ...] = ()
+    problems: tuple[Finding, ...] = ()
+
+
+_ALLOW_HEADER = re.compile(r"^\s*\[\[\s*allow\s*\]\]", re.MULTILINE)
+_TEXT_KEY = re.compile(r"^\s*text\s*=", re.MULTILINE)
+_TOML_AT = re.compile(r"at line (\d+), column (\d+)")
+
+
+def allowlist_path(settings: dict) -> str:
+    """REDACTION_ALLOWLIST; relative to the project (the content folder's parent)."""
+    configured = settings.get("REDACTION_ALLOWLIST") or DEFAULT_ALLOWLIST
+    configured = os.path.expanduser(str(configured))
+    if os.path.isabs(configured):
+        return configured
+    content = os.path.abspath(settings.get("PATH") or "content")
+    return os.path.join(os.path.dirname(content), configured)
+
+
+def load_allowlist(path: str, required: bool) -> Allowlist:
+    """The allowlist at `path`; a missing file is empty unless `required`."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        if not required:
+            return Allowlist(path)
+        return Allowlist(path, problems=(AllowlistEntryInvalid.at(
+            path, 1, "redaction allowlist file not found",
+            "create the file or correct REDACTION_ALLOWLIST in pelicanconf.py"),))
+    return _load(os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _load(path: str, mtime_ns: int, size: int) -> Allowlist:
+    def problem(line: int, message: str, hint: str, col: int = 1) -> Finding:
+        return AllowlistEntryInvalid.at(path, line, message, hint, col=col)
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        return Allowlist(path, problems=(problem(1, "redaction allowlist cannot be read",
+                                                 f"save it as UTF-8 text ({type(error).__name__})"),))
+    except tomllib.TOMLDecodeError as error:
+        at = _TOML_AT.search(str(error))
+        line, col = (int(at.group(1)), int(at.group(2))) if at else (1, 1)
+        return Allowlist(path, problems=(problem(
+            line, "redaction allowlist is not valid TOML",
+            'each entry: [[allow]], then text = "..." and reason = "..."', col=col),))
+    entries = data.get("allow", [])
+    if not isinstance(entries, list):
+        return Allowlist(path, problems=(problem(1, "allowlist entries must be [[allow]] tables",
+                                                 'each entry: [[allow]], then text = "..." and reason = "..."'),))
+    lines = _entry_lines(text, len(entries))
+    good: list[Entry] = []
+    problems: list[Finding] = []
+    for number, entry in enumerate(entries):
+        line = lines[number]
+        value = entry.get("text") if isinstance(entry, dict) else None
+        reason = entry.get("reason") if isinstance(entry, dict) else None
+        if not isinstance(value, str) or not value.strip():
+            problems.append(problem(line, "allowlist entry has no text",
+                                    'add text = "the public name" to the entry'))
+        elif not isinstance(reason, str) or not reason.strip():
+            problems.append(problem(line, "allowlist entry gives no reason",
+                                    'add reason = "why this text is public" to the entry'))
+        else:
+            good.append(Entry(value.strip(), reason.strip(), line))
+    return Allowlist(path, tuple(good), tuple(problems))
+
+
+def _entry_lines(text: str, count: int) -> list[int]:
+    """Line of each [[allow]] entry: its `text =` line, else its header."""
+    headers = [match.start() for match in _ALLOW_HEADER.finditer(text)]
+    lines = []
+    for index in range(count):
+        if index >= len(headers):
+            lines.append(1)
+            continue
+        end = headers[index + 1] if index + 1 < len(headers) else len(text)
+        key = _TEXT_KEY.search(text, headers[index], end)
+        offset = key.start() if key else headers[index]
+        offset += len(text[offset:]) - len(text[offset:].lstrip())
+        lines.append(text.count("\n", 0, offset) + 1)
+    return lines
+
+
+# --- Matching --------------------------------------------------------------
+
+def fold_text(text: str) -> str:
+    """Lower case, accents removed, one character for one: offsets are kept."""
+    if text.isascii():
+        return text.lower()
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFKD", char)[:1] or char
+        lowered = base.lower()
+        out.append(lowered if len(lowered) == 1 else base)
+    return "".join(out).replace("’", "'")
+
+
+def _phrase(text: str) -> re.Pattern:
+    """A pattern for `text` in folded text, across any spacing or line break."""
+    words = fold_text(text).split()
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
+
+
+def digits_key(number: str) -> str:
+    """A phone number as its national digits: "+44 (0)1632 960123" -> "01632960123"."""
+    digits = re.sub(r"\D", "", number)
+    if number.strip().startswith(("+", "00")) and digits.startswith(("44", "0044")):
+        digits = digits[4:] if digits.startswith("0044") else digits[2:]
+        digits = "0" + digits.lstrip("0")
+    return digits
+
+
+def identifier_key(text: str) -> str:
+    """How a detected identifier is compared with the board's own details."""
+    if "@" in text:
+        return text.strip().lower()
+    if re.search(r"\d", text) and not re.search(r"[A-Za-z]", text):
+        return digits_key(text)
+    return re.sub(r"\s+", "", text).upper()
+
+
+_POSTCODE_LIKE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Something a PII check found in a span."""
+    rule: type[Rule]
+    start: int
+    end: int
+    what: str  # "full name", "postcode"...
+    hint: str
+    term: str = ""  # the text as waivers quote it; default text[start:end]
+
+
+@dataclass
+class Redaction:
+    """Per build: allowlist, board details and pseudonyms."""
+    settings: dict
+    allowlist: Allowlist
+    patterns: tuple[re.Pattern, ...]
+    board_keys: frozenset[str]
+    board_texts: tuple[str, ...] = ()  # folded BOARD_ADDRESS and BOARD_EMAIL
+    _ranges: dict = field(default_factory=dict)
+    _pseudonyms: dict = field(default_factory=dict)
+
+    def allowed_ranges(self, span: Span) -> list[tuple[int, int]]:
+        key = (span.path, span.where, span.text)
+        if key not in self._ranges:
+            folded = fold_text(span.text)
+            self._ranges[key] = [match.span() for pattern in self.patterns
+                                 for match in pattern.finditer(folded)]
+        return self._ranges[key]
+
+    def allowed(self, span: Span, start: int, end: int, term: str) -> bool:
+        """Inside an allowlisted text, or one of the board's details or part of them."""
+        if identifier_key(term) in self.board_keys:
+            return True
+        folded = " ".join(fold_text(term).split())
+        if any(folded in text for text in self.board_texts):
+            return True
+        return any(low <= start and end <= high for low, high in self.allowed_ranges(span))
+
+    def pseudonyms(self, item) -> frozenset[str]:
+        """The review's declared pseudonyms, folded ("child l", "mother")."""
+        if item.path not in self._pseudonyms:
+            declared = item.source.field("Pseudonyms")
+            values = declared.value if declared else str(item.metadata.get("pseudonyms", ""))
+            self._pseudonyms[item.path] = frozenset(
+                " ".join(fold_text(value).split()) for value in values.split(",") if value.strip())
+        return self._pseudonyms[item.path]
+
+    def is_pseudonym(self, item, text: str) -> bool:
+        return " ".join(fold_text(text).split()) in self.pseudonyms(item)
+
+
+def _board_keys(settings: dict) -> frozenset[str]:
+    keys: set[str] = set()
+    email = settings.get("BOARD_EMAIL")
+    if email:
+        keys.add(str(email).strip().lower())
+    address = str(settings.get("BOARD_ADDRESS") or "")
+    keys.update(re.sub(r"\s+", "", code).upper() for code in _POSTCODE_LIKE.findall(address))
+    contacts = list(settings.get("CONCERN_CONTACTS") or []) + list(settings.get("NATIONAL_HELPLINES") or [])
+    emergency = settings.get("CONCERN_EMERGENCY")
+    if emergency:
+        contacts.append(emergency)
+    for contact in contacts:
+        number = contact.get("number") if isinstance(contact, dict) else contact
+        if number:
+            keys.add(digits_key(str(number)))
+    return frozenset(keys)
+
+
+def redaction(site) -> Redaction:
+    """The build's Redaction, made once and kept in site.cache."""
+    if "redaction" not in site.cache:
+        settings = site.settings
+        required = bool(settings.get("REDACTION_ALLOWLIST"))
+        allowlist = load_allowlist(allowlist_path(settings), required)
+        patterns = tuple(_phrase(entry.text) for entry in allowlist.entries)
+        board = tuple(" ".join(fold_text(str(settings[name])).split())
+                      for name in ("BOARD_ADDRESS", "BOARD_EMAIL") if settings.get(name))
+        site.cache["redaction"] = Redaction(settings, allowlist, patterns, _board_keys(settings), board)
+    return site.cache["redaction"]
+
+
+# --- Words -------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_FILE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # in a file name, - separates words
+_SPACE = re.compile(r"[ \t\u00a0]+")
+# One line break (not a blank line) may split a name; a quote marker may
+# start the next line.
+_BREAK = re.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*(?:>[ \t\u00a0]*)*")
+_FILE_GAP = re.compile(r"[-_. ]")
+
+
+class Words:
+    """The words of a span ("Mary's", "Smith-Jones", "O'Brien" are one word)
+    and what lies between them."""
+
+    def __init__(self, text: str, file_name: bool = False):
+        self.text = text
+        self.file_name = file_name
+        self.spans = [match.span() for match in (_FILE_WORD if file_name else _WORD).finditer(text)]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def word(self, index: int) -> str:
+        start, end = self.spans[index]
+        return self.text[start:end]
+
+    def gap(self, left: int, right: int) -> str:
+        return self.text[self.spans[left][1]:self.spans[right][0]]
+
+    def after(self, index: int, size: int = 12) -> str:
+        end = self.spans[index][1]
+        return self.text[end:end + size]
+
+    def joined(self, left: int, right: int) -> bool:
+        """Whether two words can be parts of one name: spaces or one line
+        break between them (in a file name: one of - _ . or a space)."""
+        between = self.gap(left, right)
+        if self.file_name:
+            return bool(_FILE_GAP.fullmatch(between))
+        return bool(_SPACE.fullmatch(between) or _BREAK.fullmatch(between))
+
+
+# --- Reporting ---------------------------------------------------------------
+
+MESSAGE_LIMIT = 79
+
+
+def message(what: str, term: str, where: str) -> str:
+    """ "full name J*** S**** in child-x.pdf page 2", kept under 80 characters."""
+    masked = mask(term)
+    place = f" in {where}" if where else ""
+    if len(what) + 1 + len(masked) + len(place) > MESSAGE_LIMIT:
+        masked = masked[:24].rstrip() + "…" if len(masked) > 25 else masked
+    text = f"{what} {masked}{place}"
+    if len(text) > MESSAGE_LIMIT:
+        text = text[: MESSAGE_LIMIT - 1] + "…"
+    return text
+
+
+Detector = Callable[[Span, "Context"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a detector may need besides the text."""
+    item: object
+    redaction: Redaction
+    forenames: frozenset[str] = frozenset()
+
+
+def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Iterable[Finding]:
+    """Run `detect` on every span of every review (any state); report what
+    the allowlist and the board's details do not cover."""
+    reviews = site.of_type("reviews")
+    if not reviews:
+        return
+    red = redaction(site)
+    for item in reviews:
+        context = Context(item, red, forenames)
+        for span in review_spans(item, site):
+            for hit in detect(span, context):
+                term = hit.term or span.text[hit.start:hit.end]
+                if red.allowed(span, hit.start, hit.end, term):
+                    continue
+                line, col = span.position(hit.start)
+                yield hit.rule.at(span.path, line, message(hit.what, term, span.where), hit.hint,
+                                  col=col, term=term)

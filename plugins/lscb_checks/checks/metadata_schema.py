@@ -1,0 +1,320 @@
+"""The header of every page against the schema of its type (lscb_checks.schema).
+
+Every content object is checked, drafts, hidden pages and kept-out reviews
+included: their source is in the repository, and they will be published one
+day. The header is read as Python-Markdown reads it, so a line it would not
+take as a field (`Review date: ...`) is reported where the header really ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+
+from lscb_content.types import CONTENT_TYPES
+from lscb_core import collect
+from lscb_core.findings import Finding, display_path
+from lscb_core.rules import Rule, Waiver
+
+from .. import schema
+
+# What Python-Markdown's meta extension accepts as a field, or a continuation.
+_META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_MORE = re.compile(r"^[ ]{4,}\S")
+# A line that was meant as a field but is not one: "Review date: ...", "Title : ...".
+_ATTEMPT = re.compile(r"^\s*(?P<key>[A-Za-z][\w '’.-]{0,40}?)\s*:(?:\s|$)")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+class MetadataFieldUnknown(Rule):
+    """Flags a header line that is not a field of this kind of page: a
+    misspelt name, wrong capitals or spaces (`review date`, `review_date`), a
+    field of another kind of page, or a line that is not `Name: value` at all.
+
+    ## Why it matters
+    The site ignores a field it does not know. A misspelt `Review_date` means
+    nobody is reminded to review the guidance; a misspelt field of a case
+    review keeps it off the site. A line that is not `Name: value` ends the
+    header there, and every field below it is published as text.
+
+    ## Example
+        Review date: 2027-01-15
+
+    ## Use instead
+        Review_date: 2027-01-15
+
+    The hint names the field you probably meant. docs/editing.md lists the
+    fields of each kind of page.
+
+    ## Known limitations
+    Only the first broken line of a header is reported; the lines after it
+    are checked once it is fixed.
+    """
+
+    code = "META001"
+    name = "metadata-field-unknown"
+    waiver = Waiver.LINE
+
+
+class MetadataFieldMissing(Rule):
+    """Flags a required field that a page does not have, or that is empty.
+
+    ## Why it matters
+    Required fields drive the site: `Summary` is shown in listings, `Owner`
+    and `Review_date` make sure guidance is kept up to date, the fields of a
+    case review record why it may be published.
+
+    ## Example
+    A guidance page without an `Owner` line.
+
+    ## Use instead
+        Owner: Policy and Procedures Subgroup
+
+    ## Known limitations
+    Some required fields are reported by a more specific check instead:
+    `Version_of` (VER001) and the publication record of a case review
+    (REV001, REV004 to REV007).
+    """
+
+    code = "META002"
+    name = "metadata-field-missing"
+    waiver = Waiver.NEVER
+
+
+class MetadataValueNotAllowed(Rule):
+    """Flags a value that a field does not allow: a choice that is not one of
+    its values (`Review_type: serious`), or a web address where a file path
+    is expected.
+
+    ## Why it matters
+    The site acts on these values. `Publication_decision: yes` is neither
+    `publish` nor `withhold`, so the review is kept off the site without
+    anyone deciding that; an unknown `Review_type` shows readers a code.
+
+    ## Example
+        Criminal_proceedings: finished
+
+    ## Use instead
+        Criminal_proceedings: concluded
+
+    ## Known limitations
+    Free text (titles, summaries, roles) is not judged here. Capital letters
+    do not matter: `Publish` is read as `publish`.
+    """
+
+    code = "META003"
+    name = "metadata-value-not-allowed"
+    waiver = Waiver.NEVER
+
+
+class MetadataDateInvalid(Rule):
+    """Flags a date field that is not a real date written as YYYY-MM-DD.
+
+    ## Why it matters
+    Dates decide what readers see: when a review goes live, when guidance is
+    due for review. `03/04/2026` could be 3 April or 4 March; `2026-02-30`
+    does not exist.
+
+    ## Example
+        Review_date: 31/03/2027
+
+    ## Use instead
+        Review_date: 2027-03-31
+
+    ## Known limitations
+    A `Date` or `Modified` that the publishing software cannot read at all
+    stops the build before this check runs, with its own message. An
+    unreadable `Publish_after` of a case review is REV002.
+    """
+
+    code = "META004"
+    name = "metadata-date-invalid"
+    waiver = Waiver.NEVER
+
+
+class MetadataFieldRepeated(Rule):
+    """Flags a field written twice in one header (only `Waive` may repeat).
+
+    ## Why it matters
+    The site joins the two values or uses only one, without saying which: two
+    `Publication_decision` lines keep a review off the site, two `Summary`
+    lines run together.
+
+    ## Example
+        Summary: How to make a referral.
+        Summary: What happens after a referral.
+
+    ## Use instead
+    One line per field.
+
+    ## Known limitations
+    None.
+    """
+
+    code = "META005"
+    name = "metadata-field-repeated"
+    waiver = Waiver.NEVER
+
+
+def _kind(type_key: str) -> str:
+    """ "a guidance page", "an annual report" """
+    content_type = CONTENT_TYPES.get(type_key)
+    singular = content_type.singular if content_type else "standard page"
+    return ("an " if singular[0] in "aeiou" else "a ") + singular
+
+
+def _short(text: str, limit: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check(site) -> Iterable[Finding]:
+    # Findings other plugins already reported (REV002: a review's unreadable
+    # Publish_after), so a date is reported once.
+    reported = {(f.path, f.line) for f in collect.findings(site.settings) if f.code == "REV002"}
+    for item in site.items:
+        if item.path.endswith((".md", ".markdown")):
+            yield from check_item(item, reported)
+
+
+def check_item(item, reported=frozenset()) -> Iterable[Finding]:
+    source = item.source
+    path = item.path
+    known = schema.fields_of(item.type_key)
+    kind = _kind(item.type_key)
+    meant: set[str] = set()  # known names an unknown line was taken to mean
+    seen: dict[str, int] = {}  # known name -> line of its first occurrence
+    present: dict[str, tuple[str, int, int]] = {}  # known name -> (value, line, col)
+
+    key = None
+    for number, line in enumerate(source.lines, start=1):
+        if not line.strip():
+            break
+        match = _META.match(line)
+        if match is None:
+            if key and _MORE.match(line):
+                continue  # continuation of the field above
+            yield _broken_line(path, number, line, item.type_key, kind, meant)
+            # Markdown ends the header here and the rest is body text. Fields
+            # written below count as present: one finding, at the break.
+            for entry in source.fields:
+                suggestion = schema.suggest(entry.name, item.type_key) if entry.line > number else None
+                if suggestion and suggestion.how == "spelling":
+                    meant.add(suggestion.name)
+            break
+        key = match.group("key")
+        field = known.get(key)
+        if field is None:
+            suggestion = schema.suggest(key, item.type_key)
+            yield _unknown(path, number, key, suggestion, kind)
+            if suggestion is None or suggestion.how == "other-type":
+                continue
+            meant.add(suggestion.name)
+            if suggestion.how != "spelling":
+                continue
+            field = known[suggestion.name]  # read as meant: its value is checked too
+        if field.name in seen and not field.repeatable:
+            yield MetadataFieldRepeated.at(
+                path, number, f"{field.name} is written twice (also on line {seen[field.name]})",
+                f"keep one {field.name} line", col=1)
+            continue
+        seen.setdefault(field.name, number)
+        entry = next((f for f in source.fields if f.line == number), None)
+        value = entry.value if entry else match.group("value").strip()
+        col = entry.value_col if entry else match.start("value") + 1
+        present[field.name] = (value, number, col)
+        yield from _value(path, field, value, number, col, reported)
+
+    for field in known.values():
+        if not field.required or field.missing_by or field.name in meant:
+            continue
+        if field.name not in present:
+            yield MetadataFieldMissing.at(
+                path, 1, f"{field.name} is missing: {kind} needs it",
+                f"add e.g. '{field.name}: {field.sample}' to the header (see docs/editing.md)", col=1)
+        elif not present[field.name][0]:
+            _value_text, number, col = present[field.name]
+            yield MetadataFieldMissing.at(
+                path, number, f"{field.name} is empty", f"write its value, e.g. '{field.name}: {field.sample}'",
+                col=col)
+
+
+def _unknown(path, number, key, suggestion, kind) -> Finding:
+    written = _short(key)
+    if suggestion is None:
+        return MetadataFieldUnknown.at(
+            path, number, f"'{written}' is not a field of {kind}",
+            f"remove or rename it: docs/editing.md lists the fields of {kind}", col=1, term=key)
+    if suggestion.how == "spelling":
+        return MetadataFieldUnknown.at(
+            path, number, f"'{written}' must be written {suggestion.name}",
+            f"did you mean {suggestion.name}? spell it exactly, with the same capitals", col=1, term=key)
+    if suggestion.how == "close":
+        return MetadataFieldUnknown.at(
+            path, number, f"'{written}' is not a field of {kind}",
+            f"did you mean {suggestion.name}?", col=1, term=key)
+    return MetadataFieldUnknown.at(
+        path, number, f"{suggestion.name} is not a field of {kind}",
+        f"remove it: {suggestion.name} belongs to another kind of page", col=1, term=key)
+
+
+def _broken_line(path, number, line, type_key, kind, meant) -> Finding:
+    """A header line Markdown does not take as a field: the header ends there,
+    and it and every line below it are published as text."""
+    attempt = _ATTEMPT.match(line)
+    if attempt is None:
+        return MetadataFieldUnknown.at(
+            path, number, "this header line is not 'Name: value': the header ends here",
+            "start it with a field name and ':', or put a blank line before the text", col=1)
+    written = attempt.group("key").strip()
+    suggestion = schema.suggest(written, type_key)
+    if suggestion and suggestion.how in ("spelling", "close"):
+        meant.add(suggestion.name)
+        hint = f"did you mean {suggestion.name}? no spaces in a name, none before ':'"
+    else:
+        hint = f"use a field of {kind}, with _ for spaces and no space before ':'"
+    return MetadataFieldUnknown.at(
+        path, number, f"'{_short(written)}' is not a field name: the header ends here",
+        hint, col=1, term=written)
+
+
+def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
+    if not value:
+        return
+    if field.type == schema.DATE:
+        if reported and (display_path(path), number) in reported:
+            return
+        problem = _date_problem(value)
+        if problem:
+            yield MetadataDateInvalid.at(
+                path, number, f"{field.name} {problem}",
+                "write the date as YYYY-MM-DD, e.g. 2027-03-31 for 31 March 2027", col=col)
+        return
+    if field.value_by:
+        return
+    if field.type in (schema.CHOICE, schema.YES_NO):
+        allowed = field.allowed or ("yes", "no")
+        folded = " ".join(value.split()).casefold()
+        if folded not in allowed:
+            close = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
+            choices = ", ".join(allowed)
+            yield MetadataValueNotAllowed.at(
+                path, number, f"{field.name} '{_short(value, 20)}' is not allowed",
+                f"did you mean {close[0]}? write one of: {choices}" if close else f"write one of: {choices}",
+                col=col)
+    elif field.type == schema.PATH and "://" in value:
+        yield MetadataValueNotAllowed.at(
+            path, number, f"{field.name} is a web address, not a file path",
+            "give the path of a file from the content/ folder, e.g. reviews/documents/x.pdf", col=col)
+
+
+def _date_problem(value: str) -> str:
+    if not _DATE.match(value):
+        return f"'{_short(value, 20)}' is not written as YYYY-MM-DD"
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return f"'{value[:10]}' is not a real date"
+    return ""

@@ -1,0 +1,291 @@
+"""PDFs the site publishes: readable, without scripts, attached files or
+forms, without the author's name in their properties, and without text left
+under a redaction box.
+
+Checked: every PDF a published page links to (its Document too), reported at
+the line of the link, and every PDF in the shared STATIC_PATHS folders,
+reported on the file itself when no page links it. Each PDF is read once per
+process (text/attachments.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lscb_core.findings import Finding
+from lscb_core.mask import mask
+from lscb_core.rules import Rule, Waiver
+
+from ..text.attachments import PDF_SUFFIXES, Attachment, pdf_content, published_attachments
+
+
+class PdfUnreadable(Rule):
+    """Flags a published PDF that cannot be checked: it does not open, it is
+    encrypted (a password, or restrictions on copying and printing), or no
+    page has any text.
+
+    ## Why it matters
+    Every other check reads the PDF's text and properties. A PDF that cannot
+    be read could hold a child's name and nothing would notice. An encrypted
+    PDF also stops some screen readers, and a PDF of scanned pages has no
+    text for them at all.
+
+    ## Example
+    A report saved with "Restrict editing", or a scan of a printed report.
+
+    ## Use instead
+    Export the PDF again from the original document (File > Save as > PDF),
+    with no password or restrictions.
+
+    ## Known limitations
+    A PDF where only some pages are scanned images passes: the text of those
+    pages is not checked.
+    """
+
+    code = "PDF001"
+    name = "pdf-unreadable"
+    waiver = Waiver.NEVER
+
+
+class PdfAuthorMetadata(Rule):
+    """Flags a PDF whose properties name who wrote or edited it: Author,
+    Last modified by, Company or Manager in the document information, and
+    dc:creator, dc:contributor, pdf:Author and the same names in the XMP
+    metadata.
+
+    Values that name the board (SITENAME, SITE_SHORT_NAME, or a name listed
+    in LSCB_PDF_AUTHORS_ALLOWED) and placeholders such as "Windows User" are
+    fine. The program that made the file (Creator, Producer, CreatorTool) is
+    not checked here.
+
+    ## Why it matters
+    Word and other editors copy the name of the person who made the file into
+    the PDF. In a case review that can be a social worker or a relative who
+    drafted part of it, and anyone can read it in the PDF's properties.
+
+    ## Example
+        Author: Harriet Quennell
+
+    ## Use instead
+    Clear the author in the original document's properties (in Word: File >
+    Info > Inspect Document), or set it to the board's name, and export the
+    PDF again. The finding's term is the name; waive it in the linking page's
+    metadata when the name may be published (an independent reviewer named
+    in the report).
+
+    ## Known limitations
+    Titles, subjects and keywords are not checked here; the redaction checks
+    read every property value for names.
+    """
+
+    code = "PDF002"
+    name = "pdf-author-metadata"
+    waiver = Waiver.APPROVED
+
+
+class PdfJavascript(Rule):
+    """Flags a PDF that contains JavaScript (run when it opens, from a page,
+    a link, a bookmark or a form field) or a Launch action (which starts a
+    program).
+
+    ## Why it matters
+    A board's reports should be documents, not programs. Scripts can send
+    readers elsewhere, track them, or be used to attack their computers; many
+    organisations block PDFs with scripts, so readers could not open the
+    report.
+
+    ## Example
+    A PDF made from a form template that checks fields as they are typed.
+
+    ## Use instead
+    Export the PDF again from the original document, or use "Print to PDF",
+    which leaves scripts out.
+
+    ## Known limitations
+    Scripts in objects no page, bookmark or form refers to are not looked
+    for; readers do not run them either.
+    """
+
+    code = "PDF003"
+    name = "pdf-javascript"
+    waiver = Waiver.NEVER
+
+
+class PdfEmbeddedFile(Rule):
+    """Flags a PDF with other files inside it: attachments, file attachment
+    comments, and embedded media.
+
+    ## Why it matters
+    An attached file (the original Word document, a spreadsheet of cases, a
+    chronology) is published with the PDF but none of the checks read it. It
+    can hold everything the report was redacted to hide.
+
+    ## Example
+    A PDF with the original chronology.xlsx attached.
+
+    ## Use instead
+    Remove the attachments (or export the PDF again without them). Publish a
+    file separately only after it has been checked.
+
+    ## Known limitations
+    None known.
+    """
+
+    code = "PDF004"
+    name = "pdf-embedded-file"
+    waiver = Waiver.NEVER
+
+
+class PdfForm(Rule):
+    """Flags a PDF with fields a reader can fill in (an AcroForm or XFA
+    form). Signature fields do not count.
+
+    ## Why it matters
+    Field values are not part of the page text, so the redaction checks do
+    not read them, yet anyone can see them. A form can also send what a
+    reader types to an address, and forms are hard to use with a screen
+    reader.
+
+    ## Example
+    A report exported from a template with a "Prepared by" field filled in.
+
+    ## Use instead
+    Flatten the form (print it to PDF) or export the document again without
+    form fields. Publish a form people should fill in as a web page or a
+    Word document instead.
+
+    ## Known limitations
+    None known.
+    """
+
+    code = "PDF005"
+    name = "pdf-form"
+    waiver = Waiver.NEVER
+
+
+class PdfTextUnderBox(Rule):
+    """Flags text in a PDF that is hidden under a dark filled box drawn on top
+    of it, or under a redaction mark that was never applied.
+
+    ## Why it matters
+    Drawing a black rectangle over a name does not remove it: the name is
+    still in the PDF, and anyone can copy it, search for it or read it with
+    a screen reader. This is the most common way redactions fail.
+
+    ## Example
+    In Word, a black shape laid over "Sibling 1 attends Larchfield Primary",
+    then saved as PDF.
+
+    ## Use instead
+    Delete or replace the words in the original document, then export the
+    PDF again. In a PDF editor, use the redaction tool and apply the
+    redactions, which removes the text. The finding's term is the hidden text.
+
+    ## Known limitations
+    Only rectangles and four-sided paths in a dark colour (black, dark grey,
+    dark blue) count, drawn later on the same page. Text hidden by a white
+    or light box, by an image or outside the page is not found (the
+    redaction checks still read it). The hidden words are estimated from the
+    font's widths, so the message may name a neighbouring word.
+    """
+
+    code = "PDF006"
+    name = "pdf-text-under-box"
+    waiver = Waiver.APPROVED
+
+
+# Properties that name a person (lower case, letters only).
+_INFO_PEOPLE = {"author", "lastmodifiedby", "lastsavedby", "lastauthor", "company", "manager"}
+_XMP_PEOPLE = _INFO_PEOPLE | {"creator", "contributor", "owner"}
+_PLACEHOLDERS = {"", "user", "windows user", "microsoft office user", "administrator", "admin",
+                 "owner", "unknown", "author", "default", "none", "anonymous"}
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+def check(site) -> Iterable[Finding]:
+    allowed = _allowed_authors(site.settings)
+    for attachment in published_attachments(site):
+        if attachment.path.lower().endswith(PDF_SUFFIXES):
+            yield from _check_pdf(attachment, allowed)
+
+
+def _check_pdf(attachment: Attachment, allowed: set[str]) -> Iterable[Finding]:
+    pdf = pdf_content(attachment.path)
+    name = attachment.name
+    at = {"path": attachment.report_path, "line": attachment.line, "col": attachment.col}
+    if pdf.error or not any(text.strip() for text in pdf.pages):
+        if pdf.encrypted:
+            yield PdfUnreadable.at(message=_say(name, " is encrypted; it cannot be checked"),
+                                   hint="export it again without a password or restrictions", **at)
+        elif pdf.error:
+            yield PdfUnreadable.at(message=_say(name, " cannot be read (damaged, or not a PDF)"),
+                                   hint="export the PDF again from the original document", **at)
+        else:
+            yield PdfUnreadable.at(message=_say(name, " has no text to check (scanned?)"),
+                                   hint="export it from the original document, not a scan", **at)
+        return
+    for value, fields in _people(pdf.metadata, allowed).items():
+        yield PdfAuthorMetadata.at(
+            message=_say(name, f" properties name {_short(mask(value), 20)} ({_short(fields[0], 14)})"),
+            hint="clear the author in the document's properties and export it again",
+            term=value, **at)
+    if pdf.scripts:
+        yield PdfJavascript.at(message=_say(name, f" contains JavaScript ({_short(pdf.scripts[0], 14)})"),
+                               hint="export it again, or use Print to PDF, to leave scripts out", **at)
+    if pdf.embedded_files:
+        count = len(pdf.embedded_files)
+        yield PdfEmbeddedFile.at(message=_say(name, f" has {count} file(s) attached inside it"),
+                                 hint="remove the attachments, or export the PDF again without them", **at)
+    if pdf.form_fields:
+        yield PdfForm.at(message=_say(name, f" has {len(pdf.form_fields)} form field(s)"),
+                         hint="flatten the form: print it to PDF, or export it without fields", **at)
+    by_page: dict[int, list[str]] = {}
+    for page, text in pdf.covered:
+        by_page.setdefault(page, []).append(text)
+    for page, texts in by_page.items():
+        more = f" +{len(texts) - 1}" if len(texts) > 1 else ""
+        yield PdfTextUnderBox.at(
+            message=_say(name, f" p{page}: text under a box ({_short(mask(texts[0]), 18)}){more}"),
+            hint="delete the words in the original document and export it again",
+            term=texts[0], **at)
+
+
+def _people(metadata, allowed: set[str]) -> dict[str, list[str]]:
+    """Identifying values -> the properties that hold them."""
+    found: dict[str, list[str]] = {}
+    for field, value in metadata:
+        value = " ".join(str(value).split())
+        if _folded(value) in allowed or _folded(value) in _PLACEHOLDERS:
+            continue
+        if field.startswith("/"):
+            identifying = _NOT_LETTER.sub("", field[1:].lower()) in _INFO_PEOPLE
+            label = field[1:]
+        elif field.startswith("XMP "):
+            local = field.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+            identifying = _NOT_LETTER.sub("", local.lower()) in _XMP_PEOPLE
+            label = field[4:]
+        else:
+            continue
+        if identifying:
+            found.setdefault(value, []).append(label)
+    return found
+
+
+def _allowed_authors(settings) -> set[str]:
+    names = [settings.get("SITENAME", ""), settings.get("SITE_SHORT_NAME", "")]
+    names += list(settings.get("LSCB_PDF_AUTHORS_ALLOWED", ()))
+    return {_folded(name) for name in names if name}
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _short(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
+def _say(name: str, rest: str) -> str:
+    """The file name and the message, under 80 characters."""
+    return _short(name, max(12, 79 - len(rest))) + rest

@@ -1,0 +1,128 @@
+"""Postcodes (PII002) and street addresses (PII003) in case reviews."""
+
+from __future__ import annotations
+
+import re
+
+from lscb_core.rules import Rule, Waiver
+
+from ..allowlist import Context, Hit, scan
+
+# A full UK postcode: outward code (area letters, district) and inward code
+# (sector digit, unit letters; the unit never uses C I K M O V).
+# The first letter comes first and the check of what is before it after it:
+# the regular expression engine then skips fast to places that can match.
+_OUTWARD = r"[A-PR-UWYZ](?<![\w-].)(?:[A-HK-Y]?\d[A-Z\d]?|IR)"
+_INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
+_POSTCODE = re.compile(rf"{_OUTWARD}[ \t\u00a0]?{_INWARD}(?![\w-])")
+# Written in lower case it must have its space: "ns1 4ab".
+_POSTCODE_LOWER = re.compile(rf"{_OUTWARD.lower()}[ \t\u00a0]{_INWARD.lower()}(?![\w-])")
+
+_SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+STREET_KINDS = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Gardens|Gdns"
+    "|Terrace|Tce|Place|Pl|Grove|Mews|Row|Square|Sq|Walk|Rise|Hill|View|Parade|Vale|Green|Park"
+    "|Gate|Wharf|Yard|Heights|Meadows|Fields|Chase|Croft|Boulevard|Broadway|Quay|Wynd|Hollow"
+)
+# A house or flat number, then one to three capitalised words and the kind
+# of street: "14 Acacia Avenue", "Flat 3, 12a Mill Lane", "Flat 2, Riverside Court".
+_NUMBER = r"\d{1,4}[A-Za-z]?"
+# The first character comes first and the check of what is before it after
+# it: the regular expression engine then skips fast to places that can match.
+_ADDRESS = re.compile(
+    rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{_SP}{_NUMBER},?{_SP}(?:{_NUMBER},?{_SP})?"
+    rf"|\d(?<![\w.,/:-]\d)\d{{0,3}}[A-Za-z]?,?{_SP})"
+    rf"(?P<name>(?:[A-Z][\w'’\-]*{_SP}){{1,3}})(?:{STREET_KINDS})(?![\w'’-])"
+)
+# Numbers of other things, before which a number is not a house number:
+# "Recommendation 3 Park Lane" does not happen, "section 47 Children Act" does.
+_NOT_HOUSE = re.compile(
+    r"\b(?:section|sections|s\.|recommendation|finding|paragraph|para|page|pages|chapter|part|"
+    r"appendix|annex|year|years|aged|age|level|stage|tier|step|phase|table|figure|week|weeks|"
+    r"day|days|month|months|number|no\.|item|point|schedule|article|regulation|rule|line|"
+    r"grade|key|room|ward|bed|floor|minute|minutes|hour|hours)\s*$",
+    re.IGNORECASE,
+)
+# A name word before the kind of street that is not a street name.
+_NOT_STREET_WORDS = frozenset(
+    "The A An And Or Of Child Mother Father Sibling School Children Working Together".split())
+
+
+class UkPostcode(Rule):
+    """Flags a full UK postcode ("NS1 4AB") in a case review, anywhere the
+    review publishes text. The board's own postcode (in BOARD_ADDRESS) and
+    postcodes in redaction-allowlist.toml are not reported.
+
+    ## Why it matters
+    A full postcode covers about fifteen homes. With the child's age and the
+    events of the review, it points to one family.
+
+    ## Example
+        The family moved to a flat near NS1 4AB.
+
+    ## Use instead
+        The family moved to another part of Northshire.
+
+    ## Known limitations
+    Only the full postcode is reported, not the outward code alone ("NS1"),
+    which covers thousands of homes. A postcode in lower case must have its
+    space ("ns1 4ab"); one inside a word or a URL path may be missed. Postcode
+    areas are not checked against the real list, so made-up codes in the
+    same shape are reported too.
+    """
+
+    code = "PII002"
+    name = "uk-postcode"
+    waiver = Waiver.APPROVED
+
+
+class StreetAddress(Rule):
+    """Flags a street address in a case review: a house or flat number
+    followed by a capitalised street name and a kind of street ("14 Acacia
+    Avenue", "Flat 3, Riverside Court", "12a Mill Lane"). Road, Street,
+    Avenue, Lane, Close, Drive, Way, Crescent, Court, Gardens, Terrace,
+    Place, Grove, Mews and similar words count.
+
+    ## Why it matters
+    An address identifies the family's home, and through it the child, to
+    anyone who knows the area.
+
+    ## Example
+        Police attended 14 Acacia Avenue four times.
+
+    ## Use instead
+        Police attended the family home four times.
+
+    ## Known limitations
+    A street without a house number ("lived on Acacia Avenue"), a house name
+    ("Rose Cottage"), a street name in lower case and a kind of street not in
+    the list are missed. The board's own address (BOARD_ADDRESS) and
+    addresses in redaction-allowlist.toml are not reported.
+    """
+
+    code = "PII003"
+    name = "street-address"
+    waiver = Waiver.APPROVED
+
+
+POSTCODE_HINT = "remove the postcode; name no place smaller than the board's area"
+ADDRESS_HINT = 'remove the address; write "the family home" or "the address"'
+
+
+def check(site):
+    yield from scan(site, detect)
+
+
+def detect(span, context: Context):
+    text = span.text
+    for pattern in (_POSTCODE, _POSTCODE_LOWER):
+        for match in pattern.finditer(text):
+            yield Hit(UkPostcode, match.start(), match.end(), "postcode", POSTCODE_HINT)
+    for match in _ADDRESS.finditer(text):
+        if re.search(r"\n[ \t\u00a0]*\n", match.group(0)):
+            continue
+        if _NOT_HOUSE.search(text[max(0, match.start() - 16):match.start()]):
+            continue
+        if match.group("name").split()[0] in _NOT_STREET_WORDS:
+            continue
+        yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)

@@ -1,0 +1,100 @@
+"""Phone numbers (PII005) and email addresses (PII006) in case reviews."""
+
+from __future__ import annotations
+
+import re
+
+from lscb_core.rules import Rule, Waiver
+
+from ..allowlist import Context, Hit, digits_key, scan
+
+# Something shaped like a UK number: +44, 0044 or 0, then digits in groups.
+# The first character comes first and the check of what is before it after
+# it: the regular expression engine then skips fast to places that can match.
+_PHONE = re.compile(
+    r"[+0(](?<![\w+/.-].)"
+    r"(?:(?<=\+)[ \t]?44[ \t]?(?:\(0\)[ \t]?)?\(?|(?<=0)044[ \t]?(?:\(0\)[ \t]?)?\(?|(?<=\()0|(?<=0))"
+    r"\d(?:[ \t\-]?\(?\)?[ \t]?\d){8,10}(?![\w/-])"
+)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
+# Landlines (01, 02) and mobiles (07) belong to people; 03, 08 and 09
+# numbers are organisations' (councils, helplines, businesses).
+_PERSONAL = re.compile(r"^0(?:[12]\d{8,9}|7\d{9})$")
+
+
+class PhoneNumber(Rule):
+    """Flags a UK landline or mobile phone number in a case review ("01632
+    960123", "07700 900456", "+44 7700 900456", "(020) 7946 0018"). The
+    board's own numbers (CONCERN_CONTACTS, CONCERN_EMERGENCY), national
+    helplines (NATIONAL_HELPLINES) and numbers in redaction-allowlist.toml
+    are not reported.
+
+    ## Why it matters
+    A phone number belongs to one household or one person: anyone can ring
+    it or look it up.
+
+    ## Example
+        Mother could be reached on 07700 900456.
+
+    ## Use instead
+        Professionals had Mother's mobile number.
+
+    ## Known limitations
+    Only numbers beginning 01, 02 or 07 (or +44 1, 2, 7) are reported:
+    freephone, 03, 08 and 09 numbers belong to organisations. Numbers written
+    with dots ("07700.900456"), in words, or without their leading 0 are
+    missed, and so are numbers from other countries.
+    """
+
+    code = "PII005"
+    name = "phone-number"
+    waiver = Waiver.APPROVED
+
+
+class EmailAddress(Rule):
+    """Flags an email address in a case review, in the text, a link
+    (`mailto:`), a PDF or image metadata. The board's own address
+    (BOARD_EMAIL) and addresses in redaction-allowlist.toml are not
+    reported.
+
+    ## Why it matters
+    A personal email address usually contains the person's name and always
+    leads to them. A professional's work address names the worker and the
+    organisation the family dealt with.
+
+    ## Example
+        Mother emailed the school from jane.smith1985@example.com.
+
+    ## Use instead
+        Mother emailed School A.
+
+    ## Known limitations
+    An address written to avoid spam filters ("jane at example dot com") is
+    missed. Every other address is reported, including organisations'
+    shared mailboxes: list those that may be published in the allowlist.
+    """
+
+    code = "PII006"
+    name = "email-address"
+    waiver = Waiver.APPROVED
+
+
+PHONE_HINT = "remove the number; only the board's and helplines' numbers may appear"
+EMAIL_HINT = "remove the email address; the board's own address may appear"
+
+
+def check(site):
+    yield from scan(site, detect)
+
+
+def detect(span, context: Context):
+    text = span.text
+    for match in _PHONE.finditer(text):
+        found = match.group(0)
+        if _PERSONAL.match(digits_key(found.lstrip("("))):
+            yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
+    for match in _EMAIL.finditer(text) if "@" in text else ():
+        yield Hit(EmailAddress, match.start(), match.end(), "email address", EMAIL_HINT)

@@ -1,0 +1,144 @@
+"""Named schools, nurseries, colleges and GP surgeries in case reviews (PII010)."""
+
+from __future__ import annotations
+
+import re
+
+from lscb_core.rules import Rule, Waiver
+
+from ..allowlist import Context, Hit, Words, scan
+from ..text.forenames import fold
+
+# What a setting is called. The last group only counts at the end of a name
+# ("Oakfield Primary", not "Primary Care Network").
+_KIND = re.compile(
+    r"(?=[SANPCMHFGDIJ])(?<![\w'’-])(?:"
+    r"(?P<kind>School|Academy|Nursery|Pre-[Ss]chool|Preschool|College|Surgery"
+    r"|(?:Medical|Health|Children['’]s|Family) Cent(?:re|er)"
+    r"|(?:Medical|GP|Family|Health|Doctors['’]?) Practice|Pupil Referral Unit)"
+    r"|(?P<short>Primary|Infants|Juniors|High|Grammar)(?![ \t]+[A-Z]))"
+    r"(?![\w'’-])"
+)
+# "College of Policing", "King's College Hospital": national bodies and hospitals.
+_NOT_A_SETTING = re.compile(r"[ \t]+(?:of\b|Hospitals?\b|London\b|University\b)")
+_LABEL = re.compile(r"^[A-Z]$|^\d+$")
+
+# Lower-case words inside a name: "Church of England", "Stratford upon Avon".
+CONNECTORS = frozenset("of the upon on le de".split())
+# A capitalised word that ends the walk back: "Transition From School To
+# College" is a heading in title case, not a name.
+STOP_WORDS = frozenset("""
+from to in into at for with by on onto between and or but about after before during than via
+""".split())
+
+# Words that describe a kind of setting rather than name one: "the Primary
+# School", "Sure Start Children's Centre", "Catholic Infant School".
+GENERIC = frozenset("""
+a an the this that these those her his their its our your my each every any no both all some
+another other which whose what when while where at in on from to by with for of and or but if as
+after before during because although neither either nor then later also only same such
+current previous former new next first second last local receiving sending main nearest
+primary secondary infant infants junior juniors middle upper lower high grammar comprehensive
+special free studio sixth form further education fe higher technical technology sports arts art
+music performing language dance community village county council state independent private
+public faith catholic roman church ce c e rc anglican methodist baptist islamic jewish muslim
+christian hindu sikh quaker voluntary aided controlled maintained foundation academy academies
+trust federation multi nursery nurseries pre day children's childrens child children family
+families medical health gp gps general doctors doctor's surgery surgeries practice practices
+centre center hospital hospice virtual forest boarding residential secure alternative provision
+pupil referral unit home summer sunday holiday breakfast club clubs sure start integrated care
+board nhs lead designated mainstream national specialist specialised outreach satellite site
+campus training dental walk-in urgent treatment minor injuries paediatric plastic cardiac
+teaching driving nursing business school schools college colleges mother mother's father
+father's sibling sibling's maternal paternal young person person's people
+england english wales welsh british uk royal
+""".split())
+
+
+class NamedInstitution(Rule):
+    """Flags a named school, academy, nursery, pre-school, college, children's
+    or family centre, GP practice, surgery, medical or health centre in a case
+    review ("St Mary's Primary School", "Oakfield Nursery", "Riverside
+    Surgery"). Generic words ("the primary school", "a Catholic secondary
+    school") and pseudonymised settings ("School A", "GP Practice 1") are not
+    reported, nor names the review declares in its `Pseudonyms` field.
+
+    ## Why it matters
+    Naming the school or surgery a child attended narrows the child down to a
+    few hundred people, often a few dozen, in a small area: with the child's
+    age and the events of the review, neighbours and classmates can tell who
+    the child is.
+
+    ## Example
+        Child L attended Oakfield Primary School, where staff noticed...
+
+    ## Use instead
+        Child L attended School A, where staff noticed...
+
+    Declare the pseudonym in the review's `Pseudonyms` field.
+
+    ## Known limitations
+    Only capitalised names directly before the kind of setting are found:
+    "Oakfield" alone, a name in lower case, a setting named after its kind
+    ("the Nursery on Oak Road") or in a file name written in lower case
+    ("oakfield-primary.pdf") is missed. Hospitals, children's homes, clubs
+    and places of worship are not reported. A setting named only by an area
+    (e.g. the board's own county) is reported, even when it is public.
+    """
+
+    code = "PII010"
+    name = "named-institution"
+    waiver = Waiver.APPROVED
+
+
+HINT = 'use a pseudonym such as "School A" or "GP Practice 1" and declare it'
+
+
+def check(site):
+    yield from scan(site, detect)
+
+
+def _name_word(word: str) -> bool:
+    """A word that names, rather than describes, a setting."""
+    base = word[:-2] if word[-2:] in ("'s", "’s") else word
+    folded = fold(base)
+    return folded not in GENERIC and not _LABEL.match(base) and folded not in CONNECTORS
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word in CONNECTORS
+
+
+def detect(span, context: Context):
+    text = span.text
+    file_name = span.where.endswith("file name")
+    reported_to = -1
+    for match in _KIND.finditer(text):
+        if _NOT_A_SETTING.match(text, match.end()) or match.start() < reported_to:
+            continue
+        # The words before the kind, back to the first that is not capitalised.
+        offset = max(0, match.start() - 160)
+        words = Words(text[offset:match.end()], file_name)
+        first = next(index for index, (begin, _end) in enumerate(words.spans) if begin == match.start() - offset)
+        begin = first
+        while begin > 0 and words.joined(begin - 1, begin) and _capitalised(words.word(begin - 1)) \
+                and fold(words.word(begin - 1)) not in STOP_WORDS:
+            begin -= 1
+        while begin < first and words.word(begin) in CONNECTORS:
+            begin += 1
+        # "St. Mary's": a full stop after "St" joins the words too.
+        if 0 < begin < first and words.word(begin - 1) in ("St", "Saint") and words.gap(begin - 1, begin) == ". ":
+            begin -= 1
+        naming = [words.word(index) for index in range(begin, first)]
+        # Words at the start that only describe ("The", "Her", "Local") are left out.
+        while naming and not _name_word(naming[0]):
+            naming.pop(0)
+            begin += 1
+        if not any(_name_word(word) for word in naming):
+            continue
+        start = offset + words.spans[begin][0]
+        term = " ".join(text[start:match.end()].split())
+        if context.redaction.is_pseudonym(context.item, term):
+            continue
+        reported_to = match.end()
+        yield Hit(NamedInstitution, start, match.end(), "named setting", HINT, term=term)

@@ -1,0 +1,309 @@
+"""People's full names in case reviews (PII001), and the allowlist's own
+problems (CFG001, declared in lscb_checks.allowlist).
+
+A full name is a known forename followed by a capitalised surname: "Jane
+Smith", "Anne-Marie Smith-Jones's", "Zoë Brontë", "Jane A. Smith", "Maria
+da Silva", or a name broken across a line break. A title followed by a
+surname ("Mrs Smith", "Dr Okafor") counts too. The surname position is what
+keeps ordinary text quiet: a word naming a role, an organisation, a place, a
+document or a time ("Mark Child L's growth", "Grace Academy", "May
+Northshire Police share...") is never a surname.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lscb_core.rules import Rule, Waiver
+
+from ..allowlist import Context, Hit, Words, redaction, scan
+from ..text.forenames import fold, forenames
+
+_INITIAL_GAP = re.compile(r"\.?[ \t\u00a0]+|\.")
+_FILE_SEPARATORS = re.compile(r"[-_.]+")
+# A word that starts with a capital letter (Latin scripts, with accents).
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+# The capital comes first and the check of what is before it after it: the
+# regular expression engine then skips fast to the capitals.
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<![^\W\d_].)(?<![^\W\d_]['’-].)[^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_CAPITALISED_IN_FILE = re.compile(rf"[{_UPPER}](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*")
+_HOUSE_NUMBER = re.compile(r"(?<![\w.,/:-])\d{1,4}[A-Za-z]?,?[ \t\u00a0]+$")
+_CAMEL_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z]")
+# The target of a Markdown link or image, or of an HTML href or src.
+_LINK_TARGET = re.compile(r"(?:\]\(\s*<?|(?:href|src)\s*=\s*[\"'])([^)\s>\"']+)")
+_DATE_AFTER = re.compile(r"\s*(?:\d|of\b)")
+_LOWER_PREFIX = re.compile(r"^(?:al|el|ul|ad|ben)-(?=[A-Z])")
+
+TITLES = frozenset("mr mrs ms mx miss dr prof professor".split())
+# Lower-case parts of surnames: "Maria da Silva", "Ahmed bin Rashid".
+PARTICLES = frozenset("van von de da di du del della der den la le bin ibn al el ter ten dos das".split())
+# A capitalised word before a forename that makes it a place or institution:
+# "St Mary", "Queen Elizabeth", "Royal Victoria".
+PLACE_PREFIXES = frozenset("st saint queen king prince princess royal lake mount port fort".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+# Words that are never a surname in a review: roles, relations, agencies,
+# institutions, places, documents, times, and words of titles of guidance.
+NOT_SURNAMES = frozenset("""
+mother mum mummy father dad daddy parent parents stepfather stepmother stepdad stepmum
+partner partners boyfriend girlfriend husband wife sibling siblings brother brothers sister
+sisters son daughter child children childs baby babies infant grandmother grandfather
+grandparent grandparents grandma grandad granddad nan nana aunt auntie uncle cousin niece
+nephew carer carers guardian guardians family families relative relatives friend friends
+neighbour neighbours maternal paternal foster adoptive kinship
+social worker workers visitor visitors nurse nurses midwife midwives doctor doctors gp gps
+consultant paediatrician registrar practitioner practitioners teacher teachers headteacher
+head assistant assistants officer officers constable sergeant inspector detective
+superintendent chief manager managers lead leads coordinator co-ordinator advisor adviser
+chair chairs reviewer reviewers author authors judge magistrate magistrates solicitor
+barrister counsel therapist psychologist psychiatrist counsellor mentor tutor senco dsl
+designated deputy director principal governor governors trustee trustees clerk receptionist
+paramedic paramedics staff professional professionals agency agencies panel member members
+police constabulary council councils authority authorities service services hospital
+hospitals trust trusts board boards partnership partnerships team teams unit units
+department departments centre centres center clinic clinics surgery practice practices
+school schools academy academies college colleges nursery nurseries preschool pre-school
+university hospice church mosque temple gurdwara synagogue charity foundation society association
+group network forum hub office commission commissioner ofsted cafcass nhs ambulance fire
+rescue probation prison court courts tribunal housing home homes house library ward wards
+road street avenue close drive way crescent gardens terrace place grove mews row square
+walk rise view parade park station line bridge estate village town city county borough
+district region area north south east west central england english scotland scottish
+wales welsh ireland irish britain british kingdom northshire london
+act acts order orders section sections regulation regulations guidance procedure procedures
+protocol policy policies plan plans framework report reports review reviews inquiry
+inquiries enquiry enquiries assessment assessments conference conferences meeting meetings
+strategy standards code bill appendix annex chapter part schedule paragraph recommendation
+recommendations finding findings summary introduction conclusion conclusions background
+methodology response action actions status progress complete title date themes theme
+monday tuesday wednesday thursday friday saturday sunday christmas easter eid ramadan
+diwali hanukkah spring summer autumn term half morning afternoon evening night weekend
+safeguarding protection welfare care health help early education mental adult adults youth
+public private local national independent statutory multi-agency together safe
+barnardo barnardos childline nspcc
+palace lodge valley cottage farm manor villa castle abbey barn mills side alert aid meth
+a an the of and or nor not but for to in into on onto at by with from as is was are were be
+been has had have will would can could may might must shall should than then that this these
+those who whom whose which what when where why how all any each every no some such only also
+""".split())
+
+# A word after a name that makes the whole an institution or a place named
+# after somebody: "Mary Seacole House", "Florence Nightingale Hospital".
+AFTER_NAME = frozenset("""
+hospital hospitals school academy college nursery centre center house road street avenue
+lane close drive way crescent court gardens terrace place grove mews row square walk park
+station line bridge trust foundation fund institute unit ward wing library building hall
+clinic surgery practice medical health primary infant junior secondary high grammar
+memorial estate tower gate people airport stadium theatre museum gallery hotel prize award
+lecture society charity fellowship scholarship programme hospice nurse nurses
+subgroup committee group forum network panel board team service services partnership project
+plan policy framework strategy toolkit pathway protocol procedure procedures model approach
+standards scheme course training meeting conference assessment audit
+police constabulary council authority agency commission office department ministry
+""".split())
+
+
+class PersonFullName(Rule):
+    """Flags a person's full name in a case review: a known forename followed
+    by a capitalised surname ("Jane Smith", "Zoë Brontë", "Anne-Marie
+    Smith-Jones's", "Jane A. Smith", a name broken across a line), or a title
+    and a surname ("Mrs Smith"). Every text the review publishes is read: its
+    Markdown source with metadata, alt text and links, the names of its
+    files, the text and metadata of its PDFs, and the metadata of its images.
+    Declared pseudonyms (the `Pseudonyms` field) and the site's allowlist
+    (redaction-allowlist.toml) are not reported.
+
+    ## Why it matters
+    A review must not identify the child, the family or anyone who could lead
+    a reader to them. A real name left in a draft, a PDF or an image caption
+    is the most direct way a review identifies a child.
+
+    ## Example
+        Jane Smith's mother told the health visitor...
+
+    ## Use instead
+        Mother told the health visitor...
+
+    Use the pseudonyms the review declares (`Child L`, `Mother`, `Sibling 1`)
+    or a role ("the social worker"). A public name, such as a child named in
+    a national inquiry, goes in redaction-allowlist.toml with its reason, or
+    is waived in the review's metadata with who approved it.
+
+    ## Known limitations
+    A forename the list does not know is missed (the list comes from the
+    `names-dataset` package: every forename ranked in the UK and the most
+    common ones of about forty other countries), and so is a forename or a
+    surname alone ("Jane said", "the Smiths"). Names in lower case or in
+    capitals ("jane smith", "JANE SMITH"), surname first ("Smith, Jane"), with
+    only an initial ("J. Smith"), in non-Latin scripts, or whose surname is
+    also a word for a role, place, organisation or time ("Jane Park", "Jane
+    Ward", "Theresa Monday") are missed. A name straight after a house number
+    ("27 Mill Lane") or before a word such as House, Hospital, Team or Police
+    ("Mary Seacole House") is taken as a place, and a forename with a
+    possessive ("Sarah's Law") as a title. In file names only a capitalised
+    name is found ("Jane_Smith.pdf", not "jane-smith.pdf"). Days of the week
+    and words such as "Head", "Court" or "Quality" are never taken as
+    forenames. Text inside images, as opposed to their metadata, is not read.
+    Capitalised phrases that start with a forename ("Iris Recognition") can be
+    reported: add them to the allowlist. The first build on a new machine
+    derives the forename list (about 15 to 30 seconds) into ~/.cache/lscb.
+    """
+
+    code = "PII001"
+    name = "person-full-name"
+    waiver = Waiver.APPROVED
+
+
+HINT = 'use the pseudonym or a role, e.g. "Mother"; public names: the allowlist'
+
+
+def check(site):
+    red = redaction(site)
+    yield from red.allowlist.problems
+    if site.of_type("reviews"):
+        yield from scan(site, detect, forenames(site.settings))
+
+
+def _titlecase(token: str) -> bool:
+    token = _LOWER_PREFIX.sub("", token)
+    if len(token) < 2 or not token[0].isupper() or token.isupper():
+        return False
+    for part in re.split(r"['’\-]", token):
+        if not part:
+            continue
+        if not part[0].isupper() and part not in ("s",):
+            return False
+        if any(c.isupper() for c in part[1:]) and not _CAMEL_PREFIX.match(part):
+            return False
+    return True
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 1 and token.isupper()
+
+
+def _base(token: str) -> tuple[str, bool]:
+    """The token without a possessive 's, and whether it had one."""
+    if len(token) > 3 and token[-2:] in ("'s", "’s"):
+        return token[:-2], True
+    return token, False
+
+
+def _is_forename(token: str, names: frozenset[str]) -> bool:
+    folded = fold(token)
+    return (folded in names or _compound_forename(folded, names)) and _titlecase(token)
+
+
+def _is_surname(token: str, next_text: str, context: Context) -> bool:
+    if not _titlecase(token):
+        return False
+    folded = fold(token)
+    if folded in MONTHS:
+        # "Theresa May" is a name; "in June May 2024" is a date.
+        return not _DATE_AFTER.match(next_text)
+    head = folded.split("-")[0]
+    if folded in NOT_SURNAMES or head in NOT_SURNAMES:
+        return False
+    return not context.redaction.is_pseudonym(context.item, token)
+
+
+def detect(span, context: Context):
+    yield from _names(span.text, 0, len(span.text), span.where.endswith("file name"), context)
+    if span.source is not None:
+        # Link and image targets in the Markdown: "documents/Jane_Smith.pdf".
+        for target in _LINK_TARGET.finditer(span.text):
+            yield from _names(span.text, target.start(1), target.end(1), True, context)
+
+
+def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
+    names = context.forenames
+    resume = 0
+    # Only capitalised words can start a name: look closer at those that are
+    # forenames or titles, in a window of text around them.
+    for match in (_CAPITALISED_IN_FILE if file_name else _CAPITALISED).finditer(text, begin, stop):
+        if match.start() < resume:
+            continue
+        key = fold(match.group(0))
+        title = key in TITLES
+        if not title and key not in names and not _compound_forename(key, names):
+            continue
+        offset = max(begin, match.start() - 40)
+        words = Words(text[offset:min(stop, match.end() + 240)], file_name)
+        found = _name_at(words, _index_at(words, match.start() - offset), context, title)
+        if found is None:
+            continue
+        start, end = (position + offset for position in found)
+        term = text[start:end]
+        term = " ".join((_FILE_SEPARATORS.sub(" ", term) if file_name else term).split())
+        resume = end
+        if not context.redaction.is_pseudonym(context.item, term):
+            yield Hit(PersonFullName, start, end, "name" if title else "full name", HINT, term=term)
+
+
+def _compound_forename(key: str, names: frozenset[str]) -> bool:
+    return "-" in key and all(part in names for part in key.split("-"))
+
+
+def _index_at(words: Words, offset: int) -> int:
+    return next(index for index, (start, _end) in enumerate(words.spans) if start == offset)
+
+
+def _name_at(words: Words, index: int, context: Context, title: bool) -> tuple[int, int] | None:
+    """(start, end) of the name starting at words[index], or None."""
+    token = words.word(index)
+    if not _titlecase(token) or _base(token)[1]:  # "Sarah's Law", "Clare's Law": not a name
+        return None
+    if title and index + 1 < len(words) and words.joined(index, index + 1) \
+            and _is_forename(words.word(index + 1), context.forenames) \
+            and _last_surname(words, index + 1, context, False) is not None:
+        return None  # "Dr Jane Smith": the name starts at the forename
+    if index > 0 and words.joined(index - 1, index) and fold(words.word(index - 1)) in PLACE_PREFIXES:
+        return None  # "St Mary", "Queen Elizabeth"
+    start = words.spans[index][0]
+    if _HOUSE_NUMBER.search(words.text, max(0, start - 12), start):
+        return None  # "27 Mill Lane": an address (PII003)
+    last = _last_surname(words, index, context, title)
+    if last is None:
+        return None
+    return start, words.spans[last][0] + len(_base(words.word(last))[0])
+
+
+def _last_surname(words: Words, index: int, context: Context, title: bool) -> int | None:
+    """Index of the last word of the name that starts at words[index], or
+    None when no surname follows."""
+    position = index
+    last = None
+    while position + 1 < len(words) and (last is None or last - index < 4):
+        following = position + 1
+        candidate = words.word(following)
+        between = words.gap(position, following)
+        # "Dr. Smith", "Jane A. Smith": a full stop after a title or an initial.
+        abbreviated = (title and position == index) or _is_initial(words.word(position))
+        if not (words.joined(position, following) or (abbreviated and _INITIAL_GAP.fullmatch(between))):
+            break
+        has_next = following + 1 < len(words)
+        # A middle initial, "Jane A. Smith", or a particle, "Maria da Silva".
+        if has_next and position == index and _is_initial(candidate) \
+                and _INITIAL_GAP.fullmatch(words.gap(following, following + 1)):
+            position = following
+            continue
+        if has_next and candidate in PARTICLES and words.joined(following, following + 1):
+            position = following
+            continue
+        base, possessive = _base(candidate)
+        after = words.after(following)
+        if not _is_surname(base, after, context):
+            break
+        if "\n" in between and after.lstrip(" \t").startswith(":"):
+            break  # a metadata field on the next line
+        last = position = following
+        if possessive:
+            break
+    if last is None:
+        return None
+    # "Mary Seacole House": a place or institution named after somebody.
+    following = last + 1
+    if following < len(words) and not _base(words.word(last))[1] and words.joined(last, following) \
+            and fold(words.word(following)) in AFTER_NAME and words.word(following)[0].isupper():
+        return None
+    return last

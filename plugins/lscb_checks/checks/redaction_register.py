@@ -1,0 +1,285 @@
+"""Nothing in a review's redaction register is published, anywhere.
+
+Each register (content/reviews/redaction/<review>.json, see
+lscb_checks.text.register) holds keyed hashes of the real names, addresses,
+schools and dates of birth behind one review. With the board's key in
+LSCB_REDACTION_KEY, every run of 1 to `max_words` words of everything the
+site publishes is hashed and compared: the Markdown source of every page
+(metadata, body, alt text, links, comments), the names of the files pages
+link to, the text and metadata of PDFs and the metadata of images. A term
+from any register is caught on any page, not only in its own review.
+
+Registers are found next to the reviews, so a register whose review was
+removed still protects the site. The register itself must never be
+published: a link to it, or STATIC_PATHS covering it, stops the build.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable
+
+from lscb_core.findings import Finding, Severity
+from lscb_core.rules import Rule, Waiver
+
+from ..text.normalise import tokens, words
+from ..text.register import (FOLDER, Hasher, Matcher, RegisterError, key_from_env, load,
+                             register_path)
+from ..text.review_text import review_spans
+
+_DOCS = "see docs/publishing-reviews.md"
+
+
+class RegisterTermPublished(Rule):
+    """Flags a word or phrase from a review's redaction register (a real
+    name, nickname, address, school or date of birth) anywhere the site
+    publishes it: a page's metadata or text, alt text, a link, a file name,
+    the text or properties of a PDF, or an image's metadata.
+
+    ## Why it matters
+    The register lists exactly what would identify the child or family.
+    One occurrence, even in a PDF's properties or under a black box, is
+    enough for a reader to find them.
+
+    ## Example
+    The register of `child-x.md` holds the child's real first name, and the
+    overview report PDF still has it in a heading on page 4.
+
+    ## Use instead
+    The pseudonym (`Child X`, `Mother`, `School A`). For a PDF, export a
+    new PDF from a document where the text has been deleted, not covered.
+
+    ## Known limitations
+    Finds a term only as registered, in any case, spacing or punctuation,
+    with or without accents: register nicknames, abbreviations (`Rd`,
+    `Ave`) and misspellings as terms of their own. Text inside images, and
+    words split by a line-end hyphen in a PDF, are not read. A word that is
+    also an ordinary word (`Hope`) is flagged wherever it is used.
+    """
+
+    code = "RED001"
+    name = "register-term-published"
+    waiver = Waiver.APPROVED
+
+
+class RegisterKeyMissing(Rule):
+    """Flags a review that has a redaction register when the build has no
+    key (LSCB_REDACTION_KEY is not set), so the register cannot be checked.
+    A warning in a preview; in a publish build an error.
+
+    ## Why it matters
+    Without the key nothing in the register can be compared: a real name
+    would be published unnoticed. A publish build therefore refuses to
+    publish while a review has a register it cannot check.
+
+    ## Example
+    `make publish` on a computer, or in a CI job, without the board's key.
+
+    ## Use instead
+    Set LSCB_REDACTION_KEY from the board's password manager, or the CI
+    secret of the same name, before building.
+
+    ## Known limitations
+    The whole build stops, not only the review with the register.
+    """
+
+    code = "RED002"
+    name = "register-key-missing"
+    severity = Severity.WARNING
+    publish_severity = Severity.ERROR
+    waiver = Waiver.NEVER
+
+
+class RegisterKeyMismatch(Rule):
+    """Flags a redaction register made with a different key from the one in
+    LSCB_REDACTION_KEY.
+
+    ## Why it matters
+    With the wrong key no term can match, so the check would pass whatever
+    the review says.
+
+    ## Example
+    A key copied with a character missing, or an old key after the board
+    made a new one.
+
+    ## Use instead
+    The board's key from its password manager (the same one the CI secret
+    holds). If the key is lost, make the register again with the new key.
+
+    ## Known limitations
+    All registers share one key.
+    """
+
+    code = "RED003"
+    name = "register-key-mismatch"
+    waiver = Waiver.NEVER
+
+
+class RegisterUnreadable(Rule):
+    """Flags a redaction register that cannot be read: not JSON, not a
+    register, an unknown format version, or damaged entries.
+
+    ## Why it matters
+    A register that cannot be read protects nothing.
+
+    ## Example
+    A register edited by hand, or with a merge conflict left in it.
+
+    ## Use instead
+    Restore the file from the repository's history, or make it again with
+    `scripts/redaction-register add`.
+
+    ## Known limitations
+    None.
+    """
+
+    code = "RED004"
+    name = "register-unreadable"
+    waiver = Waiver.NEVER
+
+
+class RegisterFilePublished(Rule):
+    """Flags a link to a redaction register from a page, and a STATIC_PATHS
+    setting that would copy the register folder into the site.
+
+    ## Why it matters
+    A published register gives anyone with time and a list of local names a
+    way to test guesses against it. It belongs in the repository only.
+
+    ## Example
+        [register](redaction/child-x.json)
+
+    ## Use instead
+    No link. Keep `reviews` out of STATIC_PATHS in pelicanconf.py.
+
+    ## Known limitations
+    None.
+    """
+
+    code = "RED005"
+    name = "register-file-published"
+    waiver = Waiver.NEVER
+
+
+def check(site) -> Iterable[Finding]:
+    registers = _registers(site)
+    if not registers:
+        return []
+    findings: list[Finding] = []
+    findings.extend(_published(site, registers))
+    key = key_from_env()
+    hasher = Hasher(key) if key else None
+    usable = []
+    for path, owner in registers:
+        where = owner or path
+        name = os.path.basename(path)
+        try:
+            register = load(path)
+        except RegisterError as error:
+            findings.append(RegisterUnreadable.at(
+                where, 1, f"redaction register {name} {error}"[:79],
+                "restore it from the repository's history or remake it with scripts/redaction-register"))
+            continue
+        if hasher is None:
+            findings.append(RegisterKeyMissing.at(
+                where, 1, "redaction register not checked: LSCB_REDACTION_KEY is not set",
+                f"set the board's key ({_DOCS}); a publish build refuses this"))
+            continue
+        if not register.key_matches(hasher):
+            findings.append(RegisterKeyMismatch.at(
+                where, 1, f"LSCB_REDACTION_KEY is not the key of redaction register {name}"[:79],
+                f"use the board's key from its password manager; {_DOCS}"))
+            continue
+        usable.append(register)
+    if usable:
+        findings.extend(_terms_published(site, hasher, usable))
+    return findings
+
+
+def _registers(site) -> list[tuple[str, str | None]]:
+    """(register path, path of its review or None) for every register next
+    to the site's reviews."""
+    reviews = {os.path.abspath(str(register_path(item.path))): item.path
+               for item in site.of_type("reviews")}
+    folders = {os.path.dirname(path) for path in reviews}
+    folders.add(os.path.abspath(site.content_file(posixpath.join("reviews", FOLDER))))
+    found = []
+    for folder in sorted(folders):
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".json") and not name.startswith("."):
+                path = os.path.join(folder, name)
+                found.append((path, reviews.get(path)))
+    return found
+
+
+def _published(site, registers) -> list[Finding]:
+    found = []
+    folders = {os.path.dirname(path) for path, _owner in registers}
+    for item in site.items:
+        for link in item.static_links():
+            target = os.path.abspath(site.content_file(link))
+            if os.path.dirname(target) in folders:
+                line, col = item.source.locate(posixpath.basename(link), body_only=False)
+                found.append(RegisterFilePublished.at(
+                    item.path, line, "links to a redaction register, which must never be published",
+                    "remove the link: the register stays in the repository only", col=col))
+    content = os.path.abspath(site.content_path)
+    for folder in sorted(folders):
+        relative = os.path.relpath(folder, content).replace(os.sep, "/")
+        for static in site.settings.get("STATIC_PATHS", []):
+            static = posixpath.normpath(str(static).replace("\\", "/")).strip("/")
+            if static in ("", ".") or relative == static or relative.startswith(static + "/"):
+                owner = next((o for p, o in registers if os.path.dirname(p) == folder and o), None)
+                found.append(RegisterFilePublished.at(
+                    owner or folder, 1, f"STATIC_PATHS entry '{static[:20]}' would publish {relative[:24]}/",
+                    f"remove '{static[:20]}' from STATIC_PATHS in pelicanconf.py"))
+    return found
+
+
+def _terms_published(site, hasher: Hasher, registers) -> list[Finding]:
+    entries: set[bytes] = set().union(*(register.entries for register in registers))
+    matcher = Matcher(hasher, entries, max(register.max_words for register in registers))
+    hits = [(span, found) for item in site.items for span in review_spans(item, site)
+            if (found := matcher.find(words(span.text)))]
+    # Attachments whose own file name holds a term: their name is never printed.
+    named = {span.attachment for span, _found in hits
+             if span.source is None and span.where.endswith(" file name")}
+    findings: dict[tuple, Finding] = {}
+    for span, found in hits:
+        spots = tokens(span.text)  # the same words, with their offsets
+        for index, length in found:
+            start, end = spots[index].start, spots[index + length - 1].end
+            line, col = span.position(start)
+            message, hint = _describe(span, line, length, span.attachment in named)
+            term = span.text[start:end]
+            finding = RegisterTermPublished.at(span.path, line, message, hint, col=col, term=term)
+            findings.setdefault((finding.path, line, col, message, " ".join(term.casefold().split())), finding)
+    return list(findings.values())
+
+
+def _describe(span, line: int, length: int, hide_name: bool) -> tuple[str, str]:
+    what = f"a {length}-word term from the redaction register"
+    if span.source is not None:
+        field = next((f.name for f in reversed(span.source.fields) if f.line <= line), None)
+        if field and line < span.source.body_start:
+            return (f"{what} is in {field[:24]}",
+                    f"replace it with the pseudonym, or remove it ({_DOCS})")
+        return (f"{what} is in the text",
+                f"replace it with the pseudonym, or remove it ({_DOCS})")
+    where = span.where
+    if hide_name:
+        where = where.replace(posixpath.basename(span.attachment), "the file linked here", 1)
+    room = 79 - len(what) - len(" is in ")
+    if len(where) > room:
+        where = where[: room - 1] + "…"
+    if span.where.endswith(" file name"):
+        hint = "rename the file and change the link to it"
+    elif " metadata " in span.where:
+        hint = "remove the file's properties/metadata and export it again"
+    else:
+        hint = "export the PDF again with the text deleted, not just covered"
+    return f"{what} is in {where}", hint
+

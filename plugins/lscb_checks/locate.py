@@ -1,0 +1,349 @@
+"""Where a rendered element came from: its line and column in the Markdown.
+
+Checks read the rendered HTML (Item.parsed, Page.references) but editors fix the
+Markdown, so a finding names the line they wrote. Nothing here parses HTML
+again; the source is searched only when there is a finding to place.
+
+* `Locator` finds successive occurrences of a piece of source text (an image
+  path, a link target, link text): the second link to the same file maps to
+  the second place it is written.
+* `heading_position` maps the n-th heading of a body to its Markdown line.
+* `table_position` maps the n-th table.
+* `content_offset` finds where an item's body sits inside its built page, so
+  an output-stage check can tell a link written by the editor from one that
+  the theme added.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lscb_core.sources import SourceFile
+
+# Links as Pelican sees them before resolving (`{filename}x.md`); editors
+# wrote them without the prefix (lscb_content.markdown_ext adds it).
+_INTRASITE = re.compile(r"^\{(?:filename|static|attach)\}")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_RAW_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)(?:</h\1>|$)", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\s*\{:?[^{}]*\}\s*$")
+# A line that an underline does not turn into a heading.
+_NOT_SETEXT = re.compile(r"^\s*(?:[-*+>|<]|\d+[.)]\s|#)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_RAW_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def written_href(href: str) -> str:
+    """A link target as the editor wrote it: without Pelican's `{static}`."""
+    return _INTRASITE.sub("", href)
+
+
+def _body_offset(source: SourceFile) -> int:
+    offset = 0
+    for _ in range(source.body_start - 1):
+        found = source.text.find("\n", offset)
+        if found < 0:
+            return len(source.text)
+        offset = found + 1
+    return offset
+
+
+class Locator:
+    """Successive occurrences of needles in one source file's body."""
+
+    def __init__(self, source: SourceFile):
+        self.source = source
+        self.start = _body_offset(source)
+        self._cursor: dict[tuple[str, object], int] = {}
+        self._link_cursor: dict[tuple[str, object], int] = {}
+
+    def offset(self, *needles: str, stream: object = None) -> int | None:
+        """Offset of the next unused occurrence of the first needle found.
+
+        Each `stream` (links, images...) uses its own occurrences."""
+        for needle in needles:
+            if not needle:
+                continue
+            key = (needle, stream)
+            found = self.source.text.find(needle, self._cursor.get(key, self.start))
+            if found >= 0:
+                self._cursor[key] = found + len(needle)
+                return found
+        return None
+
+    def find(self, *needles: str) -> tuple[int, int]:
+        """(line, col) of the next occurrence; the body's first line if none."""
+        found = self.offset(*needles)
+        return self.source.position(found) if found is not None else (self.source.body_start, 1)
+
+    def link(self, href: str, text: str = "", image: bool | None = None) -> tuple[int, int]:
+        """Where a link (or image) to `href` with visible `text` is written."""
+        span = self.link_span(href, text, image)
+        return self.source.position(span[0]) if span else (self.source.body_start, 1)
+
+    def link_span(self, href: str, text: str = "", image: bool | None = None) -> tuple[int, int] | None:
+        """(start, end) offsets of a link as written, or None if not found.
+
+        `image` True or False skips Markdown images or links to the same
+        target; `end` is just after the Markdown link's closing parenthesis
+        when the link is written `[text](href)`, else just after what was
+        found."""
+        raw = href.strip()
+        plain = written_href(raw)
+        text_ = self.source.text
+        # The ways a link to this target can be written; the earliest unused
+        # one is this link.
+        forms = {f"]({raw})", f"]({plain})", f"]({raw} ", f"]({plain} ", f"]({plain}\n", f"<{plain}>",
+                 f'"{raw}"', f'"{plain}"'}
+        key = (plain, image)
+        while True:
+            cursor = self._link_cursor.get(key, self.start)
+            found = [(at, form) for form in forms if (at := text_.find(form, cursor)) >= 0]
+            if not found:
+                break
+            at, form = min(found)
+            self._link_cursor[key] = at + 1
+            span = self._span(form, at)
+            if form.startswith("](") and image is not None and (text_[span[0]] == "!") != image:
+                continue
+            return span
+        for needle in (f"[{text}]" if text else "", plain, text):
+            at = self.offset(needle, stream=image)
+            if at is not None:
+                return self._span(needle, at)
+        return None
+
+    def _span(self, needle: str, start: int) -> tuple[int, int]:
+        text = self.source.text
+        end = start + len(needle)
+        if needle.startswith("]("):
+            if not needle.endswith(")"):
+                close = text.find(")", end)
+                if close >= 0 and "\n\n" not in text[end:close]:
+                    end = close + 1
+            # Point at the opening bracket (or the ! of an image).
+            opening = text.rfind("[", max(self.start, text.rfind("\n\n", 0, start)), start)
+            if opening >= 0:
+                start = opening - 1 if opening and text[opening - 1] == "!" else opening
+        return start, end
+
+
+class Positions:
+    """Where each of a body's links (or images) is written, found in order
+    and only as far as needed: the n-th link to a file is matched with the
+    n-th place the file is named, even when the earlier ones are fine."""
+
+    def __init__(self, source: SourceFile, targets: list[tuple[str, str, bool | None]]):
+        self.locator = Locator(source)
+        self.targets = targets  # (href, visible text, image?)
+        self._spans: list[tuple[int, int] | None] = []
+
+    def span(self, index: int) -> tuple[int, int] | None:
+        while len(self._spans) <= index:
+            href, text, image = self.targets[len(self._spans)]
+            self._spans.append(self.locator.link_span(href, text, image))
+        return self._spans[index]
+
+    def position(self, index: int) -> tuple[int, int]:
+        span = self.span(index)
+        source = self.locator.source
+        return source.position(span[0]) if span else (source.body_start, 1)
+
+
+def link_positions(item) -> Positions:
+    return Positions(item.source, [(link.href, link.text, False) for link in item.parsed.links])
+
+
+def image_positions(item) -> Positions:
+    return Positions(item.source, [(image.attrs.get("src") or "", image.attrs.get("alt") or "", True)
+                                   for image in item.parsed.images])
+
+
+def resource_positions(item) -> Positions:
+    return Positions(item.source, [(url, "", tag == "img" or None) for tag, url, _line in item.parsed.resources])
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", _TAG.sub("", text)).casefold()
+
+
+def _body_lines(source: SourceFile):
+    """(line number, line) of the body outside fenced code blocks."""
+    fence = ""
+    lines = source.lines
+    for number in range(source.body_start, len(lines) + 1):
+        line = lines[number - 1]
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        yield number, line
+
+
+def source_headings(source: SourceFile) -> list[tuple[int, int, str]]:
+    """(line, col, text) of each heading written in the body, in order."""
+    found = []
+    previous = ""
+    previous_number = 0
+    for number, line in _body_lines(source):
+        atx = _ATX.match(line)
+        setext = _SETEXT.match(line)
+        if atx:
+            found.append((number, line.index("#") + 1, _ATTR_LIST.sub("", atx.group(2) or "")))
+        elif setext and previous_number == number - 1 and previous.strip() \
+                and not _NOT_SETEXT.match(previous):
+            found.append((previous_number, len(previous) - len(previous.lstrip()) + 1,
+                          _ATTR_LIST.sub("", previous.strip())))
+        else:
+            for match in _RAW_HEADING.finditer(line):
+                found.append((number, match.start() + 1, match.group(2)))
+        previous, previous_number = line, number
+    return found
+
+
+def heading_position(source: SourceFile, headings: list, index: int, text: str) -> tuple[int, int]:
+    """(line, col) of the body's `index`-th heading, whose text is `text`;
+    `headings` is source_headings(source)."""
+    wanted = _fold(text)
+    # The same heading in the same place, else the first with that text,
+    # else the one in the same position.
+    if index < len(headings) and _fold(headings[index][2]) == wanted:
+        return headings[index][:2]
+    for line, col, written in headings:
+        if _fold(written) == wanted:
+            return line, col
+    if index < len(headings):
+        return headings[index][:2]
+    return Locator(source).find(text)
+
+
+def table_position(source: SourceFile, index: int) -> tuple[int, int]:
+    """(line, col) of the body's `index`-th table: its header row."""
+    starts = []
+    previous, previous_number = "", 0
+    for number, line in _body_lines(source):
+        if ("|" in line and "|" in previous and previous_number == number - 1
+                and _DELIMITER_ROW.match(line)):
+            starts.append((previous_number, len(previous) - len(previous.lstrip()) + 1))
+        for match in _RAW_TABLE.finditer(line):
+            starts.append((number, match.start() + 1))
+        previous, previous_number = line, number
+    starts.sort()
+    if index < len(starts):
+        return starts[index]
+    return source.body_start, 1
+
+
+def content_offset(page_parsed, item) -> int | None:
+    """Line offset of the item's body inside its built page, or None.
+
+    The body is inserted into the page unchanged apart from its links, so
+    every element of the body sits at (its line in the body + offset) in the
+    page. The offset is found from the body's ids, else its links' text.
+    """
+    body = item.parsed
+    page_ids: dict[str, list[int]] = {}
+    for name, line in page_parsed.ids:
+        page_ids.setdefault(name, []).append(line)
+    page_links: dict[int, list[str]] = {}
+    for link in page_parsed.links:
+        page_links.setdefault(link.line, []).append(link.text)
+
+    def consistent(offset: int) -> bool:
+        return (all(line + offset in page_ids.get(name, ()) for name, line in body.ids)
+                and all(link.text in page_links.get(link.line + offset, ()) for link in body.links))
+
+    if body.ids:
+        name, line = body.ids[0]
+        candidates = [found - line for found in page_ids.get(name, ())]
+    elif body.links:
+        first = body.links[0]
+        candidates = [link.line - first.line for link in page_parsed.links if link.text == first.text]
+    else:
+        return None
+    return next((offset for offset in candidates if consistent(offset)), None)
+
+
+def body_line_count(item) -> int:
+    return item.html.count("\n") + 1
+
+
+class PageBody:
+    """The part of a built page that is its item's Markdown body.
+
+    Answers, for an element of the page (a link, a resource, an id), whether
+    the editor wrote it, and where in the Markdown. Built only for pages with
+    a finding, so a clean page costs nothing.
+    """
+
+    def __init__(self, page):
+        self.page = page
+        self.item = page.item
+        self.offset = content_offset(page.references, page.item) if page.item is not None else None
+        self.last = self.offset + body_line_count(page.item) if self.offset is not None else -1
+        self._links: dict[int, tuple[int, int]] | None = None
+        self._resources: dict[int, tuple[int, int]] | None = None
+
+    def contains(self, line: int) -> bool:
+        return self.offset is not None and self.offset < line <= self.last
+
+    def _match(self, page_elements, body_elements, key, positions: Positions) -> dict[int, tuple[int, int]]:
+        """id(page element) -> (line, col) in the Markdown, for body elements."""
+        by_key: dict = {}
+        for index, element in enumerate(body_elements):
+            by_key.setdefault(key(element, 0), []).append(index)
+        found = {}
+        for element in page_elements:
+            if not self.contains(_line(element)):
+                continue
+            indices = by_key.get(key(element, self.offset))
+            if indices:
+                found[id(element)] = positions.position(indices.pop(0))
+        return found
+
+    def link_position(self, link) -> tuple[int, int] | None:
+        """(line, col) in the Markdown of a page link the editor wrote."""
+        if self.offset is None:
+            return None
+        if self._links is None:
+            self._links = self._match(
+                self.page.references.links, self.item.parsed.links,
+                lambda link_, shift: (link_.line - shift, link_.text), link_positions(self.item))
+        return self._links.get(id(link))
+
+    def resource_position(self, resource) -> tuple[int, int] | None:
+        """(line, col) in the Markdown of a page resource (img src...)."""
+        if self.offset is None:
+            return None
+        if self._resources is None:
+            self._resources = self._match(
+                self.page.references.resources, self.item.parsed.resources,
+                lambda resource_, shift: (resource_[2] - shift, resource_[0]), resource_positions(self.item))
+        return self._resources.get(id(resource))
+
+    def id_position(self, name: str, line: int) -> tuple[int, int] | None:
+        """(line, col) in the Markdown of an id at `line` of the page."""
+        if not self.contains(line) or (name, line - self.offset) not in self.item.parsed.ids:
+            return None
+        source = self.item.source
+        body_line = line - self.offset
+        for index, heading in enumerate(self.item.parsed.headings):
+            if heading.id == name and heading.line == body_line:
+                return heading_position(source, source_headings(source), index, heading.text)
+        # Another element: the n-th time the id is written is the n-th element.
+        nth = sum(1 for found, at in self.item.parsed.ids if found == name and at < body_line)
+        locator = Locator(source)
+        position = None
+        for _ in range(nth + 1):
+            position = locator.offset(f"#{name}", f'id="{name}"', f"id='{name}'")
+        return source.position(position) if position is not None else (source.body_start, 1)
+
+
+def _line(element) -> int:
+    return element[2] if isinstance(element, tuple) else element.line

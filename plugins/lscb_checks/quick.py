@@ -1,0 +1,62 @@
+"""A cheap first look at rendered HTML, so that clean pages cost almost nothing.
+
+Most pages have nothing wrong with them. These functions use a few regular
+expressions (run in C) to answer "could anything be wrong here?"; only when
+the answer is yes does a check ask for the full parse (Item.parsed,
+Page.references) to confirm the problem and find where it was written.
+
+Every function here errs on the side of "yes": it may see a link or an id in
+a code sample that the parser would not, but never misses one the parser
+would see.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+# What the parser skips: comments and the content of raw-text elements.
+_INVISIBLE = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
+_LINK = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</a\s*>""", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+# One pass for both: URL attributes and ids.
+_ATTRIBUTE = re.compile(r"""\s(href|src|data|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
+                        re.IGNORECASE)
+
+
+def visible(html: str) -> str:
+    """The HTML without comments, scripts and styles."""
+    lowered = html.lower()
+    if "<!--" not in lowered and "<script" not in lowered and "<style" not in lowered:
+        return html
+    return _INVISIBLE.sub("", html)
+
+
+def has_tag(html: str, tag: str) -> bool:
+    return re.search(rf"<{tag}\b", html, re.IGNORECASE) is not None
+
+
+def heading_levels(html: str) -> list[int]:
+    """Levels of the headings, in order, as the parser sees them."""
+    return [int(level) for level in _HEADING.findall(visible(html))]
+
+
+def links(html: str) -> list[tuple[str, str]]:
+    """(attributes, visible text) of each link; the text with tags removed,
+    so a link around an image has none."""
+    return [(attributes, " ".join(html_lib.unescape(_TAG.sub("", inner)).split()))
+            for attributes, inner in _LINK.findall(visible(html))]
+
+
+def urls_and_ids(html: str) -> tuple[list[str], list[str]]:
+    """Every href, src and data value, and every id, in the document: a
+    superset of what the parser finds (it also sees them in code samples)."""
+    urls: list[str] = []
+    ids: list[str] = []
+    for name, *values in _ATTRIBUTE.findall(html):
+        value = "".join(values)
+        if "&" in value:
+            value = html_lib.unescape(value)
+        (ids if name.lower() == "id" else urls).append(value)
+    return urls, ids

@@ -1,0 +1,225 @@
+"""The redaction checks without a register (PII001-PII010), on real builds:
+what they find, where they say it is, how they print it, and what they
+leave alone."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import media  # noqa: E402
+from conftest import review_markdown  # noqa: E402
+
+PII = ("PII",)
+
+
+def pii(site) -> list:
+    return sorted((f for f in site.result.findings if f.code.startswith(PII)),
+                  key=lambda f: (f.path, f.line, f.col, f.code))
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+LEAKS = {
+    "PII001": "Mother's partner, Kyle Brennan, had a history of violence.",
+    "PII002": "The family moved to a flat near NS1 4AB in the spring.",
+    "PII003": "Police attended 14 Acacia Avenue four times in a year.",
+    "PII004": "Child Q was born on 3 May 2015 at the local hospital.",
+    "PII005": "Mother could be reached on 07700 900456 most evenings.",
+    "PII006": "Mother emailed the school from kb1985@example.com on Monday.",
+    "PII007": "The discharge letter quoted the NHS number 943 476 5919.",
+    "PII008": "Mother's National Insurance number, AB 12 34 56 C, was on the form.",
+    "PII009": "Police stopped the car, registration AB51 CDE, on the motorway.",
+    "PII010": "Child Q attended Oakfield Primary School until Year 4.",
+}
+DETECTED = {
+    "PII001": "Kyle Brennan", "PII002": "NS1 4AB", "PII003": "14 Acacia Avenue",
+    "PII004": "3 May 2015", "PII005": "07700 900456", "PII006": "kb1985@example.com",
+    "PII007": "943 476 5919", "PII008": "AB 12 34 56 C", "PII009": "AB51 CDE",
+    "PII010": "Oakfield Primary School",
+}
+
+
+def leaky_review() -> str:
+    body = "## Findings\n\n" + "\n\n".join(LEAKS.values()) + (
+        "\n\n## Recommendations\n\n1. Share information sooner.\n\n"
+        "## The board's response\n\nThe board accepted the recommendation.\n")
+    return review_markdown(body, Pseudonyms="Child Q, Mother, Mother's partner, Sibling 1")
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"], ids=["draft", "publish"])
+def test_every_identifier_stops_the_build_where_it_is(scenario, settings):
+    from conftest import build_site
+
+    text = leaky_review()
+    path = scenario.write("reviews/child-q.md", text)
+    site = build_site(scenario.content, scenario.output, settings=settings)
+
+    assert not site.ok
+    found = {f.code: f for f in pii(site)}
+    assert sorted(found) == sorted(LEAKS)
+    for code, finding in found.items():
+        assert Path(finding.path).resolve() == path.resolve()
+        line = line_of(text, LEAKS[code])
+        assert finding.line == line, (code, finding)
+        column = text.splitlines()[line - 1].index(DETECTED[code]) + 1
+        assert finding.col == column, (code, finding)
+        assert finding.is_error, f"{code} must be an error in {settings}"
+        assert finding.term.replace("\n", " ") == DETECTED[code]
+        assert len(finding.message) < 80 and finding.hint
+
+
+def test_messages_never_print_the_identifier(scenario):
+    scenario.write("reviews/child-q.md", leaky_review())
+    site = scenario.build()
+    printed = site.messages()
+    for code, detected in DETECTED.items():
+        assert detected not in printed, code
+    assert "K*** B******" in printed
+    assert "N** 4**" in printed
+
+
+def test_name_across_a_line_break_possessive_and_diacritics(scenario):
+    body = ("## Findings\n\nThe health visitor spoke to Anne-Marie\nSmith-Jones's sister.\n\n"
+            "Zoë Brontë was the class teacher.\n")
+    text = review_markdown(body)
+    scenario.write("reviews/child-q.md", text)
+    site = scenario.build()
+    names = [(f.line, f.term) for f in pii(site)]
+    assert names == [(line_of(text, "Anne-Marie"), "Anne-Marie Smith-Jones"),
+                     (line_of(text, "Zoë"), "Zoë Brontë")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "May professionals share information without consent? Yes, when a child is at risk.",
+    "Will the changes last? The board will check through audit.",
+    "Mark each concern on the chronology as it arrives.",
+    "Grace periods for rent arrears were discussed with housing.",
+    "Police Scotland and Northshire Police both knew the family.",
+    "Mother's partner stayed in the household for long periods.",
+    "Sarah's Law and Clare's Law disclosures were not considered.",
+    "The Quality Assurance Subgroup will monitor progress.",
+    "Child Q attended School A and was registered with GP Practice 1.",
+    "The primary school and the Catholic secondary school did not share files.",
+    "A strategy meeting on 14 March 2023 agreed that Sibling 1 was safe.",
+    "Adults can call the NSPCC Helpline on 0808 800 5000; children can call Childline on 0800 1111.",
+    "Section 47 of the Children Act 1989 was used twice.",
+])
+def test_ordinary_review_text_stays_quiet(scenario, sentence):
+    scenario.write("reviews/child-q.md", review_markdown(f"## Findings\n\n{sentence}\n"))
+    assert pii(scenario.build()) == []
+
+
+def test_attachments_are_read_and_named_in_the_message(scenario):
+    report = media.make_pdf(("Overview report\nChild Q lived with Mother.",
+                             "Chronology\nMother's partner Kyle Brennan moved in."),
+                            info={"/Subject": "Notes on Child Q, NS1 4AB"})
+    scenario.write_bytes("reviews/documents/child-q-report.pdf", report)
+    scenario.write_bytes("reviews/images/Jane_Smith_drawing.png",
+                         media.make_png(text_chunks={"Description": "Drawn at 14 Acacia Avenue"}))
+    body = ("## Findings\n\nThe [overview report](documents/child-q-report.pdf) has the detail.\n\n"
+            "![A drawing of a house by Child Q](images/Jane_Smith_drawing.png)\n")
+    text = review_markdown(body)
+    scenario.write("reviews/child-q.md", text)
+    site = scenario.build()
+
+    found = {(f.code, f.line, f.message) for f in pii(site)}
+    report_line = line_of(text, "child-q-report.pdf")
+    image_line = line_of(text, "Jane_Smith_drawing.png")
+    assert ("PII001", report_line, "full name K*** B****** in child-q-report.pdf page 2") in found
+    assert ("PII002", report_line, "postcode N** 4** in child-q-report.pdf metadata /Subject") in found
+    assert ("PII001", image_line, "full name J*** S**** in Jane_Smith_drawing.png file name") in found
+    assert any(code == "PII003" and line == image_line and "Jane_Smith_drawing.png metadata" in message
+               for code, line, message in found)
+
+
+@pytest.mark.parametrize("fields", [
+    {"Status": "draft"},
+    {"Criminal_proceedings": "ongoing"},
+    {"Publication_decision": "withhold"},
+], ids=["draft", "proceedings-ongoing", "withheld"])
+def test_reviews_kept_out_of_the_site_are_still_checked(scenario, fields):
+    body = "## Findings\n\nKyle Brennan lived at 14 Acacia Avenue.\n"
+    scenario.write("reviews/child-q.md", review_markdown(body, **fields))
+    site = scenario.build()
+    assert {f.code for f in pii(site)} == {"PII001", "PII003"}
+
+
+def test_only_reviews_are_scanned(scenario):
+    scenario.write("guidance/contacts.md", (
+        "Title: Who to contact\nDate: 2026-01-10\nSummary: Contacts.\n\n"
+        "The designated officer, Kyle Brennan, is on 07700 900456.\n"))
+    site = scenario.build()
+    assert pii(site) == []
+
+
+def test_declared_pseudonyms_are_not_names(scenario):
+    body = "## Findings\n\nRuby Hale told the teacher about home. Kyle Brennan did not.\n"
+    scenario.write("reviews/child-q.md", review_markdown(body, Pseudonyms="Child Q, Ruby Hale, Mother"))
+    site = scenario.build()
+    assert [f.term for f in pii(site)] == ["Kyle Brennan"]
+
+
+def test_the_boards_own_details_from_settings_are_not_identifiers(scenario):
+    body = ("## Findings\n\nWrite to the board at Unit 4, 9 Harbour Road, Porthaven PV3 8QT, "
+            "email safeguarding@porthaven.example or call 07700 900999.\n\n"
+            "Families can also call 07700 900111.\n")
+    scenario.write("reviews/child-q.md", review_markdown(body))
+    site = scenario.build(
+        BOARD_ADDRESS="Porthaven Safeguarding Partnership, Unit 4, 9 Harbour Road, Porthaven PV3 8QT",
+        BOARD_EMAIL="safeguarding@porthaven.example",
+        CONCERN_CONTACTS=[{"label": "Front door", "when": "Any time", "number": "07700 900 999"}],
+    )
+    assert [(f.code, f.term) for f in pii(site)] == [("PII005", "07700 900111")]
+
+
+def test_an_approved_metadata_waiver_quoting_the_text_waives_it(scenario):
+    body = ("## Findings\n\nAs the national review of Kyle Brennan's death showed, information was not shared.\n\n"
+            "## Recommendations\n\n1. Share information sooner.\n\n"
+            "## The board's response\n\nThe board accepted the recommendation.\n")
+    waiver = '"Kyle Brennan": named in a national review; approved by Head of Safeguarding'
+    text = review_markdown(body, Waive=f"PII001 {waiver}")
+    scenario.write("reviews/child-q.md", text)
+    site = scenario.build()
+    assert not [code for code in site.codes() if code.startswith(("PII", "WAIV"))], site.messages()
+    # Found in the text and in the waiver's own quote; both waived.
+    assert {(f.code, bool(f.waived)) for f in pii(site)} == {("PII001", True)}
+    assert line_of(text, "national review of") in {f.line for f in pii(site)}
+
+
+def test_a_line_waiver_cannot_waive_a_name(scenario):
+    body = "## Findings\n\nKyle Brennan moved in. <!-- waive PII001: he is an adult -->\n"
+    scenario.write("reviews/child-q.md", review_markdown(body))
+    site = scenario.build()
+    assert not site.ok
+    assert "PII001" in site.codes() and "WAIV004" in site.codes()
+
+
+def test_a_large_review_is_scanned_in_linear_time():
+    """A long PDF text layer must not make the scan quadratic."""
+    from types import SimpleNamespace
+
+    from lscb_checks.allowlist import Allowlist, Context, Redaction
+    from lscb_checks.checks import (pii_addresses, pii_contact, pii_dob, pii_institutions, pii_names,
+                                    pii_numbers)
+    from lscb_checks.text.forenames import forenames
+    from lscb_checks.text.review_text import Span
+    from lscb_core.sources import parse
+    import time
+
+    paragraph = (Path(__file__).parent / "fixtures" / "clean" / "child-m.md").read_text(encoding="utf-8")
+    text = paragraph * 40  # about 37,000 words
+    item = SimpleNamespace(path="x.md", source=parse("x.md", paragraph), metadata={})
+    context = Context(item, Redaction({}, Allowlist(""), (), frozenset()), forenames())
+    span = Span(text, "x.md", "report.pdf page 1")
+    started = time.perf_counter()
+    for module in (pii_names, pii_addresses, pii_dob, pii_contact, pii_numbers, pii_institutions):
+        list(module.detect(span, context))
+    elapsed = time.perf_counter() - started
+    assert elapsed < 3.0, f"{elapsed:.2f} s for {len(text.split())} words"

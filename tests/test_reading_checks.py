@@ -1,0 +1,301 @@
+"""Reading age (READ001) and unexplained glossary words (READ002) on the pages
+for children and young people, in real builds."""
+
+from __future__ import annotations
+
+import pytest
+
+from lscb_checks.checks.reading_age import prose_blocks, reading_age, scored_text
+from lscb_core.findings import Severity
+
+GUIDANCE = """\
+    Title: Early help
+    Date: 2026-01-01
+    Owner: Policy and Procedures Subgroup
+    Review_date: 2027-01-01
+    Summary: Early help for families.
+
+    ## Offering early help
+
+    Talk to the family about the help they would like.
+    """
+
+GLOSSARY = """\
+    Title: Glossary
+    Summary: What the words used in safeguarding mean.
+
+    MASH (multi-agency safeguarding hub)
+    : A team where staff from different services share what they know.
+
+    Designated safeguarding lead (DSL)
+    : A member of staff who looks after safeguarding in a school.
+
+    Neglect
+    : When a child's basic needs are not met.
+
+    Safeguarding
+    : Protecting children from harm.
+
+    Working Together
+    : The government's guidance on how services work together.
+    """
+
+EASY = (
+    "You can talk to a grown-up you trust. They will listen to you. They can help you to stay "
+    "safe. If you feel sad or scared, tell a teacher. If they do not listen, tell someone else. "
+    "Keep telling until someone helps you. You can phone Childline. It is free."
+)
+# Reading age about 11: too hard for children (9), fine for young people (12).
+MIDDLE = (
+    "If something is worrying you, talk to an adult you trust, such as a teacher or a school "
+    "nurse. They will listen and help you decide what to do next. Sometimes they will need to "
+    "tell another professional, so that you can be kept safe."
+)
+HARD_1 = ("Practitioners from statutory organisations collaborate to ensure that information about "
+          "children's circumstances is communicated appropriately and proportionately.")
+HARD_2 = ("Professional disagreements concerning thresholds are resolved through the escalation "
+          "procedure, which the relevant designated managers administer.")
+
+
+def version(body: str, title: str = "Getting help early", **fields) -> str:
+    header = {"Title": title, "Date": "2026-02-01", "Version_of": "guidance/early-help.md",
+              "Summary": "Who can help you.", **fields}
+    lines = "\n".join(f"{name}: {value}" for name, value in header.items() if value is not None)
+    return f"{lines}\n\n{body}\n"
+
+
+def found(site, code):
+    return [f for f in site.result.findings if f.code == code]
+
+
+def build(scenario, folder, body, glossary=False, **settings):
+    scenario.write("guidance/early-help.md", GUIDANCE)
+    if glossary:
+        scenario.write("pages/glossary.md", GLOSSARY)
+    scenario.content.joinpath(folder).mkdir(parents=True, exist_ok=True)
+    scenario.content.joinpath(folder, "early-help.md").write_text(body, encoding="utf-8")
+    return scenario.build(**settings)
+
+
+# -- READ001 reading age
+
+def test_a_hard_childrens_page_warns_in_draft_naming_age_limit_longest_sentence_and_hard_words(scenario):
+    body = version(f"## About this page\n\n{EASY}\n\n{HARD_1}\n\n{HARD_2}")
+    site = build(scenario, "children", body)
+
+    [finding] = found(site, "READ001")
+    assert finding.severity is Severity.WARNING
+    assert finding.path.endswith("children/early-help.md")
+    assert (finding.line, finding.col) == (1, 1)  # the Title line: the whole page
+    age = float(finding.message.split()[2])
+    assert age > 9
+    assert finding.message.endswith("is above 9, the limit for children's pages")
+    assert len(finding.message) < 80
+    # HARD_1 is on line 10 of the file, HARD_2 on line 12.
+    assert "line 10 (17 words)" in finding.hint
+    assert "line 12 (16 words)" in finding.hint
+    assert "'proportionately'" in finding.hint
+    assert "'childline'" not in finding.hint.lower()  # a name, not a hard word
+
+
+def test_a_hard_page_stops_the_build_in_publish_mode(scenario):
+    site = build(scenario, "young-people", version(f"{HARD_1}\n\n{HARD_2}\n\n{EASY}"),
+                 LSCB_MODE="publish")
+    [finding] = found(site, "READ001")
+    assert finding.severity is Severity.ERROR
+    assert "the limit for young people's pages" in finding.message
+    assert not site.ok
+
+
+def test_an_easy_page_passes_for_children(scenario):
+    site = build(scenario, "children", version(f"{EASY}\n\n{EASY}"))
+    assert found(site, "READ001") == []
+
+
+@pytest.mark.parametrize("folder, fires", [("children", True), ("young-people", False)])
+def test_the_limit_depends_on_the_readers(scenario, folder, fires):
+    site = build(scenario, folder, version(f"{MIDDLE}\n\n{MIDDLE}"))
+    assert bool(found(site, "READ001")) is fires, site.messages()
+
+
+def test_headings_tables_and_phone_numbers_are_not_scored(scenario):
+    hard_table = f"| Who | What |\n| --- | --- |\n| Practitioners | {HARD_1} |\n| Managers | {HARD_2} |"
+    body = version(
+        "## Arrangements concerning multi-agency safeguarding responsibilities\n\n"
+        f"{EASY}\n\n{hard_table}\n\n"
+        "You can phone Childline on 0800 1111 or the council on 01632 960 123.")
+    site = build(scenario, "children", body)
+    assert found(site, "READ001") == [], site.messages()
+
+
+def test_the_same_hard_text_in_a_paragraph_is_scored(scenario):
+    site = build(scenario, "children", version(f"{EASY}\n\n{HARD_1}\n\n{HARD_2}"))
+    assert len(found(site, "READ001")) == 1
+
+
+def test_guidance_for_professionals_is_not_scored(scenario):
+    scenario.write("guidance/hard.md", GUIDANCE.replace("Talk to the family about the help they would like.",
+                                                         f"{HARD_1} {HARD_2}"))
+    site = build(scenario, "children", version(EASY))
+    assert found(site, "READ001") == []
+
+
+def test_limits_and_formula_come_from_the_settings(scenario):
+    body = version(f"{MIDDLE}\n\n{MIDDLE}")
+    assert found(build(scenario, "children", body, READING_AGE_MAX={"children": 12}), "READ001") == []
+    assert found(build(scenario, "young-people", body, READING_AGE_MAX={"young-people": 10}), "READ001")
+    # Folders without a limit are not scored.
+    assert found(build(scenario, "children", body, READING_AGE_MAX={"young-people": 12}), "READ001") == []
+
+
+def test_the_formula_setting_chooses_the_formula(scenario):
+    body = version(f"{EASY}\n\n{MIDDLE}")
+
+    def age(formula):
+        [finding] = found(build(scenario, "children", body, READING_AGE_MAX={"children": 5},
+                                READING_AGE_FORMULA=formula), "READ001")
+        return float(finding.message.split()[2])
+
+    ari, coleman = age("automated_readability_index"), age("coleman_liau_index")
+    text = scored_text(f"{EASY} {MIDDLE}")
+    assert ari == pytest.approx(reading_age(text, ["automated_readability_index"]), abs=0.05)
+    assert coleman > ari + 1  # Coleman-Liau reads this text as harder
+    # A list of formulas: their mean.
+    assert age(["automated_readability_index", "coleman_liau_index"]) == pytest.approx((ari + coleman) / 2, abs=0.1)
+
+
+def test_an_unknown_formula_stops_the_build_with_a_clear_message(scenario):
+    site = build(scenario, "children", version(EASY), READING_AGE_FORMULA="flesch_kincaid_grade")
+    assert not site.ok
+    assert any("READING_AGE_FORMULA must be one of" in error for error in site.result.errors)
+
+
+def test_a_metadata_waiver_accepts_the_reading_age_of_the_whole_page(scenario):
+    body = version(f"{EASY}\n\n{HARD_1}\n\n{HARD_2}",
+                   Waive="READ001: the legal words are read with a teacher")
+    site = build(scenario, "children", body, LSCB_MODE="publish")
+    [finding] = found(site, "READ001")
+    assert finding.waived == "the legal words are read with a teacher"
+    assert "READ001" not in site.codes()
+
+
+def test_a_draft_page_is_scored_in_previews_only(scenario):
+    body = version(f"{EASY}\n\n{HARD_1}\n\n{HARD_2}", Status="draft")
+    assert found(build(scenario, "children", body), "READ001")
+    assert found(build(scenario, "children", body, LSCB_MODE="publish"), "READ001") == []
+
+
+def test_prose_is_paragraphs_and_list_items_only():
+    html = ("<h2>Heading words</h2><p>One <strong>two</strong> three<sup>1</sup></p>"
+            "<ul><li>Item one<ul><li>Inner item</li></ul></li></ul>"
+            "<table><tr><td>Cell text</td></tr></table>"
+            '<div class="footnote"><ol><li><p>A footnote.</p></li></ol></div>')
+    assert prose_blocks(html) == ["One two three", "Item one", "Inner item"]
+    assert scored_text("Call 0800 1111 or 01632 960 123 or see https://example.org/x") == "Call or or see."
+
+
+# -- READ002 glossary words without an explanation
+
+def test_an_unexplained_glossary_word_is_reported_once_at_its_first_use(scenario):
+    body = version("## Who decides\n\n"
+                   "Your teacher might talk to the MASH about you.\n\n"
+                   "The MASH will decide what happens next. The MASH will tell you.")
+    site = build(scenario, "children", body, glossary=True)
+    [finding] = found(site, "READ002")
+    assert (finding.line, finding.col) == (8, 32)
+    assert finding.message == "'MASH' is a glossary word with no explanation nearby"
+    assert finding.severity is Severity.WARNING
+    assert "A team where staff from different services" in finding.hint
+
+
+def test_an_unexplained_glossary_word_stops_the_build_in_publish_mode(scenario):
+    site = build(scenario, "young-people", version("The MASH will decide what happens next."),
+                 glossary=True, LSCB_MODE="publish")
+    [finding] = found(site, "READ002")
+    assert finding.severity is Severity.ERROR
+    assert not site.ok
+
+
+@pytest.mark.parametrize("text", [
+    "The MASH (a team of people who keep children safe) will decide what happens next.",
+    "The MASH - a team of people who keep children safe - will decide what happens next.",
+    "The MASH is a team of people who keep children safe. It will decide what happens next.",
+    "MASH means a team of people who keep children safe. It will decide what happens next.",
+    "A team of grown-ups called the MASH will decide what happens next.",
+    "The MASH will decide what happens next. This is a team of people who keep children safe.",
+    "The MASH will decide what happens next.\n\n*[MASH]: multi-agency safeguarding hub",
+    "The [MASH](../pages/glossary.md) will decide what happens next.",
+    "## What is neglect?\n\nNeglect is when a child does not get the care they need.",
+])
+def test_an_explained_glossary_word_is_quiet(scenario, text):
+    site = build(scenario, "children", version(text), glossary=True)
+    assert found(site, "READ002") == [], site.messages()
+
+
+def test_an_abbreviation_in_brackets_is_not_an_explanation(scenario):
+    site = build(scenario, "young-people",
+                 version("Every school has a designated safeguarding lead (DSL) you can talk to."),
+                 glossary=True)
+    [finding] = found(site, "READ002")
+    assert finding.message == "'designated safeguarding lead' is a glossary word with no explanation nearby"
+    assert len(finding.message) < 80
+    assert (finding.line, finding.col) == (6, 20)
+
+
+def test_a_glossary_word_inside_a_name_or_in_other_case_is_not_a_use(scenario):
+    body = version("Northshire Safeguarding Children Board checks that everyone does a good job. "
+                   "Grown-ups are working together to help you.")
+    site = build(scenario, "children", body, glossary=True)
+    assert found(site, "READ002") == [], site.messages()
+
+
+def test_plurals_and_capitals_at_the_start_of_a_sentence_are_uses(scenario):
+    site = build(scenario, "children", version("Neglect can happen to anyone."), glossary=True)
+    assert [f.col for f in found(site, "READ002")] == [1]
+
+
+def test_without_a_glossary_page_nothing_is_reported(scenario):
+    site = build(scenario, "children", version("The MASH will decide what happens next."))
+    assert found(site, "READ002") == []
+
+
+def test_guidance_may_use_glossary_words(scenario):
+    scenario.write("pages/glossary.md", GLOSSARY)
+    scenario.write("guidance/early-help.md", GUIDANCE.replace("Talk to the family", "Ask the MASH"))
+    site = scenario.build()
+    assert found(site, "READ002") == []
+
+
+def test_a_line_waiver_accepts_a_glossary_word(scenario):
+    body = version("<!-- waive READ002: the MASH is explained in the video on this page -->\n"
+                   "The MASH will decide what happens next.")
+    site = build(scenario, "children", body, glossary=True, LSCB_MODE="publish")
+    [finding] = found(site, "READ002")
+    assert finding.waived
+
+
+# -- the demo site
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_the_demo_pages_for_children_and_young_people_pass(tmp_path, settings):
+    from conftest import ROOT, build_site
+
+    site = build_site(ROOT / "content", tmp_path / "output", settings=settings)
+    mine = [f for f in site.result.findings if f.code in ("READ001", "READ002")]
+    assert mine == [], site.messages()
+
+
+def test_the_place_is_the_use_not_an_earlier_name_with_the_same_word(scenario):
+    body = version("The Neglect Toolkit helps grown-ups. It helps them spot Neglect early.")
+    site = build(scenario, "children", body, glossary=True)
+    [finding] = found(site, "READ002")
+    assert (finding.line, finding.col) == (6, 57)
+    assert "(when a child's basic needs are not met ...)" in finding.hint
+
+
+def test_a_metadata_waiver_can_name_the_glossary_word_it_accepts(scenario):
+    body = version("The MASH will decide what happens next. Neglect can happen to anyone.",
+                   Waive='READ002 "MASH": explained in the video at the top of the page')
+    site = build(scenario, "children", body, glossary=True, LSCB_MODE="publish")
+    waived = {f.term: bool(f.waived) for f in found(site, "READ002")}
+    assert waived == {"MASH": True, "Neglect": False}
