@@ -10,7 +10,7 @@ OUTPUT ?= output
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html publish check explain checks-doc bench devserver serve test screenshots clean
+.PHONY: help html publish check explain checks-doc register register-check bench devserver serve test screenshots clean
 FORMAT ?= text
 
 help:
@@ -19,6 +19,8 @@ help:
 	@echo "make check        run every publication check (publish mode); change nothing"
 	@echo "                  (FORMAT=json or FORMAT=github for programs and GitHub Actions)"
 	@echo "make explain CODE=PII001   explain one finding code"
+	@echo "make register REVIEW=content/reviews/child-x.md   add terms to a review's redaction register (typed, never shown)"
+	@echo "make register-check REVIEW=...                    check the key and count a register's entries"
 	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
 	@echo "make bench        time the checks against plain Pelican (100, 1,000, 5,000 pages)"
 	@echo "make devserver    preview on http://$(HOST):$(PORT)/ and rebuild on every save"
@@ -43,6 +45,12 @@ check: $(STAMP)
 
 explain: $(STAMP)
 	@$(BIN)/python scripts/explain.py $(CODE)
+
+register: $(STAMP)
+	$(BIN)/python scripts/redaction-register add $(REVIEW)
+
+register-check: $(STAMP)
+	$(BIN)/python scripts/redaction-register check $(REVIEW)
 
 checks-doc: $(STAMP)
 	$(BIN)/python scripts/checks_doc.py

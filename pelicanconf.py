@@ -80,6 +80,10 @@ ANNUAL_REPORT_SECTIONS = [
     {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"]},
 ]
 
+# Names that may appear as the author of a published PDF (besides SITENAME and
+# SITE_SHORT_NAME), e.g. the council that produces the board's reports (PDF002).
+LSCB_PDF_AUTHORS_ALLOWED = []
+
 # The board's own area: "in Northshire" does not single out a family, a
 # named village or estate can (REV010, jigsaw identification).
 LSCB_AREA_NAMES = ["Northshire"]
