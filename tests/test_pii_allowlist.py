@@ -100,3 +100,9 @@ def test_the_boards_allowlist_is_valid_and_every_entry_says_why():
     texts = {entry.text for entry in allowlist.entries}
     assert {"Victoria Climbié", "Peter Connelly"} <= texts
     assert all(len(entry.reason) > 20 for entry in allowlist.entries)
+
+
+def test_the_default_allowlist_may_be_absent_even_when_named_in_the_settings(scenario):
+    scenario.write("reviews/child-q.md", review_markdown(BODY))
+    site = scenario.build(REDACTION_ALLOWLIST="redaction-allowlist.toml")
+    assert cfg(site) == []

@@ -123,20 +123,26 @@ def test_attachments_are_read_and_named_in_the_message(scenario):
     scenario.write_bytes("reviews/documents/child-q-report.pdf", report)
     scenario.write_bytes("reviews/images/Jane_Smith_drawing.png",
                          media.make_png(text_chunks={"Description": "Drawn at 14 Acacia Avenue"}))
+    scenario.write_bytes("reviews/documents/Zoe-Bronte-summary.pdf", media.make_pdf(("Summary",)))
     body = ("## Findings\n\nThe [overview report](documents/child-q-report.pdf) has the detail.\n\n"
             "![A drawing of a house by Child Q](images/Jane_Smith_drawing.png)\n")
-    text = review_markdown(body)
+    text = review_markdown(body, Document="reviews/documents/Zoe-Bronte-summary.pdf")
     scenario.write("reviews/child-q.md", text)
     site = scenario.build()
 
-    found = {(f.code, f.line, f.message) for f in pii(site)}
+    found = {(f.code, f.line, f.col, f.message) for f in pii(site)}
     report_line = line_of(text, "child-q-report.pdf")
     image_line = line_of(text, "Jane_Smith_drawing.png")
-    assert ("PII001", report_line, "full name K*** B****** in child-q-report.pdf page 2") in found
-    assert ("PII002", report_line, "postcode N** 4** in child-q-report.pdf metadata /Subject") in found
-    assert ("PII001", image_line, "full name J*** S**** in Jane_Smith_drawing.png file name") in found
+    document_line = line_of(text, "Zoe-Bronte")
+    assert ("PII001", report_line, 1, "full name K*** B****** in child-q-report.pdf page 2") in found
+    assert ("PII002", report_line, 1, "postcode N** 4** in child-q-report.pdf metadata /Subject") in found
+    # In the link to the file (once, at its column), and in the Document field's file name.
+    image_col = text.splitlines()[image_line - 1].index("Jane_Smith") + 1
+    assert ("PII001", image_line, image_col, "full name J*** S****") in found
+    assert ("PII001", document_line, 1, "full name Z** B***** in Zoe-Bronte-summary.pdf file name") in found
     assert any(code == "PII003" and line == image_line and "Jane_Smith_drawing.png metadata" in message
-               for code, line, message in found)
+               for code, line, _col, message in found)
+    assert len([f for f in pii(site) if f.code == "PII001"]) == 3
 
 
 @pytest.mark.parametrize("fields", [
@@ -188,9 +194,9 @@ def test_an_approved_metadata_waiver_quoting_the_text_waives_it(scenario):
     scenario.write("reviews/child-q.md", text)
     site = scenario.build()
     assert not [code for code in site.codes() if code.startswith(("PII", "WAIV"))], site.messages()
-    # Found in the text and in the waiver's own quote; both waived.
-    assert {(f.code, bool(f.waived)) for f in pii(site)} == {("PII001", True)}
-    assert line_of(text, "national review of") in {f.line for f in pii(site)}
+    # The waiver's own quote is not published, so only the text is reported, waived.
+    assert [(f.code, f.line, bool(f.waived)) for f in pii(site)] == [
+        ("PII001", line_of(text, "national review of"), True)]
 
 
 def test_a_line_waiver_cannot_waive_a_name(scenario):

@@ -4,8 +4,10 @@ the loop over everything a review publishes.
 
 The allowlist is a TOML file at the project root (setting
 REDACTION_ALLOWLIST, default "redaction-allowlist.toml"; a relative path is
-read from the folder that holds the content folder). Each entry names a
-public piece of text that may appear in any review, and why:
+read from the folder that holds the content folder). Without the file there
+is no allowlist; a file named in the settings other than the default must
+exist. Each entry names a public piece of text that may appear in any
+review, and why:
 
     [[allow]]
     text = "Victoria Climbié"
@@ -280,7 +282,10 @@ def redaction(site) -> Redaction:
     """The build's Redaction, made once and kept in site.cache."""
     if "redaction" not in site.cache:
         settings = site.settings
-        required = bool(settings.get("REDACTION_ALLOWLIST"))
+        # A board without public names needs no file; a file named in the
+        # settings other than the default must exist.
+        configured = settings.get("REDACTION_ALLOWLIST")
+        required = bool(configured) and configured != DEFAULT_ALLOWLIST
         allowlist = load_allowlist(allowlist_path(settings), required)
         patterns = tuple(_phrase(entry.text) for entry in allowlist.entries)
         board = tuple(" ".join(fold_text(str(settings[name])).split())
@@ -369,11 +374,17 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
     red = redaction(site)
     for item in reviews:
         context = Context(item, red, forenames)
+        seen: set[tuple] = set()
         for span in review_spans(item, site):
             for hit in detect(span, context):
                 term = hit.term or span.text[hit.start:hit.end]
                 if red.allowed(span, hit.start, hit.end, term):
                     continue
                 line, col = span.position(hit.start)
+                # A file name is also in the link to it: report it once, there.
+                key = (line, hit.rule.code, " ".join(fold_text(term).split()))
+                if key in seen and span.where.endswith("file name"):
+                    continue
+                seen.add(key)
                 yield hit.rule.at(span.path, line, message(hit.what, term, span.where), hit.hint,
                                   col=col, term=term)

@@ -39,7 +39,7 @@ _ADDRESS = re.compile(
 _NOT_HOUSE = re.compile(
     r"\b(?:section|sections|s\.|recommendation|finding|paragraph|para|page|pages|chapter|part|"
     r"appendix|annex|year|years|aged|age|level|stage|tier|step|phase|table|figure|week|weeks|"
-    r"day|days|month|months|number|no\.|item|point|schedule|article|regulation|rule|line|"
+    r"day|days|month|months|item|point|schedule|article|regulation|rule|line|"
     r"grade|key|room|ward|bed|floor|minute|minutes|hour|hours)\s*$",
     re.IGNORECASE,
 )
@@ -96,8 +96,10 @@ class StreetAddress(Rule):
     ## Known limitations
     A street without a house number ("lived on Acacia Avenue"), a house name
     ("Rose Cottage"), a street name in lower case and a kind of street not in
-    the list are missed. The board's own address (BOARD_ADDRESS) and
-    addresses in redaction-allowlist.toml are not reported.
+    the list are missed, and so is a number after words such as "section",
+    "page", "year" or "aged", which are taken as numbers of something else.
+    The board's own address (BOARD_ADDRESS) and addresses in
+    redaction-allowlist.toml are not reported.
     """
 
     code = "PII003"

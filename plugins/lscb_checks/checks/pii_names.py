@@ -68,6 +68,7 @@ group network forum hub office commission commissioner ofsted cafcass nhs ambula
 rescue probation prison court courts tribunal housing home homes house library ward wards
 road street avenue close drive way crescent gardens terrace place grove mews row square
 walk rise view parade park station line bridge estate village town city county borough
+rd st ave ln cres ct gdns tce pl sq
 district region area north south east west central england english scotland scottish
 wales welsh ireland irish britain british kingdom northshire london
 act acts order orders section sections regulation regulations guidance procedure procedures

@@ -100,6 +100,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@functools.lru_cache(maxsize=1)
 def package_version() -> str:
     try:
         return metadata.version(PACKAGE)
