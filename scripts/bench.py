@@ -184,6 +184,12 @@ def generate(folder: Path, pages: int) -> None:
     for n in range(counts["pages"]):
         fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1}
         (folder / "pages" / f"information-{n}.md").write_text(PAGE.format(**fields), encoding="utf-8")
+    # The standard pages the theme's navigation and footer link to (without
+    # their special templates, which Pelican's own theme does not have).
+    for page in sorted((ROOT / "tests" / "fixtures" / "standard-pages").glob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+        (folder / "pages" / page.name).write_text(
+            "".join(line for line in lines if not line.startswith("Template:")), encoding="utf-8")
 
 
 CHILD = """

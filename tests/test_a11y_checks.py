@@ -14,21 +14,8 @@ import pytest
 
 from conftest import ROOT, build_site, guidance_markdown, review_markdown
 
-STANDARD_PAGES = ("about", "accessibility", "glossary", "parents-and-carers", "privacy",
-                  "report-a-concern", "staying-safe-online")
-
-
-def _site_pages(scenario):
-    """The standard pages, so that the theme's own links resolve."""
-    for slug in STANDARD_PAGES:
-        path = scenario.content / "pages" / f"{slug}.md"
-        if not path.exists():
-            title = slug.replace("-", " ").capitalize()
-            scenario.write(f"pages/{slug}.md", f"Title: {title}\n\n## {title}\n\nA page of the test site.\n")
-
-
 def _build(scenario, publish=False, **overrides):
-    _site_pages(scenario)
+    """Build the scenario (with the standard pages the theme links to)."""
     settings = "publishconf.py" if publish else "pelicanconf.py"
     return build_site(scenario.content, scenario.output, settings=settings, **overrides)
 
@@ -60,7 +47,8 @@ def test_drafts_hidden_pages_and_withheld_reviews_are_checked(scenario):
         body="## Findings\n\n#### Too deep\n\nText.\n\n## The board's response\n\nAccepted.\n",
         Publication_decision="withhold"))
     site = _build(scenario, publish=True)
-    review_line = (scenario.content / "reviews/child-q.md").read_text().splitlines().index("#### Too deep") + 1
+    review = (scenario.content / "reviews/child-q.md").read_text().splitlines()
+    review_line = review.index("#### Too deep") + 1
     assert _found(site) == [("child-q.md", review_line, "A11Y003"), ("draft.md", 4, "A11Y003"),
                             ("hidden.md", 4, "A11Y003")]
 

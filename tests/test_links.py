@@ -11,30 +11,12 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, guidance_markdown, review_markdown
-
-# Every page the theme links to from every page (navigation, footer, the
-# "Report a concern" banner); listing pages are written by the site itself.
-STANDARD_PAGES = ("about", "accessibility", "glossary", "parents-and-carers", "privacy",
-                  "report-a-concern", "staying-safe-online")
-PUBLISH = {"settings": "publishconf.py"}
-
-
-def _site_pages(scenario):
-    """The standard pages, so that the theme's own links resolve."""
-    for slug in STANDARD_PAGES:
-        path = scenario.content / "pages" / f"{slug}.md"
-        if not path.exists():
-            title = slug.replace("-", " ").capitalize()
-            scenario.write(f"pages/{slug}.md", f"Title: {title}\n\n## {title}\n\nA page of the test site.\n")
-
+from conftest import ROOT, build_site, guidance_markdown, review_markdown
 
 def _build(scenario, publish=False, **overrides):
-    _site_pages(scenario)
-    if publish:
-        from conftest import build_site
-        return build_site(scenario.content, scenario.output, settings="publishconf.py", **overrides)
-    return scenario.build(**overrides)
+    """Build the scenario (with the standard pages the theme links to)."""
+    settings = "publishconf.py" if publish else "pelicanconf.py"
+    return build_site(scenario.content, scenario.output, settings=settings, **overrides)
 
 
 def _findings(site, code):
@@ -53,6 +35,7 @@ def test_a_site_whose_links_all_resolve_builds_in_both_modes(scenario, publish):
         "## When to refer\n\nRefer at once.\n\n## After a referral\n\n"
         "See [when to refer](#when-to-refer), the [glossary](../pages/glossary.md#glossary) "
         "and the [about page](/about/).\n"))
+    scenario.write("pages/glossary.md", "Title: Glossary\n\n## Glossary\n\nWords.\n")
     scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
                    "Read [paragraph 2 of the referral guidance](../guidance/referral.md#para-2).\n")
     site = _build(scenario, publish)
@@ -77,8 +60,9 @@ def test_a_broken_link_written_as_an_address_stops_the_build_in_both_modes(scena
 
 def test_on_the_live_site_links_to_the_site_address_are_checked_too(scenario):
     scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                   "See [about us](https://www.northshire-scb.example/about/) and "
-                   "[our plans](https://www.northshire-scb.example/plans/).\n")
+                   "See [about us](https://www.northshire-scb.example/about/), "
+                   "[our plans](https://www.northshire-scb.example/plans/) and "
+                   "[a neighbouring board](https://www.northshire-scb.example.org/plans/).\n")
     assert _build(scenario).ok  # in a preview, the live address is another site
     site = _build(scenario, publish=True)
     assert [f.message for f in _findings(site, "LINK001")] == ["link to /plans/ goes nowhere"]
@@ -99,7 +83,8 @@ def test_a_missing_anchor_names_the_paragraphs_the_page_has(scenario):
 
 def test_the_second_of_two_identical_links_is_reported_at_its_own_line(scenario):
     page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "See [courses](#courses).\n\nSee [courses](#courses) and [more courses](#cources).\n")
+                          "See [courses](#courses).\n\n"
+                          "See [courses](#courses) and [more courses](#cources).\n")
     site = _build(scenario)
     [finding] = _findings(site, "LINK002")
     assert finding.line == _line_of(page, "more courses")
@@ -203,9 +188,64 @@ def test_links_of_drafts_hidden_pages_and_withheld_reviews_are_checked_too(scena
 
 
 def test_the_demo_site_has_no_broken_links_in_either_mode(tmp_path):
-    from conftest import build_site
-
     for settings in ("pelicanconf.py", "publishconf.py"):
         site = build_site(ROOT / "content", tmp_path / settings, settings=settings)
         assert not [f for f in site.result.findings if f.code.startswith("LINK")], site.messages()
         assert site.ok, site.messages()
+
+
+TRICKY_HTML = """<!DOCTYPE html>
+<html><head><link rel="stylesheet" href="/theme/main.css"><script src="/theme/a.js"></script>
+<script>var s = '<a href="/in-a-script/">no</a>';</script></head>
+<body><!-- <a href="/in-a-comment/">old</a> <div id="commented"></div> -->
+<A HREF="/upper/" TITLE="a > b">Upper <em>case</em></A>
+<a href=/unquoted/ id=top-link>Unquoted</a>
+<a href="/search/?q=a&amp;b=c">Search &amp; find</a>
+<a name="old-anchor">Not a link</a>
+<p id="para-1">Text with <a href="#para-1"><img src="/i.png" alt="an icon"></a>
+and <a
+  href="/multi/line/">over
+  two lines</a>.</p>
+<code>&lt;a href="/in-code/"&gt;</code>
+</body></html>
+"""
+
+
+def test_the_link_scanner_sees_what_the_full_parser_sees():
+    from lscb_checks.html_model import parse_html, scan_references
+
+    full, scanned = parse_html(TRICKY_HTML), scan_references(TRICKY_HTML)
+    assert [(link.href, link.text, link.line) for link in scanned.links] == [
+        (link.href, link.text, link.line) for link in full.links]
+    assert scanned.ids == full.ids and scanned.resources == full.resources
+    assert [link.href for link in full.links] == [
+        "/upper/", "/unquoted/", "/search/?q=a&b=c", "#para-1", "/multi/line/"]
+    assert full.links[3].text == "an icon"
+
+
+def test_the_quick_look_misses_no_url_or_id_the_parser_sees():
+    from lscb_checks import quick
+    from lscb_checks.html_model import parse_html
+
+    full = parse_html(TRICKY_HTML)
+    urls, ids = quick.urls_and_ids(TRICKY_HTML)
+    assert {link.href for link in full.links} | {url for _tag, url, _line in full.resources} <= set(urls)
+    assert {name for name, _line in full.ids} <= set(ids)
+    assert quick.links(TRICKY_HTML)[0] == (' HREF="/upper/" TITLE="a > b"', "Upper case")
+
+
+def test_a_broken_address_can_be_waived_on_its_line_but_a_link_to_a_withheld_review_cannot(scenario):
+    scenario.write("reviews/child-q.md", review_markdown(**WITHHELD))
+    scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
+                   "Book on the [booking system](/booking/). "
+                   "<!-- waive LINK001: the booking system is served by the council at this address -->\n")
+    site = _build(scenario)
+    assert site.ok, site.messages()
+    assert [f.code for f in site.result.findings if f.waived] == ["LINK001"]
+
+    scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
+                   "See the [Child Q review](/reviews/child-q/). "
+                   "<!-- waive LINK003: it will be published soon -->\n")
+    site = _build(scenario)
+    assert not site.ok
+    assert site.codes() == ["WAIV005"]  # "cannot be waived": the build stops before writing

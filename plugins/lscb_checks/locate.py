@@ -1,23 +1,24 @@
 """Where a rendered element came from: its line and column in the Markdown.
 
-Checks read the rendered HTML (Item.parsed, Page.references) but editors fix the
-Markdown, so a finding names the line they wrote. Nothing here parses HTML
-again; the source is searched only when there is a finding to place.
+Checks read the rendered HTML (Item.parsed, Page.references) but editors fix
+the Markdown, so a finding names the line they wrote. Nothing here parses
+HTML again, and the source is searched only when there is a finding to place.
 
-* `Locator` finds successive occurrences of a piece of source text (an image
-  path, a link target, link text): the second link to the same file maps to
-  the second place it is written.
-* `heading_position` maps the n-th heading of a body to its Markdown line.
-* `table_position` maps the n-th table.
-* `content_offset` finds where an item's body sits inside its built page, so
-  an output-stage check can tell a link written by the editor from one that
-  the theme added.
+* `Positions` (`link_positions`, `image_positions`...) finds where each link
+  or image of a body is written, in order: the second link to the same file
+  maps to the second place it is written, even when the first is fine.
+* `heading_position` and `table_position` map the n-th heading or table.
+* `PageBody` finds the item's body inside its built page, so that an
+  output-stage check can tell a link the editor wrote (reported in the
+  Markdown) from one the theme added (reported on the built page).
+* `shown` masks text from a case review before it goes into a message.
 """
 
 from __future__ import annotations
 
 import re
 
+from lscb_core.mask import mask
 from lscb_core.sources import SourceFile
 
 # Links as Pelican sees them before resolving (`{filename}x.md`); editors
@@ -33,6 +34,13 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _RAW_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+
+
+def shown(item, text: str) -> str:
+    """Text taken from a page's content (a file name, an id, an address),
+    masked when the page is a case review: CI logs are read by more people
+    than the review, and the text could name someone."""
+    return mask(text) if item is not None and item.type_key == "reviews" else text
 
 
 def written_href(href: str) -> str:
@@ -162,7 +170,8 @@ def image_positions(item) -> Positions:
 
 
 def resource_positions(item) -> Positions:
-    return Positions(item.source, [(url, "", tag == "img" or None) for tag, url, _line in item.parsed.resources])
+    return Positions(item.source, [(url, "", tag == "img" or None)
+                                   for tag, url, _line in item.parsed.resources])
 
 
 def _fold(text: str) -> str:

@@ -61,16 +61,22 @@ class Output:
     files: set[str] = field(default_factory=set)
     siteurl: str = ""
 
+    def site_relative(self, href: str) -> str:
+        """An absolute link to this site (SITEURL/x/) as a root-relative one
+        (/x/); any other href unchanged."""
+        href = href.strip()
+        siteurl = self.siteurl
+        if siteurl and href.startswith(siteurl) and href[len(siteurl):len(siteurl) + 1] in ("", "/", "?", "#"):
+            return "/" + href[len(siteurl):].lstrip("/")
+        return href
+
     def target(self, page: Page, href: str) -> tuple[str | None, str] | None:
         """The output file an internal link points to, and its #fragment.
 
         None for links that leave the site (other hosts, mailto:, tel:).
         The file part is None when it does not exist in the output.
         """
-        href = href.strip()
-        if self.siteurl and href.startswith(self.siteurl):
-            href = "/" + href[len(self.siteurl):].lstrip("/")
-        parts = urlsplit(href)
+        parts = urlsplit(self.site_relative(href))
         if parts.scheme or parts.netloc:
             return None
         path, fragment = unquote(parts.path), unquote(parts.fragment)

@@ -60,6 +60,7 @@ def check_output(pelican) -> None:
             problems.append(_leak(url, "the page of a blocked review was written"))
 
     if state.urls:
+        pages = _pages_by_output_file(pelican.settings)
         for folder, _dirs, files in os.walk(output):
             for name in files:
                 if not name.endswith(_TEXT_SUFFIXES):
@@ -67,10 +68,31 @@ def check_output(pelican) -> None:
                 path = os.path.join(folder, name)
                 with open(path, encoding="utf-8", errors="replace") as handle:
                     text = handle.read()
-                for url in state.urls:
+                relative = os.path.relpath(path, output).replace(os.sep, "/")
+                for url in sorted(state.urls):
                     if url in text:
-                        problems.append(_leak(os.path.relpath(path, output), f"links to blocked review {url}"))
+                        problems.append(_mention(relative, url, pages.get(relative)))
     collect.report(pelican.settings, problems)
+
+
+def _pages_by_output_file(settings) -> dict:
+    """Output file -> the content item rendered into it (set by lscb_checks)."""
+    site = settings.get("LSCB_SITE")
+    if site is None:
+        return {}
+    return {getattr(item.obj, "save_as", "").replace("\\", "/"): item for item in site.items}
+
+
+def _mention(relative: str, url: str, item) -> object:
+    """A page naming a blocked review's address: reported at the Markdown line
+    that names it when the page has one, otherwise on the output file."""
+    if item is not None:
+        for needle in (url, url.rstrip("/")):
+            line, col = item.source.locate(needle)
+            if (line, col) != (1, 1):
+                return finding("REV003", item.path, line, f"names blocked review {url[:50]}",
+                               "remove the address until the review is published", col=col)
+    return _leak(relative, f"names blocked review {url[:50]}")
 
 
 def _leak(where: str, message: str):

@@ -69,8 +69,8 @@ class DocumentLinkWithoutFormat(Rule):
 
     ## Known limitations
     For documents on other websites only the format is required, as the
-    size cannot be checked. A link written in raw HTML is judged on its link
-    text alone.
+    size cannot be checked. "Straight after" means in the next 40
+    characters of the Markdown, before the next link.
     """
 
     code = "A11Y008"
@@ -165,8 +165,8 @@ def check(site):
                 details = f"({label}, {human_size(size)})" if size is not None else f"({label}, 1.2 MB)"
                 yield DocumentLinkWithoutFormat.at(
                     item.path, line,
-                    f"link to a {label} document does not say its format and size"
-                    if not external else f"link to a {label} document does not say its format",
+                    f"link to a document ({label}) does not say its format and size"
+                    if not external else f"link to a document ({label}) does not say its format",
                     f'add "{details}" to the link text' if size is not None
                     else f'add the format and size to the link text, e.g. "{details}"',
                     col=col)
@@ -177,6 +177,6 @@ def check(site):
             if (given > 2 * size or given < size / 2) and abs(given - size) > 20 * 1024:
                 yield DocumentSizeWrong.at(
                     item.path, line,
-                    f"link says the {label} is {written}; the file is {human_size(size)}",
+                    f"link gives the size as {written}; the {label} file is {human_size(size)}",
                     f'correct the size in the link text: "({label}, {human_size(size)})"',
                     col=col)

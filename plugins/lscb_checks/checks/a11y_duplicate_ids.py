@@ -12,7 +12,7 @@ import posixpath
 
 from lscb_core.rules import Rule
 
-from ..locate import PageBody
+from ..locate import PageBody, shown
 
 
 class DuplicateId(Rule):
@@ -63,7 +63,8 @@ def check_output(output):
         for name, lines in duplicated.items():
             written = [(line, body.id_position(name, line)) for line in lines]
             in_body = [(line, position) for line, position in written if position is not None]
-            message = f'id "{name[:40]}" is used {len(lines)} times on this page'
+            written_as = shown(page.item if in_body else None, name[:40])
+            message = f'id "{written_as}" is used {len(lines)} times on this page'
             if in_body:
                 clash = len(in_body) < len(lines)
                 hint = ("the theme uses this id too: reword the heading or give it {: #another-id }"

@@ -94,6 +94,7 @@ def check(site):
                     yield HeadingLevelSkipped.at(
                         item.path, line,
                         f"heading skips from level {previous} to level {level}",
-                        f"make it a level {previous + 1} heading ({wanted}), or add the missing level above it",
+                        f"make it a level {previous + 1} heading ({wanted}), "
+                        "or add the missing level above it",
                         col=col)
             previous = level

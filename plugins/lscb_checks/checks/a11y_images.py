@@ -18,7 +18,7 @@ import re
 from lscb_core.rules import Rule
 
 from .. import quick
-from ..locate import image_positions, written_href
+from ..locate import image_positions, shown, written_href
 
 _DECORATIVE_ROLES = {"presentation", "none"}
 # Alt text that says nothing about the image.
@@ -101,7 +101,7 @@ def check(site):
             if alt is not None and (_decorative(attrs) or (alt.strip() and not _placeholder(alt))):
                 continue
             src = attrs.get("src") or ""
-            name = posixpath.basename(written_href(src).split("?")[0])[-40:] or "(no src)"
+            name = shown(item, posixpath.basename(written_href(src).split("?")[0])[-40:] or "(no src)")
             positions = positions or image_positions(item)
             line, col = positions.position(index)
             if alt is None:

@@ -106,8 +106,9 @@ def check(site):
                     "write link text that says where the link goes, or add alt text to its image",
                     col=col)
             elif unclear:
+                phrase = folded if folded in _UNCLEAR else "click here"
                 yield LinkTextUnclear.at(
-                    item.path, line, f'link text "{name[:30]}" does not say where it goes',
+                    item.path, line, f'link text "{phrase}" does not say where it goes',
                     "use words that make sense on their own, e.g. [guidance on neglect](...)",
                     col=col)
             else:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.state import blocked
 
-from ..locate import PageBody
+from ..locate import PageBody, shown
 
 # Fragments a browser handles without an element of that id.
 _ALWAYS_THERE = {"", "top"}
@@ -69,8 +69,8 @@ class LinkAnchorMissing(Rule):
     in lower case with hyphens: `## When to refer` is `#when-to-refer`.
 
     ## Known limitations
-    Ids added by JavaScript are not seen. `#top` and an empty `#` are
-    accepted.
+    Ids added by JavaScript, and old-style `<a name="...">` anchors, are not
+    seen. `#top` and an empty `#` are accepted.
     """
 
     code = "LINK002"
@@ -124,6 +124,20 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+@dataclasses.dataclass(frozen=True)
+class _Problem:
+    rule: type
+    message: str  # "{}" is where the address or #anchor goes
+    detail: str
+    hint: str  # "{}" is where a suggestion goes, if any
+    key: tuple  # the same broken link on several pages has one key
+    suggestion: str = ""
+
+    def text(self, item=None) -> tuple[str, str]:
+        """(message, hint), with the page's own text masked for a review."""
+        return self.message.format(shown(item, self.detail)), self.hint.format(shown(item, self.suggestion))
+
+
 class _Links:
     """What every page's links are checked against, built once per build."""
 
@@ -150,11 +164,7 @@ class _Links:
 
     def path(self, page, href: str) -> str:
         """The output path an internal href names, whether or not it exists."""
-        href = href.strip()
-        siteurl = self.output.siteurl
-        if siteurl and href.startswith(siteurl):
-            href = "/" + href[len(siteurl):].lstrip("/")
-        path = unquote(urlsplit(href).path)
+        path = unquote(urlsplit(self.output.site_relative(href)).path)
         if path.startswith("/"):
             return posixpath.normpath(path.lstrip("/") or ".")
         return posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
@@ -168,19 +178,26 @@ class _Links:
             candidates = self._addresses
         close = _close(wanted, candidates)
         if close is not None:
-            return f"did you mean {_address(_normal(close))}?"
+            return "did you mean {}?", _address(_normal(close))
         if candidates is self.output.files:
-            return "put the file under content/ and link to it from the Markdown: images/x.png"
-        return "link to the Markdown file (../pages/x.md), which the build checks"
+            return "put the file under content/ and link to it from the Markdown: images/x.png", ""
+        return "link to the Markdown file (../pages/x.md), which the build checks", ""
 
     def problem(self, page, href: str, from_draft: bool):
-        """(rule, message, hint, key) for one link, or None when it is fine."""
+        """What is wrong with one link (a _Problem), or None when it is fine."""
         if href.startswith("#"):  # on the same page: the most common link
             fragment = unquote(href[1:])
             if fragment.lower() in _ALWAYS_THERE or fragment in self.ids(page.rel):
                 return None
             return self._anchor_missing(page.rel, fragment, "this page")
-        folder = "" if href.startswith(("/", "http:", "https:", "mailto:", "tel:")) else posixpath.dirname(page.rel)
+        absolute = href.startswith(("/", "http:", "https:", "mailto:", "tel:"))
+        folder = "" if absolute else posixpath.dirname(page.rel)
+        if folder:
+            # `../../children/` from guidance/x/ is `/children/` from anywhere:
+            # relative links of the theme are resolved once, not once a folder.
+            to_root = "../" * (folder.count("/") + 1)
+            if href.startswith(to_root) and not href.startswith("../", len(to_root)):
+                folder, href = "", "/" + href[len(to_root):]
         key = (folder, href, from_draft)
         if key not in self._resolved:
             self._resolved[key] = self._problem(page, href, from_draft)
@@ -194,29 +211,32 @@ class _Links:
         wanted = _normal(rel if rel is not None else self.path(page, href))
         hidden = self.unpublished.get(wanted)
         if hidden and not from_draft:
-            return (LinkToUnpublished, f"links to {hidden}: {_short(_address(wanted))}",
-                    "remove the link until that page is published", ("LINK003", wanted))
+            return _Problem(LinkToUnpublished, f"links to {hidden}: {{}}", _short(_address(wanted), 36),
+                            "remove the link until that page is published", ("LINK003", wanted))
         if rel is None:
             if hidden:  # a draft linking to a draft that is not written
                 return None
-            return (LinkTargetMissing, f"link to {_short(_address(wanted), 50)} goes nowhere",
-                    self.did_you_mean(wanted), ("LINK001", wanted))
+            hint, suggestion = self.did_you_mean(wanted)
+            return _Problem(LinkTargetMissing, "link to {} goes nowhere", _short(_address(wanted), 50),
+                            hint, ("LINK001", wanted), suggestion)
         if fragment.lower() in _ALWAYS_THERE or rel not in self.output.pages:
             return None
         if fragment in self.ids(rel):
             return None
-        return self._anchor_missing(rel, fragment, _short(_address(wanted)))
+        return self._anchor_missing(rel, fragment, _short(_address(wanted), 36))
 
     def _anchor_missing(self, rel: str, fragment: str, where: str):
         ids = self.ids(rel)
         numbers = [int(name[5:]) for name in ids if _PARAGRAPH.match(name)]
+        close = None
         if _PARAGRAPH.match(fragment) and numbers:
             hint = f"that page has paragraphs 1 to {max(numbers)}"
         else:
             close = _close(fragment, ids)
-            hint = f"did you mean #{close}?" if close else "link to a heading or numbered paragraph that exists"
-        return (LinkAnchorMissing, f"#{_short(fragment, 30)} is not on {where}", hint,
-                ("LINK002", rel, fragment))
+            hint = "did you mean #{}?" if close else "link to a heading or numbered paragraph that exists"
+        # The theme's links to #anchors of their own page count as one link.
+        return _Problem(LinkAnchorMissing, f"{{}} is not on {where}", "#" + _short(fragment, 30), hint,
+                        ("LINK002", "" if where == "this page" else rel, fragment), close or "")
 
 
 def _close(wanted: str, candidates) -> str | None:
@@ -247,17 +267,18 @@ def check_output(output):
             problem = links.problem(page, href, from_draft)
             if problem is None:
                 continue
-            rule, message, hint, key = problem
             if body is None:
                 body = PageBody(page)
             position = body.resource_position(element) if is_resource else body.link_position(element)
             if position is not None:
-                yield rule.at(page.item.path, position[0], message, hint, col=position[1])
-            elif key in theme:
-                theme[key][1].add(rel)
+                message, hint = problem.text(page.item)
+                yield problem.rule.at(page.item.path, position[0], message, hint, col=position[1])
+            elif problem.key in theme:
+                theme[problem.key][1].add(rel)
             else:
-                theme[key] = (rule.at(posixpath.join("output", rel), line, message, _THEME_HINT[rule.code]),
-                              {rel})
+                message, _hint = problem.text()
+                theme[problem.key] = (problem.rule.at(posixpath.join("output", rel), line, message,
+                                                      _THEME_HINT[problem.rule.code]), {rel})
     for finding, pages in theme.values():
         if len(pages) > 1:
             extra = f" (and {len(pages) - 1} more pages)"

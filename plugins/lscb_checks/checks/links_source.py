@@ -21,7 +21,7 @@ from lscb_core.rules import Rule, Waiver
 from lscb_core.suggest import closest_path
 from lscb_reviews.state import blocked
 
-from ..locate import Positions, written_href
+from ..locate import Positions, shown, written_href
 
 _INTRASITE = re.compile(r"^\{(filename|static|attach)\}")
 _PAGE_SOURCE = re.compile(r"\.(?:md|markdown|mdown|html?)$", re.IGNORECASE)
@@ -102,7 +102,7 @@ def _target(item, path: str) -> str:
 
 def _suggestion(item, wanted: str, written: str, candidates: list[str]) -> str | None:
     """The file the editor probably meant, written as a link from the item."""
-    tail = written.lstrip("./").lstrip("/")
+    tail = unquote(urlsplit(written).path).lstrip("./")
     close = next((c for c in candidates if c == tail or c.endswith("/" + tail)), None)
     if close is None:
         folder = posixpath.dirname(wanted)
@@ -125,7 +125,8 @@ class _Targets:
 
     def on_disk(self, wanted: str) -> bool:
         if wanted not in self._on_disk:
-            self._on_disk[wanted] = not wanted.startswith("..") and os.path.isfile(self.site.content_file(wanted))
+            self._on_disk[wanted] = (not wanted.startswith("..")
+                                     and os.path.isfile(self.site.content_file(wanted)))
         return self._on_disk[wanted]
 
     def problem(self, item, href: str):
@@ -147,7 +148,9 @@ class _Targets:
         if not item.is_public:
             return None
         if linked is not None and linked.state in ("draft", "blocked"):
-            return ("a draft page" if linked.type_key != "reviews" else "a review that is not published"), wanted
+            if linked.type_key == "reviews":
+                return "a review that is not published", wanted
+            return "a draft page", wanted
         if wanted in self.withheld:
             return "a file of a review that is not published", wanted
         return None
@@ -177,22 +180,24 @@ def _findings(site, item, targets, positions, found):
         if problem is None:
             continue
         what, wanted = problem
-        written = written_href(href)
+        written = shown(item, written_href(href))
         line, col = positions.position(index)
         if what == "not a page":
             yield IntrasiteLinkUnresolved.at(
-                item.path, line, f"link {written[:50]} is not a page of the site",
+                item.path, line, f"link {written[:45]} is not a page of the site",
                 "link to a page under one of the site's content folders", col=col)
         elif what == "missing":
             pages = bool(_PAGE_SOURCE.search(wanted))
             candidates = sorted(targets.by_path) if pages else _content_files(site)
-            close = _suggestion(item, wanted, written, candidates)
+            close = _suggestion(item, wanted, written_href(href), candidates)
+            close = shown(item, close) if close else close
             yield IntrasiteLinkUnresolved.at(
                 item.path, line, f"{'link' if text or pages else 'file'} {written[:50]} finds no file",
                 f"did you mean {close}?" if close
                 else "check the name and folder: the path is from this file, e.g. ../pages/glossary.md",
                 col=col)
         else:
+            message = f"links to {what}: "
             yield IntrasiteLinkToUnpublished.at(
-                item.path, line, f"links to {what}: {written[:40]}",
+                item.path, line, message + written[:79 - len(message)],
                 "remove the link until that page is published", col=col)
