@@ -37,7 +37,10 @@ _BODY = re.compile(
     r"""^\s*(?P<codes>[^:"]*?)\s*(?:"(?P<term>[^"]+)")?\s*(?::\s*(?P<reason>.*?))?\s*$""",
     re.DOTALL,
 )
-_APPROVED = re.compile(r"[;,.]?\s*approved by\s*:?\s*(?P<role>.+)$", re.IGNORECASE)
+# "; approved by Head of Safeguarding": after a separator, so that "not yet
+# approved by the Chair" is not an approval; the role must have letters.
+_APPROVED = re.compile(r"[;,.]\s*approved by\s*:?\s*(?P<role>[^\W\d_][\w .'&()/-]*[^\W_])\s*$",
+                       re.IGNORECASE)
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
 
 

@@ -26,7 +26,7 @@ from lscb_core.rules import Rule, Waiver
 from ..text.normalise import tokens, words
 from ..text.register import (FOLDER, Hasher, Matcher, RegisterError, key_from_env, load,
                              register_path)
-from ..text.review_text import review_spans
+from ..text.review_text import review_spans, static_folder_spans
 
 _DOCS = "see docs/publishing-reviews.md"
 
@@ -242,8 +242,9 @@ def _published(site, registers) -> list[Finding]:
 def _terms_published(site, hasher: Hasher, registers) -> list[Finding]:
     entries: set[bytes] = set().union(*(register.entries for register in registers))
     matcher = Matcher(hasher, entries, max(register.max_words for register in registers))
-    hits = [(span, found) for item in site.items for span in review_spans(item, site)
-            if (found := matcher.find(words(span.text)))]
+    spans = [span for item in site.items for span in review_spans(item, site)]
+    spans += static_folder_spans(site)  # files in shared folders, linked or not
+    hits = [(span, found) for span in spans if (found := matcher.find(words(span.text)))]
     # Attachments whose own file name holds a term: their name is never printed.
     named = {span.attachment for span, _found in hits
              if span.source is None and span.where.endswith(" file name")}

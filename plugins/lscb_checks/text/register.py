@@ -281,7 +281,9 @@ def date_forms(words: str) -> list[str]:
     d, m, y = day.day, day.month, day.year
     full = _MONTHS[m - 1]
     names = {full, full[:3]} | ({"sept"} if m == 9 else set())
-    forms = {f"{d} {m} {y}", f"{y} {m} {d}", f"{d:02d}{m:02d}{y}", f"{y}{m:02d}{d:02d}"}
+    yy = y % 100  # "3/5/15", "03.05.15": a two-digit year
+    forms = {f"{d} {m} {y}", f"{y} {m} {d}", f"{d:02d}{m:02d}{y}", f"{y}{m:02d}{d:02d}",
+             f"{d} {m} {yy}", f"{d:02d}{m:02d}{yy:02d}"}
     for name in names:
         forms |= {f"{d} {name} {y}", f"{_ordinal(d)} {name} {y}", f"{_ordinal(d)} of {name} {y}",
                   f"{name} {d} {y}", f"{name} {_ordinal(d)} {y}"}

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
+from urllib.parse import unquote
 from dataclasses import dataclass
 
 from lscb_core.sources import SourceFile
@@ -53,13 +55,70 @@ def review_spans(item, site) -> list[Span]:
 
 
 def attachment_paths(item, site) -> list[str]:
-    """Absolute paths of the existing files under content/ the item links to."""
+    """Absolute paths of the existing files under content/ the item links to:
+    the files Pelican resolved ({static}, relative links, Document) and
+    site-absolute links (/documents/x.pdf, or the live address), which reach
+    files copied from the shared folders."""
+    relatives = set(item.static_links())
+    siteurl = str(site.settings.get("SITEURL") or "").rstrip("/")
+    for url in [link.href for link in item.parsed.links] + [
+            image.attrs.get("src") or "" for image in item.parsed.images]:
+        url = url.split("#", 1)[0].split("?", 1)[0]
+        if siteurl and url.startswith(siteurl + "/"):
+            url = url[len(siteurl):]
+        if url.startswith("/") and not url.startswith("//"):
+            relatives.add(posixpath.normpath(unquote(url).lstrip("/")))
     paths = []
-    for relative in sorted(item.static_links()):
+    for relative in sorted(relatives):
         absolute = site.content_file(relative)
         if os.path.isfile(absolute):
             paths.append(absolute)
     return paths
+
+
+def static_folder_files(site) -> list[str]:
+    """Every file in the shared folders copied whole (STATIC_PATHS), whether
+    or not a page links to it: all of them are published."""
+    found = []
+    for folder in site.settings.get("STATIC_PATHS", []):
+        root = site.content_file(str(folder))
+        if os.path.isfile(root):
+            found.append(root)
+        for parent, _dirs, names in os.walk(root):
+            found.extend(os.path.join(parent, name) for name in names)
+    return sorted(found)
+
+
+def file_spans(absolute: str, report_path: str, line: int) -> list[Span]:
+    """Spans of what one attachment publishes: its name, and the text and
+    metadata inside it; reported at `report_path`:`line`."""
+    name = posixpath.basename(absolute)
+    def span(text: str, where: str) -> Span:
+        return Span(text, report_path, where, line=line, attachment=absolute)
+    # The file name is published in its URL.
+    spans = [span(name, f"{name} file name")]
+    lower = absolute.lower()
+    if lower.endswith(PDF_SUFFIXES):
+        pdf = pdf_content(absolute)
+        for number, text in enumerate(pdf.pages, start=1):
+            if text.strip():
+                spans.append(span(text, f"{name} page {number}"))
+        for field, value in pdf.metadata:
+            spans.append(span(value, f"{name} metadata {field}"))
+    elif lower.endswith(IMAGE_SUFFIXES):
+        for field, value in image_content(absolute).metadata:
+            spans.append(span(value, f"{name} metadata {field}"))
+    return spans
+
+
+def static_folder_spans(site) -> list[Span]:
+    """Spans of every file in the shared folders, reported on the file
+    itself (for checks that look at everything the site publishes)."""
+    key = ("static_folder_spans",)
+    if key not in site.cache:
+        site.cache[key] = [span for absolute in static_folder_files(site)
+                           for span in file_spans(absolute, absolute, 1)]
+    return site.cache[key]
 
 
 def _without_waivers(source: SourceFile) -> str:
@@ -75,24 +134,29 @@ def _without_waivers(source: SourceFile) -> str:
     return "\n".join(parts)
 
 
+# Markup that can sit between the words of a name without being published as
+# text: HTML tag names and brackets, emphasis markers, footnote references and
+# character references. Blanked with spaces of the same length, so offsets,
+# lines and columns stay those of the file. Attribute values (alt="...") stay.
+_MARKUP = re.compile(
+    r"</?[A-Za-z][\w:-]*|/?>|\[\^[^\]\s]+\]|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|(?<!\w)[*_]+|[*_]+(?!\w)"
+)
+
+
+def _blank_markup(text: str) -> str:
+    return _MARKUP.sub(lambda match: " " * len(match.group(0)), text)
+
+
 def _spans(item, site) -> list[Span]:
-    spans = [Span(_without_waivers(item.source), item.path, "", source=item.source)]
+    text = _blank_markup(_without_waivers(item.source))
+    spans = [Span(text, item.path, "", source=item.source)]
+    # The source's own file name becomes the page's address.
+    file_name = posixpath.basename(item.path)
+    spans.append(Span(file_name, item.path, f"{file_name} file name", line=1))
+    slug = str(getattr(item.obj, "slug", "") or "")
+    if slug and slug not in file_name:
+        spans.append(Span(slug, item.path, "the page's address", line=item.source.field_line("slug")))
     for absolute in attachment_paths(item, site):
-        name = posixpath.basename(absolute)
-        line, _col = item.source.locate(name, body_only=False)
-        def span(text: str, where: str) -> Span:
-            return Span(text, item.path, where, line=line, attachment=absolute)
-        # The file name is published in its URL.
-        spans.append(span(name, f"{name} file name"))
-        lower = absolute.lower()
-        if lower.endswith(PDF_SUFFIXES):
-            pdf = pdf_content(absolute)
-            for number, text in enumerate(pdf.pages, start=1):
-                if text.strip():
-                    spans.append(span(text, f"{name} page {number}"))
-            for field, value in pdf.metadata:
-                spans.append(span(value, f"{name} metadata {field}"))
-        elif lower.endswith(IMAGE_SUFFIXES):
-            for field, value in image_content(absolute).metadata:
-                spans.append(span(value, f"{name} metadata {field}"))
+        line, _col = item.source.locate(posixpath.basename(absolute), body_only=False)
+        spans.extend(file_spans(absolute, item.path, line))
     return spans
