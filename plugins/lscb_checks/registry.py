@@ -27,6 +27,7 @@ PLUGIN_RULE_MODULES = (
 SOURCE_CHECKS = (
     "metadata_schema",
     "review_decision",
+    "review_address",
     "review_response",
     "review_pseudonyms",
     "review_jigsaw",
