@@ -110,6 +110,11 @@ def test_name_across_a_line_break_possessive_and_diacritics(scenario):
     "A strategy meeting on 14 March 2023 agreed that Sibling 1 was safe.",
     "Adults can call the NSPCC Helpline on 0808 800 5000; children can call Childline on 0800 1111.",
     "Section 47 of the Children Act 1989 was used twice.",
+    # Services and places named after people, without the allowlist.
+    "The Marie Curie nurse was not involved, and Sue Ryder services were not either.",
+    "Staff at the Florence Nightingale Wing treated Mother.",
+    "Mother attended 2 Family Court hearings; Father had 3 Crown Court appearances.",
+    "Father, born in Leeds, moved to Northshire on 3 May 2015.",
 ])
 def test_ordinary_review_text_stays_quiet(scenario, sentence):
     scenario.write("reviews/child-q.md", review_markdown(f"## Findings\n\n{sentence}\n"))

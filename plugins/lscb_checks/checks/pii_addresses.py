@@ -27,13 +27,30 @@ STREET_KINDS = (
 # A house or flat number, then one to three capitalised words and the kind
 # of street: "14 Acacia Avenue", "Flat 3, 12a Mill Lane", "Flat 2, Riverside Court".
 _NUMBER = r"\d{1,4}[A-Za-z]?"
+# A range of house numbers or a Scottish flat number: "12-14", "12/3".
+_RANGE = r"(?:[-–/]\d{1,4}[A-Za-z]?)?"
 # The first character comes first and the check of what is before it after
 # it: the regular expression engine then skips fast to places that can match.
 _ADDRESS = re.compile(
     rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{_SP}{_NUMBER},?{_SP}(?:{_NUMBER},?{_SP})?"
-    rf"|\d(?<![\w.,/:-]\d)\d{{0,3}}[A-Za-z]?,?{_SP})"
+    rf"|\d(?<![\w.,/:–-]\d)\d{{0,3}}[A-Za-z]?{_RANGE},?{_SP})"
     rf"(?P<name>(?:[A-Z][\w'’\-]*{_SP}){{1,3}})(?:{STREET_KINDS})(?![\w'’-])"
 )
+# A flat in a named building: "Flat 7, Beacon House", "Apartment 12 Mill Court".
+BUILDING_KINDS = "House|Tower|Towers|Lodge|Mansions|Building|Buildings|Point|Block|Hall|Heights|Court"
+_FLAT_IN_BUILDING = re.compile(
+    rf"[FA](?<![\w.,/:-].)(?:lat|partment|pt)\.?{_SP}{_NUMBER},?{_SP}"
+    rf"(?P<name>(?:[A-Z][\w'’\-]*{_SP}){{1,3}})(?:{BUILDING_KINDS})(?![\w'’-])"
+)
+# Courts, not streets: "2 Family Court hearings", "3 Crown Court appearances".
+COURT_NAMES = frozenset("""
+family crown magistrates magistrate youth county high coroners coroner appeal appeals supreme
+civil criminal juvenile combined sheriff district
+""".split())
+_COURT_BUSINESS = re.compile(
+    r"['’]?s?[ \t\u00a0]+(?:hearings?|appearances?|proceedings|cases?|orders?|dates?|sittings?"
+    r"|trials?|listings?|bundles?|applications?)\b", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/]")
 # Numbers of other things, before which a number is not a house number:
 # "Recommendation 3 Park Lane" does not happen, "section 47 Children Act" does.
 _NOT_HOUSE = re.compile(
@@ -79,9 +96,11 @@ class UkPostcode(Rule):
 class StreetAddress(Rule):
     """Flags a street address in a case review: a house or flat number
     followed by a capitalised street name and a kind of street ("14 Acacia
-    Avenue", "Flat 3, Riverside Court", "12a Mill Lane"). Road, Street,
-    Avenue, Lane, Close, Drive, Way, Crescent, Court, Gardens, Terrace,
-    Place, Grove, Mews and similar words count.
+    Avenue", "Flat 3, Riverside Court", "12a Mill Lane", "12-14 Canal
+    Street", "12/3 Canal Street"). Road, Street, Avenue, Lane, Close, Drive,
+    Way, Crescent, Court, Gardens, Terrace, Place, Grove, Mews and similar
+    words count; after a flat number, so do House, Tower, Lodge, Mansions
+    and similar ("Flat 7, Beacon House").
 
     ## Why it matters
     An address identifies the family's home, and through it the child, to
@@ -95,9 +114,14 @@ class StreetAddress(Rule):
 
     ## Known limitations
     A street without a house number ("lived on Acacia Avenue"), a house name
-    ("Rose Cottage"), a street name in lower case and a kind of street not in
-    the list are missed, and so is a number after words such as "section",
-    "page", "year" or "aged", which are taken as numbers of something else.
+    ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
+    street name in lower case and a kind of street not in the list are
+    missed, and so is a number after words such as "section", "page", "year"
+    or "aged", which are taken as numbers of something else. A Court named
+    like a court of law (Family, Crown, Magistrates, Youth, County...) or
+    followed by "hearings", "appearances" and the like ("2 Family Court
+    hearings") is taken as a court, and a range that starts with a year
+    ("2019-2021 Green Lane") as years.
     The board's own address (BOARD_ADDRESS) and addresses in
     redaction-allowlist.toml are not reported.
     """
@@ -120,11 +144,27 @@ def detect(span, context: Context):
     for pattern in (_POSTCODE, _POSTCODE_LOWER):
         for match in pattern.finditer(text):
             yield Hit(UkPostcode, match.start(), match.end(), "postcode", POSTCODE_HINT)
-    for match in _ADDRESS.finditer(text):
-        if re.search(r"\n[ \t\u00a0]*\n", match.group(0)):
-            continue
-        if _NOT_HOUSE.search(text[max(0, match.start() - 16):match.start()]):
-            continue
-        if match.group("name").split()[0] in _NOT_STREET_WORDS:
-            continue
-        yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
+    found: list[tuple[int, int]] = []
+    for pattern in (_ADDRESS, _FLAT_IN_BUILDING):
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in found) \
+                    or not _is_address(text, match):
+                continue
+            found.append(match.span())
+            yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
+
+
+def _is_address(text: str, match: re.Match) -> bool:
+    if re.search(r"\n[ \t\u00a0]*\n", match.group(0)):
+        return False
+    if _NOT_HOUSE.search(text[max(0, match.start() - 16):match.start()]):
+        return False
+    if _YEAR_RANGE.match(match.group(0)):
+        return False  # "2019-2021 Green Lane ...": years, not house numbers
+    name = match.group("name").split()
+    if name[0] in _NOT_STREET_WORDS:
+        return False
+    if match.group(0).endswith("Court") and (
+            name[-1].rstrip("'’").lower() in COURT_NAMES or _COURT_BUSINESS.match(text, match.end())):
+        return False  # "2 Family Court hearings": a court, not a street
+    return True

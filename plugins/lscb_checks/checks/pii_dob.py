@@ -39,6 +39,13 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # Words that start another clause: the date after them is about something else.
 _CLAUSE = re.compile(r"(?i)\b(?:when|and|but|after|before|until|while|since|then|who|which|that|because"
                      r"|although|where|during|following|later)\b")
+# A clause break between the trigger and the date ("born in Leeds, moved
+# to Northshire on 3 May 2015"): the date is about something else, unless
+# only "on" or "the" follows the break ("born at 32 weeks, on 3 May 2015").
+# After a semicolon it always is.
+_BREAK_THEN_WORDS = re.compile(r"[,\u2013\u2014]|\s-\s")
+_ASIDE = re.compile(r"\([^()]*\)")  # "born (prematurely) on 3 May 2015"
+_AFTER_BREAK_OK = frozenset("on the".split())
 # Words allowed between the trigger and the date: "born on", "born at 32
 # weeks on", "born prematurely in Northshire on"; after "birthday", two.
 _MOST_WORDS = {"birthday": 2}
@@ -67,8 +74,11 @@ class DateOfBirth(Rule):
     ## Known limitations
     A date that is not near one of the trigger words in the same sentence
     ("On 3 May 2015 Child M was born" is found, "Child M arrived on 3 May
-    2015, a healthy baby" is not), a date with the month in lower case, a month
-    and year only ("born in May 2015") and an age that gives the birth date
+    2015, a healthy baby" is not), a date after a semicolon, or after a comma
+    or dash followed by words other than "on" or "the" ("born in Leeds, moved
+    here on 3 May 2015" is taken as another event, and so, wrongly, is "born
+    at home, in Northshire on 3 May 2015"), a date with the month in lower
+    case, a month and year only ("born in May 2015") and an age that gives the birth date
     away with another date are not reported. Dates of birth of adults are
     reported too.
     """
@@ -111,4 +121,15 @@ def _plausible(match: re.Match) -> bool:
         limit = _MOST_WORDS["birthday"]
     else:
         limit = 6
-    return len(_WORDS.findall(between)) <= limit and not _CLAUSE.search(between)
+    if len(_WORDS.findall(between)) > limit or _CLAUSE.search(between):
+        return False
+    if ";" in between:
+        return False
+    if match.re is _DOB_BEFORE:
+        return True
+    between = _ASIDE.sub(" ", between)
+    breaks = list(_BREAK_THEN_WORDS.finditer(between))
+    if breaks:
+        after = _WORDS.findall(between[breaks[-1].end():])
+        return all(word.lower() in _AFTER_BREAK_OK for word in after)
+    return True

@@ -17,7 +17,8 @@ _KIND = re.compile(
     r"|(?:Medical|Health|Children['’]s|Family) Cent(?:re|er)"
     r"|(?:Medical|GP|Family|Health|Doctors['’]?) Practice|Pupil Referral Unit)"
     r"|(?P<short>Primary|Infants|Juniors|High|Grammar)(?![ \t]+[A-Z]))"
-    r"(?![\w'’-])"
+    # Followed by a possessive or by no more of the word: "Riverside Surgery's records".
+    r"(?=['’]s(?![\w'’-])|(?![\w'’-]))"
 )
 # "College of Policing", "King's College Hospital": national bodies and hospitals.
 _NOT_A_SETTING = re.compile(r"[ \t]+(?:of\b|Hospitals?\b|London\b|University\b)")
@@ -41,6 +42,7 @@ current previous former new next first second last local receiving sending main 
 primary secondary infant infants junior juniors middle upper lower high grammar comprehensive
 special free studio sixth form further education fe higher technical technology sports arts art
 music performing language dance community village county council state independent private
+authority authorities la lea
 public faith catholic roman church ce c e rc anglican methodist baptist islamic jewish muslim
 christian hindu sikh quaker voluntary aided controlled maintained foundation academy academies
 trust federation multi nursery nurseries pre day children's childrens child children family
@@ -59,8 +61,8 @@ class NamedInstitution(Rule):
     """Flags a named school, academy, nursery, pre-school, college, children's
     or family centre, GP practice, surgery, medical or health centre in a case
     review ("St Mary's Primary School", "Oakfield Nursery", "Riverside
-    Surgery"). Generic words ("the primary school", "a Catholic secondary
-    school") and pseudonymised settings ("School A", "GP Practice 1") are not
+    Surgery's records"). Generic words ("the primary school", "a Catholic
+    secondary school", "a Local Authority Nursery") and pseudonymised settings ("School A", "GP Practice 1") are not
     reported, nor names the review declares in its `Pseudonyms` field.
 
     ## Why it matters
@@ -82,8 +84,11 @@ class NamedInstitution(Rule):
     "Oakfield" alone, a name in lower case, a setting named after its kind
     ("the Nursery on Oak Road") or in a file name written in lower case
     ("oakfield-primary.pdf") is missed. Hospitals, children's homes, clubs
-    and places of worship are not reported. A setting named only by an area
-    (e.g. the board's own county) is reported, even when it is public.
+    and places of worship are not reported. A name made only of words that
+    describe a kind of setting ("Community", "Local Authority", "Independent",
+    "Maintained") is taken as generic, even when a setting is really called
+    that. A setting named only by an area (e.g. the board's own county) is
+    reported, even when it is public.
     """
 
     code = "PII010"

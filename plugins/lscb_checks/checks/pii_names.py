@@ -32,9 +32,18 @@ _CAMEL_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z]"
 # The target of a Markdown link or image, or of an HTML href or src.
 _LINK_TARGET = re.compile(r"(?:\]\(\s*<?|(?:href|src)\s*=\s*[\"'])([^)\s>\"']+)")
 _DATE_AFTER = re.compile(r"\s*(?:\d|of\b)")
+_DIGIT_AFTER = re.compile(r"[ \t\u00a0]*\d")
 _LOWER_PREFIX = re.compile(r"^(?:al|el|ul|ad|ben)-(?=[A-Z])")
 
-TITLES = frozenset("mr mrs ms mx miss dr prof professor".split())
+TITLES = frozenset("mr mrs ms mx miss dr prof professor".split()) | frozenset(
+    # Police and council titles: "PC Hargreaves", "Det Sgt Hargreaves", "Cllr Hargreaves".
+    "pc dc ds di dci dsi det sgt insp supt pcso cllr constable sergeant inspector councillor".split())
+# Titles written in capitals ("PC", "DS"): only in exactly that form, so that
+# "Di Hargreaves" and "Ds" are read as ordinary words.
+_CAPITAL_TITLES = frozenset("pc dc ds di dci dsi pcso".split())
+# A nickname in quotes between a forename and a surname: Jayden "JJ" Holloway.
+_NICKNAME_OPEN = re.compile(r"[ \t\u00a0]+[\"“‘'(]")
+_NICKNAME_CLOSE = re.compile(r"[\"”’')][ \t\u00a0]+")
 # Lower-case parts of surnames: "Maria da Silva", "Ahmed bin Rashid".
 PARTICLES = frozenset("van von de da di du del della der den la le bin ibn al el ter ten dos das".split())
 # A capitalised word before a forename that makes it a place or institution:
@@ -69,6 +78,9 @@ rescue probation prison court courts tribunal housing home homes house library w
 road street avenue close drive way crescent gardens terrace place grove mews row square
 walk rise view parade park station line bridge estate village town city county borough
 rd st ave ln cres ct gdns tce pl sq
+project projects pad pads garden groups scheme schemes programme programmes
+training briefing briefings visit visits role roles induction development learning
+notification notifications referral referrals form forms log logs record records
 district region area north south east west central england english scotland scottish
 wales welsh ireland irish britain british kingdom northshire london
 act acts order orders section sections regulation regulations guidance procedure procedures
@@ -101,16 +113,48 @@ subgroup committee group forum network panel board team service services partner
 plan policy framework strategy toolkit pathway protocol procedure procedures model approach
 standards scheme course training meeting conference assessment audit
 police constabulary council authority agency commission office department ministry
+pad groups
+""".split())
+# The same, in lower case, straight after a name: "the Marie Curie nurse",
+# "Sue Ryder services". ("took Kyle Brennan home" is a name: not "home".)
+AFTER_NAME_LOWER = frozenset("""
+nurse nurses service services hospice hospices project projects team teams charity charities
+trust volunteers volunteer centre centres hub hubs unit ward wing foundation
+""".split())
+
+# Surnames that are also words for a person, a place or an organisation:
+# after a forename they are a surname ("Leanne Child", "Leanne Nurse"), unless
+# the forename is also an ordinary word ("Grace Church", "Rose Lodge") or an
+# organisation word or a label follows ("Child L", "Church Hall").
+AMBIGUOUS_SURNAMES = frozenset("child church lodge nurse".split())
+# Forenames that are also words for a virtue, a plant, a season or a place:
+# before Church or Lodge they name a church or a house.
+WORD_FORENAMES = frozenset("""
+hope faith grace joy trinity emmanuel immanuel zion bethel bethany elim liberty destiny mercy
+victory charity patience abbey harmony unity providence salem shiloh calvary jubilee harvest eden
+rose ivy willow holly hazel laurel heather maple rowan fern primrose lavender poppy daisy
+lily iris violet jasmine linden briar clover meadow brook river summer autumn winter star
+dawn amber ruby pearl jade crystal coral sky skye heath forest ash aspen cedar juniper
+magnolia acacia myrtle marigold bluebell blossom robin wren linnet lark raven park dale
+glen glenn bay vale beech oak elm birch hawthorn
+""".split())
+# Words after an ambiguous surname that make the whole a place or service.
+_AMBIGUOUS_AFTER = frozenset("""
+care home homes hall halls house centre youth group groups members member congregation leader
+leaders pastor minister volunteers volunteer staff team teams service services project school
+nursery protection practitioner practitioners plan plans of court road street lane residential
 """.split())
 
 
 class PersonFullName(Rule):
     """Flags a person's full name in a case review: a known forename followed
     by a capitalised surname ("Jane Smith", "Zoë Brontë", "Anne-Marie
-    Smith-Jones's", "Jane A. Smith", a name broken across a line), or a title
-    and a surname ("Mrs Smith"). Every text the review publishes is read: its
-    Markdown source with metadata, alt text and links, the names of its
-    files, the text and metadata of its PDFs, and the metadata of its images.
+    Smith-Jones's", "Jane A. Smith", Jayden "JJ" Holloway, a name broken
+    across a line, "JANE SMITH"), or a title and a surname ("Mrs Smith",
+    "Dr Okafor", "PC Hargreaves", "DS Hargreaves", "Cllr Hargreaves"). Every
+    text the review publishes is read: its Markdown source with metadata, alt
+    text and links, the names of its files, the text and metadata of its
+    PDFs, and the metadata of its images.
     Declared pseudonyms (the `Pseudonyms` field) and the site's allowlist
     (redaction-allowlist.toml) are not reported.
 
@@ -134,14 +178,26 @@ class PersonFullName(Rule):
     A forename the list does not know is missed (the list comes from the
     `names-dataset` package: every forename ranked in the UK and the most
     common ones of about forty other countries), and so is a forename or a
-    surname alone ("Jane said", "the Smiths"). Names in lower case or in
-    capitals ("jane smith", "JANE SMITH"), surname first ("Smith, Jane"), with
-    only an initial ("J. Smith"), in non-Latin scripts, or whose surname is
-    also a word for a role, place, organisation or time ("Jane Park", "Jane
-    Ward", "Theresa Monday") are missed. A name straight after a house number
-    ("27 Mill Lane") or before a word such as House, Hospital, Team or Police
-    ("Mary Seacole House") is taken as a place, and a forename with a
-    possessive ("Sarah's Law") as a title. In file names only a capitalised
+    surname alone ("Jane said", "the Smiths"). Names in lower case ("jane
+    smith"), surname first ("Smith, Jane"), with only an initial ("J.
+    Smith"), in non-Latin scripts, or whose surname is also a word for a role,
+    place, organisation or time ("Jane Park", "Jane Ward", "Theresa Monday")
+    are missed. Child, Church, Lodge and Nurse are taken as a surname after a
+    forename ("Leanne Child"), but not after "the" or "a", after a forename
+    that is also a word ("Grace Church", "Rose Lodge"), or before a label, a
+    number, a capitalised word or a word such as "care" or "team" ("Child L",
+    "Leanne Nurse Practitioner"). A name in capitals is found only as two
+    words alone in capitals with a forename of four letters or more ("JANE
+    SMITH", not "AMY SMITH", "JANE SMITH MBE" or a line in capitals). A
+    nickname is one word in quotes or brackets. Police and council ranks are
+    titles only when abbreviated as usual (PC, DC, DS, DI, DCI, Sgt, Insp,
+    Supt, Cllr) or written in full (Constable, Sergeant, Inspector,
+    Councillor); "Mrs Constable" is missed. A name straight after a house
+    number ("27 Mill Lane") or before a word such as House, Hospital, Project,
+    Wing, Team or Police ("Mary Seacole House", "Florence Nightingale Wing"),
+    or before "nurse", "services", "team" or "project" in lower case ("the
+    Marie Curie nurse"), is taken as a place or a service, and a forename with
+    a possessive ("Sarah's Law") as a title. In file names only a capitalised
     name is found ("Jane_Smith.pdf", not "jane-smith.pdf"). Days of the week
     and words such as "Head", "Court" or "Quality" are never taken as
     forenames. Text inside images, as opposed to their metadata, is not read.
@@ -203,7 +259,7 @@ def _is_surname(token: str, next_text: str, context: Context) -> bool:
         # "Theresa May" is a name; "in June May 2024" is a date.
         return not _DATE_AFTER.match(next_text)
     head = folded.split("-")[0]
-    if folded in NOT_SURNAMES or head in NOT_SURNAMES:
+    if folded in NOT_SURNAMES or head in NOT_SURNAMES or folded in TITLES:  # "Det Sgt"
         return False
     return not context.redaction.is_pseudonym(context.item, token)
 
@@ -225,7 +281,7 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         if match.start() < resume:
             continue
         key = fold(match.group(0))
-        title = key in TITLES
+        title = key in TITLES and (key not in _CAPITAL_TITLES or match.group(0).isupper())
         if not title and key not in names and not _compound_forename(key, names):
             continue
         offset = max(begin, match.start() - 40)
@@ -252,7 +308,9 @@ def _index_at(words: Words, offset: int) -> int:
 def _name_at(words: Words, index: int, context: Context, title: bool) -> tuple[int, int] | None:
     """(start, end) of the name starting at words[index], or None."""
     token = words.word(index)
-    if not _titlecase(token) or _base(token)[1]:  # "Sarah's Law", "Clare's Law": not a name
+    if token.isupper() and len(token) > 1 and not title:
+        return _capitals_name(words, index, context)  # "JANE SMITH"
+    if not (_titlecase(token) or title) or _base(token)[1]:  # "Sarah's Law", "Clare's Law": not a name
         return None
     if title and index + 1 < len(words) and words.joined(index, index + 1) \
             and _is_forename(words.word(index + 1), context.forenames) \
@@ -274,15 +332,23 @@ def _last_surname(words: Words, index: int, context: Context, title: bool) -> in
     None when no surname follows."""
     position = index
     last = None
+    nickname = None
     while position + 1 < len(words) and (last is None or last - index < 4):
         following = position + 1
         candidate = words.word(following)
         between = words.gap(position, following)
+        has_next = following + 1 < len(words)
+        # Jayden "JJ" Holloway: a nickname in quotes after the forename.
+        if position == index and not title and has_next and _NICKNAME_OPEN.fullmatch(between) \
+                and candidate[:1].isupper() \
+                and _NICKNAME_CLOSE.fullmatch(words.gap(following, following + 1)):
+            position = nickname = following
+            continue
         # "Dr. Smith", "Jane A. Smith": a full stop after a title or an initial.
         abbreviated = (title and position == index) or _is_initial(words.word(position))
-        if not (words.joined(position, following) or (abbreviated and _INITIAL_GAP.fullmatch(between))):
+        if not (words.joined(position, following) or (abbreviated and _INITIAL_GAP.fullmatch(between))
+                or position == nickname):
             break
-        has_next = following + 1 < len(words)
         # A middle initial, "Jane A. Smith", or a particle, "Maria da Silva".
         if has_next and position == index and _is_initial(candidate) \
                 and _INITIAL_GAP.fullmatch(words.gap(following, following + 1)):
@@ -293,6 +359,12 @@ def _last_surname(words: Words, index: int, context: Context, title: bool) -> in
             continue
         base, possessive = _base(candidate)
         after = words.after(following)
+        if last is not None and fold(base) in AFTER_NAME and base[0].isupper():
+            return None  # "Florence Nightingale Wing": a place named after somebody
+        if last is None and not title and fold(base) in AMBIGUOUS_SURNAMES:
+            if _ambiguous_surname(words, index, following, possessive, context):
+                last = following
+            break
         if not _is_surname(base, after, context):
             break
         if "\n" in between and after.lstrip(" \t").startswith(":"):
@@ -304,7 +376,61 @@ def _last_surname(words: Words, index: int, context: Context, title: bool) -> in
         return None
     # "Mary Seacole House": a place or institution named after somebody.
     following = last + 1
-    if following < len(words) and not _base(words.word(last))[1] and words.joined(last, following) \
-            and fold(words.word(following)) in AFTER_NAME and words.word(following)[0].isupper():
-        return None
+    if following < len(words) and not _base(words.word(last))[1] and words.joined(last, following):
+        after = words.word(following)
+        if fold(after) in (AFTER_NAME if after[0].isupper() else AFTER_NAME_LOWER):
+            return None  # "the Marie Curie nurse", "Sue Ryder services"
     return last
+
+
+def _ambiguous_surname(words: Words, index: int, following: int, possessive: bool, context: Context) -> bool:
+    """Whether "Child", "Church", "Lodge" or "Nurse" after the forename at
+    words[index] is its surname: "Leanne Child", but not "Grace Church",
+    "Mark Child L's", "Leanne Lodge care home" or "the Rose Lodge"."""
+    if fold(words.word(index)) in WORD_FORENAMES:
+        return False
+    if index > 0 and words.joined(index - 1, index) and fold(words.word(index - 1)) in ("the", "a", "an"):
+        return False
+    if possessive:
+        return True
+    if _DIGIT_AFTER.match(words.after(following)):
+        return False  # "Child 2"
+    nxt = following + 1
+    if nxt < len(words) and words.joined(following, nxt):
+        word = words.word(nxt)
+        if word[0].isupper() or fold(word) in _AMBIGUOUS_AFTER:
+            return False  # "Child L", "Church Hall", "Nurse Practitioner", "Lodge care home"
+    return not context.redaction.is_pseudonym(context.item, words.word(following))
+
+
+def _capitals_name(words: Words, index: int, context: Context) -> tuple[int, int] | None:
+    """(start, end) of a name written in capitals, "JANE SMITH": a known
+    forename of four letters or more and a surname, the two alone in
+    capitals (not part of a heading or a list of acronyms)."""
+    forename = words.word(index)
+    following = index + 1
+    if len(forename) < 4 or following >= len(words) or not words.joined(index, following):
+        return None
+    if fold(forename) not in context.forenames or fold(forename) in MONTHS:
+        return None
+    if index > 0 and _capitals_word(words, index - 1) and words.joined(index - 1, index):
+        return None
+    base, possessive = _base(words.word(following))
+    if possessive and base[-1:] == "'":
+        base = base[:-1]
+    folded = fold(base)
+    if len(base) < 3 or not base.isupper() or not re.search(r"[AEIOUY]", base) \
+            or folded in NOT_SURNAMES or folded in AFTER_NAME or folded in MONTHS or folded in TITLES:
+        return None
+    if following + 1 < len(words) and words.joined(following, following + 1) and (
+            _capitals_word(words, following + 1) or fold(words.word(following + 1)) in AFTER_NAME):
+        return None  # "JANE SMITH MBE", "ANNA FREUD Centre"
+    if context.redaction.is_pseudonym(context.item, f"{forename} {base}"):
+        return None
+    start = words.spans[index][0]
+    return start, words.spans[following][0] + len(base)
+
+
+def _capitals_word(words: Words, index: int) -> bool:
+    word = words.word(index)
+    return len(word) > 1 and word.isupper()

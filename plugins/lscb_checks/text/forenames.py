@@ -90,6 +90,7 @@ tiny toffee tone toss trace tray tree trees tricky trigger true truly twin uniqu
 welcome wind windy wing win wisdom yeah yoga
 british european american african asian scottish welsh irish national mill
 nan nana nanna gran grandad aunt auntie uncle sister brother cousin
+senior bank
 """.split())
 
 
