@@ -108,3 +108,39 @@ def jpeg_with_exif_artist() -> bytes:
 @factory
 def image_broken() -> bytes:
     return b"\x89PNG\r\n\x1a\nnot really a PNG"
+
+
+# --- What a PDF editor leaves behind --------------------------------------------
+
+
+@factory
+def pdf_with_comment_by_account() -> bytes:
+    """A sticky note signed with a Windows account name, as PDF readers do."""
+    return media.with_comment(pdf_plain(), "Page checked", author="hquennell")
+
+
+@factory
+def pdf_saved_over() -> bytes:
+    """A page changed in a PDF editor and saved in place: the old text stays."""
+    return media.saved_over(media.make_pdf(("Overview report\nSibling 1 told the reviewer.",
+                                            REPORT_PAGES[1])),
+                            ("Overview report\nMother told the reviewer.", REPORT_PAGES[1]))
+
+
+@factory
+def pdf_linearized() -> bytes:
+    return media.make_linearized_pdf("Overview report\nA fictional review used by the test suite.")
+
+
+# --- Other kinds of attachment ----------------------------------------------------
+
+
+@factory
+def docx_file() -> bytes:
+    """A Word document (a zip of XML parts), small but real in its layout."""
+    return media.make_docx("Chronology for the panel.")
+
+
+@factory
+def csv_plain() -> bytes:
+    return b"Date,Agency,Contact\n2025-03-01,Health visiting,Home visit\n2025-03-09,School,Meeting\n"

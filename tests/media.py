@@ -8,7 +8,10 @@ features asked for, so a test can say what it is checking:
     make_png(text_chunks={"Author": "Jane Smith"})
 
 PDFs are written with pypdf from hand-written content streams (Helvetica,
-one line of text per line of the page string); images with Pillow.
+one line of text per line of the page string); images with Pillow. A PDF
+can then be changed as a PDF editor would: `with_comment`, `with_bookmarks`,
+`saved_over` (an incremental save), and `make_linearized_pdf` writes a "fast
+web view" file, whose two cross-reference sections are not earlier versions.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 
 from PIL import ExifTags, Image
 from PIL.PngImagePlugin import PngInfo
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -104,13 +107,13 @@ def _add_photo(writer: PdfWriter, page, jpeg: bytes) -> None:
     })
 
 
-def _add_form(writer: PdfWriter, page) -> None:
+def _add_form(writer: PdfWriter, page, value: str = "") -> None:
     field = DictionaryObject({
         NameObject("/Type"): NameObject("/Annot"),
         NameObject("/Subtype"): NameObject("/Widget"),
         NameObject("/FT"): NameObject("/Tx"),
         NameObject("/T"): TextStringObject("reader_name"),
-        NameObject("/V"): TextStringObject(""),
+        NameObject("/V"): TextStringObject(value),
         NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 600, 300, 620)]),
         NameObject("/F"): NumberObject(4),
     })
@@ -155,6 +158,7 @@ def make_pdf(
     javascript: bool = False,
     embedded_file: bool = False,
     form: bool = False,
+    form_value: str = "",
     boxed_text: str | None = None,
     photo: bytes | None = None,
 ) -> bytes:
@@ -165,6 +169,7 @@ def make_pdf(
     as the catalog's /Metadata. boxed_text: drawn on page 1 and then covered
     by a filled black rectangle (a redaction that left the text in place).
     photo: a JPEG file, copied byte for byte into page 1 as an image.
+    form: a text field on page 1, filled in with form_value.
     """
     writer = PdfWriter()
     for number, text in enumerate(pages or ("",)):
@@ -186,10 +191,118 @@ def make_pdf(
     if embedded_file:
         writer.add_attachment("notes.txt", b"Chronology notes\n")
     if form:
-        _add_form(writer, writer.pages[0])
+        _add_form(writer, writer.pages[0], form_value)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _edited(pdf: bytes, change, incremental: bool = False) -> bytes:
+    if incremental:
+        writer = PdfWriter(io.BytesIO(pdf), incremental=True)
+    else:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    change(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def with_comment(pdf: bytes, text: str = "", *, page: int = 0, kind: str = "sticky note",
+                 author: str | None = None, rich: str | None = None) -> bytes:
+    """The PDF with a comment on `page` (0 = the first), as a PDF reader adds
+    one: kind "sticky note" (a /Text annotation, shown as an icon) or "text
+    box" (a /FreeText annotation, its text drawn on the page); author (/T)
+    and rich text (/RC, XHTML) as given."""
+    from pypdf.annotations import FreeText, Text
+
+    def change(writer: PdfWriter) -> None:
+        rect = (LEFT, 500, 300, 540)
+        annotation = (Text(rect=rect, text=text) if kind == "sticky note"
+                      else FreeText(rect=rect, text=text))
+        if author is not None:
+            annotation[NameObject("/T")] = TextStringObject(author)
+        if rich is not None:
+            annotation[NameObject("/RC")] = TextStringObject(rich)
+        writer.add_annotation(page, annotation)
+
+    return _edited(pdf, change)
+
+
+def with_bookmarks(pdf: bytes, titles: Sequence) -> bytes:
+    """The PDF with bookmarks (the outline): titles is a list of strings, and
+    a (title, [nested titles...]) pair for a bookmark with bookmarks inside."""
+    def add(writer: PdfWriter, entries: Sequence, parent=None) -> None:
+        for entry in entries:
+            title, children = (entry, ()) if isinstance(entry, str) else entry
+            item = writer.add_outline_item(title=title, page_number=0, parent=parent)
+            add(writer, children, item)
+
+    return _edited(pdf, lambda writer: add(writer, titles))
+
+
+def saved_over(pdf: bytes, pages: Sequence[str]) -> bytes:
+    """The PDF with the text of its pages replaced and saved incrementally
+    (the way many PDF editors save): the new version is appended and the old
+    page contents stay in the file."""
+    def change(writer: PdfWriter) -> None:
+        for page, text in zip(writer.pages, pages):
+            stream = DecodedStreamObject()
+            stream.set_data("\n".join(_text_ops(text.splitlines(), LEFT, TOP)).encode("latin-1"))
+            page[NameObject("/Contents")] = writer._add_object(stream)
+
+    return _edited(pdf, change, incremental=True)
+
+
+def make_linearized_pdf(text: str = "Overview report") -> bytes:
+    """A one-page linearized ("fast web view") PDF, laid out as the PDF
+    standard's Annex F says: the linearization dictionary and a first-page
+    cross-reference section at the start (whose trailer points to the main
+    section with /Prev), the first page's objects, then the rest and the
+    main cross-reference section. Every object is written once."""
+    content = "\n".join(_text_ops(text.splitlines(), LEFT, TOP)).encode("latin-1")
+    font = (b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+            b"/Encoding /WinAnsiEncoding >> >> >>")
+    # Objects 1-2: the rest of the document; 3-7: the first-page section.
+    rest = {1: b"<< /Type /Pages /Kids [ 6 0 R ] /Count 1 >>",
+            2: b"<< /Title (Overview report) /Producer (media.py) >>"}
+    offsets: dict = {"main": 0, "first": 0, "hint": (0, 0), "end": 0, "length": 0}
+    for _ in range(4):  # the numbers in the header change its length: repeat until stable
+        first = {
+            3: (b"<< /Linearized 1 /L %d /H [ %d %d ] /O 6 /E %d /N 1 /T %d >>"
+                % (offsets["length"], *offsets["hint"], offsets["end"], offsets["main"])),
+            4: b"<< /Type /Catalog /Pages 1 0 R >>",
+            5: b"<< /S 0 /Length 8 >>\nstream\n\x00\x00\x00\x00\x00\x00\x00\x00\nendstream",
+            6: b"<< /Type /Page /Parent 1 0 R /MediaBox [ 0 0 %d %d ] /Contents 7 0 R /Resources %s >>"
+               % (PAGE_WIDTH, PAGE_HEIGHT, font),
+            7: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        }
+        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        where: dict[int, int] = {}
+        where[3] = len(out)
+        out += b"3 0 obj\n" + first[3] + b"\nendobj\n"
+        first_xref = len(out)
+        out += b"xref\n3 5\n" + b"".join(b"%010d 00000 n \n" % where.get(n, offsets.get(n, 0))
+                                           for n in range(3, 8))
+        out += (b"trailer\n<< /Size 8 /Root 4 0 R /Info 2 0 R /Prev %d >>\nstartxref\n0\n%%%%EOF\n"
+                % offsets["main"])
+        for number in (4, 5, 6, 7):
+            where[number] = len(out)
+            if number == 5:
+                hint_start = len(out)
+            out += b"%d 0 obj\n" % number + first[number] + b"\nendobj\n"
+            if number == 5:
+                hint = (hint_start, len(out) - hint_start)
+        end = len(out)
+        for number, body in rest.items():
+            where[number] = len(out)
+            out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+        main = len(out)
+        out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % where[n] for n in (1, 2))
+        out += b"trailer\n<< /Size 3 >>\nstartxref\n%d\n%%%%EOF\n" % first_xref
+        offsets.update({n: where[n] for n in range(3, 8)})
+        offsets.update({"main": main, "first": first_xref, "hint": hint, "end": end, "length": len(out)})
+    return bytes(out)
 
 
 def xmp_packet(**properties: str) -> str:
@@ -315,3 +428,32 @@ def _pdf_value(value):
     if isinstance(value, float):
         return FloatObject(value)
     return NumberObject(value)
+
+
+def make_docx(text: str) -> bytes:
+    """A minimal Word document: the zip of XML parts Word writes, with one
+    paragraph of text."""
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+            '"application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
+            '.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>'),
+        "word/document.xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats'
+            f'.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+            '</w:body></w:document>'),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in parts.items():
+            archive.writestr(name, body)
+    return buffer.getvalue()

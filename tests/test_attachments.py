@@ -1,4 +1,6 @@
-"""PDFs and images the site publishes: PDF001-PDF006 and IMG001-IMG003.
+"""PDFs, images and other files the site publishes: PDF001-PDF007,
+IMG001-IMG003 and ATT001; and that the text inside them (PDF comments,
+bookmarks and form fields, SVG text, plain-text files) is read.
 
 The files are made in code (tests/media.py) and read by the real checks in
 real builds; the geometry of "text under a box" is also tested on single
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import time
@@ -31,9 +34,11 @@ import media
 from conftest import ROOT, review_markdown
 
 from lscb_core.mask import mask
-from lscb_checks.text.attachments import image_content, pdf_content
+from lscb_checks.text.attachments import image_content, pdf_content, text_content, text_problem
+from lscb_checks.text.pdf_active import earlier_versions
 
-CODES = ("PDF001", "PDF002", "PDF003", "PDF004", "PDF005", "PDF006", "IMG001", "IMG002", "IMG003")
+CODES = ("PDF001", "PDF002", "PDF003", "PDF004", "PDF005", "PDF006", "PDF007",
+         "IMG001", "IMG002", "IMG003", "ATT001")
 
 REVIEW_BODY = (
     "## Findings\n\n"
@@ -655,3 +660,318 @@ def test_a_broken_xmp_packet_is_still_read_for_the_redaction_checks(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(media.make_pdf(["Overview report"], xmp="<x:xmpmeta><dc:creator>Harriet Quennell"))
     assert ("XMP packet", "Harriet Quennell") in pdf_content(str(path)).metadata
+
+
+
+# --- Text a reader sees besides the pages: comments, bookmarks, form fields ---------
+
+NAMED = "Check this with Chelsea Dawson"
+REPORT = media.make_pdf(["Overview report", "Findings"])
+
+
+@pytest.mark.parametrize("pdf, label", [
+    (media.with_comment(REPORT, NAMED, page=1), "comment page 2"),
+    (media.with_comment(REPORT, NAMED, page=1, kind="text box"), "comment page 2"),
+    (media.with_comment(REPORT, "", rich=f"<body><p>Check this with <b>Chelsea</b> Dawson</p></body>"),
+     "comment page 1"),
+    (media.with_bookmarks(REPORT, ["Overview", ("Findings", ["Chronology of Chelsea Dawson"])]), "bookmark"),
+    (media.make_pdf(["Overview report"], form=True, form_value=NAMED), "form field"),
+])
+def test_comments_bookmarks_and_field_values_are_read(tmp_path, pdf, label):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    report = pdf_content(str(path))
+    assert not report.error
+    assert any(field == label and "Chelsea Dawson" in value for field, value in report.metadata), report.metadata
+    assert not any("Chelsea" in text for text in report.pages)  # not drawn in the page text
+
+
+@pytest.mark.parametrize("pdf", [
+    media.with_comment(REPORT, NAMED, page=1),
+    media.with_comment(REPORT, NAMED, page=1, kind="text box"),
+    media.with_bookmarks(REPORT, ["Overview", ("Findings", ["Chronology of Chelsea Dawson"])]),
+])
+def test_a_name_in_a_comment_or_bookmark_fails_the_name_check(scenario, pdf):
+    _review(scenario, pdf=pdf)
+    site = scenario.build()
+    names = [f for f in site.result.findings if f.code == "PII001"]
+    assert [(f.line, f.term) for f in names] == [(DOCUMENT_LINE, "Chelsea Dawson")], site.messages()
+    assert "child-q-report.pdf" in names[0].message and "Chelsea" not in names[0].message
+
+
+@pytest.mark.parametrize("pdf", [
+    media.with_comment(REPORT, "Check this with Nell Brackley", page=1),
+    media.with_bookmarks(REPORT, [("Findings", ["Chronology for Nell Brackley"])]),
+    media.make_pdf(["Overview report"], form=True, form_value="Nell Brackley"),
+])
+def test_a_registered_term_in_a_comment_bookmark_or_field_fails_the_register(scenario, monkeypatch, pdf):
+    from register_helpers import write_register
+
+    monkeypatch.setenv("LSCB_REDACTION_KEY", "test-key-for-the-board-0123456789")
+    _review(scenario, pdf=pdf)
+    write_register(scenario.content, "reviews/child-q.md", ["Brackley"])
+    site = scenario.build()
+    red = [f for f in site.result.findings if f.code == "RED001"]
+    assert [(f.line, f.term) for f in red] == [(DOCUMENT_LINE, "Brackley")], site.messages()
+
+
+def test_plain_comments_and_bookmarks_pass(scenario):
+    pdf = media.with_bookmarks(media.with_comment(REPORT, "Checked against the minutes"),
+                               ["Overview", ("Findings", ["Recommendations"])])
+    _review(scenario, pdf=pdf)
+    site = scenario.build()
+    assert [f for f in site.result.findings if not f.waived] == [], site.messages()
+
+
+def test_a_comments_author_is_reported_as_who_made_the_pdf(scenario):
+    _review(scenario, pdf=media.with_comment(REPORT, "Checked", page=1, author="Harriet Quennell"))
+    found = _mine(scenario.build())
+    assert [(f.code, f.line, f.term) for f in found] == [("PDF002", DOCUMENT_LINE, "Harriet Quennell")]
+    assert "p2: a comment by" in found[0].message and "Quennell" not in found[0].message
+
+
+@pytest.mark.parametrize("author, settings", [
+    ("Windows User", {}),
+    ("Northshire SCB", {"LSCB_PDF_AUTHORS_ALLOWED": ["Northshire SCB"]}),
+    (None, {}),
+])
+def test_a_comment_by_a_placeholder_or_an_allowed_author_passes(scenario, author, settings):
+    _review(scenario, pdf=media.with_comment(REPORT, "Checked", author=author))
+    assert _mine(scenario.build(**settings)) == []
+
+
+def test_a_form_fields_name_is_not_an_author(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(media.make_pdf(["Overview report"], form=True, form_value="Checked"))
+    report = pdf_content(str(path))
+    assert report.comment_authors == () and ("form field", "Checked") in report.metadata
+
+
+# --- PDF007: earlier versions kept by an incremental save ---------------------------
+
+
+def test_a_pdf_saved_over_in_place_keeps_its_earlier_text_and_fails(scenario):
+    old = media.make_pdf(["Overview report\nChelsea Dawson told the reviewer."])
+    pdf = media.saved_over(old, ["Overview report\nMother told the reviewer."])
+    assert b"Chelsea Dawson" in pdf  # the reason for the rule
+    path = _review(scenario, pdf=pdf)
+    site = scenario.build()
+    found = _mine(site)
+    assert [(f.code, f.line) for f in found] == [("PDF007", DOCUMENT_LINE)], site.messages()
+    assert Path(found[0].path).resolve() == path.resolve()
+    assert "earlier versions" in found[0].message and len(found[0].message) < 80
+    assert "Save As" in found[0].hint
+
+
+@pytest.mark.parametrize("pdf", [
+    factories.pdf_plain(),
+    media.make_linearized_pdf("Overview report"),
+    _edited(lambda writer: None),  # opened and saved again as a whole new file
+])
+def test_a_pdf_written_in_one_save_has_no_earlier_versions(tmp_path, pdf):
+    assert earlier_versions(pdf) is False
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    report = pdf_content(str(path))
+    assert not report.error and not report.earlier_versions
+
+
+def test_a_linearized_pdf_passes_the_build(scenario):
+    _review(scenario, pdf=media.make_linearized_pdf("Overview report\nA fictional review."))
+    site = scenario.build()
+    assert _mine(site) == [], site.messages()
+
+
+@pytest.mark.parametrize("pdf", [factories.pdf_plain(), media.make_linearized_pdf()])
+def test_an_update_without_a_visible_redefinition_is_still_an_earlier_version(pdf):
+    """An object replaced inside a compressed object stream is not seen as
+    "N 0 obj" twice: one cross-reference section more than a save writes is
+    enough (here, the update's objects are given new numbers)."""
+    writer = PdfWriter(io.BytesIO(pdf), incremental=True)
+    writer._add_object(DictionaryObject({NameObject("/Note"): TextStringObject("added")}))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    updated = buffer.getvalue()
+    numbers = re.findall(rb"(?m)^(\d+) 0 obj", updated)
+    assert updated.startswith(pdf) and len(numbers) == len(set(numbers))  # nothing defined twice
+    assert earlier_versions(updated)
+
+
+# --- SVG drawings: the text they show -------------------------------------------------
+
+GENOGRAM = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200">'
+    '<g id="node-mother"><rect x="5" y="5" width="90" height="50"/>'
+    '<text><tspan x="10" y="20">{first}</tspan><tspan x="10" y="40">{last}</tspan></text></g>'
+    '<g id="text1234" aria-label="{label}"><circle cx="150" cy="30" r="20"/></g>'
+    '<g id="{id}"><rect x="200" y="5" width="90" height="50"/></g>'
+    "</svg>"
+)
+
+
+def _genogram(first="Mother", last="(pseudonym)", label="Sibling 1", id="node-child"):
+    return GENOGRAM.format(first=first, last=last, label=label, id=id)
+
+
+def test_svg_text_split_across_lines_is_read_as_one_text(tmp_path):
+    path = tmp_path / "genogram.svg"
+    path.write_text(_genogram("Chelsea", "Dawson", "Box for Nell Brackley", "ChelseaDawson"))
+    found = image_content(str(path))
+    assert ("SVG text", "Chelsea Dawson") in found.metadata
+    assert ("SVG aria-label", "Box for Nell Brackley") in found.metadata
+    assert ("SVG id", "Chelsea Dawson") in found.metadata
+    assert ("SVG id", "node mother") in found.metadata
+    assert not any(value.startswith("text1234") for _field, value in found.metadata)  # made up by a program
+    assert found.kinds == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('<tspan x="10" y="20">Chelsea</tspan><tspan x="10" y="40">Dawson</tspan>', "Chelsea Dawson"),
+    ('\n  <tspan x="10" dy="1.2em">Chelsea</tspan>\n  <tspan x="10" dy="1.2em">Dawson</tspan>\n',
+     "Chelsea Dawson"),
+    ('<tspan font-weight="bold">Chelsea</tspan> Dawson', "Chelsea Dawson"),
+    ('Ch<tspan dx="0.5">elsea</tspan> <tspan>Daw</tspan>son', "Chelsea Dawson"),
+    ('<textPath href="#curve">Chelsea Dawson</textPath>', "Chelsea Dawson"),
+])
+def test_svg_text_is_read_as_it_reads_on_the_drawing(tmp_path, text, expected):
+    path = tmp_path / "genogram.svg"
+    path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg"><text x="10" y="20">{text}</text></svg>')
+    assert image_content(str(path)).metadata == (("SVG text", expected),)
+
+
+@pytest.mark.parametrize("svg", [
+    _genogram("Chelsea", "Dawson"),
+    _genogram(label="Chelsea Dawson"),
+    _genogram(id="Chelsea_Dawson"),
+])
+def test_a_name_in_an_svg_genogram_fails_the_name_check(scenario, svg):
+    scenario.write_bytes("reviews/images/child-q-network.svg", svg.encode())
+    body = REVIEW_BODY.replace("child-q-network.png", "child-q-network.svg")
+    path = scenario.write("reviews/child-q.md", review_markdown(body=body))
+    site = scenario.build()
+    names = [f for f in site.result.findings if f.code == "PII001"]
+    assert [(f.line, f.term) for f in names] == [(_line(path, "child-q-network.svg"), "Chelsea Dawson")], \
+        site.messages()
+    assert _mine(site) == []
+
+
+@pytest.mark.parametrize("svg", [
+    _genogram("Nell", "Brackley"),
+    _genogram(id="nell-brackley"),
+])
+def test_a_registered_name_in_an_svg_genogram_fails_the_register(scenario, monkeypatch, svg):
+    from register_helpers import write_register
+
+    monkeypatch.setenv("LSCB_REDACTION_KEY", "test-key-for-the-board-0123456789")
+    scenario.write_bytes("reviews/images/child-q-network.svg", svg.encode())
+    body = REVIEW_BODY.replace("child-q-network.png", "child-q-network.svg")
+    path = scenario.write("reviews/child-q.md", review_markdown(body=body))
+    write_register(scenario.content, "reviews/child-q.md", ["Nell Brackley"])
+    site = scenario.build()
+    red = [f for f in site.result.findings if f.code == "RED001"]
+    assert [f.line for f in red] == [_line(path, "child-q-network.svg")], site.messages()
+
+
+def test_a_genogram_with_pseudonyms_passes(scenario):
+    scenario.write_bytes("reviews/images/child-q-network.svg", _genogram().encode())
+    body = REVIEW_BODY.replace("child-q-network.png", "child-q-network.svg")
+    scenario.write("reviews/child-q.md", review_markdown(body=body))
+    site = scenario.build()
+    assert [f for f in site.result.findings if not f.waived] == [], site.messages()
+
+
+# --- ATT001: files the checks cannot read, and plain-text files they can --------------
+
+
+def _linking(scenario, name: str, data: bytes, label: str = "Chronology (DOCX, 1 KB)", **fields):
+    scenario.write_bytes(f"reviews/documents/{name}", data)
+    scenario.write_bytes("reviews/images/child-q-network.png", media.make_png())
+    body = REVIEW_BODY.replace("## Recommendations", f"[{label}](documents/{name})\n\n## Recommendations")
+    return scenario.write("reviews/child-q.md", review_markdown(body=body, **fields))
+
+
+@pytest.mark.parametrize("name, data", [
+    ("child-q-chronology.docx", factories.docx_file()),
+    ("child-q-chronology.xlsx", factories.docx_file()),
+    ("child-q-chronology.odt", factories.docx_file()),
+    ("child-q-chronology.rtf", b"{\\rtf1\\ansi Chronology.}"),
+    ("child-q-papers.zip", factories.docx_file()),
+    ("child-q-chronology.txt", factories.docx_file()),  # a Word file renamed .txt
+])
+def test_a_file_the_checks_cannot_read_fails_at_its_link(scenario, name, data):
+    path = _linking(scenario, name, data)
+    site = scenario.build()
+    found = _mine(site)
+    assert [(f.code, f.line) for f in found] == [("ATT001", _line(path, name))], site.messages()
+    assert found[0].message == f"{name} cannot be checked for names: publish it as a PDF"
+    assert found[0].hint and Path(found[0].path).resolve() == path.resolve()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("child-q-chronology.csv", factories.csv_plain()),
+    ("child-q-notes.txt", "Notes for families, in plain English.\n".encode("utf-16")),
+    ("child-q-summary.html", b"<html><body><p>Summary for families.</p></body></html>"),
+    ("child-q-summary.pdf", factories.pdf_plain()),
+])
+def test_files_the_checks_can_read_pass(scenario, name, data):
+    _linking(scenario, name, data, label="Chronology (CSV, 1 KB)")
+    site = scenario.build()
+    assert _mine(site) == [], site.messages()
+
+
+def test_a_word_document_on_another_page_is_fine(scenario):
+    _review(scenario)
+    scenario.write_bytes("documents/referral-form.docx", factories.docx_file())
+    scenario.write("pages/refer.md", (
+        "Title: Refer a concern\nDate: 2026-01-01\nSummary: How to refer a concern.\n\n"
+        "Use our form: [Referral form (DOCX, 1 KB)]({static}/documents/referral-form.docx)\n"))
+    site = scenario.build()
+    assert [f for f in site.result.findings if f.code == "ATT001"] == [], site.messages()
+
+
+def test_a_withheld_review_linking_a_word_document_fails_too(scenario):
+    """The review's source and its files are in a public repository."""
+    path = _linking(scenario, "child-q-chronology.docx", factories.docx_file(), Publication_decision="withhold")
+    scenario.write("reviews/child-z.md", review_markdown(Title="Child Z: published", Child="Child Z"))
+    found = [f for f in scenario.build().result.findings if f.code == "ATT001"]
+    assert [(f.line, Path(f.path).resolve()) for f in found] == [
+        (_line(path, "child-q-chronology.docx"), path.resolve())]
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("a.txt", "Chelsea Dawson\n".encode("utf-8-sig"), "Chelsea Dawson\n"),
+    ("a.txt", "Zoë Brontë\n".encode("cp1252"), "Zoë Brontë\n"),
+    ("a.txt", "Chelsea Dawson\n".encode("utf-16"), "Chelsea Dawson\n"),
+    ("a.csv", b"Name,Role\nChelsea Dawson,Mother\n", "Name,Role\nChelsea Dawson,Mother\n"),
+    ("a.md", b"# Notes\n\nChelsea *Dawson*\n", "# Notes\n\nChelsea *Dawson*\n"),
+])
+def test_plain_text_files_are_decoded(tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert text_content(str(path)) == expected and text_problem(str(path)) == ""
+
+
+def test_an_html_file_is_read_without_its_tags(tmp_path):
+    path = tmp_path / "summary.html"
+    path.write_text('<html><head><title>Summary</title><style>p{color:red}</style></head><body>'
+                    '<p>Ch&eacute;lsea <b>Daw</b>son</p><img alt="Photo of Nell Brackley" src="x.png">'
+                    "<!-- drafted by Harriet Quennell --></body></html>")
+    lines = text_content(str(path)).splitlines()
+    assert "Photo of Nell Brackley" in lines and " drafted by Harriet Quennell " in lines
+    assert "Chélsea " in lines and not any("<" in line for line in lines)
+
+
+def test_a_binary_file_named_as_text_is_not_text(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(factories.docx_file())
+    assert text_content(str(path)) == "" and text_problem(str(path)) == "not plain text"
+
+
+def test_a_name_in_a_linked_text_file_fails_the_name_check(scenario):
+    """Needs review_text.file_spans to give text_content() to the redaction checks."""
+    path = _linking(scenario, "child-q-chronology.csv", b"Date,Who\n2025-03-01,Chelsea Dawson\n",
+                    label="Chronology (CSV, 1 KB)")
+    site = scenario.build()
+    names = [f for f in site.result.findings if f.code == "PII001"]
+    assert [(f.line, f.term) for f in names] == [(_line(path, "child-q-chronology.csv"), "Chelsea Dawson")], \
+        site.messages()

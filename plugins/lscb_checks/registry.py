@@ -46,6 +46,7 @@ SOURCE_CHECKS = (
     "pii_institutions",
     "pdf_attachments",
     "image_metadata",
+    "attachment_types",
     "reading_age",
     "jargon",
     "review_date",

@@ -35,6 +35,10 @@ class ImageMetadataPresent(Rule):
     image; in an SVG drawing, <metadata>, comments, scripts and the drawing
     program's own data (which records file names and the user's folders).
 
+    The text an SVG drawing shows is not metadata here: the redaction checks
+    read it (each <text> with its lines joined, titles, descriptions,
+    aria-label values and the ids of shapes).
+
     ## Why it matters
     Photo and drawing programs record who made an image, when, on what, and
     often a caption or a small copy of the uncropped original. In a case

@@ -1,6 +1,6 @@
 """PDFs the site publishes: readable, without scripts, attached files or
-forms, without the author's name in their properties, and without text left
-under a redaction box.
+forms, without the author's name in their properties or comments, without
+text left under a redaction box, and without earlier versions of themselves.
 
 Checked: every PDF a published page links to (its Document too), reported at
 the line of the link, and every PDF in the shared STATIC_PATHS folders,
@@ -52,7 +52,8 @@ class PdfAuthorMetadata(Rule):
     """Flags a PDF whose properties name who wrote or edited it: Author,
     Last modified by, Company or Manager in the document information, and
     dc:creator, dc:contributor, pdf:Author and the same names in the XMP
-    metadata.
+    metadata; and the author of each comment (sticky note, text box,
+    highlight) left in the PDF.
 
     Values that name the board (SITENAME, SITE_SHORT_NAME, or a name listed
     in LSCB_PDF_AUTHORS_ALLOWED) and placeholders such as "Windows User" are
@@ -64,19 +65,25 @@ class PdfAuthorMetadata(Rule):
     the PDF. In a case review that can be a social worker or a relative who
     drafted part of it, and anyone can read it in the PDF's properties.
 
+    A PDF reader signs each comment with the name of the person who wrote
+    it, and shows it to anyone who opens the comment.
+
     ## Example
         Author: Harriet Quennell
 
+    or a sticky note on page 2 by "Harriet Quennell".
+
     ## Use instead
     Clear the author in the original document's properties (in Word: File >
-    Info > Inspect Document), or set it to the board's name, and export the
-    PDF again. The finding's term is the name; waive it in the linking page's
-    metadata when the name may be published (an independent reviewer named
-    in the report).
+    Info > Inspect Document), or set it to the board's name, delete the
+    comments, and export the PDF again. The finding's term is the name;
+    waive it in the linking page's metadata when the name may be published
+    (an independent reviewer named in the report).
 
     ## Known limitations
     Titles, subjects and keywords are not checked here; the redaction checks
-    read every property value for names.
+    read every property value, and the text of comments, bookmarks and form
+    fields, for names.
     """
 
     code = "PDF002"
@@ -142,8 +149,8 @@ class PdfForm(Rule):
     form). Signature fields do not count.
 
     ## Why it matters
-    Field values are not part of the page text, so the redaction checks do
-    not read them, yet anyone can see them. A form can also send what a
+    Field values are not part of the page text, yet anyone can see them
+    (the redaction checks read them too). A form can also send what a
     reader types to an address, and forms are hard to use with a screen
     reader.
 
@@ -195,6 +202,40 @@ class PdfTextUnderBox(Rule):
     waiver = Waiver.APPROVED
 
 
+class PdfEarlierVersions(Rule):
+    """Flags a PDF that keeps earlier versions of itself: it was changed and
+    saved in place ("incremental save"), so the file holds the old pages,
+    comments or properties as well as the new ones. Found when the file
+    defines the same object more than once, or has more cross-reference
+    sections than one save writes.
+
+    ## Why it matters
+    PDF editors save a change by adding it to the end of the file and
+    leaving the old version in place. A name replaced by a pseudonym in a
+    PDF editor ("Jane Smith told the reviewer" changed to "Mother told the
+    reviewer") is still in the file, and anyone can get the old version
+    back. The other checks read only the latest version.
+
+    ## Example
+    An overview report edited in a PDF editor after export, to replace a
+    name the panel missed, then saved with Save.
+
+    ## Use instead
+    Make the change in the original document and export the PDF again. Or
+    save the edited PDF as a new file (Save As, or Print to PDF), which
+    writes only the latest version.
+
+    ## Known limitations
+    A digitally signed PDF is flagged too: signing adds a version. Publish
+    the unsigned export. Earlier versions are found, not read: the message
+    does not say what changed.
+    """
+
+    code = "PDF007"
+    name = "pdf-earlier-versions"
+    waiver = Waiver.NEVER
+
+
 # Properties that name a person (lower case, letters only).
 _INFO_PEOPLE = {"author", "lastmodifiedby", "lastsavedby", "lastauthor", "company", "manager"}
 _XMP_PEOPLE = _INFO_PEOPLE | {"creator", "contributor", "owner"}
@@ -230,6 +271,16 @@ def _check_pdf(attachment: Attachment, allowed: set[str]) -> Iterable[Finding]:
             message=_say(name, f" properties name {_short(mask(value), 20)} ({_short(fields[0], 14)})"),
             hint="clear the author in the document's properties and export it again",
             term=value, **at)
+    for value, page in _comment_authors(pdf.comment_authors, allowed).items():
+        yield PdfAuthorMetadata.at(
+            message=_say(name, f" p{page}: a comment by {_short(mask(value), 24)}"),
+            hint="delete the comments in the PDF, or export it again without them",
+            term=value, **at)
+    if pdf.earlier_versions:
+        yield PdfEarlierVersions.at(
+            message=_say(name, " keeps earlier versions of its text"),
+            hint="save it again as a new file (Save As / Print to PDF) so old versions are dropped",
+            **at)
     if pdf.scripts:
         yield PdfJavascript.at(message=_say(name, f" contains JavaScript ({_short(pdf.scripts[0], 14)})"),
                                hint="export it again, or use Print to PDF, to leave scripts out", **at)
@@ -269,6 +320,16 @@ def _people(metadata, allowed: set[str]) -> dict[str, list[str]]:
             continue
         if identifying:
             found.setdefault(value, []).append(label)
+    return found
+
+
+def _comment_authors(authors, allowed: set[str]) -> dict[str, int]:
+    """Identifying comment authors -> the first page with a comment by them."""
+    found: dict[str, int] = {}
+    for page, value in authors:
+        value = " ".join(str(value).split())
+        if _folded(value) not in allowed and _folded(value) not in _PLACEHOLDERS:
+            found.setdefault(value, page)
     return found
 
 

@@ -1,6 +1,7 @@
 """Read what is inside attachments: the text layer, metadata and active
-content of PDFs, and the metadata of images. Results are cached per file
-(path, size, mtime), so a file linked from two pages is read once per process.
+content of PDFs, the metadata of images, and the text of plain-text files
+(.txt, .csv, .md, .html...). Results are cached per file (path, size,
+mtime), so a file linked from two pages is read once per process.
 
 Which attachments the site publishes (files linked by a published page, and
 files in the shared STATIC_PATHS folders) is `published_attachments(site)`.
@@ -9,9 +10,11 @@ files in the shared STATIC_PATHS folders) is `published_attachments(site)`.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import posixpath
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from .image_meta import read_image
 from .xmp import xmp_entries
@@ -19,12 +22,18 @@ from .xmp import xmp_entries
 PDF_SUFFIXES = (".pdf",)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg", ".svgz",
                   ".bmp", ".heic", ".heif", ".avif")
+TEXT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".html", ".htm")
+# Every kind of file whose whole content the checks read.
+READABLE_SUFFIXES = PDF_SUFFIXES + IMAGE_SUFFIXES + TEXT_SUFFIXES
 
 
 @dataclass(frozen=True)
 class PdfContent:
     pages: tuple[str, ...] = ()  # text layer of each page
-    metadata: tuple[tuple[str, str], ...] = ()  # ("/Author", value), ("XMP dc:creator", value)...
+    # ("/Author", value), ("XMP dc:creator", value)..., and the text a reader
+    # sees besides the pages: ("comment page 2", text), ("comment author page 2",
+    # name), ("bookmark", title), ("form field", value).
+    metadata: tuple[tuple[str, str], ...] = ()
     error: str = ""  # the PDF could not be read
     encrypted: bool = False
     scripts: tuple[str, ...] = ()  # where JavaScript or a Launch action is: "on open", "page 2"
@@ -32,6 +41,8 @@ class PdfContent:
     form_fields: tuple[str, ...] = ()  # names of fillable fields; "XFA form"
     covered: tuple[tuple[int, str], ...] = ()  # (page, text drawn and then covered by a box)
     located_photos: tuple[int, ...] = ()  # pages with a photo that records a GPS position
+    comment_authors: tuple[tuple[int, str], ...] = ()  # (page, who wrote a comment there)
+    earlier_versions: bool = False  # an incremental save kept an earlier version of the file
 
 
 @dataclass(frozen=True)
@@ -55,17 +66,31 @@ def image_content(path: str) -> ImageContent:
     return _image_content(*_key(path))
 
 
+def text_content(path: str) -> str:
+    """The text of a plain-text attachment (TEXT_SUFFIXES): decoded, and for
+    HTML the text, comments and attribute values without the tags; "" for a
+    file that is not text (see text_problem)."""
+    return _text_content(*_key(path))[0]
+
+
+def text_problem(path: str) -> str:
+    """Why a file with a text suffix cannot be read as text ("" when it can)."""
+    return _text_content(*_key(path))[1]
+
+
 @functools.lru_cache(maxsize=1024)
 def _pdf_content(path: str, size: int, mtime: int) -> PdfContent:
     from pypdf import PdfReader
 
-    from .pdf_active import active_content, located_photos
+    from .pdf_active import active_content, earlier_versions, located_photos, notes
     from .pdf_cover import CoverTracker
 
     try:
-        reader = PdfReader(path)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            return PdfContent(error="encrypted", encrypted=True)
+            return PdfContent(error="encrypted", encrypted=True, earlier_versions=earlier_versions(data))
         pages, covered = [], []
         for number, page in enumerate(reader.pages, start=1):
             tracker = CoverTracker(page)
@@ -78,11 +103,14 @@ def _pdf_content(path: str, size: int, mtime: int) -> PdfContent:
             metadata.extend((f"XMP {name}", value) for name, value in xmp_entries(xmp.get_object().get_data()))
         scripts, embedded, fields = active_content(reader)
         photos = located_photos(reader)
+        texts, authors = notes(reader)
+        metadata.extend(texts)
     except Exception as error:  # a broken PDF is a finding, not a crash
         return PdfContent(error=f"{type(error).__name__}: {error}")
     return PdfContent(pages=tuple(pages), metadata=tuple(metadata), scripts=scripts,
                       embedded_files=embedded, form_fields=fields, covered=tuple(covered),
-                      located_photos=photos)
+                      located_photos=photos, comment_authors=tuple(authors),
+                      earlier_versions=earlier_versions(data))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -92,6 +120,68 @@ def _image_content(path: str, size: int, mtime: int) -> ImageContent:
     except Exception as error:  # an image Pillow cannot open is a finding
         return ImageContent(error=f"{type(error).__name__}: {error}")
     return ImageContent(metadata=tuple(found.metadata), kinds=tuple(found.kinds), gps=found.gps)
+
+
+_TEXT_LIMIT = 20_000_000  # bytes; larger text files are not read
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_content(path: str, size: int, mtime: int) -> tuple[str, str]:
+    """(text, problem)."""
+    if size > _TEXT_LIMIT:
+        return "", "too large to check"
+    with open(path, "rb") as handle:
+        data = handle.read()
+    text = _decode(data)
+    if text is None:
+        return "", "not plain text"
+    if path.lower().endswith((".html", ".htm")):
+        text = html_text(text)
+    return text, ""
+
+
+def _decode(data: bytes) -> str | None:
+    """The text of the bytes, or None for binary data (a Word file renamed .txt)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:65536]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def html_text(markup: str) -> str:
+    """The text of an HTML page, one piece a line: text, comments and the
+    attribute values a reader or a screen reader can see (alt, title...)."""
+    parser = _HtmlText()
+    parser.feed(markup)
+    parser.close()
+    return "\n".join(parser.pieces)
+
+
+class _HtmlText(HTMLParser):
+    _SHOWN = frozenset({"alt", "title", "aria-label", "aria-description", "content", "value",
+                        "placeholder", "summary", "label", "data-name"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.pieces.extend(value for name, value in attrs if name in self._SHOWN and value)
+
+    def handle_data(self, data):
+        if data.strip():
+            self.pieces.append(data)
+
+    def handle_comment(self, data):
+        if data.strip():
+            self.pieces.append(data)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ chunk) is still found; nothing is decoded but the headers.
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from dataclasses import dataclass, field
@@ -81,12 +82,22 @@ def read_image(path: str) -> ImageMetadata:
     return found
 
 
-# SVG: the text a drawing shows, its title and description (for the redaction
-# checks; not metadata) and what is hidden: <metadata>, comments, the editor's
-# own data (Inkscape and Sodipodi record file names, with the user's folders).
+# SVG: the text a drawing shows, its title and description, the names it
+# gives its shapes (for the redaction checks; not metadata) and what is
+# hidden: <metadata>, comments, the editor's own data (Inkscape and Sodipodi
+# record file names, with the user's folders).
 _SVG_EDITORS = ("inkscape.org", "sodipodi", "adobe.com", "sketch", "figma", "draw.io")
+# Elements whose whole text (with the <tspan>s inside) is one value: a name
+# drawn as "Chelsea" and "Dawson" on two lines of a genogram is "Chelsea Dawson".
 _SVG_SHOWN = {"text": "SVG text", "tspan": "SVG text", "textPath": "SVG text",
               "title": "SVG title", "desc": "SVG description"}
+# Attributes that name or describe a shape: screen readers read the first
+# two, and ids and layer names often hold the label of a genogram's box.
+_SVG_NAMING = {"aria-label": "SVG aria-label", "aria-description": "SVG aria-description",
+               "title": "SVG title", "id": "SVG id", "data-name": "SVG data-name"}
+# Ids a drawing program made up ("text1234", "g12", "path-3"): nothing to read.
+_GENERATED_ID = re.compile(r"[A-Za-z]{0,16}[-_]?\d+")
+_ID_SEPARATORS = re.compile(r"[-_.:]+|(?<=[a-z])(?=[A-Z])")
 _SVG_LIMIT = 20_000_000  # bytes; larger drawings are not read
 
 
@@ -105,6 +116,7 @@ def _svg(path: str, found: ImageMetadata) -> None:
     root = ET.fromstring(data, parser=parser)
     if not root.tag.endswith("svg"):
         raise ValueError("not an SVG drawing")
+    inside_text: set[int] = set()  # elements read with the <text> they are in
     for element in root.iter():
         if element.tag is ET.Comment:
             found.metadata.append(("comment", (element.text or "").strip()))
@@ -119,14 +131,45 @@ def _svg(path: str, found: ImageMetadata) -> None:
             found.add_kind("script")
         elif any(editor in namespace for editor in _SVG_EDITORS):
             found.add_kind("editor data")
-        elif local in _SVG_SHOWN and element.text and element.text.strip():
-            found.metadata.append((_SVG_SHOWN[local], element.text.strip()))
+        elif local in _SVG_SHOWN and id(element) not in inside_text:
+            inside_text.update(id(part) for part in element.iter())
+            text = " ".join(_svg_text(element).split())
+            if text:
+                found.metadata.append((_SVG_SHOWN[local], text))
         for attribute, value in element.attrib.items():
+            name = attribute.rsplit("}", 1)[-1]
             if attribute.startswith("{") and any(editor in attribute for editor in _SVG_EDITORS):
                 found.add_kind("editor data")
-                found.metadata.append((f"SVG {attribute.rsplit('}', 1)[-1]}", value))
+                found.metadata.append((f"SVG {name}", value))
             elif attribute.lower().startswith("on"):
                 found.add_kind("script")
+            elif name in _SVG_NAMING and value.strip():
+                _svg_name(_SVG_NAMING[name], value, found)
+
+
+def _svg_text(element) -> str:
+    """The text of an element as it reads: a <tspan> placed at its own x or
+    y (a new line of a label) starts a new word; one that only continues the
+    line (a bold word, a kerned letter: dx) does not."""
+    pieces = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):  # not a comment
+            if "x" in child.attrib or "y" in child.attrib:
+                pieces.append(" ")
+            pieces.append(_svg_text(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def _svg_name(label: str, value: str, found: ImageMetadata) -> None:
+    if label == "SVG id":
+        if _GENERATED_ID.fullmatch(value):
+            return
+        # "chelsea-dawson", "Chelsea_Dawson", "ChelseaDawson": words apart.
+        value = _ID_SEPARATORS.sub(" ", value)
+    value = " ".join(value.split())
+    if value:
+        found.metadata.append((label, value))
 
 
 def _jpeg(image, found: ImageMetadata) -> None:

@@ -1,20 +1,25 @@
 """What a PDF holds besides its pages: active content (JavaScript, Launch
-actions), attached files, form fields, and photos that record where they
-were taken.
+actions), attached files, form fields, photos that record where they were
+taken, the text of comments, bookmarks and form fields, and earlier versions
+of the file kept by an incremental save.
 
 `active_content(reader)` walks the objects reachable from the document
 catalog and from each page's actions and annotations, once each, without
 decoding any stream. `located_photos(reader)` reads the EXIF of the JPEG
-photos the pages draw.
+photos the pages draw. `notes(reader)` gives the text a reader sees besides
+the page text (comments and their authors, bookmarks, field values).
+`earlier_versions(data)` looks at the raw bytes for objects saved twice.
 """
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from collections.abc import Iterable
 
 from PIL import ExifTags, Image
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
 # Keys not followed: back-references, resources (fonts, images), the
 # structure tree and named destinations. None of them holds actions a reader
@@ -148,3 +153,165 @@ def _jpeg_streams(page, depth: int = 0):
                 yield value
         elif subtype == "/Form" and depth < 3:
             yield from _jpeg_streams(value, depth + 1)
+
+
+# --- Text besides the pages: comments, bookmarks, form field values -----------
+
+_TAG = re.compile(r"<[^>]*>")
+_MAX_NOTES = 10_000
+
+
+def notes(reader) -> tuple[list[tuple[str, str]], list[tuple[int, str]]]:
+    """([(label, text)], [(page, author)]): what comments (annotations) say and
+    who wrote them, bookmark titles, and the values of form fields. Labels:
+    "comment page 2", "comment author page 2", "bookmark", "form field"."""
+    texts: list[tuple[str, str]] = []
+    authors: list[tuple[int, str]] = []
+    for number, page in enumerate(reader.pages, start=1):
+        annotations = _resolve(page.get("/Annots"))
+        if not isinstance(annotations, ArrayObject):
+            continue
+        for annotation in annotations[:_MAX_NOTES]:
+            annotation = _resolve(annotation)
+            if not isinstance(annotation, DictionaryObject):
+                continue
+            widget = annotation.get("/Subtype") == "/Widget"
+            for key in ("/Contents", "/RC", "/TU") + (("/V", "/DV") if widget else ()):
+                for value in _strings(annotation.get(key), rich=key == "/RC"):
+                    texts.append(("form field" if widget else f"comment page {number}", value))
+            # A widget's /T is the field's name (PDF005 counts fields); a
+            # comment's /T is the person who wrote it.
+            author = "" if widget else _string(annotation.get("/T"))
+            if author:
+                texts.append((f"comment author page {number}", author))
+                authors.append((number, author))
+    root = reader.trailer["/Root"].get_object()
+    texts.extend(("bookmark", title) for title in _bookmarks(root.get("/Outlines")))
+    acroform = _resolve(root.get("/AcroForm"))
+    if isinstance(acroform, DictionaryObject):
+        texts.extend(("form field", value) for value in _field_values(acroform.get("/Fields")))
+    return list(dict.fromkeys(texts)), list(dict.fromkeys(authors))
+
+
+def _bookmarks(outlines) -> list[str]:
+    """Titles of every bookmark, nested ones too."""
+    titles: list[str] = []
+    outlines = _resolve(outlines)
+    stack = [outlines.get("/First")] if isinstance(outlines, DictionaryObject) else []
+    seen: set = set()
+    while stack and len(seen) < _MAX_NOTES:
+        reference = stack.pop()
+        key = (reference.idnum, reference.generation) if isinstance(reference, IndirectObject) else id(reference)
+        item = _resolve(reference)
+        if key in seen or not isinstance(item, DictionaryObject):
+            continue
+        seen.add(key)
+        title = _string(item.get("/Title"))
+        if title:
+            titles.append(title)
+        stack.extend(value for value in (item.get("/Next"), item.get("/First")) if value is not None)
+    return titles
+
+
+def _field_values(fields) -> list[str]:
+    """Values (/V, default /DV) and tooltips (/TU) of every field of a form."""
+    values: list[str] = []
+    stack = list(_resolve(fields) or [])
+    seen: set = set()
+    while stack and len(seen) < _MAX_NOTES:
+        reference = stack.pop()
+        field = _resolve(reference)
+        if id(field) in seen or not isinstance(field, DictionaryObject):
+            continue
+        seen.add(id(field))
+        for key in ("/V", "/DV", "/TU"):
+            values.extend(_strings(field.get(key)))
+        stack.extend(_resolve(field.get("/Kids")) or [])
+    return values
+
+
+def _resolve(value):
+    return value.get_object() if isinstance(value, IndirectObject) else value
+
+
+def _strings(value, rich: bool = False) -> list[str]:
+    """The text of a string, a list of strings (a list box) or a rich text
+    stream; names (a ticked box: /Yes) and numbers are not text."""
+    value = _resolve(value)
+    if isinstance(value, ArrayObject):
+        return [text for item in value for text in _strings(item, rich)]
+    if isinstance(value, StreamObject):
+        try:
+            value = value.get_data().decode("utf-8", "replace")
+        except Exception:  # a rich text stream that does not decode holds no text we can read
+            return []
+    text = _string(value)
+    if rich:
+        text = " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    return [text] if text else []
+
+
+def _string(value) -> str:
+    value = _resolve(value)
+    if isinstance(value, str) and not isinstance(value, NameObject):
+        return " ".join(value.split())
+    if isinstance(value, bytes):
+        return " ".join(value.decode("latin-1").split())
+    return ""
+
+
+# --- Earlier versions kept by an incremental save -------------------------------
+
+# "12 0 obj": where the file defines object 12, generation 0. Matched on
+# the few bytes before each "obj", found with bytes.find (a regular
+# expression tried at every byte of a large compressed file is slow).
+_OBJECT = re.compile(rb"(?<![0-9])([0-9]{1,10})[\x00\t\n\f\r ]+([0-9]{1,5})[\x00\t\n\f\r ]+obj\Z")
+_BEFORE = 40  # bytes before "obj" enough to hold "1234567890 65535 "
+_LINEARIZED = re.compile(rb"/Linearized[\x00\t\n\f\r ]")
+
+
+def earlier_versions(data: bytes) -> bool:
+    """True when the file keeps an earlier version of itself: an object is
+    defined twice (saved again by an incremental update), or the chain of
+    cross-reference sections (each save's list of where its objects are,
+    linked by /Prev) is longer than one save writes: two sections in a
+    linearized ("fast web view") file, one otherwise."""
+    seen: set[tuple[int, int]] = set()
+    at = data.find(b"obj")
+    while at != -1:
+        end = at + 3
+        if data[at - 3:at] != b"end" and not data[end:end + 1].isalpha():
+            match = _OBJECT.search(data, max(0, at - _BEFORE), end)
+            if match:
+                key = (int(match.group(1)), int(match.group(2)))
+                if key in seen:
+                    return True
+                seen.add(key)
+        at = data.find(b"obj", end)
+    return _sections(data) > (2 if _LINEARIZED.search(data, 0, 1024) else 1)
+
+
+_STARTXREF = re.compile(rb"startxref[\x00\t\n\f\r ]+([0-9]{1,12})")
+_PREV = re.compile(rb"/Prev[\x00\t\n\f\r ]+([0-9]{1,12})")
+
+
+def _sections(data: bytes) -> int:
+    """How many cross-reference sections the file's chain has, from the last
+    startxref through each /Prev (a table's trailer, or an xref stream's
+    dictionary). A broken chain counts what was found."""
+    last = data.rfind(b"startxref")
+    match = _STARTXREF.match(data, last) if last != -1 else None
+    offset = int(match.group(1)) if match else -1
+    visited: set[int] = set()
+    while 0 <= offset < len(data) and offset not in visited and len(visited) < 1000:
+        visited.add(offset)
+        if data[offset:offset + 4] == b"xref":
+            start = data.find(b"trailer", offset)
+            stop = data.find(b"startxref", start) if start != -1 else -1
+        else:  # an xref stream: its dictionary is before "stream"
+            start, stop = offset, data.find(b"stream", offset)
+        if start == -1:
+            break
+        previous = _PREV.search(data, start, stop if stop != -1 else len(data))
+        offset = int(previous.group(1)) if previous else -1
+    return len(visited)

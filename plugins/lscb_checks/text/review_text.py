@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from lscb_core.sources import SourceFile
 
-from .attachments import IMAGE_SUFFIXES, PDF_SUFFIXES, image_content, pdf_content
+from .attachments import (
+    IMAGE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, image_content, pdf_content, text_content,
+)
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,10 @@ def file_spans(absolute: str, report_path: str, line: int) -> list[Span]:
     elif lower.endswith(IMAGE_SUFFIXES):
         for field, value in image_content(absolute).metadata:
             spans.append(span(value, f"{name} metadata {field}"))
+    elif lower.endswith(TEXT_SUFFIXES):
+        text = text_content(absolute)  # cached; "" for a binary file
+        if text.strip():
+            spans.append(span(text, f"{name} text"))
     return spans
 
 
