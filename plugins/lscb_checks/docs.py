@@ -56,8 +56,8 @@ every problem, when something must not be published. Each problem is a
 *finding* with a stable code:
 
 ```text
-content/reviews/child-x.md:14:22: PII001 full name J*** S**** in the text
-    hint: use the pseudonym declared in Pseudonyms, or waive with approval
+content/reviews/child-x.md:14:22: PII001 full name J*** S****
+    hint: use the pseudonym or a role, e.g. "Mother"; public names: the allowlist
 ```
 
 - `make html` builds a preview in **draft** mode; `make publish` and
