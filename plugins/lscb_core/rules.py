@@ -118,10 +118,6 @@ class Rule:
         return {title: "\n".join(lines).strip("\n").rstrip() for title, lines in sections.items()}
 
 
-def rule(code: str) -> type[Rule]:
-    return RULES[code]
-
-
 def finding(code: str, source_path: str, line: int, message: str, hint: str,
             col: int = 1, term: str = "", mode: Mode = Mode.DRAFT) -> Finding:
     """Shorthand for RULES[code].at(...)."""

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .findings import Finding, Severity, display_path
+from .findings import Finding, display_path
 from .rules import RULES, Mode, Rule, Waiver
 from .sources import SourceFile
 
@@ -279,4 +279,3 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: s
             waive.used = True  # report once
     return result
 
-__all__ = ["Waive", "waivers_in", "apply_waivers", "Severity"]
