@@ -10,9 +10,13 @@ side in this one run, each in its own process:
   site      this project's plugins and theme, without the checks
   checked   the full build: plugins, theme and every publication check
 
-It prints wall time and peak memory of each, and the ratios. The checks'
-overhead is (checked - site) / plain. Not a test: timings depend on the
-machine. Usage: scripts/bench.py [--sizes 100 1000 5000] [--repeat 1]
+It prints wall time, CPU time (with any worker process: the checks read PDFs
+in a second process while Pelican reads the Markdown) and peak memory of
+each, the ratios, and the checks that took longest. The checks' overhead is
+(checked - site) / plain, in wall time and in CPU time. Not a test: timings
+depend on the machine, and on a shared machine they vary from run to run, so
+use --repeat (the fastest build of each variant counts). Usage:
+scripts/bench.py [--sizes 100 1000 5000] [--repeat 1]
 """
 
 from __future__ import annotations
@@ -197,11 +201,20 @@ import json, resource, sys, time
 sys.path.insert(0, {plugins!r})
 from lscb_core.build import build
 overrides = json.loads({overrides!r})
+before = resource.getrusage(resource.RUSAGE_SELF)
 started = time.perf_counter()
 result = build({settings!r}, {output!r}, overrides=overrides, check_only=True)
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"ok": result.ok, "seconds": seconds, "peak_mb": peak,
+# CPU time of this process and of any worker it started (the PDF reader),
+# once the workers have exited and been waited for.
+import multiprocessing
+deadline = time.monotonic() + 5
+while multiprocessing.active_children() and time.monotonic() < deadline:
+    time.sleep(0.01)
+usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+cpu = sum(u.ru_utime + u.ru_stime for u in usage) - before.ru_utime - before.ru_stime
+peak = usage[0].ru_maxrss / 1024
+print(json.dumps({{"ok": result.ok, "seconds": seconds, "cpu": cpu, "peak_mb": peak, "timings": result.timings,
                    "errors": [f.as_text() for f in result.findings if f.is_error][:5] + result.errors[:5]}}))
 """
 
@@ -255,6 +268,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"checked/plain {checked['seconds'] / plain['seconds']:4.2f}x, "
                   f"{1000 * (checked['seconds'] - site['seconds']) / size:5.2f} ms/page",
                   flush=True)
+            print(f"{'':>5}        CPU: plain {plain['cpu']:6.2f} s | site {site['cpu']:6.2f} s | "
+                  f"checked {checked['cpu']:6.2f} s | checks add "
+                  f"{(checked['cpu'] - site['cpu']) / plain['cpu']:6.1%} of plain", flush=True)
+            slowest = sorted(checked["timings"].items(), key=lambda kv: -kv[1])[:5]
+            print(f"{'':>5}        slowest checks: " + ", ".join(
+                f"{name} {1000 * seconds:.0f} ms" for name, seconds in slowest), flush=True)
     if len(rows) > 1:
         (small, a), (large, b) = rows[0], rows[-1]
         per_small = (a["checked"]["seconds"] - a["site"]["seconds"]) / small

@@ -475,6 +475,36 @@ def test_each_attachment_is_read_once_per_process(tmp_path):
     assert pdf_content(str(path)).pages == ("Another report",)
 
 
+def test_pdfs_are_read_ahead_in_a_second_process_and_a_changed_file_is_read_again(tmp_path):
+    from types import SimpleNamespace
+
+    from lscb_checks.text import prefetch
+
+    folder = tmp_path / "content" / "reviews" / "documents"
+    folder.mkdir(parents=True)
+    path = folder / "report.pdf"
+    path.write_bytes(media.make_pdf(["Overview report, read ahead"]))
+    (tmp_path / "content" / ".git").mkdir()
+    (tmp_path / "content" / ".git" / "old.pdf").write_bytes(media.make_pdf(["not content"]))
+    try:
+        prefetch.start(SimpleNamespace(settings={"PATH": str(tmp_path / "content")}))
+        if (os.cpu_count() or 1) < 2:
+            assert prefetch.take(prefetch.file_key(str(path))) is None  # one core: read when needed
+            return
+        assert sorted(key[0] for key in prefetch._pending) == [str(path)]
+        ahead = prefetch.take(prefetch.file_key(str(path)))
+        assert ahead is not None and ahead.pages == ("Overview report, read ahead",)
+        assert prefetch.take(prefetch.file_key(str(path))) is None  # handed over once
+
+        prefetch.start(SimpleNamespace(settings={"PATH": str(tmp_path / "content")}))
+        path.write_bytes(media.make_pdf(["A later version of the report"]))
+        assert prefetch.take(prefetch.file_key(str(path))) is None  # not the file it read
+        assert pdf_content(str(path)).pages == ("A later version of the report",)
+    finally:
+        prefetch.stop()
+    assert prefetch._pool is None and not prefetch._pending
+
+
 # --- SVG drawings ------------------------------------------------------------------
 
 SVG_CLEAN = (

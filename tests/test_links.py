@@ -228,7 +228,7 @@ def test_the_quick_look_misses_no_url_or_id_the_parser_sees():
     from lscb_checks.html_model import parse_html
 
     full = parse_html(TRICKY_HTML)
-    urls, ids = quick.urls_and_ids(TRICKY_HTML)
+    urls, ids = quick.urls_and_ids(TRICKY_HTML.encode("utf-8"))
     assert {link.href for link in full.links} | {url for _tag, url, _line in full.resources} <= set(urls)
     assert {name for name, _line in full.ids} <= set(ids)
     assert quick.links(TRICKY_HTML)[0] == (' HREF="/upper/" TITLE="a > b"', "Upper case")

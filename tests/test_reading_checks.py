@@ -3,7 +3,12 @@ for children and young people, in real builds."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
+
+from conftest import ROOT
 
 from lscb_checks.checks.reading_age import prose_blocks, reading_age, scored_text
 from lscb_core.findings import Severity
@@ -299,3 +304,22 @@ def test_a_metadata_waiver_can_name_the_glossary_word_it_accepts(scenario):
     site = build(scenario, "children", body, glossary=True, LSCB_MODE="publish")
     waived = {f.term: bool(f.waived) for f in found(site, "READ002")}
     assert waived == {"MASH": True, "Neglect": False}
+
+
+def test_textstat_is_imported_without_nltk_and_nltk_still_imports_whole():
+    # textstat imports nltk (a third of a second) only for formulas the check
+    # does not offer; a real `import nltk` afterwards must still get nltk.
+    code = (
+        "import sys; sys.path.insert(0, 'plugins')\n"
+        "from lscb_checks.checks import reading_age\n"
+        "assert 'nltk' not in sys.modules, 'nltk was imported'\n"
+        "text = 'The cat sat on the mat. ' * 10\n"
+        "print(round(reading_age.reading_age(text, ['automated_readability_index']), 2))\n"
+        "assert 'nltk' not in sys.modules, 'scoring imported nltk'\n"
+        "import nltk\n"
+        "print(type(nltk).__name__, callable(nltk.word_tokenize))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    age, kind = run.stdout.splitlines()
+    assert float(age) < 5 and kind == "module True"

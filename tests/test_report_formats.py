@@ -96,6 +96,25 @@ def test_check_only_never_changes_the_output_folder(tmp_path):
     assert sorted(p.name for p in output.iterdir()) == ["keep.txt"]
 
 
+def test_timings_list_every_check_slowest_first(tmp_path):
+    import re
+
+    from lscb_checks import registry
+
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    add_standard_pages(content)
+    result = run_build(content, tmp_path / "output", "--check", "--timings")
+    assert result.returncode == 0, result.stderr
+    rows = re.findall(r"^ *([\d.]+) ms  (.+)$", result.stderr, re.MULTILINE)
+    names = {name for _ms, name in rows}
+    assert set(registry.SOURCE_CHECKS) | set(registry.OUTPUT_CHECKS) <= names
+    assert "(read the output)" in names
+    times = [float(ms) for ms, _name in rows]
+    assert times == sorted(times, reverse=True)
+    assert " ms  " not in run_build(content, tmp_path / "output", "--check").stderr
+
+
 def test_mask_keeps_only_first_letters():
     assert mask("Jane Smith") == "J*** S****"
     assert mask("Anne-Marie  O'Brien") == "A***-M**** O'B****"

@@ -39,7 +39,8 @@ class Page:
     def quick(self) -> tuple[list[str], list[str]]:
         """(every href, src and data value; every id), both supersets of
         what the parser finds: a first look, cheap enough for every page."""
-        return quick_look.urls_and_ids(self.read())
+        with open(self.path, "rb") as handle:
+            return quick_look.urls_and_ids(handle.read())
 
     @cached_property
     def parsed(self) -> Parsed:
@@ -105,10 +106,11 @@ def collect_output(root: str, site: Site, settings) -> Output:
             by_save_as[save_as.replace("\\", "/")] = item
     siteurl = settings.get("SITEURL", "") if not settings.get("RELATIVE_URLS") else ""
     output = Output(root=root, site=site, siteurl=siteurl.rstrip("/"))
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            rel = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
-            output.files.add(rel)
+    top = os.path.join(os.path.abspath(root), "")
+    for folder, _dirs, names in os.walk(top):
+        prefix = folder[len(top):].replace(os.sep, "/")
+        prefix = prefix + "/" if prefix else ""
+        output.files.update(prefix + name for name in names)
     for rel in sorted(output.files):
         if rel.endswith(".html"):
             output.pages[rel] = Page(rel, os.path.join(root, rel), by_save_as.get(rel))

@@ -9,6 +9,7 @@ into a non-zero exit and lscb_core.build into "nothing published".
 from __future__ import annotations
 
 import dataclasses
+import time
 
 from lscb_core import collect
 from lscb_core.findings import BuildStopped, Finding
@@ -18,10 +19,20 @@ from lscb_core.waivers import apply_waivers, waivers_in
 from . import registry
 from .output import collect_output
 from .site import collect_site
+from .text import prefetch
 
 _SITE = "LSCB_SITE"
 _WAIVERS = "LSCB_WAIVERS"
 _JUDGED = "LSCB_FINDINGS_JUDGED"
+_TIMES = "LSCB_CHECK_TIMES"  # seconds per check, for `build.py --timings` and the bench
+
+
+def _timed(settings, name: str, run) -> list[Finding]:
+    started = time.perf_counter()
+    found = list(run())
+    times = settings.setdefault(_TIMES, {})
+    times[name] = times.get(name, 0.0) + time.perf_counter() - started
+    return found
 
 
 def _in_mode(findings: list[Finding], mode) -> list[Finding]:
@@ -40,15 +51,22 @@ def _stop_on_errors(settings, found: list[Finding]) -> None:
 
 
 def run_source_stage(generators) -> None:
+    try:
+        _run_source_stage(generators)
+    finally:
+        prefetch.stop()  # every PDF the checks read has been read by now
+
+
+def _run_source_stage(generators) -> None:
     settings = generators[0].settings
-    site = collect_site(generators, settings)
+    site = _timed(settings, "(collect the site)", lambda: [collect_site(generators, settings)])[0]
     settings[_SITE] = site
     # Every rule must be known before waivers are read, including those of
     # the output stage, or a waiver of LINK001 would name an unknown code.
-    rules = registry.load_all_rules()
+    rules = _timed(settings, "(import the checks)", lambda: [registry.load_all_rules()])[0]
     found = list(collect.findings(settings))
     for module in registry.source_checks():
-        found.extend(module.check(site))
+        found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda: module.check(site)))
     waivers = [w for item in site.items if item.path.endswith((".md", ".markdown"))
                for w in waivers_in(item.source, site.mode)]
     settings[_WAIVERS] = waivers
@@ -65,8 +83,10 @@ def run_output_stage(pelican) -> None:
     found = list(collect.findings(settings)[settings.get(_JUDGED, 0):])
     modules = registry.output_checks()
     if modules:
-        output = collect_output(pelican.output_path, site, settings)
+        output = _timed(settings, "(read the output)",
+                        lambda: [collect_output(pelican.output_path, site, settings)])[0]
         for module in modules:
-            found.extend(module.check_output(output))
+            found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1],
+                                lambda: module.check_output(output)))
     found = apply_waivers(_in_mode(found, site.mode), settings.get(_WAIVERS, []), codes_judged=None, mode=site.mode)
     _stop_on_errors(settings, found)

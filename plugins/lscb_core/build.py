@@ -47,6 +47,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     seconds: float = 0.0
+    # Seconds each check took, by module name (lscb_checks.runner).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _reset_pelican_log_dedup() -> None:
@@ -108,6 +110,7 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     finally:
         root.removeHandler(collector)
         console.file = console_file
+        result.timings = dict(settings.get("LSCB_CHECK_TIMES", {}))
 
     for record in collector.records:
         converted = to_finding(record, settings) if settings and record.levelno >= logging.ERROR else None
@@ -142,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-waived", action="store_true", help="list waived findings too")
     parser.add_argument("--only", nargs="*", metavar="FILE",
                         help="report findings in these files only (for pre-commit)")
+    parser.add_argument("--timings", action="store_true",
+                        help="print how long each check took, slowest first")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
@@ -167,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     print(report.render(findings, args.format, show_waived=args.show_waived), file=stream)
     for error in other_errors:
         print(error, file=sys.stderr)
+    if args.timings:
+        for name, seconds in sorted(result.timings.items(), key=lambda kv: -kv[1]):
+            print(f"{seconds * 1000:8.1f} ms  {name}", file=sys.stderr)
     if not ok:
         where = "Nothing was published" if not args.check else "Checks failed"
         print(f"{where}: the site in {args.output}/ was not changed.", file=sys.stderr)

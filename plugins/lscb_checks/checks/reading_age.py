@@ -24,11 +24,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import textstat
-
 from lscb_core.findings import Finding, Severity
 from lscb_core.rules import Mode, Rule, Waiver
 from lscb_core.sources import SourceFile
+
+from ..text.readability import textstat
 
 # US school grade + 5 = UK reading age (a child in grade 4 is 9 to 10).
 GRADE_TO_AGE = 5

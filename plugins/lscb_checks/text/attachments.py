@@ -16,6 +16,7 @@ import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from . import prefetch
 from .image_meta import read_image
 from .xmp import xmp_entries
 
@@ -53,9 +54,7 @@ class ImageContent:
     error: str = ""
 
 
-def _key(path: str) -> tuple[str, int, int]:
-    stat = os.stat(path)
-    return os.path.abspath(path), stat.st_size, stat.st_mtime_ns
+_key = prefetch.file_key
 
 
 def pdf_content(path: str) -> PdfContent:
@@ -80,6 +79,12 @@ def text_problem(path: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _pdf_content(path: str, size: int, mtime: int) -> PdfContent:
+    found = prefetch.take((path, size, mtime))
+    return found if found is not None else read_pdf(path)
+
+
+def read_pdf(path: str) -> PdfContent:
+    """Everything the checks need from one PDF (uncached: use pdf_content)."""
     from pypdf import PdfReader
 
     from .pdf_active import active_content, earlier_versions, located_photos, notes

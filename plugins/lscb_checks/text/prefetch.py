@@ -1,0 +1,80 @@
+"""Read the site's PDFs in a second process while Pelican reads the Markdown.
+
+Reading a PDF's text layer (pypdf, pure Python) costs a few milliseconds a
+page, and the checks cannot start until Pelican has read every content
+file. So when Pelican starts (`initialized`), every PDF under the content
+folder is handed to one worker process, which reads them while the main
+process reads the Markdown; by the time the source checks ask for a PDF
+(attachments.pdf_content) its content is usually ready. On a machine with
+one core, or where processes cannot be forked, nothing changes: each PDF is
+read when it is first needed, as before.
+
+A result is used only for the same file, size and modification time it was
+read with, so a PDF changed since is read again. The worker is stopped when
+the source checks have run (`stop`), whether they passed or not.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+
+Key = tuple[str, int, int]  # absolute path, size, mtime in ns
+
+_pool: ProcessPoolExecutor | None = None
+_pending: dict[Key, Future] = {}
+
+
+def file_key(path: str) -> Key:
+    stat = os.stat(path)
+    return os.path.abspath(path), stat.st_size, stat.st_mtime_ns
+
+
+def _pdfs_under(folder: str) -> list[str]:
+    found = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        found.extend(os.path.join(parent, name) for name in names if name.lower().endswith(".pdf"))
+    return sorted(found)
+
+
+def start(pelican) -> None:
+    """Hand every PDF under the content folder to a worker process."""
+    global _pool
+    stop()
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    folder = pelican.settings.get("PATH", "")
+    paths = _pdfs_under(folder) if folder and os.path.isdir(folder) else []
+    if not paths:
+        return
+    from .attachments import read_pdf
+
+    try:
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        for path in paths:
+            key = file_key(path)
+            _pending[key] = _pool.submit(read_pdf, key[0])
+    except (OSError, RuntimeError):  # no processes to be had: read them when needed
+        stop()
+
+
+def take(key: Key):
+    """The content read in advance for this exact file, or None."""
+    future = _pending.pop(key, None)
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception:  # the worker died (out of memory...): read it here instead
+        return None
+
+
+def stop() -> None:
+    """Stop the worker and forget what it has not delivered."""
+    global _pool
+    pool, _pool = _pool, None
+    _pending.clear()
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
