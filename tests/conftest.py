@@ -19,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = "2026-11-23"
 
 
+@pytest.fixture(scope="session")
+def demo_today() -> str:
+    return DEMO_TODAY
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _no_date_from_environment():
     saved = os.environ.pop("LSCB_TODAY", None)

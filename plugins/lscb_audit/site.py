@@ -1,0 +1,31 @@
+"""Build the site as it is published, for a server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .tools import ROOT
+
+
+def build_for_audit(output: Path, port: int, content: Path | None = None, today: str | None = None):
+    """Build with publishconf.py (publish mode, every check) into `output`,
+    with SITEURL pointing at http://127.0.0.1:<port>, so that every absolute
+    link stays on the test server. Returns lscb_core.build's BuildResult."""
+    from lscb_core.build import build
+
+    overrides = {"SITEURL": f"http://127.0.0.1:{port}", "FEED_DOMAIN": f"http://127.0.0.1:{port}"}
+    if content is not None:
+        overrides["PATH"] = str(content)
+    if today is not None:
+        overrides["LSCB_TODAY"] = today
+    return build(ROOT / "publishconf.py", output, overrides=overrides)
+
+
+def pages(folder: Path) -> list[str]:
+    """The address of every HTML page under the site root, as a reader would
+    type it: guidance/roles-of-agencies/ for .../index.html."""
+    found = []
+    for path in sorted(folder.rglob("*.html")):
+        rel = path.relative_to(folder).as_posix()
+        found.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return found

@@ -1,0 +1,113 @@
+"""The demo site built as it is published, served on 127.0.0.1, and Debian's
+Chromium driven by Playwright.
+
+When a tool is missing (no root to install Chromium or Java), every browser
+test is skipped with the reason, which `-ra` prints in the summary: never
+passed silently. `.ci/run` installs them (scripts/install-test-tools).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from lscb_audit import tools
+from lscb_audit.browser import launch
+from lscb_audit.serve import Server, free_port
+from lscb_audit.site import build_for_audit, pages
+
+pytestmark = pytest.mark.browser
+
+_NEEDS_REVIEW = pytest.StashKey[list]()
+
+
+@dataclass
+class ServedSite:
+    root: Path
+    url: str  # http://127.0.0.1:<port>/
+    pages: list[str] = field(default_factory=list)  # addresses under the root
+
+    @property
+    def samples(self) -> list[str]:
+        """One page of each kind (each template): the first page of each
+        folder at each depth, and every standard page. For the tests that
+        press keys on a page and would take minutes on every page."""
+        kinds: dict[tuple, str] = {}
+        for address in self.pages:
+            parts = address.rstrip("/").split("/")
+            key = (parts[0], len(parts)) if len(parts) > 1 else (address,)
+            kinds.setdefault(key, address)
+        return list(kinds.values())
+
+    def page_of_type(self, prefix: str) -> str:
+        """The first content page under a folder (guidance/, children/...)."""
+        return next(p for p in self.pages if p.startswith(prefix) and p.count("/") == 2)
+
+
+def _require_tools() -> None:
+    missing = tools.missing()
+    if missing:
+        pytest.skip("browser tests skipped: " + "; ".join(missing))
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory, demo_today):
+    _require_tools()
+    folder = tmp_path_factory.mktemp("audit") / "site"
+    port = free_port()
+    result = build_for_audit(folder, port, today=demo_today)
+    assert result.ok, "the demo site did not build:\n" + "\n".join(
+        [f.as_text() for f in result.findings if f.is_error] + result.errors)
+    with Server(folder, port) as url:
+        yield ServedSite(folder, url, pages(folder))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_tools()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def needs_review(pytestconfig) -> list:
+    """Items axe could not decide: listed at the end of the run for a person."""
+    return pytestconfig.stash.setdefault(_NEEDS_REVIEW, [])
+
+
+@pytest.fixture
+def broken_copy(served_site, tmp_path):
+    """A copy of the built site to break one thing in, served on its own port.
+    Usage: with broken_copy() as (folder, url): ..."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def make():
+        folder = tmp_path / "broken"
+        shutil.copytree(served_site.root, folder)
+        server = Server(folder)
+        with server as url:
+            yield folder, url
+
+    return make
+
+
+def pytest_terminal_summary(terminalreporter):
+    NEEDS_REVIEW = terminalreporter.config.stash.get(_NEEDS_REVIEW, [])
+    if NEEDS_REVIEW:
+        terminalreporter.section("axe: needs review by a person")
+        seen = set()
+        for problem in NEEDS_REVIEW:
+            key = (problem.check, problem.message)
+            if key not in seen:
+                seen.add(key)
+                count = sum(1 for p in NEEDS_REVIEW if (p.check, p.message) == key)
+                terminalreporter.write_line(f"{problem.check}: {problem.message} "
+                                            f"({count} element{'s' if count > 1 else ''}, e.g. {problem})")

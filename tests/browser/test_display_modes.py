@@ -1,0 +1,101 @@
+"""Text size and high visibility, measured in the browser: text scales with
+the root font size, large text reflows at 320 CSS pixels (also with the text
+spacing of WCAG 1.4.12), and high visibility gives 7:1 contrast and
+underlined links on every page (WCAG 1.4.4, 1.4.6, 1.4.10, 1.4.12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lscb_audit.browser import measure, new_context
+from lscb_audit.problems import Problem, report
+
+# WCAG 1.4.12: the spacing a reader's own style sheet may set.
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+                " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+
+
+def reflow_problems(page, address: str) -> list[Problem]:
+    return [Problem(address, item["kind"], item["element"], item["detail"])
+            for item in measure(page, "reflow()")]
+
+
+def contrast_problems(page, address: str, minimum: float) -> list[Problem]:
+    return [Problem(address, "contrast", item["element"],
+                    f"'{item['text']}' is {item['ratio']}:1 ({item['colour']} on {item['background']}),"
+                    f" needs {minimum}:1") for item in measure(page, f"contrast({minimum})")]
+
+
+def underline_problems(page, address: str) -> list[Problem]:
+    return [Problem(address, "underline", item["element"], f"link '{item['text']}' is not underlined")
+            for item in measure(page, "linksUnderlined()")]
+
+
+def test_the_buttons_make_the_root_font_size_grow_from_small_to_medium_to_large(served_site, browser):
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(served_site.url + served_site.page_of_type("guidance/"))
+    sizes = {}
+    for label in ("Small", "Medium", "Large"):
+        page.get_by_role("button", name=f"{label} text").click()
+        sizes[label] = measure(page, "rootFontSize()")
+    context.close()
+    assert sizes["Small"] < sizes["Medium"] < sizes["Large"], sizes
+    assert sizes["Large"] >= 1.5 * sizes["Small"]  # 24 px from the browser's 16 px
+
+
+def test_all_text_scales_with_the_root_font_size_on_every_page(served_site, browser):
+    small_context, large_context = new_context(browser), new_context(browser, "large-text")
+    small, large = small_context.new_page(), large_context.new_page()
+    problems = []
+    for address in served_site.pages:
+        small.goto(served_site.url + address)
+        large.goto(served_site.url + address)
+        growth = measure(large, "rootFontSize()") / measure(small, "rootFontSize()")
+        before = {item["element"]: item for item in measure(small, "fontSizes()")}
+        for item in measure(large, "fontSizes()"):
+            was = before.get(item["element"])
+            if was and item["size"] < was["size"] * growth * 0.95:
+                problems.append(Problem(address, "text size", item["element"],
+                                        f"'{item['text']}' grows from {was['size']} to {item['size']} px,"
+                                        f" not with the page ({growth:.2f}x): a fixed size?"))
+    small_context.close()
+    large_context.close()
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("spacing", ["", "text-spacing"])
+def test_large_text_at_320_pixels_neither_scrolls_sideways_nor_clips_nor_overlaps(served_site, browser, spacing):
+    context = new_context(browser, "large-text", 320)
+    page = context.new_page()
+    problems = []
+    for address in served_site.pages:
+        page.goto(served_site.url + address)
+        if spacing:
+            page.add_style_tag(content=TEXT_SPACING)
+        problems += reflow_problems(page, address)
+    context.close()
+    assert not problems, report(problems)
+
+
+def test_high_visibility_gives_7_to_1_contrast_and_underlined_links_on_every_page(served_site, browser):
+    context = new_context(browser, "high-visibility")
+    page = context.new_page()
+    problems = []
+    for address in served_site.pages:
+        page.goto(served_site.url + address)
+        problems += contrast_problems(page, address, 7) + underline_problems(page, address)
+    context.close()
+    assert not problems, report(problems)
+
+
+def test_the_default_colours_meet_4_5_to_1_on_every_page(served_site, browser):
+    # axe checks this too; measured here the same way as high visibility.
+    context = new_context(browser)
+    page = context.new_page()
+    problems = []
+    for address in served_site.pages:
+        page.goto(served_site.url + address)
+        problems += contrast_problems(page, address, 4.5)
+    context.close()
+    assert not problems, report(problems)

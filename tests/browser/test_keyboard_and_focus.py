@@ -1,0 +1,86 @@
+"""Keyboard: the skip link comes first and moves focus to the content, Tab
+reaches every control and never traps, and focus is visible on every stop in
+every display mode, on one page of each kind (WCAG 2.1.1, 2.1.2, 2.4.1,
+2.4.3, 2.4.7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lscb_audit.browser import MODES, measure, new_context, tab_walk
+from lscb_audit.problems import Problem, report
+
+
+def keyboard_problems(page, address: str) -> list[Problem]:
+    """What stops a keyboard user on one page (already loaded)."""
+    problems = []
+    focusables = measure(page, "focusables()")
+    stops = tab_walk(page, limit=len(focusables) + 10)
+    reached = [stop["element"] for stop in stops]
+    if not stops or "skip-link" not in stops[0]["element"]:
+        problems.append(Problem(address, "keyboard", stops[0]["element"] if stops else "",
+                                "the first Tab stop is not the skip link"))
+    for element in focusables:
+        if element not in reached:
+            problems.append(Problem(address, "keyboard", element, "Tab never reaches this control"))
+    return problems
+
+
+def focus_problems(page, address: str) -> list[Problem]:
+    """Tab stops whose focus cannot be seen (no outline of 2px or more and no box-shadow)."""
+    return [Problem(address, "focus", stop["element"], f"focus is not visible on '{stop['text']}'")
+            for stop in tab_walk(page) if not (stop["outline"] or stop["shadow"])]
+
+
+def test_keyboard_reaches_everything_from_the_skip_link_on_every_page(served_site, browser):
+    context = new_context(browser)
+    page = context.new_page()
+    problems = []
+    for address in served_site.pages:
+        page.goto(served_site.url + address)
+        problems += keyboard_problems(page, address)
+    context.close()
+    assert not problems, report(problems)
+
+
+def test_the_skip_link_moves_focus_to_the_main_content(served_site, browser):
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(served_site.url + served_site.page_of_type("guidance/"))
+    page.keyboard.press("Tab")
+    assert measure(page, "active()").endswith("a.skip-link")
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main-content"
+    # The next Tab goes on from the content, not back to the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('main')")
+    context.close()
+
+
+def test_tab_and_shift_tab_never_trap_focus(served_site, browser):
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(served_site.url + served_site.page_of_type("reviews/"))
+    forward = [stop["element"] for stop in tab_walk(page)]
+    backward = []
+    for _ in range(len(forward)):
+        page.keyboard.press("Shift+Tab")
+        backward.append(measure(page, "active()"))
+    assert len(forward) == len(set(forward)) >= 10
+    # Past the last stop focus leaves the page (to the browser), and coming
+    # back with Shift+Tab visits the same stops in reverse order.
+    assert backward == list(reversed(forward))
+    context.close()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_focus_is_visible_on_every_stop_in_every_mode(served_site, browser, mode):
+    context = new_context(browser, mode)
+    page = context.new_page()
+    problems = []
+    for address in served_site.samples:
+        page.goto(served_site.url + address)
+        problems += focus_problems(page, address)
+    context.close()
+    assert not problems, f"{mode} mode:\n" + report(problems)
