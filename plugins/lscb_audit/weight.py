@@ -13,11 +13,15 @@ def page_weight(page, url: str) -> dict[str, int]:
     way a static host serves them compressed; PDFs and photos are left out
     (a reader downloads a PDF on purpose)."""
     responses = []
-    page.on("response", responses.append)
+
+    def seen(response) -> None:
+        responses.append(response)
+
+    page.on("response", seen)
     try:
         page.goto(url, wait_until="load")
     finally:
-        page.remove_listener("response", responses.append)
+        page.remove_listener("response", seen)
     bodies: list[tuple[str, bytes]] = []
     for response in responses:
         if response.status == 200 and urlsplit(response.url).scheme.startswith("http"):

@@ -22,6 +22,7 @@ from lscb_audit.site import build_for_audit, pages
 pytestmark = pytest.mark.browser
 
 _NEEDS_REVIEW = pytest.StashKey[list]()
+_WEIGHTS = pytest.StashKey[list]()
 
 
 @dataclass
@@ -82,9 +83,16 @@ def needs_review(pytestconfig) -> list:
     return pytestconfig.stash.setdefault(_NEEDS_REVIEW, [])
 
 
+@pytest.fixture(scope="session")
+def page_weights(pytestconfig) -> list:
+    """(page type, address, bytes by kind): printed at the end of the run."""
+    return pytestconfig.stash.setdefault(_WEIGHTS, [])
+
+
 @pytest.fixture
 def broken_copy(served_site, tmp_path):
-    """A copy of the built site to break one thing in, served on its own port.
+    """A copy of the built site to break one thing in, served on a port of
+    its own (the site's absolute addresses rewritten to it).
     Usage: with broken_copy() as (folder, url): ..."""
     from contextlib import contextmanager
 
@@ -93,6 +101,10 @@ def broken_copy(served_site, tmp_path):
         folder = tmp_path / "broken"
         shutil.copytree(served_site.root, folder)
         server = Server(folder)
+        for path in folder.rglob("*"):
+            if path.suffix in (".html", ".css", ".js", ".xml", ".txt"):
+                text = path.read_text(encoding="utf-8")
+                path.write_text(text.replace(served_site.url, server.url), encoding="utf-8")
         with server as url:
             yield folder, url
 
@@ -111,3 +123,11 @@ def pytest_terminal_summary(terminalreporter):
                 count = sum(1 for p in NEEDS_REVIEW if (p.check, p.message) == key)
                 terminalreporter.write_line(f"{problem.check}: {problem.message} "
                                             f"({count} element{'s' if count > 1 else ''}, e.g. {problem})")
+    weights = terminalreporter.config.stash.get(_WEIGHTS, [])
+    if weights:
+        terminalreporter.section("page weight (compressed; PDFs and photos left out)")
+        terminalreporter.write_line(f"{'page type':<24} {'HTML':>7} {'CSS':>7} {'JS':>7} {'images':>7} {'total':>8}  page")
+        for kind, address, sizes in weights:
+            terminalreporter.write_line(
+                f"{kind:<24} " + " ".join(f"{sizes[k] / 1024:6.1f}K" for k in ("html", "css", "js", "images"))
+                + f" {sum(sizes.values()) / 1024:7.1f}K  /{address}")

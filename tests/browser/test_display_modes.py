@@ -8,28 +8,14 @@ from __future__ import annotations
 import pytest
 
 from lscb_audit.browser import measure, new_context
-from lscb_audit.problems import Problem, report
-
-# WCAG 1.4.12: the spacing a reader's own style sheet may set.
-TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
-                " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
-
-
-def reflow_problems(page, address: str) -> list[Problem]:
-    return [Problem(address, item["kind"], item["element"], item["detail"])
-            for item in measure(page, "reflow()")]
-
-
-def contrast_problems(page, address: str, minimum: float) -> list[Problem]:
-    return [Problem(address, "contrast", item["element"],
-                    f"'{item['text']}' is {item['ratio']}:1 ({item['colour']} on {item['background']}),"
-                    f" needs {minimum}:1") for item in measure(page, f"contrast({minimum})")]
-
-
-def underline_problems(page, address: str) -> list[Problem]:
-    return [Problem(address, "underline", item["element"], f"link '{item['text']}' is not underlined")
-            for item in measure(page, "linksUnderlined()")]
-
+from lscb_audit.page_checks import (
+    TEXT_SPACING,
+    contrast_problems,
+    reflow_problems,
+    scaling_problems,
+    underline_problems,
+)
+from lscb_audit.problems import report
 
 def test_the_buttons_make_the_root_font_size_grow_from_small_to_medium_to_large(served_site, browser):
     context = new_context(browser)
@@ -51,14 +37,7 @@ def test_all_text_scales_with_the_root_font_size_on_every_page(served_site, brow
     for address in served_site.pages:
         small.goto(served_site.url + address)
         large.goto(served_site.url + address)
-        growth = measure(large, "rootFontSize()") / measure(small, "rootFontSize()")
-        before = {item["element"]: item for item in measure(small, "fontSizes()")}
-        for item in measure(large, "fontSizes()"):
-            was = before.get(item["element"])
-            if was and item["size"] < was["size"] * growth * 0.95:
-                problems.append(Problem(address, "text size", item["element"],
-                                        f"'{item['text']}' grows from {was['size']} to {item['size']} px,"
-                                        f" not with the page ({growth:.2f}x): a fixed size?"))
+        problems += scaling_problems(small, large, address)
     small_context.close()
     large_context.close()
     assert not problems, report(problems)

@@ -8,28 +8,8 @@ from __future__ import annotations
 import pytest
 
 from lscb_audit.browser import MODES, measure, new_context, tab_walk
-from lscb_audit.problems import Problem, report
-
-
-def keyboard_problems(page, address: str) -> list[Problem]:
-    """What stops a keyboard user on one page (already loaded)."""
-    problems = []
-    focusables = measure(page, "focusables()")
-    stops = tab_walk(page, limit=len(focusables) + 10)
-    reached = [stop["element"] for stop in stops]
-    if not stops or "skip-link" not in stops[0]["element"]:
-        problems.append(Problem(address, "keyboard", stops[0]["element"] if stops else "",
-                                "the first Tab stop is not the skip link"))
-    for element in focusables:
-        if element not in reached:
-            problems.append(Problem(address, "keyboard", element, "Tab never reaches this control"))
-    return problems
-
-
-def focus_problems(page, address: str) -> list[Problem]:
-    """Tab stops whose focus cannot be seen (no outline of 2px or more and no box-shadow)."""
-    return [Problem(address, "focus", stop["element"], f"focus is not visible on '{stop['text']}'")
-            for stop in tab_walk(page) if not (stop["outline"] or stop["shadow"])]
+from lscb_audit.page_checks import focus_problems, keyboard_problems
+from lscb_audit.problems import report
 
 
 def test_keyboard_reaches_everything_from_the_skip_link_on_every_page(served_site, browser):

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from lscb_audit.browser import measure, new_context
-from lscb_audit.problems import Problem, report
+from lscb_audit.page_checks import no_js_problems
+from lscb_audit.problems import report
 
 # Recorded in the first animation frame, which runs before the first paint.
 FIRST_FRAME = """
@@ -66,18 +67,6 @@ def test_the_reader_can_switch_back_to_the_defaults(served_site, browser):
     assert measure(page, "rootFontSize()") == 16
     assert _pressed(page)["Small text"] == "true"
     context.close()
-
-
-def no_js_problems(page, address: str, exit_url: str) -> list[Problem]:
-    problems = []
-    if page.locator(".display-options").is_visible():
-        problems.append(Problem(address, "no-js", "div.display-options", "display options shown without JavaScript"))
-    link = page.locator("a.exit-this-page__button")
-    if not link.is_visible() or link.get_attribute("href") != exit_url:
-        problems.append(Problem(address, "no-js", "a.exit-this-page__button", "exit link missing or wrong"))
-    if not page.locator("main h1").first.is_visible():
-        problems.append(Problem(address, "no-js", "main h1", "the page's heading is not shown"))
-    return problems
 
 
 def test_without_javascript_the_controls_are_absent_and_every_page_works(served_site, browser):
