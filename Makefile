@@ -6,11 +6,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 OUTPUT ?= output
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html publish check explain checks-doc register register-check bench devserver serve test screenshots clean
+.PHONY: help html publish check explain checks-doc register register-check bench devserver serve test audit screenshots clean
 FORMAT ?= text
 
 help:
@@ -24,7 +25,8 @@ help:
 	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
 	@echo "make bench        time the checks against plain Pelican (100, 1,000, 5,000 pages)"
 	@echo "make devserver    preview on http://$(HOST):$(PORT)/ and rebuild on every save"
-	@echo "make test         run the whole test suite"
+	@echo "make test         run the whole test suite (browser tests included)"
+	@echo "make audit        check the built site in a browser; record the results for the accessibility statement"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
 	@echo "make clean        remove $(OUTPUT)/ and caches"
 
@@ -39,6 +41,12 @@ html: $(STAMP)
 
 publish: $(STAMP)
 	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --format $(FORMAT)
+
+# axe-core and vnu.jar for the browser tests. --ignore-scripts: vnu-jar's
+# install script would download a Java runtime; Debian's is used instead.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
 
 check: $(STAMP)
 	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --check --format $(FORMAT)
@@ -65,8 +73,13 @@ devserver: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) --output $(OUTPUT)
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
+	scripts/install-test-tools
 	$(BIN)/python -m pytest
+
+audit: $(STAMP) $(NODE_STAMP)
+	scripts/install-test-tools
+	$(BIN)/python scripts/audit.py
 
 screenshots: $(STAMP) html
 	$(BIN)/python scripts/screenshots.py --site $(OUTPUT) --out docs/screenshots

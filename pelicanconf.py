@@ -129,6 +129,9 @@ PAGE_PATHS = ["pages"]
 # only when a published page links to it.
 # Never add "reviews": it would publish the redaction registers (RED005).
 STATIC_PATHS = ["images", "documents"]
+# Results of the last browser audit (make audit), shown on the accessibility
+# statement; relative to the content folder.
+ACCESSIBILITY_AUDIT = "accessibility-audit.json"
 STATIC_EXCLUDE_SOURCES = True
 
 ARTICLE_URL = "{category}/{slug}/"

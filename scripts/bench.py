@@ -16,7 +16,11 @@ each, the ratios, and the checks that took longest. The checks' overhead is
 (checked - site) / plain, in wall time and in CPU time. Not a test: timings
 depend on the machine, and on a shared machine they vary from run to run, so
 use --repeat (the fastest build of each variant counts). Usage:
-scripts/bench.py [--sizes 100 1000 5000] [--repeat 1]
+scripts/bench.py [--sizes 100 1000 5000] [--repeat 1] [--instructions]
+
+--instructions counts the instructions each build executes with valgrind
+(callgrind) instead of timing it: about 50 times slower, but the same on a
+busy machine as on an idle one.
 """
 
 from __future__ import annotations
@@ -219,7 +223,7 @@ print(json.dumps({{"ok": result.ok, "seconds": seconds, "cpu": cpu, "peak_mb": p
 """
 
 
-def run_variant(variant: str, content: Path, work: Path) -> dict:
+def run_variant(variant: str, content: Path, work: Path, instructions: bool = False) -> dict:
     overrides = {"PATH": str(content), "LSCB_TODAY": "2026-11-23", "DELETE_OUTPUT_DIRECTORY": False}
     if variant == "plain":
         overrides.update({"PLUGINS": [], "THEME": "notmyidea", "THEME_STATIC_DIR": "theme",
@@ -232,10 +236,26 @@ def run_variant(variant: str, content: Path, work: Path) -> dict:
         overrides["PLUGINS"] = ["lscb_content", "lscb_reviews"]
     code = CHILD.format(plugins=str(ROOT / "plugins"), overrides=json.dumps(overrides),
                         settings=str(ROOT / "pelicanconf.py"), output=str(work / f"out-{variant}"))
-    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    command = [sys.executable, "-c", code]
+    if instructions:
+        # Instructions executed, counted by valgrind: the same on a busy
+        # machine as on an idle one (and about 50 times slower to run).
+        command = ["valgrind", "--tool=callgrind", "--trace-children=yes",
+                   f"--callgrind-out-file={work}/callgrind-{variant}.%p", *command]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    stdout, stderr = process.communicate()
+    completed = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     if completed.returncode != 0:
         raise SystemExit(f"{variant} build crashed:\n{completed.stderr[-3000:]}")
     result = json.loads(completed.stdout.strip().splitlines()[-1])
+    if instructions:
+        counts = {}
+        for path in work.glob(f"callgrind-{variant}.*"):
+            summary = next(line for line in path.read_text().splitlines() if line.startswith("summary:"))
+            counts[int(path.suffix[1:])] = int(summary.split()[1])
+            path.unlink()
+        result["instructions"] = counts.pop(process.pid)  # the build itself
+        result["worker_instructions"] = sum(counts.values())  # the PDF reader, on another core
     if not result["ok"]:
         raise SystemExit(f"{variant} build failed:\n" + "\n".join(result["errors"]))
     return result
@@ -245,7 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="builds per variant; the fastest counts")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions with valgrind instead of timing (slow; steady on a busy machine)")
     args = parser.parse_args(argv)
+    if args.instructions:
+        return count_instructions(args.sizes)
 
     rows = []
     for size in args.sizes:
@@ -280,6 +304,24 @@ def main(argv: list[str] | None = None) -> int:
         per_large = (b["checked"]["seconds"] - b["site"]["seconds"]) / large
         print(f"Cost of the checks per page: {1000 * per_small:.2f} ms at {small} pages, "
               f"{1000 * per_large:.2f} ms at {large} pages (linear growth keeps these close).")
+    return 0
+
+
+def count_instructions(sizes: list[int]) -> int:
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="lscb-bench-") as tmp:
+            work = Path(tmp)
+            content = work / "content"
+            generate(content, size)
+            counts = {variant: run_variant(variant, content, work, instructions=True) for variant in VARIANTS}
+        plain, site, checked = (counts[v] for v in VARIANTS)
+        added = checked["instructions"] - site["instructions"]
+        print(f"{size:>5} pages  instructions: plain {plain['instructions'] / 1e9:6.2f} G | "
+              f"site {site['instructions'] / 1e9:6.2f} G | checked {checked['instructions'] / 1e9:6.2f} G "
+              f"(+ {checked['worker_instructions'] / 1e9:.2f} G reading PDFs in a second process) | "
+              f"checks add {added / plain['instructions']:6.1%} of plain to the build, "
+              f"{(added + checked['worker_instructions']) / plain['instructions']:6.1%} with the PDF reader",
+              flush=True)
     return 0
 
 

@@ -29,3 +29,14 @@ def pages(folder: Path) -> list[str]:
         rel = path.relative_to(folder).as_posix()
         found.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return found
+
+
+def samples(addresses: list[str]) -> list[str]:
+    """One page of each kind (each template): the first page of each folder
+    at each depth, and every standard page. For checks that press keys on a
+    page and would take minutes on every page."""
+    kinds: dict[tuple, str] = {}
+    for address in addresses:
+        parts = address.rstrip("/").split("/")
+        kinds.setdefault((parts[0], len(parts)) if len(parts) > 1 else (address,), address)
+    return list(kinds.values())

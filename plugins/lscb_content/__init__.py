@@ -4,6 +4,7 @@ links between guidance and its versions for young people and children."""
 from pelican import signals
 
 from .assign import assign_type
+from .audit_results import add_audit_results
 from .documents import attach_report_documents
 from .filters import add_filters
 from .listings import get_generators
@@ -21,6 +22,8 @@ def register():
     # Versions can only be linked once every file has been read, and must be
     # checked before anything is written.
     signals.all_generators_finalized.connect(link_versions)
+    # The last browser audit, for the accessibility statement.
+    signals.all_generators_finalized.connect(add_audit_results)
     # A listing page per content type, and the template filters.
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)

@@ -17,7 +17,7 @@ import pytest
 from lscb_audit import tools
 from lscb_audit.browser import launch
 from lscb_audit.serve import Server, free_port
-from lscb_audit.site import build_for_audit, pages
+from lscb_audit.site import build_for_audit, pages, samples
 
 pytestmark = pytest.mark.browser
 
@@ -33,15 +33,8 @@ class ServedSite:
 
     @property
     def samples(self) -> list[str]:
-        """One page of each kind (each template): the first page of each
-        folder at each depth, and every standard page. For the tests that
-        press keys on a page and would take minutes on every page."""
-        kinds: dict[tuple, str] = {}
-        for address in self.pages:
-            parts = address.rstrip("/").split("/")
-            key = (parts[0], len(parts)) if len(parts) > 1 else (address,)
-            kinds.setdefault(key, address)
-        return list(kinds.values())
+        """One page of each kind (lscb_audit.site.samples)."""
+        return samples(self.pages)
 
     def page_of_type(self, prefix: str) -> str:
         """The first content page under a folder (guidance/, children/...)."""
