@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Screenshots of the built site in each display mode, for the README and docs.
 
-Serves the built site on 127.0.0.1, opens pages in Debian's Chromium (never a
-browser downloaded by a tool) and saves PNGs. Modes are chosen the way a reader
-chooses them: by pressing the display-options buttons.
+Serves the built site on 127.0.0.1, opens each kind of page in Debian's
+Chromium (never a browser downloaded by a tool) and saves PNGs. Modes are
+chosen the way a reader chooses them: by pressing the display-options buttons.
 
 Usage: scripts/screenshots.py --site output --out docs/screenshots
 """
@@ -11,42 +11,33 @@ Usage: scripts/screenshots.py --site output --out docs/screenshots
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import shutil
 import sys
-import tempfile
-import threading
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from lscb_audit.browser import launch  # noqa: E402
+from lscb_audit.serve import Server  # noqa: E402
+from lscb_audit.tools import CHROMIUM  # noqa: E402
+
+# One page of each type: file name -> address under the site root.
 PAGES = {
-    "guidance": "guidance/roles-of-agencies/",
-    "children": "children/roles-of-agencies/",
     "home": "",
+    "guidance": "guidance/roles-of-agencies/",
+    "young-people": "young-people/roles-of-agencies/",
+    "children": "children/roles-of-agencies/",
     "review": "reviews/child-l/",
+    "reviews-library": "reviews/",
+    "annual-report": "annual-reports/2024-25/",
+    "report-a-concern": "report-a-concern/",
 }
+# Mode -> the buttons a reader presses.
 MODES = {
     "default": [],
     "large-text": ["Large text"],
     "high-visibility": ["High visibility"],
 }
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main(argv=None) -> int:
@@ -62,27 +53,20 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
     args.out.mkdir(parents=True, exist_ok=True)
-    server, base = serve(args.site)
-    profile = tempfile.mkdtemp(prefix="lscb-chromium-")
-    try:
-        with sync_playwright() as playwright:
-            for name, path in PAGES.items():
-                for mode, buttons in MODES.items():
-                    context = playwright.chromium.launch_persistent_context(
-                        profile + f"/{name}-{mode}", executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                        headless=True, viewport={"width": args.width, "height": 900},
-                    )
-                    page = context.new_page()
-                    page.goto(base + path)
-                    for label in buttons:
-                        page.get_by_role("button", name=label).click()
-                    target = args.out / f"{name}-{mode}.png"
-                    page.screenshot(path=str(target), full_page=False)
-                    context.close()
-                    print(f"wrote {target}")
-    finally:
-        server.shutdown()
-        shutil.rmtree(profile, ignore_errors=True)
+    with Server(args.site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for name, path in PAGES.items():
+            for mode, buttons in MODES.items():
+                context = browser.new_context(viewport={"width": args.width, "height": 900})
+                page = context.new_page()
+                page.goto(base + path)
+                for label in buttons:
+                    page.get_by_role("button", name=label).click()
+                target = args.out / f"{name}-{mode}.png"
+                page.screenshot(path=str(target), full_page=False)
+                context.close()
+                print(f"wrote {target}")
+        browser.close()
     return 0
 
 

@@ -75,3 +75,25 @@ def tab_walk(page, limit: int = 200) -> list[dict]:
         seen.add(stop["element"])
         stops.append(stop)
     return stops
+
+
+def each_page(browser, base_url: str, addresses: list[str], check, mode: str = "default",
+              width: int = 1280, style: str = "", media: dict | None = None, **options) -> list:
+    """Open each page in a fresh context of the given mode and width (with an
+    extra style sheet, emulated media such as {"forced_colors": "active"} and
+    context options such as java_script_enabled=False) and collect what
+    check(page, address) returns."""
+    context = new_context(browser, mode, width, **options)
+    page = context.new_page()
+    if media:
+        page.emulate_media(**media)
+    problems = []
+    try:
+        for address in addresses:
+            page.goto(base_url + address)
+            if style:
+                page.add_style_tag(content=style)
+            problems += check(page, address)
+    finally:
+        context.close()
+    return problems

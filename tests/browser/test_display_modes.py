@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lscb_audit.browser import measure, new_context
+from lscb_audit.browser import each_page, measure, new_context
 from lscb_audit.page_checks import (
     TEXT_SPACING,
     contrast_problems,
@@ -45,36 +45,20 @@ def test_all_text_scales_with_the_root_font_size_on_every_page(served_site, brow
 
 @pytest.mark.parametrize("spacing", ["", "text-spacing"])
 def test_large_text_at_320_pixels_neither_scrolls_sideways_nor_clips_nor_overlaps(served_site, browser, spacing):
-    context = new_context(browser, "large-text", 320)
-    page = context.new_page()
-    problems = []
-    for address in served_site.pages:
-        page.goto(served_site.url + address)
-        if spacing:
-            page.add_style_tag(content=TEXT_SPACING)
-        problems += reflow_problems(page, address)
-    context.close()
+    problems = each_page(browser, served_site.url, served_site.pages, reflow_problems, "large-text", 320,
+                         style=TEXT_SPACING if spacing else "")
     assert not problems, report(problems)
 
 
 def test_high_visibility_gives_7_to_1_contrast_and_underlined_links_on_every_page(served_site, browser):
-    context = new_context(browser, "high-visibility")
-    page = context.new_page()
-    problems = []
-    for address in served_site.pages:
-        page.goto(served_site.url + address)
-        problems += contrast_problems(page, address, 7) + underline_problems(page, address)
-    context.close()
+    problems = each_page(browser, served_site.url, served_site.pages,
+                         lambda page, address: contrast_problems(page, address, 7) + underline_problems(page, address),
+                         "high-visibility")
     assert not problems, report(problems)
 
 
 def test_the_default_colours_meet_4_5_to_1_on_every_page(served_site, browser):
     # axe checks this too; measured here the same way as high visibility.
-    context = new_context(browser)
-    page = context.new_page()
-    problems = []
-    for address in served_site.pages:
-        page.goto(served_site.url + address)
-        problems += contrast_problems(page, address, 4.5)
-    context.close()
+    problems = each_page(browser, served_site.url, served_site.pages,
+                         lambda page, address: contrast_problems(page, address, 4.5))
     assert not problems, report(problems)

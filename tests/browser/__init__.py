@@ -1,0 +1,1 @@
+"""Tests in Debian's Chromium: see docs/accessibility-testing.md."""
