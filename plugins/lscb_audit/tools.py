@@ -8,6 +8,7 @@ PyPI. No tool downloads a browser or a runtime of its own.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import re
 import shutil
@@ -46,9 +47,7 @@ def missing() -> list[str]:
         problems.append("axe-core and vnu-jar are not in node_modules/ (npm ci --ignore-scripts)")
     if linkchecker() is None:
         problems.append("linkchecker is not installed (pip install -e '.[test]')")
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         problems.append("Playwright for Python is not installed (pip install -e '.[test]')")
     return problems
 
