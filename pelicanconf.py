@@ -117,7 +117,7 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Order is run order.
-PLUGINS = ["lscb_content", "lscb_reviews", "lscb_checks"]
+PLUGINS = ["lscb_content", "lscb_reviews", "lscb_checks", "lscb_search"]
 
 # Draft mode for previews: some findings (a guidance page past its review
 # date) only warn. publishconf.py sets "publish", where they stop the build.
@@ -190,7 +190,7 @@ MARKDOWN = {
         "markdown.extensions.toc": {"toc_depth": "2-3"},
         "markdown.extensions.footnotes": {
             "SEPARATOR": "-",
-            "BACKLINK_TEXT": '&#8617;<span class="visually-hidden"> back to the text</span>',
+            "BACKLINK_TEXT": '&#8617;<span class="visually-hidden" data-pagefind-ignore> back to the text</span>',
             "BACKLINK_TITLE": "Back to where footnote {} is referred to",
         },
     },
