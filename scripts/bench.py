@@ -8,7 +8,8 @@ side in this one run, each in its own process:
 
   plain     Pelican with no plugins and its built-in theme
   site      this project's plugins and theme, without the checks
-  checked   the full build: plugins, theme and every publication check
+  checked   plugins, theme and every publication check, without search
+  searched  the full build: checks and the search index (pagefind)
 
 It prints wall time, CPU time (with any worker process: the checks read PDFs
 in a second process while Pelican reads the Markdown) and peak memory of
@@ -36,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-VARIANTS = ("plain", "site", "checked")
+VARIANTS = ("plain", "site", "checked", "searched")
 
 
 def _pdf(text: str) -> bytes:
@@ -234,6 +235,8 @@ def run_variant(variant: str, content: Path, work: Path, instructions: bool = Fa
                                              "markdown.extensions.toc"], "output_format": "html5"}})
     elif variant == "site":
         overrides["PLUGINS"] = ["lscb_content", "lscb_reviews"]
+    elif variant == "checked":
+        overrides["PLUGINS"] = ["lscb_content", "lscb_reviews", "lscb_checks"]
     code = CHILD.format(plugins=str(ROOT / "plugins"), overrides=json.dumps(overrides),
                         settings=str(ROOT / "pelicanconf.py"), output=str(work / f"out-{variant}"))
     command = [sys.executable, "-c", code]
@@ -284,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
                     if variant not in best or result["seconds"] < best[variant]["seconds"]:
                         best[variant] = result
             rows.append((size, best))
-            plain, site, checked = (best[v] for v in VARIANTS)
+            plain, site, checked, searched = (best[v] for v in VARIANTS)
             print(f"{size:>5} pages  plain {plain['seconds']:6.2f} s {plain['peak_mb']:6.0f} MB | "
                   f"site {site['seconds']:6.2f} s {site['peak_mb']:6.0f} MB | "
                   f"checked {checked['seconds']:6.2f} s {checked['peak_mb']:6.0f} MB | "
@@ -295,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'':>5}        CPU: plain {plain['cpu']:6.2f} s | site {site['cpu']:6.2f} s | "
                   f"checked {checked['cpu']:6.2f} s | checks add "
                   f"{(checked['cpu'] - site['cpu']) / plain['cpu']:6.1%} of plain", flush=True)
+            print(f"{'':>5}        search index adds {searched['seconds'] - checked['seconds']:5.2f} s, "
+                  f"{(searched['seconds'] - checked['seconds']) / plain['seconds']:6.1%} of plain "
+                  f"(CPU {(searched['cpu'] - checked['cpu']) / plain['cpu']:6.1%}), "
+                  f"full build/plain {searched['seconds'] / plain['seconds']:4.2f}x", flush=True)
             slowest = sorted(checked["timings"].items(), key=lambda kv: -kv[1])[:5]
             print(f"{'':>5}        slowest checks: " + ", ".join(
                 f"{name} {1000 * seconds:.0f} ms" for name, seconds in slowest), flush=True)
@@ -313,8 +320,9 @@ def count_instructions(sizes: list[int]) -> int:
             work = Path(tmp)
             content = work / "content"
             generate(content, size)
-            counts = {variant: run_variant(variant, content, work, instructions=True) for variant in VARIANTS}
-        plain, site, checked = (counts[v] for v in VARIANTS)
+            # Without "searched": valgrind would trace the pagefind program too.
+            counts = {variant: run_variant(variant, content, work, instructions=True) for variant in VARIANTS[:3]}
+        plain, site, checked = (counts[v] for v in VARIANTS[:3])
         added = checked["instructions"] - site["instructions"]
         print(f"{size:>5} pages  instructions: plain {plain['instructions'] / 1e9:6.2f} G | "
               f"site {site['instructions'] / 1e9:6.2f} G | checked {checked['instructions'] / 1e9:6.2f} G "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import time
 from pathlib import Path
 
 from lscb_core.findings import display_path
@@ -129,6 +130,10 @@ def build_index(pelican) -> None:
         # marked: there is nothing to search yet, so there is no index.
         log.info("search: no published page to index; the search page will say so")
         return
+    started = time.perf_counter()
     run_pagefind(root, settings.get("PAGEFIND_PROGRAM"))
     count = check_index(root, settings)
+    # Shown by `scripts/build.py --timings` with the checks' own times.
+    times = settings.setdefault("LSCB_CHECK_TIMES", {})
+    times["(search index)"] = time.perf_counter() - started
     log.info("search: indexed %d pages", count)
