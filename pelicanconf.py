@@ -93,6 +93,10 @@ LSCB_AREA_NAMES = ["Northshire"]
 # beside the content folder. Set REDACTION_ALLOWLIST to use another file; the
 # build then stops if that file is missing (CFG001).
 
+# The "Latest updates" page lists what was published (Date) or changed
+# (Modified, with its Change_note) in this many months before the build.
+UPDATES_MONTHS = 12
+
 # Main navigation, by audience.
 AUDIENCE_NAV = [
     ("Children", "children/"),
@@ -105,6 +109,7 @@ FOOTER_LINKS = [
     ("Case reviews", "reviews/"),
     ("Annual reports", "annual-reports/"),
     ("Glossary", "glossary/"),
+    ("Latest updates", "updates/"),
     ("Staying safe online", "staying-safe-online/"),
     ("Accessibility", "accessibility/"),
     ("Privacy", "privacy/"),

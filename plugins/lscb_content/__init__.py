@@ -9,6 +9,7 @@ from .documents import attach_report_documents
 from .filters import add_filters
 from .listings import get_generators
 from .reader import install
+from .updates import get_generators as get_updates_generator
 from .versions import link_versions
 
 
@@ -26,4 +27,6 @@ def register():
     signals.all_generators_finalized.connect(add_audit_results)
     # A listing page per content type, and the template filters.
     signals.get_generators.connect(get_generators)
+    # The "Latest updates" page, from the Date and Modified of what is published.
+    signals.get_generators.connect(get_updates_generator)
     signals.generator_init.connect(add_filters)
