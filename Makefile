@@ -24,7 +24,7 @@ help:
 	@echo "make register-check REVIEW=...                    check the key and count a register's entries"
 	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
 	@echo "make bench        time the checks against plain Pelican (100, 1,000, 5,000 pages)"
-	@echo "make devserver    preview on http://$(HOST):$(PORT)/ and rebuild on every save"
+	@echo "make devserver    preview on http://$(HOST):$(PORT)/; rebuild and show findings on every save"
 	@echo "make test         run the whole test suite (browser tests included)"
 	@echo "make audit        check the built site in a browser; record the results for the accessibility statement"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
@@ -67,8 +67,8 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 devserver: $(STAMP)
-	$(BIN)/pelican --autoreload --listen --bind $(HOST) --port $(PORT) \
-		content --settings pelicanconf.py --output $(OUTPUT)
+	$(BIN)/python scripts/devserver.py --settings pelicanconf.py --output $(OUTPUT) \
+		--bind $(HOST) --port $(PORT)
 
 serve: $(STAMP)
 	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) --output $(OUTPUT)
