@@ -79,6 +79,9 @@ ANNUAL_REPORT_SECTIONS = [
     {"name": "Partner contributions", "headings": ["contribution"]},
     {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"]},
 ]
+# Sections of the list above whose tables are also drawn as bar charts
+# (docs/editing.md: "Charts"); a table that cannot be drawn is AR002.
+ANNUAL_REPORT_CHARTS = ["Partner contributions", "What the board spent"]
 
 # Names that may appear as the author of a published PDF (besides SITENAME and
 # SITE_SHORT_NAME), e.g. the council that produces the board's reports (PDF002).
