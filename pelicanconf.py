@@ -76,12 +76,11 @@ ANNUAL_REPORT_SECTIONS = [
     {"name": "Weaknesses and the actions taken", "headings": ["weakness"]},
     {"name": "Lessons from case reviews", "headings": ["lesson", "learning"]},
     {"name": "Training", "headings": ["training"]},
-    {"name": "Partner contributions", "headings": ["contribution"]},
-    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"]},
+    # "chart": True: the section's tables are also drawn as bar charts
+    # (docs/editing.md, "Charts of the money tables"; AR002 when one cannot be).
+    {"name": "Partner contributions", "headings": ["contribution"], "chart": True},
+    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"], "chart": True},
 ]
-# Sections of the list above whose tables are also drawn as bar charts
-# (docs/editing.md: "Charts"); a table that cannot be drawn is AR002.
-ANNUAL_REPORT_CHARTS = ["Partner contributions", "What the board spent"]
 
 # Names that may appear as the author of a published PDF (besides SITENAME and
 # SITE_SHORT_NAME), e.g. the council that produces the board's reports (PDF002).

@@ -215,18 +215,21 @@ def test_negative_amounts_and_a_single_row_are_not_charted(site):
     ])
 
 
-def test_the_chart_sections_are_a_setting(tmp_path):
+def test_the_chart_sections_are_marked_in_the_sections_setting(tmp_path):
     scenario = ScenarioSite(tmp_path)
     scenario.write("annual-reports/2025-26.md", report(
         "## Training\n\n" + table("Course", "Neglect | 1,200", "Exploitation | 900"),
         "## Partner contributions\n\n" + table("Partner", "Council | 1,000", "Police | 500"),
     ))
-    site = scenario.build(ANNUAL_REPORT_CHARTS=["Training"])
+    checklist = [{"name": "Training", "headings": ["training"], "chart": True},
+                 {"name": "Partner contributions", "headings": ["contribution"]}]
+    site = scenario.build(ANNUAL_REPORT_SECTIONS=checklist)
     assert site.ok, site.messages()
     _, soup = _page(site, "2025-26")
     assert soup.find("h2", string="Training").find_next_sibling().name == "figure"
     assert soup.find("h2", string="Partner contributions").find_next_sibling().name == "div"
 
-    wrong = scenario.build(ANNUAL_REPORT_CHARTS=["Partner money"])
+    checklist[0]["chart"] = "yes"
+    wrong = scenario.build(ANNUAL_REPORT_SECTIONS=checklist)
     assert not wrong.ok
-    assert "ANNUAL_REPORT_CHARTS names 'Partner money'" in wrong.messages()
+    assert "'chart' of 'Training' must be True or False" in wrong.messages()

@@ -1,8 +1,8 @@
 """Bar charts of the money tables in annual reports, drawn when the site is built.
 
 A table gets a chart when it sits under a heading of one of the sections
-named in ANNUAL_REPORT_CHARTS (names of ANNUAL_REPORT_SECTIONS entries, whose
-words find the heading, as for AR001), unless the editor writes
+marked `"chart": True` in ANNUAL_REPORT_SECTIONS (whose words find the
+heading, as for AR001), unless the editor writes
 `<!-- no chart -->` above it; any other table of an annual report gets one
 only with `<!-- chart -->` above it. The chart is an inline SVG put right
 before the table, which stays as the text alternative. A table that should
@@ -23,15 +23,12 @@ from lscb_core.sources import source_file
 from . import chart_svg
 from .chart_tables import NotChartable, bars, html_tables, match_sources, source_tables
 
-DEFAULT_CHARTS = ["Partner contributions", "What the board spent"]
-
-
 class AnnualReportChartSkipped(Rule):
     """Flags a table in an annual report that should be drawn as a chart
-    but cannot be: it is in one of the sections that get a chart
-    (ANNUAL_REPORT_CHARTS in pelicanconf.py: partner contributions and what
-    the board spent), or has `<!-- chart -->` above it, and it is not one
-    column of labels and one of amounts. An amount that is not a number
+    but cannot be: it is in one of the sections that get a chart (marked
+    `"chart": True` in ANNUAL_REPORT_SECTIONS in pelicanconf.py: partner
+    contributions and what the board spent), or has `<!-- chart -->` above
+    it, and it is not one column of labels and one of amounts. An amount that is not a number
     (such as "TBC"), a negative amount, a row with no amount, a table with
     more than two columns, or only one row to draw all stop the chart. The
     table is still published, without a chart.
@@ -68,21 +65,18 @@ class AnnualReportChartSkipped(Rule):
 
 
 def chart_sections(settings) -> list[list[str]]:
-    """The heading words of each section whose tables get a chart."""
-    from lscb_checks.checks.annual_report_sections import sections
+    """The heading words of each ANNUAL_REPORT_SECTIONS entry with "chart": True."""
+    from lscb_checks.checks.annual_report_sections import DEFAULT_SECTIONS, sections
 
-    checklist = {name.casefold(): words for name, words in sections(settings)}
-    names = settings.get("ANNUAL_REPORT_CHARTS")
-    if names is None:
-        return [checklist[name.casefold()] for name in DEFAULT_CHARTS if name.casefold() in checklist]
-    if isinstance(names, str) or not all(isinstance(name, str) for name in names):
-        raise ValueError("ANNUAL_REPORT_CHARTS must be a list of section names")
-    unknown = [name for name in names if name.casefold() not in checklist]
-    if unknown:
-        raise ValueError(
-            f"ANNUAL_REPORT_CHARTS names {unknown[0]!r}, which is not in ANNUAL_REPORT_SECTIONS; "
-            f"use one of: {', '.join(name for name, _ in sections(settings))}")
-    return [checklist[name.casefold()] for name in names]
+    checklist = sections(settings)  # checks the setting's shape
+    found = []
+    for entry, (name, words) in zip(settings.get("ANNUAL_REPORT_SECTIONS", DEFAULT_SECTIONS), checklist):
+        chart = entry.get("chart", False)
+        if not isinstance(chart, bool):
+            raise ValueError(f"ANNUAL_REPORT_SECTIONS: 'chart' of {name!r} must be True or False")
+        if chart:
+            found.append(words)
+    return found
 
 
 def add_charts(generators) -> None:
