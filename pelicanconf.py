@@ -76,8 +76,10 @@ ANNUAL_REPORT_SECTIONS = [
     {"name": "Weaknesses and the actions taken", "headings": ["weakness"]},
     {"name": "Lessons from case reviews", "headings": ["lesson", "learning"]},
     {"name": "Training", "headings": ["training"]},
-    {"name": "Partner contributions", "headings": ["contribution"]},
-    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"]},
+    # "chart": True: the section's tables are also drawn as bar charts
+    # (docs/editing.md, "Charts of the money tables"; AR002 when one cannot be).
+    {"name": "Partner contributions", "headings": ["contribution"], "chart": True},
+    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"], "chart": True},
 ]
 
 # Names that may appear as the author of a published PDF (besides SITENAME and

@@ -5,6 +5,7 @@ from pelican import signals
 
 from .assign import assign_type
 from .audit_results import add_audit_results
+from .charts import add_charts
 from .documents import attach_report_documents
 from .filters import add_filters
 from .listings import get_generators
@@ -23,6 +24,9 @@ def register():
     # Versions can only be linked once every file has been read, and must be
     # checked before anything is written.
     signals.all_generators_finalized.connect(link_versions)
+    # Annual reports' money tables get their charts once read, before the
+    # checks (this plugin runs first) see the HTML and before it is written.
+    signals.all_generators_finalized.connect(add_charts)
     # The last browser audit, for the accessibility statement.
     signals.all_generators_finalized.connect(add_audit_results)
     # A listing page per content type, and the template filters.
