@@ -327,3 +327,14 @@ def test_in_a_terminal_a_version_is_chosen_from_the_guidance_pages_and_no_is_no(
     assert terminal.finish() == 1
     assert b"1. guidance/roles-of-agencies.md: Roles of agencies" in terminal.screen
     assert not (site.content / "children").exists()
+
+
+def test_the_example_session_in_docs_editing_md_is_what_it_prints(site):
+    docs = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    section = docs.split("## Starting a new page with make new", 1)[1]
+    session = section.split("```text\n", 1)[1].split("```", 1)[0]
+    result = run_new(site.content, stdin="1\nEscalating concerns about a child\n")
+    assert result.returncode == 0, result.stderr
+    menu, _, rest = session.partition("Type a number from")
+    assert result.stdout.startswith(menu.split("\n", 1)[1])  # after "$ make new"
+    assert result.stdout.strip().endswith(rest[rest.index("Wrote"):].strip())
