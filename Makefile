@@ -11,7 +11,7 @@ OUTPUT ?= output
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html publish check explain checks-doc register register-check bench devserver serve test audit screenshots clean
+.PHONY: help html publish check explain checks-doc new register register-check bench devserver serve test audit screenshots clean
 FORMAT ?= text
 
 help:
@@ -20,6 +20,7 @@ help:
 	@echo "make check        run every publication check (publish mode); change nothing"
 	@echo "                  (FORMAT=json or FORMAT=github for programs and GitHub Actions)"
 	@echo "make explain CODE=PII001   explain one finding code"
+	@echo "make new          start a new page: asks its type and title, writes a draft ready to edit"
 	@echo "make register REVIEW=content/reviews/child-x.md   add terms to a review's redaction register (typed, never shown)"
 	@echo "make register-check REVIEW=...                    check the key and count a register's entries"
 	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
@@ -53,6 +54,9 @@ check: $(STAMP)
 
 explain: $(STAMP)
 	@$(BIN)/python scripts/explain.py $(CODE)
+
+new: $(STAMP)
+	@$(BIN)/python scripts/new
 
 register: $(STAMP)
 	$(BIN)/python scripts/redaction-register add $(REVIEW)
