@@ -9,6 +9,7 @@ from .documents import attach_report_documents
 from .filters import add_filters
 from .listings import get_generators
 from .reader import install
+from .security_headers import add_csp_filter, write_headers_file
 from .versions import link_versions
 
 
@@ -27,3 +28,7 @@ def register():
     # A listing page per content type, and the template filters.
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)
+    # The templates put the policy in a <meta>; once every page is written,
+    # the same headers go into _headers for hosts that read it.
+    signals.generator_init.connect(add_csp_filter)
+    signals.finalized.connect(write_headers_file)
