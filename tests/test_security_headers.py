@@ -58,3 +58,13 @@ def test_without_security_headers_no_file_and_no_meta(scenario):
     assert site.ok, site.messages()
     assert not site.exists("_headers")
     assert not site.soup("guidance/a/").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+
+
+def test_server_snippets_in_the_deploying_guide_match_the_policy():
+    import re
+
+    guide = (ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
+    for name, value in header_values(settings()).items():
+        nginx = re.findall(rf'^add_header {re.escape(name)} "([^"]*)" always;$', guide, re.MULTILINE)
+        apache = re.findall(rf'^Header always set {re.escape(name)} "([^"]*)"$', guide, re.MULTILINE)
+        assert nginx == [value] and apache == [value], name
