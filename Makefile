@@ -8,6 +8,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 OUTPUT ?= output
+# The content folder `make check` checks (CI's tests point it at a fixture).
+LSCB_CONTENT ?= content
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
@@ -50,7 +52,7 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 check: $(STAMP)
-	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --check --format $(FORMAT)
+	$(BIN)/python scripts/build.py --settings publishconf.py --content $(LSCB_CONTENT) --output $(OUTPUT) --check --format $(FORMAT)
 
 explain: $(STAMP)
 	@$(BIN)/python scripts/explain.py $(CODE)

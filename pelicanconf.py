@@ -117,6 +117,38 @@ FOOTER_LINKS = [
     ("Privacy", "privacy/"),
 ]
 
+# --- Security headers (docs/deploying.md) -------------------------------------
+
+# Sent by hosts that read a `_headers` file (Netlify, Cloudflare Pages), which
+# the build writes; the Content-Security-Policy is also in every page as a
+# <meta>, for hosts that cannot send headers (GitHub Pages). The policy lets
+# the site load only its own scripts, styles, images and fonts: nothing from
+# any other website, no inline script or style attribute. 'wasm-unsafe-eval'
+# and connect-src 'self' are for the site search (WebAssembly, and its index
+# fetched from the site).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": {
+        "default-src": "'none'",
+        "script-src": "'self' 'wasm-unsafe-eval'",
+        "style-src": "'self'",
+        "img-src": "'self' data:",
+        "font-src": "'self'",
+        "connect-src": "'self'",
+        "manifest-src": "'self'",
+        "form-action": "'self'",
+        "base-uri": "'none'",
+        "object-src": "'none'",
+        "frame-ancestors": "'none'",
+    },
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+        "interest-cohort=(), browsing-topics=()"
+    ),
+}
+
 # --- How the site is built (a board rarely needs to change these) ------------
 
 PATH = "content"

@@ -10,6 +10,7 @@ from .documents import attach_report_documents
 from .filters import add_filters
 from .listings import get_generators
 from .reader import install
+from .security_headers import add_csp_filter, write_headers_file
 from .updates import get_generators as get_updates_generator
 from .versions import link_versions
 
@@ -34,3 +35,7 @@ def register():
     # The "Latest updates" page, from the Date and Modified of what is published.
     signals.get_generators.connect(get_updates_generator)
     signals.generator_init.connect(add_filters)
+    # The templates put the policy in a <meta>; once every page is written,
+    # the same headers go into _headers for hosts that read it.
+    signals.generator_init.connect(add_csp_filter)
+    signals.finalized.connect(write_headers_file)
