@@ -8,10 +8,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 OUTPUT ?= output
+# The content folder `make check` checks (CI's tests point it at a fixture).
+LSCB_CONTENT ?= content
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html publish check explain checks-doc register register-check bench devserver serve test audit screenshots clean
+.PHONY: help html publish check explain checks-doc new register register-check bench devserver serve test audit screenshots clean
 FORMAT ?= text
 
 help:
@@ -20,11 +22,12 @@ help:
 	@echo "make check        run every publication check (publish mode); change nothing"
 	@echo "                  (FORMAT=json or FORMAT=github for programs and GitHub Actions)"
 	@echo "make explain CODE=PII001   explain one finding code"
+	@echo "make new          start a new page: asks its type and title, writes a draft ready to edit"
 	@echo "make register REVIEW=content/reviews/child-x.md   add terms to a review's redaction register (typed, never shown)"
 	@echo "make register-check REVIEW=...                    check the key and count a register's entries"
 	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
 	@echo "make bench        time the checks against plain Pelican (100, 1,000, 5,000 pages)"
-	@echo "make devserver    preview on http://$(HOST):$(PORT)/ and rebuild on every save"
+	@echo "make devserver    preview on http://$(HOST):$(PORT)/; rebuild and show findings on every save"
 	@echo "make test         run the whole test suite (browser tests included)"
 	@echo "make audit        check the built site in a browser; record the results for the accessibility statement"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
@@ -49,10 +52,13 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 check: $(STAMP)
-	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --check --format $(FORMAT)
+	$(BIN)/python scripts/build.py --settings publishconf.py --content $(LSCB_CONTENT) --output $(OUTPUT) --check --format $(FORMAT)
 
 explain: $(STAMP)
 	@$(BIN)/python scripts/explain.py $(CODE)
+
+new: $(STAMP)
+	@$(BIN)/python scripts/new
 
 register: $(STAMP)
 	$(BIN)/python scripts/redaction-register add $(REVIEW)
@@ -67,8 +73,8 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 devserver: $(STAMP)
-	$(BIN)/pelican --autoreload --listen --bind $(HOST) --port $(PORT) \
-		content --settings pelicanconf.py --output $(OUTPUT)
+	$(BIN)/python scripts/devserver.py --settings pelicanconf.py --output $(OUTPUT) \
+		--bind $(HOST) --port $(PORT)
 
 serve: $(STAMP)
 	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) --output $(OUTPUT)

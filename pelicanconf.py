@@ -76,8 +76,10 @@ ANNUAL_REPORT_SECTIONS = [
     {"name": "Weaknesses and the actions taken", "headings": ["weakness"]},
     {"name": "Lessons from case reviews", "headings": ["lesson", "learning"]},
     {"name": "Training", "headings": ["training"]},
-    {"name": "Partner contributions", "headings": ["contribution"]},
-    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"]},
+    # "chart": True: the section's tables are also drawn as bar charts
+    # (docs/editing.md, "Charts of the money tables"; AR002 when one cannot be).
+    {"name": "Partner contributions", "headings": ["contribution"], "chart": True},
+    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"], "chart": True},
 ]
 
 # Names that may appear as the author of a published PDF (besides SITENAME and
@@ -93,6 +95,10 @@ LSCB_AREA_NAMES = ["Northshire"]
 # beside the content folder. Set REDACTION_ALLOWLIST to use another file; the
 # build then stops if that file is missing (CFG001).
 
+# The "Latest updates" page lists what was published (Date) or changed
+# (Modified, with its Change_note) in this many months before the build.
+UPDATES_MONTHS = 12
+
 # Main navigation, by audience.
 AUDIENCE_NAV = [
     ("Children", "children/"),
@@ -105,10 +111,43 @@ FOOTER_LINKS = [
     ("Case reviews", "reviews/"),
     ("Annual reports", "annual-reports/"),
     ("Glossary", "glossary/"),
+    ("Latest updates", "updates/"),
     ("Staying safe online", "staying-safe-online/"),
     ("Accessibility", "accessibility/"),
     ("Privacy", "privacy/"),
 ]
+
+# --- Security headers (docs/deploying.md) -------------------------------------
+
+# Sent by hosts that read a `_headers` file (Netlify, Cloudflare Pages), which
+# the build writes; the Content-Security-Policy is also in every page as a
+# <meta>, for hosts that cannot send headers (GitHub Pages). The policy lets
+# the site load only its own scripts, styles, images and fonts: nothing from
+# any other website, no inline script or style attribute. 'wasm-unsafe-eval'
+# and connect-src 'self' are for the site search (WebAssembly, and its index
+# fetched from the site).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": {
+        "default-src": "'none'",
+        "script-src": "'self' 'wasm-unsafe-eval'",
+        "style-src": "'self'",
+        "img-src": "'self' data:",
+        "font-src": "'self'",
+        "connect-src": "'self'",
+        "manifest-src": "'self'",
+        "form-action": "'self'",
+        "base-uri": "'none'",
+        "object-src": "'none'",
+        "frame-ancestors": "'none'",
+    },
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+        "interest-cohort=(), browsing-topics=()"
+    ),
+}
 
 # --- How the site is built (a board rarely needs to change these) ------------
 

@@ -8,7 +8,8 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F401,F403
 
 # The address the site is served from, without a trailing slash.
-SITEURL = os.environ.get("LSCB_SITEURL", "https://www.northshire-scb.example")
+# (An empty LSCB_SITEURL, e.g. an unset CI variable, counts as not set.)
+SITEURL = os.environ.get("LSCB_SITEURL") or "https://www.northshire-scb.example"
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 

@@ -31,6 +31,7 @@ PAGES = {
     "reviews-library": "reviews/",
     "annual-report": "annual-reports/2024-25/",
     "report-a-concern": "report-a-concern/",
+    "updates": "updates/",
 }
 # Mode -> the buttons a reader presses.
 MODES = {

@@ -82,7 +82,10 @@ def each_page(browser, base_url: str, addresses: list[str], check, mode: str = "
     """Open each page in a fresh context of the given mode and width (with an
     extra style sheet, emulated media such as {"forced_colors": "active"} and
     context options such as java_script_enabled=False) and collect what
-    check(page, address) returns."""
+    check(page, address) returns. An extra style sheet is the test's own, not
+    the site's: the site's Content-Security-Policy is bypassed to add it."""
+    if style:
+        options.setdefault("bypass_csp", True)
     context = new_context(browser, mode, width, **options)
     page = context.new_page()
     if media:

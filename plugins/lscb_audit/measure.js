@@ -122,7 +122,9 @@
 
   function fontSizes() {
     return textElements().map(function (el) {
-      return { element: selector(el), text: snippet(el), size: parseFloat(getComputedStyle(el).fontSize) };
+      // Text in an SVG is drawn at its font size times the SVG's scale (viewBox to screen).
+      var scale = el instanceof SVGGraphicsElement && el.getScreenCTM() ? el.getScreenCTM().a : 1;
+      return { element: selector(el), text: snippet(el), size: parseFloat(getComputedStyle(el).fontSize) * scale };
     });
   }
 

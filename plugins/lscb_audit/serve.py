@@ -1,4 +1,6 @@
-"""Serve a built site on 127.0.0.1, as a static host would."""
+"""Serve a built site on 127.0.0.1, as a static host would: with the headers
+of the site's `_headers` file (the format Netlify and Cloudflare Pages read),
+so the browser tests and the audit run under the live security policy."""
 
 from __future__ import annotations
 
@@ -7,6 +9,32 @@ import http.server
 import socket
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
+
+
+def read_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """`_headers`: a line with an address pattern (`/*`, `/reviews/*`, `/`),
+    then indented `Name: value` lines for it. [(pattern, [(name, value)])]."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    if not path.is_file():
+        return rules
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(rules, address: str) -> list[tuple[str, str]]:
+    found = []
+    for pattern, headers in rules:
+        if pattern == address or (pattern.endswith("*") and address.startswith(pattern[:-1])):
+            found += headers
+    return found
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -16,6 +44,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         # Every test load is fresh: a cached copy must not hide a change.
         self.send_header("Cache-Control", "no-store")
+        # Read on every request: a test may change the file in a copy of the site.
+        rules = read_headers_file(Path(self.directory) / "_headers")
+        for name, value in headers_for(rules, urlsplit(self.path).path):
+            self.send_header(name, value)
         super().end_headers()
 
 

@@ -20,6 +20,7 @@ PLUGIN_RULE_MODULES = (
     "lscb_core.pelican_log",        # BLD001: files Pelican itself could not read
     "lscb_content.versions",        # VER: versions for young people and children
     "lscb_content.audit_results",   # A11Y011: the accessibility audit file
+    "lscb_content.charts",          # AR002: a money table that cannot be charted
     "lscb_core.documents",          # DOC001: a page's Document
     "lscb_reviews.gate",            # REV002: dates the publication gate reads
     "lscb_reviews.leak_guard",      # REV003: blocked review found in the output

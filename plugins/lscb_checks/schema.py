@@ -65,6 +65,8 @@ COMMON = (
     F("Title", TEXT, True, "The title of the page."),
     F("Date", DATE, False, "When the page was first published."),
     F("Modified", DATE, False, "When the page was last updated."),
+    F("Change_note", TEXT, False, "What changed in the last update, in one sentence; shown on the "
+      "updates page.", example="Section 3 now gives the new out-of-hours number."),
     F("Status", CHOICE, False, "A draft is not published; a hidden page is published but not listed.",
       allowed=STATUSES),
     F("Summary", TEXT, False, "One or two sentences, shown in listings."),

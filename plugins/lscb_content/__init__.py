@@ -5,10 +5,13 @@ from pelican import signals
 
 from .assign import assign_type
 from .audit_results import add_audit_results
+from .charts import add_charts
 from .documents import attach_report_documents
 from .filters import add_filters
 from .listings import get_generators
 from .reader import install
+from .security_headers import add_csp_filter, write_headers_file
+from .updates import get_generators as get_updates_generator
 from .versions import link_versions
 
 
@@ -22,8 +25,17 @@ def register():
     # Versions can only be linked once every file has been read, and must be
     # checked before anything is written.
     signals.all_generators_finalized.connect(link_versions)
+    # Annual reports' money tables get their charts once read, before the
+    # checks (this plugin runs first) see the HTML and before it is written.
+    signals.all_generators_finalized.connect(add_charts)
     # The last browser audit, for the accessibility statement.
     signals.all_generators_finalized.connect(add_audit_results)
     # A listing page per content type, and the template filters.
     signals.get_generators.connect(get_generators)
+    # The "Latest updates" page, from the Date and Modified of what is published.
+    signals.get_generators.connect(get_updates_generator)
     signals.generator_init.connect(add_filters)
+    # The templates put the policy in a <meta>; once every page is written,
+    # the same headers go into _headers for hosts that read it.
+    signals.generator_init.connect(add_csp_filter)
+    signals.finalized.connect(write_headers_file)

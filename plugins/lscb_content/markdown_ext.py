@@ -21,6 +21,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .no_inline_styles import AlignmentClasses
+
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\{|\?|\|)")
 _PAGE_SOURCE = re.compile(r"\.(?:md|markdown|mdown|html?)$", re.IGNORECASE)
 
@@ -111,6 +113,8 @@ class LscbExtension(Extension):
         # but appends at the end: its paragraphs are not top-level).
         md.treeprocessors.register(RelativeLinks(md), "lscb_relative_links", 15)
         md.treeprocessors.register(ScrollableTables(md), "lscb_scrollable_tables", 13)
+        # The Content-Security-Policy allows no style attributes.
+        md.treeprocessors.register(AlignmentClasses(md), "lscb_alignment_classes", 12)
         if self.getConfig("numbered_paragraphs"):
             md.treeprocessors.register(NumberedParagraphs(md), "lscb_numbered_paragraphs", 14)
 

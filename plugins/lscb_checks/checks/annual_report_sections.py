@@ -4,6 +4,8 @@ The checklist is the ANNUAL_REPORT_SECTIONS setting: for each section, a
 name (suggested as the heading) and the words any one of which, in a
 heading of any level, shows the section is there (case does not matter).
 A board that reports differently changes the list in pelicanconf.py.
+`"chart": True` marks the sections whose tables are drawn as bar charts
+(lscb_content.charts).
 
 A missing section warns in previews, where a report is often still being
 written section by section, and stops publishing, since the published report
@@ -23,8 +25,8 @@ DEFAULT_SECTIONS = [
     {"name": "Weaknesses and the actions taken", "headings": ["weakness"]},
     {"name": "Lessons from case reviews", "headings": ["lesson", "learning"]},
     {"name": "Training", "headings": ["training"]},
-    {"name": "Partner contributions", "headings": ["contribution"]},
-    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"]},
+    {"name": "Partner contributions", "headings": ["contribution"], "chart": True},
+    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"], "chart": True},
 ]
 
 

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Build the site as it is published and check every link in it.
+
+Builds with publishconf.py (publish mode, every check) into --output, with
+the site address http://127.0.0.1:<port>, serves it there (with the headers
+of its _headers file, as the live host sends them) and runs linkchecker with
+every page as a start address and #anchors checked (lscb_audit.links).
+
+The folder is left behind as a preview of the site: serve it with
+`python3 -m http.server <port>` from inside it and open
+http://127.0.0.1:<port>/.
+
+Usage: scripts/check_links.py [--output preview] [--port 8000]
+Exit status 1 when a link is broken or the site does not build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from lscb_audit.links import run_linkchecker  # noqa: E402
+from lscb_audit.serve import Server  # noqa: E402
+from lscb_audit.site import build_for_audit, pages  # noqa: E402
+from lscb_audit.tools import linkchecker  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=Path("preview"))
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--content", type=Path, help="content folder (default: content/)")
+    args = parser.parse_args(argv)
+    if linkchecker() is None:
+        print("linkchecker is not installed (pip install -e '.[test]')", file=sys.stderr)
+        return 2
+    if args.output.exists():
+        shutil.rmtree(args.output)
+    built = build_for_audit(args.output, args.port, content=args.content)
+    if not built.ok:
+        for finding in built.findings:
+            if finding.is_error:
+                print(finding.as_text(), file=sys.stderr)
+        for error in built.errors:
+            print(error, file=sys.stderr)
+        print("The site does not build; run make check.", file=sys.stderr)
+        return 1
+    addresses = pages(args.output)
+    with Server(args.output, args.port) as url:
+        problems = run_linkchecker(url, addresses)
+    for problem in problems:
+        # A GitHub annotation; the built page is named, as it has no source line.
+        print(f"::error title=linkchecker::{problem}")
+    print(f"{len(addresses)} pages checked, {len(problems)} broken links.", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

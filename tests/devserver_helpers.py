@@ -1,0 +1,78 @@
+"""A running live preview (scripts/devserver.py) on a scenario content
+folder, for the devserver tests and the browser test of its banner."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, add_standard_pages, review_markdown
+from lscb_audit.serve import free_port
+
+LEAK = "Harriet Quennell, born 3 March 2015, was seen at the clinic."
+
+
+class Preview:
+    def __init__(self, tmp_path: Path):
+        self.content = tmp_path / "content"
+        self.output = tmp_path / "output"
+        self.log = tmp_path / "terminal.txt"
+        self.port = free_port()
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "devserver.py"), "--content", str(self.content),
+             "--output", str(self.output), "--port", str(self.port)],
+            cwd=ROOT, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
+            env={**os.environ, "LSCB_TODAY": "2026-11-23"})
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=5) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def status(self) -> dict:
+        return json.loads(self.get("/__devserver/status")[1])
+
+    def wait_for_build(self, version: int, seconds: float = 60) -> dict:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text()
+            try:
+                status = self.status()
+                if status["version"] >= version:
+                    return status
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"build {version} did not finish:\n{self.log.read_text()}")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    running = Preview(tmp_path)
+    (running.content / "reviews").mkdir(parents=True)
+    (running.content / "reviews" / "child-q.md").write_text(review_markdown(), encoding="utf-8")
+    add_standard_pages(running.content)
+    running.start()
+    yield running
+    running.stop()
+
+

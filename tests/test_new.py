@@ -1,0 +1,355 @@
+"""scripts/new (make new): the file it writes for every content type passes
+the checks in a real build, a new review stays unpublished and gets its
+redaction register, and bad input is refused without touching any file."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import DEMO_TODAY, ROOT, guidance_markdown  # noqa: E402
+
+from lscb_checks import schema  # noqa: E402
+from lscb_checks.text.register import Hasher, load, register_path  # noqa: E402
+from lscb_core.findings import Severity  # noqa: E402
+
+SCRIPT = ROOT / "scripts" / "new"
+KEY = "test-board-key-new-page-5e2d7c01a9"
+TITLES = {
+    "guidance": "Escalating concerns about a child",
+    "young-people": "Who helps keep you safe",
+    "children": "Who helps you",
+    "annual-reports": "Annual report 2025 to 2026",
+    "reviews": "Child M: local child safeguarding practice review",
+    "pages": "Working with families",
+}
+GUIDANCE = "guidance/roles-of-agencies.md"
+
+
+@pytest.fixture
+def site(scenario):
+    """A scenario with one guidance page for versions to adapt."""
+    scenario.write(GUIDANCE, guidance_markdown("Roles of agencies"))
+    return scenario
+
+
+def run_new(content: Path, *args: str, key: str | None = KEY, stdin: str = "") -> subprocess.CompletedProcess:
+    env = {name: value for name, value in os.environ.items() if name != "LSCB_REDACTION_KEY"}
+    env["LSCB_TODAY"] = DEMO_TODAY
+    if key is not None:
+        env["LSCB_REDACTION_KEY"] = key
+    return subprocess.run([sys.executable, str(SCRIPT), "--content", str(content), *args],
+                          input=stdin, capture_output=True, text=True, env=env, cwd=content.parent)
+
+
+def args_for(type_key: str) -> list[str]:
+    args = ["--type", type_key, "--title", TITLES[type_key]]
+    return args + (["--version-of", GUIDANCE] if type_key in ("young-people", "children") else [])
+
+
+def header(path: Path) -> dict[str, str]:
+    fields = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            break
+        name, _, value = line.partition(":")
+        fields[name] = value.strip()
+    return fields
+
+
+def new_files(content: Path, before: set[Path]) -> list[Path]:
+    return sorted(p for p in content.rglob("*.md") if p not in before)
+
+
+@pytest.mark.parametrize("type_key", list(schema.TYPES))
+def test_a_new_page_of_every_type_passes_the_checks(site, type_key, monkeypatch):
+    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
+    site.build()  # the standard pages, so that only the new file is new
+    before = set(site.content.rglob("*.md"))
+    result = run_new(site.content, *args_for(type_key))
+    assert result.returncode == 0, result.stderr
+    [path] = new_files(site.content, before)
+    assert path.parent == site.content / type_key
+    written = header(path)
+    required = [f.name for f in schema.TYPES[type_key] if f.required]
+    assert set(required) <= set(written), result.stdout
+    assert written["Title"] == TITLES[type_key] and written["Status"] == "draft"
+    built = site.build()
+    assert built.ok, built.messages()
+    mine = [f for f in built.result.findings if Path(f.path).name == path.name]
+    assert mine == [], built.messages()
+    assert not [f for f in built.result.findings if f.severity is Severity.ERROR], built.messages()
+    assert f"Wrote {path.relative_to(site.root)}" in result.stdout
+    # Every field still holding the schema's example is named as one to fill in.
+    examples = [f.name for f in schema.TYPES[type_key] if f.example and written.get(f.name) == f.example]
+    for name in [*(["Summary"] if "Summary" in required else []), *examples]:
+        assert re.search(rf"^  {name} ", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_the_guidance_file_is_exactly_this(site):
+    result = run_new(site.content, "--type", "guidance", "--title", "Escalating concerns: a guide")
+    assert result.returncode == 0, result.stderr
+    assert (site.content / "guidance" / "escalating-concerns-a-guide.md").read_text(encoding="utf-8") == (
+        "Title: Escalating concerns: a guide\n"
+        "Date: 2026-11-23\n"
+        "Owner: Policy and Procedures Subgroup\n"
+        "Review_date: 2027-11-23\n"
+        "Summary: Write one or two sentences here. They are shown in listings.\n"
+        "Status: draft\n"
+        "\n"
+        "## When to use this guidance\n"
+        "\n"
+        "Write here who this guidance is for and when to use it.\n"
+        "\n"
+        "## What to do\n"
+        "\n"
+        "Write the steps here. Each paragraph is numbered for you.\n"
+        "\n"
+        "## What happens next\n"
+        "\n"
+        "Write here what happens after the steps are done.\n"
+    )
+    for name in ("Owner", "Review_date", "Summary"):
+        assert re.search(rf"^  {name} ", result.stdout, re.MULTILINE), result.stdout
+    assert "drafts/guidance/escalating-concerns-a-guide/" in result.stdout
+
+
+def test_a_draft_page_is_in_the_preview_only(site):
+    assert run_new(site.content, *args_for("guidance")).returncode == 0
+    built = site.build()
+    assert built.ok, built.messages()
+    assert built.exists("drafts/guidance/escalating-concerns-about-a-child/index.html")
+    assert not built.exists("guidance/escalating-concerns-about-a-child/index.html")
+
+
+def test_a_version_names_the_guidance_page_and_shares_its_file_name(site):
+    result = run_new(site.content, "--type", "children", "--title", "Who helps you",
+                     "--version-of", "roles-of-agencies")
+    assert result.returncode == 0, result.stderr
+    assert header(site.content / "children" / "roles-of-agencies.md")["Version_of"] == GUIDANCE
+
+
+def test_a_new_review_is_not_published_and_has_an_empty_register(site, monkeypatch):
+    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
+    result = run_new(site.content, *args_for("reviews"))
+    assert result.returncode == 0, result.stderr
+    review = site.content / "reviews" / "child-m.md"
+    register = load(register_path(review))
+    assert register.key_matches(Hasher(KEY.encode())) and register.entries == set()
+    for name in ("Publication_decision", "Decision_date", "Decision_by", "Sibling_risk_assessed",
+                 "Criminal_proceedings", "Publish_after"):
+        assert name in result.stdout
+    assert "docs/publishing-reviews.md" in result.stdout
+    assert "make register REVIEW=" in result.stdout
+
+    built = site.build()
+    assert built.ok, built.messages()
+    assert "child-m" not in built.text_of_everything()
+    assert not built.codes(), built.messages()
+
+    # Without its draft line the review still is not published: the
+    # decision record stops the build until it is written...
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text.replace("Status: draft\n", ""), encoding="utf-8")
+    built = site.build()
+    assert not built.ok and {"REV004", "REV005"} <= set(built.codes()), built.messages()
+    # ...and once it is, the review is withheld until someone writes publish.
+    review.write_text(text.replace("Status: draft\n", "").replace("Decision_date:", "Decision_date: 2026-11-01")
+                      .replace("Decision_by:", "Decision_by: Independent Chair"), encoding="utf-8")
+    built = site.build()
+    assert built.ok, built.messages()
+    assert "child-m" not in built.text_of_everything()
+    assert "Publication_decision is withhold" in built.messages()
+
+
+def test_a_review_without_the_key_gets_no_register_and_is_told_how(site):
+    result = run_new(site.content, *args_for("reviews"), key=None)
+    assert result.returncode == 0, result.stderr
+    assert not register_path(site.content / "reviews" / "child-m.md").exists()
+    assert "LSCB_REDACTION_KEY is not set" in result.stdout
+    assert "make register REVIEW=" in result.stdout
+
+
+def test_an_existing_register_is_left_as_it_was(site):
+    register = register_path(site.content / "reviews" / "child-m.md")
+    register.parent.mkdir(parents=True)
+    register.write_text("not a register", encoding="utf-8")
+    result = run_new(site.content, *args_for("reviews"))
+    assert result.returncode == 0, result.stderr
+    assert register.read_text(encoding="utf-8") == "not a register"
+    assert "already exists" in result.stdout
+
+
+def test_answers_piped_in_are_read_one_a_line(site):
+    result = run_new(site.content, stdin="reviews\nChild K: rapid review\n")
+    assert result.returncode == 0, result.stderr
+    written = header(site.content / "reviews" / "child-k.md")
+    assert written["Child"] == "Child K" and written["Review_type"] == "rapid-review"
+
+
+def test_a_wrong_piped_answer_stops_instead_of_asking_again(site):
+    result = run_new(site.content, stdin="9\nA title\n")
+    assert result.returncode == 2 and "not a type" in result.stderr
+    result = run_new(site.content, "--type", "guidance")
+    assert result.returncode == 2 and "--title" in result.stderr
+    assert sorted(p.name for p in (site.content / "guidance").iterdir()) == ["roles-of-agencies.md"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--type", "guidence", "--title", "A"], "Did you mean guidance?"),
+    (["--type", "leaflet", "--title", "A"], "The types are: guidance, young-people, children"),
+    (["--type", "guidance", "--title", "   "], "the title is empty"),
+    (["--type", "guidance", "--title", "?!"], "gives no file name"),
+    (["--type", "children", "--title", "A", "--version-of", "roles-of-agency"],
+     "did you mean guidance/roles-of-agencies.md?"),
+    (["--type", "children", "--title", "A", "--version-of", "nothing-like-it"],
+     "the guidance pages are: guidance/roles-of-agencies.md"),
+    (["--type", "guidance", "--title", "A", "--version-of", GUIDANCE], "only for young-people and children"),
+    (["--type", "reviews", "--title", "Our review", "--child", "Jane"], "not a pseudonym"),
+    (["--type", "reviews", "--title", "Child M", "--name", "smith-family"], "starts with its pseudonym"),
+    (["--type", "guidance", "--title", "A", "--name", "My Page"], "lower case letters"),
+])
+def test_bad_input_is_a_usage_error_and_writes_nothing(site, args, message):
+    before = sorted(site.content.rglob("*"))
+    result = run_new(site.content, *args)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert sorted(site.content.rglob("*")) == before
+
+
+def test_a_name_that_is_not_a_pseudonym_is_not_repeated(site):
+    result = run_new(site.content, "--type", "reviews", "--title", "Our review", "--child", "Jane Smith")
+    assert result.returncode == 2 and "Jane" not in result.stderr and "J…" not in result.stderr
+
+
+@pytest.mark.parametrize("type_key", ["guidance", "children", "reviews"])
+def test_an_existing_file_is_never_changed(site, type_key):
+    first = run_new(site.content, *args_for(type_key))
+    assert first.returncode == 0, first.stderr
+    path = site.root / re.search(r"^Wrote (\S+)\.$", first.stdout, re.MULTILINE).group(1)
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe editor's own words.\n", encoding="utf-8")
+    kept = path.read_bytes()
+    again = run_new(site.content, *args_for(type_key))
+    assert again.returncode == 1
+    assert str(path.relative_to(site.root)) in again.stderr and "nothing was written" in again.stderr.casefold()
+    assert path.read_bytes() == kept
+    if type_key != "children":  # a version's name is its guidance page's: no other name helps
+        suggested = re.search(r"--name (\S+)\.", again.stderr).group(1)
+        other = run_new(site.content, *args_for(type_key), "--name", suggested)
+        assert other.returncode == 0, other.stderr
+        assert (path.parent / f"{suggested}.md").exists() and path.read_bytes() == kept
+
+
+def test_a_second_version_for_the_same_readers_is_refused(site):
+    site.write("young-people/older.md", "Title: Older\nDate: 2026-01-01\nVersion_of: guidance/roles-of-agencies.md\n"
+               "Summary: An older version.\n\nText.\n")
+    result = run_new(site.content, *args_for("young-people"))
+    assert result.returncode == 1
+    assert "young-people/older.md is already the version" in result.stderr
+    assert not (site.content / "young-people" / "roles-of-agencies.md").exists()
+
+
+class Terminal:
+    """scripts/new with a pseudo-terminal as its terminal, as `make new` runs it."""
+
+    def __init__(self, content: Path, env: dict[str, str]):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child
+            try:
+                os.chdir(content.parent)
+                os.execve(sys.executable, [sys.executable, str(SCRIPT), "--content", str(content)], env)
+            finally:
+                os._exit(127)
+        self.screen = b""
+
+    def answer(self, prompt: bytes, text: str) -> None:
+        while prompt not in self.screen:
+            ready, _, _ = select.select([self.fd], [], [], 60)
+            assert ready, self.screen
+            self.screen += os.read(self.fd, 1024)
+        self.screen = self.screen.replace(prompt, b"<asked>", 1)
+        os.write(self.fd, text.encode() + b"\n")
+
+    def finish(self) -> int:
+        try:
+            while True:
+                ready, _, _ = select.select([self.fd], [], [], 60)
+                chunk = os.read(self.fd, 1024) if ready else b""
+                if not chunk:
+                    break
+                self.screen += chunk
+        except OSError:  # the child closed the terminal
+            pass
+        _, status = os.waitpid(self.pid, 0)
+        return os.waitstatus_to_exitcode(status)
+
+
+def test_in_a_terminal_it_asks_and_asks_again(site, monkeypatch):
+    env = {**os.environ, "LSCB_TODAY": DEMO_TODAY, "LSCB_REDACTION_KEY": KEY}
+    terminal = Terminal(site.content, env)
+    terminal.answer(b"Type a number from 1 to 6: ", "9")  # not on the menu: asked again
+    terminal.answer(b"Type a number from 1 to 6: ", "5")
+    terminal.answer(b"Title of the page: ", "")  # empty: asked again
+    terminal.answer(b"Title of the page: ", "Child M: local child safeguarding practice review")
+    terminal.answer(b"pseudonym [Child M]: ", "")
+    terminal.answer(b"Write content/reviews/child-m.md? [Y/n] ", "y")
+    terminal.answer(b"must catch now? [y/N] ", "y")
+    terminal.answer(b"Term: ", "Tamsin Greywell")
+    terminal.answer(b"Term: ", "")
+    assert terminal.finish() == 0, terminal.screen
+    screen = terminal.screen.decode(errors="replace")
+    assert "5. Case review (content/reviews/)" in screen and "'9' is not a type" in screen
+    assert "the title is empty" in screen
+    assert "Added 1 term(s)" in screen and "Tamsin" not in screen  # typed without echo
+    register = load(register_path(site.content / "reviews" / "child-m.md"))
+    assert len(register.entries) == 3
+    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
+    built = site.build()
+    assert built.ok and not built.codes(), built.messages()
+
+
+def test_in_a_terminal_a_version_is_chosen_from_the_guidance_pages_and_no_is_no(site):
+    env = {**os.environ, "LSCB_TODAY": DEMO_TODAY}
+    terminal = Terminal(site.content, env)
+    terminal.answer(b"Type a number from 1 to 6: ", "children")
+    terminal.answer(b"Title of the page: ", "Who helps you")
+    terminal.answer(b"Type a number from 1 to 1: ", "1")
+    terminal.answer(b"Write content/children/roles-of-agencies.md? [Y/n] ", "n")
+    assert terminal.finish() == 1
+    assert b"1. guidance/roles-of-agencies.md: Roles of agencies" in terminal.screen
+    assert not (site.content / "children").exists()
+
+
+def test_the_example_session_in_docs_editing_md_is_what_it_prints(site):
+    docs = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    section = docs.split("## Starting a new page with make new", 1)[1]
+    session = section.split("```text\n", 1)[1].split("```", 1)[0]
+    result = run_new(site.content, stdin="1\nEscalating concerns about a child\n")
+    assert result.returncode == 0, result.stderr
+    menu, _, rest = session.partition("Type a number from")
+    assert result.stdout.startswith(menu.split("\n", 1)[1])  # after "$ make new"
+    assert result.stdout.strip().endswith(rest[rest.index("Wrote"):].strip())
+
+
+def test_new_pages_merged_unfinished_publish_nothing(site, monkeypatch):
+    """A new file of every type, committed as it was written, passes a publish
+    build and adds nothing to the live site."""
+    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
+    for type_key in schema.TYPES:
+        assert run_new(site.content, *args_for(type_key)).returncode == 0
+    built = site.build(settings="publishconf.py")
+    assert built.ok, built.messages()
+    assert not [f for f in built.result.findings if f.severity is Severity.ERROR], built.messages()
+    everything = built.text_of_everything()
+    for type_key, title in TITLES.items():
+        assert title not in everything, type_key
+    assert "Write one or two sentences here" not in everything
