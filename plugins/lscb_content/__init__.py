@@ -7,6 +7,7 @@ from .assign import assign_type
 from .audit_results import add_audit_results
 from .documents import attach_report_documents
 from .filters import add_filters
+from .glossary_markup import add_glossary_links
 from .listings import get_generators
 from .reader import install
 from .versions import link_versions
@@ -24,6 +25,8 @@ def register():
     signals.all_generators_finalized.connect(link_versions)
     # The last browser audit, for the accessibility statement.
     signals.all_generators_finalized.connect(add_audit_results)
+    # Glossary links need every page read, and go before the checks read the HTML.
+    signals.all_generators_finalized.connect(add_glossary_links)
     # A listing page per content type, and the template filters.
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)

@@ -6,7 +6,8 @@ Assessment Framework)" is used as "CAF" and as "Common Assessment
 Framework"; "Designated doctor and designated nurse" also as each half;
 plurals count ("children" for "child"); names and abbreviations match only in
 their own case. A definition line that starts "For children:" is the plain
-explanation shown on the pages for children and young people.
+explanation shown on the pages for children and young people; a term without
+one has no plain explanation (the definition is written for professionals).
 
 Shared by the glossary markup (lscb_content.glossary_markup) and the jargon
 check (READ002), so the two always agree on what a use of a term is and when
@@ -36,9 +37,6 @@ _SPLIT = re.compile(r"[\s\-‐]+")
 _NEXT_WORD = re.compile(r"^[\s\"'‘“]*([A-Za-z])")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
-# A definition's first sentence is shown to children when it is this short.
-PLAIN_WORDS = 12
-
 # Explanations after the term, in the same sentence.
 _AFTER = re.compile(
     r"""^\s*(?:
@@ -65,7 +63,9 @@ class Term:
     anchor: str = ""  # the id of its <dt> on the glossary page
     abbreviation: str = ""  # "MASH" of "MASH (multi-agency safeguarding hub)"
     expansion: str = ""  # "multi-agency safeguarding hub"
-    for_children: str = ""  # the plain explanation, or "" when there is none short enough
+    # Its "For children:" line; never the definition, which is written for
+    # professionals (READ002 asks for an explanation when there is none).
+    for_children: str = ""
     dt_start: int = -1  # where its <dt> starts in the glossary page's HTML
 
 
@@ -187,14 +187,6 @@ def _plain(explanation: str) -> str:
     return _lower_start(explanation.strip().rstrip(".").strip()) if explanation.strip() else ""
 
 
-def _short_first_sentence(definition: str) -> str:
-    first = _SENTENCE.match(definition)
-    sentence = first.group(0).strip() if first else ""
-    if not sentence or len(sentence.split()) > PLAIN_WORDS or not sentence.endswith("."):
-        return ""
-    return _plain(sentence)
-
-
 def _anchor(attributes: str, name: str, used: set[str]) -> str:
     found = _ID.search(attributes)
     if found:
@@ -227,7 +219,7 @@ def compile_glossary(glossary_html: str) -> Glossary:
         terms.append(Term(name, definition, tuple(variants),
                           plain=not any(_is_cased(variant) for variant in variants),
                           anchor=anchor, abbreviation=abbreviation, expansion=expansion,
-                          for_children=_plain(children) or _short_first_sentence(full),
+                          for_children=_plain(children),
                           dt_start=match.start()))
         for variant in variants:
             for key in _first_words(variant):

@@ -28,7 +28,7 @@ _ABBR = re.compile(r"<abbr\b[^>]*\btitle=[^>]*>(.*?)</abbr>", re.DOTALL | re.IGN
 # The glossary markup's own links (lscb_content.glossary_markup): they link
 # every first use, so they are not an explanation; the plain explanation
 # they show on these pages is, and is read as the page's own text.
-_MARKUP = re.compile(r"<a\b[^>]*\bclass=\"glossary-term\"[^>]*>.*?</a>", re.DOTALL | re.IGNORECASE)
+_MARKUP = re.compile(r"<a\b[^>]*\bclass=\"glossary-term[\" ][^>]*>.*?</a>", re.DOTALL | re.IGNORECASE)
 MARKUP_CLASS = "glossary-term"
 
 
