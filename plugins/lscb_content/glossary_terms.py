@@ -214,7 +214,9 @@ def compile_glossary(glossary_html: str) -> Glossary:
         full = next((line for line in lines if not _FOR_CHILDREN.match(line)), "")
         definition = " ".join(full.split()[:8]).rstrip(".,;:")
         abbreviation, expansion = _abbreviation(name)
-        anchor = _anchor(match.group(1), variants[0], anchors)
+        # "term-cdop" for "Child death overview panel (CDOP)": short, and
+        # the same whichever way round the glossary writes the pair.
+        anchor = _anchor(match.group(1), abbreviation or variants[0], anchors)
         anchors.add(anchor)
         terms.append(Term(name, definition, tuple(variants),
                           plain=not any(_is_cased(variant) for variant in variants),
