@@ -6,7 +6,10 @@ that uses one of them should say what it means where it is used: in the same
 sentence ("a MASH is a team where...", "MASH (a team where...)", "MASH - a
 team where..."), in the sentence after it ("This is..."), with the Markdown
 abbreviation syntax (`*[MASH]: ...`, shown as <abbr title>), or by linking the
-word to the glossary.
+word to the glossary. The glossary markup (lscb_content.glossary_markup) runs
+first: the plain explanation it shows from the glossary's "For children:"
+line is read as the page's own text; its links and abbreviations alone are
+not an explanation.
 """
 
 from __future__ import annotations
@@ -37,9 +40,10 @@ class JargonUnexplained(Rule):
     young people with no explanation nearby: not in the same sentence ("is
     when", "means", "is a", a dash or brackets right after it, "called"
     before it), not in the sentence after it ("This is..."), not marked as
-    an abbreviation, not linked to the glossary, and not in the paragraph
-    after a heading that uses it. Each word is reported once per page, where
-    it is first used.
+    an abbreviation, not linked to the glossary by the editor, not given a
+    plain explanation by a "For children:" line in the glossary, and not in
+    the paragraph after a heading that uses it. Each word is reported once
+    per page, where it is first used.
 
     ## Why it matters
     The words in the glossary are the ones professionals use and children do
@@ -54,7 +58,14 @@ class JargonUnexplained(Rule):
     "The MASH will decide what happens next. This is a team of people whose
     job is to keep children safe." Or leave the word out: "A team of people
     whose job is to keep children safe will decide what happens next." If
-    the page explains the word in another way (a picture, a video), waive
+    the glossary has a "For children:" line for the word, the site shows it
+    in brackets after the word on every children's and young people's page:
+
+        MASH (multi-agency safeguarding hub)
+        : A team where staff from different services work side by side.
+        : For children: a team of people whose job is to keep children safe
+
+    If the page explains the word in another way (a picture, a video), waive
     it for the page in the metadata, naming the word:
     `Waive: READ002 "MASH": explained in the video at the top of the page`.
 
