@@ -39,12 +39,18 @@ EXPLAINED_TYPES = ("children", "young-people")
 PAGE_LISTS = ("pages", "hidden_pages", "draft_pages", "translations",
               "hidden_translations", "draft_translations")
 
-# A comment, or a start or end tag (attribute values may contain ">").
-_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
-# Nothing inside these is linked.
-_SKIP = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "template", "textarea",
-         "button", "select", "label", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6", "dfn"}
-_FOOTNOTES = re.compile(r"""\bclass\s*=\s*["'](?:[^"']*\s)?footnote(?:\s[^"']*)?["']""", re.IGNORECASE)
+_ATTRIBUTES = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
+# What is never linked, each matched whole: comments, headings, links,
+# abbreviations, code and the footnotes. None of these elements can contain
+# another of its own kind, so the first end tag of its name closes it.
+_SKIP = re.compile(
+    r"<!--.*?-->"
+    r"|<(a|abbr|code|pre|kbd|samp|script|style|template|textarea|button|select|label|svg|math|dfn|h[1-6])\b"
+    + _ATTRIBUTES + r">.*?</\1\s*>"
+    r"|<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?footnote[\s\"']" + _ATTRIBUTES + r">.*?</div\s*>",
+    re.DOTALL | re.IGNORECASE)
+# Splits what is left into text and tags: the odd pieces are tags.
+_TAG = re.compile("(<" + _ATTRIBUTES + ">)")
 
 
 def add_glossary_links(generators) -> None:
@@ -108,49 +114,45 @@ def explained_on_page(html: str, glossary: Glossary) -> set[int]:
 def mark_up(html: str, glossary: Glossary, base: str, explain: bool = False) -> str:
     """`html` with the first use of each term linked to `base#anchor`, and,
     when `explain`, followed by its plain explanation."""
-    # Explained by the page itself: linked, but not explained again.
-    plain_done = explained_on_page(html, glossary) if explain else set()
+    if glossary.first_words.search(html) is None:
+        return html
+    # Explained by the page itself: linked, but not explained again. Found
+    # only when the page uses a term that has a plain explanation.
+    plain_done = _Lazy(lambda: explained_on_page(html, glossary))
     done: set[int] = set()
     out: list[str] = []
     changed = False
     position = 0
-    skip_tag, depth = "", 0
-    for token in _TOKEN.finditer(html):
-        if token.start() > position:
-            segment = html[position:token.start()]
-            if not skip_tag:
-                marked = _mark_text(segment, glossary, base, explain, done, plain_done)
-                changed = changed or marked is not segment
-                segment = marked
-            out.append(segment)
-        out.append(token.group(0))
-        position = token.end()
-        tag = token.group(2)
-        if tag is None:
-            continue  # a comment
-        tag = tag.lower()
-        closing = token.group(1) == "/"
-        self_closing = token.group(3).rstrip().endswith("/")
-        if skip_tag:
-            if tag == skip_tag and not self_closing:
-                depth += -1 if closing else 1
-                if depth == 0:
-                    skip_tag = ""
-        elif not closing and not self_closing and (
-                tag in _SKIP or (tag == "div" and _FOOTNOTES.search(token.group(3)))):
-            skip_tag, depth = tag, 1
-    if position < len(html):
-        tail = html[position:]
-        if not skip_tag:
-            marked = _mark_text(tail, glossary, base, explain, done, plain_done)
-            changed = changed or marked is not tail
-            tail = marked
-        out.append(tail)
+    for skipped in (*_SKIP.finditer(html), None):
+        chunk = html[position:skipped.start() if skipped else len(html)]
+        if chunk:
+            pieces = _TAG.split(chunk)
+            for number in range(0, len(pieces), 2):  # the text between tags
+                if pieces[number]:
+                    marked = _mark_text(pieces[number], glossary, base, explain, done, plain_done)
+                    if marked is not pieces[number]:
+                        pieces[number], changed = marked, True
+            chunk = "".join(pieces)
+        out.append(chunk)
+        if skipped:
+            out.append(skipped.group(0))
+            position = skipped.end()
     return "".join(out) if changed else html
 
 
+class _Lazy:
+    def __init__(self, compute):
+        self._compute, self._value = compute, None
+
+    @property
+    def value(self):
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+
 def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool,
-               done: set[int], plain_done: set[int]) -> str:
+               done: set[int], plain_done: _Lazy) -> str:
     """One run of text between tags: its terms not yet linked on the page,
     linked. Returns `segment` itself when nothing changed."""
     text = htmllib.unescape(segment) if "&" in segment else segment
@@ -165,7 +167,7 @@ def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool,
         done.add(index)
         pieces += [htmllib.escape(text[last:match.start()], quote=False),
                    _link(term, match.group(0), f"{base}#{term.anchor}")]
-        if explain and term.for_children and index not in plain_done:
+        if explain and term.for_children and index not in plain_done.value:
             pieces.append(f' <span class="glossary-explanation">({htmllib.escape(term.for_children, quote=False)})</span>')
         last = match.end()
     if not pieces:
