@@ -7,7 +7,10 @@
   function selector(el) {
     if (!el || el.nodeType !== 1) { return ""; }
     var parts = [];
-    while (el && el.nodeType === 1 && parts.length < 5) {
+    // Five steps up, or more until the selector names only this element
+    // (two tables with a link in the same cell would otherwise look the same).
+    while (el && el.nodeType === 1 &&
+           (parts.length < 5 || document.querySelectorAll(parts.join(" > ")).length > 1)) {
       if (el.id) { parts.unshift("#" + CSS.escape(el.id)); break; }
       var part = el.tagName.toLowerCase();
       var cls = (el.getAttribute("class") || "").trim().split(/\s+/).filter(Boolean)[0];

@@ -8,6 +8,7 @@ from .audit_results import add_audit_results
 from .charts import add_charts
 from .documents import attach_report_documents
 from .filters import add_filters
+from .glossary_markup import add_glossary_links
 from .listings import get_generators
 from .reader import install
 from .security_headers import add_csp_filter, write_headers_file
@@ -30,6 +31,8 @@ def register():
     signals.all_generators_finalized.connect(add_charts)
     # The last browser audit, for the accessibility statement.
     signals.all_generators_finalized.connect(add_audit_results)
+    # Glossary links need every page read, and go before the checks read the HTML.
+    signals.all_generators_finalized.connect(add_glossary_links)
     # A listing page per content type, and the template filters.
     signals.get_generators.connect(get_generators)
     # The "Latest updates" page, from the Date and Modified of what is published.
