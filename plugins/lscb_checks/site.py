@@ -13,9 +13,8 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from lscb_core.articles import ARTICLE_LISTS
+from lscb_core.articles import content_objects
 from lscb_core.documents import content_relative
 from lscb_core.findings import display_path
 from lscb_core.mode import mode as mode_of
@@ -24,8 +23,6 @@ from lscb_core.sources import SourceFile, source_file
 
 from .html_model import Parsed, parse_html
 
-PAGE_LISTS = ("pages", "hidden_pages", "draft_pages", "translations",
-              "hidden_translations", "draft_translations")
 
 
 @dataclass
@@ -115,20 +112,9 @@ def _state(obj, list_name: str) -> str:
 def collect_site(generators, settings) -> Site:
     from lscb_reviews.state import blocked
 
-    items: list[Item] = []
-    seen: set[int] = set()
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            lists = ARTICLE_LISTS
-        elif isinstance(generator, PagesGenerator):
-            lists = PAGE_LISTS
-        else:
-            continue
-        for list_name in lists:
-            for obj in getattr(generator, list_name, []):
-                if id(obj) not in seen:
-                    seen.add(id(obj))
-                    items.append(Item(obj, _type_key(obj), _state(obj, list_name)))
+    items: list[Item] = [Item(obj, _type_key(obj), _state(obj, list_name))
+                         for obj, list_name in content_objects(generators)]
+    seen = {id(item.obj) for item in items}
     for obj in blocked(settings).articles:
         if id(obj) not in seen:
             seen.add(id(obj))

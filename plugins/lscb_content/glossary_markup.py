@@ -27,17 +27,15 @@ from __future__ import annotations
 import html as htmllib
 import re
 
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import PagesGenerator
 
-from lscb_core.articles import ARTICLE_LISTS
+from lscb_core.articles import content_objects
 
 from .glossary_terms import GLOSSARY_SLUG, Glossary, Term, compile_glossary, explained_near_first_use, is_name, uses
 
 CLASS = "glossary-term"
 ABBR_CLASS = "glossary-term glossary-abbr"  # a dotted underline for an abbreviation
 EXPLAINED_TYPES = ("children", "young-people")
-PAGE_LISTS = ("pages", "hidden_pages", "draft_pages", "translations",
-              "hidden_translations", "draft_translations")
 
 _ATTRIBUTES = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
 # What is never linked, each matched whole: comments, headings, links,
@@ -65,28 +63,12 @@ def add_glossary_links(generators) -> None:
         return
     page._content = with_anchors(page._content, glossary)
     base = "{filename}/" + page.relative_source_path.replace("\\", "/")
-    for obj in _objects(generators):
+    for obj, _list in content_objects(generators):
         if obj is page or getattr(obj, "slug", "") == GLOSSARY_SLUG or not obj._content:
             continue
         content_type = getattr(obj, "content_type", None)
         explain = content_type is not None and content_type.key in EXPLAINED_TYPES
         obj._content = mark_up(obj._content, glossary, base, explain=explain)
-
-
-def _objects(generators):
-    seen: set[int] = set()
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            lists = ARTICLE_LISTS
-        elif isinstance(generator, PagesGenerator):
-            lists = PAGE_LISTS
-        else:
-            continue
-        for name in lists:
-            for obj in getattr(generator, name, []):
-                if id(obj) not in seen:
-                    seen.add(id(obj))
-                    yield obj
 
 
 def with_anchors(glossary_html: str, glossary: Glossary) -> str:

@@ -1,4 +1,4 @@
-"""Pelican's article lists: every article is in exactly one of them."""
+"""Pelican's article and page lists: every content object is in exactly one of them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,29 @@ ARTICLE_LISTS = (
     "hidden_articles", "hidden_translations",
     "drafts", "drafts_translations",
 )
+
+# The same for pages.
+PAGE_LISTS = ("pages", "hidden_pages", "draft_pages", "translations",
+              "hidden_translations", "draft_translations")
+
+
+def content_objects(generators):
+    """(object, name of its list) for every article and page read, once each."""
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    seen: set[int] = set()
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            lists = ARTICLE_LISTS
+        elif isinstance(generator, PagesGenerator):
+            lists = PAGE_LISTS
+        else:
+            continue
+        for name in lists:
+            for obj in getattr(generator, name, []):
+                if id(obj) not in seen:
+                    seen.add(id(obj))
+                    yield obj, name
 
 
 def all_articles(generator) -> list:
