@@ -32,6 +32,7 @@ PAGES = {
     "annual-report": "annual-reports/2024-25/",
     "report-a-concern": "report-a-concern/",
     "updates": "updates/",
+    "search": "search/?q=neglect",
 }
 # Mode -> the buttons a reader presses.
 MODES = {
