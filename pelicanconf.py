@@ -155,8 +155,9 @@ PATH = "content"
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
-# Order is run order.
-PLUGINS = ["lscb_content", "lscb_reviews", "lscb_checks", "lscb_search"]
+# Order is run order. lscb_search comes before lscb_checks, so the checks'
+# last look at the finished site reads the search index too.
+PLUGINS = ["lscb_content", "lscb_reviews", "lscb_search", "lscb_checks"]
 
 # Draft mode for previews: some findings (a guidance page past its review
 # date) only warn. publishconf.py sets "publish", where they stop the build.

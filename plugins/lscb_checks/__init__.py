@@ -3,16 +3,20 @@ nothing inaccessible is published. registry.py lists every check."""
 
 from pelican import signals
 
+from .plugin_order import check_order
 from .runner import run_output_stage, run_source_stage
 from .text import prefetch
 
 
 def register():
+    # Before anything is read: the final gate must run after the search index.
+    signals.initialized.connect(check_order)
     # While Pelican reads the Markdown, a second process reads the PDFs.
     signals.initialized.connect(prefetch.start)
     # After every file is read and before anything is written: source checks,
     # so unsafe content never reaches disk. Connected after the other plugins,
     # so their own findings are judged here too.
     signals.all_generators_finalized.connect(run_source_stage)
-    # After everything is written to the staging folder: links, anchors, ids.
+    # After everything is written to the staging folder (the search index too):
+    # links, anchors, ids, and every file and path of the site read as a reader would.
     signals.finalized.connect(run_output_stage)

@@ -227,6 +227,7 @@ class Redaction:
     patterns: tuple[re.Pattern, ...]
     board_keys: frozenset[str]
     board_texts: tuple[str, ...] = ()  # folded BOARD_ADDRESS and BOARD_EMAIL
+    reviews: tuple = ()  # the site's reviews, whose pseudonyms listings and feeds show
     _ranges: dict = field(default_factory=dict)
     _pseudonyms: dict = field(default_factory=dict)
 
@@ -248,7 +249,14 @@ class Redaction:
         return any(low <= start and end <= high for low, high in self.allowed_ranges(span))
 
     def pseudonyms(self, item) -> frozenset[str]:
-        """The review's declared pseudonyms, folded ("child l", "mother")."""
+        """The review's declared pseudonyms, folded ("child l", "mother").
+        With no item (a listing, a feed, the search index): those of every
+        review, since such a page shows several reviews' titles and summaries."""
+        if item is None:
+            if None not in self._pseudonyms:
+                self._pseudonyms[None] = frozenset().union(
+                    *(self.pseudonyms(review) for review in self.reviews))
+            return self._pseudonyms[None]
         if item.path not in self._pseudonyms:
             declared = item.source.field("Pseudonyms")
             values = declared.value if declared else str(item.metadata.get("pseudonyms", ""))
@@ -290,7 +298,8 @@ def redaction(site) -> Redaction:
         patterns = tuple(_phrase(entry.text) for entry in allowlist.entries)
         board = tuple(" ".join(fold_text(str(settings[name])).split())
                       for name in ("BOARD_ADDRESS", "BOARD_EMAIL") if settings.get(name))
-        site.cache["redaction"] = Redaction(settings, allowlist, patterns, _board_keys(settings), board)
+        site.cache["redaction"] = Redaction(settings, allowlist, patterns, _board_keys(settings), board,
+                                            reviews=tuple(site.of_type("reviews")))
     return site.cache["redaction"]
 
 

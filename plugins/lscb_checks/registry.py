@@ -7,7 +7,9 @@ anything is written, so unsafe content never reaches disk. A module's
 `check(site)` yields findings for the whole site.
 
 Stage "output": `finalized`, over the built staging folder, before it replaces
-output/. A module's `check_output(output)` yields findings.
+output/, after the search index is written (lscb_search is listed before
+lscb_checks in PLUGINS, and plugin_order.py refuses the other order). A
+module's `check_output(output)` yields findings.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ SOURCE_CHECKS = (
 OUTPUT_CHECKS = (
     "links_output",
     "a11y_duplicate_ids",
+    # Last: every file and path of the finished site, search index included.
+    "published_text",
 )
 
 

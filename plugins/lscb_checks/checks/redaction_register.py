@@ -168,8 +168,29 @@ def check(site) -> Iterable[Finding]:
         return []
     findings: list[Finding] = []
     findings.extend(_published(site, registers))
-    key = key_from_env()
-    hasher = Hasher(key) if key else None
+    problems, matcher = _loaded(site)
+    findings.extend(problems)
+    if matcher is not None:
+        findings.extend(_terms_published(site, matcher))
+    return findings
+
+
+def register_matcher(site) -> Matcher | None:
+    """One Matcher over the terms of every register the build can read with
+    its key, or None when there is none (the final gate over the output
+    compares what is published with it)."""
+    return _loaded(site)[1]
+
+
+def _loaded(site) -> tuple[list[Finding], Matcher | None]:
+    """(problems with the registers, a Matcher of the usable ones); cached."""
+    key = ("redaction_registers",)
+    if key in site.cache:
+        return site.cache[key]
+    findings: list[Finding] = []
+    registers = _registers(site)
+    key_bytes = key_from_env() if registers else None
+    hasher = Hasher(key_bytes) if key_bytes else None
     usable = []
     for path, owner in registers:
         where = owner or path
@@ -192,9 +213,12 @@ def check(site) -> Iterable[Finding]:
                 f"use the board's key from its password manager; {_DOCS}"))
             continue
         usable.append(register)
+    matcher = None
     if usable:
-        findings.extend(_terms_published(site, hasher, usable))
-    return findings
+        entries: set[bytes] = set().union(*(register.entries for register in usable))
+        matcher = Matcher(hasher, entries, max(register.max_words for register in usable))
+    site.cache[key] = (findings, matcher)
+    return site.cache[key]
 
 
 def _registers(site) -> list[tuple[str, str | None]]:
@@ -239,9 +263,7 @@ def _published(site, registers) -> list[Finding]:
     return found
 
 
-def _terms_published(site, hasher: Hasher, registers) -> list[Finding]:
-    entries: set[bytes] = set().union(*(register.entries for register in registers))
-    matcher = Matcher(hasher, entries, max(register.max_words for register in registers))
+def _terms_published(site, matcher: Matcher) -> list[Finding]:
     spans = [span for item in site.items for span in review_spans(item, site)]
     spans += static_folder_spans(site)  # files in shared folders, linked or not
     hits = [(span, found) for span in spans if (found := matcher.find(words(span.text)))]

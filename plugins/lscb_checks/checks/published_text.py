@@ -1,0 +1,190 @@
+"""The final gate: what the built site publishes, read as a reader reads it.
+
+The source checks read the Markdown an editor wrote. A reader, a search
+engine and a scraper get the built files instead, where markup inside a
+word has gone (`Zebe<!-- -->dee` is shown as `Zebedee`), character
+references are decoded, titles and summaries are copied into listings,
+feeds and the search index, and file names become addresses. This check
+runs last, over the staging folder, after the search index is written and
+before the folder replaces output/. It reads every file and every path
+once (lscb_checks.published) and runs on all of it, for every kind of page:
+
+* the redaction registers (RED001), on every piece of text of every file,
+  program files and binary data included;
+* the detectors of people's details: full names (PII001), postcodes and
+  street addresses (PII002, PII003), dates of birth (PII004), phone numbers
+  and email addresses (PII005, PII006), NHS, NI and vehicle numbers (PII007
+  to PII009) and named schools and surgeries (PII010), with the same
+  allowlist, board details and declared pseudonyms as the source checks.
+
+A finding names the Markdown file and line that put the text there when one
+can be found (the page's own source, or the page whose title or summary a
+listing shows), and otherwise the output file. It reuses the code of the
+source rule that would have caught the text, so its documentation and its
+waivers are that rule's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+from lscb_core.findings import Finding
+from lscb_core.mask import mask
+
+from ..allowlist import Context, fold_text, message, redaction
+from ..published.files import Text, path_texts, read_file
+from ..text.forenames import forenames
+from ..text.normalise import tokens, words
+from ..text.review_text import Span
+from . import pii_addresses, pii_contact, pii_dob, pii_institutions, pii_names, pii_numbers
+from .redaction_register import RegisterTermPublished, register_matcher
+
+DETECTORS = (pii_names.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
+             pii_numbers.detect, pii_institutions.detect)
+_BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# Markup an editor can put inside a word that the built page does not show:
+# comments, tags, emphasis markers. Taken out (not blanked) to find where a
+# term published whole was written split.
+_HIDDEN_IN_SOURCE = re.compile(
+    r"<!--.*?-->|<[A-Za-z/][^>]*>|\*+|(?<!\w)_+|_+(?!\w)|\]\([^)]*\)|\[", re.DOTALL)
+_REGISTER_DOCS = "see docs/publishing-reviews.md"
+
+
+def check_output(output) -> Iterable[Finding]:
+    site = output.site
+    gate = _Gate(output)
+    # The pages of content items first: a finding is then reported on the
+    # page that was written, not on a listing or feed that repeats it.
+    for rel in sorted(output.files, key=lambda rel: (_item_of(output, rel) is None, rel)):
+        published = read_file(output.root, rel, site.content_path)
+        for text in path_texts(rel) + published.texts:
+            gate.read(rel, text)
+    return list(gate.findings.values())
+
+
+def _item_of(output, rel: str):
+    page = output.pages.get(rel)
+    return page.item if page is not None else None
+
+
+class _Gate:
+    def __init__(self, output) -> None:
+        self.output = output
+        self.site = output.site
+        self.redaction = redaction(self.site)
+        self.matcher = register_matcher(self.site)
+        self.forenames = forenames(self.site.settings)
+        self.findings: dict[tuple, Finding] = {}
+        self._detected: dict[tuple, list] = {}  # (block, item path) -> hits
+        self._public = [item for item in self.site.items if item.is_public]
+
+    def read(self, rel: str, text: Text) -> None:
+        item = _item_of(self.output, rel)
+        if self.matcher is not None:
+            self._register(rel, item, text)
+        if text.detect:
+            self._detect(rel, item, text)
+
+    # -- the redaction registers
+    def _register(self, rel: str, item, text: Text) -> None:
+        spoken = words(text.text)
+        found = self.matcher.find(spoken)
+        if not found:
+            return
+        spots = tokens(text.text)
+        for index, length in found:
+            term = text.text[spots[index].start:spots[index + length - 1].end]
+            what = f"a {length}-word term from the redaction register"
+            self._report(RegisterTermPublished, rel, item, text, term, what,
+                         f"replace it with the pseudonym, or remove it ({_REGISTER_DOCS})",
+                         register=True)
+
+    # -- the detectors of people's details
+    def _detect(self, rel: str, item, text: Text) -> None:
+        context = Context(item, self.redaction, self.forenames)
+        for block in _BLOCKS.split(text.text):
+            if not block.strip():
+                continue
+            key = (block, item.path if item is not None and item.type_key == "reviews" else None)
+            hits = self._detected.get(key)
+            if hits is None:
+                span = Span(block, rel, text.channel)
+                hits = self._detected[key] = [
+                    (hit, hit.term or block[hit.start:hit.end])
+                    for detect in DETECTORS for hit in detect(span, context)
+                    if not self.redaction.allowed(span, hit.start, hit.end, hit.term or block[hit.start:hit.end])]
+            for hit, term in hits:
+                self._report(hit.rule, rel, item, text, term, hit.what, hit.hint)
+
+    # -- reporting
+    def _report(self, rule, rel: str, item, text: Text, term: str, what: str, hint: str,
+                register: bool = False) -> None:
+        origin = _origin(term, item, self._public)
+        shown_rel = _masked_path(rel, term)
+        where = f"{shown_rel} as built" if text.channel == "page text" else f"{shown_rel} ({text.channel})"
+        if origin is not None:
+            source_item, line, col = origin
+            path = source_item.path
+        else:
+            path, line, col = os.path.join("output", shown_rel), 1, 1
+        if register:
+            room = 78 - len(what) - len(" is in ")
+            message_text = f"{what} is in {where if len(where) <= room else where[:room - 1] + '…'}"
+        else:
+            message_text = message(what, term, where)
+        key = (path, line, rule.code, " ".join(fold_text(term).split()))
+        if key not in self.findings:
+            self.findings[key] = rule.at(path, line, message_text, hint, col=col, term=term)
+
+
+def _origin(term: str, item, public) -> tuple[object, int, int] | None:
+    """The content item, line and column where `term` was written: in the
+    page's own source first, then in any published item (a listing shows
+    titles and summaries); None when it cannot be found."""
+    candidates = [item] if item is not None else []
+    candidates += [other for other in public if other is not item]
+    wanted = words(term)
+    if not wanted:
+        return None
+    for candidate in candidates:
+        offset = _find_words(candidate.source.text, wanted)
+        if offset is not None:
+            line, col = candidate.source.position(offset)
+            return candidate, line, col
+    return (item, 1, 1) if item is not None else None
+
+
+def _find_words(text: str, wanted: list[str]) -> int | None:
+    """The offset in `text` where the words `wanted` start, read with the
+    markup an editor can hide inside a word taken out; None if absent."""
+    if wanted[0] not in text.casefold() and wanted[0][:3] not in text.casefold():
+        return None
+    kept: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in _HIDDEN_IN_SOURCE.finditer(text):
+        kept.append(text[position:match.start()])
+        offsets.extend(range(position, match.start()))
+        position = match.end()
+    kept.append(text[position:])
+    offsets.extend(range(position, len(text)))
+    joined = "".join(kept)
+    found = tokens(joined)
+    spoken = [token.text for token in found]
+    size = len(wanted)
+    for index in range(len(spoken) - size + 1):
+        if spoken[index:index + size] == wanted:
+            return offsets[found[index].start] if found[index].start < len(offsets) else 0
+    return None
+
+
+def _masked_path(rel: str, term: str) -> str:
+    """The output path, with any folder or file name that holds a word of
+    the term masked."""
+    wanted = set(words(term))
+    parts = []
+    for part in rel.split("/"):
+        parts.append(mask(part) if wanted & set(words(part.replace("-", " "))) else part)
+    return "/".join(parts)

@@ -1,0 +1,212 @@
+"""Every file of the built site, and every path, as the text it publishes.
+
+Each file is read once, by its kind:
+
+* pages, feeds, the sitemap and SVG (markup.py): the shown text, and each
+  attribute, address, comment and script on its own;
+* the search index: each page's fragment (decompressed JSON: its url, title,
+  text and meta) and the words of the index files;
+* JSON: every string in it; other text files (robots.txt, _headers, .ics,
+  .csv, .md...): their text;
+* PDFs and images: what lscb_checks.text.attachments reads from them (the
+  text of each page, metadata, XMP, comments, bookmarks, form fields; image
+  metadata), read once per content (a file copied from content/ unchanged
+  is not read a second time);
+* anything else: the runs of readable characters in its bytes.
+
+Every path in the output (folders and file names) is published too: each
+file's path is read as words (`zebedee-quinlan.pdf` is `Zebedee Quinlan`).
+
+The program files of the theme and of the search (.js, .css, .wasm) are
+compared with the redaction registers only: the pattern detectors are for
+what editors write, and would read code as prose.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import gzip
+import json
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
+from .markup import read_markup
+
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom")
+PROGRAM_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".pagefind", ".map")
+TEXT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".ics", ".vcf",
+                 ".webmanifest", ".yml", ".yaml", ".toml", "_headers", "_redirects")
+_FRAGMENT = ".pf_fragment"
+_SEARCH_BINARY = (".pf_index", ".pf_meta", ".pf_filter")
+_READABLE = re.compile(rb"[\x20-\x7e\x80-\xff]{4,}")
+_ADDRESS_GAPS = re.compile(r"[-_.+~/=&?#:;,@]+|%20")
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_LIMIT = 50_000_000  # bytes read of one file of an unknown kind
+
+
+@dataclass
+class Text:
+    """One piece of text a published file gives out."""
+    channel: str  # "page text", "alt text", "address", "file name", "PDF page 2"...
+    text: str
+    detect: bool = True  # False: compared with the registers only
+
+
+@dataclass
+class PublishedFile:
+    rel: str  # path under the output folder, with forward slashes
+    texts: list[Text] = field(default_factory=list)
+    error: str = ""  # the file could not be read whole
+
+
+def address_words(address: str) -> str:
+    """The words of a link or file address, capitalised as a name would be:
+    `/documents/zebedee-quinlan.pdf` reads `Documents Zebedee Quinlan`.
+    The host of an absolute address is left out (it names a website)."""
+    parts = urlsplit(address.strip())
+    path = unquote(parts.path)
+    rest = unquote(" ".join(filter(None, (parts.query, parts.fragment))))
+    segments = [_SUFFIX.sub("", segment) for segment in path.split("/")]
+    words = _ADDRESS_GAPS.sub(" ", " ".join(segments + [rest])).split()
+    return " ".join(word[:1].upper() + word[1:] for word in words)
+
+
+def read_file(root: str, rel: str, content_root: str | None = None) -> PublishedFile:
+    """What one output file publishes (its path is read separately)."""
+    path = os.path.join(root, rel)
+    lower = rel.lower()
+    found = PublishedFile(rel)
+    try:
+        if lower.endswith(MARKUP_SUFFIXES):
+            _markup(_read_text(path), found)
+        elif lower.endswith(_FRAGMENT):
+            _fragment(path, found)
+        elif lower.endswith(_SEARCH_BINARY):
+            _strings(gzip.decompress(_read_bytes(path)), "search index", found)
+        elif lower.endswith(".json"):
+            _json(_read_text(path), found)
+        elif lower.endswith(".pdf"):
+            _pdf(_source_copy(path, rel, content_root), found)
+        elif lower.endswith(IMAGE_SUFFIXES):
+            _image(_source_copy(path, rel, content_root), found)
+        elif lower.endswith(PROGRAM_SUFFIXES):
+            data = _read_bytes(path)
+            found.texts.append(Text("program", data.decode("utf-8", "replace"), detect=False))
+        elif lower.endswith(TEXT_SUFFIXES):
+            found.texts.append(Text("text", _read_text(path)))
+        else:
+            _strings(_read_bytes(path), "file content", found)
+    except (OSError, ValueError, EOFError, gzip.BadGzipFile) as error:
+        found.error = f"{type(error).__name__}: {error}"
+    return found
+
+
+def path_texts(rel: str) -> list[Text]:
+    """The output path itself, read as words: folders and file name."""
+    return [Text("file name", address_words(rel))]
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(_LIMIT)
+
+
+def _read_text(path: str) -> str:
+    return _read_bytes(path).decode("utf-8", "replace")
+
+
+def _markup(markup: str, found: PublishedFile) -> None:
+    extract = read_markup(markup)
+    found.texts.append(Text("page text", extract.text))
+    for piece in extract.pieces:
+        if piece.address:
+            found.texts.append(Text(f"{piece.kind} address", address_words(piece.text)))
+            found.texts.append(Text(f"{piece.kind} address", unquote(piece.text), detect=False))
+        elif piece.kind in ("script", "style"):
+            found.texts.append(Text(piece.kind, piece.text, detect=False))
+        else:
+            found.texts.append(Text(f"{piece.kind} text", piece.text))
+
+
+def _fragment(path: str, found: PublishedFile) -> None:
+    from lscb_search.fragments import SIGNATURE
+
+    data = gzip.decompress(_read_bytes(path))
+    if data.startswith(SIGNATURE):
+        data = data[len(SIGNATURE):]
+    _json(data.decode("utf-8", "replace"), found, "search index")
+
+
+def _json(text: str, found: PublishedFile, channel: str = "data") -> None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        found.texts.append(Text(channel, text))
+        return
+    strings: list[str] = []
+    _walk_json(value, strings)
+    for string in strings:
+        if "<" in string and ">" in string:
+            _markup(string, found)
+        else:
+            found.texts.append(Text(channel, string))
+
+
+def _walk_json(value, strings: list[str]) -> None:
+    if isinstance(value, str):
+        if value.strip():
+            strings.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            strings.append(str(key))
+            _walk_json(item, strings)
+    elif isinstance(value, list):
+        for item in value:
+            _walk_json(item, strings)
+
+
+def _strings(data: bytes, channel: str, found: PublishedFile) -> None:
+    runs = [match.group().decode("utf-8", "replace") for match in _READABLE.finditer(data)]
+    if runs:
+        found.texts.append(Text(channel, "\n".join(runs), detect=False))
+
+
+def _source_copy(path: str, rel: str, content_root: str | None) -> str:
+    """The file under content/ this output file is an unchanged copy of, when
+    there is one (its reading is then shared with the source checks), else
+    the output file."""
+    if content_root:
+        candidate = os.path.join(content_root, *posixpath.normpath(rel).split("/"))
+        if os.path.isfile(candidate) and filecmp.cmp(candidate, path, shallow=False):
+            return candidate
+    return path
+
+
+def _pdf(path: str, found: PublishedFile) -> None:
+    pdf = pdf_content(path)
+    if pdf.error:
+        found.error = pdf.error
+    for number, text in enumerate(pdf.pages, start=1):
+        if text.strip():
+            found.texts.append(Text(f"PDF page {number}", text))
+    for name, value in pdf.metadata:
+        found.texts.append(Text(f"PDF {name}", value))
+    for page, text in pdf.covered:
+        found.texts.append(Text(f"PDF page {page} covered text", text))
+
+
+def _image(path: str, found: PublishedFile) -> None:
+    image = image_content(path)
+    if image.error:
+        found.error = image.error
+    for name, value in image.metadata:
+        found.texts.append(Text(f"image {name}", value))
+    if path.lower().endswith((".svg", ".svgz")):
+        data = _read_bytes(path)
+        if path.lower().endswith(".svgz"):
+            data = gzip.decompress(data)
+        _markup(data.decode("utf-8", "replace"), found)

@@ -1,0 +1,169 @@
+"""The final gate reads the built site as a reader does, on every kind of page.
+
+Each case writes a small site whose Markdown passes the source checks but
+whose built output shows an identifier: a name split by markup inside a
+word, a name in a listing's summary, in a file name, in a guidance page or an
+annual report. The build must be refused, name the Markdown file (and line
+where there is one), and leave the last good output untouched. The quiet
+cases build the same sites with pseudonyms and public names only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import ROOT, build_site, guidance_markdown, review_markdown  # noqa: E402
+from register_helpers import write_register  # noqa: E402
+
+NAME = "Zebedee Quinlan"
+KEY = "published-gate-test-key-0c41d9e2"
+
+
+def body(findings: str) -> str:
+    return (f"## Findings\n\n{findings}\n\n## Recommendations\n\n1. Share information sooner.\n\n"
+            "## The board's response\n\nThe board accepted the recommendation.\n")
+
+
+def everything_published(output: Path) -> str:
+    """Every file of the output as an attacker reads it: raw text, text with
+    tags and comments removed and references decoded, gunzipped search
+    fragments, and every path."""
+    parts = []
+    for path in sorted(output.rglob("*")):
+        parts.append(str(path.relative_to(output)).replace("-", " "))
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        text = data.decode("utf-8", "replace")
+        parts.append(text)
+        parts.append(html.unescape(re.sub(r"<[^>]*>", "", re.sub(r"<!--.*?-->", "", text, flags=re.S))))
+    return "\n".join(parts)
+
+
+def snapshot(output: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def good_site(scenario):
+    """A scenario site with one clean review and one guidance page, built
+    once so that each case can show the last good output is untouched."""
+    scenario.write("reviews/child-q.md", review_markdown())
+    scenario.write("guidance/sharing-information.md", guidance_markdown("Sharing information"))
+    site = scenario.build()
+    assert site.ok, site.messages()
+    scenario.before = snapshot(scenario.output)
+    return scenario
+
+
+def refused(scenario, code: str, path: str, **overrides):
+    site = scenario.build(**overrides)
+    assert not site.ok, f"the build passed; published: {NAME in everything_published(scenario.output)}"
+    hits = [f for f in site.result.findings if f.code == code and not f.waived]
+    assert hits, site.messages()
+    assert any(f.path.endswith(path) for f in hits), site.messages()
+    assert snapshot(scenario.output) == scenario.before, "the last good output was changed"
+    assert NAME.split()[0] not in site.messages(), "a finding printed the name"
+    return hits
+
+
+@pytest.mark.parametrize("written", [
+    "Zebe<!-- -->dee Quin<!-- -->lan",
+    "Zebe&#100;ee Quinlan",
+    "Zebe<wbr>dee Quinlan",
+    "Zeb<em>edee</em> Quinlan",
+    "*Zeb*edee Quin*lan*",
+    "[Zeb](https://example.org/)edee Quinlan",
+])
+def test_a_name_split_by_markup_in_a_review_is_refused_at_its_line(good_site, written):
+    good_site.write("reviews/child-q.md", review_markdown(
+        body(f"{written} was known to the school.")))
+    hits = refused(good_site, "PII001", "reviews/child-q.md")
+    body_line = review_markdown("").split("\n").index("") + 4  # header, blank, heading, blank
+    assert any(f.line == body_line for f in hits), [f.as_text() for f in hits]
+
+
+def test_a_name_split_in_the_summary_is_refused_at_the_summary_line(good_site):
+    good_site.write("reviews/child-q.md", review_markdown(Summary="Zebe&#100;ee Quin<!-- -->lan and the school."))
+    hits = refused(good_site, "PII001", "reviews/child-q.md")
+    summary_line = 1 + list(review_markdown().split("\n")).index(
+        next(line for line in review_markdown().split("\n") if line.startswith("Summary:")))
+    assert any(f.line == summary_line for f in hits), [f.as_text() for f in hits]
+
+
+def test_a_full_name_on_a_guidance_page_is_refused(good_site):
+    good_site.write("guidance/sharing-information.md", guidance_markdown(
+        "Sharing information", body=f"When {NAME} moved school, nothing was passed on."))
+    refused(good_site, "PII001", "guidance/sharing-information.md")
+
+
+def test_a_case_study_in_an_annual_report_is_refused_for_each_detail(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = tmp_path / "output"
+    assert build_site(content, output).ok
+    before = snapshot(output)
+    report = sorted((content / "annual-reports").glob("*.md"))[-1]
+    case = (f"\n\n## A case study\n\n{NAME} lived at 14 Marlpit Lane, Northshire NS4 7QD, "
+            "and her mobile number was 07700 900123.\n")
+    report.write_text(report.read_text(encoding="utf-8") + case, encoding="utf-8")
+    site = build_site(content, output)
+    assert not site.ok
+    codes = {f.code for f in site.result.findings if f.path.endswith(report.name)}
+    assert {"PII001", "PII002", "PII003", "PII005"} <= codes, site.messages()
+    assert snapshot(output) == before
+
+
+def test_a_name_in_the_file_name_of_an_unlinked_image_is_refused(good_site):
+    png = (ROOT / "content" / "reviews" / "images").glob("*.png")
+    good_site.write_bytes("images/zebedee-quinlan-at-school.png", sorted(png)[0].read_bytes())
+    site = good_site.build()
+    assert not site.ok
+    hits = [f for f in site.result.findings if f.code == "PII001"]
+    assert hits, site.messages()
+    assert all("zebedee" not in f.as_text().lower() for f in hits), "the file name was printed"
+    assert snapshot(good_site.output) == good_site.before
+
+
+def test_a_register_term_split_by_markup_is_refused(good_site, monkeypatch):
+    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
+    good_site.write("reviews/child-q.md", review_markdown(body("The family lived near Marl<!-- -->pit Fields.")))
+    write_register(good_site.content, "reviews/child-q.md", ["Marlpit Fields"])
+    hits = refused(good_site, "RED001", "reviews/child-q.md")
+    assert all("arlpit" not in f.as_text() for f in hits)
+
+
+def test_pseudonyms_public_names_and_board_details_stay_quiet(good_site):
+    good_site.write("reviews/child-q.md", review_markdown(
+        body("Child Q told Mother about Sib&#108;ing 1. Sibling 1 was <em>not</em> seen. "
+             "Mother called the NSPCC helpline on 0808 800 5000."),
+        Summary="Child Q and Mother: what <em>agencies</em> knew."))
+    good_site.write("guidance/sharing-information.md", guidance_markdown(
+        "Sharing information", body="Follow Working Together to Safeguard Children (2023), chapter 2."))
+    site = good_site.build()
+    assert site.ok, site.messages()
+    assert not [f for f in site.result.findings if f.code.startswith(("PII", "RED"))]
+
+
+def test_the_demo_site_gives_the_gate_nothing_to_refuse(demo_site):
+    assert not [f for f in demo_site.result.findings if f.code.startswith(("PII", "RED"))]
+    assert "published_text" in demo_site.result.timings
+
+
+def test_plugins_in_the_wrong_order_are_refused_with_a_hint(good_site):
+    site = good_site.build(PLUGINS=["lscb_content", "lscb_reviews", "lscb_checks", "lscb_search"])
+    assert not site.ok
+    text = "\n".join(site.result.errors)
+    assert "lscb_search after lscb_checks" in text and "hint:" in text
+    assert snapshot(good_site.output) == good_site.before
