@@ -26,6 +26,7 @@ waivers are that rule's.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ from .redaction_register import RegisterTermPublished, register_matcher
 DETECTORS = (pii_names.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
              pii_numbers.detect, pii_institutions.detect)
 _BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_SEPARATOR = "\n\n\n"
 # Markup an editor can put inside a word that the built page does not show:
 # comments, tags, emphasis markers. Taken out (not blanked) to find where a
 # term published whole was written split.
@@ -59,8 +61,7 @@ def check_output(output) -> Iterable[Finding]:
     # page that was written, not on a listing or feed that repeats it.
     for rel in sorted(output.files, key=lambda rel: (_item_of(output, rel) is None, rel)):
         published = read_file(output.root, rel, site.content_path)
-        for text in path_texts(rel) + published.texts:
-            gate.read(rel, text)
+        gate.read(rel, path_texts(rel) + published.texts)
     return list(gate.findings.values())
 
 
@@ -77,20 +78,24 @@ class _Gate:
         self.matcher = register_matcher(self.site)
         self.forenames = forenames(self.site.settings)
         self.findings: dict[tuple, Finding] = {}
-        self._detected: dict[tuple, list] = {}  # (block, item path) -> hits
+        # Blocks of text already read without a finding, by scope: the theme
+        # repeats its header, menus and footer on every page.
+        self._clean: set[tuple[str, str | None]] = set()
+        self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
 
-    def read(self, rel: str, text: Text) -> None:
+    def read(self, rel: str, texts: list[Text]) -> None:
         item = _item_of(self.output, rel)
         if self.matcher is not None:
-            self._register(rel, item, text)
-        if text.detect:
-            self._detect(rel, item, text)
+            for text in texts:
+                if text.text not in self._compared:
+                    self._compared.add(text.text)
+                    self._register(rel, item, text)
+        self._detect(rel, item, [text for text in texts if text.detect])
 
     # -- the redaction registers
     def _register(self, rel: str, item, text: Text) -> None:
-        spoken = words(text.text)
-        found = self.matcher.find(spoken)
+        found = self.matcher.find(words(text.text))
         if not found:
             return
         spots = tokens(text.text)
@@ -102,20 +107,36 @@ class _Gate:
                          register=True)
 
     # -- the detectors of people's details
-    def _detect(self, rel: str, item, text: Text) -> None:
+    def _detect(self, rel: str, item, texts: list[Text]) -> None:
+        """Every detector over the file's blocks of text not read before,
+        joined with blank lines (a detector never reads across one) so that
+        each detector runs once per file."""
+        # Pseudonyms are declared per review: the same block can give other
+        # findings on another review's page, and the same on any other page.
+        scope = item.path if item is not None and item.type_key == "reviews" else None
+        starts: list[int] = []
+        owners: list[tuple[Text, str]] = []
+        offset = 0
+        for text in texts:
+            for block in _BLOCKS.split(text.text):
+                if not block or block.isspace() or (block, scope) in self._clean:
+                    continue
+                self._clean.add((block, scope))  # taken back below if it gives a finding
+                starts.append(offset)
+                owners.append((text, block))
+                offset += len(block) + len(_SEPARATOR)
+        if not owners:
+            return
+        joined = _SEPARATOR.join(block for _text, block in owners)
+        span = Span(joined, "", "")
         context = Context(item, self.redaction, self.forenames)
-        for block in _BLOCKS.split(text.text):
-            if not block.strip():
-                continue
-            key = (block, item.path if item is not None and item.type_key == "reviews" else None)
-            hits = self._detected.get(key)
-            if hits is None:
-                span = Span(block, rel, text.channel)
-                hits = self._detected[key] = [
-                    (hit, hit.term or block[hit.start:hit.end])
-                    for detect in DETECTORS for hit in detect(span, context)
-                    if not self.redaction.allowed(span, hit.start, hit.end, hit.term or block[hit.start:hit.end])]
-            for hit, term in hits:
+        for detect in DETECTORS:
+            for hit in detect(span, context):
+                term = hit.term or joined[hit.start:hit.end]
+                if self.redaction.allowed(span, hit.start, hit.end, term):
+                    continue
+                text, block = owners[bisect.bisect_right(starts, hit.start) - 1]
+                self._clean.discard((block, scope))
                 self._report(hit.rule, rel, item, text, term, hit.what, hit.hint)
 
     # -- reporting

@@ -25,6 +25,7 @@ what editors write, and would read code as prose.
 from __future__ import annotations
 
 import filecmp
+import functools
 import gzip
 import json
 import os
@@ -63,6 +64,7 @@ class PublishedFile:
     error: str = ""  # the file could not be read whole
 
 
+@functools.lru_cache(maxsize=16384)
 def address_words(address: str) -> str:
     """The words of a link or file address, capitalised as a name would be:
     `/documents/zebedee-quinlan.pdf` reads `Documents Zebedee Quinlan`.
