@@ -70,6 +70,11 @@ class UkPostcode(Rule):
     review publishes text. The board's own postcode (in BOARD_ADDRESS) and
     postcodes in redaction-allowlist.toml are not reported.
 
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
+
     ## Why it matters
     A full postcode covers about fifteen homes. With the child's age and the
     events of the review, it points to one family.
@@ -101,6 +106,11 @@ class StreetAddress(Rule):
     Way, Crescent, Court, Gardens, Terrace, Place, Grove, Mews and similar
     words count; after a flat number, so do House, Tower, Lodge, Mansions
     and similar ("Flat 7, Beacon House").
+
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
 
     ## Why it matters
     An address identifies the family's home, and through it the child, to

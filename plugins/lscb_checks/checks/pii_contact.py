@@ -32,6 +32,11 @@ class PhoneNumber(Rule):
     helplines (NATIONAL_HELPLINES) and numbers in redaction-allowlist.toml
     are not reported.
 
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
+
     ## Why it matters
     A phone number belongs to one household or one person: anyone can ring
     it or look it up.
@@ -59,6 +64,11 @@ class EmailAddress(Rule):
     (`mailto:`), a PDF or image metadata. The board's own address
     (BOARD_EMAIL) and addresses in redaction-allowlist.toml are not
     reported.
+
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
 
     ## Why it matters
     A personal email address usually contains the person's name and always

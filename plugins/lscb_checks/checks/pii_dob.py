@@ -57,6 +57,11 @@ class DateOfBirth(Rule):
     sentence ("born on 3 May 2015", "DOB 03/05/2015", "date of birth: 3rd
     May", "Date_of_birth: 2015-05-03").
 
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
+
     ## Why it matters
     A date of birth is one of the few facts that, with the area, picks out
     one child. Statutory guidance expects reviews to be anonymised so that

@@ -65,6 +65,11 @@ class NamedInstitution(Rule):
     secondary school", "a Local Authority Nursery") and pseudonymised settings ("School A", "GP Practice 1") are not
     reported, nor names the review declares in its `Pseudonyms` field.
 
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
+
     ## Why it matters
     Naming the school or surgery a child attended narrows the child down to a
     few hundred people, often a few dozen, in a small area: with the child's

@@ -158,6 +158,11 @@ class PersonFullName(Rule):
     Declared pseudonyms (the `Pseudonyms` field) and the site's allowlist
     (redaction-allowlist.toml) are not reported.
 
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
+
     ## Why it matters
     A review must not identify the child, the family or anyone who could lead
     a reader to them. A real name left in a draft, a PDF or an image caption

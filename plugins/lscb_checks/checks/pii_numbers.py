@@ -44,6 +44,11 @@ class NhsNumber(Rule):
     """Flags an NHS number in a case review: ten digits, written together or
     spaced 3-3-4 ("943 476 5919"), whose last digit is the valid check digit.
 
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
+
     ## Why it matters
     An NHS number identifies one person for life, and opens their health
     records to anyone with access to NHS systems.
@@ -72,6 +77,11 @@ class NiNumber(Rule):
     the second letter, and BG, GB, NK, KN, TN, NT and ZZ are never issued and
     are not reported.
 
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
+
     ## Why it matters
     A National Insurance number identifies one adult for life and is used to
     reach their tax, benefits and employment records.
@@ -97,6 +107,11 @@ class VehicleRegistration(Rule):
     ("AB51 CDE", since 2001) anywhere, and the older prefix ("A123 BCD") and
     suffix ("ABC 123D") formats near a word such as "car", "vehicle" or
     "registration".
+
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them (markup inside a word does not hide it).
 
     ## Why it matters
     A registration identifies the family's car, and its keeper, to anyone

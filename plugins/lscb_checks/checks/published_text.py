@@ -31,7 +31,8 @@ import os
 import re
 from collections.abc import Iterable
 
-from lscb_core.findings import Finding
+from lscb_core import collect
+from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
 
 from ..allowlist import Context, fold_text, message, redaction
@@ -83,6 +84,10 @@ class _Gate:
         self._clean: set[tuple[str, str | None]] = set()
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
+        # What the source checks already reported (and what was waived there):
+        # the same text of the same file is not reported a second time.
+        self._known = {(display_path(f.path), f.code, " ".join(fold_text(f.term).split()))
+                       for f in collect.findings(self.site.settings) if f.term}
 
     def read(self, rel: str, texts: list[Text]) -> None:
         item = _item_of(self.output, rel)
@@ -155,7 +160,10 @@ class _Gate:
             message_text = f"{what} is in {where if len(where) <= room else where[:room - 1] + '…'}"
         else:
             message_text = message(what, term, where)
-        key = (path, line, rule.code, " ".join(fold_text(term).split()))
+        folded = " ".join(fold_text(term).split())
+        if (display_path(path), rule.code, folded) in self._known:
+            return
+        key = (path, line, rule.code, folded)
         if key not in self.findings:
             self.findings[key] = rule.at(path, line, message_text, hint, col=col, term=term)
 

@@ -37,6 +37,11 @@ class RegisterTermPublished(Rule):
     publishes it: a page's metadata or text, alt text, a link, a file name,
     the text or properties of a PDF, or an image's metadata.
 
+    The last look at the built site compares every file the site publishes
+    with the registers too: each page as shown (markup inside a word does
+    not hide a term), its attributes and addresses, the feeds, the search
+    index, and every file and folder name.
+
     ## Why it matters
     The register lists exactly what would identify the child or family.
     One occurrence, even in a PDF's properties or under a black box, is

@@ -5,7 +5,10 @@ Each file is read once, by its kind:
 * pages, feeds, the sitemap and SVG (markup.py): the shown text, and each
   attribute, address, comment and script on its own;
 * the search index: each page's fragment (decompressed JSON: its url, title,
-  text and meta) and the words of the index files;
+  text and meta) and the words of the index files. A fragment's text is the
+  page's text with the ends of blocks lost (a table row's cells run
+  together, "Grant Amount"): the page itself is read with them, so the
+  fragment's text is compared with the registers only;
 * JSON: every string in it; other text files (robots.txt, _headers, .ics,
   .csv, .md...): their text;
 * PDFs and images: what lscb_checks.text.attachments reads from them (the
@@ -140,7 +143,18 @@ def _fragment(path: str, found: PublishedFile) -> None:
     data = gzip.decompress(_read_bytes(path))
     if data.startswith(SIGNATURE):
         data = data[len(SIGNATURE):]
-    _json(data.decode("utf-8", "replace"), found, "search index")
+    text = data.decode("utf-8", "replace")
+    try:
+        record = json.loads(text)
+    except ValueError:
+        found.texts.append(Text("search index", text))
+        return
+    if isinstance(record, dict) and isinstance(record.get("content"), str):
+        # The page's shown text with the ends of its blocks lost (the cells of
+        # a table row run together): the page itself was read with them, so
+        # here the text is compared with the registers only.
+        found.texts.append(Text("search index", record.pop("content"), detect=False))
+    _json(json.dumps(record), found, "search index")
 
 
 def _json(text: str, found: PublishedFile, channel: str = "data") -> None:
