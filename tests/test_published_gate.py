@@ -167,3 +167,18 @@ def test_plugins_in_the_wrong_order_are_refused_with_a_hint(good_site):
     text = "\n".join(site.result.errors)
     assert "lscb_search after lscb_checks" in text and "hint:" in text
     assert snapshot(good_site.output) == good_site.before
+
+
+def test_the_two_processes_together_report_what_one_would(good_site, monkeypatch):
+    """The gate reads half the files in a second process on a larger site:
+    findings in both halves are reported, each once."""
+    import lscb_checks.checks.published_text as gate
+
+    for number, name in enumerate(["Zebedee Quinlan", "Marigold Fenwright", "Tobias Ashcombe"]):
+        good_site.write(f"guidance/page-{number}.md", guidance_markdown(
+            f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."))
+    monkeypatch.setattr(gate, "_FORK_FROM", 0)
+    forked = sorted(f.as_text() for f in good_site.build().result.findings if f.code == "PII001")
+    monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
+    single = sorted(f.as_text() for f in good_site.build().result.findings if f.code == "PII001")
+    assert len(single) == 3 and forked == single

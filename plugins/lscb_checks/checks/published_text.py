@@ -27,6 +27,7 @@ waivers are that rule's.
 from __future__ import annotations
 
 import bisect
+import multiprocessing
 import os
 import re
 from collections.abc import Iterable
@@ -55,15 +56,65 @@ _HIDDEN_IN_SOURCE = re.compile(
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
 
 
+# Below this many files the site is read in one process: forking costs more.
+_FORK_FROM = 300
+
+
 def check_output(output) -> Iterable[Finding]:
-    site = output.site
-    gate = _Gate(output)
     # The pages of content items first: a finding is then reported on the
     # page that was written, not on a listing or feed that repeats it.
-    for rel in sorted(output.files, key=lambda rel: (_item_of(output, rel) is None, rel)):
-        published = read_file(output.root, rel, site.content_path)
+    files = sorted(output.files, key=lambda rel: (_item_of(output, rel) is None, rel))
+    halves = [files[0::2], files[1::2]]
+    other = _fork(output, halves[1]) if len(files) >= _FORK_FROM else None
+    found = _read(output, halves[0] if other is not None else files)
+    if other is not None:
+        theirs = other()
+        if theirs is None:  # the second process failed: read its half here
+            theirs = _read(output, halves[1])
+        for key, ranked in theirs.items():
+            if key not in found or ranked < found[key]:
+                found[key] = ranked
+    return [finding for _rank, _rel, finding in found.values()]
+
+
+def _read(output, files: list[str]) -> dict[tuple, tuple[int, str, Finding]]:
+    gate = _Gate(output)
+    for rel in files:
+        published = read_file(output.root, rel, output.site.content_path)
         gate.read(rel, path_texts(rel) + published.texts)
-    return list(gate.findings.values())
+    return gate.findings
+
+
+def _fork(output, files: list[str]):
+    """Read `files` in a forked second process (the site model is shared by
+    the fork), on the second core; returns a function that waits for its
+    findings, or None where processes cannot be forked. That function gives
+    None if the process failed, and its files are then read here."""
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(output, files, send), daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> dict[tuple, tuple[int, str, Finding]] | None:
+        try:
+            result = receive.recv()
+        except (EOFError, OSError):
+            result = None
+        process.join()
+        receive.close()
+        return result if process.exitcode == 0 else None
+
+    return wait
+
+
+def _child(output, files: list[str], send) -> None:
+    try:
+        send.send(_read(output, files))
+    finally:
+        send.close()
 
 
 def _item_of(output, rel: str):
@@ -78,7 +129,9 @@ class _Gate:
         self.redaction = redaction(self.site)
         self.matcher = register_matcher(self.site)
         self.forenames = forenames(self.site.settings)
-        self.findings: dict[tuple, Finding] = {}
+        # key -> (0 when found on the page of the item that wrote it, else 1;
+        # the output file; the finding): the best place is kept.
+        self.findings: dict[tuple, tuple[int, str, Finding]] = {}
         # Blocks of text already read without a finding, by scope: the theme
         # repeats its header, menus and footer on every page.
         self._clean: set[tuple[str, str | None]] = set()
@@ -164,8 +217,9 @@ class _Gate:
         if (display_path(path), rule.code, folded) in self._known:
             return
         key = (path, line, rule.code, folded)
-        if key not in self.findings:
-            self.findings[key] = rule.at(path, line, message_text, hint, col=col, term=term)
+        ranked = (0 if origin is not None and origin[0] is item else 1, rel)
+        if key not in self.findings or ranked < self.findings[key][:2]:
+            self.findings[key] = (*ranked, rule.at(path, line, message_text, hint, col=col, term=term))
 
 
 def _origin(term: str, item, public) -> tuple[object, int, int] | None:
