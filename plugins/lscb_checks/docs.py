@@ -29,6 +29,7 @@ AREAS = {
     "AR": "Annual reports",
     "CFG": "Configuration",
     "WAIV": "Waivers",
+    "BLD": "The content folder and the build",
 }
 
 WAIVER_TEXT = {

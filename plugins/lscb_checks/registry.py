@@ -24,9 +24,11 @@ PLUGIN_RULE_MODULES = (
     "lscb_core.documents",          # DOC001: a page's Document
     "lscb_reviews.gate",            # REV002: dates the publication gate reads
     "lscb_reviews.leak_guard",      # REV003: blocked review found in the output
+    "lscb_reviews.withheld_files",  # REV012: a published page links a withheld review's file
 )
 
 SOURCE_CHECKS = (
+    "content_symlinks",
     "metadata_schema",
     "review_decision",
     "review_address",

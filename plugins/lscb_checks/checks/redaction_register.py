@@ -20,13 +20,13 @@ import os
 import posixpath
 from collections.abc import Iterable
 
+from lscb_core.contents import KnownContents
 from lscb_core.findings import Finding, Severity
 from lscb_core.rules import Rule, Waiver
 
 from ..text.normalise import tokens, words
-from ..text.register import (FOLDER, Hasher, Matcher, RegisterError, key_from_env, load,
-                             register_path)
-from ..text.review_text import review_spans, static_folder_spans
+from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load, register_files
+from ..text.review_text import attachment_paths, review_spans, static_folder_files, static_folder_spans
 
 _DOCS = "see docs/publishing-reviews.md"
 
@@ -200,19 +200,7 @@ def check(site) -> Iterable[Finding]:
 def _registers(site) -> list[tuple[str, str | None]]:
     """(register path, path of its review or None) for every register next
     to the site's reviews."""
-    reviews = {os.path.abspath(str(register_path(item.path))): item.path
-               for item in site.of_type("reviews")}
-    folders = {os.path.dirname(path) for path in reviews}
-    folders.add(os.path.abspath(site.content_file(posixpath.join("reviews", FOLDER))))
-    found = []
-    for folder in sorted(folders):
-        if not os.path.isdir(folder):
-            continue
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".json") and not name.startswith("."):
-                path = os.path.join(folder, name)
-                found.append((path, reviews.get(path)))
-    return found
+    return register_files([item.path for item in site.of_type("reviews")], site.content_path)
 
 
 def _published(site, registers) -> list[Finding]:
@@ -226,6 +214,7 @@ def _published(site, registers) -> list[Finding]:
                 found.append(RegisterFilePublished.at(
                     item.path, line, "links to a redaction register, which must never be published",
                     "remove the link: the register stays in the repository only", col=col))
+    found.extend(_copies(site, registers, folders, {(f.path, f.line, f.col) for f in found}))
     content = os.path.abspath(site.content_path)
     for folder in sorted(folders):
         relative = os.path.relpath(folder, content).replace(os.sep, "/")
@@ -236,6 +225,37 @@ def _published(site, registers) -> list[Finding]:
                 found.append(RegisterFilePublished.at(
                     owner or folder, 1, f"STATIC_PATHS entry '{static[:20]}' would publish {relative[:24]}/",
                     f"remove '{static[:20]}' from STATIC_PATHS in pelicanconf.py"))
+    return found
+
+
+def _copies(site, registers, folders, reported) -> list[Finding]:
+    """Links to a register in any form (/reviews/redaction/x.json, the live
+    address), and copies of a register under another name: linked from a
+    page, or in a folder published whole."""
+    known = KnownContents()
+    for path, _owner in registers:
+        known.add(path, path)
+    found = []
+    for item in site.items:
+        for absolute in attachment_paths(item, site):
+            in_folder = os.path.dirname(os.path.abspath(absolute)) in folders
+            if not in_folder and not known.match(absolute):
+                continue
+            line, col = item.source.locate(posixpath.basename(absolute), body_only=False)
+            finding = RegisterFilePublished.at(
+                item.path, line, "links to " + ("a redaction register" if in_folder else
+                                                 "a copy of a redaction register") + ": never publish it",
+                "remove the link: the register stays in the repository only", col=col)
+            if (finding.path, finding.line, finding.col) not in reported:
+                reported.add((finding.path, finding.line, finding.col))
+                found.append(finding)
+    if known:
+        for absolute in static_folder_files(site):
+            # A register folder published whole is reported for STATIC_PATHS.
+            if os.path.dirname(os.path.abspath(absolute)) not in folders and known.match(absolute):
+                found.append(RegisterFilePublished.at(
+                    absolute, 1, "a copy of a redaction register, in a folder published whole",
+                    "delete this copy: the register stays next to its review only"))
     return found
 
 
