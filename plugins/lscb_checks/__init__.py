@@ -3,11 +3,14 @@ nothing inaccessible is published. registry.py lists every check."""
 
 from pelican import signals
 
-from .runner import run_output_stage, run_source_stage
+from .runner import run_output_stage, run_source_stage, run_start_stage
 from .text import prefetch
 
 
 def register():
+    # When Pelican starts, before it reads or copies any file (it follows
+    # symbolic links): connected first, so a stop leaves nothing running.
+    signals.initialized.connect(run_start_stage)
     # While Pelican reads the Markdown, a second process reads the PDFs.
     signals.initialized.connect(prefetch.start)
     # After every file is read and before anything is written: source checks,

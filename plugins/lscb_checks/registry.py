@@ -2,6 +2,10 @@
 build checks; each module's rules (codes, names, documentation) are declared
 next to its check.
 
+Stage "start": `initialized`, before Pelican reads, copies or writes any file.
+A module's `check_start(settings)` yields findings; an error stops the build
+at once.
+
 Stage "source": `all_generators_finalized`, after every file is read and before
 anything is written, so unsafe content never reaches disk. A module's
 `check(site)` yields findings for the whole site.
@@ -27,8 +31,11 @@ PLUGIN_RULE_MODULES = (
     "lscb_reviews.withheld_files",  # REV012: a published page links a withheld review's file
 )
 
-SOURCE_CHECKS = (
+START_CHECKS = (
     "content_symlinks",
+)
+
+SOURCE_CHECKS = (
     "metadata_schema",
     "review_decision",
     "review_address",
@@ -63,6 +70,10 @@ OUTPUT_CHECKS = (
 )
 
 
+def start_checks():
+    return [importlib.import_module(f"lscb_checks.checks.{name}") for name in START_CHECKS]
+
+
 def source_checks():
     return [importlib.import_module(f"lscb_checks.checks.{name}") for name in SOURCE_CHECKS]
 
@@ -75,6 +86,7 @@ def load_all_rules():
     """Import every module that declares rules, so RULES is complete."""
     for name in PLUGIN_RULE_MODULES:
         importlib.import_module(name)
+    start_checks()
     source_checks()
     output_checks()
     from lscb_core.rules import RULES

@@ -5,12 +5,12 @@ Pelican follows links when it reads and when it copies the shared folders
 every review's Markdown source, its PDF and its redaction register under
 images/zz-archive/, past the publication gate, which knows files by their
 path under content/. This check walks the folder without following any link
-and runs before anything is copied or written.
+and runs when Pelican starts, before it reads, copies or writes any file
+(a link to nothing would otherwise stop Pelican with a bare FileNotFoundError).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Iterable
 
@@ -38,35 +38,28 @@ class ContentSymlink(Rule):
     ## Known limitations
     A link in a folder above content/ (such as /tmp on macOS) is not
     refused: everything below content/ is then still checked by its path.
-    Editors' lock files (`.#name`, which Pelican ignores) that point nowhere
-    are not reported. Hard links are files, not links: a hard link to a
-    withheld review's file is kept out because it has the same bytes.
+    Hard links are files, not links: a hard link to a withheld review's file
+    is kept out because it has the same bytes.
     """
 
     code = "BLD002"
     name = "content-symlink"
     waiver = Waiver.NEVER
+    stage = "start"
 
 
 HINT = "replace the link with a copy of the file, or remove it"
 
 
-def check(site) -> Iterable[Finding]:
-    content = site.content_path.rstrip("/\\") or site.content_path
+def check_start(settings) -> Iterable[Finding]:
+    content = os.path.abspath(settings["PATH"])
     if os.path.islink(content):
         yield ContentSymlink.at(
             content, 1, "the content folder is a symbolic link",
             "set PATH (or --content) to the real folder, not a link to it")
         return
-    ignores = site.settings.get("IGNORE_FILES", [])
     for parent, dirs, names in os.walk(content):  # never follows a link
         for name in sorted(dirs + names):
             path = os.path.join(parent, name)
-            if not os.path.islink(path) or _editor_lock(path, name, ignores):
-                continue
-            yield ContentSymlink.at(path, 1, "a symbolic link: the build would publish what it points to", HINT)
-
-
-def _editor_lock(path: str, name: str, ignores) -> bool:
-    """Emacs's lock file `.#page.md` is a link to nowhere that Pelican ignores."""
-    return not os.path.exists(path) and any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+            if os.path.islink(path):
+                yield ContentSymlink.at(path, 1, "a symbolic link: the build would publish what it points to", HINT)

@@ -11,7 +11,9 @@ from any register is caught on any page, not only in its own review.
 
 Registers are found next to the reviews, so a register whose review was
 removed still protects the site. The register itself must never be
-published: a link to it, or STATIC_PATHS covering it, stops the build.
+published: a link to it or to a copy of it, a copy in a folder published
+whole, or STATIC_PATHS covering it, stops the build (lscb_reviews also
+leaves every such file out of the site, and looks for them in the output).
 """
 
 from __future__ import annotations
@@ -140,8 +142,14 @@ class RegisterUnreadable(Rule):
 
 
 class RegisterFilePublished(Rule):
-    """Flags a link to a redaction register from a page, and a STATIC_PATHS
-    setting that would copy the register folder into the site.
+    """Flags a link to a redaction register from a page, in any form
+    (relative, `{static}`, `/reviews/redaction/x.json`, the live address,
+    HTML), a link to a copy of a register under another name, a copy in a
+    folder published whole (`content/documents/`), and a STATIC_PATHS
+    setting that would copy the register folder into the site. The built
+    site is searched again: a file with a register's bytes, or under a
+    reviews folder's `redaction/`, wherever it came from (the theme, a
+    plugin), stops the build too.
 
     ## Why it matters
     A published register gives anyone with time and a list of local names a
@@ -151,10 +159,13 @@ class RegisterFilePublished(Rule):
         [register](redaction/child-x.json)
 
     ## Use instead
-    No link. Keep `reviews` out of STATIC_PATHS in pelicanconf.py.
+    No link and no copy. Keep `reviews` out of STATIC_PATHS in pelicanconf.py.
 
     ## Known limitations
-    None.
+    Copies are recognised by their exact bytes: a register edited by hand
+    and saved elsewhere is not, unless it sits under a reviews folder's
+    `redaction/`. Registers and their copies are never copied into the site
+    in any case; the finding is there so that the copy is removed.
     """
 
     code = "RED005"
