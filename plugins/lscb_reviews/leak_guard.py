@@ -27,7 +27,9 @@ _TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js")
 
 class BlockedReviewInOutput(Rule):
     """Flags any trace of a withheld, embargoed or draft review in the built
-    site: its page, its files, or a link to its address.
+    site: its page, its files, a file with the same bytes as one of its
+    files (wherever it came from, the theme included), or a link to its
+    address.
 
     ## Why it matters
     A review the board decided not to publish, or not yet, must not be
