@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import textwrap
@@ -30,6 +31,15 @@ def _no_date_from_environment():
     yield
     if saved is not None:
         os.environ["LSCB_TODAY"] = saved
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under `folder` -> SHA-256 of its bytes: two equal
+    fingerprints are the same site, byte for byte."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 class Site:

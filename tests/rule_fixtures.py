@@ -12,6 +12,7 @@ before the file is written:
     <!-- settings: {"LSCB_MODE": "publish"} -->        settings overrides, as JSON
     <!-- env: LSCB_REDACTION_KEY=fixture-key -->       environment variables for the build
     <!-- register: "Jane Doe"; "Acacia Avenue" -->     a redaction register for the fixture
+    <!-- symlink: images/x.md = ../pages/x.md -->      a symbolic link (target as `ln -s` takes it)
 
 In the rest of the file, a line that must give a finding ends with
 `<!-- expect: CODE -->` (several codes: `<!-- expect: CODE1, CODE2 -->`) and a
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 
-_DIRECTIVE = re.compile(r"^<!--\s*(fixture|file|copy|write|settings|env|register):\s*(.*?)\s*-->\s*$")
+_DIRECTIVE = re.compile(r"^<!--\s*(fixture|file|copy|write|settings|env|register|symlink):\s*(.*?)\s*-->\s*$")
 _EXPECT = re.compile(r"\s*<!--\s*expect:\s*([A-Z0-9, ]+?)\s*-->")
 _OK = re.compile(r"\s*<!--\s*ok\s*-->")
 
@@ -47,6 +48,7 @@ class Fixture:
     settings: dict = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     register: list[str] = field(default_factory=list)
+    symlinks: dict[str, str] = field(default_factory=dict)  # link -> target
     text: str = ""
     expected: set[tuple[int, str]] = field(default_factory=set)
     ok_lines: set[int] = field(default_factory=set)
@@ -81,6 +83,9 @@ def load(path: Path) -> Fixture:
         elif kind == "env":
             name, _, env_value = value.partition("=")
             fixture.env[name.strip()] = env_value.strip()
+        elif kind == "symlink":
+            link, _, target = value.partition("=")
+            fixture.symlinks[link.strip()] = target.strip()
         elif kind == "register":
             fixture.register = [t.strip().strip('"') for t in value.split(";") if t.strip()]
     if not fixture.place:
@@ -120,6 +125,10 @@ def write_site(fixture: Fixture, content: Path) -> Path:
     path = content / fixture.place
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(fixture.text, encoding="utf-8")
+    for relative, target in fixture.symlinks.items():
+        link = content / relative
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target)
     return path
 
 

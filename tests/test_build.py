@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -10,21 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, guidance_markdown, review_markdown
-
-
-def _fingerprint(folder):
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+from conftest import ROOT, fingerprint, guidance_markdown, review_markdown
 
 
 def test_a_failed_build_leaves_the_previous_output_byte_for_byte_unchanged(scenario):
     scenario.write("reviews/child-q.md", review_markdown())
     good = scenario.build()
     assert good.ok
-    before = _fingerprint(scenario.output)
+    before = fingerprint(scenario.output)
     assert "reviews/child-q/index.html" in before
 
     scenario.write("reviews/child-q.md", review_markdown(Document="reviews/documents/missing.pdf"))
@@ -32,7 +24,7 @@ def test_a_failed_build_leaves_the_previous_output_byte_for_byte_unchanged(scena
     failed = scenario.build()
 
     assert not failed.ok
-    assert _fingerprint(scenario.output) == before
+    assert fingerprint(scenario.output) == before
     leftovers = [p.name for p in scenario.root.iterdir() if p.name.startswith(".output.")]
     assert leftovers == []
 
@@ -75,7 +67,7 @@ def register():
 def test_a_build_killed_half_way_leaves_the_previous_output_unchanged(scenario):
     scenario.write("guidance/old.md", guidance_markdown("Old"))
     assert scenario.build().ok
-    before = _fingerprint(scenario.output)
+    before = fingerprint(scenario.output)
 
     plugins = scenario.root / "stall"
     plugins.mkdir()
@@ -102,7 +94,7 @@ def test_a_build_killed_half_way_leaves_the_previous_output_unchanged(scenario):
     process.send_signal(signal.SIGKILL)
     process.wait()
 
-    assert _fingerprint(scenario.output) == before
+    assert fingerprint(scenario.output) == before
     stale = [p for p in scenario.root.iterdir() if p.name.startswith(".output.building-")]
     assert stale and (stale[0] / "guidance" / "new" / "index.html").exists()  # killed after writing
     # The next build clears what the killed one left behind.

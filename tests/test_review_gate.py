@@ -178,7 +178,8 @@ def test_an_unreadable_embargo_date_stops_the_build(scenario):
 ])
 def test_a_blocked_reviews_pdf_is_kept_out_even_from_a_folder_copied_whole(scenario, written_as):
     scenario.write_bytes("documents/child-q-report.pdf", PDF)
-    scenario.write_bytes("documents/leaflet.pdf", PDF)
+    # Another PDF (the same bytes would be a copy of the review's, kept out too).
+    scenario.write_bytes("documents/leaflet.pdf", make_pdf(["A leaflet for parents."]))
     scenario.write("reviews/child-q.md", review_markdown(
         Publication_decision="withhold", Document=written_as))
     site = scenario.build()

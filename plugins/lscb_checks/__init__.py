@@ -4,11 +4,14 @@ nothing inaccessible is published. registry.py lists every check."""
 from pelican import signals
 
 from .plugin_order import check_order
-from .runner import run_output_stage, run_source_stage
+from .runner import run_output_stage, run_source_stage, run_start_stage
 from .text import prefetch
 
 
 def register():
+    # When Pelican starts, before it reads or copies any file (it follows
+    # symbolic links): connected first, so a stop leaves nothing running.
+    signals.initialized.connect(run_start_stage)
     # Before anything is read: the final gate must run after the search index.
     signals.initialized.connect(check_order)
     # While Pelican reads the Markdown, a second process reads the PDFs.

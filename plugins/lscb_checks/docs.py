@@ -29,6 +29,13 @@ AREAS = {
     "AR": "Annual reports",
     "CFG": "Configuration",
     "WAIV": "Waivers",
+    "BLD": "The content folder and the build",
+}
+
+_STAGES = {
+    "start": "when the build starts, before any file is read",
+    "source": "before anything is written",
+    "output": "on the built site",
 }
 
 WAIVER_TEXT = {
@@ -95,7 +102,7 @@ def rule_section(rule: type[Rule]) -> str:
     doc = rule.doc()
     lines = [f"### {rule.code} {rule.name}", ""]
     lines.append(f"*Severity:* {_severity(rule)}. "
-                 f"*Stage:* {'before anything is written' if rule.stage == 'source' else 'on the built site'}.")
+                 f"*Stage:* {_STAGES[rule.stage]}.")
     lines.append("")
     lines.append(doc.get("What it checks", ""))
     for title in DOC_SECTIONS[:3]:

@@ -2,6 +2,10 @@
 build checks; each module's rules (codes, names, documentation) are declared
 next to its check.
 
+Stage "start": `initialized`, before Pelican reads, copies or writes any file.
+A module's `check_start(settings)` yields findings; an error stops the build
+at once.
+
 Stage "source": `all_generators_finalized`, after every file is read and before
 anything is written, so unsafe content never reaches disk. A module's
 `check(site)` yields findings for the whole site.
@@ -26,6 +30,11 @@ PLUGIN_RULE_MODULES = (
     "lscb_core.documents",          # DOC001: a page's Document
     "lscb_reviews.gate",            # REV002: dates the publication gate reads
     "lscb_reviews.leak_guard",      # REV003: blocked review found in the output
+    "lscb_reviews.withheld_files",  # REV012: a published page links a withheld review's file
+)
+
+START_CHECKS = (
+    "content_symlinks",
 )
 
 SOURCE_CHECKS = (
@@ -65,6 +74,10 @@ OUTPUT_CHECKS = (
 )
 
 
+def start_checks():
+    return [importlib.import_module(f"lscb_checks.checks.{name}") for name in START_CHECKS]
+
+
 def source_checks():
     return [importlib.import_module(f"lscb_checks.checks.{name}") for name in SOURCE_CHECKS]
 
@@ -77,6 +90,7 @@ def load_all_rules():
     """Import every module that declares rules, so RULES is complete."""
     for name in PLUGIN_RULE_MODULES:
         importlib.import_module(name)
+    start_checks()
     source_checks()
     output_checks()
     from lscb_core.rules import RULES

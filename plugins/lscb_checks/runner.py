@@ -13,6 +13,7 @@ import time
 
 from lscb_core import collect
 from lscb_core.findings import BuildStopped, Finding
+from lscb_core.mode import mode as mode_of
 from lscb_core.rules import RULES
 from lscb_core.waivers import apply_waivers, waivers_in
 
@@ -50,6 +51,19 @@ def _stop_on_errors(settings, found: list[Finding]) -> None:
         raise BuildStopped(everything)
 
 
+def run_start_stage(pelican) -> None:
+    """Before Pelican reads any file: what must stop the build before it
+    reads or copies anything (a symbolic link in content/)."""
+    settings = pelican.settings
+    found = []
+    for module in registry.start_checks():
+        found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda: module.check_start(settings)))
+    found = _in_mode(found, mode_of(settings))
+    if any(f.is_error for f in found):
+        raise BuildStopped(collect.findings(settings) + found)
+    collect.report(settings, found)  # judged with the source stage
+
+
 def run_source_stage(generators) -> None:
     try:
         _run_source_stage(generators)
@@ -70,7 +84,7 @@ def _run_source_stage(generators) -> None:
     waivers = [w for item in site.items if item.path.endswith((".md", ".markdown"))
                for w in waivers_in(item.source, site.mode)]
     settings[_WAIVERS] = waivers
-    source_codes = {code for code, rule in rules.items() if rule.stage == "source"}
+    source_codes = {code for code, rule in rules.items() if rule.stage in ("start", "source")}
     found = apply_waivers(_in_mode(found, site.mode), waivers, codes_judged=source_codes, mode=site.mode)
     _stop_on_errors(settings, found)
 

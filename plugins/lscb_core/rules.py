@@ -60,7 +60,8 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     publish_severity: ClassVar[Severity | None] = None  # None: same as severity
     waiver: ClassVar[Waiver] = Waiver.LINE
-    # "source": checked before anything is written; "output": on the built site.
+    # "start": when the build starts, before any file is read; "source":
+    # checked before anything is written; "output": on the built site.
     stage: ClassVar[str] = "source"
 
     def __init_subclass__(cls, **kwargs):

@@ -3,16 +3,19 @@ theme pages for the review library."""
 
 from pelican import signals
 
-from .gate import apply_gate, drop_blocked_static
+from .gate import apply_gate
 from .leak_guard import check_output
 from .themes import get_generators
+from .withheld_files import withhold_files
 
 
 def register():
     # Before categories, feeds and dates are built from the article list.
     signals.article_generator_pretaxonomy.connect(apply_gate)
-    # Files of blocked reviews are removed whichever way they were found.
-    signals.static_generator_finalized.connect(drop_blocked_static)
+    # Once every page is read and the static files are listed, before
+    # anything is written (and before lscb_checks judges the findings): the
+    # files of reviews that are not published are taken out, in any form.
+    signals.all_generators_finalized.connect(withhold_files)
     # One page per review theme, written with the other pages.
     signals.get_generators.connect(get_generators)
     # After everything is written to the staging folder: prove nothing leaked.

@@ -3,9 +3,10 @@
 Runs on the articles generator before categories, tags, feeds and dates are
 built, so a blocked review never reaches a listing, a theme page, a feed, the
 sitemap or a search index; its page is never written (Pelican would write a
-draft to drafts/ and a hidden page to its normal URL) and the files it links
-to are not copied. Reviews past the retention period stay at their URL with
-an "available on request" notice, and leave every listing.
+draft to drafts/ and a hidden page to its normal URL). Reviews past the
+retention period stay at their URL with an "available on request" notice,
+and leave every listing. The files of both are kept out of the site by
+lscb_reviews.withheld_files.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 
 from lscb_core.articles import ARTICLE_LISTS, is_of_type
 from lscb_core.dates import today
-from lscb_core.documents import attach_document, content_relative
+from lscb_core.documents import attach_document
 from lscb_core import collect
 from lscb_core.findings import display_path
 from lscb_core.rules import Rule, Waiver, finding
@@ -105,35 +106,15 @@ def apply_gate(generator) -> None:
     collect.report(settings, findings)
 
 
-def _withdraw_links(article, context) -> set[str]:
-    links = set(article.get_static_links())
-    document = getattr(article, "document", None)
-    if document:
-        links.add(content_relative(document))
-    context["static_links"] -= links
-    return links
-
-
 def _block(article, context, state) -> None:
-    state.sources.update(_withdraw_links(article, context))
+    # Its files are kept out by lscb_reviews.withheld_files, once every
+    # page has been read.
     state.sources.add(article.relative_source_path.replace("\\", "/"))
     state.urls.add(article.url)
     state.articles.append(article)
 
 
 def _retire(article, context, state) -> None:
-    state.sources.update(_withdraw_links(article, context))
+    state.retired.append(article)
     article.retired = True
     article.template = "review_retired"
-
-
-def drop_blocked_static(generator) -> None:
-    """Files of blocked reviews are never copied, whatever folder they sit in."""
-    sources = blocked(generator.settings).sources
-    if not sources:
-        return
-    generator.staticfiles = [
-        static for static in generator.staticfiles
-        if static.relative_source_path.replace("\\", "/") not in sources
-    ]
-    generator.context["staticfiles"] = generator.staticfiles

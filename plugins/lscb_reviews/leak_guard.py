@@ -1,10 +1,15 @@
 """A last look at the finished output: nothing of a blocked review is there.
 
 The gate removes blocked reviews before anything is written; this guard proves
-it on the files themselves: the page, the files it linked to, and any link to
-its address from another page, feed or sitemap. It reads each text file of the
-output once, and only when some review was blocked. A hit stops the build, so
-the staging output is thrown away and nothing is published.
+it on the files themselves: the page, the files it linked to, any file with
+the same bytes as one of its files (whatever its name, wherever it came from:
+a static folder, the theme, another plugin), and any link to its address from
+another page, feed or sitemap. Redaction registers get the same look: no file
+with a register's bytes, and nothing under a reviews folder's redaction/. It
+reads each text file of the output once, and only when some review was
+blocked; other files are read only when their size is that of a file looked
+for. A hit stops the build, so the staging output is thrown away and nothing
+is published.
 """
 
 from __future__ import annotations
@@ -15,13 +20,16 @@ from lscb_core import collect
 from lscb_core.rules import Rule, Waiver, finding
 
 from .state import blocked
+from .withheld_files import under_redaction_folder
 
 _TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js")
 
 
 class BlockedReviewInOutput(Rule):
     """Flags any trace of a withheld, embargoed or draft review in the built
-    site: its page, its files, or a link to its address.
+    site: its page, its files, a file with the same bytes as one of its
+    files (wherever it came from, the theme included), or a link to its
+    address.
 
     ## Why it matters
     A review the board decided not to publish, or not yet, must not be
@@ -35,7 +43,8 @@ class BlockedReviewInOutput(Rule):
     Remove the link until the review is published.
 
     ## Known limitations
-    Looks for the review's address and files; text copied from the review
+    Looks for the review's address, and for its files by path and by exact
+    bytes (an edited copy is a different file); text copied from the review
     into another page is caught by the redaction checks only.
     """
 
@@ -47,10 +56,8 @@ class BlockedReviewInOutput(Rule):
 
 def check_output(pelican) -> None:
     state = blocked(pelican.settings)
-    if not state.sources and not state.urls:
-        return
     output = pelican.output_path
-    problems = []
+    problems = list(_same_contents(output, state))
     for relative in sorted(state.sources):
         if os.path.exists(os.path.join(output, relative)):
             problems.append(_leak(relative, "a file of a blocked review was published"))
@@ -73,6 +80,31 @@ def check_output(pelican) -> None:
                     if url in text:
                         problems.append(_mention(relative, url, pages.get(relative)))
     collect.report(pelican.settings, problems)
+
+
+def _same_contents(output: str, state):
+    """Files of the output that hold the bytes of a withheld review's file or
+    of a redaction register, or sit where a register would. Every file is
+    looked at; only those of a size looked for are read."""
+    for folder, _dirs, files in os.walk(output):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, output).replace(os.sep, "/")
+            if under_redaction_folder(relative):
+                yield _register_leak(relative, "a file where a redaction register is kept")
+            elif state.registers.match(path):
+                yield _register_leak(relative, "a copy of a redaction register was published")
+            else:
+                match = state.withheld.match(path)
+                if match is not None and match[0] not in state.kept_digests:
+                    yield _leak(relative, "a copy of a file of a blocked review was published")
+
+
+def _register_leak(where: str, message: str):
+    return finding(
+        "RED005", os.path.join("output", where), 1, message[:78],
+        "remove the copy: the register stays next to its review in the repository only",
+    )
 
 
 def _pages_by_output_file(settings) -> dict:

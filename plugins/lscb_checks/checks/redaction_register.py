@@ -11,7 +11,9 @@ from any register is caught on any page, not only in its own review.
 
 Registers are found next to the reviews, so a register whose review was
 removed still protects the site. The register itself must never be
-published: a link to it, or STATIC_PATHS covering it, stops the build.
+published: a link to it or to a copy of it, a copy in a folder published
+whole, or STATIC_PATHS covering it, stops the build (lscb_reviews also
+leaves every such file out of the site, and looks for them in the output).
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ import os
 import posixpath
 from collections.abc import Iterable
 
+from lscb_core.contents import KnownContents
 from lscb_core.findings import Finding, Severity
 from lscb_core.rules import Rule, Waiver
 
 from ..text.normalise import tokens, words
-from ..text.register import (FOLDER, Hasher, Matcher, RegisterError, key_from_env, load,
-                             register_path)
-from ..text.review_text import review_spans, static_folder_spans
+from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load, register_files
+from ..text.review_text import attachment_paths, review_spans, static_folder_files, static_folder_spans
 
 _DOCS = "see docs/publishing-reviews.md"
 
@@ -145,8 +147,14 @@ class RegisterUnreadable(Rule):
 
 
 class RegisterFilePublished(Rule):
-    """Flags a link to a redaction register from a page, and a STATIC_PATHS
-    setting that would copy the register folder into the site.
+    """Flags a link to a redaction register from a page, in any form
+    (relative, `{static}`, `/reviews/redaction/x.json`, the live address,
+    HTML), a link to a copy of a register under another name, a copy in a
+    folder published whole (`content/documents/`), and a STATIC_PATHS
+    setting that would copy the register folder into the site. The built
+    site is searched again: a file with a register's bytes, or under a
+    reviews folder's `redaction/`, wherever it came from (the theme, a
+    plugin), stops the build too.
 
     ## Why it matters
     A published register gives anyone with time and a list of local names a
@@ -156,10 +164,13 @@ class RegisterFilePublished(Rule):
         [register](redaction/child-x.json)
 
     ## Use instead
-    No link. Keep `reviews` out of STATIC_PATHS in pelicanconf.py.
+    No link and no copy. Keep `reviews` out of STATIC_PATHS in pelicanconf.py.
 
     ## Known limitations
-    None.
+    Copies are recognised by their exact bytes: a register edited by hand
+    and saved elsewhere is not, unless it sits under a reviews folder's
+    `redaction/`. Registers and their copies are never copied into the site
+    in any case; the finding is there so that the copy is removed.
     """
 
     code = "RED005"
@@ -229,19 +240,7 @@ def _loaded(site) -> tuple[list[Finding], Matcher | None]:
 def _registers(site) -> list[tuple[str, str | None]]:
     """(register path, path of its review or None) for every register next
     to the site's reviews."""
-    reviews = {os.path.abspath(str(register_path(item.path))): item.path
-               for item in site.of_type("reviews")}
-    folders = {os.path.dirname(path) for path in reviews}
-    folders.add(os.path.abspath(site.content_file(posixpath.join("reviews", FOLDER))))
-    found = []
-    for folder in sorted(folders):
-        if not os.path.isdir(folder):
-            continue
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".json") and not name.startswith("."):
-                path = os.path.join(folder, name)
-                found.append((path, reviews.get(path)))
-    return found
+    return register_files([item.path for item in site.of_type("reviews")], site.content_path)
 
 
 def _published(site, registers) -> list[Finding]:
@@ -255,6 +254,7 @@ def _published(site, registers) -> list[Finding]:
                 found.append(RegisterFilePublished.at(
                     item.path, line, "links to a redaction register, which must never be published",
                     "remove the link: the register stays in the repository only", col=col))
+    found.extend(_copies(site, registers, folders, {(f.path, f.line, f.col) for f in found}))
     content = os.path.abspath(site.content_path)
     for folder in sorted(folders):
         relative = os.path.relpath(folder, content).replace(os.sep, "/")
@@ -265,6 +265,37 @@ def _published(site, registers) -> list[Finding]:
                 found.append(RegisterFilePublished.at(
                     owner or folder, 1, f"STATIC_PATHS entry '{static[:20]}' would publish {relative[:24]}/",
                     f"remove '{static[:20]}' from STATIC_PATHS in pelicanconf.py"))
+    return found
+
+
+def _copies(site, registers, folders, reported) -> list[Finding]:
+    """Links to a register in any form (/reviews/redaction/x.json, the live
+    address), and copies of a register under another name: linked from a
+    page, or in a folder published whole."""
+    known = KnownContents()
+    for path, _owner in registers:
+        known.add(path, path)
+    found = []
+    for item in site.items:
+        for absolute in attachment_paths(item, site):
+            in_folder = os.path.dirname(os.path.abspath(absolute)) in folders
+            if not in_folder and not known.match(absolute):
+                continue
+            line, col = item.source.locate(posixpath.basename(absolute), body_only=False)
+            finding = RegisterFilePublished.at(
+                item.path, line, "links to " + ("a redaction register" if in_folder else
+                                                 "a copy of a redaction register") + ": never publish it",
+                "remove the link: the register stays in the repository only", col=col)
+            if (finding.path, finding.line, finding.col) not in reported:
+                reported.add((finding.path, finding.line, finding.col))
+                found.append(finding)
+    if known:
+        for absolute in static_folder_files(site):
+            # A register folder published whole is reported for STATIC_PATHS.
+            if os.path.dirname(os.path.abspath(absolute)) not in folders and known.match(absolute):
+                found.append(RegisterFilePublished.at(
+                    absolute, 1, "a copy of a redaction register, in a folder published whole",
+                    "delete this copy: the register stays next to its review only"))
     return found
 
 

@@ -73,6 +73,24 @@ def register_path(review_path: str | os.PathLike) -> Path:
     return review.parent / FOLDER / f"{review.stem}.json"
 
 
+def register_files(review_paths: Iterable[str], content_path: str) -> list[tuple[str, str | None]]:
+    """(register path, path of its review or None) for every register next
+    to the given reviews, and in content/reviews/redaction/ (a register
+    whose review was removed is still a register)."""
+    reviews = {os.path.abspath(str(register_path(path))): path for path in review_paths}
+    folders = {os.path.dirname(path) for path in reviews}
+    folders.add(os.path.abspath(os.path.join(content_path, "reviews", FOLDER)))
+    found = []
+    for folder in sorted(folders):
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".json") and not name.startswith("."):
+                path = os.path.join(folder, name)
+                found.append((path, reviews.get(path)))
+    return found
+
+
 def key_from_env(environ=None) -> bytes | None:
     """The key from LSCB_REDACTION_KEY, or None when it is unset or empty."""
     value = (os.environ if environ is None else environ).get(KEY_VARIABLE, "").strip()

@@ -58,24 +58,59 @@ def review_spans(item, site) -> list[Span]:
 
 def attachment_paths(item, site) -> list[str]:
     """Absolute paths of the existing files under content/ the item links to:
-    the files Pelican resolved ({static}, relative links, Document) and
+    the files Pelican resolved ({static}, {attach}, relative links, Document),
     site-absolute links (/documents/x.pdf, or the live address), which reach
-    files copied from the shared folders."""
+    files copied from the shared folders, and relative addresses written in
+    HTML (`<img src="../../images/x.png">`), taken from the page's address
+    as a browser would. Every address in the body counts: link href, image
+    src and srcset, and the src, href or data of embed, object, iframe,
+    video, audio, source, script and link."""
     relatives = set(item.static_links())
     siteurl = str(site.settings.get("SITEURL") or "").rstrip("/")
-    for url in [link.href for link in item.parsed.links] + [
-            image.attrs.get("src") or "" for image in item.parsed.images]:
-        url = url.split("#", 1)[0].split("?", 1)[0]
+    page_folder = _page_folder(item)
+    for url in _addresses(item.parsed):
+        url = url.strip().split("#", 1)[0].split("?", 1)[0]
         if siteurl and url.startswith(siteurl + "/"):
             url = url[len(siteurl):]
         if url.startswith("/") and not url.startswith("//"):
             relatives.add(posixpath.normpath(unquote(url).lstrip("/")))
+        elif url and page_folder is not None and not _NOT_RELATIVE.match(url):
+            relative = posixpath.normpath(posixpath.join(page_folder, unquote(url)))
+            if not relative.startswith("../"):
+                relatives.add(relative)
     paths = []
     for relative in sorted(relatives):
         absolute = site.content_file(relative)
         if os.path.isfile(absolute):
             paths.append(absolute)
     return paths
+
+
+# A scheme (https:, mailto:, data:), a protocol-relative or site-absolute
+# address, a fragment, or one of Pelican's {static}/{filename} links.
+_NOT_RELATIVE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|/|#|\{|\|)")
+
+
+def _addresses(parsed) -> list[str]:
+    urls = [link.href for link in parsed.links]
+    for image in parsed.images:
+        urls.append(image.attrs.get("src") or "")
+        for candidate in (image.attrs.get("srcset") or "").split(","):
+            if candidate.strip():
+                urls.append(candidate.split()[0])
+    urls.extend(url for _tag, url, _line in parsed.resources)
+    return urls
+
+
+def _page_folder(item) -> str | None:
+    """The folder of the page's address (`reviews/child-q/`), which a
+    relative address in its HTML is resolved against; None when the item has
+    no address."""
+    url = str(getattr(item.obj, "url", "") or "")
+    if not url or "://" in url:
+        return None
+    url = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    return url if url.endswith("/") or not url else posixpath.dirname(url)
 
 
 def static_folder_files(site) -> list[str]:
