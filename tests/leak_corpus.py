@@ -200,7 +200,7 @@ PDF_CASES = [
 ]
 for kind, where, data, code, leak in PDF_CASES:
     labels = {"known_leak": leak} if leak else {"expect": R}
-    case(f"pdf-{kind}", "pdf", f"name in the review PDF's {where}", NAME, review_pdf(data), PDF,
+    case(f"pdf-{kind}", "pdf", f"name in the review PDF: {where}", NAME, review_pdf(data), PDF,
          code=code, **labels)
 case("pdf-shared-unlinked", "pdf", "name in the text of an unlinked PDF in documents/", NAME,
      [put("documents/chronology.pdf", pdf(*PDF_WITH_NAME_PAGE))], "documents/chronology.pdf",

@@ -92,7 +92,8 @@ def squashed(text: str) -> str:
 
 @dataclass
 class View:
-    """One way of reading one file: where (a path in the output) and how."""
+    """One way of reading one file: where ("" for the file itself, "!name"
+    for a member of a zip archive), how, and the text read."""
     where: str
     how: str
     text: str

@@ -396,13 +396,23 @@ def recall_table(cases: Sequence[Case], results: dict[str, Result]) -> str:
     return "\n".join(lines)
 
 
-def leaking_channels(cases: Sequence[Case], results: dict[str, Result]) -> dict[str, list[str]]:
-    """Channel -> ids of its cases that leaked."""
-    leaks: dict[str, list[str]] = {}
+def leaking_channels(cases: Sequence[Case], results: dict[str, Result]) -> dict[str, list[Case]]:
+    """Channel -> its cases that leaked."""
+    leaks: dict[str, list[Case]] = {}
     for case in cases:
         if results[case.id].outcome == LEAKED:
-            leaks.setdefault(case.channel, []).append(case.id)
+            leaks.setdefault(case.channel, []).append(case)
     return leaks
+
+
+def leaks_list(cases: Sequence[Case], results: dict[str, Result]) -> str:
+    """What leaks today, by channel, as a Markdown list: each case and why."""
+    lines = []
+    for channel, leaked in sorted(leaking_channels(cases, results).items()):
+        lines.append(f"- **{channel}** ({len(leaked)} of {sum(c.channel == channel for c in cases)}):")
+        for case in leaked:
+            lines.append(f"  - `{case.id}`: {case.description}; {case.known_leak or 'not labelled'}")
+    return "\n".join(lines) + "\n"
 
 
 def run_in_folder(case_id: str, root: str) -> Result:

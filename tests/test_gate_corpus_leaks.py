@@ -24,17 +24,28 @@ from leak_sites import LEAKED, NOT_PUBLISHED, REFUSED, SAFE, WRONG_PLACE, Result
 WORKERS = 2
 
 
+def _selected(session) -> list[str]:
+    """Ids of the cases this run will test (all of them, unless -k chose some)."""
+    chosen = {item.callspec.params["case"].id for item in session.items
+              if item.originalname == "test_case" and hasattr(item, "callspec")}
+    wants_all = any(item.originalname == "test_recall_table_renders_every_channel_and_detector"
+                    for item in session.items)
+    return [case.id for case in leak_corpus.CASES if wants_all or case.id in chosen]
+
+
 @pytest.fixture(scope="module")
-def results(tmp_path_factory) -> dict[str, Result]:
-    """Every case, each in its own temporary site, on a pool of two processes."""
+def results(request, tmp_path_factory) -> dict[str, Result]:
+    """The cases, each in its own temporary site, on a pool of two processes."""
     base = tmp_path_factory.mktemp("gate-corpus")
-    roots = {case.id: tempfile.mkdtemp(prefix=case.id[:40] + "-", dir=base) for case in leak_corpus.CASES}
+    roots = {case_id: tempfile.mkdtemp(prefix=case_id[:40] + "-", dir=base)
+             for case_id in _selected(request.session)}
     context = multiprocessing.get_context("spawn")  # a clean interpreter: no pytest state, no forked locks
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
         futures = {case_id: pool.submit(leak_sites.run_in_folder, case_id, root)
                    for case_id, root in roots.items()}
         done = {case_id: future.result() for case_id, future in futures.items()}
-    print("\n" + leak_sites.recall_table(leak_corpus.CASES, done))
+    measured = [case for case in leak_corpus.CASES if case.id in done]
+    print("\n" + leak_sites.recall_table(measured, done) + "\n" + leak_sites.leaks_list(measured, done))
     return done
 
 
@@ -71,6 +82,9 @@ def test_recall_table_renders_every_channel_and_detector(results):
     for case in leak_corpus.CASES:
         assert f"| {case.channel} |" in table
         assert f"| {case.code or '(none)'} |" in table
+    leaks = leak_sites.leaks_list(leak_corpus.CASES, results)
+    for case in leak_corpus.CASES:
+        assert (f"`{case.id}`" in leaks) == (results[case.id].outcome == LEAKED), case.id
 
 
 # --- The search itself: it finds what it must, and not what is not there -------------------
@@ -94,7 +108,8 @@ def test_search_reads_markup_pdfs_images_and_archives(tmp_path):
 
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_text("<p>Zebe<!-- x -->dee Quin&#108;an</p>", encoding="utf-8")
-    (tmp_path / "a.pdf").write_bytes(media.with_orphan_text(media.make_pdf(), "Ottoline Brisk"))
+    # A Cyrillic letter makes pypdf write the string as UTF-16: not readable in the raw bytes.
+    (tmp_path / "a.pdf").write_bytes(media.with_orphan_text(media.make_pdf(), "Ottolin\u0435 Brisk"))
     (tmp_path / "b.jpg").write_bytes(media.make_jpeg(gps=(53.4012, -2.2034)))
     (tmp_path / "c.docx").write_bytes(media.make_docx("Notes on Perpetua Vantley"))
     (tmp_path / "zebedee%20quinlan").mkdir()
