@@ -457,3 +457,124 @@ def make_docx(text: str) -> bytes:
         for name, body in parts.items():
             archive.writestr(name, body)
     return buffer.getvalue()
+
+
+# --- More places a PDF or an image can carry text (tests/leak_corpus.py) --------
+
+
+def with_link(pdf: bytes, uri: str, *, page: int = 0) -> bytes:
+    """The PDF with a link annotation on `page` that opens `uri`."""
+    def change(writer: PdfWriter) -> None:
+        writer.add_annotation(page, DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 700, 300, 720)]),
+            NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
+            NameObject("/A"): DictionaryObject({
+                NameObject("/S"): NameObject("/URI"),
+                NameObject("/URI"): TextStringObject(uri),
+            }),
+        }))
+
+    return _edited(pdf, change)
+
+
+def with_popup(pdf: bytes, text: str, *, page: int = 0) -> bytes:
+    """The PDF with a sticky note whose pop-up window (a /Popup annotation)
+    carries `text` as its own /Contents, the note itself empty."""
+    def change(writer: PdfWriter) -> None:
+        rect = ArrayObject([FloatObject(v) for v in (LEFT, 500, 300, 540)])
+        note = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Text"),
+            NameObject("/Rect"): rect,
+        }))
+        popup = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Popup"),
+            NameObject("/Rect"): rect,
+            NameObject("/Contents"): TextStringObject(text),
+            NameObject("/Parent"): note,
+        }))
+        note.get_object()[NameObject("/Popup")] = popup
+        target = writer.pages[page]
+        target[NameObject("/Annots")] = ArrayObject([note, popup])
+
+    return _edited(pdf, change)
+
+
+def with_page_labels(pdf: bytes, prefix: str) -> bytes:
+    """The PDF with page labels (the numbers a reader shows) starting with `prefix`."""
+    def change(writer: PdfWriter) -> None:
+        writer._root_object[NameObject("/PageLabels")] = DictionaryObject({
+            NameObject("/Nums"): ArrayObject([NumberObject(0), DictionaryObject({
+                NameObject("/S"): NameObject("/D"),
+                NameObject("/P"): TextStringObject(prefix),
+            })]),
+        })
+
+    return _edited(pdf, change)
+
+
+def with_attachment(pdf: bytes, name: str, data: bytes) -> bytes:
+    """The PDF with a file attached (an embedded file)."""
+    return _edited(pdf, lambda writer: writer.add_attachment(name, data))
+
+
+def with_orphan_text(pdf: bytes, text: str) -> bytes:
+    """The PDF with a string object that nothing refers to: no reader shows
+    it, anyone who opens the file in a text editor does."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer._add_object(TextStringObject(text))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def make_white_text_pdf(visible: str, hidden: str) -> bytes:
+    """A one-page PDF with `visible` in black and `hidden` in white below it."""
+    return make_pdf_from_content(
+        f"BT /F1 {FONT_SIZE} Tf {LEFT} {TOP} Td ({_escape(visible)}) Tj ET\n"
+        f"q 1 1 1 rg BT /F1 {FONT_SIZE} Tf {LEFT} {TOP - LEADING} Td ({_escape(hidden)}) Tj ET Q")
+
+
+def make_png_itxt(key: str, value: str) -> bytes:
+    """A small PNG with one international text (iTXt) chunk."""
+    info = PngInfo()
+    info.add_itxt(key, value, lang="en", tkey=key)
+    buffer = io.BytesIO()
+    _picture().save(buffer, "PNG", pnginfo=info)
+    return buffer.getvalue()
+
+
+def make_jpeg_comment(comment: str) -> bytes:
+    """A small JPEG with a COM (comment) segment."""
+    buffer = io.BytesIO()
+    _picture().save(buffer, "JPEG", quality=90, comment=comment.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def with_trailing_data(image: bytes, data: bytes) -> bytes:
+    """The image with bytes after its end (after PNG's IEND or JPEG's EOI):
+    viewers ignore them, the file still carries them."""
+    return image + data
+
+
+def make_svg(*, text: str = "", title: str = "", desc: str = "", metadata: str = "",
+             comment: str = "") -> str:
+    """A small SVG drawing; each argument puts its words in that place."""
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40"'
+             ' role="img">']
+    if comment:
+        parts.append(f"<!-- {comment} -->")
+    if title:
+        parts.append(f"<title>{title}</title>")
+    if desc:
+        parts.append(f"<desc>{desc}</desc>")
+    if metadata:
+        parts.append(f"<metadata><note>{metadata}</note></metadata>")
+    parts.append('<rect x="2" y="2" width="116" height="36" fill="#1d70b8"/>')
+    if text:
+        parts.append(f'<text x="8" y="26" font-size="10" fill="#fff">{text}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,426 @@
+"""The gate corpus: one-leak attack cases, each planting ONE invented
+identifier through ONE channel into an otherwise clean site.
+
+Every person, street, postcode, school and number here is invented. Each case
+is labelled with what the gate does today: `expect="refused"` (or "not
+published"), or `known_leak="why"` when the value reaches the published site
+or the build's messages. tests/test_gate_corpus_leaks.py builds every case
+(tests/leak_sites.py says how) and holds the labels to the measurement.
+"""
+
+from __future__ import annotations
+
+import media
+from leak_sites import (
+    ALT, ANNUAL, GUIDANCE, IMAGE, PDF, PDF_PAGES, PLACE, Case, drop, page, page_text, put, review,
+    symlink,
+)
+
+NAME = "Zebedee Quinlan"
+FORENAME, SURNAME = NAME.split()
+ADDRESS = "27 Marlpit Lane"
+STREET = "Marlpit Lane"
+POSTCODE = "NS4 7QX"
+DOB = "14 March 2017"
+MOBILE = "07700 900461"
+SCHOOL = "Brackenfold Primary School"
+GPS = (53.4012, -2.2034)
+GPS_TEXT = "53.4012, -2.2034"
+REGISTER = (NAME, FORENAME, SURNAME, ADDRESS, POSTCODE, "14/03/2017")
+
+R = "refused"
+FINDINGS = "Professionals did not share what they knew."
+MET = "The reviewer met"
+TITLE = "local child safeguarding practice review"
+SUMMARY_TAIL = "and how agencies shared information."
+NO_SHARE = "The gate does not read"
+
+
+def sentence(written: str) -> str:
+    return f"{MET} {written} twice at home."
+
+
+def body(written: str):
+    return review(after_findings=sentence(written))
+
+
+def alt(written: str):
+    return review(replace=[(ALT, f"A drawing by {written}, using pseudonyms")])
+
+
+def review_pdf(data) -> tuple:
+    return (put(PDF, data),)
+
+
+def pdf(*pages: str, **options) -> bytes:
+    return media.make_pdf(pages or PDF_PAGES, **options)
+
+
+PDF_WITH_NAME_PAGE = (PDF_PAGES[0], f"Findings\n{NAME} was not seen alone.")
+CASES: list[Case] = []
+
+
+def case(id, channel, description, value, plant, file, **labels) -> None:
+    CASES.append(Case(id, channel, description, value, tuple(plant), file, **labels))
+
+
+# --- Controls: the identifier written plainly, where the detectors look ----------
+
+case("plain-name-body", "plain", "full name in the review body", NAME, [body(NAME)], PLACE,
+     line=MET, code="PII001", expect=R)
+case("plain-name-title", "plain", "full name in the Title", NAME,
+     [review(Title=f"{NAME}: {TITLE}")], PLACE, line="Title:", code="PII001", expect=R)
+case("plain-name-summary", "plain", "full name in the Summary", NAME,
+     [review(Summary=f"How agencies worked with {NAME} {SUMMARY_TAIL}")], PLACE,
+     line="Summary:", code="PII001", expect=R)
+case("plain-name-alt", "plain", "full name in image alt text", NAME, [alt(NAME)], PLACE,
+     line="![", code="PII001", expect=R)
+case("plain-address", "plain", "street address in the body", ADDRESS,
+     [review(after_findings=f"The family lived at {ADDRESS} for a year.")], PLACE,
+     line="The family lived", code="PII003", expect=R)
+case("plain-postcode", "plain", "postcode in the body", POSTCODE,
+     [review(after_findings=f"The family moved to a flat near {POSTCODE} in the spring.")], PLACE,
+     line="The family moved", code="PII002", expect=R)
+case("plain-dob", "plain", "date of birth in the body", DOB,
+     [review(after_findings=f"Child Q was born on {DOB} at the county hospital.")], PLACE,
+     line="Child Q was born", code="PII004", expect=R)
+case("plain-mobile", "plain", "mobile number in the body", MOBILE,
+     [review(after_findings=f"Mother's mobile number, {MOBILE}, was on the referral.")], PLACE,
+     line="Mother's mobile", code="PII005", expect=R)
+case("plain-school", "plain", "named school in the body", SCHOOL,
+     [review(after_findings=f"Child Q started at {SCHOOL} in Year 1.")], PLACE,
+     line="Child Q started", code="PII010", expect=R)
+
+# --- A name split by markup inside a word -------------------------------------------
+
+SPLITS = {
+    "charref": "Zebe&#100;ee Quinlan",
+    "comment": "Zebe<!-- -->dee Quin<!-- -->lan",
+    "wbr": "Zebe<wbr>dee Quin<wbr>lan",
+    "span": "Ze<span>bedee</span> Quinlan",
+    "emphasis": "*Zeb*edee Quinlan",
+    "link-part": "[Zeb](/about/)edee Quinlan",
+    "soft-hyphen": "Zebe\u00addee Quin\u00adlan",
+    "shy-entity": "Zebe&shy;dee Quinlan",
+    "zero-width-space": "Zebe\u200bdee Quinlan",
+    "word-joiner": "Zebe\u2060dee Quinlan",
+    "cyrillic": "Z\u0435bedee Quinlan",  # Cyrillic small ie for the first e
+}
+BODY_SPLIT_LEAKS = {
+    "charref": "a character reference is not decoded before the name detector reads the source",
+    "comment": "an HTML comment inside a word is not removed before detection",
+    "wbr": "a <wbr> tag inside a word is not removed before detection",
+    "span": "a tag inside a word splits the name into two tokens",
+    "emphasis": "emphasis around part of a word splits the name for the detector",
+    "link-part": "a link around part of a word splits the name for the detector",
+    "soft-hyphen": "a soft hyphen inside a word is not removed before the name detector",
+    "shy-entity": "&shy; inside a word is not decoded and removed before detection",
+    "zero-width-space": "a zero-width space inside a word is not removed before detection",
+    "word-joiner": "a word joiner inside a word is not removed before detection",
+    "cyrillic": "look-alike letters of other scripts are not mapped before the forename list",
+}
+for kind, written in SPLITS.items():
+    case(f"split-{kind}-body", "markup-split", f"name split by {kind} in the body", NAME, [body(written)],
+         PLACE, line=MET, code="PII001", known_leak=BODY_SPLIT_LEAKS[kind])
+for kind in ("charref", "comment", "soft-hyphen", "zero-width-space", "cyrillic"):
+    written = SPLITS[kind]
+    case(f"split-{kind}-title", "markup-split", f"name split by {kind} in the Title", NAME,
+         [review(Title=f"{written}: {TITLE}")], PLACE, line="Title:", code="PII001",
+         known_leak=BODY_SPLIT_LEAKS[kind])
+    case(f"split-{kind}-summary", "markup-split", f"name split by {kind} in the Summary", NAME,
+         [review(Summary=f"How agencies worked with {written} {SUMMARY_TAIL}")], PLACE, line="Summary:",
+         code="PII001", known_leak=BODY_SPLIT_LEAKS[kind])
+for kind in ("charref", "soft-hyphen", "zero-width-space", "cyrillic"):
+    case(f"split-{kind}-alt", "markup-split", f"name split by {kind} in image alt text", NAME,
+         [alt(SPLITS[kind])], PLACE, line="![", code="PII001", known_leak=BODY_SPLIT_LEAKS[kind])
+
+# --- Names in file names, slugs and link targets -----------------------------------
+
+LOWER_CASE_NAME = ("PII001 reads capitalised names; a lower-case name in a file name or link "
+                   "target is found only by the register")
+
+case("file-review-name", "file-name", "the review's file is named after the child", NAME,
+     [review(place="reviews/zebedee-quinlan.md")], "reviews/zebedee-quinlan.md", code="REV011", expect=R)
+case("file-slug", "file-name", "Slug: names the child", NAME, [review(Slug="zebedee-quinlan")], PLACE,
+     line="Slug:", code="PII001", expect=R)
+case("file-image-name", "file-name", "the review's image is named after the child", NAME,
+     [drop(IMAGE), put("reviews/images/zebedee-quinlan.png", media.make_png),
+      review(replace=[("images/child-q-network.png", "images/zebedee-quinlan.png")])], PLACE,
+     line="![", code="PII001", known_leak=LOWER_CASE_NAME)
+case("file-pdf-name", "file-name", "the review's Document is named after the child", NAME,
+     [drop(PDF), put("reviews/documents/zebedee-quinlan-report.pdf", pdf),
+      review(Document="reviews/documents/zebedee-quinlan-report.pdf")], PLACE, line="Document:",
+     code="PII001", known_leak=LOWER_CASE_NAME)
+case("file-link-local", "file-name", "a link to a shared PDF named after the child", NAME,
+     [put("documents/zebedee-quinlan.pdf", pdf),
+      review(after_findings="Read [the chronology (PDF, 1 KB)](/documents/zebedee-quinlan.pdf).")],
+     PLACE, line="Read [the chronology", code="PII001", known_leak=LOWER_CASE_NAME)
+case("file-link-external", "file-name", "an external link whose address names the child", NAME,
+     [review(after_findings="Read [the press statement](https://example.org/zebedee-quinlan).")],
+     PLACE, line="Read [the press", code="PII001", known_leak=LOWER_CASE_NAME)
+case("file-guidance-name", "file-name", "a guidance page named after the child", NAME,
+     [page("guidance/zebedee-quinlan.md", "Title: Neglect\nDate: 2026-03-01\nOwner: Policy and Procedures "
+           "Subgroup\nReview_date: 2027-09-01\nSummary: Neglect, in brief.\n\nNeglect in brief.\n")],
+     "guidance/zebedee-quinlan.md", known_leak="file names of pages other than reviews are not read "
+     "by the name detector")
+case("file-shared-image-name", "file-name", "an unlinked image in images/ named after the child", NAME,
+     [put("images/zebedee-quinlan.png", media.make_png)], "images/zebedee-quinlan.png",
+     known_leak="names of files in the shared folders are not read by the name detector")
+case("file-camelcase-image", "file-name", "an unlinked image named ZebedeeQuinlan.png", NAME,
+     [put("images/ZebedeeQuinlan.png", media.make_png)], "images/ZebedeeQuinlan.png",
+     known_leak="names of files in the shared folders are not read by the name detector")
+
+# --- PDF internals (the review's Document) -----------------------------------------
+
+PDF_CASES = [
+    ("page-text", "page text", pdf(*PDF_WITH_NAME_PAGE), "PII001", ""),
+    ("author", "Author metadata", pdf(info={"/Author": NAME}), "PDF002", ""),
+    ("title", "Title metadata", pdf(info={"/Title": f"Review of {NAME}"}), "PII001", ""),
+    ("subject", "Subject metadata", pdf(info={"/Subject": f"Agencies and {NAME}"}), "PII001", ""),
+    ("keywords", "Keywords metadata", pdf(info={"/Keywords": f"neglect; {NAME}"}), "PII001", ""),
+    ("xmp", "XMP description", pdf(xmp=media.xmp_packet(dc_description=f"About {NAME}")), "PII001", ""),
+    ("annotation", "a sticky note's text", media.with_comment(pdf(), f"Check {NAME} spelling"), "PII001", ""),
+    ("popup", "a pop-up note's text", media.with_popup(pdf(), f"Check {NAME} spelling"), "PII001", ""),
+    ("link-uri", "a link annotation's address",
+     media.with_link(pdf(), "https://example.org/zebedee-quinlan"), "PII001",
+     "link annotation addresses (/URI) are not read"),
+    ("bookmark", "a bookmark title", media.with_bookmarks(pdf(), [f"{NAME} chronology"]), "PII001", ""),
+    ("form", "a form field's value", pdf(form=True, form_value=NAME), "PDF005", ""),
+    ("page-label", "a page label", media.with_page_labels(pdf(), f"{NAME} "), "PII001",
+     "page labels (/PageLabels) are not read"),
+    ("embedded-file", "an attached file",
+     media.with_attachment(pdf(), "notes.txt", f"Notes on {NAME}\n".encode()), "PDF004", ""),
+    ("white-text", "text drawn in white", media.make_white_text_pdf("Child Q overview report",
+                                                                    f"{NAME} was seen alone."), "PII001", ""),
+    ("under-box", "text under a black box", pdf(boxed_text=f"{NAME} told a teacher"), "PDF006", ""),
+    ("orphan-object", "an object nothing refers to", media.with_orphan_text(pdf(), NAME), "PII001",
+     "objects that nothing in the PDF refers to are not read"),
+    ("earlier-revision", "an earlier revision (incremental save)",
+     media.saved_over(pdf(*PDF_WITH_NAME_PAGE), PDF_PAGES), "PDF007", ""),
+]
+for kind, where, data, code, leak in PDF_CASES:
+    labels = {"known_leak": leak} if leak else {"expect": R}
+    case(f"pdf-{kind}", "pdf", f"name in the review PDF: {where}", NAME, review_pdf(data), PDF,
+         code=code, **labels)
+case("pdf-shared-unlinked", "pdf", "name in the text of an unlinked PDF in documents/", NAME,
+     [put("documents/chronology.pdf", pdf(*PDF_WITH_NAME_PAGE))], "documents/chronology.pdf",
+     code="PII001", known_leak="a PDF in documents/ that no page links to is read for register terms only")
+
+# --- Images ---------------------------------------------------------------------------
+
+JPEG = "reviews/images/child-q-network.jpg"
+
+
+def review_image(relative: str, data) -> tuple:
+    return (drop(IMAGE), put(relative, data),
+            review(replace=[("images/child-q-network.png", "images/" + relative.rsplit("/", 1)[1])]))
+
+
+def svg(**parts) -> str:
+    return media.make_svg(**parts)
+
+
+SVG = "reviews/images/child-q-network.svg"
+IMAGE_CASES = [
+    ("exif-artist", "EXIF Artist", JPEG, media.make_jpeg(exif={"Artist": NAME}), NAME, "IMG001"),
+    ("exif-description", "EXIF ImageDescription", JPEG, media.make_jpeg(exif={"ImageDescription": NAME}),
+     NAME, "IMG001"),
+    ("gps", "GPS coordinates", JPEG, media.make_jpeg(gps=GPS), GPS_TEXT, "IMG002"),
+    ("png-text", "PNG tEXt chunk", IMAGE, media.make_png(text_chunks={"Author": NAME}), NAME, "IMG001"),
+    ("png-itxt", "PNG iTXt chunk", IMAGE, media.make_png_itxt("Description", NAME), NAME, "IMG001"),
+    ("xmp", "JPEG XMP", JPEG, media.make_jpeg(xmp=media.xmp_packet(dc_creator=NAME)), NAME, "IMG001"),
+    ("jpeg-comment", "JPEG COM comment", JPEG, media.make_jpeg_comment(f"Photo of {NAME}"), NAME, "IMG001"),
+    ("appended", "data after the image's end", IMAGE,
+     media.with_trailing_data(media.make_png(), f"{NAME}\n".encode()), NAME, "IMG001"),
+    ("svg-text", "SVG <text>", SVG, svg(text=NAME), NAME, "PII001"),
+    ("svg-title", "SVG <title>", SVG, svg(title=f"Drawn by {NAME}"), NAME, "PII001"),
+    ("svg-desc", "SVG <desc>", SVG, svg(desc=f"A drawing by {NAME}"), NAME, "PII001"),
+    ("svg-metadata", "SVG <metadata>", SVG, svg(metadata=f"Author: {NAME}"), NAME, "PII001"),
+    ("svg-comment", "SVG comment", SVG, svg(comment=f"from {NAME}'s file"), NAME, "PII001"),
+]
+for kind, where, relative, data, value, code in IMAGE_CASES:
+    case(f"image-{kind}", "image", f"the review's image carries the name in its {where}", value,
+         review_image(relative, data), relative, code=code, expect=R)
+case("image-shared-exif", "image", "an unlinked JPEG in images/ with EXIF Artist", NAME,
+     [put("images/visit.jpg", media.make_jpeg(exif={"Artist": NAME}))], "images/visit.jpg",
+     code="IMG001", expect=R)
+case("image-shared-svg", "image", "an unlinked SVG in images/ with the name in <text>", NAME,
+     [put("images/family-tree.svg", svg(text=NAME))], "images/family-tree.svg", code="PII001",
+     known_leak="an SVG in images/ that no page shows is not read for names")
+
+# --- Other attachment types in the copied folders -------------------------------------
+
+ATTACHMENTS = [
+    ("docx", "documents/chronology.docx", media.make_docx(f"Chronology for {NAME}.")),
+    ("txt", "documents/notes.txt", f"Notes: {NAME} lives at {ADDRESS}.\n"),
+    ("csv", "documents/contacts.csv", f"Date,Name,Agency\n2025-03-01,{NAME},School\n"),
+    ("html", "documents/summary.html", f"<!doctype html><title>Summary</title><p>{NAME} was seen.</p>\n"),
+    ("json", "images/people.json", f'{{"child": "{NAME}"}}\n'),
+]
+for kind, relative, data in ATTACHMENTS:
+    case(f"attachment-{kind}", "attachment", f"name inside a .{kind} file in {relative.split('/')[0]}/",
+         NAME, [put(relative, data)], relative, code="PII001",
+         known_leak="text files copied whole from documents/ and images/ are not read")
+
+# --- A withheld review's own files ------------------------------------------------------
+
+WITHHELD = {"Publication_decision": "withhold"}
+case("withheld-documents-pdf", "withheld", "a withheld review links its PDF in /documents/", NAME,
+     [put("documents/child-q-full-report.pdf", pdf(*PDF_WITH_NAME_PAGE)),
+      review(after_findings="Read [the full report (PDF, 1 KB)](/documents/child-q-full-report.pdf).",
+             **WITHHELD)],
+     "documents/child-q-full-report.pdf", code="PII001", expect=R)
+case("withheld-images-jpeg", "withheld", "a withheld review shows a photo from /images/", NAME,
+     [put("images/child-q-home.jpg", media.make_jpeg(exif={"ImageDescription": f"Home of {NAME}"})),
+      review(after_findings="![The family home](/images/child-q-home.jpg)", **WITHHELD)],
+     "images/child-q-home.jpg", code="IMG001", expect=R)
+case("withheld-images-svg", "withheld", "a withheld review shows an SVG from /images/ naming the child",
+     NAME, [put("images/child-q-tree.svg", svg(text=NAME)),
+            review(after_findings="![A family tree](/images/child-q-tree.svg)", **WITHHELD)],
+     "images/child-q-tree.svg", code="PII001", expect=R)
+case("withheld-own-pdf", "withheld", "a withheld review's own Document with the name in it", NAME,
+     [put(PDF, pdf(*PDF_WITH_NAME_PAGE)), review(**WITHHELD)], PDF, code="PII001", expect=R)
+case("withheld-symlink", "withheld", "a symlink in documents/ to the folder of a withheld review", NAME,
+     [symlink("documents/case-files", "../reviews"), body(NAME), review(**WITHHELD)],
+     PLACE, line=MET, code="PII001", expect=R)
+case("withheld-symlink-split", "withheld",
+     "a symlink in documents/ to the folder of a withheld review that names the child", NAME,
+     [symlink("documents/case-files", "../reviews"), body(SPLITS["comment"]), review(**WITHHELD)],
+     PLACE, line=MET, code="PII001",
+     known_leak="a symlink in documents/ is followed: the withheld review's Markdown is copied as is")
+case("withheld-symlink-content", "withheld", "a symlink in content/ to the reviews folder", NAME,
+     [symlink("case-files", "reviews"), body(SPLITS["comment"]), review(**WITHHELD)],
+     PLACE, line=MET, code="PII001", expect="not published")
+
+# --- Waivers for an ordinary word that is also the child's name -------------------------
+
+HOPE = ("Hope Quinlan", "Hope", SURNAME)
+WAIVE_HOPE = 'RED001 "Hope": an ordinary word in the response; approved by Independent Chair'
+HOPE_RESPONSE = ("The board accepted the recommendation.",
+                 "The board accepted the recommendation and has every hope it will help.")
+case("waiver-hope-title", "waiver", "Waive: for 'Hope' lets the child's forename into the Title",
+     f"Hope: {TITLE}", [review(Title=f"Hope: {TITLE}", Waive=WAIVE_HOPE, replace=[HOPE_RESPONSE])],
+     PLACE, line="Title:", code="RED001", register=HOPE,
+     known_leak="a waiver for a quoted word waives it everywhere in the file, the name too")
+case("waiver-hope-body", "waiver", "Waive: for 'Hope' lets the child's forename into the body",
+     "Hope was four years old", [review(Waive=WAIVE_HOPE, replace=[HOPE_RESPONSE],
+                                        after_findings="Hope was four years old at the time.")],
+     PLACE, line="Hope was four", code="RED001", register=HOPE,
+     known_leak="a waiver for a quoted word waives it everywhere in the file, the name too")
+case("waiver-hope-pdf", "waiver", "Waive: for 'Hope' lets the child's forename into the PDF",
+     "Hope was four years old", [review(Waive=WAIVE_HOPE, replace=[HOPE_RESPONSE]),
+                                 put(PDF, pdf(PDF_PAGES[0], "Findings\nHope was four years old."))],
+     PDF, code="RED001", register=HOPE,
+     known_leak="a waiver for a quoted word waives it in the review's PDF too")
+
+# --- Part of a name, or a street without its number ---------------------------------------
+
+PARTS = [
+    ("forename-title", "forename alone in the Title", FORENAME + " " + TITLE,
+     review(Title=f"{FORENAME}: {TITLE}"), "Title:"),
+    ("forename-summary", "forename alone in the Summary", f"How agencies helped {FORENAME}",
+     review(Summary=f"How agencies helped {FORENAME} {SUMMARY_TAIL}"), "Summary:"),
+    ("possessive", "forename as a possessive in the body", f"{FORENAME}'s school",
+     body(f"{FORENAME}'s school staff"), MET),
+    ("surname-family", "family surname alone", f"the {SURNAME} family", body(f"the {SURNAME} family"), MET),
+    ("street-no-number", "street without a house number", STREET,
+     review(after_findings=f"The family lived on {STREET} for a year."), "The family lived"),
+    ("list-two-lines", "a name whose words fall on two lines of a list item", NAME,
+     review(after_findings=f"- The reviewer spoke to {FORENAME}\n  {SURNAME} at school."), "The reviewer spoke"),
+]
+PART_LEAKS = {
+    "forename-title": "a forename alone matches no pattern",
+    "forename-summary": "a forename alone matches no pattern",
+    "possessive": "a forename alone matches no pattern",
+    "surname-family": "a surname alone matches no pattern",
+    "street-no-number": "a street without a house number is not an address to PII003",
+    "list-two-lines": "",
+}
+REGISTER_PART_LEAKS = {
+    "street-no-number": "the register matches whole terms: '27 Marlpit Lane' does not find 'Marlpit Lane'",
+}
+for kind, description, value, plant, line in PARTS:
+    leak = PART_LEAKS[kind]
+    case(f"part-{kind}", "partial-name", description + " (no register)", value, [plant], PLACE,
+         line=line, code="PII001" if kind == "list-two-lines" else None,
+         **({"known_leak": leak} if leak else {"expect": R}))
+    leak = REGISTER_PART_LEAKS.get(kind, "")
+    case(f"part-{kind}-register", "register", description + " (in the register)", value, [plant], PLACE,
+         line=line, code="RED001", register=REGISTER, **({"known_leak": leak} if leak else {"expect": R}))
+
+# --- Pages other than reviews: annual reports, guidance, standard pages -------------------
+
+CASE_STUDY = "The board published one review this year."
+PAGE_IDENTIFIERS = [
+    ("name", NAME, f"In one case study, {NAME} was helped by an early help worker.", "PII001"),
+    ("address", ADDRESS, f"The family in one case study lived at {ADDRESS}, Northshire.", "PII003"),
+    ("postcode", POSTCODE, f"The family in one case study lived near {POSTCODE}.", "PII002"),
+    ("mobile", MOBILE, f"The mother in one case study gave her mobile, {MOBILE}.", "PII005"),
+]
+for kind, value, text, code in PAGE_IDENTIFIERS:
+    case(f"annual-{kind}", "other-page", f"{kind} in an annual report's case study", value,
+         [page_text(ANNUAL, CASE_STUDY, text)], ANNUAL, line=text[:20], code=code,
+         known_leak="the identifier detectors run on reviews only")
+GUIDANCE_LINE = "Refer when you think a child may be at risk of significant harm."
+for kind, value, text, code in PAGE_IDENTIFIERS + [
+        ("dob", DOB, f"For example, a child born on {DOB} started school in 2021.", "PII004"),
+        ("school", SCHOOL, f"For example, {SCHOOL} referred a child last year.", "PII010")]:
+    case(f"guidance-{kind}", "other-page", f"{kind} in a guidance page", value,
+         [page_text(GUIDANCE, GUIDANCE_LINE, text)], GUIDANCE, line=text[:20], code=code,
+         known_leak="the identifier detectors run on reviews only")
+case("page-about-name", "other-page", "full name on the About page", NAME,
+     [page("pages/about.md", f"Title: About the board\n\nThe board thanks {NAME}'s family for taking part.\n")],
+     "pages/about.md", line="The board thanks", code="PII001",
+     known_leak="the identifier detectors run on reviews only")
+case("annual-register-name", "register", "a registered name in the annual report", NAME,
+     [page_text(ANNUAL, CASE_STUDY, f"One review was about {NAME}.")], ANNUAL, line="One review was about",
+     code="RED001", register=REGISTER, expect=R)
+
+# --- The register, through the channels the pattern detectors miss -----------------------
+
+REGISTERED = [
+    ("body", "registered name in the body", body(NAME), PLACE, MET),
+    ("comment-split", "registered name split by a comment", body(SPLITS["comment"]), PLACE, MET),
+    ("cyrillic", "registered name with a look-alike letter", body(SPLITS["cyrillic"]), PLACE, MET),
+    ("zero-width", "registered name with a zero-width space", body(SPLITS["zero-width-space"]), PLACE, MET),
+    ("alt", "registered address in alt text", alt(ADDRESS), PLACE, "!["),
+]
+REGISTERED_LEAKS = {"comment-split": "the register reads the source, where a comment splits the word"}
+for kind, description, plant, file, line in REGISTERED:
+    value = ADDRESS if kind == "alt" else NAME
+    leak = REGISTERED_LEAKS.get(kind, "")
+    case(f"register-{kind}", "register", description, value, [plant], file, line=line, code="RED001",
+         register=REGISTER, **({"known_leak": leak} if leak else {"expect": R}))
+case("register-pdf-dob", "register", "registered date of birth in the PDF", "14/03/2017",
+     review_pdf(pdf(PDF_PAGES[0], "Findings\nBorn 14/03/2017.")), PDF, code="RED001", register=REGISTER,
+     expect=R)
+case("register-image-name", "register", "registered name in an image's file name", NAME,
+     review_image("reviews/images/zebedee-quinlan.png", media.make_png()), PLACE, line="![",
+     code="RED001", register=REGISTER, expect=R)
+case("register-svg", "register", "registered name in an SVG's <title>", NAME,
+     review_image(SVG, svg(title=NAME)), SVG, code="RED001", register=REGISTER, expect=R)
+
+# --- The build's own messages echo an identifier -------------------------------------------
+
+case("messages-review-type", "build-messages", "a name in Review_type, printed back by META003", NAME,
+     [review(Review_type=NAME)], PLACE, line="Review_type:", code="META003", messages=True,
+     known_leak="META003 prints the value that is not allowed")
+case("messages-publish-after", "build-messages", "a name in Publish_after, printed back by REV002",
+     NAME, [review(Publish_after=NAME)], PLACE, line="Publish_after:", code="REV002", messages=True,
+     known_leak="REV002 prints the date it cannot read")
+case("messages-document-did-you-mean", "build-messages",
+     "a misspelt Document whose 'did you mean' names a file called after the child", NAME,
+     [put("reviews/documents/zebedee-quinlan-report.pdf", pdf),
+      review(Document="reviews/documents/zebedee-qiunlan-report.pdf")], PLACE, line="Document:",
+     code="DOC001", messages=True, known_leak="DOC001's 'did you mean' prints the nearest file's name")
+case("messages-broken-link", "build-messages", "a broken link to a page named after the child", NAME,
+     [review(after_findings="See [the chronology](zebedee-quinlan.md).")], PLACE, line="See [the chronology",
+     code="LINK004", messages=True, expect=R)
+case("messages-broken-link-absolute", "build-messages", "a broken link to a PDF named after the child",
+     NAME, [review(after_findings="See [the chronology (PDF, 1 KB)](/documents/zebedee-quinlan.pdf).")],
+     PLACE, line="See [the chronology", code="LINK001", messages=True, expect=R)
+case("messages-unknown-field", "build-messages", "a name as an unknown field's value (META001)", NAME,
+     [review(Reviewer_notes=NAME)], PLACE, line="Reviewer_notes:", code="META001", messages=True, expect=R)
+
+BY_ID = {c.id: c for c in CASES}
+assert len(BY_ID) == len(CASES), "case ids must be unique"
