@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from lscb_core.findings import Finding, Severity
 from lscb_core.rules import Rule, Waiver
 
-from ..text.normalise import tokens, words
+from ..text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
 from ..text.register import (FOLDER, Hasher, Matcher, RegisterError, key_from_env, load,
                              register_path)
 from ..text.review_text import review_spans, static_folder_spans
@@ -242,22 +242,33 @@ def _published(site, registers) -> list[Finding]:
 def _terms_published(site, hasher: Hasher, registers) -> list[Finding]:
     entries: set[bytes] = set().union(*(register.entries for register in registers))
     matcher = Matcher(hasher, entries, max(register.max_words for register in registers))
+    old = [register for register in registers if register.version == 1]
+    legacy = Matcher(hasher, set().union(*(r.entries for r in old)), max(r.max_words for r in old)) if old else None
     spans = [span for item in site.items for span in review_spans(item, site)]
     spans += static_folder_spans(site)  # files in shared folders, linked or not
-    hits = [(span, found) for span in spans if (found := matcher.find(words(span.text)))]
+    hits = []
+    for span in spans:
+        normal = words(span.text)
+        if found := matcher.find(normal):
+            hits.append((span, found, tokens))
+        if legacy is not None and not span.text.isascii():
+            # A version 1 register: also the words as they were normalised then.
+            before = legacy_words(span.text)
+            if before != normal and (found := legacy.find(before)):
+                hits.append((span, found, legacy_tokens))
     # Attachments whose own file name holds a term: their name is never printed.
-    named = {span.attachment for span, _found in hits
+    named = {span.attachment for span, _found, _tokens in hits
              if span.source is None and span.where.endswith(" file name")}
     findings: dict[tuple, Finding] = {}
-    for span, found in hits:
-        spots = tokens(span.text)  # the same words, with their offsets
+    for span, found, tokens_of in hits:
+        spots = tokens_of(span.text)  # the same words, with their offsets
         for index, length in found:
             start, end = spots[index].start, spots[index + length - 1].end
             line, col = span.position(start)
             message, hint = _describe(span, line, length, span.attachment in named)
             term = span.text[start:end]
             finding = RegisterTermPublished.at(span.path, line, message, hint, col=col, term=term)
-            findings.setdefault((finding.path, line, col, message, " ".join(term.casefold().split())), finding)
+            findings.setdefault((finding.path, line, col, message, normalise(term)), finding)
     return list(findings.values())
 
 
