@@ -18,6 +18,16 @@ phone numbers (BOARD_EMAIL, BOARD_ADDRESS, CONCERN_CONTACTS,
 CONCERN_EMERGENCY, NATIONAL_HELPLINES) and a review's declared pseudonyms
 (its `Pseudonyms` field) are never reported. Everything else is loaded once
 per build into site.cache.
+
+All of these are compared as every check compares text
+(lscb_checks.text.normalise): case, accents, look-alike letters from other
+alphabets, invisible characters and full-width letters do not count. So an
+allowlisted name written in a review with a Cyrillic `о`, or an allowlist
+entry pasted with one, is still that name and allowed; a name that differs
+by any letter once read that way ("Climbier", "Clambie") is another name
+and is reported. The detectors read the clean copy of each text (see
+scan()), so a name is allowed only where the whole detected name lies
+inside the allowlisted text.
 """
 
 from __future__ import annotations

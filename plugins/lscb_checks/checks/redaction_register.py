@@ -52,7 +52,9 @@ class RegisterTermPublished(Rule):
 
     ## Known limitations
     Finds a term only as registered, in any case, spacing or punctuation,
-    with or without accents: register nicknames, abbreviations (`Rd`,
+    with or without accents, written with look-alike letters from other
+    alphabets (a Cyrillic `а` for `a`), invisible characters inside words or
+    full-width letters (see lscb_checks.text.normalise): register nicknames, abbreviations (`Rd`,
     `Ave`) and misspellings as terms of their own. Text inside images, and
     words split by a line-end hyphen in a PDF, are not read. A word that is
     also an ordinary word (`Hope`) is flagged wherever it is used.
