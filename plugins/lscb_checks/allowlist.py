@@ -229,6 +229,15 @@ class Redaction:
     board_texts: tuple[str, ...] = ()  # normalised BOARD_ADDRESS and BOARD_EMAIL
     _ranges: dict = field(default_factory=dict)
     _pseudonyms: dict = field(default_factory=dict)
+    _clean: dict = field(default_factory=dict)
+
+    def clean(self, text: str) -> Cleaned:
+        """clean(text), made once per build for all the PII checks."""
+        if text.isascii():
+            return clean(text)
+        if text not in self._clean:
+            self._clean[text] = clean(text)
+        return self._clean[text]
 
     def allowed_ranges(self, span: Span) -> list[tuple[int, int]]:
         """Where allowlisted texts are in `span` (a clean span, see scan())."""
@@ -383,7 +392,7 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
         context = Context(item, red, forenames)
         seen: set[tuple] = set()
         for span in review_spans(item, site):
-            cleaned = clean(span.text)
+            cleaned = red.clean(span.text)
             view = dataclasses.replace(span, text=cleaned.text) if cleaned.changed else span
             for hit in detect(view, context):
                 term = hit.term or view.text[hit.start:hit.end]

@@ -25,10 +25,13 @@ that fold text differently would be two gates with a gap between them.
   `ο ν ρ` are `a e o p c y x i` and `o v p`, `К` and `к` are `k`, `ø` is
   `o`, `ł` is `l`, `ı` is `i`, `æ` is `ae`. Each letter is read as written:
   a capital that looks like `I` (Cyrillic `І`, Greek `Ι`) is `i`, where the
-  TR39 skeleton would say `l`; a small letter with no Latin look-alike of
-  its own takes its capital's (Cyrillic `к` looks like a small `K`). Letters
-  with no Latin look-alike (`ж`, `λ`, Arabic, Chinese...) stay as they are,
-  case-folded. ASCII text never goes through this table (the skeleton
+  TR39 skeleton would say `l`; a letter with no Latin look-alike of its own
+  takes that of its other case (Cyrillic `к` looks like a small `K`, `н` a
+  small `H`). Letters with no Latin look-alike in either case (`ж`, `λ`,
+  Arabic, Chinese...) stay as they are, case-folded. Text in Greek or
+  Cyrillic is read the same way ("Москва" is `mockba`): it is compared
+  consistently, but a Greek letter whose two cases look like two different
+  Latin letters (`ν` v, `Ν` N) matches only in the case it is written in. ASCII text never goes through this table (the skeleton
   would turn `m` into `rn` and `I` into `l`), and no character that this
   module already turned into ASCII before (`é`) changes: registers made
   before keep matching;
