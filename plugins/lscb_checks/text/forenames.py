@@ -171,9 +171,11 @@ def forenames(settings: dict | None = None) -> frozenset[str]:
 @functools.lru_cache(maxsize=4)
 def _load(path: str, mtime_ns: int, size: int) -> frozenset[str]:
     with open(path, encoding="utf-8") as handle:
-        # Folded again as read, so a file written before a change of fold()
-        # still gives names that match ("søren" is now "soren").
-        return frozenset(fold(name) for name in handle.read().split()) - NOT_FORENAMES
+        # Names with letters outside ASCII are folded again as read, so a
+        # file written before a change of fold() still gives names that
+        # match ("søren" is now "soren"); ASCII names are folded already.
+        return frozenset(name if name.isascii() else fold(name)
+                         for name in handle.read().split()) - NOT_FORENAMES
 
 
 @functools.lru_cache(maxsize=1)
