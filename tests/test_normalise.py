@@ -17,11 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import review_markdown  # noqa: E402
 from register_helpers import write_register  # noqa: E402
 
-from lscb_checks.allowlist import fold_text  # noqa: E402
 from lscb_checks.text import normalise as module  # noqa: E402
 from lscb_checks.text.forenames import fold as forename_fold  # noqa: E402
 from lscb_checks.text.normalise import (  # noqa: E402
-    clean, fold, ignorable, legacy_words, normalise, tokens, words,
+    clean, fold, fold_text, ignorable, legacy_words, normalise, tokens, words,
 )
 
 # --- Each class of character ---------------------------------------------------
