@@ -124,7 +124,7 @@ def test_adding_again_keeps_one_copy_and_refuses_another_key(tmp_path):
 @pytest.mark.parametrize("text, reason", [
     ("{not json", "not valid JSON"),
     ('{"format": "something-else"}', "not a redaction register"),
-    ('{"format": "lscb-redaction-register", "version": 2}', "format version 2"),
+    ('{"format": "lscb-redaction-register", "version": 3}', "format version 3"),
     ('{"format": "lscb-redaction-register", "version": 1, "key_check": "00", "max_words": 8, '
      '"entries": []}', "key_check"),
 ])

@@ -18,15 +18,25 @@ phone numbers (BOARD_EMAIL, BOARD_ADDRESS, CONCERN_CONTACTS,
 CONCERN_EMERGENCY, NATIONAL_HELPLINES) and a review's declared pseudonyms
 (its `Pseudonyms` field) are never reported. Everything else is loaded once
 per build into site.cache.
+
+All of these are compared as every check compares text
+(lscb_checks.text.normalise): case, accents, look-alike letters from other
+alphabets, invisible characters and full-width letters do not count. So an
+allowlisted name written in a review with a Cyrillic `о`, or an allowlist
+entry pasted with one, is still that name and allowed; a name that differs
+by any letter once read that way ("Climbier", "Clambie") is another name
+and is reported. The detectors read the clean copy of each text (see
+scan()), so a name is allowed only where the whole detected name lies
+inside the allowlisted text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -34,6 +44,7 @@ from lscb_core.findings import Finding
 from lscb_core.mask import mask
 from lscb_core.rules import Rule, Waiver
 
+from .text.normalise import Cleaned, clean, fold_text, normalise
 from .text.review_text import Span, review_spans
 
 DEFAULT_ALLOWLIST = "redaction-allowlist.toml"
@@ -169,21 +180,10 @@ def _entry_lines(text: str, count: int) -> list[int]:
 
 # --- Matching --------------------------------------------------------------
 
-def fold_text(text: str) -> str:
-    """Lower case, accents removed, one character for one: offsets are kept."""
-    if text.isascii():
-        return text.lower()
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)[:1] or char
-        lowered = base.lower()
-        out.append(lowered if len(lowered) == 1 else base)
-    return "".join(out).replace("’", "'")
-
-
 def _phrase(text: str) -> re.Pattern:
-    """A pattern for `text` in folded text, across any spacing or line break."""
-    words = fold_text(text).split()
+    """A pattern for `text` in fold_text() of clean text, across any spacing
+    or line break."""
+    words = fold_text(clean(text).text).split()
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
 
 
@@ -226,12 +226,22 @@ class Redaction:
     allowlist: Allowlist
     patterns: tuple[re.Pattern, ...]
     board_keys: frozenset[str]
-    board_texts: tuple[str, ...] = ()  # folded BOARD_ADDRESS and BOARD_EMAIL
+    board_texts: tuple[str, ...] = ()  # normalised BOARD_ADDRESS and BOARD_EMAIL
     reviews: tuple = ()  # the site's reviews, whose pseudonyms listings and feeds show
     _ranges: dict = field(default_factory=dict)
     _pseudonyms: dict = field(default_factory=dict)
+    _clean: dict = field(default_factory=dict)
+
+    def clean(self, text: str) -> Cleaned:
+        """clean(text), made once per build for all the PII checks."""
+        if text.isascii():
+            return clean(text)
+        if text not in self._clean:
+            self._clean[text] = clean(text)
+        return self._clean[text]
 
     def allowed_ranges(self, span: Span) -> list[tuple[int, int]]:
+        """Where allowlisted texts are in `span` (a clean span, see scan())."""
         key = (span.path, span.where, span.text)
         if key not in self._ranges:
             folded = fold_text(span.text)
@@ -243,13 +253,13 @@ class Redaction:
         """Inside an allowlisted text, or one of the board's details or part of them."""
         if identifier_key(term) in self.board_keys:
             return True
-        folded = " ".join(fold_text(term).split())
-        if any(folded in text for text in self.board_texts):
+        words = normalise(term)
+        if words and any(f" {words} " in f" {text} " for text in self.board_texts):
             return True
         return any(low <= start and end <= high for low, high in self.allowed_ranges(span))
 
     def pseudonyms(self, item) -> frozenset[str]:
-        """The review's declared pseudonyms, folded ("child l", "mother").
+        """The review's declared pseudonyms, normalised ("child l", "mother").
         With no item (a listing, a feed, the search index): those of every
         review, since such a page shows several reviews' titles and summaries."""
         if item is None:
@@ -261,11 +271,11 @@ class Redaction:
             declared = item.source.field("Pseudonyms")
             values = declared.value if declared else str(item.metadata.get("pseudonyms", ""))
             self._pseudonyms[item.path] = frozenset(
-                " ".join(fold_text(value).split()) for value in values.split(",") if value.strip())
+                normalise(value) for value in values.split(",") if normalise(value))
         return self._pseudonyms[item.path]
 
     def is_pseudonym(self, item, text: str) -> bool:
-        return " ".join(fold_text(text).split()) in self.pseudonyms(item)
+        return normalise(text) in self.pseudonyms(item)
 
 
 def _board_keys(settings: dict) -> frozenset[str]:
@@ -296,7 +306,7 @@ def redaction(site) -> Redaction:
         required = bool(configured) and configured != DEFAULT_ALLOWLIST
         allowlist = load_allowlist(allowlist_path(settings), required)
         patterns = tuple(_phrase(entry.text) for entry in allowlist.entries)
-        board = tuple(" ".join(fold_text(str(settings[name])).split())
+        board = tuple(normalise(str(settings[name]))
                       for name in ("BOARD_ADDRESS", "BOARD_EMAIL") if settings.get(name))
         site.cache["redaction"] = Redaction(settings, allowlist, patterns, _board_keys(settings), board,
                                             reviews=tuple(site.of_type("reviews")))
@@ -376,7 +386,13 @@ class Context:
 
 def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Iterable[Finding]:
     """Run `detect` on every span of every review (any state); report what
-    the allowlist and the board's details do not cover."""
+    the allowlist and the board's details do not cover.
+
+    Detectors read the clean text of each span (lscb_checks.text.normalise:
+    no invisible characters, look-alike letters read as Latin ones, case
+    kept), so a name written with a Cyrillic letter or a zero-width space
+    is found like any other; offsets are mapped back to the original text
+    for the line and column."""
     reviews = site.of_type("reviews")
     if not reviews:
         return
@@ -385,15 +401,21 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
         context = Context(item, red, forenames)
         seen: set[tuple] = set()
         for span in review_spans(item, site):
-            for hit in detect(span, context):
-                term = hit.term or span.text[hit.start:hit.end]
-                if red.allowed(span, hit.start, hit.end, term):
+            cleaned = red.clean(span.text)
+            view = dataclasses.replace(span, text=cleaned.text) if cleaned.changed else span
+            for hit in detect(view, context):
+                term = hit.term or view.text[hit.start:hit.end]
+                if red.allowed(view, hit.start, hit.end, term):
                     continue
-                line, col = span.position(hit.start)
+                line, col = span.position(_original(cleaned, hit.start))
                 # A file name is also in the link to it: report it once, there.
-                key = (line, hit.rule.code, " ".join(fold_text(term).split()))
+                key = (line, hit.rule.code, normalise(term))
                 if key in seen and span.where.endswith("file name"):
                     continue
                 seen.add(key)
                 yield hit.rule.at(span.path, line, message(hit.what, term, span.where), hit.hint,
                                   col=col, term=term)
+
+
+def _original(cleaned: Cleaned, index: int) -> int:
+    return cleaned.start(index) if cleaned.changed else index

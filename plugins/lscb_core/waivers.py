@@ -25,7 +25,6 @@ finding (WAIV001-WAIV005).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from .findings import Finding, display_path
@@ -75,9 +74,13 @@ class Waive:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+    """A quoted term as every check compares text: the words of
+    lscb_checks.text.normalise (case, accents, punctuation, invisible
+    characters and look-alike letters do not count)."""
+    # Imported here: lscb_core is imported by lscb_checks, not the reverse.
+    from lscb_checks.text.normalise import normalise
+
+    return normalise(text)
 
 
 class WaiverBlanket(Rule):

@@ -18,6 +18,7 @@ from lscb_core.mask import mask
 from lscb_core.rules import Rule, Waiver
 
 from ..text.attachments import PDF_SUFFIXES, Attachment, pdf_content, published_attachments
+from ..text.normalise import normalise
 
 
 class PdfUnreadable(Rule):
@@ -340,7 +341,8 @@ def _allowed_authors(settings) -> set[str]:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """As every check compares text (case, accents, look-alike letters)."""
+    return normalise(text)
 
 
 def _short(text: str, room: int) -> str:

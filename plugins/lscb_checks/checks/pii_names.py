@@ -207,7 +207,11 @@ class PersonFullName(Rule):
     and words such as "Head", "Court" or "Quality" are never taken as
     forenames. Text inside images, as opposed to their metadata, is not read.
     Capitalised phrases that start with a forename ("Iris Recognition") can be
-    reported: add them to the allowlist. The first build on a new machine
+    reported: add them to the allowlist. A name written with look-alike
+    letters from other alphabets (a Cyrillic `а` or `К`), with invisible
+    characters inside it (a zero-width space, a soft hyphen) or in
+    full-width letters is found as the name it looks like; a name written
+    wholly in another script is not. The first build on a new machine
     derives the forename list (about 15 to 30 seconds) into ~/.cache/lscb.
     """
 

@@ -39,10 +39,10 @@ from lscb_core.mask import mask
 from ..allowlist import Context, fold_text, message, redaction
 from ..published.files import Text, path_texts, read_file
 from ..text.forenames import forenames
-from ..text.normalise import tokens, words
+from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
 from ..text.review_text import Span
 from . import pii_addresses, pii_contact, pii_dob, pii_institutions, pii_names, pii_numbers
-from .redaction_register import RegisterTermPublished, register_matcher
+from .redaction_register import RegisterTermPublished, register_matchers
 
 DETECTORS = (pii_names.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
              pii_numbers.detect, pii_institutions.detect)
@@ -127,7 +127,7 @@ class _Gate:
         self.output = output
         self.site = output.site
         self.redaction = redaction(self.site)
-        self.matcher = register_matcher(self.site)
+        self.matchers = register_matchers(self.site)
         self.forenames = forenames(self.site.settings)
         # key -> (0 when found on the page of the item that wrote it, else 1;
         # the output file; the finding): the best place is kept.
@@ -144,7 +144,7 @@ class _Gate:
 
     def read(self, rel: str, texts: list[Text]) -> None:
         item = _item_of(self.output, rel)
-        if self.matcher is not None:
+        if self.matchers is not None:
             for text in texts:
                 if text.text not in self._compared:
                     self._compared.add(text.text)
@@ -153,16 +153,22 @@ class _Gate:
 
     # -- the redaction registers
     def _register(self, rel: str, item, text: Text) -> None:
-        found = self.matcher.find(words(text.text))
-        if not found:
-            return
-        spots = tokens(text.text)
-        for index, length in found:
-            term = text.text[spots[index].start:spots[index + length - 1].end]
-            what = f"a {length}-word term from the redaction register"
-            self._report(RegisterTermPublished, rel, item, text, term, what,
-                         f"replace it with the pseudonym, or remove it ({_REGISTER_DOCS})",
-                         register=True)
+        matcher, legacy = self.matchers
+        normal = words(text.text)
+        hits = [(found, tokens)] if (found := matcher.find(normal)) else []
+        if legacy is not None and not text.text.isascii():
+            # Registers of format 1: also the words as they were normalised then.
+            before = legacy_words(text.text)
+            if before != normal and (found := legacy.find(before)):
+                hits.append((found, legacy_tokens))
+        for found, tokens_of in hits:
+            spots = tokens_of(text.text)
+            for index, length in found:
+                term = text.text[spots[index].start:spots[index + length - 1].end]
+                what = f"a {length}-word term from the redaction register"
+                self._report(RegisterTermPublished, rel, item, text, term, what,
+                             f"replace it with the pseudonym, or remove it ({_REGISTER_DOCS})",
+                             register=True)
 
     # -- the detectors of people's details
     def _detect(self, rel: str, item, texts: list[Text]) -> None:
@@ -186,14 +192,19 @@ class _Gate:
         if not owners:
             return
         joined = _SEPARATOR.join(block for _text, block in owners)
-        span = Span(joined, "", "")
+        # The detectors read the clean copy (look-alike letters as Latin,
+        # invisible characters out: lscb_checks.text.normalise.clean), as the
+        # source checks do; a hit is placed back in the original text.
+        cleaned = clean(joined)
+        span = Span(cleaned.text, "", "")
         context = Context(item, self.redaction, self.forenames)
         for detect in DETECTORS:
             for hit in detect(span, context):
-                term = hit.term or joined[hit.start:hit.end]
+                term = hit.term or cleaned.text[hit.start:hit.end]
                 if self.redaction.allowed(span, hit.start, hit.end, term):
                     continue
-                text, block = owners[bisect.bisect_right(starts, hit.start) - 1]
+                at = cleaned.start(hit.start) if cleaned.changed else hit.start
+                text, block = owners[bisect.bisect_right(starts, at) - 1]
                 self._clean.discard((block, scope))
                 self._report(hit.rule, rel, item, text, term, hit.what, hit.hint)
 

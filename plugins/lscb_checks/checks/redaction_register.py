@@ -26,7 +26,7 @@ from lscb_core.contents import KnownContents
 from lscb_core.findings import Finding, Severity
 from lscb_core.rules import Rule, Waiver
 
-from ..text.normalise import tokens, words
+from ..text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
 from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load, register_files
 from ..text.review_text import attachment_paths, review_spans, static_folder_files, static_folder_spans
 
@@ -59,7 +59,9 @@ class RegisterTermPublished(Rule):
 
     ## Known limitations
     Finds a term only as registered, in any case, spacing or punctuation,
-    with or without accents: register nicknames, abbreviations (`Rd`,
+    with or without accents, written with look-alike letters from other
+    alphabets (a Cyrillic `а` for `a`), invisible characters inside words or
+    full-width letters (see lscb_checks.text.normalise): register nicknames, abbreviations (`Rd`,
     `Ave`) and misspellings as terms of their own. Text inside images, and
     words split by a line-end hyphen in a PDF, are not read. A word that is
     also an ordinary word (`Hope`) is flagged wherever it is used.
@@ -184,22 +186,25 @@ def check(site) -> Iterable[Finding]:
         return []
     findings: list[Finding] = []
     findings.extend(_published(site, registers))
-    problems, matcher = _loaded(site)
+    problems, matchers = _loaded(site)
     findings.extend(problems)
-    if matcher is not None:
-        findings.extend(_terms_published(site, matcher))
+    if matchers is not None:
+        findings.extend(_terms_published(site, matchers))
     return findings
 
 
-def register_matcher(site) -> Matcher | None:
-    """One Matcher over the terms of every register the build can read with
-    its key, or None when there is none (the final gate over the output
-    compares what is published with it)."""
+def register_matchers(site) -> tuple[Matcher, Matcher | None] | None:
+    """A Matcher over the terms of every register the build can read with
+    its key, and one over the registers of format 1 (whose terms were
+    normalised the old way; None when there are none), or None when no
+    register is usable. The final gate over the output uses them too."""
     return _loaded(site)[1]
 
 
-def _loaded(site) -> tuple[list[Finding], Matcher | None]:
-    """(problems with the registers, a Matcher of the usable ones); cached."""
+def _loaded(site) -> tuple[list[Finding], tuple[Matcher, Matcher | None] | None]:
+    """(problems with the registers, (a Matcher of the usable ones, a Matcher
+    of those of format 1 or None)), the second None without a usable
+    register; cached."""
     key = ("redaction_registers",)
     if key in site.cache:
         return site.cache[key]
@@ -229,11 +234,15 @@ def _loaded(site) -> tuple[list[Finding], Matcher | None]:
                 f"use the board's key from its password manager; {_DOCS}"))
             continue
         usable.append(register)
-    matcher = None
+    matchers = None
     if usable:
         entries: set[bytes] = set().union(*(register.entries for register in usable))
         matcher = Matcher(hasher, entries, max(register.max_words for register in usable))
-    site.cache[key] = (findings, matcher)
+        old = [register for register in usable if register.version == 1]
+        legacy = Matcher(hasher, set().union(*(r.entries for r in old)),
+                         max(r.max_words for r in old)) if old else None
+        matchers = (matcher, legacy)
+    site.cache[key] = (findings, matchers)
     return site.cache[key]
 
 
@@ -299,23 +308,33 @@ def _copies(site, registers, folders, reported) -> list[Finding]:
     return found
 
 
-def _terms_published(site, matcher: Matcher) -> list[Finding]:
+def _terms_published(site, matchers: tuple[Matcher, Matcher | None]) -> list[Finding]:
+    matcher, legacy = matchers
     spans = [span for item in site.items for span in review_spans(item, site)]
     spans += static_folder_spans(site)  # files in shared folders, linked or not
-    hits = [(span, found) for span in spans if (found := matcher.find(words(span.text)))]
+    hits = []
+    for span in spans:
+        normal = words(span.text)
+        if found := matcher.find(normal):
+            hits.append((span, found, tokens))
+        if legacy is not None and not span.text.isascii():
+            # A version 1 register: also the words as they were normalised then.
+            before = legacy_words(span.text)
+            if before != normal and (found := legacy.find(before)):
+                hits.append((span, found, legacy_tokens))
     # Attachments whose own file name holds a term: their name is never printed.
-    named = {span.attachment for span, _found in hits
+    named = {span.attachment for span, _found, _tokens in hits
              if span.source is None and span.where.endswith(" file name")}
     findings: dict[tuple, Finding] = {}
-    for span, found in hits:
-        spots = tokens(span.text)  # the same words, with their offsets
+    for span, found, tokens_of in hits:
+        spots = tokens_of(span.text)  # the same words, with their offsets
         for index, length in found:
             start, end = spots[index].start, spots[index + length - 1].end
             line, col = span.position(start)
             message, hint = _describe(span, line, length, span.attachment in named)
             term = span.text[start:end]
             finding = RegisterTermPublished.at(span.path, line, message, hint, col=col, term=term)
-            findings.setdefault((finding.path, line, col, message, " ".join(term.casefold().split())), finding)
+            findings.setdefault((finding.path, line, col, message, normalise(term)), finding)
     return list(findings.values())
 
 

@@ -19,6 +19,7 @@ from lscb_core.mask import mask
 from lscb_core.rules import Rule, Waiver
 
 from .. import schema
+from ..text.normalise import normalise
 from ..text.review_text import review_spans
 from .review_decision import header_value
 
@@ -110,7 +111,7 @@ def declared(item) -> list[str]:
 
 
 def _fold(name: str) -> str:
-    return " ".join(name.replace("’", "'").split()).casefold()
+    return normalise(name)
 
 
 def _skipped_lines(item) -> set[int]:

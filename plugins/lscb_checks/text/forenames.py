@@ -20,9 +20,10 @@ import functools
 import os
 import re
 import tempfile
-import unicodedata
 from importlib import metadata
 from pathlib import Path
+
+from .normalise import fold as fold_word
 
 PACKAGE = "names-dataset"
 # Bump when the selection below changes, so old cache files are not used.
@@ -96,9 +97,9 @@ senior bank
 
 @functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lower case without accents: "Zoë" and "Zoe" are the same name."""
-    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """The word as every check compares text (lscb_checks.text.normalise.fold):
+    "Zoë", "Zoe", "ZOE" and "Zое" (Cyrillic о, е) are the same name."""
+    return fold_word(word)
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,7 +171,11 @@ def forenames(settings: dict | None = None) -> frozenset[str]:
 @functools.lru_cache(maxsize=4)
 def _load(path: str, mtime_ns: int, size: int) -> frozenset[str]:
     with open(path, encoding="utf-8") as handle:
-        return frozenset(handle.read().split()) - NOT_FORENAMES
+        # Names with letters outside ASCII are folded again as read, so a
+        # file written before a change of fold() still gives names that
+        # match ("søren" is now "soren"); ASCII names are folded already.
+        return frozenset(name if name.isascii() else fold(name)
+                         for name in handle.read().split()) - NOT_FORENAMES
 
 
 @functools.lru_cache(maxsize=1)

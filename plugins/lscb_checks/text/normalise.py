@@ -1,27 +1,75 @@
-"""Words of a text in a form that does not depend on how they were typed.
+"""One way to compare text: the words of a text in a form that does not
+depend on how they were typed, or on which look-alike characters were used.
+
+Every check that compares text compares it in this form: the redaction
+register (RED001), the allowlist, the board's details, declared pseudonyms
+and forenames (PII001-PII010), and the quoted text of waivers. Two matchers
+that fold text differently would be two gates with a gap between them.
 
 `Jane Smith`, `JANE SMITH`, `Jane  Smith's`, `jane-smith`, `Jáne\\nSmith`,
-`Jane%20Smith` and `Jane&nbsp;Smith` all give the tokens `jane smith`. The
-redaction register stores its terms in this form, and the check compares
-every run of words of a review in this form, so a term matches however the
-text happens to spell it:
+`Jane%20Smith`, `Jane&nbsp;Smith`, `Ｊａｎｅ Smith`, `Ja\\u200bne Smith` and
+`Jаne Smith` (with a Cyrillic а) all give the tokens `jane smith`:
 
-* case is folded and diacritics are stripped (NFKD): `Zoë` is `zoe`;
+* compatibility forms are unfolded (Unicode NFKC): full-width `Ｋ` is `K`,
+  the ligature `ﬁ` is `fi`, `ſ` is `s`;
+* case is folded and diacritics are stripped: `Zoë` is `zoe`, `Siobhán`
+  is `siobhan`;
+* every default-ignorable code point (Unicode's Default_Ignorable_Code_Point:
+  soft hyphen, zero-width spaces and joiners, word joiner, variation
+  selectors, tag characters, bidi controls, Hangul fillers...) and every
+  format (Cf) character is removed, so a word split by one is one word:
+  `Kay\\u00adden` is `kayden`;
+* a letter that still is not ASCII after that, and that looks like a Latin
+  letter, is read as that letter (the Unicode TR39 confusables data, from the
+  `confusable-homoglyphs` package): Cyrillic `а е о р с у х і` and Greek
+  `ο ν ρ` are `a e o p c y x i` and `o v p`, `К` and `к` are `k`, `ø` is
+  `o`, `ł` is `l`, `ı` is `i`, `æ` is `ae`. Each letter is read as written:
+  a capital that looks like `I` (Cyrillic `І`, Greek `Ι`) is `i`, where the
+  TR39 skeleton would say `l`; a letter with no Latin look-alike of its own
+  takes that of its other case (Cyrillic `к` looks like a small `K`, `н` a
+  small `H`). Letters with no Latin look-alike in either case (`ж`, `λ`,
+  Arabic, Chinese...) stay as they are, case-folded. Text in Greek or
+  Cyrillic is read the same way ("Москва" is `mockba`): it is compared
+  consistently, but a Greek letter whose two cases look like two different
+  Latin letters (`ν` v, `Ν` N) matches only in the case it is written in. ASCII text never goes through this table (the skeleton
+  would turn `m` into `rn` and `I` into `l`), and no character that this
+  module already turned into ASCII before (`é`) changes: registers made
+  before keep matching;
 * apostrophes (' ’ ʼ ‘) are removed and a possessive 's is dropped:
   `O'Brien` is `obrien`, `Smith's` is `smith`;
 * hyphens, dashes, slashes, underscores and all other punctuation break
   words; line breaks and repeated spaces are just a break;
-* invisible characters (soft hyphens, zero-width spaces) are ignored;
 * percent-escapes (`%20`) and HTML entities (`&amp;`) are read as the
   characters they stand for;
 * a token of digits only loses its leading zeros: `03` is `3`.
 
 Every token keeps the offsets of its first and last character in the
 original text, so a match maps back to line and column.
+
+Text that is plain ASCII once curly apostrophes and punctuation are
+replaced (nearly every page) is split by one regular expression and never
+looks at the tables above.
+
+Detectors that need the capitals (the name detector finds "Jane Smith" by
+its capitals) read `clean(text)` instead: the same text with case kept,
+ignorable and format characters removed, letters and digits in NFKC form
+(decomposed accents composed again) and look-alike letters replaced by the
+Latin letter in the same case, with a map from every offset of the clean
+text back to the original, so findings still name the right line and
+column. lscb_checks.allowlist.scan gives every PII detector the clean text.
+
+`fold(word)` is the per-character fold without splitting into words (a
+forename keeps its hyphen), and `fold_text(text)` the same one character
+for one, for regular expressions whose offsets must stay those of `text`.
+
+`legacy_tokens` and `legacy_words` are the rules before look-alike letters
+and all ignorable characters were handled, for redaction registers of
+format version 1 (lscb_checks.text.register).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -30,12 +78,21 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 _APOSTROPHES = "'\u2019\u02bc\u2018"
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Default_Ignorable_Code_Point (Unicode 15.1 DerivedCoreProperties) and the
+# format characters (Cf) outside it, as ranges for a character class.
+# tests/test_normalise.py checks it against unicodedata.
+_IGNORABLE = (
+    "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f-\u1160"
+    "\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
+_IGNORABLE_CHAR = re.compile(f"[{_IGNORABLE}]")
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _ESCAPE = r"%[0-9A-Fa-f]{2}|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-# A run of word characters, apostrophes, invisible characters and escapes:
+# A run of word characters, apostrophes, ignorable characters and escapes:
 # each run is normalised and split again into tokens.
-_RUN = re.compile(rf"(?:[^\W_]|[{_APOSTROPHES}{_INVISIBLE}{_MARKS}]|{_ESCAPE})+")
+_RUN = re.compile(rf"(?:[^\W_]|[{_APOSTROPHES}{_IGNORABLE}{_MARKS}]|{_ESCAPE})+")
 _ESCAPES = re.compile(rf"(?:%[0-9A-Fa-f]{{2}})+|{_ESCAPE}")
 # Inside one normalised run: words, with apostrophes inside or around them.
 _PIECE = re.compile(rf"[^\W_{_APOSTROPHES}]+(?:[{_APOSTROPHES}]+[^\W_{_APOSTROPHES}]+)*[{_APOSTROPHES}]*")
@@ -68,15 +125,16 @@ def tokens(text: str) -> list[Token]:
     return _tokens_by_run(text)
 
 
-def _tokens_by_run(text: str) -> list[Token]:
+def _tokens_by_run(text: str, legacy: bool = False) -> list[Token]:
     """The general case: each run of word characters normalised on its own."""
+    run_pattern, fold_char = (_LEGACY_RUN, _legacy_fold_char) if legacy else (_RUN, _fold_char)
     found: list[Token] = []
-    for run in _RUN.finditer(text):
+    for run in run_pattern.finditer(text):
         raw = run.group()
         if raw.isascii() and "%" not in raw and "&" not in raw:
             _split(raw.lower(), None, run.start(), found)
         else:
-            chars, offsets = _normalise_run(raw, run.start())
+            chars, offsets = _normalise_run(raw, run.start(), fold_char)
             _split(chars, offsets, run.start(), found)
     return found
 
@@ -96,9 +154,33 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+def fold(text: str) -> str:
+    """`text` folded character by character (case, width, accents, look-alike
+    letters, ignorable characters), without splitting it into words: a
+    hyphen or an apostrophe (’ becomes ') stays."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(char) for char in text.replace("’", "'"))
+
+
+def fold_text(text: str) -> str:
+    """fold(), one character for one, so offsets stay those of `text`: a
+    character that folds to nothing or to several stays itself (lower case).
+    Meant for clean(text).text, where ignorable characters are gone."""
+    if text.isascii():
+        return text.lower()
+    out = []
+    for char in text:
+        folded = _fold_char(char)
+        out.append(folded if len(folded) == 1 else char.lower() if len(char.lower()) == 1 else char)
+    return "".join(out).replace("’", "'")
+
+
+# --- The fast path -----------------------------------------------------------
+
 # Plain text (ASCII once curly apostrophes, and punctuation, symbols and
 # spaces outside ASCII, are replaced one for one) is split with one regular
-# expression. Text with other letters (é) takes the general path.
+# expression. Text with other characters (é, а, U+200B) takes the general path.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9']*)?")
 _HAS_ESCAPE = re.compile(_ESCAPE)
@@ -119,7 +201,7 @@ def _simple(text: str) -> str | None:
 def _one_for_one_char(char: str) -> str:
     if char in _APOSTROPHES:
         return "'"
-    if unicodedata.category(char)[0] in "PSZ" and char not in _INVISIBLE:
+    if unicodedata.category(char)[0] in "PSZ":  # no ignorable character is P, S or Z
         return " "  # a break in the general path too
     return char
 
@@ -138,6 +220,8 @@ def _fix(word: str) -> str:
         word = word.lstrip("0") or "0"
     return word
 
+
+# --- The general path ----------------------------------------------------------
 
 def _split(chars: str, offsets: list[tuple[int, int]] | None, base: int, found: list[Token]) -> None:
     for piece in _PIECE.finditer(chars):
@@ -158,7 +242,7 @@ def _split(chars: str, offsets: list[tuple[int, int]] | None, base: int, found: 
             found.append(Token(word, offsets[piece.start()][0], offsets[end - 1][1]))
 
 
-def _normalise_run(raw: str, base: int) -> tuple[str, list[tuple[int, int]]]:
+def _normalise_run(raw: str, base: int, fold_char) -> tuple[str, list[tuple[int, int]]]:
     """Normalise a run character by character, keeping for each output
     character the (start, end) offsets of the input it came from."""
     out: list[str] = []
@@ -167,7 +251,7 @@ def _normalise_run(raw: str, base: int) -> tuple[str, list[tuple[int, int]]]:
 
     def emit(text: str, start: int, end: int) -> None:
         for char in text:
-            for folded in _fold_char(char):
+            for folded in fold_char(char):
                 out.append(folded)
                 offsets.append((start, end))
 
@@ -187,13 +271,218 @@ def _unescape(text: str) -> str:
     return html.unescape(text)
 
 
-@functools.lru_cache(maxsize=4096)
+def ignorable(char: str) -> bool:
+    """A default-ignorable code point or a format (Cf) character."""
+    return bool(_IGNORABLE_CHAR.match(char)) or unicodedata.category(char) == "Cf"
+
+
+@functools.lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
-    if char in _INVISIBLE:
+    if ignorable(char):
         return ""
-    text = _strip_marks(unicodedata.normalize("NFKD", char)).casefold()
+    folded = _accentless(char)
+    if folded.isascii():
+        return folded  # as before look-alikes were read: registers keep matching
+    out = []
+    for part in unicodedata.normalize("NFKC", char):
+        latin = _latin(part) if part.isalpha() and not part.isascii() else None
+        out.append(latin.lower() if latin else _accentless(part))
+    return "".join(out)
+
+
+def _accentless(text: str) -> str:
+    """Compatibility forms unfolded, case folded, combining marks removed."""
+    text = _strip_marks(unicodedata.normalize("NFKD", text)).casefold()
     return _strip_marks(unicodedata.normalize("NFKD", text))
 
 
 def _strip_marks(text: str) -> str:
-    return "".join(c for c in text if not unicodedata.combining(c) and c not in _INVISIBLE)
+    return "".join(c for c in text if not unicodedata.combining(c) and not ignorable(c))
+
+
+# --- Look-alike letters ----------------------------------------------------------
+
+@functools.lru_cache(maxsize=4096)
+def _latin(char: str) -> str | None:
+    """The ASCII letters a non-ASCII letter looks like, in its case, or None.
+    Only for letters that _accentless() does not already make ASCII."""
+    if _accentless(char).isascii():
+        return None
+    found = _look_alike(char)
+    if found is None and char.islower() and len(char.upper()) == 1:
+        found = _look_alike(char.upper())  # Cyrillic к: the small form of К
+    if found is None and char.isupper() and len(char.casefold()) == 1:
+        found = _look_alike(char.casefold())
+    if found is None:
+        return None
+    return found.upper() if char.isupper() else found.lower() if char.islower() else found
+
+
+@functools.lru_cache(maxsize=4096)
+def _look_alike(char: str) -> str | None:
+    """From the confusables data: the ASCII letters among what `char` (or its
+    letter without accents) is confusable with, directly or through its
+    prototype; those in the same case as `char` first, then the prototype."""
+    data = _confusables()
+    if char not in data:
+        base = unicodedata.normalize("NFD", char)[:1]
+        if base == char or base not in data:
+            return None
+        char = base
+    found = []
+    for entry in data[char]:
+        target = entry["c"]
+        found.append((1, target))
+        if len(target) == 1:
+            found.extend((2, other["c"]) for other in data.get(target, ()) if other["c"] != char)
+    ranked = []
+    for hop, target in found:
+        letters = _strip_marks(unicodedata.normalize("NFD", target))
+        if letters and letters.isascii() and letters.isalpha():
+            same_case = letters.isupper() == char.isupper() and letters.islower() == char.islower()
+            ranked.append((not same_case, hop, len(letters), letters))
+    return min(ranked)[3] if ranked else None
+
+
+@functools.lru_cache(maxsize=1)
+def _confusables() -> dict:
+    """Unicode's confusables (TR39), as shipped by confusable-homoglyphs:
+    each character with the characters it is confusable with, both ways.
+    Loaded on the first letter that needs it (about 50 ms)."""
+    from confusable_homoglyphs.confusables import confusables_data
+
+    return confusables_data
+
+
+# --- Clean text for detectors that need case -------------------------------------
+
+class Cleaned:
+    """`text` with case kept, ignorable and format characters removed,
+    letters and digits in NFKC form and look-alike letters replaced by
+    Latin ones; start() and end() map its offsets back to the original."""
+
+    __slots__ = ("text", "_starts", "_pieces")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, int, int]] | None = None):
+        self.text = text
+        # (clean start, clean end, original start, original end) of each change.
+        self._pieces = pieces or []
+        self._starts = [piece[0] for piece in self._pieces]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._pieces)
+
+    def start(self, index: int) -> int:
+        """Offset in the original of the clean character at `index`."""
+        at = bisect.bisect_right(self._starts, index) - 1
+        if at < 0:
+            return index
+        clean_start, clean_end, start, end = self._pieces[at]
+        if index < clean_end:
+            return start
+        return end + index - clean_end
+
+    def end(self, index: int) -> int:
+        """Offset in the original just after the clean character at index - 1."""
+        if index <= 0:
+            return self.start(index)
+        last = index - 1
+        at = bisect.bisect_right(self._starts, last) - 1
+        if at >= 0 and last < self._pieces[at][1]:
+            return self._pieces[at][3]
+        return self.start(last) + 1
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def clean(text: str) -> Cleaned:
+    """The clean copy of `text` (see Cleaned); plain ASCII text is itself."""
+    if text.isascii():
+        return Cleaned(text)
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    position = 0  # in the original: copied up to here
+    length = 0  # of the clean text so far
+    for run in _NON_ASCII_RUN.finditer(text):
+        begin, stop = run.span()
+        if begin - 1 >= position and _is_mark(text[begin]):
+            begin -= 1  # "e" and a combining accent are one letter
+        clusters = _clusters(text, begin, stop)
+        for start, end in clusters:
+            cluster = text[start:end]
+            replaced = _clean_cluster(cluster)
+            if replaced == cluster:
+                continue
+            out.append(text[position:start])
+            length += start - position
+            out.append(replaced)
+            pieces.append((length, length + len(replaced), start, end))
+            length += len(replaced)
+            position = end
+    if not pieces:
+        return Cleaned(text)
+    out.append(text[position:])
+    return Cleaned("".join(out), pieces)
+
+
+def _clusters(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """(start, end) of each character with the combining marks after it."""
+    found: list[tuple[int, int]] = []
+    for index in range(begin, stop):
+        if found and _is_mark(text[index]) and found[-1][1] == index:
+            found[-1] = (found[-1][0], index + 1)
+        else:
+            found.append((index, index + 1))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_cluster(cluster: str) -> str:
+    kept = "".join(char for char in cluster if not ignorable(char))
+    if not kept or unicodedata.category(kept[0])[0] not in "LNM":
+        return kept  # punctuation, symbols and spaces are left as they are
+    out = []
+    for char in unicodedata.normalize("NFKC", kept):
+        latin = _latin(char) if char.isalpha() and not char.isascii() else None
+        out.append(latin or char)
+    return "".join(out)
+
+
+# --- Registers of format version 1 ---------------------------------------------------
+
+# Before look-alike letters and all ignorable characters were handled, only
+# these characters were ignored, and other format characters broke words.
+_LEGACY_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_LEGACY_RUN = re.compile(rf"(?:[^\W_]|[{_APOSTROPHES}{_LEGACY_INVISIBLE}{_MARKS}]|{_ESCAPE})+")
+
+
+def legacy_tokens(text: str) -> list[Token]:
+    """tokens() as they were for registers of format version 1."""
+    if _simple(text) is not None:
+        return tokens(text)
+    return _tokens_by_run(text, legacy=True)
+
+
+def legacy_words(text: str) -> list[str]:
+    if _simple(text) is not None:
+        return words(text)
+    return [token.text for token in legacy_tokens(text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _legacy_fold_char(char: str) -> str:
+    if char in _LEGACY_INVISIBLE:
+        return ""
+    text = _legacy_strip(unicodedata.normalize("NFKD", char)).casefold()
+    return _legacy_strip(unicodedata.normalize("NFKD", text))
+
+
+def _legacy_strip(text: str) -> str:
+    return "".join(c for c in text if not unicodedata.combining(c) and c not in _LEGACY_INVISIBLE)

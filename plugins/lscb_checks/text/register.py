@@ -45,7 +45,13 @@ from pathlib import Path
 from .normalise import normalise
 
 FORMAT = "lscb-redaction-register"
-VERSION = 1
+# 2: terms normalised with look-alike letters and all ignorable characters
+# (lscb_checks.text.normalise). A register of version 1 is still read, and
+# the text is also compared as version 1 normalised it: it may hold terms
+# with letters such as ł or ø that are normalised differently now. Terms
+# added to it later are normalised the new way; it stays version 1.
+VERSION = 2
+VERSIONS = (1, 2)
 KEY_VARIABLE = "LSCB_REDACTION_KEY"
 FOLDER = "redaction"  # next to the reviews: content/reviews/redaction/
 MIN_WORDS = 8  # runs of up to this many words are always compared
@@ -153,6 +159,7 @@ class Register:
     key_check: bytes
     max_words: int = MIN_WORDS
     entries: set[bytes] = field(default_factory=set)
+    version: int = VERSION
 
     def key_matches(self, hasher: Hasher) -> bool:
         return hmac.compare_digest(self.key_check, hasher.key_check())
@@ -160,7 +167,7 @@ class Register:
     def as_json(self) -> str:
         data = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version,
             "about": ("Identifiers that must never be published with this review, as keyed "
                       "hashes. Change it only with scripts/redaction-register: see "
                       "docs/publishing-reviews.md."),
@@ -185,7 +192,7 @@ def load(path: str | os.PathLike) -> Register:
         raise RegisterError(f"is not valid JSON (line {error.lineno})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RegisterError("is not a redaction register")
-    if data.get("version") != VERSION:
+    if data.get("version") not in VERSIONS or isinstance(data.get("version"), bool):
         raise RegisterError(f"has format version {str(data.get('version'))[:8]}, not {VERSION}")
     key_check = data.get("key_check")
     entries = data.get("entries")
@@ -198,7 +205,7 @@ def load(path: str | os.PathLike) -> Register:
             and 1 <= max_words <= MAX_TERM_WORDS):
         raise RegisterError("has no valid max_words")
     return Register(path, bytes.fromhex(key_check), max(max_words, MIN_WORDS),
-                    {bytes.fromhex(entry) for entry in entries})
+                    {bytes.fromhex(entry) for entry in entries}, data["version"])
 
 
 def save(register: Register) -> None:
