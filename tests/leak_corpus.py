@@ -106,38 +106,22 @@ SPLITS = {
     "word-joiner": "Zebe\u2060dee Quinlan",
     "cyrillic": "Z\u0435bedee Quinlan",  # Cyrillic small ie for the first e
 }
-BODY_SPLIT_LEAKS = {
-    "charref": "a character reference is not decoded before the name detector reads the source",
-    "comment": "an HTML comment inside a word is not removed before detection",
-    "wbr": "a <wbr> tag inside a word is not removed before detection",
-    "span": "a tag inside a word splits the name into two tokens",
-    "emphasis": "emphasis around part of a word splits the name for the detector",
-    "link-part": "a link around part of a word splits the name for the detector",
-    "soft-hyphen": "a soft hyphen inside a word is not removed before the name detector",
-    "shy-entity": "&shy; inside a word is not decoded and removed before detection",
-    "zero-width-space": "a zero-width space inside a word is not removed before detection",
-    "word-joiner": "a word joiner inside a word is not removed before detection",
-    "cyrillic": "look-alike letters of other scripts are not mapped before the forename list",
-}
 for kind, written in SPLITS.items():
     case(f"split-{kind}-body", "markup-split", f"name split by {kind} in the body", NAME, [body(written)],
-         PLACE, line=MET, code="PII001", known_leak=BODY_SPLIT_LEAKS[kind])
+         PLACE, line=MET, code="PII001", expect=R)
 for kind in ("charref", "comment", "soft-hyphen", "zero-width-space", "cyrillic"):
     written = SPLITS[kind]
     case(f"split-{kind}-title", "markup-split", f"name split by {kind} in the Title", NAME,
          [review(Title=f"{written}: {TITLE}")], PLACE, line="Title:", code="PII001",
-         known_leak=BODY_SPLIT_LEAKS[kind])
+         expect=R)
     case(f"split-{kind}-summary", "markup-split", f"name split by {kind} in the Summary", NAME,
          [review(Summary=f"How agencies worked with {written} {SUMMARY_TAIL}")], PLACE, line="Summary:",
-         code="PII001", known_leak=BODY_SPLIT_LEAKS[kind])
+         code="PII001", expect=R)
 for kind in ("charref", "soft-hyphen", "zero-width-space", "cyrillic"):
     case(f"split-{kind}-alt", "markup-split", f"name split by {kind} in image alt text", NAME,
-         [alt(SPLITS[kind])], PLACE, line="![", code="PII001", known_leak=BODY_SPLIT_LEAKS[kind])
+         [alt(SPLITS[kind])], PLACE, line="![", code="PII001", expect=R)
 
 # --- Names in file names, slugs and link targets -----------------------------------
-
-LOWER_CASE_NAME = ("PII001 reads capitalised names; a lower-case name in a file name or link "
-                   "target is found only by the register")
 
 case("file-review-name", "file-name", "the review's file is named after the child", NAME,
      [review(place="reviews/zebedee-quinlan.md")], "reviews/zebedee-quinlan.md", code="REV011", expect=R)
@@ -146,29 +130,27 @@ case("file-slug", "file-name", "Slug: names the child", NAME, [review(Slug="zebe
 case("file-image-name", "file-name", "the review's image is named after the child", NAME,
      [drop(IMAGE), put("reviews/images/zebedee-quinlan.png", media.make_png),
       review(replace=[("images/child-q-network.png", "images/zebedee-quinlan.png")])], PLACE,
-     line="![", code="PII001", known_leak=LOWER_CASE_NAME)
+     line="![", code="PII001", expect=R)
 case("file-pdf-name", "file-name", "the review's Document is named after the child", NAME,
      [drop(PDF), put("reviews/documents/zebedee-quinlan-report.pdf", pdf),
       review(Document="reviews/documents/zebedee-quinlan-report.pdf")], PLACE, line="Document:",
-     code="PII001", known_leak=LOWER_CASE_NAME)
+     code="PII001", expect=R)
 case("file-link-local", "file-name", "a link to a shared PDF named after the child", NAME,
      [put("documents/zebedee-quinlan.pdf", pdf),
       review(after_findings="Read [the chronology (PDF, 1 KB)](/documents/zebedee-quinlan.pdf).")],
-     PLACE, line="Read [the chronology", code="PII001", known_leak=LOWER_CASE_NAME)
+     PLACE, line="Read [the chronology", code="PII001", expect=R)
 case("file-link-external", "file-name", "an external link whose address names the child", NAME,
      [review(after_findings="Read [the press statement](https://example.org/zebedee-quinlan).")],
-     PLACE, line="Read [the press", code="PII001", known_leak=LOWER_CASE_NAME)
+     PLACE, line="Read [the press", code="PII001", expect=R)
 case("file-guidance-name", "file-name", "a guidance page named after the child", NAME,
      [page("guidance/zebedee-quinlan.md", "Title: Neglect\nDate: 2026-03-01\nOwner: Policy and Procedures "
            "Subgroup\nReview_date: 2027-09-01\nSummary: Neglect, in brief.\n\nNeglect in brief.\n")],
-     "guidance/zebedee-quinlan.md", known_leak="file names of pages other than reviews are not read "
-     "by the name detector")
+     "guidance/zebedee-quinlan.md", expect=R)
 case("file-shared-image-name", "file-name", "an unlinked image in images/ named after the child", NAME,
-     [put("images/zebedee-quinlan.png", media.make_png)], "images/zebedee-quinlan.png",
-     known_leak="names of files in the shared folders are not read by the name detector")
+     [put("images/zebedee-quinlan.png", media.make_png)], "images/zebedee-quinlan.png", expect=R)
 case("file-camelcase-image", "file-name", "an unlinked image named ZebedeeQuinlan.png", NAME,
      [put("images/ZebedeeQuinlan.png", media.make_png)], "images/ZebedeeQuinlan.png",
-     known_leak="names of files in the shared folders are not read by the name detector")
+     known_leak="a name run together in a file name (ZebedeeQuinlan) is not split into words")
 
 # --- PDF internals (the review's Document) -----------------------------------------
 
@@ -204,7 +186,7 @@ for kind, where, data, code, leak in PDF_CASES:
          code=code, **labels)
 case("pdf-shared-unlinked", "pdf", "name in the text of an unlinked PDF in documents/", NAME,
      [put("documents/chronology.pdf", pdf(*PDF_WITH_NAME_PAGE))], "documents/chronology.pdf",
-     code="PII001", known_leak="a PDF in documents/ that no page links to is read for register terms only")
+     code="PII001", expect=R)
 
 # --- Images ---------------------------------------------------------------------------
 
@@ -246,7 +228,7 @@ case("image-shared-exif", "image", "an unlinked JPEG in images/ with EXIF Artist
      code="IMG001", expect=R)
 case("image-shared-svg", "image", "an unlinked SVG in images/ with the name in <text>", NAME,
      [put("images/family-tree.svg", svg(text=NAME))], "images/family-tree.svg", code="PII001",
-     known_leak="an SVG in images/ that no page shows is not read for names")
+     expect=R)
 
 # --- Other attachment types in the copied folders -------------------------------------
 
@@ -260,7 +242,8 @@ ATTACHMENTS = [
 for kind, relative, data in ATTACHMENTS:
     case(f"attachment-{kind}", "attachment", f"name inside a .{kind} file in {relative.split('/')[0]}/",
          NAME, [put(relative, data)], relative, code="PII001",
-         known_leak="text files copied whole from documents/ and images/ are not read")
+         **({"known_leak": "a .docx (a zip of XML) is published without being read"} if kind == "docx"
+            else {"expect": R}))
 
 # --- A withheld review's own files ------------------------------------------------------
 
@@ -282,15 +265,14 @@ case("withheld-own-pdf", "withheld", "a withheld review's own Document with the 
      [put(PDF, pdf(*PDF_WITH_NAME_PAGE)), review(**WITHHELD)], PDF, code="PII001", expect=R)
 case("withheld-symlink", "withheld", "a symlink in documents/ to the folder of a withheld review", NAME,
      [symlink("documents/case-files", "../reviews"), body(NAME), review(**WITHHELD)],
-     PLACE, line=MET, code="PII001", expect=R)
+     "documents/case-files", code="BLD002", expect=R)
 case("withheld-symlink-split", "withheld",
      "a symlink in documents/ to the folder of a withheld review that names the child", NAME,
      [symlink("documents/case-files", "../reviews"), body(SPLITS["comment"]), review(**WITHHELD)],
-     PLACE, line=MET, code="PII001",
-     known_leak="a symlink in documents/ is followed: the withheld review's Markdown is copied as is")
+     "documents/case-files", code="BLD002", expect=R)
 case("withheld-symlink-content", "withheld", "a symlink in content/ to the reviews folder", NAME,
      [symlink("case-files", "reviews"), body(SPLITS["comment"]), review(**WITHHELD)],
-     PLACE, line=MET, code="PII001", expect="not published")
+     "case-files", code="BLD002", expect=R)
 
 # --- Waivers for an ordinary word that is also the child's name -------------------------
 
@@ -360,18 +342,18 @@ PAGE_IDENTIFIERS = [
 for kind, value, text, code in PAGE_IDENTIFIERS:
     case(f"annual-{kind}", "other-page", f"{kind} in an annual report's case study", value,
          [page_text(ANNUAL, CASE_STUDY, text)], ANNUAL, line=text[:20], code=code,
-         known_leak="the identifier detectors run on reviews only")
+         expect=R)
 GUIDANCE_LINE = "Refer when you think a child may be at risk of significant harm."
 for kind, value, text, code in PAGE_IDENTIFIERS + [
         ("dob", DOB, f"For example, a child born on {DOB} started school in 2021.", "PII004"),
         ("school", SCHOOL, f"For example, {SCHOOL} referred a child last year.", "PII010")]:
     case(f"guidance-{kind}", "other-page", f"{kind} in a guidance page", value,
          [page_text(GUIDANCE, GUIDANCE_LINE, text)], GUIDANCE, line=text[:20], code=code,
-         known_leak="the identifier detectors run on reviews only")
+         expect=R)
 case("page-about-name", "other-page", "full name on the About page", NAME,
      [page("pages/about.md", f"Title: About the board\n\nThe board thanks {NAME}'s family for taking part.\n")],
      "pages/about.md", line="The board thanks", code="PII001",
-     known_leak="the identifier detectors run on reviews only")
+     expect=R)
 case("annual-register-name", "register", "a registered name in the annual report", NAME,
      [page_text(ANNUAL, CASE_STUDY, f"One review was about {NAME}.")], ANNUAL, line="One review was about",
      code="RED001", register=REGISTER, expect=R)
@@ -385,7 +367,7 @@ REGISTERED = [
     ("zero-width", "registered name with a zero-width space", body(SPLITS["zero-width-space"]), PLACE, MET),
     ("alt", "registered address in alt text", alt(ADDRESS), PLACE, "!["),
 ]
-REGISTERED_LEAKS = {"comment-split": "the register reads the source, where a comment splits the word"}
+REGISTERED_LEAKS: dict[str, str] = {}
 for kind, description, plant, file, line in REGISTERED:
     value = ADDRESS if kind == "alt" else NAME
     leak = REGISTERED_LEAKS.get(kind, "")

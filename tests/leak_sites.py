@@ -34,6 +34,7 @@ from conftest import DEMO_TODAY, ROOT, ScenarioSite, guidance_markdown, review_m
 from register_helpers import write_register
 
 from lscb_core import report
+from lscb_core.mask import mask
 
 SETTINGS = ROOT / "publishconf.py"  # the build that publishes
 KEY = "gate-corpus-board-key-8d41c6a0f2e94b17"
@@ -284,6 +285,9 @@ def names_the_file(findings, content: Path, case: Case) -> bool:
         by_path = Path(finding.path).absolute() == planted.absolute() or (
             Path(finding.path).resolve() == planted.resolve())
         by_name = planted.name in finding.message
+        # A file whose own name holds the identifier is named masked.
+        by_path = by_path or (Path(finding.path).name == mask(planted.name)
+                              and Path(finding.path).parent.resolve() == planted.parent.resolve())
         if by_path and (line is None or finding.line == line):
             return True
         if by_name and not case.line:

@@ -218,7 +218,10 @@ class _Gate:
             source_item, line, col = origin
             path = source_item.path
         else:
-            path, line, col = os.path.join("output", shown_rel), 1, 1
+            # A file copied from content/ is named where the editor keeps it.
+            copied = os.path.join(self.site.content_path, *rel.split("/"))
+            top = self.site.content_path if os.path.isfile(copied) else "output"
+            path, line, col = os.path.join(top, *shown_rel.split("/")), 1, 1
         if register:
             room = 78 - len(what) - len(" is in ")
             message_text = f"{what} is in {where if len(where) <= room else where[:room - 1] + '…'}"
@@ -251,10 +254,12 @@ def _origin(term: str, item, public) -> tuple[object, int, int] | None:
 
 
 def _find_words(text: str, wanted: list[str]) -> int | None:
-    """The offset in `text` where the words `wanted` start, read with the
-    markup an editor can hide inside a word taken out; None if absent."""
-    if wanted[0] not in text.casefold() and wanted[0][:3] not in text.casefold():
-        return None
+    """The offset in `text` where the words `wanted` start: as written, or
+    else read with the markup an editor can hide inside a word taken out
+    (`Zebe<!-- -->dee`); None if absent."""
+    found = _find_tokens(tokens(text), wanted)
+    if found is not None:
+        return found.start
     kept: list[str] = []
     offsets: list[int] = []
     position = 0
@@ -264,13 +269,18 @@ def _find_words(text: str, wanted: list[str]) -> int | None:
         position = match.end()
     kept.append(text[position:])
     offsets.extend(range(position, len(text)))
-    joined = "".join(kept)
-    found = tokens(joined)
+    found = _find_tokens(tokens("".join(kept)), wanted)
+    if found is None:
+        return None
+    return offsets[found.start] if found.start < len(offsets) else 0
+
+
+def _find_tokens(found: list, wanted: list[str]):
     spoken = [token.text for token in found]
     size = len(wanted)
     for index in range(len(spoken) - size + 1):
         if spoken[index:index + size] == wanted:
-            return offsets[found[index].start] if found[index].start < len(offsets) else 0
+            return found[index]
     return None
 
 
