@@ -10,6 +10,7 @@ cases build the same sites with pseudonyms and public names only.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import html
 import re
@@ -85,6 +86,8 @@ def refused(scenario, code: str, path: str, **overrides):
     "Zeb<em>edee</em> Quinlan",
     "*Zeb*edee Quin*lan*",
     "[Zeb](https://example.org/)edee Quinlan",
+    "Zebe<span hidden>xx</span>dee Quinlan",
+    'Zebe<span style="display:none">xx</span>dee Quinlan',
 ])
 def test_a_name_split_by_markup_in_a_review_is_refused_at_its_line(good_site, written):
     good_site.write("reviews/child-q.md", review_markdown(
@@ -92,6 +95,18 @@ def test_a_name_split_by_markup_in_a_review_is_refused_at_its_line(good_site, wr
     hits = refused(good_site, "PII001", "reviews/child-q.md")
     body_line = review_markdown("").split("\n").index("") + 4  # header, blank, heading, blank
     assert any(f.line == body_line for f in hits), [f.as_text() for f in hits]
+
+
+@pytest.mark.parametrize("written", [
+    "\u202enalniuQ eedebeZ\u202c",  # drawn right to left: shown as the name
+    '<bdo dir="rtl">nalniuQ eedebeZ</bdo>',
+    '<img src="data:image/svg+xml;base64,{}" alt="A drawing">'.format(base64.b64encode(
+        b'<svg xmlns="http://www.w3.org/2000/svg"><text>Zebedee Quinlan</text></svg>').decode()),
+    '<script>document.title = "Zebedee Quinlan";</script>',
+])
+def test_a_name_written_so_that_only_a_browser_shows_it_is_refused(good_site, written):
+    good_site.write("reviews/child-q.md", review_markdown(body(f"The school knew. {written}")))
+    refused(good_site, "PII001", "reviews/child-q.md")
 
 
 def test_a_name_split_in_the_summary_is_refused_at_the_summary_line(good_site):

@@ -38,6 +38,7 @@ from lscb_core.mask import mask
 
 from ..allowlist import Context, fold_text, message, redaction
 from ..published.files import Text, path_texts, read_file
+from ..published.markup import HIDDEN_ELEMENT
 from ..text.forenames import forenames
 from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
 from ..text.review_text import Span
@@ -52,7 +53,8 @@ _SEPARATOR = "\n\n\n"
 # comments, tags, emphasis markers. Taken out (not blanked) to find where a
 # term published whole was written split.
 _HIDDEN_IN_SOURCE = re.compile(
-    r"<!--.*?-->|<[A-Za-z/][^>]*>|\*+|(?<!\w)_+|_+(?!\w)|\]\([^)]*\)|\[", re.DOTALL)
+    HIDDEN_ELEMENT.pattern + r"|<!--.*?-->|<[A-Za-z/][^>]*>|\*+|(?<!\w)_+|_+(?!\w)|\]\([^)]*\)|\[",
+    re.DOTALL | re.IGNORECASE)
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
 
 

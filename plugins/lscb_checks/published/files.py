@@ -27,6 +27,7 @@ what editors write, and would read code as prose.
 
 from __future__ import annotations
 
+import base64
 import filecmp
 import functools
 import gzip
@@ -34,8 +35,9 @@ import json
 import os
 import posixpath
 import re
+import tempfile
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
 from .markup import read_markup
@@ -49,6 +51,8 @@ _SEARCH_BINARY = (".pf_index", ".pf_meta", ".pf_filter")
 _READABLE = re.compile(rb"[\x20-\x7e\x80-\xff]{4,}")
 _ADDRESS_GAPS = re.compile(r"[-_.+~/=&?#:;,@]+|%20")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_DATA = re.compile(r"data:([^,;]*)((?:;[^,;]*)*),(.*)", re.DOTALL | re.IGNORECASE)
+_STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
 _LIMIT = 50_000_000  # bytes read of one file of an unknown kind
 
 
@@ -127,14 +131,56 @@ def _read_text(path: str) -> str:
 def _markup(markup: str, found: PublishedFile) -> None:
     extract = read_markup(markup)
     found.texts.append(Text("page text", extract.text))
+    found.texts.extend(Text("page text as shown", variant) for variant in extract.variants)
     for piece in extract.pieces:
         if piece.address:
+            if piece.text.lstrip()[:5].lower() == "data:":
+                _data_address(piece.kind, piece.text, found)
+                continue
             found.texts.append(Text(f"{piece.kind} address", address_words(piece.text)))
             found.texts.append(Text(f"{piece.kind} address", unquote(piece.text), detect=False))
         elif piece.kind in ("script", "style"):
+            # Code is compared with the registers; the strings in it (what
+            # a script writes, what a style's `content` shows) are read too.
             found.texts.append(Text(piece.kind, piece.text, detect=False))
+            literals = "\n\n".join(match.group(1) or match.group(2) or ""
+                                    for match in _STRING_LITERAL.finditer(piece.text))
+            if literals.strip():
+                found.texts.append(Text(f"{piece.kind} text", literals))
         else:
             found.texts.append(Text(f"{piece.kind} text", piece.text))
+
+
+def _data_address(kind: str, address: str, found: PublishedFile) -> None:
+    """A file written inside a page (`src="data:image/svg+xml;base64,..."`):
+    read as the file it is."""
+    match = _DATA.match(address.strip())
+    if match is None:
+        found.texts.append(Text(f"{kind} address", address))
+        return
+    mime, parameters, payload = match.group(1).lower(), match.group(2).lower(), match.group(3)
+    try:
+        data = (base64.b64decode(payload + "=" * (-len(payload) % 4))
+                if ";base64" in parameters else unquote_to_bytes(payload))
+    except ValueError:
+        data = payload.encode("utf-8", "replace")
+    channel = f"{kind} data"
+    if any(word in mime for word in ("svg", "html", "xml")):
+        inner = PublishedFile(found.rel)
+        _markup(data.decode("utf-8", "replace"), inner)
+        found.texts.extend(Text(f"{channel} {text.channel}", text.text, text.detect) for text in inner.texts)
+    elif mime.startswith("text/") or "json" in mime or not mime:
+        found.texts.append(Text(channel, data.decode("utf-8", "replace")))
+    elif mime.startswith("image/"):
+        with tempfile.NamedTemporaryFile(suffix="." + mime.split("/", 1)[1].split("+")[0]) as handle:
+            handle.write(data)
+            handle.flush()
+            image = image_content(handle.name)
+        if image.error:
+            found.error = image.error
+        found.texts.extend(Text(f"{channel} {name}", value) for name, value in image.metadata)
+    else:
+        _strings(data, channel, found)
 
 
 def _fragment(path: str, found: PublishedFile) -> None:

@@ -71,6 +71,19 @@ _LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
+# An element a browser does not show: the hidden attribute, or an inline
+# style that hides it. Taken out with its content (the innermost such
+# element: enough to rejoin a word split around it).
+_HIDING = re.compile(r"\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0", re.IGNORECASE)
+HIDDEN_ELEMENT = re.compile(
+    r"<([A-Za-z][\w-]*)\b(?=" + _ATTRS[1:-1] + r">)[^>]*?(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|font-size\s*:\s*0)[^>]*>(?:(?!<\1\b).)*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL)
+# Right-to-left override (U+202E) or <bdo dir="rtl">: characters drawn in
+# reverse order. U+202C (pop directional formatting) or a block ends it.
+_OVERRIDE = re.compile("[\u202e]")
+_OVERRIDE_RUN = re.compile("\u202e([^\u202c\n]*)")
+_BDO = re.compile(r"<bdo\b[^>]*\bdir\s*=\s*[\"']?rtl[^>]*>(.*?)</bdo\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,11 @@ class Piece:
 class Extract:
     text: str = ""
     pieces: list[Piece] = field(default_factory=list)
+    # The shown text read other ways a browser may show it: with hidden
+    # elements taken out (`Zebe<span hidden>xx</span>dee` shows `Zebedee`),
+    # and with text written backwards for a right-to-left override shown
+    # the right way round.
+    variants: list[str] = field(default_factory=list)
 
 
 def read_markup(markup: str, nested: bool = True) -> Extract:
@@ -106,14 +124,30 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
     markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
     for attrs in set(_START_TAG.findall(markup)):
         _attribute_pieces(attrs, pieces)
-    text = _ANY_TAG.sub("", _LINE_TAG.sub("\n", _BLOCK_TAG.sub("\n\n", markup)))
-    text = html.unescape(text)
+    text = _shown(markup)
+    variants = []
+    if _HIDING.search(markup):
+        variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
     if nested and _ESCAPED_MARKUP.search(text):
         # A feed's escaped HTML, now unescaped: read it as markup too.
         inner = read_markup(text, nested=False)
         text = inner.text
         pieces.extend(inner.pieces)
-    return Extract(text=text, pieces=pieces)
+        variants.extend(inner.variants)
+    if _OVERRIDE.search(text) or "<bdo" in markup.lower():
+        variants.append(_right_way_round(_BDO.sub(lambda m: "\u202e" + m.group(1) + "\u202c", markup)))
+    return Extract(text=text, pieces=pieces, variants=[v for v in variants if v != text])
+
+
+def _shown(markup: str) -> str:
+    return html.unescape(_ANY_TAG.sub("", _LINE_TAG.sub("\n", _BLOCK_TAG.sub("\n\n", markup))))
+
+
+def _right_way_round(markup: str) -> str:
+    """The shown text with each run after a right-to-left override (up to
+    the pop or the end of the block) reversed, as it is drawn."""
+    text = _shown(markup)
+    return _OVERRIDE_RUN.sub(lambda match: match.group(1)[::-1], text)
 
 
 def _attribute_pieces(attrs: str, pieces: list[Piece]) -> None:
