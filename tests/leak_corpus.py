@@ -149,8 +149,7 @@ case("file-guidance-name", "file-name", "a guidance page named after the child",
 case("file-shared-image-name", "file-name", "an unlinked image in images/ named after the child", NAME,
      [put("images/zebedee-quinlan.png", media.make_png)], "images/zebedee-quinlan.png", expect=R)
 case("file-camelcase-image", "file-name", "an unlinked image named ZebedeeQuinlan.png", NAME,
-     [put("images/ZebedeeQuinlan.png", media.make_png)], "images/ZebedeeQuinlan.png",
-     known_leak="a name run together in a file name (ZebedeeQuinlan) is not split into words")
+     [put("images/ZebedeeQuinlan.png", media.make_png)], "images/ZebedeeQuinlan.png", expect=R)
 
 # --- PDF internals (the review's Document) -----------------------------------------
 

@@ -165,7 +165,9 @@ def test_pseudonyms_public_names_and_board_details_stay_quiet(good_site):
              "Mother called the NSPCC helpline on 0808 800 5000."),
         Summary="Child Q and Mother: what <em>agencies</em> knew."))
     good_site.write("guidance/sharing-information.md", guidance_markdown(
-        "Sharing information", body="Follow Working Together to Safeguard Children (2023), chapter 2."))
+        "Sharing information", body="Follow Working Together to Safeguard Children (2023), chapter 2.\n\n"
+        # Its anchor, leaving-this-page-quickly, is not the name "Page Quickly".
+        "## Leaving this page quickly\n\nUse the Exit button.\n"))
     site = good_site.build()
     assert site.ok, site.messages()
     assert not [f for f in site.result.findings if f.code.startswith(("PII", "RED"))]

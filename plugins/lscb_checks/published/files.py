@@ -50,6 +50,8 @@ _FRAGMENT = ".pf_fragment"
 _SEARCH_BINARY = (".pf_index", ".pf_meta", ".pf_filter")
 _READABLE = re.compile(rb"[\x20-\x7e\x80-\xff]{4,}")
 _ADDRESS_GAPS = re.compile(r"[-_.+~/=&?#:;,@]+|%20")
+# Words run together with capitals: ZebedeeQuinlan.png (not McDonald).
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 _DATA = re.compile(r"data:([^,;]*)((?:;[^,;]*)*),(.*)", re.DOTALL | re.IGNORECASE)
 _STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
@@ -73,15 +75,33 @@ class PublishedFile:
 
 @functools.lru_cache(maxsize=16384)
 def address_words(address: str) -> str:
-    """The words of a link or file address, capitalised as a name would be:
-    `/documents/zebedee-quinlan.pdf` reads `Documents Zebedee Quinlan`.
+    """The words of a link or file address, capitalised as a name would be
+    (everyday words stay in lower case): `/documents/zebedee-quinlan.pdf`
+    reads `documents Zebedee Quinlan`, `ZebedeeQuinlan.png` `Zebedee Quinlan`.
     The host of an absolute address is left out (it names a website)."""
     parts = urlsplit(address.strip())
     path = unquote(parts.path)
     rest = unquote(" ".join(filter(None, (parts.query, parts.fragment))))
     segments = [_SUFFIX.sub("", segment) for segment in path.split("/")]
-    words = _ADDRESS_GAPS.sub(" ", " ".join(segments + [rest])).split()
-    return " ".join(word[:1].upper() + word[1:] for word in words)
+    words = _ADDRESS_GAPS.sub(" ", _CAMEL.sub(" ", " ".join(segments + [rest]))).split()
+    common = _common_words()
+    return " ".join(word if word.lower() in common else word[:1].upper() + word[1:] for word in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Everyday English words (the Dale-Chall list of about 3,000 that
+    textstat ships): in an address they stay in lower case, so a heading's
+    anchor (`leaving-this-page-quickly`) is not read as a name ("Page
+    Quickly"), while `zebedee-quinlan` is. Without the list every word is
+    capitalised: more is read as a name, nothing less."""
+    try:
+        from importlib.resources import files as resource_files
+
+        text = resource_files("textstat").joinpath("resources", "en", "easy_words.txt").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(word.lower() for word in text.split())
 
 
 def read_file(root: str, rel: str, content_root: str | None = None) -> PublishedFile:

@@ -40,7 +40,9 @@ _LINE_TAGS = frozenset({"br"})
 # Attributes whose value is an address: read as a path whose segments are words.
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster", "cite",
                             "xlink:href", "formaction", "background", "longdesc", "manifest",
-                            "ping", "codebase", "icon", "lowsrc", "dynsrc", "usemap"})
+                            "ping", "codebase", "icon", "lowsrc", "dynsrc", "usemap",
+                            # Names of places in a page: they end up in addresses (#zebedee-quinlan).
+                            "id", "name", "for", "headers", "aria-labelledby", "aria-describedby"})
 
 _ATTRS = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
