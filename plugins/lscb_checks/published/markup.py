@@ -75,15 +75,18 @@ _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
 # An element a browser does not show: the hidden attribute, or an inline
 # style that hides it. Taken out with its content (the innermost such
-# element: enough to rejoin a word split around it).
-_HIDING = re.compile(r"\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0", re.IGNORECASE)
+# element: enough to rejoin a word split around it). The second reading is
+# made only when such an element follows text (`Zebe<span hidden>`), not
+# for the theme's hidden controls between blocks.
+_HIDING_WORDS = ("hidden", "display", "visibility", "font-size")
+_HIDING = re.compile(r"\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0",
+                     re.IGNORECASE)
 HIDDEN_ELEMENT = re.compile(
     r"<([A-Za-z][\w-]*)\b(?=" + _ATTRS[1:-1] + r">)[^>]*?(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden"
     r"|font-size\s*:\s*0)[^>]*>(?:(?!<\1\b).)*?</\1\s*>",
     re.IGNORECASE | re.DOTALL)
 # Right-to-left override (U+202E) or <bdo dir="rtl">: characters drawn in
 # reverse order. U+202C (pop directional formatting) or a block ends it.
-_OVERRIDE = re.compile("[\u202e]")
 _OVERRIDE_RUN = re.compile("\u202e([^\u202c\n]*)")
 _BDO = re.compile(r"<bdo\b[^>]*\bdir\s*=\s*[\"']?rtl[^>]*>(.*?)</bdo\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -120,15 +123,16 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
         markup = _COMMENT.sub("", markup)
     if "<![" in markup:
         markup = _CDATA.sub(lambda match: html.escape(match.group(1), quote=False), markup)
-    for tag, attrs, body in _RAW_TEXT.findall(markup):
-        if body.strip():
-            pieces.append(Piece(tag.lower(), body))
-    markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
+    raw = _RAW_TEXT.findall(markup)
+    if raw:
+        pieces.extend(Piece(tag.lower(), body) for tag, _attrs, body in raw if body.strip())
+        markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
     for attrs in set(_START_TAG.findall(markup)):
         _attribute_pieces(attrs, pieces)
     text = _shown(markup)
     variants = []
-    if _HIDING.search(markup):
+    lower = markup.lower()
+    if _hides_inside_text(lower):
         variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
     if nested and _ESCAPED_MARKUP.search(text):
         # A feed's escaped HTML, now unescaped: read it as markup too.
@@ -136,13 +140,32 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
         text = inner.text
         pieces.extend(inner.pieces)
         variants.extend(inner.variants)
-    if _OVERRIDE.search(text) or "<bdo" in markup.lower():
+    if "\u202e" in text or "<bdo" in lower:
         variants.append(_right_way_round(_BDO.sub(lambda m: "\u202e" + m.group(1) + "\u202c", markup)))
     return Extract(text=text, pieces=pieces, variants=[v for v in variants if v != text])
 
 
+def _hides_inside_text(lower: str) -> bool:
+    """Whether an element that a browser does not show starts right after
+    text (`Zebe<span hidden>`): only then can it split or join words.
+    `lower`: the markup in lower case."""
+    for keyword in _HIDING_WORDS:
+        position = lower.find(keyword)
+        while position >= 0:
+            if _HIDING.match(lower, position - (keyword == "hidden")):
+                start = lower.rfind("<", 0, position)
+                before = lower[max(0, start - 2):start]
+                if start > 0 and before.strip()[-1:] not in ("", ">"):
+                    return True
+            position = lower.find(keyword, position + 1)
+    return False
+
+
 def _shown(markup: str) -> str:
-    return html.unescape(_ANY_TAG.sub("", _LINE_TAG.sub("\n", _BLOCK_TAG.sub("\n\n", markup))))
+    markup = _BLOCK_TAG.sub("\n\n", markup)
+    if "<br" in markup or "<BR" in markup or "<Br" in markup or "<bR" in markup:
+        markup = _LINE_TAG.sub("\n", markup)
+    return html.unescape(_ANY_TAG.sub("", markup))
 
 
 def _right_way_round(markup: str) -> str:
