@@ -7,6 +7,8 @@ stale), or when a rule's docstring lacks a section.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import re
 
 from lscb_core.rules import DOC_SECTIONS, Mode, Rule, Waiver
@@ -112,6 +114,21 @@ def rule_section(rule: type[Rule]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+# The redaction checks measured on the test corpora: written by the corpus
+# tests (tests/test_gate_corpus_*.py, LSCB_UPDATE_MEASURED=1), which fail
+# when the committed tables are not the ones they measure.
+MEASURED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "gate_corpus" / "measured"
+
+
+def _measured() -> list[str]:
+    tables = [path.read_text(encoding="utf-8").rstrip() + "\n" for path in sorted(MEASURED.glob("*.md"))]
+    if not tables:
+        return []
+    return ["## How well the redaction checks work\n",
+            "Measured by the test suite on corpora written for the project; the tests fail when "
+            "these figures are out of date.\n", *tables]
+
+
 def render() -> str:
     rules = load_all_rules()
     by_area: dict[str, list[type[Rule]]] = {}
@@ -119,7 +136,7 @@ def render() -> str:
         by_area.setdefault(_area(code), []).append(rules[code])
     order = [area for area in AREAS if area in by_area] + sorted(set(by_area) - set(AREAS))
 
-    parts = [INTRO, "## All codes\n", "| Code | Name | Severity | Waivable |", "| --- | --- | --- | --- |"]
+    parts = [INTRO, *_measured(), "## All codes\n", "| Code | Name | Severity | Waivable |", "| --- | --- | --- | --- |"]
     for area in order:
         for rule in by_area[area]:
             parts.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | "
