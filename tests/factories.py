@@ -9,6 +9,7 @@ The name after `=` is a key of FACTORIES; the function returns the bytes.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import media  # tests/ is on sys.path when the tests run
@@ -144,3 +145,11 @@ def docx_file() -> bytes:
 @factory
 def csv_plain() -> bytes:
     return b"Date,Agency,Contact\n2025-03-01,Health visiting,Home visit\n2025-03-09,School,Meeting\n"
+
+
+@factory
+def tiff_plain() -> bytes:
+    """A picture saved as TIFF (a scanner's or a camera's format)."""
+    buffer = io.BytesIO()
+    media._picture().save(buffer, "TIFF")
+    return buffer.getvalue()

@@ -44,6 +44,7 @@ class PdfContent:
     located_photos: tuple[int, ...] = ()  # pages with a photo that records a GPS position
     comment_authors: tuple[tuple[int, str], ...] = ()  # (page, who wrote a comment there)
     earlier_versions: bool = False  # an incremental save kept an earlier version of the file
+    unreferenced: int = 0  # objects nothing in the file refers to (their strings are in metadata)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def read_pdf(path: str) -> PdfContent:
 
     from .pdf_active import active_content, earlier_versions, located_photos, notes
     from .pdf_cover import CoverTracker
+    from .pdf_strings import every_string
 
     try:
         with open(path, "rb") as handle:
@@ -110,12 +112,18 @@ def read_pdf(path: str) -> PdfContent:
         photos = located_photos(reader)
         texts, authors = notes(reader)
         metadata.extend(texts)
+        # Every other string of every object (link addresses, page labels,
+        # what forms and appearances draw, unreferenced objects): pikepdf.
+        known = {" ".join(text.split()) for text in pages}
+        known.update(" ".join(str(value).split()) for _name, value in metadata)
+        strings = every_string(data, known)
+        metadata.extend(strings.entries)
     except Exception as error:  # a broken PDF is a finding, not a crash
         return PdfContent(error=f"{type(error).__name__}: {error}")
     return PdfContent(pages=tuple(pages), metadata=tuple(metadata), scripts=scripts,
                       embedded_files=embedded, form_fields=fields, covered=tuple(covered),
                       located_photos=photos, comment_authors=tuple(authors),
-                      earlier_versions=earlier_versions(data))
+                      earlier_versions=earlier_versions(data), unreferenced=strings.unreferenced)
 
 
 @functools.lru_cache(maxsize=1024)
