@@ -53,6 +53,7 @@ class ImageContent:
     kinds: tuple[str, ...] = ()  # what metadata the file holds: "EXIF", "XMP", "PNG text"...
     gps: str = ""  # "latitude, longitude" when the image records where it was taken
     error: str = ""
+    unsafe: tuple[str, ...] = ()  # what puts an SVG drawing outside the safe subset
 
 
 _key = prefetch.file_key
@@ -132,7 +133,8 @@ def _image_content(path: str, size: int, mtime: int) -> ImageContent:
         found = read_image(path)
     except Exception as error:  # an image Pillow cannot open is a finding
         return ImageContent(error=f"{type(error).__name__}: {error}")
-    return ImageContent(metadata=tuple(found.metadata), kinds=tuple(found.kinds), gps=found.gps)
+    return ImageContent(metadata=tuple(found.metadata), kinds=tuple(found.kinds), gps=found.gps,
+                        unsafe=tuple(found.unsafe))
 
 
 _TEXT_LIMIT = 20_000_000  # bytes; larger text files are not read
