@@ -6,7 +6,9 @@ Checked: every image a published page links to, reported at the line of the
 link, and every image in the shared STATIC_PATHS folders, reported on the
 file itself when no page links it; and the JPEG photos inside published PDFs,
 for a GPS position. Each file is read once per process
-(text/attachments.py); only an image's headers are read, never its pixels.
+(text/attachments.py); only an image's headers are read, never its pixels
+(published/reencode.py decodes them, on the built site). SVG drawings must
+be in the safe subset (IMG004).
 """
 
 from __future__ import annotations
@@ -59,7 +61,11 @@ class ImageMetadataPresent(Rule):
     ## Known limitations
     JPEG and PNG files are read segment by segment, so nothing is missed
     there; in GIF, WebP and TIFF files, only what Pillow reads (EXIF, XMP,
-    comments) is found. Data appended after the end of a JPEG is not found.
+    comments) is found. Data appended after the end of a JPEG is not found
+    here. Whatever is missed is still not published: every picture in the
+    built site is written again from its pixels alone (docs/publishing-
+    reviews.md, "Pictures"). The original in content/ keeps it, and content/
+    is in a public repository, so this finding still stops the build.
     """
 
     code = "IMG001"
@@ -113,8 +119,13 @@ class ImageUnreadable(Rule):
     ## Use instead
     Open the image in an image editor and export it as PNG or JPEG.
 
+    Found twice: when the source is read (the file does not open), and
+    when the built site's pictures are written again from their pixels (a
+    picture cut short, or whose pixels do not decode), reported on the file
+    under content/.
+
     ## Known limitations
-    A file that opens but is cut short is not found.
+    None known.
     """
 
     code = "IMG003"
