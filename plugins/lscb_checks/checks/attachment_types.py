@@ -50,8 +50,9 @@ class AttachmentUnchecked(Rule):
     ## Known limitations
     Only files under content/ that a review links to are looked at; links to
     other websites are not (they are not published by the site). Files
-    other pages link to are not checked here, nor a link to a redaction
-    register (RED005 reports it).
+    other pages link to are not checked here (ATT002 refuses every type the
+    site does not publish, on any page), nor a link to a redaction register
+    (RED005 reports it).
     """
 
     code = "ATT001"
