@@ -86,6 +86,13 @@ ANNUAL_REPORT_SECTIONS = [
 # SITE_SHORT_NAME), e.g. the council that produces the board's reports (PDF002).
 LSCB_PDF_AUTHORS_ALLOWED = []
 
+# The types of file the site publishes from content/ (ATT002): anything else
+# in images/ or documents/, or linked from a page, stops the build with a hint
+# ("save it as PDF"). Pictures are written again from their pixels before
+# publishing; SVG drawings must be plain (IMG004). Only types the checks read
+# whole can be listed: ".txt" and ".csv" may be added, a Word file cannot.
+LSCB_PUBLISHED_FILE_TYPES = [".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"]
+
 # The board's own area: "in Northshire" does not single out a family, a
 # named village or estate can (REV010, jigsaw identification).
 LSCB_AREA_NAMES = ["Northshire"]

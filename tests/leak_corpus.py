@@ -163,19 +163,20 @@ PDF_CASES = [
     ("annotation", "a sticky note's text", media.with_comment(pdf(), f"Check {NAME} spelling"), "PII001", ""),
     ("popup", "a pop-up note's text", media.with_popup(pdf(), f"Check {NAME} spelling"), "PII001", ""),
     ("link-uri", "a link annotation's address",
-     media.with_link(pdf(), "https://example.org/zebedee-quinlan"), "PII001",
-     "link annotation addresses (/URI) are not read"),
+     media.with_link(pdf(), "https://example.org/zebedee-quinlan"), "PII001", ""),
     ("bookmark", "a bookmark title", media.with_bookmarks(pdf(), [f"{NAME} chronology"]), "PII001", ""),
     ("form", "a form field's value", pdf(form=True, form_value=NAME), "PDF005", ""),
-    ("page-label", "a page label", media.with_page_labels(pdf(), f"{NAME} "), "PII001",
-     "page labels (/PageLabels) are not read"),
+    ("page-label", "a page label", media.with_page_labels(pdf(), f"{NAME} "), "PII001", ""),
     ("embedded-file", "an attached file",
      media.with_attachment(pdf(), "notes.txt", f"Notes on {NAME}\n".encode()), "PDF004", ""),
     ("white-text", "text drawn in white", media.make_white_text_pdf("Child Q overview report",
                                                                     f"{NAME} was seen alone."), "PII001", ""),
     ("under-box", "text under a black box", pdf(boxed_text=f"{NAME} told a teacher"), "PDF006", ""),
-    ("orphan-object", "an object nothing refers to", media.with_orphan_text(pdf(), NAME), "PII001",
-     "objects that nothing in the PDF refers to are not read"),
+    ("orphan-object", "an object nothing refers to", media.with_orphan_text(pdf(), NAME), "PII001", ""),
+    ("appearance", "a text box comment's appearance, with no comment text",
+     media.with_appearance_text(pdf(), f"{NAME} was seen"), "PII001", ""),
+    ("unpainted-form", "a form XObject in the page's resources that is never drawn",
+     media.with_unpainted_form(pdf(), f"{NAME} was seen"), "PII001", ""),
     ("earlier-revision", "an earlier revision (incremental save)",
      media.saved_over(pdf(*PDF_WITH_NAME_PAGE), PDF_PAGES), "PDF007", ""),
 ]
@@ -226,8 +227,26 @@ case("image-shared-exif", "image", "an unlinked JPEG in images/ with EXIF Artist
      [put("images/visit.jpg", media.make_jpeg(exif={"Artist": NAME}))], "images/visit.jpg",
      code="IMG001", expect=R)
 case("image-shared-svg", "image", "an unlinked SVG in images/ with the name in <text>", NAME,
-     [put("images/family-tree.svg", svg(text=NAME))], "images/family-tree.svg", code="PII001",
-     expect=R)
+     [put("images/family-tree.svg", svg(text=NAME))], "images/family-tree.svg", code="PII001", expect=R)
+# Outside the safe subset of SVG (IMG004): words a reader sees that are not SVG text.
+SVG_UNSAFE = [
+    ("foreign-object", "HTML inside a <foreignObject>",
+     f'<foreignObject width="120" height="40"><div xmlns="http://www.w3.org/1999/xhtml">{NAME}</div>'
+     "</foreignObject>"),
+    ("style-content", "a <style> that adds words", f'<style>rect::after {{ content: "{NAME}"; }}</style>'),
+    ("data-image", "a picture embedded as a data: address",
+     '<image width="48" height="32" href="data:image/png;base64,'
+     + __import__("base64").b64encode(media.make_png(text_chunks={"Author": NAME})).decode() + '"/>'),
+    ("external-image", "a picture fetched from another site",
+     '<image width="48" height="32" xlink:href="https://example.org/zebedee-quinlan.png"/>'),
+]
+for kind, where, inner in SVG_UNSAFE:
+    case(f"image-svg-{kind}", "image", f"the review's SVG carries the name in {where}", NAME,
+         review_image(SVG, media.make_svg_with(inner)), SVG, code="IMG004", expect=R)
+# Written again from its pixels: a private PNG chunk no check reads is not published.
+case("image-png-private-chunk", "image", "the review's PNG carries the name in a private chunk", NAME,
+     review_image(IMAGE, media.with_png_chunk(media.make_png(), b"prVt", f"{NAME}\n".encode())), IMAGE,
+     expect="not published")
 
 # --- Other attachment types in the copied folders -------------------------------------
 
@@ -237,12 +256,13 @@ ATTACHMENTS = [
     ("csv", "documents/contacts.csv", f"Date,Name,Agency\n2025-03-01,{NAME},School\n"),
     ("html", "documents/summary.html", f"<!doctype html><title>Summary</title><p>{NAME} was seen.</p>\n"),
     ("json", "images/people.json", f'{{"child": "{NAME}"}}\n'),
+    ("heic", "images/visit.heic", b"\x00\x00\x00\x18ftypheic" + f"{NAME}".encode()),
+    ("ds-store", "documents/.DS_Store", b"\x00\x00\x00\x01Bud1" + f"{NAME}.pdf".encode("utf-16-be")),
+    ("markdown", "documents/notes.md", f"# Notes\n\n{NAME} was seen at home.\n"),
 ]
 for kind, relative, data in ATTACHMENTS:
     case(f"attachment-{kind}", "attachment", f"name inside a .{kind} file in {relative.split('/')[0]}/",
-         NAME, [put(relative, data)], relative, code="PII001",
-         **({"known_leak": "a .docx (a zip of XML) is published without being read"} if kind == "docx"
-            else {"expect": R}))
+         NAME, [put(relative, data)], relative, code="ATT002", expect=R)
 
 # --- A withheld review's own files ------------------------------------------------------
 

@@ -1,6 +1,10 @@
 """PDFs the site publishes: readable, without scripts, attached files or
 forms, without the author's name in their properties or comments, without
 text left under a redaction box, and without earlier versions of themselves.
+Such a PDF is refused, not rewritten: the original is in content/, in a
+public repository, so it must be exported again (docs/publishing-reviews.md).
+Every string of every object (text/pdf_strings.py) is read for names by the
+redaction checks and by the final gate.
 
 Checked: every PDF a published page links to (its Document too), reported at
 the line of the link, and every PDF in the shared STATIC_PATHS folders,
@@ -112,7 +116,8 @@ class PdfJavascript(Rule):
 
     ## Known limitations
     Scripts in objects no page, bookmark or form refers to are not looked
-    for; readers do not run them either.
+    for; readers do not run them either. Their text is read for names with
+    every other string of the file.
     """
 
     code = "PDF003"

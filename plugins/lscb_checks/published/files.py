@@ -12,9 +12,12 @@ Each file is read once, by its kind:
 * JSON: every string in it; other text files (robots.txt, _headers, .ics,
   .csv, .md...): their text;
 * PDFs and images: what lscb_checks.text.attachments reads from them (the
-  text of each page, metadata, XMP, comments, bookmarks, form fields; image
+  text of each page, metadata, XMP, comments, bookmarks, form fields, and
+  every other string of every object, unreferenced ones too; image
   metadata), read once per content (a file copied from content/ unchanged
-  is not read a second time);
+  is not read a second time). Pictures have been written again from their
+  pixels (reencode.py) before this reads them, so what is read is what is
+  published;
 * anything else: the runs of readable characters in its bytes.
 
 Every path in the output (folders and file names) is published too: each
