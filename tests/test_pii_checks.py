@@ -96,6 +96,18 @@ def test_name_across_a_line_break_possessive_and_diacritics(scenario):
                      (line_of(text, "Zoë"), "Zoë Brontë")]
 
 
+def test_header_fields_are_read_one_at_a_time(scenario):
+    """The last pseudonym of one field and the next field's name are not one
+    name; a name split over a field's continuation line still is."""
+    text = review_markdown(Pseudonyms="Child Q, Mother, Dawn",
+                           Summary="A review of how agencies worked with Kyle\n    Brennan's children.")
+    scenario.write("reviews/child-q.md", text)
+    site = scenario.build()
+    assert "Dawn\nPublication_decision: publish\n" in text
+    assert [(f.code, f.line, f.term) for f in pii(site)] == [
+        ("PII001", line_of(text, "Summary:"), "Kyle Brennan")]
+
+
 @pytest.mark.parametrize("sentence", [
     "May professionals share information without consent? Yes, when a child is at risk.",
     "Will the changes last? The board will check through audit.",
