@@ -40,8 +40,13 @@ CONCERN_CONTACTS = [
         "number": "101",
     },
 ]
+# National helplines, shown with the local numbers. An "email" is shown too,
+# and, like the number, may appear in any review (PII005, PII006). Other
+# organisations' public contacts that reviews print (another helpline, the
+# safeguarding partnership's office) go in redaction-allowlist.toml.
 NATIONAL_HELPLINES = [
-    {"label": "NSPCC Helpline, for adults worried about a child", "number": "0808 800 5000"},
+    {"label": "NSPCC Helpline, for adults worried about a child", "number": "0808 800 5000",
+     "email": "help@nspcc.org.uk"},
     {"label": "Childline, for children and young people", "number": "0800 1111"},
 ]
 

@@ -91,6 +91,33 @@ case("plain-school", "plain", "named school in the body", SCHOOL,
      [review(after_findings=f"Child Q started at {SCHOOL} in Year 1.")], PLACE,
      line="Child Q started", code="PII010", expect=R)
 
+# --- Dates of birth given by the structure of the report, with no "born" or "DOB" near them ---
+
+DOB_NUMERIC = "14/03/2017"
+FAMILY_DOB_TABLE = f"""| Person | Relationship to Child Q | Date of birth | Sex |
+| --- | --- | --- | --- |
+| Child Q | Subject of the review, the youngest child | {DOB_NUMERIC} | M |
+| Mother | Mother of Child Q and of Sibling 1 | 03/05/1989 | F |"""
+BORN_TABLE = f"""| Family member | Relationship to Child Q | Household member | Born |
+| --- | --- | --- | --- |
+| Child Q | Subject of the review | Yes, throughout the period | {DOB} |"""
+ROW_TABLE = """| Child Q | 14.03.2017 | M | subject |
+| --- | --- | --- | --- |
+| Mother | 03.05.1989 | F | mother |"""
+case("structure-dob-column", "structure", "family table with a Date of birth column", DOB_NUMERIC,
+     [review(after_findings=FAMILY_DOB_TABLE)], PLACE, line="| Child Q | Subject", code="PII004", expect=R)
+case("structure-dob-list", "structure", "a list of who is who: Mother (F) and her date of birth", "03/05/1989",
+     [review(after_findings="Who is who:\n\n- Child Q (M), the subject of the review\n- Mother (F) 03/05/1989")],
+     PLACE, line="- Mother (F)", code="PII004", expect=R)
+case("structure-born-column", "structure", "family table with a Born column", DOB,
+     [review(after_findings=BORN_TABLE)], PLACE, line="| Child Q |", code="PII004", expect=R)
+case("structure-dob-row", "structure", "a row: Child Q, a date, a sex, subject", "14.03.2017",
+     [review(after_findings=ROW_TABLE)], PLACE, line="| Child Q | 14.03.2017", code="PII004", expect=R)
+case("structure-chronology-birth", "structure", "a chronology row recording a sibling's birth", "4 May 2019",
+     [review(after_findings="| Date | Event |\n| --- | --- |\n| 2 April 2019 | Mother seen by the midwife at home |\n"
+                           "| 4 May 2019 | Sibling 1 born |")],
+     PLACE, line="| 4 May 2019 |", code="PII004", expect=R)
+
 # --- A name split by markup inside a word -------------------------------------------
 
 SPLITS = {

@@ -15,9 +15,20 @@ review, and why:
 
 Text the allowlist names, the board's own email address, postal address and
 phone numbers (BOARD_EMAIL, BOARD_ADDRESS, CONCERN_CONTACTS,
-CONCERN_EMERGENCY, NATIONAL_HELPLINES) and a review's declared pseudonyms
-(its `Pseudonyms` field) are never reported. Everything else is loaded once
-per build into site.cache.
+CONCERN_EMERGENCY, and the numbers and email addresses of
+NATIONAL_HELPLINES) and a review's declared pseudonyms (its `Pseudonyms`
+field) are never reported. Everything else is loaded once per build into
+site.cache.
+
+An allowlist entry that is a public contact detail of an organisation (a
+helpline's email address, a partner agency's office address, switchboard
+or shared mailbox) is compared the way the board's own details are: an
+email address in any case, a phone number by its digits however it is
+spaced, a postcode without its space, and a street address found anywhere
+inside an allowlisted postal address (an entry with a postcode): "14
+Market Street" is allowed by the entry "Business Unit, Floor 2, Civic
+Centre, 14 Market Street, Northbridge NS2 1QT", written on one line or
+several.
 
 All of these are compared as every check compares text
 (lscb_checks.text.normalise): case, accents, look-alike letters from other
@@ -226,7 +237,8 @@ class Redaction:
     allowlist: Allowlist
     patterns: tuple[re.Pattern, ...]
     board_keys: frozenset[str]
-    board_texts: tuple[str, ...] = ()  # normalised BOARD_ADDRESS and BOARD_EMAIL
+    # Normalised BOARD_ADDRESS and BOARD_EMAIL, and the allowlist's postal addresses.
+    board_texts: tuple[str, ...] = ()
     reviews: tuple = ()  # the site's reviews, whose pseudonyms listings and feeds show
     _ranges: dict = field(default_factory=dict)
     _pseudonyms: dict = field(default_factory=dict)
@@ -293,7 +305,32 @@ def _board_keys(settings: dict) -> frozenset[str]:
         number = contact.get("number") if isinstance(contact, dict) else contact
         if number:
             keys.add(digits_key(str(number)))
+        email = contact.get("email") if isinstance(contact, dict) else None
+        if email:
+            keys.add(str(email).strip().lower())
     return frozenset(keys)
+
+
+_EMAIL_LIKE = re.compile(r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z0-9-]+")
+_NUMBER_LIKE = re.compile(r"(?<![\w/.-])\+?\(?\d[\d \t()-]{7,}\d(?![\w/])")
+
+
+def _contact_keys(entries: Iterable[Entry]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The allowlist's contact details: keys of its email addresses, phone
+    numbers and postcodes, and the normalised text of its postal addresses
+    (entries with a postcode)."""
+    keys: set[str] = set()
+    addresses: list[str] = []
+    for entry in entries:
+        keys.update(email.rstrip(".").lower() for email in _EMAIL_LIKE.findall(entry.text))
+        for number in _NUMBER_LIKE.findall(entry.text):
+            if len(re.sub(r"\D", "", number)) >= 9:
+                keys.add(digits_key(number))
+        postcodes = _POSTCODE_LIKE.findall(entry.text.upper())
+        if postcodes:
+            keys.update(re.sub(r"\s+", "", code) for code in postcodes)
+            addresses.append(normalise(entry.text))
+    return frozenset(keys), tuple(addresses)
 
 
 def redaction(site) -> Redaction:
@@ -308,8 +345,9 @@ def redaction(site) -> Redaction:
         patterns = tuple(_phrase(entry.text) for entry in allowlist.entries)
         board = tuple(normalise(str(settings[name]))
                       for name in ("BOARD_ADDRESS", "BOARD_EMAIL") if settings.get(name))
-        site.cache["redaction"] = Redaction(settings, allowlist, patterns, _board_keys(settings), board,
-                                            reviews=tuple(site.of_type("reviews")))
+        contact_keys, addresses = _contact_keys(allowlist.entries)
+        site.cache["redaction"] = Redaction(settings, allowlist, patterns, _board_keys(settings) | contact_keys,
+                                            board + addresses, reviews=tuple(site.of_type("reviews")))
     return site.cache["redaction"]
 
 

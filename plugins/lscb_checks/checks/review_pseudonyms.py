@@ -7,6 +7,13 @@ Practice 1", "Baby P"). Every such name in everything the review publishes
 PDF metadata) must be in `Pseudonyms`. Names the review declares are matched
 first, so a declared "Northfield Primary School A" covers its "School A".
 Checked for every review, drafts included: the source is public.
+
+What looks like a pseudonym but is the document's structure is not one: a
+kind and a number never join across a blank line ("... Reviewing Officer",
+then paragraph "7.4.1"), a paragraph number is not a label ("Child 7.4"),
+the page number ending an entry of a contents list is not a label ("Voice of
+the Child 14"), and the sex and age columns of a family-composition row are
+not one either ("Mother F 32", "Father N/K").
 """
 
 from __future__ import annotations
@@ -39,11 +46,25 @@ KINDS = (
     "School", "College", "Academy", "Nursery", "Practice", "Hospital", "Surgery", "Pharmacy",
     "Agency", "Provider", "Force", "Trust", "Address", "Property",
 )
-_KIND = "|".join(re.escape(kind).replace(r"\ ", r"\s+") for kind in sorted(KINDS, key=len, reverse=True))
+# Spaces with at most one line break: never a blank line.
+_GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+_KIND = "|".join(re.escape(kind).replace(r"\ ", _GAP) for kind in sorted(KINDS, key=len, reverse=True))
 # A kind, then a capital letter (optionally with digits: "R12") or a number,
-# ending there: "Child A's" is Child A; "Child Abuse", "Hospital A&E" and
-# "Hospital A and E" are not.
-SHAPE = re.compile(rf"(?=[A-Z])(?<![\w’'-])(?:{_KIND})\s+(?:[A-Z]\d{{0,3}}|\d{{1,3}})(?![\w&-]|\s+and\s+E\b)")
+# ending there: "Child A's" is Child A; "Child Abuse", "Hospital A&E",
+# "Hospital A and E", "Father N/K" and paragraph "7.4.1" are not.
+SHAPE = re.compile(rf"(?=[A-Z])(?<![\w’'-])(?P<kind>{_KIND}){_GAP}(?P<label>[A-Z]\d{{0,3}}|\d{{1,3}})"
+                   r"(?![\w&-]|\s+and\s+E\b|/[A-Z]\b|\.\d)")
+# A line of a contents list: a title, then its page number at the end.
+_CONTENTS_ENTRY = re.compile(r"^[ \t]*(?:[-*+>][ \t]+)?(?:\d+(?:\.\d+)*\.?[ \t]+)?"
+                             r"(?P<title>[^\W\d_][^\n]*?)[ \t](?P<page>\d{1,3})[ \t\r]*$", re.MULTILINE)
+# After the kind of a family member, the sex then the age: "Mother F 32",
+# "Sibling M N/K" (a family-composition row as a PDF's text gives it).
+_SEX_THEN_AGE = re.compile(r"[ \t]+(?:\d{1,3}(?![\w/.:-])|N/?[KA]\b)")
+# Family members whose kind, alone, is a role: "Mother F 32" is Mother, female, 32.
+FAMILY_ROLES = frozenset(normalise(kind) for kind in """
+Parent Mother Father Stepfather Stepmother Carer Grandmother Grandfather Grandparent Uncle Aunt
+Cousin Partner Boyfriend Girlfriend Sibling Brother Sister Twin Half-Sibling Step-Sibling
+""".split())
 # Header fields that list or quote names rather than use them.
 _LISTING_FIELDS = ("pseudonyms", "waive")
 
@@ -92,10 +113,25 @@ class PseudonymUndeclared(Rule):
     ## Use instead
         Pseudonyms: Child L, Child M, Mother, School A
 
+    The structure of a report is not taken for pseudonyms: a kind and a
+    label on either side of a blank line ("The Independent Reviewing
+    Officer" as a heading, then paragraph "7.4.1"), a paragraph number
+    ("Child 7.4"), the page number at the end of a line of a contents list
+    (at least three lines in a row, each a title then a number, numbers
+    never going down: "Voice of the Child 14", "Good Practice 15"), and the
+    sex column of a family-composition row, F or M after a family role such
+    as Mother, Father or Sibling (or a kind declared on its own) and before
+    an age or N/K ("Mother F 32", "Sibling M N/K"). "N/K" and "N/A" are not
+    labels ("Father N/K").
+
     ## Known limitations
     Only names of the usual shape (a kind such as Child, Sibling, Adult,
     School or GP Practice, then one capital letter or a number) are found.
-    Roles such as "Mother" and real names are not: see the PII checks.
+    Roles such as "Mother" and real names are not: see the PII checks. A
+    pseudonym written at the end of a contents-like line ("Visit by Worker
+    3" between "Visit by Worker 2" and "Visit by Worker 4") is taken for a
+    page number, and "Sibling M" before an age for a sibling's sex; their
+    other uses are still reported.
     """
 
     code = "REV008"
@@ -145,6 +181,42 @@ def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in ranges)
 
 
+def _line_at(text: str, index: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return start, len(text) if end < 0 else end
+
+
+def _page_number(text: str, match: re.Match) -> bool:
+    """Whether the label is the page number of an entry of a contents list:
+    the number ends a line that starts with other words, among at least
+    three such lines in a row (no blank line) whose numbers never go down."""
+    start, end = _line_at(text, match.start())
+    entry = _CONTENTS_ENTRY.match(text, start, end)
+    # Words of the title come before the kind: "- Sibling 2" alone is a name.
+    if not entry or entry.start("page") != match.start("label") or entry.start("title") == match.start():
+        return False
+    lines = text.split("\n")
+    number = text.count("\n", 0, start)
+    run = [number]
+    for step in (-1, 1):
+        other = number + step
+        while 0 <= other < len(lines) and _CONTENTS_ENTRY.match(lines[other]):
+            run.append(other)
+            other += step
+    pages = [int(_CONTENTS_ENTRY.match(lines[index]).group("page")) for index in sorted(run)]
+    return len(pages) >= 3 and pages == sorted(pages)
+
+
+def _family_row(text: str, match: re.Match, wanted: set[str]) -> bool:
+    """Whether the label is the sex column of a family-composition row
+    ("Mother F 32", "Sibling M N/K"): F or M after a family role (or a
+    kind declared alone), then an age."""
+    kind = _fold(match.group("kind"))
+    return (match.group("label") in ("F", "M") and (kind in FAMILY_ROLES or kind in wanted)
+            and _SEX_THEN_AGE.match(text, match.end()) is not None)
+
+
 def check(site) -> Iterable[Finding]:
     for item in site.of_type("reviews"):
         yield from check_review(item, site)
@@ -177,6 +249,8 @@ def check_review(item, site) -> Iterable[Finding]:
             if covered is None:
                 covered = _covered(span.text, pattern)
             if _inside(match.span(), covered):
+                continue
+            if _page_number(span.text, match) or _family_row(span.text, match, wanted):
                 continue
             line, col = span.position(match.start())
             if span.source is not None and line in skipped:

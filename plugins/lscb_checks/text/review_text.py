@@ -4,7 +4,10 @@ The redaction checks (with and without a register) read these spans:
 
 * the whole Markdown source: every metadata field (title, summary...), the
   body, image alt text, link text and URLs, and comments (the source file is
-  public in the repository even where the page is not);
+  public in the repository even where the page is not). Each entry of the
+  header (a field with its continuation lines) is a span of its own, and so
+  is the body: no detector reads the end of one field and the start of the
+  next as one name, one date or one pseudonym;
 * the names of the files the review links to (images, PDFs, its Document);
 * the text layer of each page of each PDF, and the PDF's metadata and XMP;
 * the metadata of each image (EXIF, PNG text, XMP).
@@ -39,11 +42,12 @@ class Span:
     source: SourceFile | None = None  # set when the text is the Markdown source itself
     line: int = 1  # for attachments: the line of the review that links the file
     attachment: str = ""  # absolute path of the attachment the text came from
+    offset: int = 0  # with a source: where the text starts in the source
 
     def position(self, index: int) -> tuple[int, int]:
         """(line, column) of text[index] in the file the span came from."""
         if self.source is not None:
-            return self.source.position(index)
+            return self.source.position(self.offset + index)
         return self.line, 1
 
 
@@ -188,9 +192,18 @@ def _blank_markup(text: str) -> str:
     return _MARKUP.sub(lambda match: " " * len(match.group(0)), text)
 
 
+def source_spans(item) -> list[Span]:
+    """The Markdown source as spans: one per header entry, then the body."""
+    source = item.source
+    text = _blank_markup(_without_waivers(source))
+    body = source.line_offset(source.body_start)
+    ranges = [*source.entry_ranges(), (body, len(text))]
+    return [Span(text[start:end], item.path, "", source=source, offset=start)
+            for start, end in ranges if text[start:end].strip()]
+
+
 def _spans(item, site) -> list[Span]:
-    text = _blank_markup(_without_waivers(item.source))
-    spans = [Span(text, item.path, "", source=item.source)]
+    spans = source_spans(item)
     # The source's own file name becomes the page's address.
     file_name = posixpath.basename(item.path)
     spans.append(Span(file_name, item.path, f"{file_name} file name", line=1))
