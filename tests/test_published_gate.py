@@ -199,3 +199,21 @@ def test_the_two_processes_together_report_what_one_would(good_site, monkeypatch
     monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
     single = sorted(f.as_text() for f in good_site.build().result.findings if f.code == "PII001")
     assert len(single) == 3 and forked == single
+
+
+def test_a_date_of_birth_in_a_table_written_in_html_is_refused(good_site):
+    """The source checks read Markdown tables as rows; a table written in
+    HTML is read as rows only in the built page."""
+    table = ("<table>\n<thead>\n<tr>\n<th>Person</th>\n<th>Date</th>\n<th>Sex</th>\n</tr>\n</thead>\n"
+             "<tbody>\n<tr>\n<td>Child Q</td>\n<td>14.03.2017</td>\n<td>M</td>\n</tr>\n</tbody>\n</table>")
+    good_site.write("reviews/child-q.md", review_markdown(body(f"The family:\n\n{table}\n")))
+    refused(good_site, "PII004", "reviews/child-q.md")
+
+
+def test_the_cells_of_a_built_table_do_not_run_into_each_other(good_site):
+    """A forename ending one cell and a capitalised word starting the next
+    are not a full name."""
+    good_site.write("guidance/sharing-information.md", guidance_markdown("Sharing information", body=(
+        "| Grant | Amount (£) |\n| --- | ---: |\n| Youth club | 2,000 |\n")))
+    site = good_site.build()
+    assert site.ok, site.messages()

@@ -111,10 +111,10 @@ class DateOfBirth(Rule):
     reported too. In a row, a date after a word in lower case ("Mother,
     on 3 May 1989") is read as part of a sentence, and a date in a row
     that starts with a person and goes on to describe an event ("Mother:
-    14 March 2023 GP appointment") as an event; a table written in HTML
-    rather than Markdown is read line by line, and the last look at the
-    built site reads each table cell on its own, so it relies on the
-    Markdown having been read.
+    14 March 2023 GP appointment") as an event. A table written in HTML
+    rather than Markdown is read line by line in the source; the last look
+    at the built site reads every table, Markdown or HTML, as rows of cells
+    with their column headings.
     """
 
     code = "PII004"

@@ -31,7 +31,7 @@ from ..html_model import _attributes
 BLOCK_TAGS = frozenset("""
 address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption
 figure footer form h1 h2 h3 h4 h5 h6 head header hr html legend li main menu nav ol p pre section
-summary table tbody td tfoot th thead title tr ul option select textarea button label
+summary table title ul option select textarea button label
 svg text desc metadata
 feed entry content author name link id updated published rss channel item description
 urlset url loc lastmod
@@ -73,6 +73,14 @@ _LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
+_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_HEAD = re.compile(r"<thead\b.*?</thead\s*>", re.DOTALL | re.IGNORECASE)
+_HEADING_CELL = re.compile(r"<th\b", re.IGNORECASE)
+_CELL_START = re.compile(r"<t[hd]\b" + _ATTRS + ">", re.IGNORECASE)
+_CELL_END = re.compile(r"</t[hd]\s*>", re.IGNORECASE)
+_ROW_START = re.compile(r"<tr\b" + _ATTRS + ">", re.IGNORECASE)
+_ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
 # An element a browser does not show: the hidden attribute, or an inline
 # style that hides it. Taken out with its content (the innermost such
 # element: enough to rejoin a word split around it). The second reading is
@@ -162,10 +170,33 @@ def _hides_inside_text(lower: str) -> bool:
 
 
 def _shown(markup: str) -> str:
+    if "<table" in markup or "<TABLE" in markup:
+        markup = _TABLE.sub(_table_as_rows, markup)
     markup = _BLOCK_TAG.sub("\n\n", markup)
     if "<br" in markup or "<BR" in markup or "<Br" in markup or "<bR" in markup:
         markup = _LINE_TAG.sub("\n", markup)
     return html.unescape(_ANY_TAG.sub("", markup))
+
+
+def _table_as_rows(match: re.Match) -> str:
+    """A table as the rows of a Markdown table (`| Mother | F | 32 |`, the
+    heading row followed by `| --- |`), so that a cell's words never run
+    into the next cell's, and checks that read rows (a date beside a person
+    and a sex is a date of birth) read the built table as the written one."""
+    table = _BETWEEN_TAGS.sub("><", match.group(0))
+    if _HEAD.search(table):
+        table = _HEAD.sub(lambda head: head.group(0) + _separator(len(_HEADING_CELL.findall(head.group(0)))), table)
+    else:  # no heading row: an empty one, so the rows are still a table's
+        first = _ROW_START.search(table)
+        if first is not None:
+            cells = len(_CELL_START.findall(table[first.end():(_ROW_END.search(table, first.end()) or first).end()]))
+            table = table[:first.start()] + "|" + "  |" * max(1, cells) + "\n" + _separator(cells) + table[first.start():]
+    table = _ROW_END.sub("\n", _ROW_START.sub("| ", _CELL_END.sub(" | ", _CELL_START.sub("", table))))
+    return "\n\n" + table + "\n\n"
+
+
+def _separator(cells: int) -> str:
+    return "| " + " | ".join(["---"] * max(1, cells)) + " |\n"
 
 
 def _right_way_round(markup: str) -> str:
