@@ -16,6 +16,7 @@ import posixpath
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
+from lscb_core.quote import file, say
 from lscb_core.rules import Rule, Waiver
 
 from ..text.attachments import READABLE_SUFFIXES, TEXT_SUFFIXES, text_problem
@@ -74,11 +75,6 @@ def check(site) -> Iterable[Finding]:
                 continue
             line, col = item.source.locate(name, body_only=False)
             yield AttachmentUnchecked.at(
-                item.path, line, _say(name, " cannot be checked for names: publish it as a PDF"),
+                item.path, line, say("{name} cannot be checked for names: publish it as a PDF",
+                                     name=file(absolute, name_only=True)),
                 HINT, col=col)
-
-
-def _say(name: str, rest: str) -> str:
-    """The file name and the message, under 80 characters."""
-    room = max(12, 79 - len(rest))
-    return (name if len(name) <= room else name[: room - 1] + "…") + rest

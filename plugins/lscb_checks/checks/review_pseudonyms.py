@@ -15,34 +15,14 @@ import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
-from lscb_core.mask import mask
+from lscb_core.pseudonyms import SHAPE
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
 from .. import schema
 from ..text.review_text import review_spans
 from .review_decision import header_value
 
-# Kinds of person, household and organisation that reviews label with a
-# letter or number. Longer kinds first, so "GP Practice 1" is one name.
-KINDS = (
-    "Young Person", "Young Woman", "Young Man", "Unborn Baby", "Half Sibling", "Half-Sibling",
-    "Step-Sibling", "Foster Carer", "Kinship Carer", "Social Worker", "Family Support Worker",
-    "Support Worker", "Youth Worker", "Police Officer", "Health Visitor", "School Nurse",
-    "GP Practice", "Children's Centre", "Children’s Centre", "Primary School", "Secondary School",
-    "Special School", "Children's Home", "Children’s Home", "Care Home", "Family Hub",
-    "Child", "Baby", "Infant", "Sibling", "Brother", "Sister", "Twin", "Adult", "Parent", "Mother",
-    "Father", "Stepfather", "Stepmother", "Carer", "Grandmother", "Grandfather", "Grandparent",
-    "Uncle", "Aunt", "Cousin", "Partner", "Boyfriend", "Girlfriend", "Man", "Woman", "Male",
-    "Female", "Person", "Family", "Household", "Neighbour", "Friend", "Perpetrator", "Victim",
-    "Teacher", "Practitioner", "Professional", "Officer", "Worker", "Nurse", "Doctor", "GP",
-    "School", "College", "Academy", "Nursery", "Practice", "Hospital", "Surgery", "Pharmacy",
-    "Agency", "Provider", "Force", "Trust", "Address", "Property",
-)
-_KIND = "|".join(re.escape(kind).replace(r"\ ", r"\s+") for kind in sorted(KINDS, key=len, reverse=True))
-# A kind, then a capital letter (optionally with digits: "R12") or a number,
-# ending there: "Child A's" is Child A; "Child Abuse", "Hospital A&E" and
-# "Hospital A and E" are not.
-SHAPE = re.compile(rf"(?=[A-Z])(?<![\w’'-])(?:{_KIND})\s+(?:[A-Z]\d{{0,3}}|\d{{1,3}})(?![\w&-]|\s+and\s+E\b)")
 # Header fields that list or quote names rather than use them.
 _LISTING_FIELDS = ("pseudonyms", "waive")
 
@@ -159,7 +139,8 @@ def check_review(item, site) -> Iterable[Finding]:
             item.path, field.line if field else 1,
             "Pseudonyms is missing: list every pseudonym and role used" if field is None
             else "Pseudonyms is empty: list every pseudonym and role used",
-            f"add 'Pseudonyms: ...' ({len(used)} pseudonym-shaped name{'s' if len(used) > 1 else ''} in the text)"
+            say("add 'Pseudonyms: ...' ({count} pseudonym-shaped {names} in the text)", count=len(used),
+                names=known("names" if len(used) > 1 else "name"))
             if used else "add e.g. 'Pseudonyms: Child L, Mother, Sibling 1, School A'",
             col=field.col if field else 1)
         return
@@ -184,7 +165,8 @@ def check_review(item, site) -> Iterable[Finding]:
                 if (span.where, _fold(name)) in reported:
                     continue  # an attachment's uses all point at the same line
                 reported.add((span.where, _fold(name)))
-            where = f" in {span.where}" if span.where else ""
+            # A pseudonym-shaped name is printed in full (lscb_core.quote).
             yield PseudonymUndeclared.at(
-                span.path, line, f"{mask(name)} is not listed in Pseudonyms{where}"[:79],
+                span.path, line, say("{name} is not listed in Pseudonyms in {where}", name=name, where=span.quoted_where)
+                if span.where else say("{name} is not listed in Pseudonyms", name=name),
                 "add it to Pseudonyms if it is a pseudonym; otherwise change it", col=col, term=name)
