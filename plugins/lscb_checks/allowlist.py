@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lscb_core.findings import Finding
-from lscb_core.quote import known, say
+from lscb_core.quote import identifier, known, say
 from lscb_core.rules import Rule, Waiver
 
 from .text.review_text import Span, review_spans
@@ -358,8 +358,8 @@ def message(what: str, term: str, where=None):
     if len(term) > 25 and len(what) + 1 + len(term) + 40 > MESSAGE_LIMIT:
         term = term[:24].rstrip() + "…"
     if where is None or where == known(""):
-        return say("{what} {term}", what=known(what), term=term)
-    return say("{what} {term} in {where}", what=known(what), term=term, where=where)
+        return say("{what} {term}", what=known(what), term=identifier(term))
+    return say("{what} {term} in {where}", what=known(what), term=identifier(term), where=where)
 
 
 Detector = Callable[[Span, "Context"], Iterable[Hit]]

@@ -24,7 +24,7 @@ from pelican.settings import read_settings
 from . import report
 from .findings import BuildStopped, Finding
 from .pelican_log import MaskedFormatter, masked_text, to_finding
-from .quote import mask_value
+from .quote import mask_paths_in
 
 log = logging.getLogger("lscb.build")
 
@@ -107,7 +107,8 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     except BuildStopped as stop:
         result.findings = stop.findings
     except Exception as exc:  # any other failure of Pelican or a plugin
-        result.errors.append(f"{type(exc).__name__}: {mask_value(str(exc))}")
+        # A plugin's error is about settings or code; a path in it is masked.
+        result.errors.append(f"{type(exc).__name__}: {mask_paths_in(str(exc))}")
     finally:
         root.removeHandler(collector)
         console.file = console_file

@@ -1,26 +1,31 @@
 """Quote what a content file says in a message, masked.
 
 Build messages are read by more people than the content: CI logs, GitHub
-annotations, JSON handed to other tools. So a message never prints a value an
-editor wrote. A message is a template the check writes, plus the values it
-quotes as separate parts:
+annotations, JSON handed to other tools. So a message never prints a value a
+case review holds. A message is a template the check writes, plus the values
+it quotes as separate parts:
 
     say("{field} '{value}' is not allowed", field=known("Review_type"), value=written)
 
-and the parts are printed according to what they are:
+and each part is printed according to what it is:
 
 - a plain `str` is something a content file says (a metadata value, a link
-  target, a word of the text, an error Pelican raised about it): masked,
-  `J*** S****`, except the pseudonyms in it (declared in the file's
-  `Pseudonyms`, or of the pseudonym shape: "School B", "Child Q");
+  target, a word of the text, an error Pelican raised about it). In a
+  finding about a review's file (its path has a `reviews` folder) it is
+  masked, `J*** S****`, except the pseudonyms in it (declared in the file's
+  `Pseudonyms`, or of the pseudonym shape: "School B", "Child Q"). On other
+  pages it is printed as written: they are the board's public pages, their
+  values are published as they are, and their editors need to see the typo;
+- `identifier(text)`: what a detector found (a name, a postcode): masked on
+  every page;
 - `known(text)`: the check's own vocabulary, never taken from content
   (field names, allowed values, glossary words, formats): printed as is;
-- `file(path)`: the name of a file that exists, printed with mask_path();
+- `file(path)`: the name of a file, printed with mask_path();
 - a number: printed as is (counts, line numbers, sizes the check measured).
 
 Rule.at() renders messages and hints here, and refuses text that is not a
-literal of the calling code (an f-string, a `%` or a concatenation): a new
-check cannot print a raw value by accident, only through a part.
+string literal of the plugins' code (an f-string, a `%` or a concatenation):
+a new check cannot print a raw value by accident, only through a part.
 
 File paths, in messages and as the finding's own path, are masked by
 mask_path(): below a `reviews` folder every word of a folder or file name is
@@ -29,7 +34,8 @@ masked unless it is a word of a pseudonym or role ("child-q", "sibling-1",
 "report"); the extension is kept. `content/reviews/zebedee-quinlan.md` is
 printed `content/reviews/z******-q******.md`: the first letters, the lengths
 and the line number are enough to find it. Paths outside `reviews` are the
-addresses of public pages and are printed as they are.
+addresses of public pages and are printed as they are. A path relative to a
+review's file ("zebedee-quinlan.md" in a link) is masked the same way.
 """
 
 from __future__ import annotations
@@ -51,7 +57,9 @@ _FILE_WORDS = {
     "plan", "response", "easy", "read", "appendix", "annex", "briefing", "learning", "lessons",
     "local", "child", "children", "safeguarding", "practice", "lcspr", "cspr", "scr", "letter",
     "final", "index", "html", "redaction", "register", "toml", "diagram", "timeline", "genogram",
-    "picture", "drawing", "photo", "map", "leaflet", "poster", "version",
+    "picture", "drawing", "photo", "photos", "map", "leaflet", "poster", "version", "papers", "notes",
+    "minutes", "statement", "agenda", "scope", "terms", "reference", "references", "family", "easy",
+    "young", "people", "parents", "carers", "professionals", "practitioners", "briefing", "seven", "minute",
 }
 _FILE_WORDS |= {word.lower() for kind in KINDS for word in re.split(r"[\s'’-]+", kind) if word}
 _PATH_WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -65,6 +73,16 @@ class Known:
 
     def __str__(self) -> str:
         return self.text
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """What a detector found (a name, an address, a number): masked on
+    every page, not only in reviews."""
+    text: str
+
+    def __str__(self) -> str:
+        return mask_value(self.text)
 
 
 @dataclass(frozen=True)
@@ -101,6 +119,11 @@ def known(text) -> Known:
     return Known(str(text))
 
 
+def identifier(text) -> Identifier:
+    """Mark a detected identifier: masked wherever it was found."""
+    return Identifier(str(text))
+
+
 def file(path, name_only: bool = False) -> File:
     """A file's path; with `name_only`, printed as its (masked) name alone."""
     return File(str(path), name_only)
@@ -124,18 +147,15 @@ def _module_literals(filename: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
 def is_literal(text: str, frame: FrameType) -> bool:
     """Whether `text` is a string constant written in the plugins' source
     (the calling module first): a literal the developer wrote, not a
     string built from what a content file says."""
     if text in frame.f_code.co_consts or text in _module_literals(frame.f_code.co_filename):
         return True
-    for module in list(sys.modules.values()):
+    for name, module in list(sys.modules.items()):
         filename = getattr(module, "__file__", None) or ""
-        if filename.startswith(_PLUGINS) and text in _module_literals(filename):
+        if name.startswith("lscb_") and filename and text in _module_literals(filename):
             return True
     return False
 
@@ -190,6 +210,12 @@ def _mask_name(component: str) -> str:
     return _PATH_WORD.sub(star, stem) + dot + extension
 
 
+def mask_paths_in(text: str) -> str:
+    """Free text (an exception's message) with the names below `reviews/`
+    of every path in it masked; the rest is the program's own words."""
+    return re.sub(r"[^\s'\"()]+", lambda m: mask_path(m.group(0)), str(text))
+
+
 def mask_path(path: str, everywhere: bool = False) -> str:
     """A path with the names below `reviews/` masked (see the module's notes).
 
@@ -231,13 +257,17 @@ def render(message: Message, pseudonyms: tuple[str, ...] = (), in_review: bool =
         elif isinstance(part, File):
             shown[name] = _mask_file(part.path, in_review, part.name_only)
         elif isinstance(part, Words):
-            shown[name] = str(part)
+            shown[name] = str(part) if in_review else part.text
+        elif isinstance(part, Identifier):
+            shown[name] = mask_value(part.text, pseudonyms)
         elif isinstance(part, (int, float)) and not isinstance(part, bool):
             shown[name] = part
         elif isinstance(part, Message):
             shown[name] = render(part, pseudonyms, in_review)
-        else:
+        elif in_review:
             shown[name] = mask_value(str(part), pseudonyms)
+        else:
+            shown[name] = str(part)
     return message.template.format(**shown) if message.parts else message.template
 
 
@@ -246,6 +276,11 @@ def render_for(message: Message | str, path: str) -> str:
     if isinstance(message, str):
         return message
     return render(message, tuple(declared_in(path)), _in_reviews(path))
+
+
+def in_reviews(path) -> bool:
+    """Whether `path` is a review's file: it has a `reviews` folder."""
+    return _in_reviews(path)
 
 
 def _in_reviews(path) -> bool:

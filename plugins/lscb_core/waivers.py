@@ -29,7 +29,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .findings import Finding, display_path
-from .quote import known, mask_value, say
+from .quote import in_reviews, known, mask_value, say
 from .rules import RULES, Mode, Rule, Waiver
 from .sources import SourceFile
 
@@ -264,10 +264,11 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: s
         for waive in waivers:
             if waive.covers(finding) and not waive.problems_block(finding.code):
                 waive.used = True
-                # The reason is the editor's text: masked like any value it quotes.
-                reason = mask_value(waive.reason) if waive.reason else "no reason given"
+                # The reason is the editor's text: masked like any value a review holds.
+                shown = mask_value if in_reviews(finding.path) else str
+                reason = shown(waive.reason) if waive.reason else "no reason given"
                 if waive.approved_by:
-                    reason += f" (approved by {mask_value(waive.approved_by)})"
+                    reason += f" (approved by {shown(waive.approved_by)})"
                 finding = finding.waive(reason)
                 break
         result.append(finding)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from lscb_core.dates import add_months, as_date
 from lscb_core.quote import Message, known, say
 
+# Values the schema allows (lscb_checks.schema): printed as they are.
 _STATUSES = ("draft", "hidden", "published")
+_DECISIONS = ("publish", "withhold")
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ def decide(article, today: dt.date, retention_months: int | None) -> Verdict:
     if decision != "publish":
         if not decision:
             return Verdict("block", "it has no Publication_decision")
-        return Verdict("block", say("Publication_decision is {decision}", decision=decision))
+        return Verdict("block", say("Publication_decision is {decision}",
+                                    decision=known(decision) if decision in _DECISIONS else decision))
 
     if _field(article, "criminal_proceedings") == "ongoing":
         return Verdict("block", "Criminal_proceedings is ongoing")

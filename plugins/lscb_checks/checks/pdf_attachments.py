@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
-from lscb_core.quote import file, known, say
+from lscb_core.quote import file, identifier, known, say
 from lscb_core.rules import Rule, Waiver
 
 from ..text.attachments import PDF_SUFFIXES, Attachment, pdf_content, published_attachments
@@ -268,13 +268,13 @@ def _check_pdf(attachment: Attachment, allowed: set[str]) -> Iterable[Finding]:
         return
     for value, fields in _people(pdf.metadata, allowed).items():
         yield PdfAuthorMetadata.at(
-            message=say("{name} properties name {value} ({field})", name=name, value=_short(value, 20),
+            message=say("{name} properties name {value} ({field})", name=name, value=identifier(_short(value, 20)),
                         field=known(_short(fields[0], 14))),
             hint="clear the author in the document's properties and export it again",
             term=value, **at)
     for value, page in _comment_authors(pdf.comment_authors, allowed).items():
         yield PdfAuthorMetadata.at(
-            message=say("{name} p{page}: a comment by {value}", name=name, page=page, value=_short(value, 24)),
+            message=say("{name} p{page}: a comment by {value}", name=name, page=page, value=identifier(_short(value, 24))),
             hint="delete the comments in the PDF, or export it again without them",
             term=value, **at)
     if pdf.earlier_versions:
@@ -300,7 +300,7 @@ def _check_pdf(attachment: Attachment, allowed: set[str]) -> Iterable[Finding]:
         more = known(f" +{len(texts) - 1}" if len(texts) > 1 else "")
         yield PdfTextUnderBox.at(
             message=say("{name} p{page}: text under a box ({text}){more}", name=name, page=page,
-                        text=_short(texts[0], 18), more=more),
+                        text=identifier(_short(texts[0], 18)), more=more),
             hint="delete the words in the original document and export it again",
             term=texts[0], **at)
 

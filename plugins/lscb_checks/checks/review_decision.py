@@ -210,7 +210,8 @@ def check_review(item) -> Iterable[Finding]:
         if assessed.casefold() != "yes":
             line, col = _where(item, "sibling_risk_assessed")
             yield SiblingRiskNotAssessed.at(
-                path, line, say("Sibling_risk_assessed is '{value}', not yes", value=assessed[:12]) if assessed
+                path, line, say("Sibling_risk_assessed is '{value}', not yes",
+                                value=known(assessed) if assessed.casefold() == "no" else assessed[:12]) if assessed
                 else "Sibling_risk_assessed is missing",
                 "assess the risk to the child's siblings, then write 'Sibling_risk_assessed: yes'",
                 col=col)
