@@ -18,7 +18,8 @@ import os
 import re
 
 from .findings import Finding, display_path
-from .quote import File, Known, known, mask_path, mask_value, say
+from .pseudonyms import declared_in
+from .quote import File, Known, in_reviews, known, mask_path, mask_value, say
 from .rules import Rule, Waiver
 from .sources import source_file
 
@@ -79,6 +80,18 @@ def _line_of_quoted_value(path: str, why: str) -> tuple[int, int]:
     return 1, 1
 
 
+def _mask_quoted(path: str, why: str) -> str:
+    """Pelican's error with what it quotes from the file masked: every value
+    of the file's header, and anything in quotes."""
+    try:
+        values = [entry.value for entry in source_file(path).fields if entry.value.strip()]
+    except OSError:
+        values = []
+    for value in sorted(values, key=len, reverse=True):
+        why = why.replace(value, mask_value(value, tuple(declared_in(path))))
+    return re.sub(r"'([^']*)'|\"([^\"]*)\"", lambda m: mask_value(m.group(0)), why)
+
+
 def to_finding(record: logging.LogRecord, settings) -> Finding | None:
     """A finding for a content error Pelican logged, or None for others."""
     if record.msg == "Could not process %s" and record.args:
@@ -86,7 +99,10 @@ def to_finding(record: logging.LogRecord, settings) -> Finding | None:
         path = os.path.join(settings["PATH"], relative)
         kind, why = _why(settings, relative)
         line, col = _line_of_quoted_value(path, why)
-        # Pelican's text quotes the file (a date, a value): it is masked.
+        # Pelican's text quotes the file (a date, a value): in a review, what
+        # it quotes is masked and Pelican's own words are kept.
+        if in_reviews(path):
+            why = known(_mask_quoted(path, why))
         return ContentUnreadable.at(
             path, line, say("Pelican could not read this file ({kind}: {why})", kind=known(kind), why=why)
             if why else say("Pelican could not read this file ({kind})", kind=known(kind)),

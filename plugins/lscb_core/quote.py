@@ -267,7 +267,8 @@ def render(message: Message, pseudonyms: tuple[str, ...] = (), in_review: bool =
         elif in_review:
             shown[name] = mask_value(str(part), pseudonyms)
         else:
-            shown[name] = str(part)
+            # Another page's value, but a review's file it names is masked.
+            shown[name] = mask_paths_in(str(part))
     return message.template.format(**shown) if message.parts else message.template
 
 
