@@ -139,3 +139,26 @@ def test_a_path_under_reviews_is_masked_but_pseudonyms_and_file_words_stay():
             == "content/reviews/documents/child-q-overview-report.pdf")
     assert mask_path("content/guidance/neglect.md") == "content/guidance/neglect.md"
     assert mask_path("/reviews/zebedee-quinlan/") == "/reviews/z******-q******/"
+
+
+def test_a_message_built_from_a_value_is_refused_and_a_quoted_value_is_masked_in_a_review(tmp_path):
+    from lscb_core.quote import file, known, say
+    from lscb_core.rules import RULES
+
+    rule = RULES["META003"]
+    review = tmp_path / "content" / "reviews" / f"{SLUG}.md"
+    review.parent.mkdir(parents=True)
+    review.write_text("Title: Child Q\nPseudonyms: Child Q, School B\n\nText.\n", encoding="utf-8")
+    written = NAME
+    with pytest.raises(TypeError, match="literal"):
+        rule.at(str(review), 1, f"Review_type '{written}' is not allowed", "write one of: scr")
+    finding = rule.at(str(review), 1, say("{field} '{value}' is not allowed", field=known("Review_type"),
+                                          value=f"{NAME} and School B"),
+                      say("did you mean {close}?", close=file(f"reviews/documents/{SLUG}.pdf")))
+    assert finding.message == "Review_type 'Z****** Q****** a** School B' is not allowed"
+    assert finding.hint == "did you mean reviews/documents/z******-q******.pdf?"
+    guidance = tmp_path / "content" / "guidance" / "neglect.md"
+    guidance.parent.mkdir(parents=True)
+    guidance.write_text("Title: Neglect\n\nText.\n", encoding="utf-8")
+    shown = rule.at(str(guidance), 1, say("Type '{value}' is not allowed", value="guidence"), "write guidance")
+    assert shown.message == "Type 'guidence' is not allowed"  # another page's value is shown

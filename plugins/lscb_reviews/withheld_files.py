@@ -35,7 +35,7 @@ import posixpath
 from lscb_core import collect
 from lscb_core.articles import content_objects
 from lscb_core.contents import KnownContents
-from lscb_core.findings import display_path, shorten
+from lscb_core.findings import display_path
 from lscb_core.quote import file, known as vocab, say
 from lscb_core.rules import Rule, Waiver
 
