@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lscb_core.findings import Finding
-from lscb_core.mask import mask
+from lscb_core.quote import identifier, known, say
 from lscb_core.rules import Rule, Waiver
 
 from .text.normalise import Cleaned, clean, fold_text, normalise
@@ -144,7 +144,8 @@ def _load(path: str, mtime_ns: int, size: int) -> Allowlist:
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         return Allowlist(path, problems=(problem(1, "redaction allowlist cannot be read",
-                                                 f"save it as UTF-8 text ({type(error).__name__})"),))
+                                                 say("save it as UTF-8 text ({kind})",
+                                                     kind=known(type(error).__name__))),))
     except tomllib.TOMLDecodeError as error:
         at = _TOML_AT.search(str(error))
         line, col = (int(at.group(1)), int(at.group(2))) if at else (1, 1)
@@ -399,16 +400,14 @@ class Words:
 MESSAGE_LIMIT = 79
 
 
-def message(what: str, term: str, where: str) -> str:
-    """ "full name J*** S**** in child-x.pdf page 2", kept under 80 characters."""
-    masked = mask(term)
-    place = f" in {where}" if where else ""
-    if len(what) + 1 + len(masked) + len(place) > MESSAGE_LIMIT:
-        masked = masked[:24].rstrip() + "…" if len(masked) > 25 else masked
-    text = f"{what} {masked}{place}"
-    if len(text) > MESSAGE_LIMIT:
-        text = text[: MESSAGE_LIMIT - 1] + "…"
-    return text
+def message(what: str, term: str, where=None):
+    """ "full name J*** S**** in child-x.pdf page 2": the term and the place
+    are masked when the finding is made (lscb_core.quote)."""
+    if len(term) > 25 and len(what) + 1 + len(term) + 40 > MESSAGE_LIMIT:
+        term = term[:24].rstrip() + "…"
+    if where is None or where == known(""):
+        return say("{what} {term}", what=known(what), term=identifier(term))
+    return say("{what} {term} in {where}", what=known(what), term=identifier(term), where=where)
 
 
 Detector = Callable[[Span, "Context"], Iterable[Hit]]
@@ -451,7 +450,7 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
                 if key in seen and span.where.endswith("file name"):
                     continue
                 seen.add(key)
-                yield hit.rule.at(span.path, line, message(hit.what, term, span.where), hit.hint,
+                yield hit.rule.at(span.path, line, message(hit.what, term, span.quoted_where), hit.hint,
                                   col=col, term=term)
 
 

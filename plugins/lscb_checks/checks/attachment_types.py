@@ -19,6 +19,7 @@ import posixpath
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
+from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 
 from ..text.attachments import READABLE_SUFFIXES, TEXT_SUFFIXES, text_problem
@@ -156,9 +157,11 @@ def _not_published(site, reported: set[tuple[str, int]]) -> Iterable[Finding]:
         if name.lower().endswith(allowed) and not name.startswith("."):
             continue
         suffix = os.path.splitext(name)[1].lower()
-        what = f"{suffix} files are not published" if suffix and not name.startswith(".") else \
-            "is not a file the site publishes"
-        message = _say(name, f": {what}")
+        if suffix and not name.startswith("."):
+            message = say("{name}: {suffix} files are not published", name=file(absolute, name_only=True),
+                          suffix=known(suffix))
+        else:
+            message = say("{name} is not a file the site publishes", name=file(absolute, name_only=True))
         hint = type_hint(name)
         places = linking.get(absolute, [])
         for item in places:
@@ -198,11 +201,6 @@ def _unchecked(site) -> Iterable[Finding]:
                 continue
             line, col = item.source.locate(name, body_only=False)
             yield AttachmentUnchecked.at(
-                item.path, line, _say(name, " cannot be checked for names: publish it as a PDF"),
+                item.path, line, say("{name} cannot be checked for names: publish it as a PDF",
+                                     name=file(absolute, name_only=True)),
                 HINT, col=col)
-
-
-def _say(name: str, rest: str) -> str:
-    """The file name and the message, under 80 characters."""
-    room = max(12, 79 - len(rest))
-    return (name if len(name) <= room else name[: room - 1] + "…") + rest

@@ -22,7 +22,8 @@ import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
-from lscb_core.mask import mask
+from lscb_core.pseudonyms import SHAPE
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
 from .. import schema
@@ -30,30 +31,6 @@ from ..text.normalise import normalise
 from ..text.review_text import review_spans
 from .review_decision import header_value
 
-# Kinds of person, household and organisation that reviews label with a
-# letter or number. Longer kinds first, so "GP Practice 1" is one name.
-KINDS = (
-    "Young Person", "Young Woman", "Young Man", "Unborn Baby", "Half Sibling", "Half-Sibling",
-    "Step-Sibling", "Foster Carer", "Kinship Carer", "Social Worker", "Family Support Worker",
-    "Support Worker", "Youth Worker", "Police Officer", "Health Visitor", "School Nurse",
-    "GP Practice", "Children's Centre", "Children’s Centre", "Primary School", "Secondary School",
-    "Special School", "Children's Home", "Children’s Home", "Care Home", "Family Hub",
-    "Child", "Baby", "Infant", "Sibling", "Brother", "Sister", "Twin", "Adult", "Parent", "Mother",
-    "Father", "Stepfather", "Stepmother", "Carer", "Grandmother", "Grandfather", "Grandparent",
-    "Uncle", "Aunt", "Cousin", "Partner", "Boyfriend", "Girlfriend", "Man", "Woman", "Male",
-    "Female", "Person", "Family", "Household", "Neighbour", "Friend", "Perpetrator", "Victim",
-    "Teacher", "Practitioner", "Professional", "Officer", "Worker", "Nurse", "Doctor", "GP",
-    "School", "College", "Academy", "Nursery", "Practice", "Hospital", "Surgery", "Pharmacy",
-    "Agency", "Provider", "Force", "Trust", "Address", "Property",
-)
-# Spaces with at most one line break: never a blank line.
-_GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
-_KIND = "|".join(re.escape(kind).replace(r"\ ", _GAP) for kind in sorted(KINDS, key=len, reverse=True))
-# A kind, then a capital letter (optionally with digits: "R12") or a number,
-# ending there: "Child A's" is Child A; "Child Abuse", "Hospital A&E",
-# "Hospital A and E", "Father N/K" and paragraph "7.4.1" are not.
-SHAPE = re.compile(rf"(?=[A-Z])(?<![\w’'-])(?P<kind>{_KIND}){_GAP}(?P<label>[A-Z]\d{{0,3}}|\d{{1,3}})"
-                   r"(?![\w&-]|\s+and\s+E\b|/[A-Z]\b|\.\d)")
 # A line of a contents list: a title, then its page number at the end.
 _CONTENTS_ENTRY = re.compile(r"^[ \t]*(?:[-*+>][ \t]+)?(?:\d+(?:\.\d+)*\.?[ \t]+)?"
                              r"(?P<title>[^\W\d_][^\n]*?)[ \t](?P<page>\d{1,3})[ \t\r]*$", re.MULTILINE)
@@ -232,7 +209,8 @@ def check_review(item, site) -> Iterable[Finding]:
             item.path, field.line if field else 1,
             "Pseudonyms is missing: list every pseudonym and role used" if field is None
             else "Pseudonyms is empty: list every pseudonym and role used",
-            f"add 'Pseudonyms: ...' ({len(used)} pseudonym-shaped name{'s' if len(used) > 1 else ''} in the text)"
+            say("add 'Pseudonyms: ...' ({count} pseudonym-shaped {names} in the text)", count=len(used),
+                names=known("names" if len(used) > 1 else "name"))
             if used else "add e.g. 'Pseudonyms: Child L, Mother, Sibling 1, School A'",
             col=field.col if field else 1)
         return
@@ -259,7 +237,8 @@ def check_review(item, site) -> Iterable[Finding]:
                 if (span.where, _fold(name)) in reported:
                     continue  # an attachment's uses all point at the same line
                 reported.add((span.where, _fold(name)))
-            where = f" in {span.where}" if span.where else ""
+            # A pseudonym-shaped name is printed in full (lscb_core.quote).
             yield PseudonymUndeclared.at(
-                span.path, line, f"{mask(name)} is not listed in Pseudonyms{where}"[:79],
+                span.path, line, say("{name} is not listed in Pseudonyms in {where}", name=name, where=span.quoted_where)
+                if span.where else say("{name} is not listed in Pseudonyms", name=name),
                 "add it to Pseudonyms if it is a pseudonym; otherwise change it", col=col, term=name)

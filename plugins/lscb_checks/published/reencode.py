@@ -42,6 +42,7 @@ import os
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
+from lscb_core.quote import file, say
 
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 _FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "GIF": "GIF", "WEBP": "WEBP"}
@@ -208,9 +209,6 @@ def _options(image, kind: str, data: bytes, frames) -> dict:
 def _unreadable(rel: str, source: str | None, problem: str) -> Finding:
     from ..checks.image_metadata import ImageUnreadable
 
-    name = rel.rsplit("/", 1)[-1]
-    rest = " does not decode as an image"
-    room = max(12, 79 - len(rest))
-    shown = name if len(name) <= room else name[:room - 1] + "…"
-    return ImageUnreadable.at(source or os.path.join("output", rel), 1, shown + rest,
+    where = source or os.path.join("output", rel)
+    return ImageUnreadable.at(where, 1, say("{name} does not decode as an image", name=file(where, name_only=True)),
                               "open it in an image editor and export it as PNG or JPEG")

@@ -27,11 +27,24 @@ import re
 from urllib.parse import unquote
 from dataclasses import dataclass
 
+from lscb_core.quote import Words, file, known, say
 from lscb_core.sources import SourceFile
 
 from .attachments import (
     IMAGE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, image_content, pdf_content, text_content,
 )
+
+
+# What a span's `where` says after the file's name ("page 2", "file name"),
+# and the words of metadata keys printed as they are (others are masked).
+_PLACE = re.compile(r"page \d+|file name|text")
+_METADATA_WORDS = frozenset("""
+    metadata exif xmp iptc png svg gps pdf dc photoshop tiff xmpmm xmprights aux pdfx comment
+    author title subject keywords creator producer description artist copyright software make model
+    date creationdate moddate trapped rights owner byline caption headline credit source city country
+    state location sublocation imagedescription usercomment xpauthor xptitle xpsubject xpcomment
+    xpkeywords documentname pagename hostcomputer cameraownername text desc name
+""".split())
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,23 @@ class Span:
         if self.source is not None:
             return self.source.position(self.offset + index)
         return self.line, 1
+
+    @property
+    def quoted_where(self):
+        """`where` as a message part (lscb_core.quote): the file's name masked
+        like its path, a metadata key masked unless its words are common."""
+        if not self.where:
+            return known("")
+        source = self.attachment or self.path
+        name = posixpath.basename(source)
+        if not self.where.startswith(name + " "):
+            return known(self.where)  # "the page's address"
+        place = self.where[len(name) + 1:]
+        if _PLACE.fullmatch(place):
+            place = known(place)
+        else:
+            place = Words(place, _METADATA_WORDS)
+        return say("{name} {place}", name=file(source, name_only=True), place=place)
 
 
 
