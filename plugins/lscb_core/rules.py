@@ -41,9 +41,11 @@ DOC_SECTIONS = ("Why it matters", "Example", "Use instead", "Known limitations")
 
 
 class Waiver(enum.Enum):
+    """Where a finding of the rule can be waived (lscb_core.waivers)."""
     NEVER = "never"  # cannot be waived
-    LINE = "line"  # on the line, or for the whole file in its metadata
-    APPROVED = "approved"  # only in the file's metadata, naming who approved it
+    LINE = "line"  # on its line, or in the header naming its field (`in Summary`)
+    FILE = "file"  # about the whole page: also in the header without a field
+    APPROVED = "approved"  # on its line or field, quoting the text, naming who approved it
 
 
 class Mode(enum.Enum):
@@ -86,11 +88,14 @@ class Rule:
         col: int = 1,
         term: str = "",
         mode: Mode = Mode.DRAFT,
+        inside: str = "",
     ) -> Finding:
         """A finding of this rule at path:line:col.
 
         `term` is the detected text (kept for waivers, never printed): mask it
-        with lscb_core.mask.mask() before it goes in `message`.
+        with lscb_core.mask.mask() before it goes in `message`. `inside`: the
+        attachment the text is in (a PDF page, image metadata, a file name),
+        when it is not in the Markdown itself: no waiver covers it.
         """
         return Finding(
             path=display_path(path),
@@ -102,6 +107,7 @@ class Rule:
             hint=hint,
             severity=cls.severity_in(mode),
             term=term,
+            inside=inside,
         )
 
     @classmethod

@@ -188,4 +188,5 @@ def check_review(item, site) -> Iterable[Finding]:
             where = f" in {span.where}" if span.where else ""
             yield PseudonymUndeclared.at(
                 span.path, line, f"{mask(name)} is not listed in Pseudonyms{where}"[:79],
-                "add it to Pseudonyms if it is a pseudonym; otherwise change it", col=col, term=name)
+                "add it to Pseudonyms if it is a pseudonym; otherwise change it", col=col, term=name,
+                inside=span.where if span.source is None else "")
