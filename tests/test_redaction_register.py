@@ -365,6 +365,27 @@ def test_register_made_by_the_script_is_checked_by_the_build(tmp_path, key):
     assert [f.code for f in _red(site)] == ["RED001"]
 
 
+def test_a_one_word_term_that_is_an_ordinary_word_is_removed_from_the_register(tmp_path, key):
+    """A register term is never waived: "hope" in the board's response is
+    allowed by taking the one-word term out, the full name staying in."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    review = content / "reviews" / "child-q.md"
+    review.write_text(review_markdown("## Findings\n\nThe reviewer met Hope Quinlan twice.\n\n"
+                                      "## Recommendations\n\n1. Share.\n\n"
+                                      "## The board's response\n\nAccepted, in the hope it helps.\n"),
+                      encoding="utf-8")
+    assert _script(["add", "content/reviews/child-q.md"], tmp_path, stdin="Hope\nHope Quinlan\n").returncode == 0
+    site = build_site(content, tmp_path / "output")
+    assert sorted(f.line for f in _red(site)) == [16, 24]
+    removed = _script(["remove", "content/reviews/child-q.md"], tmp_path, stdin="hope\nQuinlan Hope\n")
+    assert removed.returncode == 0, removed.stderr
+    assert "Removed 1 term(s)" in removed.stderr and "1 were not in it" in removed.stderr
+    assert "hope" not in (removed.stdout + removed.stderr).lower().replace("scripts/", "")
+    site = build_site(content, tmp_path / "output")
+    assert [f.line for f in _red(site)] == [16]  # the name, not the word in the response
+
+
 @pytest.mark.parametrize("args", [
     ["add", "content/reviews/child-q.md", "Tamsin Greywell"],
     ["add", "Tamsin Greywell"],
