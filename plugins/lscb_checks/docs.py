@@ -87,8 +87,10 @@ content/reviews/child-x.md:14:22: PII001 full name J*** S****
   waived findings.
 - A finding never prints a detected name, address or number in full.
 - `scripts/explain.py CODE` prints the section for one code.
-- Waivers are described in [the editors' guide](editing.md#waivers); some codes
-  cannot be waived, and redaction findings only with a recorded approval.
+- Waivers are described in [the editors' guide](editing.md#waivers). A waiver
+  is exact: it covers one code in one place (a line, or a metadata field).
+  Some codes cannot be waived, and redaction findings only for the quoted
+  text with a recorded approval.
 
 """
 
