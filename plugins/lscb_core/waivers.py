@@ -261,8 +261,9 @@ class WaiverPlaceMissing(Rule):
 
     ## Why it matters
     A waiver for the whole file covers the same text wherever it is: a
-    waiver meant for "we hope that" in one paragraph would also let the
-    child's name "Hope" through in the title and every other paragraph.
+    waiver meant for a name quoted from a national review in one paragraph
+    would also let the same words through in the title, the summary and
+    every other paragraph, where they may name someone in this review.
 
     ## Example
         Waive: PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding

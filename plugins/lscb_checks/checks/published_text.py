@@ -288,29 +288,34 @@ class _Gate:
 def _prepare(source) -> tuple:
     """A source as _find_words reads it: its tokens with waivers and
     comments blanked (neither is published), and its tokens with the markup
-    an editor can hide inside a word taken out (`Zebe<!-- -->dee`), with the
-    offset in the source of each character kept."""
+    an editor can hide inside a word taken out (`Zebe<!-- -->dee`), with
+    where each kept piece starts, in that text and in the source."""
     text = blank_waivers(source)
     shown = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
     kept: list[str] = []
-    offsets: list[int] = []
-    position = 0
+    starts: list[int] = []  # where each kept piece starts in the joined text
+    origins: list[int] = []  # ... and in the source
+    length = position = 0
     for match in _HIDDEN_IN_SOURCE.finditer(text):
         kept.append(text[position:match.start()])
-        offsets.extend(range(position, match.start()))
+        starts.append(length)
+        origins.append(position)
+        length += match.start() - position
         position = match.end()
     kept.append(text[position:])
-    offsets.extend(range(position, len(text)))
-    return tokens(shown), tokens("".join(kept)), offsets
+    starts.append(length)
+    origins.append(position)
+    return tokens(shown), tokens("".join(kept)), starts, origins
 
 
 def _find_words(prepared: tuple, wanted: list[str]) -> list[int]:
     """The offsets in the source where the words `wanted` start: as written,
     and read with the markup an editor can hide inside a word taken out."""
-    as_written, unhidden, offsets = prepared
+    as_written, unhidden, starts, origins = prepared
     found = {token.start for token in _find_tokens(as_written, wanted)}
     for token in _find_tokens(unhidden, wanted):
-        found.add(offsets[token.start] if token.start < len(offsets) else 0)
+        piece = bisect.bisect_right(starts, token.start) - 1
+        found.add(origins[piece] + token.start - starts[piece])
     return sorted(found)
 
 
