@@ -321,6 +321,8 @@ case("withheld-symlink-content", "withheld", "a symlink in content/ to the revie
      "case-files", code="BLD002", expect=R)
 
 # --- Waivers for an ordinary word that is also the child's name -------------------------
+# A register term can never be waived (RED001: the register or the text is
+# changed instead), and a waiver names one place: these are all refused.
 
 HOPE = ("Hope Quinlan", "Hope", SURNAME)
 WAIVE_HOPE = 'RED001 "Hope": an ordinary word in the response; approved by Independent Chair'
@@ -328,18 +330,43 @@ HOPE_RESPONSE = ("The board accepted the recommendation.",
                  "The board accepted the recommendation and has every hope it will help.")
 case("waiver-hope-title", "waiver", "Waive: for 'Hope' lets the child's forename into the Title",
      f"Hope: {TITLE}", [review(Title=f"Hope: {TITLE}", Waive=WAIVE_HOPE, replace=[HOPE_RESPONSE])],
-     PLACE, line="Title:", code="RED001", register=HOPE,
-     known_leak="a waiver for a quoted word waives it everywhere in the file, the name too")
+     PLACE, line="Title:", code="RED001", register=HOPE, expect=R)
 case("waiver-hope-body", "waiver", "Waive: for 'Hope' lets the child's forename into the body",
      "Hope was four years old", [review(Waive=WAIVE_HOPE, replace=[HOPE_RESPONSE],
                                         after_findings="Hope was four years old at the time.")],
-     PLACE, line="Hope was four", code="RED001", register=HOPE,
-     known_leak="a waiver for a quoted word waives it everywhere in the file, the name too")
+     PLACE, line="Hope was four", code="RED001", register=HOPE, expect=R)
 case("waiver-hope-pdf", "waiver", "Waive: for 'Hope' lets the child's forename into the PDF",
      "Hope was four years old", [review(Waive=WAIVE_HOPE, replace=[HOPE_RESPONSE]),
                                  put(PDF, pdf(PDF_PAGES[0], "Findings\nHope was four years old."))],
-     PDF, code="RED001", register=HOPE,
-     known_leak="a waiver for a quoted word waives it in the review's PDF too")
+     PDF, code="RED001", register=HOPE, expect=R)
+case("waiver-hope-line", "waiver", "a line waiver of RED001 for 'hope' in the response",
+     "Hope was four years old",
+     [review(replace=[(HOPE_RESPONSE[0], HOPE_RESPONSE[1] + f" <!-- waive {WAIVE_HOPE} -->")],
+             after_findings="Hope was four years old at the time.")],
+     PLACE, line="Hope was four", code="RED001", register=HOPE, expect=R)
+
+# A name waived where it is allowed (a line, a field) is still refused
+# elsewhere: on another line, split by markup the source checks read apart,
+# or in the review's PDF.
+WAIVE_NAME = f'PII001 "{NAME}": named at the public inquiry; approved by Independent Chair'
+AT_INQUIRY = f"{NAME} gave evidence at the public inquiry. <!-- waive {WAIVE_NAME} -->"
+LATER = "\n\n".join(["Agencies did not meet."] * 4)
+case("waiver-name-other-line", "waiver", "a name waived on one line, written again ten lines on",
+     NAME, [review(after_findings=f"{AT_INQUIRY}\n\n{LATER}\n\n{NAME} was seen again later.")],
+     PLACE, line="was seen again later", code="PII001", expect=R)
+case("waiver-name-other-line-split", "waiver",
+     "a name waived on one line, split by a span ten lines on (read whole as built)",
+     NAME, [review(after_findings=f"{AT_INQUIRY}\n\n{LATER}\n\n{SPLITS['span']} was seen again later.")],
+     PLACE, line="was seen again later", code="PII001", expect=R)
+case("waiver-name-field-pdf", "waiver", "a waiver of a name in the Document field does not cover the PDF",
+     NAME, [review(Waive=WAIVE_NAME.replace('": ', '" in Document: ', 1)),
+            put(PDF, pdf(*PDF_WITH_NAME_PAGE))],
+     PDF, code="PII001", expect=R)
+case("waiver-name-summary-body", "waiver", "a name waived in the Summary, written in the body too",
+     NAME, [review(Summary=f"{NAME} gave evidence at the public inquiry.",
+                   Waive=WAIVE_NAME.replace('": ', '" in Summary: ', 1),
+                   after_findings=f"{MET} {NAME} twice at home.")],
+     PLACE, line=MET, code="PII001", expect=R)
 
 # --- Part of a name, or a street without its number ---------------------------------------
 

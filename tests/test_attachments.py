@@ -201,13 +201,17 @@ def test_a_board_can_allow_a_named_author(scenario):
     assert _mine(scenario.build(LSCB_PDF_AUTHORS_ALLOWED=["Harriet Quennell"])) == []
 
 
-def test_an_approved_waiver_accepts_a_named_independent_reviewer(scenario):
+def test_a_waiver_in_the_review_cannot_accept_the_pdfs_author(scenario):
+    """What is inside the PDF is fixed in the PDF (or the board allows the
+    name in its settings): a waiver in the review covers nothing there."""
     _review(scenario, pdf=factories.pdf_with_author(),
-            Waive='PDF002 "Harriet Quennell": the independent reviewer is named in the report; '
+            Waive='PDF002 "Harriet Quennell" in Document: the independent reviewer is named in the report; '
                   "approved by Independent Chair")
     site = scenario.build()
-    assert _mine(site) == [], site.messages()
-    assert [f.code for f in site.result.findings if f.waived] == ["PDF002"]
+    assert [f.code for f in _mine(site)] == ["PDF002"]
+    assert not [f for f in site.result.findings if f.waived]
+    (refused,) = [f for f in site.result.findings if f.code == "WAIV005"]
+    assert refused.hint.startswith("fix the file")
 
 
 def test_xmp_values_reach_the_redaction_checks(scenario, monkeypatch):

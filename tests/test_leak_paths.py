@@ -79,8 +79,8 @@ def test_a_registered_date_of_birth_matches_two_digit_years(scenario, keyed, wri
 
 
 def test_an_approval_that_is_not_given_waives_nothing(scenario):
-    body = f"## Findings\n\nThe reviewer met {NAME}.\n\n## The board's response\n\nAccepted.\n"
-    scenario.write("reviews/child-q.md", review_markdown(
-        body, Waive=f'PII001 "{NAME}": not yet approved by the Chair'))
+    waiver = f'<!-- waive PII001 "{NAME}": not yet approved by the Chair -->'
+    body = f"## Findings\n\nThe reviewer met {NAME}. {waiver}\n\n## The board's response\n\nAccepted.\n"
+    scenario.write("reviews/child-q.md", review_markdown(body))
     codes = [code for _path, code, _line in _errors(scenario.build())]
     assert sorted(codes) == ["PII001", "WAIV004"]

@@ -197,12 +197,22 @@ def test_a_field_of_another_type_is_unknown(scenario):
     assert "another kind of page" in found[0].hint
 
 
-def test_an_unknown_field_can_be_waived_for_the_file(scenario):
-    text = GUIDANCE.replace("Summary:", "Audience: social workers\nWaive: META001: read by the intranet copy\nSummary:")
+def test_an_unknown_field_can_be_waived_naming_the_field(scenario):
+    text = GUIDANCE.replace("Summary:", "Audience: social workers\nWaive: META001 in Audience: read by the intranet copy\nSummary:")
     site = _site(scenario, "guidance/making-a-referral.md", text)
     found = _meta(site)
     assert [(f.code, bool(f.waived)) for f in found] == [("META001", True)]
     assert "WAIV" not in " ".join(site.codes())
+
+
+def test_a_waiver_of_an_unknown_field_names_the_field_it_waives(scenario):
+    """A waiver of META001 for the whole file would also cover a field added
+    later by mistake: it waives nothing, and the hint names the field."""
+    text = GUIDANCE.replace("Summary:", "Audience: social workers\nWaive: META001: read by the intranet copy\nSummary:")
+    site = _site(scenario, "guidance/making-a-referral.md", text)
+    assert [(f.code, bool(f.waived)) for f in _meta(site)] == [("META001", False)]
+    (place,) = [f for f in site.result.findings if f.code == "WAIV006"]
+    assert place.hint == "Waive: META001 in Audience: reason"
 
 
 def test_fields_pelican_uses_and_waive_are_known_to_every_type(scenario):

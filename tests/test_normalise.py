@@ -261,9 +261,9 @@ def test_an_allowlisted_name_is_allowed_however_written_and_only_that_name(
 
 
 def test_a_waiver_quoting_the_plain_name_covers_the_disguised_one(scenario):
-    waiver = 'PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding'
-    line = "The national review after the death of Petеr Con\u200bnelly is relevant here."
-    scenario.write("reviews/child-q.md", review_markdown(REVIEW_BODY.format(line=line), Waive=waiver))
+    waiver = '<!-- waive PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding -->'
+    line = f"The national review after the death of Petеr Con\u200bnelly is relevant here. {waiver}"
+    scenario.write("reviews/child-q.md", review_markdown(REVIEW_BODY.format(line=line)))
     site = scenario.build()
     assert site.ok, site.messages()
     assert [f.code for f in site.result.findings if f.waived] == ["PII001"]

@@ -245,12 +245,12 @@ def test_the_boards_own_details_from_settings_are_not_identifiers(scenario):
     assert [(f.code, f.term) for f in pii(site)] == [("PII005", "07700 900111")]
 
 
-def test_an_approved_metadata_waiver_quoting_the_text_waives_it(scenario):
-    body = ("## Findings\n\nAs the national review of Kyle Brennan's death showed, information was not shared.\n\n"
-            "## Recommendations\n\n1. Share information sooner.\n\n"
+def test_an_approved_line_waiver_quoting_the_text_waives_it(scenario):
+    waiver = '<!-- waive PII001 "Kyle Brennan": named in a national review; approved by Head of Safeguarding -->'
+    body = ("## Findings\n\nAs the national review of Kyle Brennan's death showed, information was not shared. "
+            f"{waiver}\n\n## Recommendations\n\n1. Share information sooner.\n\n"
             "## The board's response\n\nThe board accepted the recommendation.\n")
-    waiver = '"Kyle Brennan": named in a national review; approved by Head of Safeguarding'
-    text = review_markdown(body, Waive=f"PII001 {waiver}")
+    text = review_markdown(body)
     scenario.write("reviews/child-q.md", text)
     site = scenario.build()
     assert not [code for code in site.codes() if code.startswith(("PII", "WAIV"))], site.messages()
@@ -259,7 +259,7 @@ def test_an_approved_metadata_waiver_quoting_the_text_waives_it(scenario):
         ("PII001", line_of(text, "national review of"), True)]
 
 
-def test_a_line_waiver_cannot_waive_a_name(scenario):
+def test_a_line_waiver_without_quote_and_approval_cannot_waive_a_name(scenario):
     body = "## Findings\n\nKyle Brennan moved in. <!-- waive PII001: he is an adult -->\n"
     scenario.write("reviews/child-q.md", review_markdown(body))
     site = scenario.build()

@@ -273,21 +273,26 @@ def test_register_of_a_removed_review_still_protects_the_site(scenario, key):
     assert [Path(f.path).resolve() for f in hits] == [path.resolve()]
 
 
-def test_approved_metadata_waiver_allows_an_ordinary_word(scenario, key):
+@pytest.mark.parametrize("where", ["line", "field", "file"])
+def test_a_register_term_can_never_be_waived(scenario, key, where):
+    """Not even approved, quoted and on its line: the register is changed
+    instead, and the hint says how."""
     waiver = 'RED001 "meadow": the ordinary word, not the name; approved by Head of Safeguarding'
-    _review(scenario, "The flat looked over a meadow.", Waive=waiver)
-    write_register(scenario.content, "reviews/child-q.md", ["Meadow"])
-    site = scenario.build()
-    assert site.ok, site.messages()
-    assert [f.code for f in _red(site) if f.waived] == ["RED001"]
-
-
-def test_a_line_waiver_cannot_waive_a_register_term(scenario, key):
-    _review(scenario, "The flat looked over a meadow. <!-- waive RED001: ordinary word -->")
+    text = "The flat looked over a meadow."
+    fields = {}
+    if where == "line":
+        text += f" <!-- waive {waiver} -->"
+    else:
+        fields["Waive"] = waiver.replace('": ', '" in Summary: ') if where == "field" else waiver
+        fields["Summary"] = "The flat looked over a meadow."
+    _review(scenario, text, **fields)
     write_register(scenario.content, "reviews/child-q.md", ["Meadow"])
     site = scenario.build()
     assert not site.ok
-    assert "RED001" in site.codes() and "WAIV004" in site.codes()
+    assert not [f for f in site.result.findings if f.waived]
+    (refused,) = [f for f in site.result.findings if f.code == "WAIV005"]
+    assert refused.message == "waiver code RED001 cannot be waived"
+    assert "scripts/redaction-register" in refused.hint and "docs/publishing-reviews.md" in refused.hint
 
 
 def test_a_register_must_never_be_linked(scenario, key):
@@ -358,6 +363,27 @@ def test_register_made_by_the_script_is_checked_by_the_build(tmp_path, key):
                    ).returncode == 0
     site = build_site(content, tmp_path / "output")
     assert [f.code for f in _red(site)] == ["RED001"]
+
+
+def test_a_one_word_term_that_is_an_ordinary_word_is_removed_from_the_register(tmp_path, key):
+    """A register term is never waived: "hope" in the board's response is
+    allowed by taking the one-word term out, the full name staying in."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    review = content / "reviews" / "child-q.md"
+    review.write_text(review_markdown("## Findings\n\nThe reviewer met Hope Quinlan twice.\n\n"
+                                      "## Recommendations\n\n1. Share.\n\n"
+                                      "## The board's response\n\nAccepted, in the hope it helps.\n"),
+                      encoding="utf-8")
+    assert _script(["add", "content/reviews/child-q.md"], tmp_path, stdin="Hope\nHope Quinlan\n").returncode == 0
+    site = build_site(content, tmp_path / "output")
+    assert sorted(f.line for f in _red(site)) == [16, 24]
+    removed = _script(["remove", "content/reviews/child-q.md"], tmp_path, stdin="hope\nQuinlan Hope\n")
+    assert removed.returncode == 0, removed.stderr
+    assert "Removed 1 term(s)" in removed.stderr and "1 were not in it" in removed.stderr
+    assert "hope" not in (removed.stdout + removed.stderr).lower().replace("scripts/", "")
+    site = build_site(content, tmp_path / "output")
+    assert [f.line for f in _red(site)] == [16]  # the name, not the word in the response
 
 
 @pytest.mark.parametrize("args", [

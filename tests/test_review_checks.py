@@ -230,13 +230,15 @@ def test_a_pseudonym_in_the_pdf_is_flagged_at_the_line_that_links_it(scenario):
     assert "child-q-report.pdf page 2" in found[0].message
 
 
-def test_an_undeclared_pseudonym_can_be_waived_only_with_approval(scenario):
-    body = "## Findings\n\nChild M was named in a national review.\n\n## The board's response\n\nAccepted.\n"
-    _text, site = _review(scenario, body,
-                          Waive='REV008 "Child M": named in the national review; approved by Head of Safeguarding')
+def test_an_undeclared_pseudonym_can_be_waived_on_its_line_only_with_approval(scenario):
+    body = ("## Findings\n\nChild M was named in a national review. {waiver}\n\n"
+            "## The board's response\n\nAccepted.\n")
+    approved = '<!-- waive REV008 "Child M": named in the national review; approved by Head of Safeguarding -->'
+    _text, site = _review(scenario, body.format(waiver=approved))
     assert [(f.code, bool(f.waived)) for f in _mine(site)] == [("REV008", True)]
-    _text, unapproved = _review(scenario, body, Waive='REV008 "Child M": named in the national review')
-    assert [(f.code, bool(f.waived)) for f in _mine(unapproved)] == [("REV008", False)]
+    unapproved = '<!-- waive REV008 "Child M": named in the national review -->'
+    _text, site = _review(scenario, body.format(waiver=unapproved))
+    assert [(f.code, bool(f.waived)) for f in _mine(site)] == [("REV008", False)]
 
 
 # --- jigsaw identification ------------------------------------------------------------------

@@ -436,7 +436,8 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
     red = redaction(site)
     for item in reviews:
         context = Context(item, red, forenames)
-        seen: set[tuple] = set()
+        found: list[Finding] = []
+        first: dict[tuple, int] = {}  # (line, code, term) -> its first finding in `found`
         for span in review_spans(item, site):
             cleaned = red.clean(span.text)
             view = dataclasses.replace(span, text=cleaned.text) if cleaned.changed else span
@@ -445,13 +446,20 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
                 if red.allowed(view, hit.start, hit.end, term):
                     continue
                 line, col = span.position(_original(cleaned, hit.start))
-                # A file name is also in the link to it: report it once, there.
+                # Text inside an attachment (a PDF page, image metadata, a
+                # file name) is fixed in the file: no waiver covers it.
+                inside = span.where if span.source is None else ""
+                # A file name is also in the link to it: report it once,
+                # there, as inside the file name.
                 key = (line, hit.rule.code, normalise(term))
-                if key in seen and span.where.endswith("file name"):
+                if key in first and span.where.endswith("file name"):
+                    index = first[key]
+                    found[index] = dataclasses.replace(found[index], inside=found[index].inside or inside)
                     continue
-                seen.add(key)
-                yield hit.rule.at(span.path, line, message(hit.what, term, span.quoted_where), hit.hint,
-                                  col=col, term=term)
+                first.setdefault(key, len(found))
+                found.append(hit.rule.at(span.path, line, message(hit.what, term, span.quoted_where), hit.hint,
+                                         col=col, term=term, inside=inside))
+        yield from found
 
 
 def _original(cleaned: Cleaned, index: int) -> int:

@@ -43,14 +43,25 @@ _STAGES = {
 WAIVER_TEXT = {
     Waiver.NEVER: "Cannot be waived.",
     Waiver.LINE: (
-        "On the line (`<!-- waive {code}: reason -->` at the end of the line or alone "
-        "on the line above), or for the whole file in its metadata "
-        "(`Waive: {code}: reason`)."
+        "On its line (`<!-- waive {code}: reason -->` at the end of the line or alone "
+        "on the line above), or, for a finding in a metadata field, in the header "
+        "naming the field (`Waive: {code} in Summary: reason`). A waiver covers its "
+        "place only."
+    ),
+    Waiver.FILE: (
+        "The finding is about the whole page: in the header "
+        "(`Waive: {code}: reason`), or on its line "
+        "(`<!-- waive {code}: reason -->`)."
     ),
     Waiver.APPROVED: (
-        "Only in the file's metadata, quoting the exact text and naming the role of "
-        "whoever approved it: `Waive: {code} \"the text\": reason; approved by <role>`. "
-        "A waived redaction finding is still counted in the build summary."
+        "Only for one piece of text in one place, quoting it exactly and naming the "
+        "role of whoever approved it: on its line "
+        "(`<!-- waive {code} \"the text\": reason; approved by <role> -->`), or for "
+        "a metadata field, in the header naming the field "
+        "(`Waive: {code} \"the text\" in Summary: reason; approved by <role>`). "
+        "The same text on another line, in another field or inside a PDF or an "
+        "image is not covered. A waived redaction finding is still counted in the "
+        "build summary."
     ),
 }
 
@@ -101,8 +112,10 @@ content/reviews/child-x.md:14:22: PII001 full name J*** S****
   refuses a message built any other way (an f-string), so a new check cannot
   print a raw value by accident.
 - `scripts/explain.py CODE` prints the section for one code.
-- Waivers are described in [the editors' guide](editing.md#waivers); some codes
-  cannot be waived, and redaction findings only with a recorded approval.
+- Waivers are described in [the editors' guide](editing.md#waivers). A waiver
+  is exact: it covers one code in one place (a line, or a metadata field).
+  Some codes cannot be waived, and redaction findings only for the quoted
+  text with a recorded approval.
 
 """
 

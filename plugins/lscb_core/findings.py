@@ -33,6 +33,10 @@ class Finding:
     waived: str = ""
     # The detected text, for matching a waiver that names it. Never printed.
     term: str = field(default="", compare=False, repr=False)
+    # Where the detected text is when it is inside an attachment ("child-x.pdf
+    # page 2", "photo.jpg metadata Artist", "x.pdf file name"): the file is
+    # fixed instead, and no waiver in the Markdown covers the finding.
+    inside: str = field(default="", compare=False, repr=False)
 
     @property
     def is_error(self) -> bool:

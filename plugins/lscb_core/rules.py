@@ -44,9 +44,11 @@ DOC_SECTIONS = ("Why it matters", "Example", "Use instead", "Known limitations")
 
 
 class Waiver(enum.Enum):
+    """Where a finding of the rule can be waived (lscb_core.waivers)."""
     NEVER = "never"  # cannot be waived
-    LINE = "line"  # on the line, or for the whole file in its metadata
-    APPROVED = "approved"  # only in the file's metadata, naming who approved it
+    LINE = "line"  # on its line, or in the header naming its field (`in Summary`)
+    FILE = "file"  # about the whole page: also in the header without a field
+    APPROVED = "approved"  # on its line or field, quoting the text, naming who approved it
 
 
 class Mode(enum.Enum):
@@ -89,18 +91,21 @@ class Rule:
         col: int = 1,
         term: str = "",
         mode: Mode = Mode.DRAFT,
+        inside: str = "",
     ) -> Finding:
         """A finding of this rule at path:line:col.
 
         `message` and `hint` are literals, or say(...) with the values they
         quote as parts (lscb_core.quote): the values are masked here, so no
         format prints them raw. `term` is the detected text (kept for
-        waivers, never printed).
+        waivers, never printed). `inside`: the attachment the text is in (a
+        PDF page, image metadata, a file name), when it is not in the
+        Markdown itself: no waiver covers it.
         """
-        return cls._at(path, line, message, hint, col, term, mode, sys._getframe(1))
+        return cls._at(path, line, message, hint, col, term, mode, sys._getframe(1), inside)
 
     @classmethod
-    def _at(cls, path, line, message, hint, col, term, mode, caller: FrameType) -> Finding:
+    def _at(cls, path, line, message, hint, col, term, mode, caller: FrameType, inside: str = "") -> Finding:
         message, hint = quote.checked(message, caller), quote.checked(hint, caller)
         return Finding(
             path=display_path(path),
@@ -112,6 +117,7 @@ class Rule:
             hint=quote.render_for(hint, path),
             severity=cls.severity_in(mode),
             term=term,
+            inside=inside,
         )
 
     @classmethod

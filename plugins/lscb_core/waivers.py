@@ -1,25 +1,41 @@
-"""Waivers: an editor's recorded decision that a finding is acceptable.
+"""Waivers: an editor's recorded decision that one finding is acceptable.
 
-Two forms, each naming specific codes and giving a reason:
+A waiver is exact: it names the code, the place and a reason, and covers
+the findings of that code at that place only.
 
 * On a line, in an HTML comment on the same line or alone on the line above
   (comments are never published):
 
       <!-- waive A11Y004: "Working Together" is the title of the guidance -->
 
-* For the whole file, in its metadata (the field may be repeated):
+* For a finding in a metadata field, in the header, naming the field (the
+  `Waive` field may be repeated):
+
+      Waive: META001 in Audience: read by the intranet copy of the page
+
+* For a finding about the whole page (reading age, a term used without
+  explanation, a missing section, an overdue review date: rules whose
+  `waiver` is Waiver.FILE), in the header without a field:
 
       Waive: READ001: the legal terms are explained in the glossary box
 
-A redaction finding (PII, RED) can be waived only in the metadata, only for
-one quoted piece of text, and only with the role of the person who approved
-it:
+A quote narrows a waiver to the finding of that text at that place. A
+redaction finding (PII, some PDF and IMG codes) is waived only with the
+quote and the role of the person who approved it, on its line or in its
+field:
 
-      Waive: PII001 "Peter Connelly": name from a national review; approved by Head of Safeguarding
+      The review of Peter Connelly's death is relevant. <!-- waive PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding -->
+      Waive: PII001 "Peter Connelly" in Summary: named in a national review; approved by Head of Safeguarding
 
-A waiver without codes, with `all` or `*`, without a reason, for a code that
-does not exist, in the wrong place, or that waives nothing is itself a
-finding (WAIV001-WAIV005).
+A waiver never covers text inside an attachment (a PDF page, image
+metadata, a file name: Finding.inside), where the file is fixed instead,
+nor a term of a redaction register (RED001), where the register or the text
+is changed instead.
+
+A waiver without codes, with `all` or `*`, without a reason, for a code
+that does not exist or cannot be waived, without its quote or approval,
+without a place (the old whole-file form), or that waives nothing is itself
+a finding (WAIV001-WAIV006).
 """
 
 from __future__ import annotations
@@ -32,16 +48,23 @@ from .quote import in_reviews, known, mask_value, say
 from .rules import RULES, Mode, Rule, Waiver
 from .sources import SourceFile
 
-_LINE = re.compile(r"<!--\s*waive\b(?P<body>.*?)-->", re.IGNORECASE | re.DOTALL)
+# A waiver in a comment: `<!-- waive CODES ["quote"]: reason -->`.
+LINE_WAIVER = re.compile(r"<!--\s*waive\b(?P<body>.*?)-->", re.IGNORECASE | re.DOTALL)
+_QUOTES = "\"\u201c\u201d"
 _BODY = re.compile(
-    r"""^\s*(?P<codes>[^:"]*?)\s*(?:"(?P<term>[^"]+)")?\s*(?::\s*(?P<reason>.*?))?\s*$""",
-    re.DOTALL,
+    r"""^\s*(?P<codes>[^:"\u201c\u201d]*?)\s*(?:["\u201c](?P<term>[^"\u201c\u201d]+)["\u201d])?"""
+    r"""\s*(?:\bin\s+(?P<field>[A-Za-z][A-Za-z0-9_-]*))?\s*(?::\s*(?P<reason>.*?))?\s*$""",
+    re.DOTALL | re.IGNORECASE,
 )
 # "; approved by Head of Safeguarding": after a separator, so that "not yet
 # approved by the Chair" is not an approval; the role must have letters.
 _APPROVED = re.compile(r"[;,.]\s*approved by\s*:?\s*(?P<role>[^\W\d_][\w .'&()/-]*[^\W_])\s*$",
                        re.IGNORECASE)
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
+_REGISTER_HINT = ("change the text, or the register: scripts/redaction-register "
+                  "(docs/publishing-reviews.md)")
+
+LINE, FIELD, FILE = "line", "field", "file"
 
 
 @dataclass
@@ -51,26 +74,38 @@ class Waive:
     col: int
     codes: tuple[str, ...]
     reason: str
-    in_metadata: bool
+    kind: str  # LINE (a comment), FIELD (`Waive: ... in Summary`) or FILE (`Waive: ...`)
     term: str = ""
     approved_by: str = ""
+    field_name: str = ""
+    lines: frozenset[int] = frozenset()  # the lines a LINE or FIELD waiver covers
     used: bool = False
     problems: list[Finding] = field(default_factory=list)
+    # Codes written the old whole-file way: judged (WAIV006) once the
+    # findings are known, so that the hint can name their place.
+    whole_file: tuple[str, ...] = ()
+    header: dict[int, str] = field(default_factory=dict)  # line -> metadata field
 
     def covers(self, finding: Finding) -> bool:
-        if finding.code not in self.codes or finding.path != display_path(self.path):
+        if not self._matches(finding) or finding.inside:
+            return False
+        return not self.problems_block(finding.code)
+
+    def _matches(self, finding: Finding, codes: tuple[str, ...] | None = None) -> bool:
+        """Code, file, text and place, whatever the finding is inside of."""
+        if finding.code not in (self.codes if codes is None else codes):
+            return False
+        if finding.path != display_path(self.path):
             return False
         if self.term and _fold(self.term) != _fold(finding.term):
             return False
-        if self.in_metadata:
-            return True
-        return finding.line in (self.line, self.line + 1)
+        return self.kind == FILE or codes is not None or finding.line in self.lines
 
     def problems_block(self, code: str) -> bool:
         """A redaction waiver that is not properly made waives nothing."""
         rule = RULES.get(code)
         if rule is not None and rule.waiver is Waiver.APPROVED:
-            return not (self.in_metadata and self.term and self.approved_by)
+            return not (self.term and self.approved_by)
         return False
 
 
@@ -107,18 +142,24 @@ class WaiverBlanket(Rule):
 
 
 class WaiverUnused(Rule):
-    """Flags a waiver that waives no finding.
+    """Flags a waiver that waives no finding: nothing of its code (and quoted
+    text) is at its place any more, or what it names is inside an attachment
+    (a PDF page, an image's metadata, a file name), which no waiver in the
+    Markdown can cover.
 
     ## Why it matters
     A waiver left behind after the text changed would silently waive a new
-    problem of the same kind later.
+    problem of the same kind later. Text inside a PDF or an image is
+    published as it is in the file, whatever the review says about it.
 
     ## Example
-    `Waive: READ001: long words are explained` on a page whose reading age
-    now passes.
+    `<!-- waive A11Y005: the list is the only link -->` on a line whose
+    link text is now clear; or `<!-- waive PII001 "Peter Connelly": ... -->`
+    on the line that links a PDF naming him.
 
     ## Use instead
-    Remove the waiver.
+    Remove the waiver. For an attachment, fix the file: export the PDF again
+    without the text, or remove the image's metadata.
 
     ## Known limitations
     Waivers of checks on the built site are only judged when the build gets
@@ -153,20 +194,24 @@ class WaiverWithoutReason(Rule):
 
 
 class RedactionWaiverMisplaced(Rule):
-    """Flags a waiver of a redaction finding that is not in the file's
-    metadata, does not quote the text it allows, or does not name the role
-    of whoever approved it.
+    """Flags a waiver of a redaction finding that does not quote the text it
+    allows, or does not name the role of whoever approved it.
 
     ## Why it matters
     Publishing something that looks like a name, an address or a date of
-    birth in a review is a decision for a senior person, not an editor, and
-    it must be recorded where a reviewer of the file sees it first.
+    birth in a review is a decision for a senior person, not an editor. The
+    quote ties the decision to one piece of text on one line: the same name
+    anywhere else is still stopped.
 
     ## Example
         Her name was Peter Connelly. <!-- waive PII001: public name -->
 
     ## Use instead
-        Waive: PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding
+        Her name was Peter Connelly. <!-- waive PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding -->
+
+    or, for a finding in a metadata field:
+
+        Waive: PII001 "Peter Connelly" in Summary: named in a national review; approved by Head of Safeguarding
 
     ## Known limitations
     The role is free text: the build cannot check that the person approved.
@@ -183,15 +228,21 @@ class WaiverUnknownCode(Rule):
 
     ## Why it matters
     A mistyped code waives nothing, and the editor believes a problem is dealt
-    with. Some codes (the publication gate, leaks of blocked reviews) can never
-    be waived.
+    with. Some codes can never be waived: the publication gate, leaks of
+    reviews that are not published, a term of the review's redaction register
+    (RED001: the register or the text is changed instead), and problems
+    inside a PDF or an image (the file is fixed instead).
 
     ## Example
         <!-- waive A11Y04: link text is a title -->
+        Waive: RED001 "hope": the ordinary word; approved by Head of Safeguarding
 
     ## Use instead
     Copy the code from the finding, e.g. `A11Y004`. See docs/checks.md for
-    which codes can be waived.
+    which codes can be waived. For RED001, reword the text ("we expect
+    that"), or replace a one-word term in the register with the full name
+    (`scripts/redaction-register remove`, then `add`; see
+    docs/publishing-reviews.md).
 
     ## Known limitations
     None.
@@ -202,7 +253,97 @@ class WaiverUnknownCode(Rule):
     waiver = Waiver.NEVER
 
 
-def _parse(body: str, source: SourceFile, line: int, col: int, in_metadata: bool, mode: Mode) -> Waive | None:
+class WaiverPlaceMissing(Rule):
+    """Flags a waiver that does not say where its finding is: a `Waive:`
+    field without `in <field>` for a finding on a line or in a field (the
+    whole-file form, which covered the text everywhere in the file), a
+    `Waive:` field naming a field the header does not have, or a comment
+    waiver inside the header.
+
+    ## Why it matters
+    A waiver for the whole file covers the same text wherever it is: a
+    waiver meant for a name quoted from a national review in one paragraph
+    would also let the same words through in the title, the summary and
+    every other paragraph, where they may name someone in this review.
+
+    ## Example
+        Waive: PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding
+
+    ## Use instead
+    On the line that has the text:
+
+        The review of Peter Connelly's death is relevant. <!-- waive PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding -->
+
+    or, for text in a metadata field, name the field:
+
+        Waive: PII001 "Peter Connelly" in Summary: named in a national review; approved by Head of Safeguarding
+
+    ## Known limitations
+    A finding about the whole page (reading age, a term used without
+    explanation, a missing section, an overdue review date) is still waived
+    in the header without a field.
+    """
+
+    code = "WAIV006"
+    name = "waiver-place-missing"
+    waiver = Waiver.NEVER
+
+
+def header_lines(source: SourceFile) -> dict[int, str]:
+    """Line -> the metadata field written on it, continuation lines included."""
+    lines = source.lines
+    found: dict[int, str] = {}
+    for entry in source.fields:
+        found[entry.line] = entry.name
+        after = entry.line  # index of the next line
+        while after < len(lines) and lines[after][:1].isspace() and lines[after].strip():
+            after += 1
+            found[after] = entry.name
+    return found
+
+
+def blank_waivers(source: SourceFile) -> str:
+    """The source text with its waivers blanked, offsets kept: the `Waive:`
+    fields and the `<!-- waive ... -->` comments quote the text they allow,
+    and are never published."""
+    parts = source.text.split("\n")
+    for line, name in header_lines(source).items():
+        if name.lower() == "waive" and line <= len(parts):
+            parts[line - 1] = " " * len(parts[line - 1])
+    text = "\n".join(parts)
+    return LINE_WAIVER.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+
+
+def _approval(code: str) -> str:
+    rule = RULES.get(code)
+    return "; approved by <role>" if rule is not None and rule.waiver is Waiver.APPROVED else ""
+
+
+def _quote(code: str) -> str:
+    rule = RULES.get(code)
+    return ' "the text"' if rule is not None and rule.waiver is Waiver.APPROVED else ""
+
+
+def _line_form(code: str):
+    return say("<!-- waive {code}{quote}: reason{approval} -->", code=known(code), quote=known(_quote(code)),
+               approval=known(_approval(code)))
+
+
+def _field_form(code: str, name: str):
+    # A header field's name is the schema's word (Summary, Title); any other
+    # is quoted as the file wrote it, and so masked in a review.
+    field_name = known(name) if name.lower() in _FIELD_NAMES else name[:20]
+    return say("Waive: {code}{quote} in {name}: reason{approval}", code=known(code), quote=known(_quote(code)),
+               name=field_name, approval=known(_approval(code)))
+
+
+_FIELD_NAMES = frozenset("""title summary date modified child pseudonyms credits document review_type
+themes slug status publish_after decision_by decision_date publication_decision owner review_date
+version_of change_note reporting_year template""".split())
+
+
+def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: Mode,
+           header: dict[int, str], end: int | None = None) -> Waive:
     match = _BODY.match(body)
     codes_text = match.group("codes") if match else body
     codes = tuple(code for code in re.split(r"[\s,]+", codes_text.strip()) if code)
@@ -211,8 +352,12 @@ def _parse(body: str, source: SourceFile, line: int, col: int, in_metadata: bool
     role = approved.group("role").strip() if approved else ""
     if approved:
         reason = reason[: approved.start()].strip()
-    waive = Waive(source.path, line, col, codes, reason, in_metadata,
-                  term=(match.group("term") or "").strip() if match else "", approved_by=role)
+    field_name = (match.group("field") or "") if match else ""
+    if kind == FILE and field_name:
+        kind = FIELD
+    waive = Waive(source.path, line, col, codes, reason, kind,
+                  term=(match.group("term") or "").strip() if match else "", approved_by=role,
+                  field_name=field_name, header=header)
     path = source.path
     if not codes or any(code.lower() in ("all", "*") for code in codes):
         waive.problems.append(WaiverBlanket.at(
@@ -220,41 +365,101 @@ def _parse(body: str, source: SourceFile, line: int, col: int, in_metadata: bool
             col=col, mode=mode))
         waive.codes = ()
         return waive
+    if kind == LINE:
+        if line in header:
+            waive.problems.append(WaiverPlaceMissing.at(
+                path, line, "a comment waiver in the header: name the field instead",
+                _field_form(codes[0], header[line]), col=col, mode=mode))
+            waive.codes = ()
+            return waive
+        waive.lines = frozenset(range(line, (end or line) + 1))
+        if _alone(source, line, end or line):
+            waive.lines |= {(end or line) + 1}
+    elif kind == FIELD:
+        waive.lines = frozenset(number for number, name in header.items()
+                                if name.lower() == field_name.lower() and name.lower() != "waive")
+        if not waive.lines:
+            waive.problems.append(WaiverPlaceMissing.at(
+                path, line, say("waiver names no field {name} of this header", name=field_name[:20]),
+                say("name the field the finding is in, e.g. {form}", form=_field_form(codes[0], "Summary")),
+                col=col, mode=mode))
+            waive.codes = ()
+            return waive
     for code in codes:
         rule = RULES.get(code) if _CODE.match(code) else None
         if rule is None or rule.waiver is Waiver.NEVER:
             what = "does not exist" if rule is None else "cannot be waived"
+            hint = "copy the code from the finding; docs/checks.md lists what can be waived"
+            if code == "RED001":
+                hint = _REGISTER_HINT
+            elif code.startswith(("PDF", "IMG")) and rule is not None:
+                hint = "fix the file: export it again without the text or its metadata"
             waive.problems.append(WaiverUnknownCode.at(
                 path, line, say("waiver code {code} {what}", what=known(what),
                                 code=known(code) if _CODE.match(code) else code[:12]),
-                "copy the code from the finding; docs/checks.md lists what can be waived",
-                col=col, mode=mode))
-        elif rule.waiver is Waiver.APPROVED and not (in_metadata and waive.term and role):
+                hint, col=col, mode=mode))
+        elif kind == FILE and rule.waiver is not Waiver.FILE:
+            waive.whole_file += (code,)
+        elif rule.waiver is Waiver.APPROVED and not (waive.term and role):
+            form = _field_form(code, field_name) if kind == FIELD else _line_form(code)
             waive.problems.append(RedactionWaiverMisplaced.at(
-                path, line, say("waiver of {code} lacks metadata, quoted text or approver", code=known(code)),
-                say('in the metadata: Waive: {code} "the text": reason; approved by <role>', code=known(code)),
-                col=col, mode=mode))
+                path, line, say("waiver of {code} lacks the quoted text or the approver", code=known(code)),
+                form, col=col, mode=mode))
     if not reason:
         waive.problems.append(WaiverWithoutReason.at(
             path, line, "waiver gives no reason", "add ': <why this is acceptable>' after the codes",
             col=col, mode=mode))
-    waive.codes = tuple(c for c in codes if c in RULES and RULES[c].waiver is not Waiver.NEVER)
+    waive.codes = tuple(c for c in codes if c in RULES and RULES[c].waiver is not Waiver.NEVER
+                        and c not in waive.whole_file)
     return waive
 
 
+def _alone(source: SourceFile, first: int, last: int) -> bool:
+    """Whether a comment waiver from line `first` to `last` has no other text
+    on its lines (it then waives the line below it)."""
+    lines = source.lines
+    written = "\n".join(lines[first - 1:last])
+    return not LINE_WAIVER.sub("", written).strip()
+
+
 def waivers_in(source: SourceFile, mode: Mode) -> list[Waive]:
+    header = header_lines(source)
     found: list[Waive] = []
     for entry in source.fields:
         if entry.name.lower() == "waive":
-            waive = _parse(entry.value, source, entry.line, entry.value_col, True, mode)
-            if waive:
-                found.append(waive)
-    for match in _LINE.finditer(source.text):
+            found.append(_parse(entry.value, source, entry.line, entry.value_col, FILE, mode, header))
+    for match in LINE_WAIVER.finditer(source.text):
         line, col = source.position(match.start())
-        waive = _parse(match.group("body"), source, line, col, False, mode)
-        if waive:
-            found.append(waive)
+        end, _col = source.position(match.end() - 1)
+        found.append(_parse(match.group("body"), source, line, col, LINE, mode, header, end))
     return found
+
+
+def _whole_file_problems(waive: Waive, findings: list[Finding], mode: Mode) -> list[Finding]:
+    """WAIV006 for each code a `Waive:` field names without a place; the
+    hint shows the form for where its finding is."""
+    problems = []
+    for code in waive.whole_file:
+        spot = next((f for f in sorted(findings) if not f.inside and waive._matches(f, codes=(code,))), None)
+        if spot is None:
+            hint = say("on the line: {form}, or in the header: ... in <Field>: ...", form=_line_form(code))
+        elif spot.line in waive.header:
+            hint = _field_form(code, waive.header[spot.line])
+        else:
+            hint = say("on line {line}: {form}", line=spot.line, form=_line_form(code))
+        problems.append(WaiverPlaceMissing.at(
+            waive.path, waive.line, say("waiver of {code} covers the whole file, not one place", code=known(code)),
+            hint, col=waive.col, mode=mode))
+    return problems
+
+
+def _inside_hint(where: str) -> str:
+    if where.endswith("file name") or "address" in where:
+        return "rename the file and change the link to it: a waiver cannot cover what is inside a file"
+    if "metadata" in where or "image" in where:
+        return ("remove the file's metadata (scripts/strip-image-metadata.py) or export it again: "
+                "a waiver cannot cover what is inside a file")
+    return "export the PDF again with the text deleted: a waiver cannot cover what is inside a file"
 
 
 def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: set[str] | None = None,
@@ -265,7 +470,7 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: s
     result: list[Finding] = []
     for finding in findings:
         for waive in waivers:
-            if waive.covers(finding) and not waive.problems_block(finding.code):
+            if waive.covers(finding):
                 waive.used = True
                 # The reason is the editor's text: masked like any value a review holds.
                 shown = mask_value if in_reviews(finding.path) else str
@@ -276,15 +481,24 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: s
                 break
         result.append(finding)
     for waive in waivers:
+        if waive.whole_file:
+            result.extend(_whole_file_problems(waive, findings, mode))
+            waive.whole_file = ()
         if waive.problems:
             # A waiver that is itself wrong is reported once, for that.
             result.extend(waive.problems)
             waive.problems = []
             waive.used = True
         if not waive.used and waive.codes and (codes_judged is None or set(waive.codes) <= codes_judged):
-            result.append(WaiverUnused.at(
-                waive.path, waive.line, say("waiver of {codes} waives nothing", codes=known(", ".join(waive.codes))),
-                "remove the waiver", col=waive.col, mode=mode))
+            inside = next((f for f in findings if f.inside and waive._matches(f)), None)
+            codes = known(", ".join(waive.codes))
+            if inside is not None:
+                result.append(WaiverUnused.at(
+                    waive.path, waive.line, say("waiver of {codes} waives nothing: the text is in a file", codes=codes),
+                    _inside_hint(inside.inside), col=waive.col, mode=mode))
+            else:
+                result.append(WaiverUnused.at(
+                    waive.path, waive.line, say("waiver of {codes} waives nothing", codes=codes),
+                    "remove the waiver", col=waive.col, mode=mode))
             waive.used = True  # report once
     return result
-

@@ -71,7 +71,7 @@ class AnnualReportSectionMissing(Rule):
     name = "annual-report-section-missing"
     severity = Severity.WARNING
     publish_severity = Severity.ERROR
-    waiver = Waiver.LINE
+    waiver = Waiver.FILE
 
 
 def sections(settings) -> list[tuple[str, list[str]]]:

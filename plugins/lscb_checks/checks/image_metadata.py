@@ -57,7 +57,8 @@ class ImageMetadataPresent(Rule):
 
         .venv/bin/python scripts/strip-image-metadata.py content/reviews/images/diagram.png
 
-    The finding's term is the image's file name.
+    A waiver in the page cannot cover what is inside the image: the file is
+    fixed instead.
 
     ## Known limitations
     JPEG and PNG files are read segment by segment, so nothing is missed
@@ -71,7 +72,7 @@ class ImageMetadataPresent(Rule):
 
     code = "IMG001"
     name = "image-metadata-present"
-    waiver = Waiver.APPROVED
+    waiver = Waiver.NEVER
 
 
 class ImageGpsLocation(Rule):
@@ -93,8 +94,8 @@ class ImageGpsLocation(Rule):
 
     For a photo inside a PDF, clean the photo the same way before putting
     it in the document, then export the PDF again. Turn off location for the
-    camera on work phones. The finding's term is the file name (of the
-    image, or of the PDF).
+    camera on work phones. A waiver in the page cannot cover what is inside
+    the image or the PDF: the file is fixed instead.
 
     ## Known limitations
     In a PDF, only JPEG photos kept as JPEG are read, and only for a GPS
@@ -103,7 +104,7 @@ class ImageGpsLocation(Rule):
 
     code = "IMG002"
     name = "image-gps-location"
-    waiver = Waiver.APPROVED
+    waiver = Waiver.NEVER
 
 
 class ImageUnreadable(Rule):

@@ -82,7 +82,7 @@ class JargonUnexplained(Rule):
     name = "jargon-unexplained"
     severity = Severity.WARNING
     publish_severity = Severity.ERROR
-    waiver = Waiver.LINE
+    waiver = Waiver.FILE
 
 
 def glossary(site) -> Glossary | None:

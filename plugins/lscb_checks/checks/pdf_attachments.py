@@ -81,9 +81,10 @@ class PdfAuthorMetadata(Rule):
     ## Use instead
     Clear the author in the original document's properties (in Word: File >
     Info > Inspect Document), or set it to the board's name, delete the
-    comments, and export the PDF again. The finding's term is the name;
-    waive it in the linking page's metadata when the name may be published
-    (an independent reviewer named in the report).
+    comments, and export the PDF again. A name that may be published (the
+    board's independent reviewer) goes in LSCB_PDF_AUTHORS_ALLOWED in
+    pelicanconf.py. A waiver in the review cannot cover what is inside the
+    PDF: the file is fixed instead.
 
     ## Known limitations
     Titles, subjects and keywords are not checked here; the redaction checks
@@ -93,7 +94,7 @@ class PdfAuthorMetadata(Rule):
 
     code = "PDF002"
     name = "pdf-author-metadata"
-    waiver = Waiver.APPROVED
+    waiver = Waiver.NEVER
 
 
 class PdfJavascript(Rule):
@@ -193,7 +194,8 @@ class PdfTextUnderBox(Rule):
     ## Use instead
     Delete or replace the words in the original document, then export the
     PDF again. In a PDF editor, use the redaction tool and apply the
-    redactions, which removes the text. The finding's term is the hidden text.
+    redactions, which removes the text. A waiver in the review cannot cover
+    what is inside the PDF: the file is fixed instead.
 
     ## Known limitations
     Only rectangles and four-sided paths in a dark colour (black, dark grey,
@@ -205,7 +207,7 @@ class PdfTextUnderBox(Rule):
 
     code = "PDF006"
     name = "pdf-text-under-box"
-    waiver = Waiver.APPROVED
+    waiver = Waiver.NEVER
 
 
 class PdfEarlierVersions(Rule):

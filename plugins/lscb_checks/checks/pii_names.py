@@ -177,7 +177,7 @@ class PersonFullName(Rule):
     Use the pseudonyms the review declares (`Child L`, `Mother`, `Sibling 1`)
     or a role ("the social worker"). A public name, such as a child named in
     a national inquiry, goes in redaction-allowlist.toml with its reason, or
-    is waived in the review's metadata with who approved it.
+    is waived on its line (or its metadata field) with who approved it.
 
     ## Known limitations
     A forename the list does not know is missed (the list comes from the

@@ -19,9 +19,14 @@ once (lscb_checks.published) and runs on all of it, for every kind of page:
 
 A finding names the Markdown file and line that put the text there when one
 can be found (the page's own source, or the page whose title or summary a
-listing shows), and otherwise the output file. It reuses the code of the
-source rule that would have caught the text, so its documentation and its
-waivers are that rule's.
+listing shows), and otherwise the output file. Where the source writes the
+text on several lines, there is a finding for each line, so that a waiver
+on one line (waivers are exact: lscb_core.waivers) covers that line only,
+in the page, a listing or a feed alike. Text inside a file that is not
+written from Markdown (a PDF, an image, a file name, an address, a file
+copied from content/) is marked as inside it (Finding.inside): no waiver
+covers it. A finding reuses the code of the source rule that would have
+caught the text, so its documentation and its waivers are that rule's.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from lscb_core import collect
 from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
+from lscb_core.waivers import blank_waivers
 
 from ..allowlist import Context, fold_text, message, redaction
 from ..published.files import Text, path_texts, read_file
@@ -57,6 +63,10 @@ _HIDDEN_IN_SOURCE = re.compile(
     HIDDEN_ELEMENT.pattern + r"|<!--.*?-->|<[A-Za-z/][^>]*>|\*+|(?<!\w)_+|_+(?!\w)|\]\([^)]*\)|\[",
     re.DOTALL | re.IGNORECASE)
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Channels of text that no editor wrote in Markdown: what is found there is
+# fixed in the file, never waived.
+_INSIDE_CHANNELS = ("file name", "program", "file content")
 
 
 # Below this many files the site is read in one process: forking costs more.
@@ -141,9 +151,12 @@ class _Gate:
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
         # What the source checks already reported (and what was waived there):
-        # the same text of the same file is not reported a second time.
-        self._known = {(display_path(f.path), f.code, " ".join(fold_text(f.term).split()))
-                       for f in collect.findings(self.site.settings) if f.term}
+        # the same text on the same line of the same file is not reported a
+        # second time. The line is part of it: a waiver covers one line, and
+        # the same text on another line is another finding.
+        self._known = {(display_path(f.path), f.line, f.code, " ".join(fold_text(f.term).split()))
+                       for f in collect.findings(self.site.settings) if f.term and not f.inside}
+        self._sources: dict[str, tuple] = {}  # item path -> its text prepared for _places
 
     def read(self, rel: str, texts: list[Text]) -> None:
         item = _item_of(self.output, rel)
@@ -214,77 +227,107 @@ class _Gate:
     # -- reporting
     def _report(self, rule, rel: str, item, text: Text, term: str, what: str, hint: str,
                 register: bool = False) -> None:
-        origin = _origin(term, item, self._public)
         shown_rel = _masked_path(rel, term)
         where = (say("{rel} as built", rel=file(shown_rel)) if text.channel == "page text"
                  else say("{rel} ({channel})", rel=file(shown_rel), channel=known(text.channel)))
-        if origin is not None:
-            source_item, line, col = origin
-            path = source_item.path
-        else:
-            # A file copied from content/ is named where the editor keeps it.
-            copied = os.path.join(self.site.content_path, *rel.split("/"))
-            top = self.site.content_path if os.path.isfile(copied) else "output"
-            path, line, col = os.path.join(top, *shown_rel.split("/")), 1, 1
+        # A file copied from content/ is named where the editor keeps it.
+        copied = os.path.isfile(os.path.join(self.site.content_path, *rel.split("/")))
+        inside = ""
+        if copied or text.channel in _INSIDE_CHANNELS or text.channel.endswith("address"):
+            inside = f"{rel} ({text.channel})"
+        places = self._places(term, item)
+        if inside:
+            places = places[:1]  # named once, where the term is written first
+        if not places:
+            top = self.site.content_path if copied else "output"
+            places = [(None, os.path.join(top, *shown_rel.split("/")), 1, 1)]
         if register:
             message_text = say("{what} is in {where}", what=known(what), where=where)
         else:
             message_text = message(what, term, where)
         folded = " ".join(fold_text(term).split())
-        if (display_path(path), rule.code, folded) in self._known:
-            return
-        key = (path, line, rule.code, folded)
-        ranked = (0 if origin is not None and origin[0] is item else 1, rel)
-        if key not in self.findings or ranked < self.findings[key][:2]:
-            self.findings[key] = (*ranked, rule.at(path, line, message_text, hint, col=col, term=term))
+        for source_item, path, line, col in places:
+            if not inside and (display_path(path), line, rule.code, folded) in self._known:
+                continue
+            key = (path, line, rule.code, folded, bool(inside))
+            ranked = (0 if source_item is not None and source_item is item else 1, rel)
+            if key not in self.findings or ranked < self.findings[key][:2]:
+                self.findings[key] = (*ranked, rule.at(path, line, message_text, hint, col=col, term=term,
+                                                       inside=inside))
+
+    def _places(self, term: str, item) -> list[tuple[object, str, int, int]]:
+        """(item, path, line, column) of every line where `term` is written:
+        in the page's own source, or else in every published item (a listing
+        shows titles and summaries); the page itself at line 1 when its
+        source does not write it; [] when no source does."""
+        wanted = words(term)
+        if not wanted:
+            return []
+        if item is not None:
+            found = self._written(item, wanted)
+            if found:
+                return found
+            others = [other for other in self._public if other is not item]
+        else:
+            others = self._public
+        found = [spot for other in others for spot in self._written(other, wanted)]
+        if not found and item is not None:
+            found = [(item, item.path, 1, 1)]
+        return found
+
+    def _written(self, item, wanted: list[str]) -> list[tuple[object, str, int, int]]:
+        """Each line of the item's source that writes the words `wanted`,
+        once, at its first column."""
+        prepared = self._sources.get(item.path)
+        if prepared is None:
+            prepared = self._sources[item.path] = _prepare(item.source)
+        lines: dict[int, int] = {}
+        for offset in _find_words(prepared, wanted):
+            line, col = item.source.position(offset)
+            lines.setdefault(line, col)
+        return [(item, item.path, line, col) for line, col in sorted(lines.items())]
 
 
-def _origin(term: str, item, public) -> tuple[object, int, int] | None:
-    """The content item, line and column where `term` was written: in the
-    page's own source first, then in any published item (a listing shows
-    titles and summaries); None when it cannot be found."""
-    candidates = [item] if item is not None else []
-    candidates += [other for other in public if other is not item]
-    wanted = words(term)
-    if not wanted:
-        return None
-    for candidate in candidates:
-        offset = _find_words(candidate.source.text, wanted)
-        if offset is not None:
-            line, col = candidate.source.position(offset)
-            return candidate, line, col
-    return (item, 1, 1) if item is not None else None
-
-
-def _find_words(text: str, wanted: list[str]) -> int | None:
-    """The offset in `text` where the words `wanted` start: as written, or
-    else read with the markup an editor can hide inside a word taken out
-    (`Zebe<!-- -->dee`); None if absent."""
-    found = _find_tokens(tokens(text), wanted)
-    if found is not None:
-        return found.start
+def _prepare(source) -> tuple:
+    """A source as _find_words reads it: its tokens with waivers and
+    comments blanked (neither is published), and its tokens with the markup
+    an editor can hide inside a word taken out (`Zebe<!-- -->dee`), with
+    where each kept piece starts, in that text and in the source."""
+    text = blank_waivers(source)
+    shown = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
     kept: list[str] = []
-    offsets: list[int] = []
-    position = 0
+    starts: list[int] = []  # where each kept piece starts in the joined text
+    origins: list[int] = []  # ... and in the source
+    length = position = 0
     for match in _HIDDEN_IN_SOURCE.finditer(text):
         kept.append(text[position:match.start()])
-        offsets.extend(range(position, match.start()))
+        starts.append(length)
+        origins.append(position)
+        length += match.start() - position
         position = match.end()
     kept.append(text[position:])
-    offsets.extend(range(position, len(text)))
-    found = _find_tokens(tokens("".join(kept)), wanted)
-    if found is None:
-        return None
-    return offsets[found.start] if found.start < len(offsets) else 0
+    starts.append(length)
+    origins.append(position)
+    return tokens(shown), tokens("".join(kept)), starts, origins
 
 
-def _find_tokens(found: list, wanted: list[str]):
+def _find_words(prepared: tuple, wanted: list[str]) -> list[int]:
+    """The offsets in the source where the words `wanted` start: as written,
+    and read with the markup an editor can hide inside a word taken out."""
+    as_written, unhidden, starts, origins = prepared
+    found = {token.start for token in _find_tokens(as_written, wanted)}
+    for token in _find_tokens(unhidden, wanted):
+        piece = bisect.bisect_right(starts, token.start) - 1
+        found.add(origins[piece] + token.start - starts[piece])
+    return sorted(found)
+
+
+def _find_tokens(found: list, wanted: list[str]) -> list:
     spoken = [token.text for token in found]
     size = len(wanted)
-    for index in range(len(spoken) - size + 1):
-        if spoken[index:index + size] == wanted:
-            return found[index]
-    return None
+    first = wanted[0]
+    return [found[index] for index in range(len(spoken) - size + 1)
+            if spoken[index] == first and spoken[index:index + size] == wanted]
 
 
 def _masked_path(rel: str, term: str) -> str:

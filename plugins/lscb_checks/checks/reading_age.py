@@ -104,7 +104,7 @@ class ReadingAgeTooHigh(Rule):
     name = "reading-age-too-high"
     severity = Severity.WARNING
     publish_severity = Severity.ERROR
-    waiver = Waiver.LINE
+    waiver = Waiver.FILE
 
 
 # -- where rendered text is in the Markdown (shared with the jargon check)

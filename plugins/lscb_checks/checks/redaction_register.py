@@ -59,6 +59,13 @@ class RegisterTermPublished(Rule):
     The pseudonym (`Child X`, `Mother`, `School A`). For a PDF, export a
     new PDF from a document where the text has been deleted, not covered.
 
+    A register term can never be waived: the register is exact, so the
+    register or the text is changed instead. For a term that is also an
+    ordinary word ("we hope that" when the child is Hope), reword the
+    sentence, or remove the one-word term (`scripts/redaction-register
+    remove`) and add the full name and the nicknames instead (see
+    docs/publishing-reviews.md).
+
     ## Known limitations
     Finds a term only as registered, in any case, spacing or punctuation,
     with or without accents, written with look-alike letters from other
@@ -71,7 +78,7 @@ class RegisterTermPublished(Rule):
 
     code = "RED001"
     name = "register-term-published"
-    waiver = Waiver.APPROVED
+    waiver = Waiver.NEVER
 
 
 class RegisterKeyMissing(Rule):

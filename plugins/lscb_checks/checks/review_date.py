@@ -51,7 +51,7 @@ class GuidanceReviewOverdue(Rule):
     name = "guidance-review-overdue"
     severity = Severity.WARNING
     publish_severity = Severity.ERROR
-    waiver = Waiver.LINE
+    waiver = Waiver.FILE
 
 
 def _long(day) -> str:

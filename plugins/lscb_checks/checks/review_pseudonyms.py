@@ -241,4 +241,5 @@ def check_review(item, site) -> Iterable[Finding]:
             yield PseudonymUndeclared.at(
                 span.path, line, say("{name} is not listed in Pseudonyms in {where}", name=name, where=span.quoted_where)
                 if span.where else say("{name} is not listed in Pseudonyms", name=name),
-                "add it to Pseudonyms if it is a pseudonym; otherwise change it", col=col, term=name)
+                "add it to Pseudonyms if it is a pseudonym; otherwise change it", col=col, term=name,
+                inside=span.where if span.source is None else "")

@@ -274,6 +274,50 @@ def add_terms(path: str | os.PathLike, key: bytes, terms: Iterable[str]) -> Adde
     return result
 
 
+@dataclass
+class Removed:
+    removed: int = 0  # terms taken out
+    absent: int = 0  # terms that were not in the register
+    skipped: int = 0  # lines with no words, one letter only, or too many words
+    entries: int = 0  # entries in the register afterwards
+
+
+def remove_terms(path: str | os.PathLike, key: bytes, terms: Iterable[str]) -> Removed:
+    """Take terms out of the register at `path`: a term typed as it was
+    added is no longer matched (its date forms neither); other terms that
+    start with the same word still are. A term's first-word entry may be
+    shared with other terms, so it stays (it matches nothing on its own).
+
+    Raises RegisterError when the register cannot be read or was made with
+    another key. Nothing about a term is returned or logged."""
+    path = Path(path)
+    hasher = Hasher(key)
+    register = load(path)
+    if not register.key_matches(hasher):
+        raise RegisterError("was made with another key")
+    result = Removed()
+    for term in terms:
+        words = normalise(term)
+        if len(words.replace(" ", "")) < 2 or len(words.split(" ")) > MAX_TERM_WORDS:
+            result.skipped += 1
+            continue
+        gone = False
+        for form in [words, *date_forms(words)]:
+            phrase, _first, joined = hasher.entries(form, set())
+            if phrase in register.entries:
+                register.entries.discard(phrase)
+                register.entries.discard(joined)
+                gone = True
+        if gone:
+            result.removed += 1
+        else:
+            result.absent += 1
+    if result.removed:
+        save(register)
+    result.entries = len(register.entries)
+    return result
+
+
 def parse_date(words: str) -> dt.date | None:
     """The date a normalised term writes, in the ways dates are written in
     England (day before month), or None."""

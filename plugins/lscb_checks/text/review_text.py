@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from lscb_core.quote import Words, file, known, say
 from lscb_core.sources import SourceFile
+from lscb_core.waivers import blank_waivers
 
 from .attachments import (
     IMAGE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, image_content, pdf_content, text_content,
@@ -197,16 +198,9 @@ def static_folder_spans(site) -> list[Span]:
 
 
 def _without_waivers(source: SourceFile) -> str:
-    """The source text with its `Waive:` metadata lines blanked (same
-    offsets): a waiver quotes the text it allows, and is not published."""
-    text = source.text
-    lines = [entry.line for entry in source.fields if entry.name.lower() == "waive"]
-    if not lines:
-        return text
-    parts = text.split("\n")
-    for line in lines:
-        parts[line - 1] = " " * len(parts[line - 1])
-    return "\n".join(parts)
+    """The source text with its waivers blanked (same offsets): a waiver
+    quotes the text it allows, and is not published (lscb_core.waivers)."""
+    return blank_waivers(source)
 
 
 # Markup that can sit between the words of a name without being published as
