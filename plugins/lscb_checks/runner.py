@@ -18,6 +18,7 @@ from lscb_core.rules import RULES
 from lscb_core.waivers import apply_waivers, waivers_in
 
 from . import registry
+from .checks import published_text
 from .output import collect_output
 from .published.reencode import reencode_output
 from .site import collect_site
@@ -85,7 +86,9 @@ def _run_source_stage(generators) -> None:
     waivers = [w for item in site.items if item.path.endswith((".md", ".markdown"))
                for w in waivers_in(item.source, site.mode)]
     settings[_WAIVERS] = waivers
+    # Codes the final gate reports too are judged (waivers used or not) after it.
     source_codes = {code for code, rule in rules.items() if rule.stage in ("start", "source")}
+    source_codes -= published_text.reported_codes()
     found = apply_waivers(_in_mode(found, site.mode), waivers, codes_judged=source_codes, mode=site.mode)
     _stop_on_errors(settings, found)
 
