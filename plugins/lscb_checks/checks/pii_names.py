@@ -283,6 +283,7 @@ def detect(span, context: Context):
 
 def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
     names = context.forenames
+    people = context.redaction.people(context.item)
     resume = 0
     # Only capitalised words can start a name: look closer at those that are
     # forenames or titles, in a window of text around them.
@@ -295,14 +296,21 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
             continue
         offset = max(begin, match.start() - 40)
         words = Words(text[offset:min(stop, match.end() + 240)], file_name)
-        found = _name_at(words, _index_at(words, match.start() - offset), context, title)
+        index = _index_at(words, match.start() - offset)
+        declared = people.name_at(words, index)
+        if declared is not None:
+            # A credit or one of the board's public people, with any title:
+            # read on after the name, so a role after it is not its surname.
+            resume = words.spans[declared][1] + offset
+            continue
+        found = _name_at(words, index, context, title)
         if found is None:
             continue
         start, end = (position + offset for position in found)
         term = text[start:end]
         term = " ".join((_FILE_SEPARATORS.sub(" ", term) if file_name else term).split())
         resume = end
-        if not context.redaction.is_pseudonym(context.item, term):
+        if not context.redaction.is_pseudonym(context.item, term) and not people.covers(term):
             yield Hit(PersonFullName, start, end, "name" if title else "full name", HINT, term=term)
 
 
