@@ -300,6 +300,15 @@ class Redaction:
     def is_pseudonym(self, item, text: str) -> bool:
         return normalise(text) in self.pseudonyms(item)
 
+    def in_pseudonym(self, item, word: str) -> bool:
+        """Whether `word` is a declared pseudonym or one word of one ("Ava"
+        in "Baby Ava")."""
+        key = ("words", None if item is None else item.path)
+        if key not in self._pseudonyms:
+            self._pseudonyms[key] = frozenset(
+                part for name in self.pseudonyms(item) for part in name.split())
+        return normalise(word) in self._pseudonyms[key]
+
     def people(self, item) -> People:
         """The people whose names may be printed (lscb_checks.text.people):
         the board's public people (allowlist entries with a role), and the

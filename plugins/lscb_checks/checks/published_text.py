@@ -41,10 +41,10 @@ from ..published.files import Text, path_texts, read_file
 from ..text.forenames import forenames
 from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
 from ..text.review_text import Span
-from . import pii_addresses, pii_contact, pii_dob, pii_institutions, pii_names, pii_numbers
+from . import pii_addresses, pii_contact, pii_dob, pii_institutions, pii_name_parts, pii_names, pii_numbers
 from .redaction_register import RegisterTermPublished, register_matchers
 
-DETECTORS = (pii_names.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
+DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
              pii_numbers.detect, pii_institutions.detect)
 _BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SEPARATOR = "\n\n\n"
