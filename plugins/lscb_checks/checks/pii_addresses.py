@@ -118,7 +118,11 @@ class StreetAddress(Rule):
     Street", "12/3 Canal Street"). Road, Street, Avenue, Lane, Close, Drive,
     Way, Crescent, Court, Gardens, Terrace, Place, Grove, Mews and similar
     words count; after a flat number, so do House, Tower, Lodge, Mansions
-    and similar ("Flat 7, Beacon House").
+    and similar ("Flat 7, Beacon House"). In a case review, a street named
+    without a house number counts too: one to three capitalised words and
+    a word that only names a street ("lived on Marlpit Lane", "Orchard
+    Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
+    Grove, Mews).
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -136,8 +140,14 @@ class StreetAddress(Rule):
         Police attended the family home four times.
 
     ## Known limitations
-    A street without a house number ("lived on Acacia Avenue"), a house name
-    ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
+    Outside case reviews a street without a house number is not reported (a
+    guidance page names the office's street); in a review a street whose
+    kind also names other things (Court, Park, Green, Way, Place, Hill,
+    Gardens), a street written across a line break, and one followed by a
+    capitalised word ("Mill Lane Surgery", PII010's) are not either. A
+    street that is public (a government address, "Downing Street") goes in
+    redaction-allowlist.toml; the board's own street, in BOARD_ADDRESS, is
+    not reported. A house name ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
     street name in lower case and a kind of street not in the list are
     missed, and so is a number after words such as "section", "page", "year"
     or "aged", which are taken as numbers of something else. A Court named

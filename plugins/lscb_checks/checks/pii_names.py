@@ -156,7 +156,12 @@ class PersonFullName(Rule):
     text and links, the names of its files, the text and metadata of its
     PDFs, and the metadata of its images.
     Declared pseudonyms (the `Pseudonyms` field) and the site's allowlist
-    (redaction-allowlist.toml) are not reported.
+    (redaction-allowlist.toml) are not reported, nor are the review's
+    credits (the `Credits` field) and the board's public people (allowlist
+    entries with a `role`): with or without a title ("Dr Arkwright") and
+    post-nominals ("MSc", "BA (Hons)"), and followed by a role ("Daniel
+    Okonjo" then "Business Manager" on the next line, in a signature
+    block); a name written straight after one of them is still read.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -175,15 +180,18 @@ class PersonFullName(Rule):
         Mother told the health visitor...
 
     Use the pseudonyms the review declares (`Child L`, `Mother`, `Sibling 1`)
-    or a role ("the social worker"). A public name, such as a child named in
-    a national inquiry, goes in redaction-allowlist.toml with its reason, or
-    is waived in the review's metadata with who approved it.
+    or a role ("the social worker"). The report's author and chairs go in
+    its `Credits` field (`Name (role); Name (role)`); the board's public
+    people in redaction-allowlist.toml with their `role`. A public name,
+    such as a child named in a national inquiry, goes in
+    redaction-allowlist.toml with its reason, or is waived in the review's
+    metadata with who approved it.
 
     ## Known limitations
     A forename the list does not know is missed (the list comes from the
     `names-dataset` package: every forename ranked in the UK and the most
-    common ones of about forty other countries), and so is a forename or a
-    surname alone ("Jane said", "the Smiths"). Names in lower case ("jane
+    common ones of about forty other countries). A forename alone is PII011
+    and "the Smith family" PII012; "the Smiths" is missed. Names in lower case ("jane
     smith"), surname first ("Smith, Jane"), with only an initial ("J.
     Smith"), in non-Latin scripts, or whose surname is also a word for a role,
     place, organisation or time ("Jane Park", "Jane Ward", "Theresa Monday")
