@@ -225,6 +225,7 @@ def identifier_key(text: str) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
+_NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>]*>|\S*[/\\]\S*|\S+\.[A-Za-z0-9]{2,5}\b|\{[^}]*\}\S*")
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 _POSTCODE_LIKE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
@@ -337,8 +338,10 @@ class Redaction:
         if item is None:
             return frozenset()
         if item.path not in self._lower:
-            self._lower[item.path] = frozenset(
-                fold(word) for word in _LOWER_WORD.findall(item.source.text))
+            # Not in addresses and file names: "documents/sophie-review.pdf"
+            # does not make "Sophie" an ordinary word.
+            prose = _NOT_PROSE.sub(" ", item.source.text)
+            self._lower[item.path] = frozenset(fold(word) for word in _LOWER_WORD.findall(prose))
         return self._lower[item.path]
 
 
