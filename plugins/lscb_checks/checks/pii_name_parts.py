@@ -57,6 +57,14 @@ lincoln milton nottingham oxford preston richmond ripon stafford stanley surrey 
 york afghanistan africa albania canada chad china cyprus denmark france georgia ghana india
 israel jamaica jordan kenya mali oman singapore yemen
 """.split())
+# Words for a people, a language or a faith, always written with a capital
+# ("her first language is Russian", "a Christian charity"): like places,
+# they name a person only with a possessive or a verb after them.
+LANGUAGES = frozenset("""
+urdu punjabi arabic bengali hindi gujarati tamil amharic tigrinya farsi pashto dari mandarin
+cantonese yoruba igbo hausa twi swahili lingala shona gaelic buddhist anglican methodist baptist
+pentecostal orthodox islamic
+""".split())
 # Verbs that say the word before them is a person: "Will said".
 _PERSON_VERB = re.compile(
     r"[ \t\u00a0]+(?:said|says|told|tells|asked|asks|explained|explains|described|describes|disclosed"
@@ -103,6 +111,7 @@ zimbabwean congolese ethiopian kenyan ugandan european american arab yemeni moro
 egyptian greek cypriot dutch brazilian colombian eastern western foster adoptive birth host
 extended blended whole wider same other second first new current previous former original
 """.split())
+PEOPLES = NOT_FAMILY_NAMES | LANGUAGES
 
 
 class PersonForename(Rule):
@@ -138,7 +147,9 @@ class PersonForename(Rule):
     ## Known limitations
     A forename the list does not know is missed (see PII001), and so is an
     ordinary word at the start of a sentence without a possessive or a verb
-    after it ("Hope was four"). A forename inside a capitalised phrase
+    after it ("Hope was four"), and a forename that is also a month, a
+    place, a people, a language or a faith ("May", "Chester", "Russian",
+    "Christian") without a possessive or a verb after it. A forename inside a capitalised phrase
     ("Queen Victoria", "Victoria Station", a heading in Title Case) or
     before a surname-shaped word (PII001's) is not flagged here. A place
     named like a forename ("moved to Chester") can be flagged: add it to the
@@ -232,7 +243,7 @@ def _forenames(span, context: Context):
             full_names = [(hit.start, hit.end) for hit in pii_names.detect(span, context)]
         if any(start <= match.start() < end for start, end in full_names):
             continue  # part of a full name: PII001
-        proper = key in MONTHS or key in PLACE_FORENAMES or key in areas
+        proper = key in MONTHS or key in PLACE_FORENAMES or key in PEOPLES or key in areas
         ordinary = proper or key in ORDINARY_WORDS or key in lower
         if ordinary and not _evidence(text, match, words, index, possessive, proper):
             continue
