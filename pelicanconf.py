@@ -40,8 +40,13 @@ CONCERN_CONTACTS = [
         "number": "101",
     },
 ]
+# National helplines, shown with the local numbers. An "email" is shown too,
+# and, like the number, may appear in any review (PII005, PII006). Other
+# organisations' public contacts that reviews print (another helpline, the
+# safeguarding partnership's office) go in redaction-allowlist.toml.
 NATIONAL_HELPLINES = [
-    {"label": "NSPCC Helpline, for adults worried about a child", "number": "0808 800 5000"},
+    {"label": "NSPCC Helpline, for adults worried about a child", "number": "0808 800 5000",
+     "email": "help@nspcc.org.uk"},
     {"label": "Childline, for children and young people", "number": "0800 1111"},
 ]
 
@@ -85,6 +90,13 @@ ANNUAL_REPORT_SECTIONS = [
 # Names that may appear as the author of a published PDF (besides SITENAME and
 # SITE_SHORT_NAME), e.g. the council that produces the board's reports (PDF002).
 LSCB_PDF_AUTHORS_ALLOWED = []
+
+# The types of file the site publishes from content/ (ATT002): anything else
+# in images/ or documents/, or linked from a page, stops the build with a hint
+# ("save it as PDF"). Pictures are written again from their pixels before
+# publishing; SVG drawings must be plain (IMG004). Only types the checks read
+# whole can be listed: ".txt" and ".csv" may be added, a Word file cannot.
+LSCB_PUBLISHED_FILE_TYPES = [".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"]
 
 # The board's own area: "in Northshire" does not single out a family, a
 # named village or estate can (REV010, jigsaw identification).

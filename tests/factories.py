@@ -9,6 +9,7 @@ The name after `=` is a key of FACTORIES; the function returns the bytes.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import media  # tests/ is on sys.path when the tests run
@@ -144,3 +145,30 @@ def docx_file() -> bytes:
 @factory
 def csv_plain() -> bytes:
     return b"Date,Agency,Contact\n2025-03-01,Health visiting,Home visit\n2025-03-09,School,Meeting\n"
+
+
+@factory
+def tiff_plain() -> bytes:
+    """A picture saved as TIFF (a scanner's or a camera's format)."""
+    buffer = io.BytesIO()
+    media._picture().save(buffer, "TIFF")
+    return buffer.getvalue()
+
+
+@factory
+def svg_plain() -> bytes:
+    """A drawing in the safe subset: shapes, a gradient used by #id, text."""
+    return (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" role="img">'
+            b'<title>Who lived in the household</title>'
+            b'<defs><linearGradient id="sky"><stop offset="0" stop-color="#1d70b8"/></linearGradient></defs>'
+            b'<rect width="120" height="40" fill="url(#sky)"/>'
+            b'<text x="8" y="26" font-size="10" fill="#fff">Child Q and Mother</text></svg>\n')
+
+
+@factory
+def svg_with_foreign_object() -> bytes:
+    """Labels drawn as HTML inside the drawing, as some diagram tools export them."""
+    return (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" role="img">'
+            b'<title>Who lived in the household</title>'
+            b'<foreignObject width="120" height="40"><div xmlns="http://www.w3.org/1999/xhtml">'
+            b'Child Q and Mother</div></foreignObject></svg>\n')

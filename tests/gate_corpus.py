@@ -156,7 +156,7 @@ def furniture_of(finding, entry: Entry, doc: Document, manifest: Manifest) -> st
     section = doc.section_of[finding.line - 1] if finding.line <= len(doc.section_of) else ""
     if finding.line < doc.body_start:
         # A header field; "Pseudonyms: ..., Dawn" then "Publication_decision:"
-        # is read as the full name "Dawn Publication".
+        # was once read as the full name "Dawn Publication".
         return "pseudonyms-field" if stripped.casefold().startswith("pseudonyms:") else "metadata"
     if term and _contains_any(term, manifest.helplines):
         return "helpline"

@@ -91,6 +91,33 @@ case("plain-school", "plain", "named school in the body", SCHOOL,
      [review(after_findings=f"Child Q started at {SCHOOL} in Year 1.")], PLACE,
      line="Child Q started", code="PII010", expect=R)
 
+# --- Dates of birth given by the structure of the report, with no "born" or "DOB" near them ---
+
+DOB_NUMERIC = "14/03/2017"
+FAMILY_DOB_TABLE = f"""| Person | Relationship to Child Q | Date of birth | Sex |
+| --- | --- | --- | --- |
+| Child Q | Subject of the review, the youngest child | {DOB_NUMERIC} | M |
+| Mother | Mother of Child Q and of Sibling 1 | 03/05/1989 | F |"""
+BORN_TABLE = f"""| Family member | Relationship to Child Q | Household member | Born |
+| --- | --- | --- | --- |
+| Child Q | Subject of the review | Yes, throughout the period | {DOB} |"""
+ROW_TABLE = """| Child Q | 14.03.2017 | M | subject |
+| --- | --- | --- | --- |
+| Mother | 03.05.1989 | F | mother |"""
+case("structure-dob-column", "structure", "family table with a Date of birth column", DOB_NUMERIC,
+     [review(after_findings=FAMILY_DOB_TABLE)], PLACE, line="| Child Q | Subject", code="PII004", expect=R)
+case("structure-dob-list", "structure", "a list of who is who: Mother (F) and her date of birth", "03/05/1989",
+     [review(after_findings="Who is who:\n\n- Child Q (M), the subject of the review\n- Mother (F) 03/05/1989")],
+     PLACE, line="- Mother (F)", code="PII004", expect=R)
+case("structure-born-column", "structure", "family table with a Born column", DOB,
+     [review(after_findings=BORN_TABLE)], PLACE, line="| Child Q |", code="PII004", expect=R)
+case("structure-dob-row", "structure", "a row: Child Q, a date, a sex, subject", "14.03.2017",
+     [review(after_findings=ROW_TABLE)], PLACE, line="| Child Q | 14.03.2017", code="PII004", expect=R)
+case("structure-chronology-birth", "structure", "a chronology row recording a sibling's birth", "4 May 2019",
+     [review(after_findings="| Date | Event |\n| --- | --- |\n| 2 April 2019 | Mother seen by the midwife at home |\n"
+                           "| 4 May 2019 | Sibling 1 born |")],
+     PLACE, line="| 4 May 2019 |", code="PII004", expect=R)
+
 # --- A name split by markup inside a word -------------------------------------------
 
 SPLITS = {
@@ -149,8 +176,7 @@ case("file-guidance-name", "file-name", "a guidance page named after the child",
 case("file-shared-image-name", "file-name", "an unlinked image in images/ named after the child", NAME,
      [put("images/zebedee-quinlan.png", media.make_png)], "images/zebedee-quinlan.png", expect=R)
 case("file-camelcase-image", "file-name", "an unlinked image named ZebedeeQuinlan.png", NAME,
-     [put("images/ZebedeeQuinlan.png", media.make_png)], "images/ZebedeeQuinlan.png",
-     known_leak="a name run together in a file name (ZebedeeQuinlan) is not split into words")
+     [put("images/ZebedeeQuinlan.png", media.make_png)], "images/ZebedeeQuinlan.png", expect=R)
 
 # --- PDF internals (the review's Document) -----------------------------------------
 
@@ -164,19 +190,20 @@ PDF_CASES = [
     ("annotation", "a sticky note's text", media.with_comment(pdf(), f"Check {NAME} spelling"), "PII001", ""),
     ("popup", "a pop-up note's text", media.with_popup(pdf(), f"Check {NAME} spelling"), "PII001", ""),
     ("link-uri", "a link annotation's address",
-     media.with_link(pdf(), "https://example.org/zebedee-quinlan"), "PII001",
-     "link annotation addresses (/URI) are not read"),
+     media.with_link(pdf(), "https://example.org/zebedee-quinlan"), "PII001", ""),
     ("bookmark", "a bookmark title", media.with_bookmarks(pdf(), [f"{NAME} chronology"]), "PII001", ""),
     ("form", "a form field's value", pdf(form=True, form_value=NAME), "PDF005", ""),
-    ("page-label", "a page label", media.with_page_labels(pdf(), f"{NAME} "), "PII001",
-     "page labels (/PageLabels) are not read"),
+    ("page-label", "a page label", media.with_page_labels(pdf(), f"{NAME} "), "PII001", ""),
     ("embedded-file", "an attached file",
      media.with_attachment(pdf(), "notes.txt", f"Notes on {NAME}\n".encode()), "PDF004", ""),
     ("white-text", "text drawn in white", media.make_white_text_pdf("Child Q overview report",
                                                                     f"{NAME} was seen alone."), "PII001", ""),
     ("under-box", "text under a black box", pdf(boxed_text=f"{NAME} told a teacher"), "PDF006", ""),
-    ("orphan-object", "an object nothing refers to", media.with_orphan_text(pdf(), NAME), "PII001",
-     "objects that nothing in the PDF refers to are not read"),
+    ("orphan-object", "an object nothing refers to", media.with_orphan_text(pdf(), NAME), "PII001", ""),
+    ("appearance", "a text box comment's appearance, with no comment text",
+     media.with_appearance_text(pdf(), f"{NAME} was seen"), "PII001", ""),
+    ("unpainted-form", "a form XObject in the page's resources that is never drawn",
+     media.with_unpainted_form(pdf(), f"{NAME} was seen"), "PII001", ""),
     ("earlier-revision", "an earlier revision (incremental save)",
      media.saved_over(pdf(*PDF_WITH_NAME_PAGE), PDF_PAGES), "PDF007", ""),
 ]
@@ -227,8 +254,26 @@ case("image-shared-exif", "image", "an unlinked JPEG in images/ with EXIF Artist
      [put("images/visit.jpg", media.make_jpeg(exif={"Artist": NAME}))], "images/visit.jpg",
      code="IMG001", expect=R)
 case("image-shared-svg", "image", "an unlinked SVG in images/ with the name in <text>", NAME,
-     [put("images/family-tree.svg", svg(text=NAME))], "images/family-tree.svg", code="PII001",
-     expect=R)
+     [put("images/family-tree.svg", svg(text=NAME))], "images/family-tree.svg", code="PII001", expect=R)
+# Outside the safe subset of SVG (IMG004): words a reader sees that are not SVG text.
+SVG_UNSAFE = [
+    ("foreign-object", "HTML inside a <foreignObject>",
+     f'<foreignObject width="120" height="40"><div xmlns="http://www.w3.org/1999/xhtml">{NAME}</div>'
+     "</foreignObject>"),
+    ("style-content", "a <style> that adds words", f'<style>rect::after {{ content: "{NAME}"; }}</style>'),
+    ("data-image", "a picture embedded as a data: address",
+     '<image width="48" height="32" href="data:image/png;base64,'
+     + __import__("base64").b64encode(media.make_png(text_chunks={"Author": NAME})).decode() + '"/>'),
+    ("external-image", "a picture fetched from another site",
+     '<image width="48" height="32" xlink:href="https://example.org/zebedee-quinlan.png"/>'),
+]
+for kind, where, inner in SVG_UNSAFE:
+    case(f"image-svg-{kind}", "image", f"the review's SVG carries the name in {where}", NAME,
+         review_image(SVG, media.make_svg_with(inner)), SVG, code="IMG004", expect=R)
+# Written again from its pixels: a private PNG chunk no check reads is not published.
+case("image-png-private-chunk", "image", "the review's PNG carries the name in a private chunk", NAME,
+     review_image(IMAGE, media.with_png_chunk(media.make_png(), b"prVt", f"{NAME}\n".encode())), IMAGE,
+     expect="not published")
 
 # --- Other attachment types in the copied folders -------------------------------------
 
@@ -238,12 +283,13 @@ ATTACHMENTS = [
     ("csv", "documents/contacts.csv", f"Date,Name,Agency\n2025-03-01,{NAME},School\n"),
     ("html", "documents/summary.html", f"<!doctype html><title>Summary</title><p>{NAME} was seen.</p>\n"),
     ("json", "images/people.json", f'{{"child": "{NAME}"}}\n'),
+    ("heic", "images/visit.heic", b"\x00\x00\x00\x18ftypheic" + f"{NAME}".encode()),
+    ("ds-store", "documents/.DS_Store", b"\x00\x00\x00\x01Bud1" + f"{NAME}.pdf".encode("utf-16-be")),
+    ("markdown", "documents/notes.md", f"# Notes\n\n{NAME} was seen at home.\n"),
 ]
 for kind, relative, data in ATTACHMENTS:
     case(f"attachment-{kind}", "attachment", f"name inside a .{kind} file in {relative.split('/')[0]}/",
-         NAME, [put(relative, data)], relative, code="PII001",
-         **({"known_leak": "a .docx (a zip of XML) is published without being read"} if kind == "docx"
-            else {"expect": R}))
+         NAME, [put(relative, data)], relative, code="ATT002", expect=R)
 
 # --- A withheld review's own files ------------------------------------------------------
 
@@ -380,16 +426,14 @@ case("register-svg", "register", "registered name in an SVG's <title>", NAME,
 # --- The build's own messages echo an identifier -------------------------------------------
 
 case("messages-review-type", "build-messages", "a name in Review_type, printed back by META003", NAME,
-     [review(Review_type=NAME)], PLACE, line="Review_type:", code="META003", messages=True,
-     known_leak="META003 prints the value that is not allowed")
+     [review(Review_type=NAME)], PLACE, line="Review_type:", code="META003", messages=True, expect=R)
 case("messages-publish-after", "build-messages", "a name in Publish_after, printed back by REV002",
-     NAME, [review(Publish_after=NAME)], PLACE, line="Publish_after:", code="REV002", messages=True,
-     known_leak="REV002 prints the date it cannot read")
+     NAME, [review(Publish_after=NAME)], PLACE, line="Publish_after:", code="REV002", messages=True, expect=R)
 case("messages-document-did-you-mean", "build-messages",
      "a misspelt Document whose 'did you mean' names a file called after the child", NAME,
      [put("reviews/documents/zebedee-quinlan-report.pdf", pdf),
       review(Document="reviews/documents/zebedee-qiunlan-report.pdf")], PLACE, line="Document:",
-     code="DOC001", messages=True, known_leak="DOC001's 'did you mean' prints the nearest file's name")
+     code="DOC001", messages=True, expect=R)
 case("messages-broken-link", "build-messages", "a broken link to a page named after the child", NAME,
      [review(after_findings="See [the chronology](zebedee-quinlan.md).")], PLACE, line="See [the chronology",
      code="LINK004", messages=True, expect=R)
@@ -398,6 +442,22 @@ case("messages-broken-link-absolute", "build-messages", "a broken link to a PDF 
      PLACE, line="See [the chronology", code="LINK001", messages=True, expect=R)
 case("messages-unknown-field", "build-messages", "a name as an unknown field's value (META001)", NAME,
      [review(Reviewer_notes=NAME)], PLACE, line="Reviewer_notes:", code="META001", messages=True, expect=R)
+case("messages-review-file-name", "build-messages", "the review's file named after the child, in every "
+     "message about it (its path)", NAME, [review(place="reviews/zebedee-quinlan.md")],
+     "reviews/zebedee-quinlan.md", code="REV011", messages=True, expect=R)
+case("messages-sibling-risk", "build-messages", "a name in Sibling_risk_assessed, printed back by REV006",
+     NAME, [review(Sibling_risk_assessed=NAME)], PLACE, line="Sibling_risk_assessed:", code="REV006",
+     messages=True, expect=R)
+case("messages-pelican-unreadable", "build-messages", "a name as the Date, which Pelican cannot read and "
+     "quotes in its own error (BLD001 and Pelican's log)", NAME, [review(Date=NAME)], PLACE, code="BLD001",
+     messages=True, expect=R)
+case("messages-decision-log", "build-messages", "a name as the Publication_decision, which the gate's "
+     "'Not published' line quotes", NAME, [review(Publication_decision=NAME)], PLACE,
+     line="Publication_decision:", code="META003", messages=True, expect=R)
+case("messages-guidance-links-review-file", "build-messages", "a guidance page's broken link to a review "
+     "file named after the child (LINK004 on another page)", NAME,
+     [page_text(GUIDANCE, GUIDANCE_LINE, "See [the review](../reviews/zebedee-quinlan.md).")], GUIDANCE,
+     line="See [the review]", code="LINK004", messages=True, expect=R)
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

@@ -578,3 +578,61 @@ def make_svg(*, text: str = "", title: str = "", desc: str = "", metadata: str =
         parts.append(f'<text x="8" y="26" font-size="10" fill="#fff">{text}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def _form_xobject(writer: PdfWriter, text: str):
+    """A form XObject (a drawing of its own) that shows `text` in Helvetica."""
+    form = DecodedStreamObject()
+    form.set_data(f"BT /F1 {FONT_SIZE} Tf 2 6 Td ({_escape(text)}) Tj ET".encode("latin-1"))
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 300, 20)]),
+        NameObject("/Resources"): _font_resources(),
+    })
+    return writer._add_object(form)
+
+
+def with_appearance_text(pdf: bytes, text: str, *, page: int = 0) -> bytes:
+    """The PDF with a text box comment whose words are only in its
+    appearance (what a reader draws), with no /Contents."""
+    def change(writer: PdfWriter) -> None:
+        writer.add_annotation(page, DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/FreeText"),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 600, 372, 620)]),
+            NameObject("/DA"): TextStringObject("/F1 12 Tf 0 g"),
+            NameObject("/AP"): DictionaryObject({NameObject("/N"): _form_xobject(writer, text)}),
+        }))
+
+    return _edited(pdf, change)
+
+
+def with_unpainted_form(pdf: bytes, text: str, *, page: int = 0) -> bytes:
+    """The PDF with a form XObject showing `text` in a page's resources that
+    the page never draws (no `Do`): no reader shows it."""
+    def change(writer: PdfWriter) -> None:
+        target = writer.pages[page]
+        resources = target["/Resources"].get_object()
+        resources[NameObject("/XObject")] = DictionaryObject({NameObject("/Fx1"): _form_xobject(writer, text)})
+
+    return _edited(pdf, change)
+
+
+def with_png_chunk(image: bytes, chunk: bytes, data: bytes) -> bytes:
+    """The PNG with one more chunk of type `chunk` (a private one: lower-case
+    first letter) before its end."""
+    import struct
+    import zlib
+
+    end = image.rindex(b"IEND") - 4
+    body = chunk + data
+    extra = struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    return image[:end] + extra + image[end:]
+
+
+def make_svg_with(inner: str) -> str:
+    """A small SVG drawing with `inner` markup inside it."""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            'viewBox="0 0 120 40" role="img">\n<rect width="120" height="40" fill="#1d70b8"/>\n'
+            f"{inner}\n</svg>\n")

@@ -10,6 +10,7 @@ The recall per channel and per detector is printed (pytest -s to see it).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -22,6 +23,14 @@ import leak_sites
 from leak_sites import LEAKED, NOT_PUBLISHED, REFUSED, SAFE, WRONG_PLACE, Result
 
 WORKERS = 2
+MEASURED = Path(__file__).resolve().parent / "fixtures" / "gate_corpus" / "measured" / "recall.md"
+MEASURED_INTRO = (
+    "Each case plants one invented identifier through one channel into an otherwise clean site, "
+    "builds it in publish mode, and searches the whole output for it as an attacker would (raw "
+    "bytes, text without markup, decompressed search fragments, PDF and image internals, file "
+    "names) and the build's own messages (tests/leak_corpus.py, tests/test_gate_corpus_leaks.py). "
+    "Refused: the build stopped naming the file; wrong place: it stopped without naming it; leaked: "
+    "the value was published.")
 
 
 def _selected(session) -> list[str]:
@@ -85,6 +94,20 @@ def test_recall_table_renders_every_channel_and_detector(results):
     leaks = leak_sites.leaks_list(leak_corpus.CASES, results)
     for case in leak_corpus.CASES:
         assert (f"`{case.id}`" in leaks) == (results[case.id].outcome == LEAKED), case.id
+
+
+def test_the_recall_shown_in_the_docs_is_the_one_measured(results):
+    """docs/checks.md shows the measured table (from MEASURED, through
+    `make checks-doc`): a change to the gate or the corpus that changes the
+    recall must update it. LSCB_UPDATE_MEASURED=1 writes the new table."""
+    table = ("### Recall on the one-leak cases\n\n" + MEASURED_INTRO + "\n\n"
+             + leak_sites.recall_table(leak_corpus.CASES, results)
+             + "\nWhat still leaks, by channel:\n\n" + leak_sites.leaks_list(leak_corpus.CASES, results))
+    if os.environ.get("LSCB_UPDATE_MEASURED"):
+        MEASURED.write_text(table, encoding="utf-8")
+    assert MEASURED.read_text(encoding="utf-8") == table, (
+        "the measured recall changed: run LSCB_UPDATE_MEASURED=1 pytest tests/test_gate_corpus_leaks.py, "
+        "then make checks-doc, and commit both")
 
 
 # --- The search itself: it finds what it must, and not what is not there -------------------

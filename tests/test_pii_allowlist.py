@@ -106,3 +106,38 @@ def test_the_default_allowlist_may_be_absent_even_when_named_in_the_settings(sce
     scenario.write("reviews/child-q.md", review_markdown(BODY))
     site = scenario.build(REDACTION_ALLOWLIST="redaction-allowlist.toml")
     assert cfg(site) == []
+
+
+CONTACTS = """\
+[[allow]]
+text = "Business Unit, Floor 2, Civic Centre, 14 Market Street, Northbridge NS2 1QT"
+reason = "The partnership's public office"
+
+[[allow]]
+text = "01632 960 780"
+reason = "The partnership's switchboard"
+
+[[allow]]
+text = "NSCP@northshire-scp.example"
+reason = "The partnership's shared mailbox"
+"""
+
+
+def test_allowlisted_contact_details_are_compared_as_contact_details(scenario, tmp_path):
+    """An allowlisted office address allows its street and postcode written
+    on other lines, a number however spaced, an email in any case; the
+    family's own details beside them are still reported, and so is the
+    helpline email nobody declared."""
+    allowlist = tmp_path / "allow.toml"
+    allowlist.write_text(CONTACTS, encoding="utf-8")
+    body = ("## Findings\n\nEnquiries: Business Unit,\n14 Market Street,\nNorthbridge NS2 1QT.\n"
+            "Telephone 01632 960780 or email nscp@Northshire-SCP.example.\n\n"
+            "The NSPCC Helpline is on 0808 800 5000 or help@nspcc.org.uk; "
+            "Samaritans are on jo@samaritans.org.\n\n"
+            "The family lived at 27 Marlpit Lane, NS4 7QX, and Mother's number was 01632 960 999.\n\n"
+            "## The board's response\n\nAccepted.\n")
+    scenario.write("reviews/child-q.md", review_markdown(body))
+    site = scenario.build(REDACTION_ALLOWLIST=str(allowlist))
+    found = sorted((f.code, f.term) for f in site.result.findings if f.code.startswith("PII"))
+    assert found == [("PII002", "NS4 7QX"), ("PII003", "27 Marlpit Lane"), ("PII005", "01632 960 999"),
+                     ("PII006", "jo@samaritans.org")]

@@ -10,6 +10,7 @@ cases build the same sites with pseudonyms and public names only.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import html
 import re
@@ -85,6 +86,8 @@ def refused(scenario, code: str, path: str, **overrides):
     "Zeb<em>edee</em> Quinlan",
     "*Zeb*edee Quin*lan*",
     "[Zeb](https://example.org/)edee Quinlan",
+    "Zebe<span hidden>xx</span>dee Quinlan",
+    'Zebe<span style="display:none">xx</span>dee Quinlan',
 ])
 def test_a_name_split_by_markup_in_a_review_is_refused_at_its_line(good_site, written):
     good_site.write("reviews/child-q.md", review_markdown(
@@ -92,6 +95,18 @@ def test_a_name_split_by_markup_in_a_review_is_refused_at_its_line(good_site, wr
     hits = refused(good_site, "PII001", "reviews/child-q.md")
     body_line = review_markdown("").split("\n").index("") + 4  # header, blank, heading, blank
     assert any(f.line == body_line for f in hits), [f.as_text() for f in hits]
+
+
+@pytest.mark.parametrize("written", [
+    "\u202enalniuQ eedebeZ\u202c",  # drawn right to left: shown as the name
+    '<bdo dir="rtl">nalniuQ eedebeZ</bdo>',
+    '<img src="data:image/svg+xml;base64,{}" alt="A drawing">'.format(base64.b64encode(
+        b'<svg xmlns="http://www.w3.org/2000/svg"><text>Zebedee Quinlan</text></svg>').decode()),
+    '<script>document.title = "Zebedee Quinlan";</script>',
+])
+def test_a_name_written_so_that_only_a_browser_shows_it_is_refused(good_site, written):
+    good_site.write("reviews/child-q.md", review_markdown(body(f"The school knew. {written}")))
+    refused(good_site, "PII001", "reviews/child-q.md")
 
 
 def test_a_name_split_in_the_summary_is_refused_at_the_summary_line(good_site):
@@ -150,7 +165,9 @@ def test_pseudonyms_public_names_and_board_details_stay_quiet(good_site):
              "Mother called the NSPCC helpline on 0808 800 5000."),
         Summary="Child Q and Mother: what <em>agencies</em> knew."))
     good_site.write("guidance/sharing-information.md", guidance_markdown(
-        "Sharing information", body="Follow Working Together to Safeguard Children (2023), chapter 2."))
+        "Sharing information", body="Follow Working Together to Safeguard Children (2023), chapter 2.\n\n"
+        # Its anchor, leaving-this-page-quickly, is not the name "Page Quickly".
+        "## Leaving this page quickly\n\nUse the Exit button.\n"))
     site = good_site.build()
     assert site.ok, site.messages()
     assert not [f for f in site.result.findings if f.code.startswith(("PII", "RED"))]
@@ -182,3 +199,21 @@ def test_the_two_processes_together_report_what_one_would(good_site, monkeypatch
     monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
     single = sorted(f.as_text() for f in good_site.build().result.findings if f.code == "PII001")
     assert len(single) == 3 and forked == single
+
+
+def test_a_date_of_birth_in_a_table_written_in_html_is_refused(good_site):
+    """The source checks read Markdown tables as rows; a table written in
+    HTML is read as rows only in the built page."""
+    table = ("<table>\n<thead>\n<tr>\n<th>Person</th>\n<th>Date</th>\n<th>Sex</th>\n</tr>\n</thead>\n"
+             "<tbody>\n<tr>\n<td>Child Q</td>\n<td>14.03.2017</td>\n<td>M</td>\n</tr>\n</tbody>\n</table>")
+    good_site.write("reviews/child-q.md", review_markdown(body(f"The family:\n\n{table}\n")))
+    refused(good_site, "PII004", "reviews/child-q.md")
+
+
+def test_the_cells_of_a_built_table_do_not_run_into_each_other(good_site):
+    """A forename ending one cell and a capitalised word starting the next
+    are not a full name."""
+    good_site.write("guidance/sharing-information.md", guidance_markdown("Sharing information", body=(
+        "| Grant | Amount (£) |\n| --- | ---: |\n| Youth club | 2,000 |\n")))
+    site = good_site.build()
+    assert site.ok, site.messages()

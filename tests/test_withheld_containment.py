@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from lscb_checks.published.reencode import reencode
+
 from conftest import fingerprint, guidance_markdown, review_markdown
 from media import make_pdf
 from register_helpers import write_register
@@ -27,10 +29,14 @@ KEY = "containment-board-key-7d1e55a0c4f24b6e"
 
 
 def _png(shade: int) -> bytes:
-    """A small PNG without metadata; each shade gives different bytes."""
+    """A small PNG without metadata; each shade gives different bytes.
+    Saved as the build writes every picture again (published/reencode.py),
+    so a published copy has exactly these bytes and a leak is found by them."""
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), (shade, 90, 140)).save(buffer, "PNG")
-    return buffer.getvalue()
+    picture = reencode(buffer.getvalue(), "picture.png")
+    assert reencode(picture, "picture.png") == picture
+    return picture
 
 
 NETWORK = _png(10)  # the withheld review's family-network diagram
@@ -175,12 +181,12 @@ def test_the_files_in_a_withheld_reviews_own_folder_are_kept_out(scenario, decis
         body=f"## Findings\n\nMarker sentence {MARKER}.\n\n## The board's response\n\nAccepted.\n",
         Publication_decision=decision))
     scenario.write_bytes("reviews/child-q/network.png", NETWORK)
-    scenario.write("reviews/child-q/notes.txt", f"Working notes, {MARKER}.\n")
+    scenario.write_bytes("reviews/child-q/notes.pdf", make_pdf([f"Working notes, {MARKER}."]))
     # The review's folder is published whole, as a board might set it up.
     site = scenario.build(STATIC_PATHS=["images", "documents", "reviews/child-q"])
     assert site.ok, site.messages()
     if decision == "publish":
-        assert site.exists("reviews/child-q/network.png") and site.exists("reviews/child-q/notes.txt")
+        assert site.exists("reviews/child-q/network.png") and site.exists("reviews/child-q/notes.pdf")
         return
     assert leaks(site.output, [MARKER], [NETWORK]) == []
 

@@ -28,9 +28,20 @@ Chair" on the next line), on every page.
 
 Text the allowlist names, the board's own email address, postal address and
 phone numbers (BOARD_EMAIL, BOARD_ADDRESS, CONCERN_CONTACTS,
-CONCERN_EMERGENCY, NATIONAL_HELPLINES) and a review's declared pseudonyms
-(its `Pseudonyms` field) are never reported. Everything else is loaded once
-per build into site.cache.
+CONCERN_EMERGENCY, and the numbers and email addresses of
+NATIONAL_HELPLINES) and a review's declared pseudonyms (its `Pseudonyms`
+field) are never reported. Everything else is loaded once per build into
+site.cache.
+
+An allowlist entry that is a public contact detail of an organisation (a
+helpline's email address, a partner agency's office address, switchboard
+or shared mailbox) is compared the way the board's own details are: an
+email address in any case, a phone number by its digits however it is
+spaced, a postcode without its space, and a street address found anywhere
+inside an allowlisted postal address (an entry with a postcode): "14
+Market Street" is allowed by the entry "Business Unit, Floor 2, Civic
+Centre, 14 Market Street, Northbridge NS2 1QT", written on one line or
+several.
 
 All of these are compared as every check compares text
 (lscb_checks.text.normalise): case, accents, look-alike letters from other
@@ -54,7 +65,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lscb_core.findings import Finding
-from lscb_core.mask import mask
+from lscb_core.quote import identifier, known, say
 from lscb_core.rules import Rule, Waiver
 
 from lscb_reviews.credits import parse as parse_credits
@@ -150,7 +161,8 @@ def _load(path: str, mtime_ns: int, size: int) -> Allowlist:
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         return Allowlist(path, problems=(problem(1, "redaction allowlist cannot be read",
-                                                 f"save it as UTF-8 text ({type(error).__name__})"),))
+                                                 say("save it as UTF-8 text ({kind})",
+                                                     kind=known(type(error).__name__))),))
     except tomllib.TOMLDecodeError as error:
         at = _TOML_AT.search(str(error))
         line, col = (int(at.group(1)), int(at.group(2))) if at else (1, 1)
@@ -248,7 +260,8 @@ class Redaction:
     allowlist: Allowlist
     patterns: tuple[re.Pattern, ...]
     board_keys: frozenset[str]
-    board_texts: tuple[str, ...] = ()  # normalised BOARD_ADDRESS and BOARD_EMAIL
+    # Normalised BOARD_ADDRESS and BOARD_EMAIL, and the allowlist's postal addresses.
+    board_texts: tuple[str, ...] = ()
     reviews: tuple = ()  # the site's reviews, whose pseudonyms listings and feeds show
     _ranges: dict = field(default_factory=dict)
     _pseudonyms: dict = field(default_factory=dict)
@@ -322,7 +335,7 @@ class Redaction:
                 found = public
                 for review in self.reviews:
                     found = found + self.people(review)
-            elif item.type_key == "reviews":
+            elif getattr(item, "type_key", "") == "reviews":
                 declared = item.source.field("Credits")
                 value = declared.value if declared else str(item.metadata.get("credits", ""))
                 found = public + People.of(credit.person for credit in parse_credits(value)[0])
@@ -360,7 +373,32 @@ def _board_keys(settings: dict) -> frozenset[str]:
         number = contact.get("number") if isinstance(contact, dict) else contact
         if number:
             keys.add(digits_key(str(number)))
+        email = contact.get("email") if isinstance(contact, dict) else None
+        if email:
+            keys.add(str(email).strip().lower())
     return frozenset(keys)
+
+
+_EMAIL_LIKE = re.compile(r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z0-9-]+")
+_NUMBER_LIKE = re.compile(r"(?<![\w/.-])\+?\(?\d[\d \t()-]{7,}\d(?![\w/])")
+
+
+def _contact_keys(entries: Iterable[Entry]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The allowlist's contact details: keys of its email addresses, phone
+    numbers and postcodes, and the normalised text of its postal addresses
+    (entries with a postcode)."""
+    keys: set[str] = set()
+    addresses: list[str] = []
+    for entry in entries:
+        keys.update(email.rstrip(".").lower() for email in _EMAIL_LIKE.findall(entry.text))
+        for number in _NUMBER_LIKE.findall(entry.text):
+            if len(re.sub(r"\D", "", number)) >= 9:
+                keys.add(digits_key(number))
+        postcodes = _POSTCODE_LIKE.findall(entry.text.upper())
+        if postcodes:
+            keys.update(re.sub(r"\s+", "", code) for code in postcodes)
+            addresses.append(normalise(entry.text))
+    return frozenset(keys), tuple(addresses)
 
 
 def redaction(site) -> Redaction:
@@ -375,8 +413,9 @@ def redaction(site) -> Redaction:
         patterns = tuple(_phrase(entry.text) for entry in allowlist.entries)
         board = tuple(normalise(str(settings[name]))
                       for name in ("BOARD_ADDRESS", "BOARD_EMAIL") if settings.get(name))
-        site.cache["redaction"] = Redaction(settings, allowlist, patterns, _board_keys(settings), board,
-                                            reviews=tuple(site.of_type("reviews")))
+        contact_keys, addresses = _contact_keys(allowlist.entries)
+        site.cache["redaction"] = Redaction(settings, allowlist, patterns, _board_keys(settings) | contact_keys,
+                                            board + addresses, reviews=tuple(site.of_type("reviews")))
     return site.cache["redaction"]
 
 
@@ -428,16 +467,14 @@ class Words:
 MESSAGE_LIMIT = 79
 
 
-def message(what: str, term: str, where: str) -> str:
-    """ "full name J*** S**** in child-x.pdf page 2", kept under 80 characters."""
-    masked = mask(term)
-    place = f" in {where}" if where else ""
-    if len(what) + 1 + len(masked) + len(place) > MESSAGE_LIMIT:
-        masked = masked[:24].rstrip() + "…" if len(masked) > 25 else masked
-    text = f"{what} {masked}{place}"
-    if len(text) > MESSAGE_LIMIT:
-        text = text[: MESSAGE_LIMIT - 1] + "…"
-    return text
+def message(what: str, term: str, where=None):
+    """ "full name J*** S**** in child-x.pdf page 2": the term and the place
+    are masked when the finding is made (lscb_core.quote)."""
+    if len(term) > 25 and len(what) + 1 + len(term) + 40 > MESSAGE_LIMIT:
+        term = term[:24].rstrip() + "…"
+    if where is None or where == known(""):
+        return say("{what} {term}", what=known(what), term=identifier(term))
+    return say("{what} {term} in {where}", what=known(what), term=identifier(term), where=where)
 
 
 Detector = Callable[[Span, "Context"], Iterable[Hit]]
@@ -480,7 +517,7 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
                 if key in seen and span.where.endswith("file name"):
                     continue
                 seen.add(key)
-                yield hit.rule.at(span.path, line, message(hit.what, term, span.where), hit.hint,
+                yield hit.rule.at(span.path, line, message(hit.what, term, span.quoted_where), hit.hint,
                                   col=col, term=term)
 
 

@@ -7,6 +7,8 @@ stale), or when a rule's docstring lacks a section.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import re
 
 from lscb_core.rules import DOC_SECTIONS, Mode, Rule, Waiver
@@ -74,7 +76,30 @@ content/reviews/child-x.md:14:22: PII001 full name J*** S****
 - `make check FORMAT=json` or `FORMAT=github` prints findings for programs and
   for GitHub Actions annotations. The last line counts errors, warnings and
   waived findings.
-- A finding never prints a detected name, address or number in full.
+- Messages never echo an identifier, in any format (text, JSON, GitHub
+  annotations, and Pelican's own messages in the build's log). A detected
+  name, address or number is masked (`J*** S****`) on every page. Every value
+  a message quotes from a case review (a field's value, a link target, a
+  suggestion, a file name, what Pelican could not read) is masked too, except
+  pseudonyms: the review's declared `Pseudonyms` and names of the pseudonym
+  shape print in full (`School B is not listed in Pseudonyms`). Field names,
+  allowed values and the checks' own words are never masked. Values from
+  other pages (guidance, annual reports) print as written: those pages are
+  public, their values are published as they are, and their editors need to
+  see the typo; a detected identifier in them is masked all the same.
+- A path below `reviews/` is masked word by word, keeping the words of
+  pseudonyms and roles (`child-q`, `sibling-1`, `mother`), of the site's own
+  file naming (`documents`, `overview`, `report`) and the extension:
+  `content/reviews/zebedee-quinlan.md` prints as
+  `content/reviews/z******-q******.md`, `child-q-overview-report.pdf` as it
+  is. The first letters, the lengths and the line number find the file
+  (`ls content/reviews/z*-q*.md`). Other paths print as they are. In GitHub
+  annotations a masked path does not match the file, so the annotation shows
+  in the run's summary rather than on the changed line.
+- For developers: a message is a literal, or `say("... {value} ...",
+  value=...)` with what it quotes as parts (`lscb_core.quote`); the build
+  refuses a message built any other way (an f-string), so a new check cannot
+  print a raw value by accident.
 - `scripts/explain.py CODE` prints the section for one code.
 - Waivers are described in [the editors' guide](editing.md#waivers); some codes
   cannot be waived, and redaction findings only with a recorded approval.
@@ -112,6 +137,21 @@ def rule_section(rule: type[Rule]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+# The redaction checks measured on the test corpora: written by the corpus
+# tests (tests/test_gate_corpus_*.py, LSCB_UPDATE_MEASURED=1), which fail
+# when the committed tables are not the ones they measure.
+MEASURED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "gate_corpus" / "measured"
+
+
+def _measured() -> list[str]:
+    tables = [path.read_text(encoding="utf-8").rstrip() + "\n" for path in sorted(MEASURED.glob("*.md"))]
+    if not tables:
+        return []
+    return ["## How well the redaction checks work\n",
+            "Measured by the test suite on corpora written for the project; the tests fail when "
+            "these figures are out of date.\n", *tables]
+
+
 def render() -> str:
     rules = load_all_rules()
     by_area: dict[str, list[type[Rule]]] = {}
@@ -119,7 +159,7 @@ def render() -> str:
         by_area.setdefault(_area(code), []).append(rules[code])
     order = [area for area in AREAS if area in by_area] + sorted(set(by_area) - set(AREAS))
 
-    parts = [INTRO, "## All codes\n", "| Code | Name | Severity | Waivable |", "| --- | --- | --- | --- |"]
+    parts = [INTRO, *_measured(), "## All codes\n", "| Code | Name | Severity | Waivable |", "| --- | --- | --- | --- |"]
     for area in order:
         for rule in by_area[area]:
             parts.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | "

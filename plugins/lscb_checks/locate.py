@@ -11,14 +11,12 @@ HTML again, and the source is searched only when there is a finding to place.
 * `PageBody` finds the item's body inside its built page, so that an
   output-stage check can tell a link the editor wrote (reported in the
   Markdown) from one the theme added (reported on the built page).
-* `shown` masks text from a case review before it goes into a message.
 """
 
 from __future__ import annotations
 
 import re
 
-from lscb_core.mask import mask
 from lscb_core.sources import SourceFile
 
 # Links as Pelican sees them before resolving (`{filename}x.md`); editors
@@ -34,13 +32,6 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _RAW_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-
-
-def shown(item, text: str) -> str:
-    """Text taken from a page's content (a file name, an id, an address),
-    masked when the page is a case review: CI logs are read by more people
-    than the review, and the text could name someone."""
-    return mask(text) if item is not None and item.type_key == "reviews" else text
 
 
 def written_href(href: str) -> str:

@@ -19,6 +19,7 @@ from lscb_core.waivers import apply_waivers, waivers_in
 
 from . import registry
 from .output import collect_output
+from .published.reencode import reencode_output
 from .site import collect_site
 from .text import prefetch
 
@@ -95,6 +96,9 @@ def run_output_stage(pelican) -> None:
     if site is None:  # the source stage did not run (no content generators)
         return
     found = list(collect.findings(settings)[settings.get(_JUDGED, 0):])
+    # Every picture written again from its pixels, before anything reads
+    # the output (published/reencode.py).
+    found.extend(_timed(settings, "(re-encode images)", lambda: reencode_output(pelican.output_path, site)))
     modules = registry.output_checks()
     if modules:
         output = _timed(settings, "(read the output)",

@@ -82,6 +82,10 @@ class Site:
     items: list[Item]
     mode: Mode
     cache: dict = field(default_factory=dict)
+    # Every file Pelican copies from content/ (STATIC_PATHS folders and files
+    # pages link to, without a withheld review's files): (absolute source
+    # path, path under the output folder with forward slashes).
+    static_files: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def content_path(self) -> str:
@@ -120,4 +124,18 @@ def collect_site(generators, settings) -> Site:
             seen.add(id(obj))
             items.append(Item(obj, _type_key(obj), "blocked"))
     items.sort(key=lambda item: item.obj.source_path)
-    return Site(settings=settings, items=items, mode=mode_of(settings))
+    return Site(settings=settings, items=items, mode=mode_of(settings),
+                static_files=_static_files(generators, settings))
+
+
+def _static_files(generators, settings) -> list[tuple[str, str]]:
+    from pelican.generators import StaticGenerator
+
+    content = settings["PATH"]
+    found = []
+    for generator in generators:
+        if isinstance(generator, StaticGenerator):
+            for static in getattr(generator, "staticfiles", []):
+                source = os.path.abspath(os.path.join(content, static.source_path))
+                found.append((source, static.save_as.replace("\\", "/")))
+    return sorted(set(found))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lscb_core import collect
 from lscb_core.findings import Severity
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
 DEFAULT_FILE = "accessibility-audit.json"
@@ -62,15 +63,16 @@ def _problem(data: dict, today: datetime.date) -> tuple[str, str] | None:
     """(message, field) of the first problem, or None."""
     for field, (kind, what) in FIELDS.items():
         if field not in data:
-            return f"'{field}' is missing: {what}", field
+            return say("'{field}' is missing: {what}", field=known(field), what=known(what)), field
         if not isinstance(data[field], kind):
-            return f"'{field}' must be a {'list' if kind is list else 'text' if kind is str else 'table'}", field
+            return say("'{field}' must be a {kind}", field=known(field),
+                       kind=known('list' if kind is list else 'text' if kind is str else 'table')), field
     try:
         day = datetime.date.fromisoformat(data["date"])
     except ValueError:
-        return f"'date' {data['date'][:20]!r} is not a day written YYYY-MM-DD", "date"
+        return say("'date' '{date}' is not a day written YYYY-MM-DD", date=data["date"][:20]), "date"
     if day > today:
-        return f"'date' {data['date']} is in the future", "date"
+        return say("'date' {date} is in the future", date=known(day.isoformat())), "date"
     for check in data["checks"]:
         if not isinstance(check, dict) or not {"name", "tool", "scope", "problems"} <= set(check):
             return "each check needs name, tool, scope and problems", "checks"
@@ -94,14 +96,15 @@ def load(path: Path, today: datetime.date, shown: str):
     except ValueError as error:
         line = getattr(error, "lineno", 1)
         col = getattr(error, "colno", 1)
-        message = f"not valid JSON: {getattr(error, 'msg', str(error))}"[:79]
+        # JSON's own words ("Expecting value"), never the file's text.
+        message = say("not valid JSON: {why}", why=known(getattr(error, "msg", type(error).__name__)))
         return None, [AccessibilityAuditInvalid.at(shown, line, message, hint, col=col)]
     if not isinstance(data, dict):
         return None, [AccessibilityAuditInvalid.at(shown, 1, "must be a JSON object of fields", hint)]
     problem = _problem(data, today)
     if problem:
         message, field = problem
-        return None, [AccessibilityAuditInvalid.at(shown, _line_of(text, field), message[:79], hint)]
+        return None, [AccessibilityAuditInvalid.at(shown, _line_of(text, field), message, hint)]
     return data, []
 
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from lscb_core.quote import Message, known, say
+
 
 @dataclass
 class Cell:
@@ -218,8 +220,8 @@ _TOTAL = re.compile(r"^(?:sub)?total\b", re.IGNORECASE)
 class NotChartable(Exception):
     """Why a table cannot be drawn, and which data row (from 0), if one."""
 
-    def __init__(self, why: str, hint: str, row: int | None = None):
-        super().__init__(why)
+    def __init__(self, why: Message, hint: Message, row: int | None = None):
+        super().__init__(str(why))
         self.why, self.hint, self.row = why, hint, row
 
 
@@ -231,8 +233,8 @@ def bars(table: HtmlTable) -> list[Bar]:
     """One bar per row, total rows left out; NotChartable says why not."""
     if len(table.header) != 2 or any(len(row) != 2 for row in table.rows):
         raise NotChartable(
-            f"table has {max([len(table.header)] + [len(r) for r in table.rows])} columns, not 2",
-            "a chart needs one column of labels and one of amounts; or add <!-- no chart -->")
+            say("table has {count} columns, not 2", count=max([len(table.header)] + [len(r) for r in table.rows])),
+            say("a chart needs one column of labels and one of amounts; or add <!-- no chart -->"))
     money = "£" in table.header[1] or any("£" in row[1].text for row in table.rows)
     found: list[Bar] = []
     for number, row in enumerate(table.rows):
@@ -240,32 +242,33 @@ def bars(table: HtmlTable) -> list[Bar]:
             continue
         label, amount = row[0].text, row[1].text.replace("*", "").strip()
         if not label:
-            raise NotChartable(f"row {number + 1} has no label",
-                               "write what the amount is for in the first column", number)
+            raise NotChartable(say("row {row} has no label", row=number + 1),
+                               say("write what the amount is for in the first column"), number)
         if _NEGATIVE.match(amount):
-            raise NotChartable(f"'{_short(amount)}' is negative: bars cannot show it",
-                               "leave the figures in the table and add <!-- no chart --> above it",
+            raise NotChartable(say("'{amount}' is negative: bars cannot show it", amount=_short(amount)),
+                               say("leave the figures in the table and add <!-- no chart --> above it"),
                                number)
         bare = amount.replace("£", "").replace(" ", "")
         if not amount:
-            raise NotChartable(f"row {number + 1} has no amount",
-                               "write the amount, or 0 or - when there is none", number)
+            raise NotChartable(say("row {row} has no amount", row=number + 1),
+                               say("write the amount, or 0 or - when there is none"), number)
         if bare.casefold() in _NIL:
             value, shown = 0.0, "£0" if money else "0"
         elif _NUMBER.match(bare):
             value = float(bare.replace(",", ""))
             shown = ("£" + bare) if money else bare
         else:
-            raise NotChartable(f"'{_short(amount)}' is not an amount",
-                               "write amounts as numbers, e.g. 1,200 or £1,200; or add <!-- no chart -->",
+            raise NotChartable(say("'{amount}' is not an amount", amount=_short(amount)),
+                               say("write amounts as numbers, e.g. 1,200 or £1,200; or add <!-- no chart -->"),
                                number)
         found.append(Bar(label, value, shown))
     if len(found) < 2:
-        raise NotChartable(f"{len(found)} row{'s' * (len(found) != 1)} to draw: a chart needs 2 or more",
-                           "a chart of one figure adds nothing: add <!-- no chart --> above the table")
+        raise NotChartable(say("{count} {rows} to draw: a chart needs 2 or more", count=len(found),
+                               rows=known("row" if len(found) == 1 else "rows")),
+                           say("a chart of one figure adds nothing: add <!-- no chart --> above the table"))
     if not any(bar.value for bar in found):
-        raise NotChartable("every amount is 0: there is nothing to draw",
-                           "check the amounts, or add <!-- no chart --> above the table")
+        raise NotChartable(say("every amount is 0: there is nothing to draw"),
+                           say("check the amounts, or add <!-- no chart --> above the table"))
     return found
 
 

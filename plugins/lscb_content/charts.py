@@ -17,6 +17,7 @@ from pelican.generators import ArticlesGenerator
 from lscb_core import collect
 from lscb_core.articles import all_articles, is_of_type
 from lscb_core.findings import Severity
+from lscb_core.quote import say
 from lscb_core.rules import Rule, Waiver, finding
 from lscb_core.sources import source_file
 
@@ -115,7 +116,7 @@ def _chart_report(report, section_words: list[list[str]]) -> list:
             else:
                 line = _heading_line(source, table.headings)
             findings.append(finding("AR002", report.source_path, line,
-                                    f"no chart: {problem.why}", problem.hint))
+                                    say("no chart: {why}", why=problem.why), problem.hint))
             continue
         title = in_section or (table.headings[-1] if table.headings else report.title)
         prefix = f"chart-{report.slug}-{len(inserts) + 1}"

@@ -15,6 +15,7 @@ from pelican.generators import ArticlesGenerator
 from lscb_core.articles import all_articles, is_of_type
 from lscb_core import collect
 from lscb_core.findings import shorten
+from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver, finding
 from lscb_core.sources import field_line
 from lscb_core.suggest import closest_path
@@ -153,8 +154,8 @@ def link_versions(generators) -> None:
             close = closest_path(normalise_reference(str(reference)), guidance)
             findings.append(finding(
                 "VER002", path, line,
-                f"Version_of '{shorten(reference, 44)}' is not a guidance page",
-                f"did you mean {close}?" if close
+                say("Version_of '{reference}' is not a guidance page", reference=shorten(reference, 44)),
+                say("did you mean {close}?", close=file(close)) if close
                 else "use the path of a file in content/guidance/, e.g. guidance/roles-of-agencies.md",
                 col=len("Version_of: ") + 1,
             ))
@@ -164,7 +165,9 @@ def link_versions(generators) -> None:
         if target.status != "published":
             findings.append(finding(
                 "VER003", path, line,
-                f"Version_of '{shorten(reference, 44)}' is {target.status}, not published",
+                # It names a guidance page that exists: a file name, not a value.
+                say("Version_of '{reference}' is {status}, not published", reference=file(shorten(reference, 44)),
+                    status=known(target.status)),
                 "publish the guidance page first, or make this page a draft too",
             ))
             continue
@@ -172,8 +175,10 @@ def link_versions(generators) -> None:
             other = target.versions[content_type.key]
             findings.append(finding(
                 "VER004", path, line,
-                f"a second {content_type.singular} for '{shorten(reference, 40)}'",
-                f"one version per audience: merge with {other.relative_source_path} or change Version_of",
+                say("a second {kind} for '{reference}'", kind=known(content_type.singular),
+                    reference=file(shorten(reference, 40))),
+                say("one version per audience: merge with {other} or change Version_of",
+                    other=file(other.relative_source_path)),
             ))
             continue
         target.versions[content_type.key] = version

@@ -23,7 +23,8 @@ from pelican.settings import read_settings
 
 from . import report
 from .findings import BuildStopped, Finding
-from .pelican_log import to_finding
+from .pelican_log import MaskedFormatter, masked_text, to_finding
+from .quote import mask_paths_in
 
 log = logging.getLogger("lscb.build")
 
@@ -106,7 +107,8 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     except BuildStopped as stop:
         result.findings = stop.findings
     except Exception as exc:  # any other failure of Pelican or a plugin
-        result.errors.append(f"{type(exc).__name__}: {exc}")
+        # A plugin's error is about settings or code; a path in it is masked.
+        result.errors.append(f"{type(exc).__name__}: {mask_paths_in(str(exc))}")
     finally:
         root.removeHandler(collector)
         console.file = console_file
@@ -117,9 +119,7 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
         if converted is not None:
             result.findings.append(converted)
             continue
-        text = record.getMessage()
-        if record.exc_info and record.exc_info[1] is not None:
-            text = f"{text}: {record.exc_info[1]}"
+        text = masked_text(record)
         (result.errors if record.levelno >= logging.ERROR else result.warnings).append(text)
 
     result.ok = not result.errors and not any(f.is_error for f in result.findings)
@@ -155,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s: %(message)s",
         stream=sys.stderr,
     )
+    for handler in logging.getLogger().handlers:  # Pelican's messages quote files too
+        handler.setFormatter(MaskedFormatter("%(levelname)s: %(message)s"))
     overrides = {"PATH": str(Path(args.content).resolve())} if args.content else None
     result = build(args.settings, args.output, overrides=overrides, check_only=args.check)
     findings = result.findings

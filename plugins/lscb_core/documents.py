@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass
 
 from .findings import shorten
+from .quote import file, say
 from .rules import Rule, Waiver, finding
 from .sources import field_line
 from .suggest import closest_path
@@ -85,8 +86,8 @@ def attach_document(article, context):
         close = closest_path(relative, nearby)
         return finding(
             "DOC001", article.source_path, field_line(article.source_path, "document"),
-            f"Document '{shorten(value, 36)}' is not a file under content/",
-            f"did you mean {close}?" if close
+            say("Document '{value}' is not a file under content/", value=shorten(value, 36)),
+            say("did you mean {close}?", close=file(close)) if close
             else "give the path from content/, e.g. reviews/documents/child-l-overview-report.pdf",
             col=len("Document: ") + 1,
         )

@@ -42,8 +42,10 @@ class Finding:
         return replace(self, waived=reason)
 
     def as_text(self) -> str:
+        from .quote import mask_path
+
         return (
-            f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}\n"
+            f"{mask_path(self.path)}:{self.line}:{self.col}: {self.code} {self.message}\n"
             f"    hint: {self.hint}"
         )
 

@@ -12,10 +12,11 @@ import re
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def star(text: str) -> str:
+    """Keep the first character of each word and everything between words."""
+    return _WORD.sub(lambda match: match.group(0)[0] + "*" * (len(match.group(0)) - 1), text)
+
+
 def mask(text: str) -> str:
     """Keep the first character of each word and the separators; star the rest."""
-    def star(match: re.Match) -> str:
-        word = match.group(0)
-        return word[0] + "*" * (len(word) - 1)
-
-    return _WORD.sub(star, " ".join(text.split()))
+    return star(" ".join(text.split()))

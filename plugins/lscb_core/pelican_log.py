@@ -4,6 +4,11 @@ Pelican logs "Could not process <file>" (without saying why, unless DEBUG is
 on) or "Skipping <page>: could not find information about 'title'", drops the
 page and carries on. Here each becomes a finding naming the file, so an editor
 sees it with the other problems and in the same formats.
+
+Every other record Pelican (or a plugin) logs is printed with masked_text():
+the values a record quotes (its `%s` arguments: paths, metadata, what a link
+asked for) are masked like a finding's (lscb_core.quote), so Pelican's own
+messages never echo an identifier either.
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ import logging
 import os
 import re
 
-from .findings import Finding
+from .findings import Finding, display_path
+from .pseudonyms import declared_in
+from .quote import File, Known, in_reviews, known, mask_path, mask_value, say
 from .rules import Rule, Waiver
 from .sources import source_file
 
@@ -46,16 +53,17 @@ class ContentUnreadable(Rule):
     waiver = Waiver.NEVER
 
 
-def _why(settings, relative: str) -> str:
-    """Read the file again to learn why Pelican could not."""
+def _why(settings, relative: str) -> tuple[str, str]:
+    """Read the file again to learn why Pelican could not: the kind of
+    error (Python's name for it) and Pelican's text, which quotes the file."""
     from pelican.readers import Readers
 
     try:
         Readers(settings).read_file(base_path=settings["PATH"], path=relative)
     except Exception as error:  # the reason is the point
         text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        return f"{type(error).__name__}: {text}" if text else type(error).__name__
-    return "unknown error"
+        return type(error).__name__, text
+    return "unknown error", ""
 
 
 def _line_of_quoted_value(path: str, why: str) -> tuple[int, int]:
@@ -72,22 +80,87 @@ def _line_of_quoted_value(path: str, why: str) -> tuple[int, int]:
     return 1, 1
 
 
+def _mask_quoted(path: str, why: str) -> str:
+    """Pelican's error with what it quotes from the file masked: every value
+    of the file's header, and anything in quotes."""
+    try:
+        values = [entry.value for entry in source_file(path).fields if entry.value.strip()]
+    except OSError:
+        values = []
+    for value in sorted(values, key=len, reverse=True):
+        why = why.replace(value, mask_value(value, tuple(declared_in(path))))
+    return re.sub(r"'([^']*)'|\"([^\"]*)\"", lambda m: mask_value(m.group(0)), why)
+
+
 def to_finding(record: logging.LogRecord, settings) -> Finding | None:
     """A finding for a content error Pelican logged, or None for others."""
     if record.msg == "Could not process %s" and record.args:
         relative = str(record.args[0])
         path = os.path.join(settings["PATH"], relative)
-        why = _why(settings, relative)
+        kind, why = _why(settings, relative)
         line, col = _line_of_quoted_value(path, why)
+        # Pelican's text quotes the file (a date, a value): in a review, what
+        # it quotes is masked and Pelican's own words are kept.
+        if in_reviews(path):
+            why = known(_mask_quoted(path, why))
         return ContentUnreadable.at(
-            path, line, f"Pelican could not read this file ({why})"[:79],
+            path, line, say("Pelican could not read this file ({kind}: {why})", kind=known(kind), why=why)
+            if why else say("Pelican could not read this file ({kind})", kind=known(kind)),
             "check the metadata at the top: one 'Name: value' a line, then a blank line", col=col)
     if isinstance(record.msg, str) and record.msg.startswith("Skipping %s: could not find information about"):
         page, prop = record.args[0], str(record.args[1])
         path = getattr(page, "source_path", str(page))
         field = _PROPERTY_FIELDS.get(prop, prop)
         return ContentUnreadable.at(
-            path, 1, f"the page has no {field}, so it would be left out",
-            f"add '{field}: ...' to the metadata at the top of the file" if field[0].isupper()
+            path, 1, say("the page has no {field}, so it would be left out", field=known(field)),
+            say("add '{field}: ...' to the metadata at the top of the file", field=known(field))
+            if field[0].isupper()
             else "add some text below the metadata")
     return None
+
+
+_PATH_LIKE = re.compile(r"[/\\]|\.[A-Za-z0-9]{1,5}$")
+
+
+def _masked_argument(value) -> object:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Known):  # a plugin's own words
+        return value.text
+    if isinstance(value, File):
+        return mask_path(value.path)
+    source = getattr(value, "source_path", None)
+    if source:  # a page or article: named by its file
+        return mask_path(display_path(str(source)))
+    text = str(value)
+    if _PATH_LIKE.search(text):
+        # A file Pelican read exists; one it was asked to find may not, and
+        # its name is the editor's: masked wherever it is.
+        return mask_path(text) if os.path.exists(text) else mask_path(text, everywhere=True)
+    return mask_value(text)
+
+
+def masked_text(record: logging.LogRecord) -> str:
+    """The record's message with every value it quotes masked."""
+    args = record.args
+    if isinstance(args, dict):
+        text = str(record.msg) % {key: _masked_argument(value) for key, value in args.items()}
+    elif args:
+        text = str(record.msg) % tuple(_masked_argument(value) for value in args)
+    else:
+        # A message built before logging (an f-string): mask what looks like a path.
+        text = " ".join(str(_masked_argument(word)) if _PATH_LIKE.search(word) else word
+                        for word in str(record.msg).split(" "))
+    if record.exc_info and record.exc_info[1] is not None:
+        error = record.exc_info[1]
+        text = f"{text}: {type(error).__name__}: {mask_value(str(error))}"
+    return text
+
+
+class MaskedFormatter(logging.Formatter):
+    """A log formatter that prints masked_text() instead of the raw message."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        masked = logging.makeLogRecord({**record.__dict__, "msg": masked_text(record), "args": None,
+                                        "exc_info": None, "exc_text": None})
+        return super().format(masked)

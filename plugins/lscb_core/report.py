@@ -6,6 +6,11 @@ JSON:    {"findings": [...], "summary": {...}}
 GitHub:  ::error file=path,line=N,col=N,title=CODE name::message (hint: ...)
 
 Every format ends with the same counts: errors, warnings and waived findings.
+
+Messages and hints were masked when the finding was made (lscb_core.quote);
+the path is masked here, in every format (quote.mask_path): a review's file
+named after a child is printed `content/reviews/z******-q******.md`. The
+finding itself keeps the real path, for waivers and `--only`.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import json
 from collections.abc import Iterable
 
 from .findings import Finding, Severity
+from .quote import mask_path
 
 FORMATS = ("text", "json", "github")
 
@@ -42,7 +48,7 @@ def as_text(findings: Iterable[Finding], show_waived: bool = False) -> str:
         label = "" if f.severity is Severity.ERROR else " (warning)"
         if f.waived:
             label = f" (waived: {f.waived})"
-        lines.append(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}{label}")
+        lines.append(f"{mask_path(f.path)}:{f.line}:{f.col}: {f.code} {f.message}{label}")
         lines.append(f"    hint: {f.hint}")
     return "\n".join(lines)
 
@@ -50,7 +56,7 @@ def as_text(findings: Iterable[Finding], show_waived: bool = False) -> str:
 def as_dicts(findings: Iterable[Finding]) -> list[dict]:
     return [
         {
-            "path": f.path, "line": f.line, "col": f.col, "code": f.code, "name": f.name,
+            "path": mask_path(f.path), "line": f.line, "col": f.col, "code": f.code, "name": f.name,
             "severity": f.severity.value, "message": f.message, "hint": f.hint,
             "waived": f.waived or None,
         }
@@ -79,7 +85,7 @@ def as_github(findings: Iterable[Finding]) -> str:
         if f.waived:
             continue
         level = "error" if f.severity is Severity.ERROR else "warning"
-        props = (f"file={_escape_property(f.path)},line={f.line},col={f.col},"
+        props = (f"file={_escape_property(mask_path(f.path))},line={f.line},col={f.col},"
                  f"title={_escape_property(f'{f.code} {f.name}')}")
         lines.append(f"::{level} {props}::{_escape_data(f'{f.message} (hint: {f.hint})')}")
     lines.append(f"::notice title=Publication checks::{_escape_data(summary_line(findings))}")

@@ -31,8 +31,11 @@ from __future__ import annotations
 
 import enum
 import inspect
+import sys
+from types import FrameType
 from typing import ClassVar
 
+from . import quote
 from .findings import Finding, Severity, display_path
 
 # Sections every rule's docstring has, in this order, after the first
@@ -81,25 +84,32 @@ class Rule:
         cls,
         path: str,
         line: int,
-        message: str,
-        hint: str,
+        message: str | quote.Message,
+        hint: str | quote.Message,
         col: int = 1,
         term: str = "",
         mode: Mode = Mode.DRAFT,
     ) -> Finding:
         """A finding of this rule at path:line:col.
 
-        `term` is the detected text (kept for waivers, never printed): mask it
-        with lscb_core.mask.mask() before it goes in `message`.
+        `message` and `hint` are literals, or say(...) with the values they
+        quote as parts (lscb_core.quote): the values are masked here, so no
+        format prints them raw. `term` is the detected text (kept for
+        waivers, never printed).
         """
+        return cls._at(path, line, message, hint, col, term, mode, sys._getframe(1))
+
+    @classmethod
+    def _at(cls, path, line, message, hint, col, term, mode, caller: FrameType) -> Finding:
+        message, hint = quote.checked(message, caller), quote.checked(hint, caller)
         return Finding(
             path=display_path(path),
             line=max(1, line),
             col=max(1, col),
             code=cls.code,
             name=cls.name,
-            message=message,
-            hint=hint,
+            message=_fit(quote.render_for(message, path), 79),
+            hint=quote.render_for(hint, path),
             severity=cls.severity_in(mode),
             term=term,
         )
@@ -119,7 +129,13 @@ class Rule:
         return {title: "\n".join(lines).strip("\n").rstrip() for title, lines in sections.items()}
 
 
-def finding(code: str, source_path: str, line: int, message: str, hint: str,
+def finding(code: str, source_path: str, line: int, message: str | quote.Message,
+            hint: str | quote.Message,
             col: int = 1, term: str = "", mode: Mode = Mode.DRAFT) -> Finding:
     """Shorthand for RULES[code].at(...)."""
-    return RULES[code].at(source_path, line, message, hint, col=col, term=term, mode=mode)
+    return RULES[code]._at(source_path, line, message, hint, col, term, mode, sys._getframe(1))
+
+
+def _fit(text: str, width: int) -> str:
+    """Text cut to `width` characters, marked with … when it was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"

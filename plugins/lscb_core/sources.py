@@ -4,6 +4,12 @@ Checks report file:line:col, so they need the raw text of each Markdown file:
 the metadata header (field, value and line of each entry, including repeated
 fields such as `Waive`), where the body starts, and a way to turn an offset or
 a piece of text back into a line and column.
+
+The header is read one entry at a time: a field with its continuation lines
+(indented lines under it) is one entry, and any other line of the header is
+an entry of its own. Nothing ever reads two entries as one text, so the last
+word of one field and the first of the next ("Pseudonyms: ..., Dawn" then
+"Publication_decision: publish") are never taken for one name or one date.
 """
 
 from __future__ import annotations
@@ -23,6 +29,11 @@ class Field:
     value: str
     line: int
     value_col: int  # column where the value starts
+    last_line: int = 0  # its last continuation line (0: the field is on one line)
+
+    @property
+    def end_line(self) -> int:
+        return self.last_line or self.line
 
 
 @dataclass
@@ -31,6 +42,9 @@ class SourceFile:
     text: str
     fields: list[Field] = field(default_factory=list)
     body_start: int = 1  # line number of the first line after the header
+    # (first line, last line) of each entry of the header, in order: a field
+    # with its continuation lines, or a line that is not a field.
+    header_entries: list[tuple[int, int]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
@@ -44,6 +58,22 @@ class SourceFile:
     def field_line(self, name: str) -> int:
         found = self.field(name)
         return found.line if found else 1
+
+    def line_offset(self, line: int) -> int:
+        """Offset in the text of the start of `line` (from 1); the text's
+        length after the last line."""
+        return self._line_starts[line - 1] if 0 < line <= len(self._line_starts) else len(self.text)
+
+    def entry_ranges(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of each header entry, its lines without the
+        last line break, in order."""
+        ranges = []
+        for first, last in self.header_entries:
+            end = self.line_offset(last + 1)
+            if end > 0 and self.text[end - 1:end] == "\n":
+                end -= 1
+            ranges.append((self.line_offset(first), end))
+        return ranges
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both from 1, of a character offset in the text."""
@@ -73,10 +103,14 @@ def parse(path: str, text: str) -> SourceFile:
         match = _FIELD.match(line)
         if match:
             source.fields.append(Field(match.group(1), match.group(2).strip(), number, match.start(2) + 1))
-        elif line[:1].isspace() and source.fields:
+            source.header_entries.append((number, number))
+        elif line[:1].isspace() and source.fields and source.header_entries[-1][0] == source.fields[-1].line:
             # A continuation line belongs to the field above it.
             last = source.fields[-1]
-            source.fields[-1] = Field(last.name, f"{last.value} {line.strip()}", last.line, last.value_col)
+            source.fields[-1] = Field(last.name, f"{last.value} {line.strip()}", last.line, last.value_col, number)
+            source.header_entries[-1] = (last.line, number)
+        else:
+            source.header_entries.append((number, number))
     else:
         source.body_start = number + 1
     return source

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from .findings import Finding, display_path
+from .quote import in_reviews, known, mask_value, say
 from .rules import RULES, Mode, Rule, Waiver
 from .sources import SourceFile
 
@@ -224,13 +225,14 @@ def _parse(body: str, source: SourceFile, line: int, col: int, in_metadata: bool
         if rule is None or rule.waiver is Waiver.NEVER:
             what = "does not exist" if rule is None else "cannot be waived"
             waive.problems.append(WaiverUnknownCode.at(
-                path, line, f"waiver code {code[:12]} {what}",
+                path, line, say("waiver code {code} {what}", what=known(what),
+                                code=known(code) if _CODE.match(code) else code[:12]),
                 "copy the code from the finding; docs/checks.md lists what can be waived",
                 col=col, mode=mode))
         elif rule.waiver is Waiver.APPROVED and not (in_metadata and waive.term and role):
             waive.problems.append(RedactionWaiverMisplaced.at(
-                path, line, f"waiver of {code} lacks metadata, quoted text or approver",
-                f'in the metadata: Waive: {code} "the text": reason; approved by <role>',
+                path, line, say("waiver of {code} lacks metadata, quoted text or approver", code=known(code)),
+                say('in the metadata: Waive: {code} "the text": reason; approved by <role>', code=known(code)),
                 col=col, mode=mode))
     if not reason:
         waive.problems.append(WaiverWithoutReason.at(
@@ -265,8 +267,12 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: s
         for waive in waivers:
             if waive.covers(finding) and not waive.problems_block(finding.code):
                 waive.used = True
-                reason = waive.reason or "no reason given"
-                finding = finding.waive(reason + (f" (approved by {waive.approved_by})" if waive.approved_by else ""))
+                # The reason is the editor's text: masked like any value a review holds.
+                shown = mask_value if in_reviews(finding.path) else str
+                reason = shown(waive.reason) if waive.reason else "no reason given"
+                if waive.approved_by:
+                    reason += f" (approved by {shown(waive.approved_by)})"
+                finding = finding.waive(reason)
                 break
         result.append(finding)
     for waive in waivers:
@@ -277,7 +283,7 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: s
             waive.used = True
         if not waive.used and waive.codes and (codes_judged is None or set(waive.codes) <= codes_judged):
             result.append(WaiverUnused.at(
-                waive.path, waive.line, f"waiver of {', '.join(waive.codes)} waives nothing",
+                waive.path, waive.line, say("waiver of {codes} waives nothing", codes=known(", ".join(waive.codes))),
                 "remove the waiver", col=waive.col, mode=mode))
             waive.used = True  # report once
     return result

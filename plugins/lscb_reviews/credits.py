@@ -58,7 +58,11 @@ class Credit:
 class Problem:
     number: int  # which credit, from 1
     offset: int  # where it starts in the field's value
-    message: str  # never prints the name
+    template: str  # what is wrong, with {number}: never prints the name
+
+    @property
+    def message(self) -> str:
+        return self.template.format(number=self.number)
 
 
 def parse(value: str) -> tuple[list[Credit], list[Problem]]:
@@ -78,14 +82,14 @@ def parse(value: str) -> tuple[list[Credit], list[Problem]]:
         number += 1
         name, role = _split_role(text)
         if role is None:
-            problems.append(Problem(number, start, f"credit {number} has no (role) at its end"))
+            problems.append(Problem(number, start, "credit {number} has no (role) at its end"))
             continue
         if not role.strip():
-            problems.append(Problem(number, start, f"credit {number} has an empty (role)"))
+            problems.append(Problem(number, start, "credit {number} has an empty (role)"))
             continue
         person = person_words(name)
         if not person:
-            problems.append(Problem(number, start, f"credit {number} has no name before its (role)"))
+            problems.append(Problem(number, start, "credit {number} has no name before its (role)"))
             continue
         credits.append(Credit(" ".join(name.split()), " ".join(role.split()), person, start))
     return credits, problems

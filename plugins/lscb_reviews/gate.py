@@ -17,7 +17,8 @@ from lscb_core.articles import ARTICLE_LISTS, is_of_type
 from lscb_core.dates import today
 from lscb_core.documents import attach_document
 from lscb_core import collect
-from lscb_core.findings import display_path
+from lscb_core.findings import display_path, shorten
+from lscb_core.quote import file, known, render_for, say
 from lscb_core.rules import Rule, Waiver, finding
 from lscb_core.sources import field_line
 
@@ -79,17 +80,21 @@ def apply_gate(generator) -> None:
                 verdict = decide(article, day, retention)
             except ValueError as error:
                 field = str(error).split(":", 1)[0]
+                written = str(getattr(article, field.lower(), "") or "")
                 findings.append(finding(
                     "REV002", article.source_path, field_line(article.source_path, field),
-                    str(error)[:78], "write the date as YYYY-MM-DD, e.g. 2026-03-31",
+                    say("{field} '{value}' is not a date", field=known(field), value=shorten(written, 30)),
+                    "write the date as YYYY-MM-DD, e.g. 2026-03-31",
                 ))
                 _block(article, generator.context, state)
                 continue
             if verdict.kind == "block":
-                log.warning("Not published: %s (%s)", display_path(article.source_path), verdict.reason)
+                log.warning("Not published: %s (%s)", file(display_path(article.source_path)),
+                            known(render_for(verdict.reason, article.source_path)))
                 _block(article, generator.context, state)
             elif verdict.kind == "retire":
-                log.info("Retired: %s (%s); notice only", display_path(article.source_path), verdict.reason)
+                log.info("Retired: %s (%s); notice only", file(display_path(article.source_path)),
+                         known(render_for(verdict.reason, article.source_path)))
                 _retire(article, generator.context, state)
                 retired.append(article)
             else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 
 from lscb_core import collect
+from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver, finding
 
 from .state import blocked
@@ -100,9 +101,9 @@ def _same_contents(output: str, state):
                     yield _leak(relative, "a copy of a file of a blocked review was published")
 
 
-def _register_leak(where: str, message: str):
+def _register_leak(where: str, message):
     return finding(
-        "RED005", os.path.join("output", where), 1, message[:78],
+        "RED005", os.path.join("output", where), 1, say("{what}", what=known(message)),
         "remove the copy: the register stays next to its review in the repository only",
     )
 
@@ -122,13 +123,15 @@ def _mention(relative: str, url: str, item) -> object:
         for needle in (url, url.rstrip("/")):
             line, col = item.source.locate(needle)
             if (line, col) != (1, 1):
-                return finding("REV003", item.path, line, f"names blocked review {url[:50]}",
+                return finding("REV003", item.path, line, say("names blocked review {url}", url=file(url[:50])),
                                "remove the address until the review is published", col=col)
-    return _leak(relative, f"names blocked review {url[:50]}")
+    return _leak(relative, say("names blocked review {url}", url=file(url[:50])))
 
 
-def _leak(where: str, message: str):
+def _leak(where: str, message):
+    """`message`: a literal of this module or say(...)."""
     return finding(
-        "REV003", os.path.join("output", where), 1, message[:78],
+        "REV003", os.path.join("output", where), 1, message if not isinstance(message, str) else say(
+            "{what}", what=known(message)),
         "remove links to reviews that are withheld, embargoed or drafts",
     )

@@ -11,12 +11,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from lscb_core.dates import add_months, as_date
+from lscb_core.quote import Message, known, say
+
+# Values the schema allows (lscb_checks.schema): printed as they are.
+_STATUSES = ("draft", "hidden", "published")
+_DECISIONS = ("publish", "withhold")
 
 
 @dataclass(frozen=True)
 class Verdict:
     kind: str  # "publish", "block" or "retire"
-    reason: str = ""
+    reason: Message | str = ""  # rendered with lscb_core.quote: it quotes the review
     live_from: dt.date | None = None  # first day the review is public
 
 
@@ -35,13 +40,14 @@ def decide(article, today: dt.date, retention_months: int | None) -> Verdict:
     """Raises ValueError (naming the field) when a date cannot be read."""
     status = article.status
     if status != "published":
-        return Verdict("block", f"Status is {status}")
+        return Verdict("block", say("Status is {status}", status=known(status) if status in _STATUSES else status))
 
     decision = _field(article, "publication_decision")
     if decision != "publish":
         if not decision:
             return Verdict("block", "it has no Publication_decision")
-        return Verdict("block", f"Publication_decision is {decision}")
+        return Verdict("block", say("Publication_decision is {decision}",
+                                    decision=known(decision) if decision in _DECISIONS else decision))
 
     if _field(article, "criminal_proceedings") == "ongoing":
         return Verdict("block", "Criminal_proceedings is ongoing")
@@ -55,8 +61,9 @@ def decide(article, today: dt.date, retention_months: int | None) -> Verdict:
         except ValueError as error:
             raise ValueError(f"Publish_after: {error}") from None
     if live_from > today:
-        return Verdict("block", f"embargoed until {live_from.isoformat()}, {_due(live_from, today)}", live_from)
+        return Verdict("block", say("embargoed until {day}, {due}", day=known(live_from.isoformat()),
+                                    due=known(_due(live_from, today))), live_from)
 
     if retention_months and add_months(live_from, retention_months) <= today:
-        return Verdict("retire", f"older than {retention_months} months", live_from)
+        return Verdict("retire", say("older than {months} months", months=retention_months), live_from)
     return Verdict("publish", live_from=live_from)

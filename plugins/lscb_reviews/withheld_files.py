@@ -35,7 +35,8 @@ import posixpath
 from lscb_core import collect
 from lscb_core.articles import content_objects
 from lscb_core.contents import KnownContents
-from lscb_core.findings import display_path, shorten
+from lscb_core.findings import display_path
+from lscb_core.quote import file, known as vocab, say
 from lscb_core.rules import Rule, Waiver
 
 from .state import blocked
@@ -223,8 +224,9 @@ def _shared(item, absolute: str, review: str, copy: bool):
     name = posixpath.basename(absolute.replace(os.sep, "/"))
     line, col = item.source.locate(name, body_only=False)
     what = "a copy of a file" if copy else "a file"
-    message = f"links {what} of {shorten(posixpath.basename(review), 24)}, which is not published"
-    return FileOfWithheldReview.at(item.path, line, message[:79], HINT, col=col)
+    message = say("links {what} of {review}, which is not published", what=vocab(what),
+                  review=file(review, name_only=True))
+    return FileOfWithheldReview.at(item.path, line, message, HINT, col=col)
 
 
 def _relative(absolute: str, content: str) -> str:

@@ -16,6 +16,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from lscb_core.documents import human_size
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule
 
 from ..locate import link_positions, written_href
@@ -162,13 +163,15 @@ def check(site):
             stated = _stated_bytes(described)
             external = bool(urlsplit(link.href).scheme or link.href.startswith("//"))
             if not _names_format(described, words) or (stated is None and not external):
-                details = f"({label}, {human_size(size)})" if size is not None else f"({label}, 1.2 MB)"
+                # The format's label and the size the build measured: not content.
+                details = known(f"({label}, {human_size(size)})" if size is not None else f"({label}, 1.2 MB)")
                 yield DocumentLinkWithoutFormat.at(
                     item.path, line,
-                    f"link to a document ({label}) does not say its format and size"
-                    if not external else f"link to a document ({label}) does not say its format",
-                    f'add "{details}" to the link text' if size is not None
-                    else f'add the format and size to the link text, e.g. "{details}"',
+                    say("link to a document ({label}) does not say its format and size", label=known(label))
+                    if not external else say("link to a document ({label}) does not say its format",
+                                             label=known(label)),
+                    say('add "{details}" to the link text', details=details) if size is not None
+                    else say('add the format and size to the link text, e.g. "{details}"', details=details),
                     col=col)
                 continue
             if size is None or stated is None:
@@ -177,6 +180,9 @@ def check(site):
             if (given > 2 * size or given < size / 2) and abs(given - size) > 20 * 1024:
                 yield DocumentSizeWrong.at(
                     item.path, line,
-                    f"link gives the size as {written}; the {label} file is {human_size(size)}",
-                    f'correct the size in the link text: "({label}, {human_size(size)})"',
+                    # `written` matched the size pattern: a number and a unit.
+                    say("link gives the size as {written}; the {label} file is {size}", written=known(written),
+                        label=known(label), size=known(human_size(size))),
+                    say('correct the size in the link text: "({label}, {size})"', label=known(label),
+                        size=known(human_size(size))),
                     col=col)

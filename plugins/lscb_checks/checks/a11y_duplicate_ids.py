@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule
 
-from ..locate import PageBody, shown
+from ..locate import PageBody
 
 
 class DuplicateId(Rule):
@@ -63,8 +64,10 @@ def check_output(output):
         for name, lines in duplicated.items():
             written = [(line, body.id_position(name, line)) for line in lines]
             in_body = [(line, position) for line, position in written if position is not None]
-            written_as = shown(page.item if in_body else None, name[:40])
-            message = f'id "{written_as}" is used {len(lines)} times on this page'
+            # An id written in the page's Markdown is its content: masked;
+            # one only the theme writes is the theme's.
+            written_as = name[:40] if in_body else known(name[:40])
+            message = say('id "{name}" is used {count} times on this page', name=written_as, count=len(lines))
             if in_body:
                 clash = len(in_body) < len(lines)
                 hint = ("the theme uses this id too: reword the heading or give it {: #another-id }"

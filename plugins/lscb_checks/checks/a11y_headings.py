@@ -6,6 +6,7 @@ starts at level 2 (`##`) and goes down one level at a time.
 
 from __future__ import annotations
 
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule
 
 from .. import quick
@@ -93,8 +94,8 @@ def check(site):
                     wanted = "#" * (previous + 1)
                     yield HeadingLevelSkipped.at(
                         item.path, line,
-                        f"heading skips from level {previous} to level {level}",
-                        f"make it a level {previous + 1} heading ({wanted}), "
-                        "or add the missing level above it",
+                        say("heading skips from level {previous} to level {level}", previous=previous, level=level),
+                        say("make it a level {wanted_level} heading ({wanted}), or add the missing level above it",
+                            wanted_level=previous + 1, wanted=known(wanted)),
                         col=col)
             previous = level

@@ -15,10 +15,11 @@ from __future__ import annotations
 import posixpath
 import re
 
+from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule
 
 from .. import quick
-from ..locate import image_positions, shown, written_href
+from ..locate import image_positions, written_href
 
 _DECORATIVE_ROLES = {"presentation", "none"}
 # Alt text that says nothing about the image.
@@ -101,21 +102,22 @@ def check(site):
             if alt is not None and (_decorative(attrs) or (alt.strip() and not _placeholder(alt))):
                 continue
             src = attrs.get("src") or ""
-            name = shown(item, posixpath.basename(written_href(src).split("?")[0])[-40:] or "(no src)")
+            name = posixpath.basename(written_href(src).split("?")[0])[-40:]
+            name = file(name) if name else known("(no src)")
             positions = positions or image_positions(item)
             line, col = positions.position(index)
             if alt is None:
                 yield ImageAltMissing.at(
-                    item.path, line, f"image {name} has no alt text",
+                    item.path, line, say("image {name} has no alt text", name=name),
                     "describe what the image shows for people who cannot see it: ![description](...)",
                     col=col)
             elif alt.strip():
                 yield ImageAltMissing.at(
-                    item.path, line, f"alt text of image {name} does not describe it",
+                    item.path, line, say("alt text of image {name} does not describe it", name=name),
                     "replace the alt text with what the image shows and why it is there",
                     col=col)
             else:
                 yield ImageAltEmptyUndeclared.at(
-                    item.path, line, f"image {name} has empty alt text",
+                    item.path, line, say("image {name} has empty alt text", name=name),
                     'describe it in the [ ], or if it is only decoration add {: role="presentation" }',
                     col=col)

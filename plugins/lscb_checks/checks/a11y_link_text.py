@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule
 
 from .. import quick
@@ -108,7 +109,7 @@ def check(site):
             elif unclear:
                 phrase = folded if folded in _UNCLEAR else "click here"
                 yield LinkTextUnclear.at(
-                    item.path, line, f'link text "{phrase}" does not say where it goes',
+                    item.path, line, say('link text "{phrase}" does not say where it goes', phrase=known(phrase)),
                     "use words that make sense on their own, e.g. [guidance on neglect](...)",
                     col=col)
             else:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding, Severity
+from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 
 DEFAULT_SECTIONS = [
@@ -107,6 +108,8 @@ def check(site) -> Iterable[Finding]:
             ors = " or ".join(f"'{word}'" for word in words[:3])
             yield AnnualReportSectionMissing.at(
                 item.path, line,
-                f"annual report has no section: {shown}",
-                f"add a heading such as '## {shown}'; any heading with {ors} in it counts",
+                # The sections are the board's settings, not a page's content.
+                say("annual report has no section: {name}", name=known(shown)),
+                say("add a heading such as '## {name}'; any heading with {words} in it counts",
+                    name=known(shown), words=known(ors)),
                 term=name)

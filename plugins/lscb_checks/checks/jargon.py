@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from lscb_content.glossary_terms import (
     GLOSSARY_SLUG, Glossary, Use, compile_glossary, explained_near_first_use, text_of, uses as _uses)
 from lscb_core.findings import Finding, Severity
+from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 
 from .reading_age import block_starts, find_words
@@ -151,6 +152,8 @@ def check(site) -> Iterable[Finding]:
             example = f" ({definition} ...)" if definition else " (...)"
             yield JargonUnexplained.at(
                 item.path, line,
-                f"'{shown}' is a glossary word with no explanation nearby",
-                f"say what it means here, e.g. '{shown}{example}', or use everyday words",
+                # A word of the glossary and its definition: the site's vocabulary.
+                say("'{word}' is a glossary word with no explanation nearby", word=known(shown)),
+                say("say what it means here, e.g. '{word}{example}', or use everyday words",
+                    word=known(shown), example=known(example)),
                 col=col, term=first.text)

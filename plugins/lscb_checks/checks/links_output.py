@@ -15,10 +15,11 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from lscb_core.quote import Message, file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.state import blocked
 
-from ..locate import PageBody, shown
+from ..locate import PageBody
 
 # Fragments a browser handles without an element of that id.
 _ALWAYS_THERE = {"", "top"}
@@ -127,15 +128,12 @@ def _short(text: str, limit: int = 40) -> str:
 @dataclasses.dataclass(frozen=True)
 class _Problem:
     rule: type
-    message: str  # "{}" is where the address or #anchor goes
-    detail: str
-    hint: str  # "{}" is where a suggestion goes, if any
+    message: Message  # the address or #anchor it quotes is masked (lscb_core.quote)
+    hint: Message | str
     key: tuple  # the same broken link on several pages has one key
-    suggestion: str = ""
 
-    def text(self, item=None) -> tuple[str, str]:
-        """(message, hint), with the page's own text masked for a review."""
-        return self.message.format(shown(item, self.detail)), self.hint.format(shown(item, self.suggestion))
+    def text(self) -> tuple[Message, Message | str]:
+        return self.message, self.hint
 
 
 class _Links:
@@ -178,10 +176,10 @@ class _Links:
             candidates = self._addresses
         close = _close(wanted, candidates)
         if close is not None:
-            return "did you mean {}?", _address(_normal(close))
+            return say("did you mean {close}?", close=file(_address(_normal(close))))
         if candidates is self.output.files:
-            return "put the file under content/ and link to it from the Markdown: images/x.png", ""
-        return "link to the Markdown file (../pages/x.md), which the build checks", ""
+            return "put the file under content/ and link to it from the Markdown: images/x.png"
+        return "link to the Markdown file (../pages/x.md), which the build checks"
 
     def problem(self, page, href: str, from_draft: bool):
         """What is wrong with one link (a _Problem), or None when it is fine."""
@@ -211,14 +209,15 @@ class _Links:
         wanted = _normal(rel if rel is not None else self.path(page, href))
         hidden = self.unpublished.get(wanted)
         if hidden and not from_draft:
-            return _Problem(LinkToUnpublished, f"links to {hidden}: {{}}", _short(_address(wanted), 36),
+            return _Problem(LinkToUnpublished,
+                            say("links to {what}: {address}", what=known(hidden), address=file(_short(_address(wanted), 36))),
                             "remove the link until that page is published", ("LINK003", wanted))
         if rel is None:
             if hidden:  # a draft linking to a draft that is not written
                 return None
-            hint, suggestion = self.did_you_mean(wanted)
-            return _Problem(LinkTargetMissing, "link to {} goes nowhere", _short(_address(wanted), 50),
-                            hint, ("LINK001", wanted), suggestion)
+            # Nothing is there: the address is the editor's, masked.
+            return _Problem(LinkTargetMissing, say("link to {address} goes nowhere", address=_short(_address(wanted), 50)),
+                            self.did_you_mean(wanted), ("LINK001", wanted))
         if fragment.lower() in _ALWAYS_THERE or rel not in self.output.pages:
             return None
         if fragment in self.ids(rel):
@@ -230,13 +229,17 @@ class _Links:
         numbers = [int(name[5:]) for name in ids if _PARAGRAPH.match(name)]
         close = None
         if _PARAGRAPH.match(fragment) and numbers:
-            hint = f"that page has paragraphs 1 to {max(numbers)}"
+            hint = say("that page has paragraphs 1 to {last}", last=max(numbers))
         else:
             close = _close(fragment, ids)
-            hint = "did you mean #{}?" if close else "link to a heading or numbered paragraph that exists"
+            # An id is made from a heading of the page's content: masked.
+            hint = say("did you mean #{close}?", close=close) if close else (
+                "link to a heading or numbered paragraph that exists")
         # The theme's links to #anchors of their own page count as one link.
-        return _Problem(LinkAnchorMissing, f"{{}} is not on {where}", "#" + _short(fragment, 30), hint,
-                        ("LINK002", "" if where == "this page" else rel, fragment), close or "")
+        return _Problem(LinkAnchorMissing,
+                        say("#{anchor} is not on {where}", anchor=_short(fragment, 30),
+                            where=known(where) if where == "this page" else file(where)),
+                        hint, ("LINK002", "" if where == "this page" else rel, fragment))
 
 
 def _close(wanted: str, candidates) -> str | None:
@@ -271,7 +274,7 @@ def check_output(output):
                 body = PageBody(page)
             position = body.resource_position(element) if is_resource else body.link_position(element)
             if position is not None:
-                message, hint = problem.text(page.item)
+                message, hint = problem.text()
                 yield problem.rule.at(page.item.path, position[0], message, hint, col=position[1])
             elif problem.key in theme:
                 theme[problem.key][1].add(rel)

@@ -17,11 +17,12 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.suggest import closest_path
 from lscb_reviews.state import blocked
 
-from ..locate import Positions, shown, written_href
+from ..locate import Positions, written_href
 
 _INTRASITE = re.compile(r"^\{(filename|static|attach)\}")
 _PAGE_SOURCE = re.compile(r"\.(?:md|markdown|mdown|html?)$", re.IGNORECASE)
@@ -180,24 +181,23 @@ def _findings(site, item, targets, positions, found):
         if problem is None:
             continue
         what, wanted = problem
-        written = shown(item, written_href(href))
+        written = written_href(href)  # the editor's: masked in the message
         line, col = positions.position(index)
         if what == "not a page":
             yield IntrasiteLinkUnresolved.at(
-                item.path, line, f"link {written[:45]} is not a page of the site",
+                item.path, line, say("link {written} is not a page of the site", written=written[:45]),
                 "link to a page under one of the site's content folders", col=col)
         elif what == "missing":
             pages = bool(_PAGE_SOURCE.search(wanted))
             candidates = sorted(targets.by_path) if pages else _content_files(site)
             close = _suggestion(item, wanted, written_href(href), candidates)
-            close = shown(item, close) if close else close
             yield IntrasiteLinkUnresolved.at(
-                item.path, line, f"{'link' if text or pages else 'file'} {written[:50]} finds no file",
-                f"did you mean {close}?" if close
+                item.path, line, say("{kind} {written} finds no file", kind=known("link" if text or pages else "file"),
+                                     written=written[:50]),
+                say("did you mean {close}?", close=file(close)) if close
                 else "check the name and folder: the path is from this file, e.g. ../pages/glossary.md",
                 col=col)
         else:
-            message = f"links to {what}: "
             yield IntrasiteLinkToUnpublished.at(
-                item.path, line, message + written[:79 - len(message)],
+                item.path, line, say("links to {what}: {written}", what=known(what), written=written[:79 - 11 - len(what)]),
                 "remove the link until that page is published", col=col)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from lscb_content.types import CONTENT_TYPES
 from lscb_core import collect
 from lscb_core.findings import Finding, display_path
+from lscb_core.quote import known as vocab, say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.credits import parse as parse_credits
 
@@ -252,8 +253,9 @@ def check_item(item, reported=frozenset()) -> Iterable[Finding]:
             field = known[suggestion.name]  # read as meant: its value is checked too
         if field.name in seen and not field.repeatable:
             yield MetadataFieldRepeated.at(
-                path, number, f"{field.name} is written twice (also on line {seen[field.name]})",
-                f"keep one {field.name} line", col=1)
+                path, number, say("{field} is written twice (also on line {line})",
+                                  field=vocab(field.name), line=seen[field.name]),
+                say("keep one {field} line", field=vocab(field.name)), col=1)
             continue
         seen.setdefault(field.name, number)
         entry = next((f for f in source.fields if f.line == number), None)
@@ -267,32 +269,35 @@ def check_item(item, reported=frozenset()) -> Iterable[Finding]:
             continue
         if field.name not in present:
             yield MetadataFieldMissing.at(
-                path, 1, f"{field.name} is missing: {kind} needs it",
-                f"add e.g. '{field.name}: {field.sample}' to the header (see docs/editing.md)", col=1)
+                path, 1, say("{field} is missing: {kind} needs it", field=vocab(field.name), kind=vocab(kind)),
+                say("add e.g. '{field}: {sample}' to the header (see docs/editing.md)",
+                    field=vocab(field.name), sample=vocab(field.sample)), col=1)
         elif not present[field.name][0]:
             _value_text, number, col = present[field.name]
             yield MetadataFieldMissing.at(
-                path, number, f"{field.name} is empty", f"write its value, e.g. '{field.name}: {field.sample}'",
+                path, number, say("{field} is empty", field=vocab(field.name)),
+                say("write its value, e.g. '{field}: {sample}'", field=vocab(field.name), sample=vocab(field.sample)),
                 col=col)
 
 
 def _unknown(path, number, key, suggestion, kind) -> Finding:
-    written = _short(key)
+    written, kind = _short(key), vocab(kind)
     if suggestion is None:
         return MetadataFieldUnknown.at(
-            path, number, f"'{written}' is not a field of {kind}",
-            f"remove or rename it: docs/editing.md lists the fields of {kind}", col=1, term=key)
+            path, number, say("'{written}' is not a field of {kind}", written=written, kind=kind),
+            say("remove or rename it: docs/editing.md lists the fields of {kind}", kind=kind), col=1, term=key)
+    name = vocab(suggestion.name)
     if suggestion.how == "spelling":
         return MetadataFieldUnknown.at(
-            path, number, f"'{written}' must be written {suggestion.name}",
-            f"did you mean {suggestion.name}? spell it exactly, with the same capitals", col=1, term=key)
+            path, number, say("'{written}' must be written {name}", written=written, name=name),
+            say("did you mean {name}? spell it exactly, with the same capitals", name=name), col=1, term=key)
     if suggestion.how == "close":
         return MetadataFieldUnknown.at(
-            path, number, f"'{written}' is not a field of {kind}",
-            f"did you mean {suggestion.name}?", col=1, term=key)
+            path, number, say("'{written}' is not a field of {kind}", written=written, kind=kind),
+            say("did you mean {name}?", name=name), col=1, term=key)
     return MetadataFieldUnknown.at(
-        path, number, f"{suggestion.name} is not a field of {kind}",
-        f"remove it: {suggestion.name} belongs to another kind of page", col=1, term=key)
+        path, number, say("{name} is not a field of {kind}", name=name, kind=kind),
+        say("remove it: {name} belongs to another kind of page", name=name), col=1, term=key)
 
 
 def _broken_line(path, number, line, type_key, kind, meant) -> Finding:
@@ -307,11 +312,11 @@ def _broken_line(path, number, line, type_key, kind, meant) -> Finding:
     suggestion = schema.suggest(written, type_key)
     if suggestion and suggestion.how in ("spelling", "close"):
         meant.add(suggestion.name)
-        hint = f"did you mean {suggestion.name}? no spaces in a name, none before ':'"
+        hint = say("did you mean {name}? no spaces in a name, none before ':'", name=vocab(suggestion.name))
     else:
-        hint = f"use a field of {kind}, with _ for spaces and no space before ':'"
+        hint = say("use a field of {kind}, with _ for spaces and no space before ':'", kind=vocab(kind))
     return MetadataFieldUnknown.at(
-        path, number, f"'{_short(written)}' is not a field name: the header ends here",
+        path, number, say("'{written}' is not a field name: the header ends here", written=_short(written)),
         hint, col=1, term=written)
 
 
@@ -324,7 +329,7 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
         problem = _date_problem(value)
         if problem:
             yield MetadataDateInvalid.at(
-                path, number, f"{field.name} {problem}",
+                path, number, say("{field} {problem}", field=vocab(field.name), problem=problem),
                 "write the date as YYYY-MM-DD, e.g. 2027-03-31 for 31 March 2027", col=col)
         return
     if field.value_by:
@@ -332,30 +337,34 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
     if field.type == schema.CREDITS:
         _credits, problems = parse_credits(value)
         for problem in problems:
-            yield CreditsMalformed.at(path, number, f"Credits: {problem.message}", CREDITS_HINT,
-                                      col=col + problem.offset)
+            yield CreditsMalformed.at(path, number, say("Credits: {problem}",
+                                                        problem=say(problem.template, number=problem.number)),
+                                      CREDITS_HINT, col=col + problem.offset)
         return
     if field.type in (schema.CHOICE, schema.YES_NO):
         allowed = field.allowed or ("yes", "no")
         folded = " ".join(value.split()).casefold()
         if folded not in allowed:
             close = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
-            choices = ", ".join(allowed)
+            choices = vocab(", ".join(allowed))
             yield MetadataValueNotAllowed.at(
-                path, number, f"{field.name} '{_short(value, 20)}' is not allowed",
-                f"did you mean {close[0]}? write one of: {choices}" if close else f"write one of: {choices}",
+                path, number, say("{field} '{value}' is not allowed", field=vocab(field.name), value=_short(value, 20)),
+                say("did you mean {close}? write one of: {choices}", close=vocab(close[0]), choices=choices)
+                if close else say("write one of: {choices}", choices=choices),
                 col=col)
     elif field.type == schema.PATH and "://" in value:
         yield MetadataValueNotAllowed.at(
-            path, number, f"{field.name} is a web address, not a file path",
+            path, number, say("{field} is a web address, not a file path", field=vocab(field.name)),
             "give the path of a file from the content/ folder, e.g. reviews/documents/x.pdf", col=col)
 
 
-def _date_problem(value: str) -> str:
+def _date_problem(value: str):
+    """What is wrong with a date as written (a message part), or None."""
     if not _DATE.match(value):
-        return f"'{_short(value, 20)}' is not written as YYYY-MM-DD"
+        return say("'{value}' is not written as YYYY-MM-DD", value=_short(value, 20))
     try:
         dt.date.fromisoformat(value[:10])
     except ValueError:
-        return f"'{value[:10]}' is not a real date"
-    return ""
+        # It matched YYYY-MM-DD: digits and dashes, nothing that names anyone.
+        return say("'{value}' is not a real date", value=vocab(value[:10]))
+    return None

@@ -1,6 +1,10 @@
 """PDFs the site publishes: readable, without scripts, attached files or
 forms, without the author's name in their properties or comments, without
 text left under a redaction box, and without earlier versions of themselves.
+Such a PDF is refused, not rewritten: the original is in content/, in a
+public repository, so it must be exported again (docs/publishing-reviews.md).
+Every string of every object (text/pdf_strings.py) is read for names by the
+redaction checks and by the final gate.
 
 Checked: every PDF a published page links to (its Document too), reported at
 the line of the link, and every PDF in the shared STATIC_PATHS folders,
@@ -14,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
-from lscb_core.mask import mask
+from lscb_core.quote import file, identifier, known, say
 from lscb_core.rules import Rule, Waiver
 
 from ..text.attachments import PDF_SUFFIXES, Attachment, pdf_content, published_attachments
@@ -112,7 +116,8 @@ class PdfJavascript(Rule):
 
     ## Known limitations
     Scripts in objects no page, bookmark or form refers to are not looked
-    for; readers do not run them either.
+    for; readers do not run them either. Their text is read for names with
+    every other string of the file.
     """
 
     code = "PDF003"
@@ -254,51 +259,54 @@ def check(site) -> Iterable[Finding]:
 
 def _check_pdf(attachment: Attachment, allowed: set[str]) -> Iterable[Finding]:
     pdf = pdf_content(attachment.path)
-    name = attachment.name
+    name = file(attachment.path, name_only=True)  # under reviews/, masked like its path
     at = {"path": attachment.report_path, "line": attachment.line, "col": attachment.col}
     if pdf.error or not any(text.strip() for text in pdf.pages):
         if pdf.encrypted:
-            yield PdfUnreadable.at(message=_say(name, " is encrypted; it cannot be checked"),
+            yield PdfUnreadable.at(message=say("{name} is encrypted; it cannot be checked", name=name),
                                    hint="export it again without a password or restrictions", **at)
         elif pdf.error:
-            yield PdfUnreadable.at(message=_say(name, " cannot be read (damaged, or not a PDF)"),
+            yield PdfUnreadable.at(message=say("{name} cannot be read (damaged, or not a PDF)", name=name),
                                    hint="export the PDF again from the original document", **at)
         else:
-            yield PdfUnreadable.at(message=_say(name, " has no text to check (scanned?)"),
+            yield PdfUnreadable.at(message=say("{name} has no text to check (scanned?)", name=name),
                                    hint="export it from the original document, not a scan", **at)
         return
     for value, fields in _people(pdf.metadata, allowed).items():
         yield PdfAuthorMetadata.at(
-            message=_say(name, f" properties name {_short(mask(value), 20)} ({_short(fields[0], 14)})"),
+            message=say("{name} properties name {value} ({field})", name=name, value=identifier(_short(value, 20)),
+                        field=known(_short(fields[0], 14))),
             hint="clear the author in the document's properties and export it again",
             term=value, **at)
     for value, page in _comment_authors(pdf.comment_authors, allowed).items():
         yield PdfAuthorMetadata.at(
-            message=_say(name, f" p{page}: a comment by {_short(mask(value), 24)}"),
+            message=say("{name} p{page}: a comment by {value}", name=name, page=page, value=identifier(_short(value, 24))),
             hint="delete the comments in the PDF, or export it again without them",
             term=value, **at)
     if pdf.earlier_versions:
         yield PdfEarlierVersions.at(
-            message=_say(name, " keeps earlier versions of its text"),
+            message=say("{name} keeps earlier versions of its text", name=name),
             hint="save it again as a new file (Save As / Print to PDF) so old versions are dropped",
             **at)
     if pdf.scripts:
-        yield PdfJavascript.at(message=_say(name, f" contains JavaScript ({_short(pdf.scripts[0], 14)})"),
+        yield PdfJavascript.at(message=say("{name} contains JavaScript ({where})", name=name,
+                                                   where=known(_short(pdf.scripts[0], 14))),
                                hint="export it again, or use Print to PDF, to leave scripts out", **at)
     if pdf.embedded_files:
         count = len(pdf.embedded_files)
-        yield PdfEmbeddedFile.at(message=_say(name, f" has {count} file(s) attached inside it"),
+        yield PdfEmbeddedFile.at(message=say("{name} has {count} file(s) attached inside it", name=name, count=count),
                                  hint="remove the attachments, or export the PDF again without them", **at)
     if pdf.form_fields:
-        yield PdfForm.at(message=_say(name, f" has {len(pdf.form_fields)} form field(s)"),
+        yield PdfForm.at(message=say("{name} has {count} form field(s)", name=name, count=len(pdf.form_fields)),
                          hint="flatten the form: print it to PDF, or export it without fields", **at)
     by_page: dict[int, list[str]] = {}
     for page, text in pdf.covered:
         by_page.setdefault(page, []).append(text)
     for page, texts in by_page.items():
-        more = f" +{len(texts) - 1}" if len(texts) > 1 else ""
+        more = known(f" +{len(texts) - 1}" if len(texts) > 1 else "")
         yield PdfTextUnderBox.at(
-            message=_say(name, f" p{page}: text under a box ({_short(mask(texts[0]), 18)}){more}"),
+            message=say("{name} p{page}: text under a box ({text}){more}", name=name, page=page,
+                        text=identifier(_short(texts[0], 18)), more=more),
             hint="delete the words in the original document and export it again",
             term=texts[0], **at)
 
@@ -347,8 +355,3 @@ def _folded(text: str) -> str:
 
 def _short(text: str, room: int) -> str:
     return text if len(text) <= room else text[: room - 1] + "…"
-
-
-def _say(name: str, rest: str) -> str:
-    """The file name and the message, under 80 characters."""
-    return _short(name, max(12, 79 - len(rest))) + rest

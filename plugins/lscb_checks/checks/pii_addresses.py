@@ -81,7 +81,9 @@ _NOT_STREET_WORDS = frozenset(
 class UkPostcode(Rule):
     """Flags a full UK postcode ("NS1 4AB") in a case review, anywhere the
     review publishes text. The board's own postcode (in BOARD_ADDRESS) and
-    postcodes in redaction-allowlist.toml are not reported.
+    postcodes in redaction-allowlist.toml (however spaced: an agency's
+    public office address is declared there, with its postcode) are not
+    reported.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -155,8 +157,10 @@ class StreetAddress(Rule):
     followed by "hearings", "appearances" and the like ("2 Family Court
     hearings") is taken as a court, and a range that starts with a year
     ("2019-2021 Green Lane") as years.
-    The board's own address (BOARD_ADDRESS) and addresses in
-    redaction-allowlist.toml are not reported.
+    The board's own address (BOARD_ADDRESS) and the street addresses inside
+    a postal address listed in redaction-allowlist.toml (an entry with a
+    postcode: a partner agency's public office) are not reported, however
+    the review breaks the address into lines.
     """
 
     code = "PII003"

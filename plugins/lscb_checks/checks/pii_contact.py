@@ -30,7 +30,8 @@ class PhoneNumber(Rule):
     960123", "07700 900456", "+44 7700 900456", "(020) 7946 0018"). The
     board's own numbers (CONCERN_CONTACTS, CONCERN_EMERGENCY), national
     helplines (NATIONAL_HELPLINES) and numbers in redaction-allowlist.toml
-    are not reported.
+    (a partner agency's public switchboard) are not reported, compared by
+    their digits however they are spaced.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -62,8 +63,10 @@ class PhoneNumber(Rule):
 class EmailAddress(Rule):
     """Flags an email address in a case review, in the text, a link
     (`mailto:`), a PDF or image metadata. The board's own address
-    (BOARD_EMAIL) and addresses in redaction-allowlist.toml are not
-    reported.
+    (BOARD_EMAIL), the `email` of each national helpline in
+    NATIONAL_HELPLINES ("help@nspcc.org.uk") and addresses in
+    redaction-allowlist.toml (other helplines, a partner agency's shared
+    mailbox) are not reported, in any case.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -84,7 +87,8 @@ class EmailAddress(Rule):
     ## Known limitations
     An address written to avoid spam filters ("jane at example dot com") is
     missed. Every other address is reported, including organisations'
-    shared mailboxes: list those that may be published in the allowlist.
+    shared mailboxes: list those that may be published in the allowlist,
+    or a national helpline's in NATIONAL_HELPLINES.
     """
 
     code = "PII006"
@@ -92,8 +96,8 @@ class EmailAddress(Rule):
     waiver = Waiver.APPROVED
 
 
-PHONE_HINT = "remove the number; only the board's and helplines' numbers may appear"
-EMAIL_HINT = "remove the email address; the board's own address may appear"
+PHONE_HINT = "remove it; a public number goes in redaction-allowlist.toml"
+EMAIL_HINT = "remove it; a public mailbox goes in redaction-allowlist.toml"
 
 
 def check(site):

@@ -7,6 +7,8 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, scan
+from ..text.normalise import normalise
+from ..text.rows import Row, rows
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -57,6 +59,27 @@ class DateOfBirth(Rule):
     sentence ("born on 3 May 2015", "DOB 03/05/2015", "date of birth: 3rd
     May", "Date_of_birth: 2015-05-03").
 
+    A date of birth is also found by the structure it stands in, as real
+    reports print it (lscb_checks.text.rows), without any of those words
+    nearby. A whole date with its year is a date of birth:
+
+    * in a table column headed Date of birth, DOB, Born, Birth date or Age;
+    * in a table row about a person, not in its first column: the date is a
+      cell of its own, and the row has a sex cell (M, F, Male, Female), or
+      starts with a family role or a declared pseudonym ("| Child A |
+      14.03.2017 | M | subject |"), or the table has a column such as Sex,
+      Relationship, Name or Person ("| Person | Date | Sex |");
+    * in a line of a list or a PDF's text layer that starts with a family
+      role or a declared pseudonym and gives its date as an entry of its
+      own: with a sex ("Mother (F) 03/05/1989", "Child A 14/03/2017 M
+      subject"), or with nothing after it ("Sibling 1 – 04/09/2012");
+    * in the lines under a line of column headings that names one of them
+      DOB, Date of birth or Born ("Name Relationship DOB Sex").
+
+    A row that starts with a date is a chronology entry, an event and not a
+    date of birth, unless the event is a birth ("| 4 May 2019 | Sibling 1
+    born |"); "Birth mother" is not a birth.
+
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
     search index entry and address the site publishes, as a reader gets
@@ -85,7 +108,13 @@ class DateOfBirth(Rule):
     at home, in Northshire on 3 May 2015"), a date with the month in lower
     case, a month and year only ("born in May 2015") and an age that gives the birth date
     away with another date are not reported. Dates of birth of adults are
-    reported too.
+    reported too. In a row, a date after a word in lower case ("Mother,
+    on 3 May 1989") is read as part of a sentence, and a date in a row
+    that starts with a person and goes on to describe an event ("Mother:
+    14 March 2023 GP appointment") as an event. A table written in HTML
+    rather than Markdown is read line by line in the source; the last look
+    at the built site reads every table, Markdown or HTML, as rows of cells
+    with their column headings.
     """
 
     code = "PII004"
@@ -94,6 +123,130 @@ class DateOfBirth(Rule):
 
 
 HINT = 'remove the date of birth; give the age in words, e.g. "aged seven"'
+
+# --- Dates of birth by the structure they stand in ----------------------------
+
+# A whole date with its year: what a family table or a list of who is who gives.
+_FULL_DATE = re.compile(
+    rf"(?<![\w/.-])(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH},?{_SP}{_YEAR}"
+    rf"|{_MONTH}{_SP}{_DAY},?{_SP}{_YEAR}"
+    rf"|{_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_YEAR}|\d\d)"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
+)
+# A column heading that says the dates under it are dates of birth (an age
+# column holding a date gives the date of birth too).
+_BIRTH_HEADING = re.compile(
+    r"(?i)^(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday|born|(?:date\s+)?born\s+on|age|age\s+/\s+d\.?o\.?b\.?)\W*$")
+# Headings of the columns of a table about people.
+_PERSON_HEADING = re.compile(
+    r"(?i)\b(?:sex|gender|relationship|relation|name|person|pseudonym|family\s+member|who|role"
+    r"|household\s+member|member)\b")
+# A sex, as a family table gives it: a cell, or a word of its own in a line.
+_SEX = re.compile(r"(?<![\w/&'’.-])\(?(?:M|F|Male|Female|male|female)\)?(?![\w/&'’-])")
+# Kinds of family member that start a row about a person.
+_PERSON = re.compile(
+    r"(?i)^(?:the\s+)?(?:maternal\s+|paternal\s+|birth\s+|step[\s-]?|half[\s-]?|foster\s+|ex[\s-])?"
+    r"(?:child|baby|infant|sibling|brother|sister|twin|mother|father|mum|dad|parent|carer|grandmother"
+    r"|grandfather|grandparent|great[\s-]grand\w+|uncle|aunt|cousin|partner|boyfriend|girlfriend|adult"
+    r"|young\s+person|young\s+woman|young\s+man|son|daughter|husband|wife|subject|unborn\s+baby)\b")
+# Words of a row that give a relationship, a sex, an age or a role.
+_ROW_WORDS = frozenset("""
+subject of the review child baby infant sibling brother sister twin mother father mum dad parent
+carer grandmother grandfather grandparent uncle aunt cousin partner boyfriend girlfriend adult young
+person son daughter husband wife half step maternal paternal birth foster older younger elder
+m f male female aged age years yrs months old n k a not known household member yes no lives with
+""".split())
+# A chronology row about a birth: "| 4 May 2016 | Sibling 2 born |", "Birth of Sibling 2".
+_BIRTH_EVENT = re.compile(r"(?i)\b(?:(?:is|was)\s+)?born\b(?!\s+(?:mother|father|parent))|\bbirth\s+of\b")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _person_label(text: str, declared: frozenset[str]) -> bool:
+    """A family member's role or a declared pseudonym at the start of `text`."""
+    if _PERSON.match(text):
+        return True
+    words = _WORD.findall(text)
+    return any(normalise(" ".join(words[:size])) in declared for size in (1, 2, 3) if len(words) >= size)
+
+
+def _only_row_words(text: str) -> bool:
+    return all(word.lower() in _ROW_WORDS for word in re.findall(r"[^\W\d_]+", text))
+
+
+def _table_dates(row: Row, declared: frozenset[str]):
+    """Dates of birth in a Markdown table row."""
+    cells = row.cells
+    dated = [(index, cell, match) for index, cell in enumerate(cells) for match in _FULL_DATE.finditer(cell.text)]
+    if not dated:
+        return
+    first_is_date = bool(cells) and _FULL_DATE.match(cells[0].text) is not None
+    person_table = any(_PERSON_HEADING.search(cell.heading) for cell in cells)
+    has_sex = any(_SEX.fullmatch(cell.text) for cell in cells)
+    person_first = _person_label(cells[0].text, declared) if cells else False
+    longest = max(len(_WORD.findall(cell.text)) for cell in cells)
+    for index, cell, match in dated:
+        if _BIRTH_HEADING.match(cell.heading):
+            yield cell.start + match.start(), cell.start + match.end()
+        elif first_is_date or index == 0:
+            # A chronology: the row is an event, a birth only if it says so.
+            if index == 0 and any(_BIRTH_EVENT.search(other.text) for other in cells[1:]):
+                yield cell.start + match.start(), cell.start + match.end()
+        elif match.group(0) == cell.text and (has_sex or person_first or person_table) and longest <= 8:
+            yield cell.start + match.start(), cell.start + match.end()
+
+
+def _line_dates(row: Row, declared: frozenset[str], under_birth_heading: bool):
+    """Dates of birth in a line: a list of who is who, a PDF's table row."""
+    cell = row.cells[0]
+    text = cell.text
+    for match in _FULL_DATE.finditer(text):
+        before, after = text[:match.start()], text[match.end():]
+        if not before.strip(" \t:–—-|"):
+            # The line starts with the date: a chronology entry, a birth only if it says so.
+            event = after.strip(" \t:–—-|,")
+            if len(_WORD.findall(event)) <= 6 and _BIRTH_EVENT.search(event):
+                yield cell.start + match.start(), cell.start + match.end()
+            continue
+        if under_birth_heading:
+            yield cell.start + match.start(), cell.start + match.end()
+            continue
+        words_before = _WORD.findall(before)
+        last = words_before[-1] if words_before else ""
+        # In a sentence the date follows a word such as "on" or "since".
+        if last and last[0].islower() and last.lower() not in _ROW_WORDS:
+            continue
+        if len(words_before) > 6 or not _person_label(before.strip(" \t-*"), declared):
+            continue
+        sex = _SEX.search(text) is not None
+        rest = after.strip(" \t,;:|()–—-.")
+        if (sex and len(_WORD.findall(rest)) <= 6 and _only_row_words(before + " " + rest)) \
+                or (not rest and _only_row_words(re.sub(r"\b[A-Z]\d{0,3}\b|\d+", " ", before))) \
+                or (not rest and normalise(before.strip(" \t:–—-|,(")) in declared):
+            yield cell.start + match.start(), cell.start + match.end()
+
+
+# A line of column headings over a table in plain text (a PDF's text layer):
+# short, no date, and one heading says the dates are dates of birth.
+_HEADINGS_LINE = re.compile(r"(?i)(?:^|\s)(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|born)(?:\s|$)")
+
+
+def _row_dates(text: str, declared: frozenset[str]):
+    """(start, end) of each date of birth the structure of `text` shows."""
+    under_heading = False
+    previous_end = -2
+    for row in rows(text):
+        if row.start > previous_end + 1:
+            under_heading = False  # a blank line ends the table
+        previous_end = row.end
+        if row.in_table:
+            yield from _table_dates(row, declared)
+            continue
+        line = row.cells[0].text
+        if _HEADINGS_LINE.search(line) and not _FULL_DATE.search(line) and len(_WORD.findall(line)) <= 8 \
+                and not re.search(r"[.!?]\s*$", line):
+            under_heading = True
+            continue
+        yield from _line_dates(row, declared, under_heading)
 
 
 def check(site):
@@ -115,6 +268,13 @@ def detect(span, context: Context):
         if _plausible(match) and match.start("date") not in seen:
             seen.add(match.start("date"))
             yield Hit(DateOfBirth, match.start("date"), match.end("date"), "date of birth", HINT)
+    if not _FULL_DATE.search(text):
+        return
+    declared = context.redaction.pseudonyms(context.item)
+    for start, end in _row_dates(text, declared):
+        if start not in seen:
+            seen.add(start)
+            yield Hit(DateOfBirth, start, end, "date of birth", HINT)
 
 
 def _plausible(match: re.Match) -> bool:

@@ -93,7 +93,9 @@ class NamedInstitution(Rule):
     describe a kind of setting ("Community", "Local Authority", "Independent",
     "Maintained") is taken as generic, even when a setting is really called
     that. A setting named only by an area (e.g. the board's own county) is
-    reported, even when it is public.
+    reported, even when it is public. A kind straight after "of" ("the
+    Timpson Review of School Exclusion", "the Head of School") is read as a
+    common noun, never as the end of a setting's name.
     """
 
     code = "PII010"
@@ -130,6 +132,10 @@ def detect(span, context: Context):
         offset = max(0, match.start() - 160)
         words = Words(text[offset:match.end()], file_name)
         first = next(index for index, (begin, _end) in enumerate(words.spans) if begin == match.start() - offset)
+        if first > 0 and words.word(first - 1) == "of" and words.joined(first - 1, first):
+            # "Timpson Review of School Exclusion", "Head of School": after
+            # "of" the kind is a common noun; no setting's name ends "of School".
+            continue
         begin = first
         while begin > 0 and words.joined(begin - 1, begin) and _capitalised(words.word(begin - 1)) \
                 and fold(words.word(begin - 1)) not in STOP_WORDS:

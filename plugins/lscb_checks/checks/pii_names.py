@@ -191,8 +191,8 @@ class PersonFullName(Rule):
     A forename the list does not know is missed (the list comes from the
     `names-dataset` package: every forename ranked in the UK and the most
     common ones of about forty other countries). A forename alone is PII011
-    and "the Smith family" PII012; "the Smiths" is missed. Names in lower case ("jane
-    smith"), surname first ("Smith, Jane"), with only an initial ("J.
+    and "the Smith family" PII012; "the Smiths" is missed. Names in lower
+    case ("jane smith"), surname first ("Smith, Jane"), with only an initial ("J.
     Smith"), in non-Latin scripts, or whose surname is also a word for a role,
     place, organisation or time ("Jane Park", "Jane Ward", "Theresa Monday")
     are missed. Child, Church, Lodge and Nurse are taken as a surname after a

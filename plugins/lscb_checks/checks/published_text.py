@@ -35,9 +35,11 @@ from collections.abc import Iterable
 from lscb_core import collect
 from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
+from lscb_core.quote import file, known, say
 
 from ..allowlist import Context, fold_text, message, redaction
 from ..published.files import Text, path_texts, read_file
+from ..published.markup import HIDDEN_ELEMENT
 from ..text.forenames import forenames
 from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
 from ..text.review_text import Span
@@ -52,7 +54,8 @@ _SEPARATOR = "\n\n\n"
 # comments, tags, emphasis markers. Taken out (not blanked) to find where a
 # term published whole was written split.
 _HIDDEN_IN_SOURCE = re.compile(
-    r"<!--.*?-->|<[A-Za-z/][^>]*>|\*+|(?<!\w)_+|_+(?!\w)|\]\([^)]*\)|\[", re.DOTALL)
+    HIDDEN_ELEMENT.pattern + r"|<!--.*?-->|<[A-Za-z/][^>]*>|\*+|(?<!\w)_+|_+(?!\w)|\]\([^)]*\)|\[",
+    re.DOTALL | re.IGNORECASE)
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
 
 
@@ -167,7 +170,7 @@ class _Gate:
                 term = text.text[spots[index].start:spots[index + length - 1].end]
                 what = f"a {length}-word term from the redaction register"
                 self._report(RegisterTermPublished, rel, item, text, term, what,
-                             f"replace it with the pseudonym, or remove it ({_REGISTER_DOCS})",
+                             say("replace it with the pseudonym, or remove it ({docs})", docs=known(_REGISTER_DOCS)),
                              register=True)
 
     # -- the detectors of people's details
@@ -213,7 +216,8 @@ class _Gate:
                 register: bool = False) -> None:
         origin = _origin(term, item, self._public)
         shown_rel = _masked_path(rel, term)
-        where = f"{shown_rel} as built" if text.channel == "page text" else f"{shown_rel} ({text.channel})"
+        where = (say("{rel} as built", rel=file(shown_rel)) if text.channel == "page text"
+                 else say("{rel} ({channel})", rel=file(shown_rel), channel=known(text.channel)))
         if origin is not None:
             source_item, line, col = origin
             path = source_item.path
@@ -223,8 +227,7 @@ class _Gate:
             top = self.site.content_path if os.path.isfile(copied) else "output"
             path, line, col = os.path.join(top, *shown_rel.split("/")), 1, 1
         if register:
-            room = 78 - len(what) - len(" is in ")
-            message_text = f"{what} is in {where if len(where) <= room else where[:room - 1] + '…'}"
+            message_text = say("{what} is in {where}", what=known(what), where=where)
         else:
             message_text = message(what, term, where)
         folded = " ".join(fold_text(term).split())

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from lscb_core.findings import Finding, Severity
+from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 from lscb_core.sources import SourceFile
 
@@ -266,11 +267,12 @@ def check(site) -> Iterable[Finding]:
             continue
         yield ReadingAgeTooHigh.at(
             item.path, item.source.field_line("Title"),
-            f"reading age {age:.1f} is above {limit}, the limit for {AUDIENCE.get(item.type_key, item.type_key)}",
-            _hint(item.source, blocks))
+            say("reading age {age} is above {limit}, the limit for {audience}", age=known(f"{age:.1f}"),
+                limit=limit, audience=known(AUDIENCE.get(item.type_key, item.type_key))),
+            _hint(item.source, blocks, item.type_key == "reviews"))
 
 
-def _hint(source: SourceFile, blocks: list[str]) -> str:
+def _hint(source: SourceFile, blocks: list[str], review: bool):
     sentences: list[tuple[int, int, str]] = []  # (words, offset, text)
     for block, start in zip(blocks, block_starts(source, blocks)):
         for match in _SENTENCE.finditer(block):
@@ -281,9 +283,12 @@ def _hint(source: SourceFile, blocks: list[str]) -> str:
                 offset = found.start() if found else start
                 sentences.append((words, offset, sentence))
     longest = sorted(sentences, key=lambda s: (-s[0], s[1]))[:2]
-    parts = [f"line {source.position(offset)[0]} ({words} words)" for words, offset, _ in longest]
-    hint = "shorten the longest sentences: " + ", ".join(parts)
+    parts = known(", ".join(f"line {source.position(offset)[0]} ({words} words)" for words, offset, _ in longest))
     words = hard_words([s for _, _, s in sentences])
-    if words:
-        hint += "; use everyday words for " + ", ".join(f"'{w}'" for w in words)
-    return hint
+    if not words:
+        return say("shorten the longest sentences: {parts}", parts=parts)
+    # Long words the page writes in lower case (never a name): a review's
+    # are masked all the same, as everything quoted from a review is.
+    quoted = ", ".join(f"'{w}'" for w in words)
+    return say("shorten the longest sentences: {parts}; use everyday words for {words}", parts=parts,
+               words=quoted if review else known(quoted))

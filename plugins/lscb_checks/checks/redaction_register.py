@@ -24,8 +24,10 @@ from collections.abc import Iterable
 
 from lscb_core.contents import KnownContents
 from lscb_core.findings import Finding, Severity
+from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 
+from .. import schema
 from ..text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
 from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load, register_files
 from ..text.review_text import attachment_paths, review_spans, static_folder_files, static_folder_spans
@@ -251,18 +253,19 @@ def _loaded(site) -> tuple[list[Finding], tuple[Matcher, Matcher | None] | None]
             register = load(path)
         except RegisterError as error:
             findings.append(RegisterUnreadable.at(
-                where, 1, f"redaction register {name} {error}"[:79],
+                where, 1, say("redaction register {name} {why}", name=file(path, name_only=True), why=error.why),
                 "restore it from the repository's history or remake it with scripts/redaction-register"))
             continue
         if hasher is None:
             findings.append(RegisterKeyMissing.at(
                 where, 1, "redaction register not checked: LSCB_REDACTION_KEY is not set",
-                f"set the board's key ({_DOCS}); a publish build refuses this"))
+                say("set the board's key ({docs}); a publish build refuses this", docs=known(_DOCS))))
             continue
         if not register.key_matches(hasher):
             findings.append(RegisterKeyMismatch.at(
-                where, 1, f"LSCB_REDACTION_KEY is not the key of redaction register {name}"[:79],
-                f"use the board's key from its password manager; {_DOCS}"))
+                where, 1, say("LSCB_REDACTION_KEY is not the key of redaction register {name}",
+                              name=file(path, name_only=True)),
+                say("use the board's key from its password manager; {docs}", docs=known(_DOCS))))
             continue
         usable.append(register)
     matchers = None
@@ -303,8 +306,9 @@ def _published(site, registers) -> list[Finding]:
             if static in ("", ".") or relative == static or relative.startswith(static + "/"):
                 owner = next((o for p, o in registers if os.path.dirname(p) == folder and o), None)
                 found.append(RegisterFilePublished.at(
-                    owner or folder, 1, f"STATIC_PATHS entry '{static[:20]}' would publish {relative[:24]}/",
-                    f"remove '{static[:20]}' from STATIC_PATHS in pelicanconf.py"))
+                    owner or folder, 1, say("STATIC_PATHS entry '{static}' would publish {folder}/",
+                                            static=known(static[:20]), folder=file(relative)),
+                    say("remove '{static}' from STATIC_PATHS in pelicanconf.py", static=known(static[:20]))))
     return found
 
 
@@ -323,8 +327,8 @@ def _copies(site, registers, folders, reported) -> list[Finding]:
                 continue
             line, col = item.source.locate(posixpath.basename(absolute), body_only=False)
             finding = RegisterFilePublished.at(
-                item.path, line, "links to " + ("a redaction register" if in_folder else
-                                                 "a copy of a redaction register") + ": never publish it",
+                item.path, line, "links to a redaction register: never publish it" if in_folder
+                else "links to a copy of a redaction register: never publish it",
                 "remove the link: the register stays in the repository only", col=col)
             if (finding.path, finding.line, finding.col) not in reported:
                 reported.add((finding.path, finding.line, finding.col))
@@ -366,10 +370,11 @@ def _terms_published(site, matchers: tuple[Matcher, Matcher | None]) -> list[Fin
             term = span.text[start:end]
             rule = RegisterTermPublished
             if _field_at(span, line) == "Credits":
-                rule, message = CreditInRegister, f"a credit in Credits holds a {length}-word register term"
-                hint = f"credit only the people who worked on the review ({_DOCS})"
+                rule = CreditInRegister
+                message = say("a credit in Credits holds a {length}-word register term", length=length)
+                hint = say("credit only the people who worked on the review ({docs})", docs=known(_DOCS))
             finding = rule.at(span.path, line, message, hint, col=col, term=term)
-            findings.setdefault((finding.path, line, col, message, normalise(term)), finding)
+            findings.setdefault((finding.path, line, col, finding.message, normalise(term)), finding)
     return list(findings.values())
 
 
@@ -380,26 +385,25 @@ def _field_at(span, line: int) -> str | None:
     return next((f.name for f in reversed(span.source.fields) if f.line <= line), None)
 
 
-def _describe(span, line: int, length: int, hide_name: bool) -> tuple[str, str]:
-    what = f"a {length}-word term from the redaction register"
+def _describe(span, line: int, length: int, hide_name: bool):
+    what = known(f"a {length}-word term from the redaction register")
+    hint = say("replace it with the pseudonym, or remove it ({docs})", docs=known(_DOCS))
     if span.source is not None:
         field = next((f.name for f in reversed(span.source.fields) if f.line <= line), None)
         if field and line < span.source.body_start:
-            return (f"{what} is in {field[:24]}",
-                    f"replace it with the pseudonym, or remove it ({_DOCS})")
-        return (f"{what} is in the text",
-                f"replace it with the pseudonym, or remove it ({_DOCS})")
-    where = span.where
+            # A field of the schema is named; any other name is the editor's, masked.
+            named = known(field) if field in schema.fields_of("reviews") else field[:24]
+            return say("{what} is in {field}", what=what, field=named), hint
+        return say("{what} is in the text", what=what), hint
+    where = span.quoted_where
     if hide_name:
-        where = where.replace(posixpath.basename(span.attachment), "the file linked here", 1)
-    room = 79 - len(what) - len(" is in ")
-    if len(where) > room:
-        where = where[: room - 1] + "…"
+        place = span.where[len(posixpath.basename(span.attachment)) + 1:]
+        where = say("the file linked here {place}", place=known(place) if "metadata" not in place else place)
     if span.where.endswith(" file name"):
         hint = "rename the file and change the link to it"
     elif " metadata " in span.where:
         hint = "remove the file's properties/metadata and export it again"
     else:
         hint = "export the PDF again with the text deleted, not just covered"
-    return f"{what} is in {where}", hint
+    return say("{what} is in {where}", what=what, where=where), hint
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
-from lscb_core.mask import mask
+from lscb_core.quote import file, say
 from lscb_core.rules import Rule, Waiver
 
 
@@ -51,5 +51,8 @@ def check(site) -> Iterable[Finding]:
             continue
         line = item.source.field_line("slug") if item.source.field("slug") else 1
         yield ReviewAddressNotPseudonym.at(
-            item.path, line, f"the address '{mask(slug)[:30]}' does not start with '{expected}'",
-            f"name the file {expected}.md (the address is made from the file name)")
+            # Both are names of the review's files (Child's value made a file
+            # name): masked below reviews/ unless they are pseudonym words.
+            item.path, line, say("the address '{slug}' does not start with '{expected}'", slug=file(slug[:30]),
+                                 expected=file(expected)),
+            say("name the file {expected}.md (the address is made from the file name)", expected=file(expected)))

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from lscb_core.dates import as_date, today
 from lscb_core.findings import Finding, Severity
+from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 
 TYPES = ("guidance", "young-people", "children")
@@ -75,9 +76,12 @@ def check(site) -> Iterable[Finding]:
             continue
         days = (now - due).days
         owner = item.source.field("Owner")
-        who = f"the page's owner ({owner.value})" if owner and owner.value else "the page's owner"
         yield GuidanceReviewOverdue.at(
             item.path, field.line,
-            f"review date {_long(due)} has passed ({days} day{'s' if days != 1 else ''} ago)",
-            f"ask {who} to check it, then set Review_date to the next review date",
+            say("review date {due} has passed ({days} {unit} ago)", due=known(_long(due)), days=days,
+                unit=known("day" if days == 1 else "days")),
+            # The owner is what the page says: masked like any value.
+            say("ask the page's owner ({owner}) to check it, then set Review_date to the next review date",
+                owner=owner.value) if owner and owner.value
+            else "ask the page's owner to check it, then set Review_date to the next review date",
             col=field.value_col)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lscb_core.dates import as_date
 from lscb_core.findings import Finding
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
 from .. import schema
@@ -208,9 +209,10 @@ def check_review(item) -> Iterable[Finding]:
         assessed = meta_text(item, "sibling_risk_assessed")
         if assessed.casefold() != "yes":
             line, col = _where(item, "sibling_risk_assessed")
-            what = f"is '{assessed[:12]}', not yes" if assessed else "is missing"
             yield SiblingRiskNotAssessed.at(
-                path, line, f"Sibling_risk_assessed {what}",
+                path, line, say("Sibling_risk_assessed is '{value}', not yes",
+                                value=known(assessed) if assessed.casefold() == "no" else assessed[:12]) if assessed
+                else "Sibling_risk_assessed is missing",
                 "assess the risk to the child's siblings, then write 'Sibling_risk_assessed: yes'",
                 col=col)
 
@@ -234,5 +236,6 @@ def _decision_date(item) -> Iterable[Finding]:
     published = as_date(published)
     if decided > published:
         yield DecisionDateMissingOrLate.at(
-            path, line, f"Decision_date {decided.isoformat()} is after Date {published.isoformat()}",
+            path, line, say("Decision_date {decided} is after Date {published}", decided=known(decided.isoformat()),
+                            published=known(published.isoformat())),
             "the decision comes before publication: correct Decision_date or Date", col=col)

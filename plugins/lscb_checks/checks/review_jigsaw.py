@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lscb_core.findings import Finding
+from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Severity, Waiver
 
 from ..text.review_text import review_spans
@@ -96,7 +97,7 @@ class Paragraph:
     line: int  # line of its first character
     col: int
     in_source: bool  # False: a paragraph of an attachment, reported at the linking line
-    where: str = ""
+    where: object = ""  # a message part (Span.quoted_where) for an attachment
 
 
 class JigsawIdentification(Rule):
@@ -196,7 +197,7 @@ def check_review(item, site, area) -> Iterable[Finding]:
                 col = index - before.rfind("\n") if "\n" in before else paragraph.col + index
             else:
                 line, col = paragraph.line, 1
-                message = f"{short} ({paragraph.where})"[:79]
+                message = say("{short} ({where})", short=known(short), where=paragraph.where)
             yield JigsawIdentification.at(item.path, line, message, hint, col=col)
 
 
@@ -204,7 +205,7 @@ def paragraphs(item, site) -> list[Paragraph]:
     found = list(_source_paragraphs(item.source))
     for span in review_spans(item, site):
         if span.source is None and " page " in span.where:
-            found.extend(Paragraph(text, span.line, 1, False, span.where)
+            found.extend(Paragraph(text, span.line, 1, False, span.quoted_where)
                          for text in pdf_paragraphs(span.text))
     return found
 

@@ -12,9 +12,12 @@ Each file is read once, by its kind:
 * JSON: every string in it; other text files (robots.txt, _headers, .ics,
   .csv, .md...): their text;
 * PDFs and images: what lscb_checks.text.attachments reads from them (the
-  text of each page, metadata, XMP, comments, bookmarks, form fields; image
+  text of each page, metadata, XMP, comments, bookmarks, form fields, and
+  every other string of every object, unreferenced ones too; image
   metadata), read once per content (a file copied from content/ unchanged
-  is not read a second time);
+  is not read a second time). Pictures have been written again from their
+  pixels (reencode.py) before this reads them, so what is read is what is
+  published;
 * anything else: the runs of readable characters in its bytes.
 
 Every path in the output (folders and file names) is published too: each
@@ -27,6 +30,7 @@ what editors write, and would read code as prose.
 
 from __future__ import annotations
 
+import base64
 import filecmp
 import functools
 import gzip
@@ -34,8 +38,9 @@ import json
 import os
 import posixpath
 import re
+import tempfile
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
 from .markup import read_markup
@@ -48,7 +53,11 @@ _FRAGMENT = ".pf_fragment"
 _SEARCH_BINARY = (".pf_index", ".pf_meta", ".pf_filter")
 _READABLE = re.compile(rb"[\x20-\x7e\x80-\xff]{4,}")
 _ADDRESS_GAPS = re.compile(r"[-_.+~/=&?#:;,@]+|%20")
+# Words run together with capitals: ZebedeeQuinlan.png (not McDonald).
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_DATA = re.compile(r"data:([^,;]*)((?:;[^,;]*)*),(.*)", re.DOTALL | re.IGNORECASE)
+_STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
 _LIMIT = 50_000_000  # bytes read of one file of an unknown kind
 
 
@@ -69,15 +78,38 @@ class PublishedFile:
 
 @functools.lru_cache(maxsize=16384)
 def address_words(address: str) -> str:
-    """The words of a link or file address, capitalised as a name would be:
-    `/documents/zebedee-quinlan.pdf` reads `Documents Zebedee Quinlan`.
+    """The words of a link or file address, capitalised as a name would be
+    (everyday words stay in lower case): `/documents/zebedee-quinlan.pdf`
+    reads `documents Zebedee Quinlan`, `ZebedeeQuinlan.png` `Zebedee Quinlan`.
     The host of an absolute address is left out (it names a website)."""
     parts = urlsplit(address.strip())
     path = unquote(parts.path)
     rest = unquote(" ".join(filter(None, (parts.query, parts.fragment))))
     segments = [_SUFFIX.sub("", segment) for segment in path.split("/")]
-    words = _ADDRESS_GAPS.sub(" ", " ".join(segments + [rest])).split()
-    return " ".join(word[:1].upper() + word[1:] for word in words)
+    words = _ADDRESS_GAPS.sub(" ", _CAMEL.sub(" ", " ".join(segments + [rest]))).split()
+    common = _common_words()
+    return " ".join(word if word.lower() in common else word[:1].upper() + word[1:] for word in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Everyday English words (the Dale-Chall list of about 3,000 that
+    textstat ships): in an address they stay in lower case, so a heading's
+    anchor (`leaving-this-page-quickly`) is not read as a name ("Page
+    Quickly"), while `zebedee-quinlan` is. Without the list every word is
+    capitalised: more is read as a name, nothing less."""
+    try:
+        from importlib.resources import files as resource_files
+
+        text = resource_files("textstat").joinpath("resources", "en", "easy_words.txt").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return _SITE_WORDS
+    return frozenset(word.lower() for word in text.split()) | _SITE_WORDS
+
+
+# Words of the site's own addresses: `reviews/ellie/index.html` is not the
+# name "Ellie Index" (Ellie being the review's declared pseudonym).
+_SITE_WORDS = frozenset("index html htm feed feeds atom rss xml json sitemap pagefind".split())
 
 
 def read_file(root: str, rel: str, content_root: str | None = None) -> PublishedFile:
@@ -127,14 +159,56 @@ def _read_text(path: str) -> str:
 def _markup(markup: str, found: PublishedFile) -> None:
     extract = read_markup(markup)
     found.texts.append(Text("page text", extract.text))
+    found.texts.extend(Text("page text as shown", variant) for variant in extract.variants)
     for piece in extract.pieces:
         if piece.address:
+            if piece.text.lstrip()[:5].lower() == "data:":
+                _data_address(piece.kind, piece.text, found)
+                continue
             found.texts.append(Text(f"{piece.kind} address", address_words(piece.text)))
             found.texts.append(Text(f"{piece.kind} address", unquote(piece.text), detect=False))
         elif piece.kind in ("script", "style"):
+            # Code is compared with the registers; the strings in it (what
+            # a script writes, what a style's `content` shows) are read too.
             found.texts.append(Text(piece.kind, piece.text, detect=False))
+            literals = "\n\n".join(match.group(1) or match.group(2) or ""
+                                    for match in _STRING_LITERAL.finditer(piece.text))
+            if literals.strip():
+                found.texts.append(Text(f"{piece.kind} text", literals))
         else:
             found.texts.append(Text(f"{piece.kind} text", piece.text))
+
+
+def _data_address(kind: str, address: str, found: PublishedFile) -> None:
+    """A file written inside a page (`src="data:image/svg+xml;base64,..."`):
+    read as the file it is."""
+    match = _DATA.match(address.strip())
+    if match is None:
+        found.texts.append(Text(f"{kind} address", address))
+        return
+    mime, parameters, payload = match.group(1).lower(), match.group(2).lower(), match.group(3)
+    try:
+        data = (base64.b64decode(payload + "=" * (-len(payload) % 4))
+                if ";base64" in parameters else unquote_to_bytes(payload))
+    except ValueError:
+        data = payload.encode("utf-8", "replace")
+    channel = f"{kind} data"
+    if any(word in mime for word in ("svg", "html", "xml")):
+        inner = PublishedFile(found.rel)
+        _markup(data.decode("utf-8", "replace"), inner)
+        found.texts.extend(Text(f"{channel} {text.channel}", text.text, text.detect) for text in inner.texts)
+    elif mime.startswith("text/") or "json" in mime or not mime:
+        found.texts.append(Text(channel, data.decode("utf-8", "replace")))
+    elif mime.startswith("image/"):
+        with tempfile.NamedTemporaryFile(suffix="." + mime.split("/", 1)[1].split("+")[0]) as handle:
+            handle.write(data)
+            handle.flush()
+            image = image_content(handle.name)
+        if image.error:
+            found.error = image.error
+        found.texts.extend(Text(f"{channel} {name}", value) for name, value in image.metadata)
+    else:
+        _strings(data, channel, found)
 
 
 def _fragment(path: str, found: PublishedFile) -> None:

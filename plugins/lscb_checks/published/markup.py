@@ -31,7 +31,7 @@ from ..html_model import _attributes
 BLOCK_TAGS = frozenset("""
 address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption
 figure footer form h1 h2 h3 h4 h5 h6 head header hr html legend li main menu nav ol p pre section
-summary table tbody td tfoot th thead title tr ul option select textarea button label
+summary table title ul option select textarea button label
 svg text desc metadata
 feed entry content author name link id updated published rss channel item description
 urlset url loc lastmod
@@ -40,7 +40,9 @@ _LINE_TAGS = frozenset({"br"})
 # Attributes whose value is an address: read as a path whose segments are words.
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster", "cite",
                             "xlink:href", "formaction", "background", "longdesc", "manifest",
-                            "ping", "codebase", "icon", "lowsrc", "dynsrc", "usemap"})
+                            "ping", "codebase", "icon", "lowsrc", "dynsrc", "usemap",
+                            # Names of places in a page: they end up in addresses (#zebedee-quinlan).
+                            "id", "name", "for", "headers", "aria-labelledby", "aria-describedby"})
 
 _ATTRS = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
@@ -71,6 +73,30 @@ _LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
+_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_HEAD = re.compile(r"<thead\b.*?</thead\s*>", re.DOTALL | re.IGNORECASE)
+_HEADING_CELL = re.compile(r"<th\b", re.IGNORECASE)
+_CELL_START = re.compile(r"<t[hd]\b" + _ATTRS + ">", re.IGNORECASE)
+_CELL_END = re.compile(r"</t[hd]\s*>", re.IGNORECASE)
+_ROW_START = re.compile(r"<tr\b" + _ATTRS + ">", re.IGNORECASE)
+_ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
+# An element a browser does not show: the hidden attribute, or an inline
+# style that hides it. Taken out with its content (the innermost such
+# element: enough to rejoin a word split around it). The second reading is
+# made only when such an element follows text (`Zebe<span hidden>`), not
+# for the theme's hidden controls between blocks.
+_HIDING_WORDS = ("hidden", "display", "visibility", "font-size")
+_HIDING = re.compile(r"\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0",
+                     re.IGNORECASE)
+HIDDEN_ELEMENT = re.compile(
+    r"<([A-Za-z][\w-]*)\b(?=" + _ATTRS[1:-1] + r">)[^>]*?(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|font-size\s*:\s*0)[^>]*>(?:(?!<\1\b).)*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL)
+# Right-to-left override (U+202E) or <bdo dir="rtl">: characters drawn in
+# reverse order. U+202C (pop directional formatting) or a block ends it.
+_OVERRIDE_RUN = re.compile("\u202e([^\u202c\n]*)")
+_BDO = re.compile(r"<bdo\b[^>]*\bdir\s*=\s*[\"']?rtl[^>]*>(.*?)</bdo\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -85,6 +111,11 @@ class Piece:
 class Extract:
     text: str = ""
     pieces: list[Piece] = field(default_factory=list)
+    # The shown text read other ways a browser may show it: with hidden
+    # elements taken out (`Zebe<span hidden>xx</span>dee` shows `Zebedee`),
+    # and with text written backwards for a right-to-left override shown
+    # the right way round.
+    variants: list[str] = field(default_factory=list)
 
 
 def read_markup(markup: str, nested: bool = True) -> Extract:
@@ -100,20 +131,79 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
         markup = _COMMENT.sub("", markup)
     if "<![" in markup:
         markup = _CDATA.sub(lambda match: html.escape(match.group(1), quote=False), markup)
-    for tag, attrs, body in _RAW_TEXT.findall(markup):
-        if body.strip():
-            pieces.append(Piece(tag.lower(), body))
-    markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
+    raw = _RAW_TEXT.findall(markup)
+    if raw:
+        pieces.extend(Piece(tag.lower(), body) for tag, _attrs, body in raw if body.strip())
+        markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
     for attrs in set(_START_TAG.findall(markup)):
         _attribute_pieces(attrs, pieces)
-    text = _ANY_TAG.sub("", _LINE_TAG.sub("\n", _BLOCK_TAG.sub("\n\n", markup)))
-    text = html.unescape(text)
+    text = _shown(markup)
+    variants = []
+    lower = markup.lower()
+    if _hides_inside_text(lower):
+        variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
     if nested and _ESCAPED_MARKUP.search(text):
         # A feed's escaped HTML, now unescaped: read it as markup too.
         inner = read_markup(text, nested=False)
         text = inner.text
         pieces.extend(inner.pieces)
-    return Extract(text=text, pieces=pieces)
+        variants.extend(inner.variants)
+    if "\u202e" in text or "<bdo" in lower:
+        variants.append(_right_way_round(_BDO.sub(lambda m: "\u202e" + m.group(1) + "\u202c", markup)))
+    return Extract(text=text, pieces=pieces, variants=[v for v in variants if v != text])
+
+
+def _hides_inside_text(lower: str) -> bool:
+    """Whether an element that a browser does not show starts right after
+    text (`Zebe<span hidden>`): only then can it split or join words.
+    `lower`: the markup in lower case."""
+    for keyword in _HIDING_WORDS:
+        position = lower.find(keyword)
+        while position >= 0:
+            if _HIDING.match(lower, position - (keyword == "hidden")):
+                start = lower.rfind("<", 0, position)
+                before = lower[max(0, start - 2):start]
+                if start > 0 and before.strip()[-1:] not in ("", ">"):
+                    return True
+            position = lower.find(keyword, position + 1)
+    return False
+
+
+def _shown(markup: str) -> str:
+    if "<table" in markup or "<TABLE" in markup:
+        markup = _TABLE.sub(_table_as_rows, markup)
+    markup = _BLOCK_TAG.sub("\n\n", markup)
+    if "<br" in markup or "<BR" in markup or "<Br" in markup or "<bR" in markup:
+        markup = _LINE_TAG.sub("\n", markup)
+    return html.unescape(_ANY_TAG.sub("", markup))
+
+
+def _table_as_rows(match: re.Match) -> str:
+    """A table as the rows of a Markdown table (`| Mother | F | 32 |`, the
+    heading row followed by `| --- |`), so that a cell's words never run
+    into the next cell's, and checks that read rows (a date beside a person
+    and a sex is a date of birth) read the built table as the written one."""
+    table = _BETWEEN_TAGS.sub("><", match.group(0))
+    if _HEAD.search(table):
+        table = _HEAD.sub(lambda head: head.group(0) + _separator(len(_HEADING_CELL.findall(head.group(0)))), table)
+    else:  # no heading row: an empty one, so the rows are still a table's
+        first = _ROW_START.search(table)
+        if first is not None:
+            cells = len(_CELL_START.findall(table[first.end():(_ROW_END.search(table, first.end()) or first).end()]))
+            table = table[:first.start()] + "|" + "  |" * max(1, cells) + "\n" + _separator(cells) + table[first.start():]
+    table = _ROW_END.sub("\n", _ROW_START.sub("| ", _CELL_END.sub(" | ", _CELL_START.sub("", table))))
+    return "\n\n" + table + "\n\n"
+
+
+def _separator(cells: int) -> str:
+    return "| " + " | ".join(["---"] * max(1, cells)) + " |\n"
+
+
+def _right_way_round(markup: str) -> str:
+    """The shown text with each run after a right-to-left override (up to
+    the pop or the end of the block) reversed, as it is drawn."""
+    text = _shown(markup)
+    return _OVERRIDE_RUN.sub(lambda match: match.group(1)[::-1], text)
 
 
 def _attribute_pieces(attrs: str, pieces: list[Piece]) -> None:

@@ -44,6 +44,7 @@ class PdfContent:
     located_photos: tuple[int, ...] = ()  # pages with a photo that records a GPS position
     comment_authors: tuple[tuple[int, str], ...] = ()  # (page, who wrote a comment there)
     earlier_versions: bool = False  # an incremental save kept an earlier version of the file
+    unreferenced: int = 0  # objects nothing in the file refers to (their strings are in metadata)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class ImageContent:
     kinds: tuple[str, ...] = ()  # what metadata the file holds: "EXIF", "XMP", "PNG text"...
     gps: str = ""  # "latitude, longitude" when the image records where it was taken
     error: str = ""
+    unsafe: tuple[str, ...] = ()  # what puts an SVG drawing outside the safe subset
 
 
 _key = prefetch.file_key
@@ -89,6 +91,7 @@ def read_pdf(path: str) -> PdfContent:
 
     from .pdf_active import active_content, earlier_versions, located_photos, notes
     from .pdf_cover import CoverTracker
+    from .pdf_strings import every_string
 
     try:
         with open(path, "rb") as handle:
@@ -110,12 +113,18 @@ def read_pdf(path: str) -> PdfContent:
         photos = located_photos(reader)
         texts, authors = notes(reader)
         metadata.extend(texts)
+        # Every other string of every object (link addresses, page labels,
+        # what forms and appearances draw, unreferenced objects): pikepdf.
+        known = {" ".join(text.split()) for text in pages}
+        known.update(" ".join(str(value).split()) for _name, value in metadata)
+        strings = every_string(data, known)
+        metadata.extend(strings.entries)
     except Exception as error:  # a broken PDF is a finding, not a crash
         return PdfContent(error=f"{type(error).__name__}: {error}")
     return PdfContent(pages=tuple(pages), metadata=tuple(metadata), scripts=scripts,
                       embedded_files=embedded, form_fields=fields, covered=tuple(covered),
                       located_photos=photos, comment_authors=tuple(authors),
-                      earlier_versions=earlier_versions(data))
+                      earlier_versions=earlier_versions(data), unreferenced=strings.unreferenced)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -124,7 +133,8 @@ def _image_content(path: str, size: int, mtime: int) -> ImageContent:
         found = read_image(path)
     except Exception as error:  # an image Pillow cannot open is a finding
         return ImageContent(error=f"{type(error).__name__}: {error}")
-    return ImageContent(metadata=tuple(found.metadata), kinds=tuple(found.kinds), gps=found.gps)
+    return ImageContent(metadata=tuple(found.metadata), kinds=tuple(found.kinds), gps=found.gps,
+                        unsafe=tuple(found.unsafe))
 
 
 _TEXT_LIMIT = 20_000_000  # bytes; larger text files are not read

@@ -28,6 +28,13 @@ class ImageMetadata:
     metadata: list[tuple[str, str]] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     gps: str = ""
+    # What puts an SVG drawing outside the safe subset: "script",
+    # "foreignObject", "external reference"... (IMG004).
+    unsafe: list[str] = field(default_factory=list)
+
+    def add_unsafe(self, what: str) -> None:
+        if what not in self.unsafe:
+            self.unsafe.append(what)
 
     def add_kind(self, kind: str) -> None:
         if kind not in self.kinds:
@@ -105,6 +112,9 @@ def _svg(path: str, found: ImageMetadata) -> None:
     import gzip
     import xml.etree.ElementTree as ET
 
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser
+
     opener = gzip.open if path.lower().endswith(".svgz") else open
     with opener(path, "rb") as handle:
         data = handle.read(_SVG_LIMIT + 1)
@@ -112,16 +122,27 @@ def _svg(path: str, found: ImageMetadata) -> None:
         raise ValueError("SVG file too large to check")
     if b"<!--" in data:
         found.add_kind("comment")
-    parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))
-    root = ET.fromstring(data, parser=parser)
-    if not root.tag.endswith("svg"):
+    # defusedxml: no entity is expanded and nothing outside the file is read.
+    parser = DefusedXMLParser(target=ET.TreeBuilder(insert_comments=True, insert_pis=True),
+                              forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except DefusedXmlException:
+        found.add_unsafe("XML entities")
+        return
+    if not isinstance(root.tag, str) or not root.tag.endswith("svg"):
         raise ValueError("not an SVG drawing")
     inside_text: set[int] = set()  # elements read with the <text> they are in
     for element in root.iter():
         if element.tag is ET.Comment:
             found.metadata.append(("comment", (element.text or "").strip()))
             continue
+        if element.tag is ET.ProcessingInstruction:
+            found.add_unsafe("processing instruction")
+            continue
         namespace, _, local = element.tag[1:].partition("}") if element.tag.startswith("{") else ("", "", element.tag)
+        _svg_safety(element, namespace, local, found)
         if local == "metadata":
             found.add_kind("SVG metadata")
             text = " ".join(t.strip() for t in element.itertext() if t.strip())
@@ -145,6 +166,44 @@ def _svg(path: str, found: ImageMetadata) -> None:
                 found.add_kind("script")
             elif name in _SVG_NAMING and value.strip():
                 _svg_name(_SVG_NAMING[name], value, found)
+
+
+# The safe subset of SVG (IMG004): shapes, paths, text, gradients, patterns,
+# masks, filters, links within the file. Not: scripts, event attributes,
+# HTML inside the drawing, anything fetched from elsewhere (a font, an
+# image, another drawing, a style sheet), styles written as text, pictures
+# embedded as data: addresses (the gate does not read inside them).
+_SVG_UNSAFE_ELEMENTS = {"script": "script", "foreignObject": "foreignObject", "iframe": "HTML",
+                        "embed": "HTML", "object": "HTML", "audio": "media", "video": "media",
+                        "handler": "script", "listener": "script", "font-face-uri": "external font"}
+_SVG_ANIMATION = {"set", "animate", "animateTransform", "animateMotion", "animateColor"}
+_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
+
+
+def _svg_safety(element, namespace: str, local: str, found: ImageMetadata) -> None:
+    """Record what puts this element outside the safe subset."""
+    if local in _SVG_UNSAFE_ELEMENTS:
+        found.add_unsafe(_SVG_UNSAFE_ELEMENTS[local])
+    elif namespace == "http://www.w3.org/1999/xhtml":
+        found.add_unsafe("HTML")
+    elif local == "style" and "".join(element.itertext()).strip():
+        found.add_unsafe("<style> text")
+    if local in _SVG_ANIMATION and element.attrib.get("attributeName", "").rsplit(":", 1)[-1] == "href":
+        found.add_unsafe("animated link")
+    for attribute, value in element.attrib.items():
+        name = attribute.rsplit("}", 1)[-1]
+        if name.lower().startswith("on"):
+            found.add_unsafe("event attribute")
+        elif name == "href":
+            target = value.strip()
+            if target.lower().startswith("data:"):
+                found.add_unsafe("embedded data")
+            elif not target.startswith("#"):
+                found.add_unsafe("external reference")
+        for address in _URL.findall(value):
+            if not address.startswith("#"):
+                found.add_unsafe("external reference" if not address.lower().startswith("data:")
+                                 else "embedded data")
 
 
 def _svg_text(element) -> str:

@@ -2,7 +2,8 @@
 
 Reading a PDF's text layer (pypdf, pure Python) costs a few milliseconds a
 page, and the checks cannot start until Pelican has read every content
-file. So when Pelican starts (`initialized`), every PDF under the content
+file. (Every other string of the file, read with pikepdf, adds about a
+tenth: 0.2 ms for a bench PDF of 2 ms, 0.7 ms for the demo's of 12 ms.) So when Pelican starts (`initialized`), every PDF under the content
 folder is handed to one worker process, which reads them while the main
 process reads the Markdown; by the time the source checks ask for a PDF
 (attachments.pdf_content) its content is usually ready. On a machine with

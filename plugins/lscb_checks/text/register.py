@@ -42,6 +42,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lscb_core.quote import Message, known, render, say
+
 from .normalise import normalise
 
 FORMAT = "lscb-redaction-register"
@@ -70,7 +72,12 @@ _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 
 class RegisterError(Exception):
-    """A register that cannot be used; the message never contains a term or the key."""
+    """A register that cannot be used; the message never contains a term or the key.
+    `why` is the message for a finding (lscb_core.quote): what it quotes is masked."""
+
+    def __init__(self, why):
+        self.why = why if isinstance(why, Message) else say("{why}", why=known(why))
+        super().__init__(render(self.why))
 
 
 def register_path(review_path: str | os.PathLike) -> Path:
@@ -185,15 +192,16 @@ def load(path: str | os.PathLike) -> Register:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise RegisterError(f"cannot be opened ({error.strerror or type(error).__name__})") from None
+        raise RegisterError(say("cannot be opened ({why})", why=known(error.strerror or type(error).__name__))) from None
     except UnicodeDecodeError:
         raise RegisterError("is not UTF-8 text") from None
     except json.JSONDecodeError as error:
-        raise RegisterError(f"is not valid JSON (line {error.lineno})") from None
+        raise RegisterError(say("is not valid JSON (line {line})", line=error.lineno)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RegisterError("is not a redaction register")
     if data.get("version") not in VERSIONS or isinstance(data.get("version"), bool):
-        raise RegisterError(f"has format version {str(data.get('version'))[:8]}, not {VERSION}")
+        raise RegisterError(say("has format version {found}, not {version}", found=str(data.get("version"))[:8],
+                                version=VERSION))
     key_check = data.get("key_check")
     entries = data.get("entries")
     max_words = data.get("max_words")

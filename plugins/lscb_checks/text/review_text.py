@@ -4,7 +4,10 @@ The redaction checks (with and without a register) read these spans:
 
 * the whole Markdown source: every metadata field (title, summary...), the
   body, image alt text, link text and URLs, and comments (the source file is
-  public in the repository even where the page is not);
+  public in the repository even where the page is not). Each entry of the
+  header (a field with its continuation lines) is a span of its own, and so
+  is the body: no detector reads the end of one field and the start of the
+  next as one name, one date or one pseudonym;
 * the names of the files the review links to (images, PDFs, its Document);
 * the text layer of each page of each PDF, and the PDF's metadata and XMP;
 * the metadata of each image (EXIF, PNG text, XMP).
@@ -24,11 +27,24 @@ import re
 from urllib.parse import unquote
 from dataclasses import dataclass
 
+from lscb_core.quote import Words, file, known, say
 from lscb_core.sources import SourceFile
 
 from .attachments import (
     IMAGE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, image_content, pdf_content, text_content,
 )
+
+
+# What a span's `where` says after the file's name ("page 2", "file name"),
+# and the words of metadata keys printed as they are (others are masked).
+_PLACE = re.compile(r"page \d+|file name|text")
+_METADATA_WORDS = frozenset("""
+    metadata exif xmp iptc png svg gps pdf dc photoshop tiff xmpmm xmprights aux pdfx comment
+    author title subject keywords creator producer description artist copyright software make model
+    date creationdate moddate trapped rights owner byline caption headline credit source city country
+    state location sublocation imagedescription usercomment xpauthor xptitle xpsubject xpcomment
+    xpkeywords documentname pagename hostcomputer cameraownername text desc name
+""".split())
 
 
 @dataclass(frozen=True)
@@ -39,12 +55,30 @@ class Span:
     source: SourceFile | None = None  # set when the text is the Markdown source itself
     line: int = 1  # for attachments: the line of the review that links the file
     attachment: str = ""  # absolute path of the attachment the text came from
+    offset: int = 0  # with a source: where the text starts in the source
 
     def position(self, index: int) -> tuple[int, int]:
         """(line, column) of text[index] in the file the span came from."""
         if self.source is not None:
-            return self.source.position(index)
+            return self.source.position(self.offset + index)
         return self.line, 1
+
+    @property
+    def quoted_where(self):
+        """`where` as a message part (lscb_core.quote): the file's name masked
+        like its path, a metadata key masked unless its words are common."""
+        if not self.where:
+            return known("")
+        source = self.attachment or self.path
+        name = posixpath.basename(source)
+        if not self.where.startswith(name + " "):
+            return known(self.where)  # "the page's address"
+        place = self.where[len(name) + 1:]
+        if _PLACE.fullmatch(place):
+            place = known(place)
+        else:
+            place = Words(place, _METADATA_WORDS)
+        return say("{name} {place}", name=file(source, name_only=True), place=place)
 
 
 
@@ -188,9 +222,18 @@ def _blank_markup(text: str) -> str:
     return _MARKUP.sub(lambda match: " " * len(match.group(0)), text)
 
 
+def source_spans(item) -> list[Span]:
+    """The Markdown source as spans: one per header entry, then the body."""
+    source = item.source
+    text = _blank_markup(_without_waivers(source))
+    body = source.line_offset(source.body_start)
+    ranges = [*source.entry_ranges(), (body, len(text))]
+    return [Span(text[start:end], item.path, "", source=source, offset=start)
+            for start, end in ranges if text[start:end].strip()]
+
+
 def _spans(item, site) -> list[Span]:
-    text = _blank_markup(_without_waivers(item.source))
-    spans = [Span(text, item.path, "", source=item.source)]
+    spans = source_spans(item)
     # The source's own file name becomes the page's address.
     file_name = posixpath.basename(item.path)
     spans.append(Span(file_name, item.path, f"{file_name} file name", line=1))
