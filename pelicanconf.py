@@ -104,8 +104,10 @@ LSCB_AREA_NAMES = ["Northshire"]
 
 # Public names that may appear in reviews (national inquiries, authors of
 # national reviews), each with a reason, are listed in redaction-allowlist.toml
-# beside the content folder. Set REDACTION_ALLOWLIST to use another file; the
-# build then stops if that file is missing (CFG001).
+# beside the content folder, and so are the board's public people (its
+# independent chair or scrutineer, partners' leads), each with a `role`. The
+# people who worked on one review are its `Credits`. Set REDACTION_ALLOWLIST
+# to use another file; the build then stops if that file is missing (CFG001).
 
 # The "Latest updates" page lists what was published (Date) or changed
 # (Modified, with its Change_note) in this many months before the build.

@@ -383,25 +383,20 @@ PARTS = [
     ("list-two-lines", "a name whose words fall on two lines of a list item", NAME,
      review(after_findings=f"- The reviewer spoke to {FORENAME}\n  {SURNAME} at school."), "The reviewer spoke"),
 ]
-PART_LEAKS = {
-    "forename-title": "a forename alone matches no pattern",
-    "forename-summary": "a forename alone matches no pattern",
-    "possessive": "a forename alone matches no pattern",
-    "surname-family": "a surname alone matches no pattern",
-    "street-no-number": "a street without a house number is not an address to PII003",
-    "list-two-lines": "",
+# A part of a name is refused without a register: a forename alone (PII011),
+# a family's surname alone (PII012), a street without a house number (PII003).
+PART_CODES = {
+    "forename-title": "PII011", "forename-summary": "PII011", "possessive": "PII011",
+    "surname-family": "PII012", "street-no-number": "PII003", "list-two-lines": "PII001",
 }
-REGISTER_PART_LEAKS = {
-    "street-no-number": "the register matches whole terms: '27 Marlpit Lane' does not find 'Marlpit Lane'",
-}
+# With a register the same cases are refused: by the register (RED001), and
+# the street by PII003, since the register matches whole terms ('27 Marlpit
+# Lane' does not find 'Marlpit Lane').
 for kind, description, value, plant, line in PARTS:
-    leak = PART_LEAKS[kind]
     case(f"part-{kind}", "partial-name", description + " (no register)", value, [plant], PLACE,
-         line=line, code="PII001" if kind == "list-two-lines" else None,
-         **({"known_leak": leak} if leak else {"expect": R}))
-    leak = REGISTER_PART_LEAKS.get(kind, "")
+         line=line, code=PART_CODES[kind], expect=R)
     case(f"part-{kind}-register", "register", description + " (in the register)", value, [plant], PLACE,
-         line=line, code="RED001", register=REGISTER, **({"known_leak": leak} if leak else {"expect": R}))
+         line=line, code="PII003" if kind == "street-no-number" else "RED001", register=REGISTER, expect=R)
 
 # --- Pages other than reviews: annual reports, guidance, standard pages -------------------
 

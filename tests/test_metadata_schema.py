@@ -301,7 +301,8 @@ _TABLES = {
     "Fields for case reviews": ("reviews",),
     "Fields for standard pages": ("pages",),
 }
-_TYPE_WORDS = {"text": schema.TEXT, "date": schema.DATE, "path": schema.PATH, "comma-separated": schema.LIST}
+_TYPE_WORDS = {"text": schema.TEXT, "date": schema.DATE, "path": schema.PATH, "comma-separated": schema.LIST,
+              "credits": schema.CREDITS}
 
 
 def _docs_tables() -> dict[str, list[list[str]]]:

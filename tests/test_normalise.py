@@ -283,6 +283,8 @@ def test_accented_names_and_other_scripts_cause_no_false_alarm(scenario):
         "A leaflet in Greek («Καλημέρα, η οικογένεια») and Polish («Dzień dobry, Łódź») was given.",
         "The naïve façade of the crèche, and Sibling 1's piñata, were photographed.",
     ])
-    scenario.write("reviews/child-q.md", review_markdown(REVIEW_BODY.format(line=lines), Pseudonyms=PSEUDONYMS))
+    # The three forenames alone are declared (PII011), written without their accents.
+    scenario.write("reviews/child-q.md", review_markdown(REVIEW_BODY.format(line=lines),
+                                                         Pseudonyms="Zoe, Siobhan, Sean, " + PSEUDONYMS))
     site = scenario.build()
     assert [f for f in site.result.findings if f.code.startswith(("PII", "RED"))] == [], site.messages()

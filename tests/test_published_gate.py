@@ -68,10 +68,11 @@ def good_site(scenario):
     return scenario
 
 
-def refused(scenario, code: str, path: str, **overrides):
+def refused(scenario, code: str | tuple[str, ...], path: str, **overrides):
     site = scenario.build(**overrides)
     assert not site.ok, f"the build passed; published: {NAME in everything_published(scenario.output)}"
-    hits = [f for f in site.result.findings if f.code == code and not f.waived]
+    codes = (code,) if isinstance(code, str) else code
+    hits = [f for f in site.result.findings if f.code in codes and not f.waived]
     assert hits, site.messages()
     assert any(f.path.endswith(path) for f in hits), site.messages()
     assert snapshot(scenario.output) == scenario.before, "the last good output was changed"
@@ -92,7 +93,9 @@ def refused(scenario, code: str, path: str, **overrides):
 def test_a_name_split_by_markup_in_a_review_is_refused_at_its_line(good_site, written):
     good_site.write("reviews/child-q.md", review_markdown(
         body(f"{written} was known to the school.")))
-    hits = refused(good_site, "PII001", "reviews/child-q.md")
+    # "Quin" of "Quin<!-- -->lan" is a forename standing alone in the source
+    # (PII011): the source checks refuse it first.
+    hits = refused(good_site, ("PII001", "PII011"), "reviews/child-q.md")
     body_line = review_markdown("").split("\n").index("") + 4  # header, blank, heading, blank
     assert any(f.line == body_line for f in hits), [f.as_text() for f in hits]
 
@@ -111,7 +114,7 @@ def test_a_name_written_so_that_only_a_browser_shows_it_is_refused(good_site, wr
 
 def test_a_name_split_in_the_summary_is_refused_at_the_summary_line(good_site):
     good_site.write("reviews/child-q.md", review_markdown(Summary="Zebe&#100;ee Quin<!-- -->lan and the school."))
-    hits = refused(good_site, "PII001", "reviews/child-q.md")
+    hits = refused(good_site, ("PII001", "PII011"), "reviews/child-q.md")
     summary_line = 1 + list(review_markdown().split("\n")).index(
         next(line for line in review_markdown().split("\n") if line.startswith("Summary:")))
     assert any(f.line == summary_line for f in hits), [f.as_text() for f in hits]

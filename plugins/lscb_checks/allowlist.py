@@ -1,4 +1,4 @@
-"""What the redaction checks (PII001-PII010) share: the site's allowlist of
+"""What the redaction checks (PII001-PII012) share: the site's allowlist of
 public names, the board's own contact details, each review's pseudonyms, and
 the loop over everything a review publishes.
 
@@ -12,6 +12,19 @@ review, and why:
     [[allow]]
     text = "Victoria Climbié"
     reason = "Named in the Victoria Climbié Inquiry report (2003)"
+
+An entry with a `role` is one of the board's public people (its independent
+chair or scrutineer, a partner's lead named in the annual report):
+
+    [[allow]]
+    text = "Alan Whitcombe"
+    role = "independent chair of the board"
+    reason = "Named as the board's chair on its website and in its annual reports"
+
+A public person is accepted as a review's credits are (lscb_checks.text.
+people): with or without a title and post-nominals, the forename or the
+surname alone, and followed by a role ("Alan Whitcombe" then "Independent
+Chair" on the next line), on every page.
 
 Text the allowlist names, the board's own email address, postal address and
 phone numbers (BOARD_EMAIL, BOARD_ADDRESS, CONCERN_CONTACTS,
@@ -55,7 +68,10 @@ from lscb_core.findings import Finding
 from lscb_core.quote import identifier, known, say
 from lscb_core.rules import Rule, Waiver
 
-from .text.normalise import Cleaned, clean, fold_text, normalise
+from lscb_reviews.credits import parse as parse_credits
+
+from .text.normalise import Cleaned, clean, fold, fold_text, normalise
+from .text.people import People
 from .text.review_text import Span, review_spans
 
 DEFAULT_ALLOWLIST = "redaction-allowlist.toml"
@@ -95,6 +111,7 @@ class Entry:
     text: str
     reason: str
     line: int
+    role: str = ""  # set for one of the board's public people
 
 
 @dataclass(frozen=True)
@@ -169,8 +186,11 @@ def _load(path: str, mtime_ns: int, size: int) -> Allowlist:
         elif not isinstance(reason, str) or not reason.strip():
             problems.append(problem(line, "allowlist entry gives no reason",
                                     'add reason = "why this text is public" to the entry'))
+        elif "role" in entry and (not isinstance(entry["role"], str) or not entry["role"].strip()):
+            problems.append(problem(line, "allowlist entry has an empty role",
+                                    'write role = "independent chair", or remove the role line'))
         else:
-            good.append(Entry(value.strip(), reason.strip(), line))
+            good.append(Entry(value.strip(), reason.strip(), line, str(entry.get("role") or "").strip()))
     return Allowlist(path, tuple(good), tuple(problems))
 
 
@@ -217,6 +237,8 @@ def identifier_key(text: str) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
+_NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>]*>|\S*[/\\]\S*|\S+\.[A-Za-z0-9]{2,5}\b|\{[^}]*\}\S*")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 _POSTCODE_LIKE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
 
@@ -243,6 +265,8 @@ class Redaction:
     reviews: tuple = ()  # the site's reviews, whose pseudonyms listings and feeds show
     _ranges: dict = field(default_factory=dict)
     _pseudonyms: dict = field(default_factory=dict)
+    _people: dict = field(default_factory=dict)
+    _lower: dict = field(default_factory=dict)
     _clean: dict = field(default_factory=dict)
 
     def clean(self, text: str) -> Cleaned:
@@ -289,6 +313,49 @@ class Redaction:
 
     def is_pseudonym(self, item, text: str) -> bool:
         return normalise(text) in self.pseudonyms(item)
+
+    def in_pseudonym(self, item, word: str) -> bool:
+        """Whether `word` is a declared pseudonym or one word of one ("Ava"
+        in "Baby Ava")."""
+        key = ("words", None if item is None else item.path)
+        if key not in self._pseudonyms:
+            self._pseudonyms[key] = frozenset(
+                part for name in self.pseudonyms(item) for part in name.split())
+        return normalise(word) in self._pseudonyms[key]
+
+    def people(self, item) -> People:
+        """The people whose names may be printed (lscb_checks.text.people):
+        the board's public people (allowlist entries with a role), and the
+        review's credits; with no item (a listing, a feed, the search index),
+        the credits of every review."""
+        key = None if item is None else item.path
+        if key not in self._people:
+            public = People.of(entry.text for entry in self.allowlist.entries if entry.role)
+            if item is None:
+                found = public
+                for review in self.reviews:
+                    found = found + self.people(review)
+            elif getattr(item, "type_key", "") == "reviews":
+                declared = item.source.field("Credits")
+                value = declared.value if declared else str(item.metadata.get("credits", ""))
+                found = public + People.of(credit.person for credit in parse_credits(value)[0])
+            else:
+                found = public
+            self._people[key] = found
+        return self._people[key]
+
+    def lower_words(self, item) -> frozenset[str]:
+        """Words the item's source writes in lower case somewhere ("will",
+        "hope"): a forename that is also one of them is an ordinary word
+        there (lscb_checks.checks.pii_name_parts)."""
+        if item is None:
+            return frozenset()
+        if item.path not in self._lower:
+            # Not in addresses and file names: "documents/sophie-review.pdf"
+            # does not make "Sophie" an ordinary word.
+            prose = _NOT_PROSE.sub(" ", item.source.text)
+            self._lower[item.path] = frozenset(fold(word) for word in _LOWER_WORD.findall(prose))
+        return self._lower[item.path]
 
 
 def _board_keys(settings: dict) -> frozenset[str]:

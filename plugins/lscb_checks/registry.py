@@ -52,6 +52,7 @@ SOURCE_CHECKS = (
     "links_source",
     "redaction_register",
     "pii_names",
+    "pii_name_parts",
     "pii_addresses",
     "pii_dob",
     "pii_contact",

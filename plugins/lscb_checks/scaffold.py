@@ -5,7 +5,8 @@ has every required field of its type, in the schema's order, whatever the
 schema says today. Each field gets a value that passes the checks in a
 preview build: the editor's title, today's date, the schema's example, or,
 for a case review's publication record, the value that keeps the review
-unpublished until the board decides.
+unpublished until the board decides. A case review also gets an empty
+`Credits:` line, for the people the report names for their work on it.
 
 Every new file is `Status: draft`, so that nothing written here (placeholder
 text included) can be published before the editor has finished it. A new
@@ -51,6 +52,9 @@ REVIEW_RECORD = {
     "Sibling_risk_assessed": "no",
     "Criminal_proceedings": "ongoing",
 }
+# Optional fields a new page gets, empty: a case review's credits (the
+# author and chairs, `Name (role); Name (role)`), which the editor fills in.
+OPTIONAL_FIELDS = {"reviews": ("Credits",)}
 # The record, and the optional embargo, that the reminder explains.
 DECISION_FIELDS = ("Publication_decision", "Decision_date", "Decision_by",
                    "Sibling_risk_assessed", "Criminal_proceedings", "Publish_after")
@@ -130,6 +134,9 @@ class Scaffold:
                 self.values[spec.name] = value
                 if placeholder:
                     self.placeholders.append(spec.name)
+            elif spec.name in OPTIONAL_FIELDS.get(self.type_key, ()):
+                self.values[spec.name] = ""  # empty until the editor writes it
+                self.placeholders.append(spec.name)
         self.values["Status"] = "draft"
 
     def _value(self, spec: schema.Field) -> tuple[str, bool]:

@@ -13,6 +13,7 @@ Types:
     list    comma-separated, e.g. "Neglect, Information sharing"
     yes/no  yes or no
     choice  one of the Allowed values
+    credits `Name (role); Name (role)`, e.g. "Dr A. Reviewer (independent author)"
 
 Values are compared without regard to case ("Publish" is "publish"), as the
 publication gate reads them. A field whose presence or value another, more
@@ -23,7 +24,9 @@ without `Publication_decision` is REV001.
 Deliberately unknown: `Author`/`Authors`, `Tags`, `Category` and `Lang`. The
 site has no author or tag pages, the folder decides the category, and a
 person's name in `Author` would be published on a safeguarding site; the
-board names roles instead (`Owner`, `Approved_by`, `Decision_by`).
+board names roles instead (`Owner`, `Approved_by`, `Decision_by`). A case
+review names the people it credits, each with a role, in `Credits`
+(`Author` suggests it).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 TEXT, DATE, PATH, LIST, YES_NO, CHOICE = "text", "date", "path", "list", "yes/no", "choice"
+CREDITS = "credits"
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,10 @@ REVIEW = (
     F("Themes", LIST, True, "The subjects of the review; each theme gets a page.",
       example="Neglect, Information sharing"),
     F("Summary", TEXT, True, "One or two sentences, shown in listings."),
+    F("Credits", CREDITS, False, "The people the report names for their work on it, each as the report "
+      "prints the name, with the role in brackets, separated by semicolons; shown on the review page. "
+      "These names are accepted anywhere in the review and its attachments.",
+      example="<name> (independent author); <name> (board chair)"),
     F("Publish_after", DATE, False, "An embargo: the review is not published before this date."),
     F("Document", PATH, False, "The full report as a PDF, from the content/ folder."),  # DOC001: exists
     F("Status", CHOICE, False, "A draft or hidden review is not published.", allowed=STATUSES),
@@ -168,8 +176,9 @@ def fields_of(type_key: str) -> Mapping[str, Field]:
 
 
 # Names editors know from elsewhere, and the field that does that job here.
-ALIASES = {"author": "Owner", "authors": "Owner", "tags": "Themes", "tag": "Themes",
-           "theme": "Themes", "pseudonym": "Pseudonyms", "description": "Summary"}
+ALIASES = {"author": ("Owner", "Credits"), "authors": ("Owner", "Credits"), "credit": ("Credits",),
+           "tags": ("Themes",), "tag": ("Themes",), "theme": ("Themes",), "pseudonym": ("Pseudonyms",),
+           "description": ("Summary",)}
 
 
 def squash(name: str) -> str:
@@ -190,8 +199,9 @@ def suggest(written: str, type_key: str) -> Suggestion | None:
     key = squash(written)
     if key in squashed:
         return Suggestion(squashed[key], "spelling")
-    if ALIASES.get(key) in known:
-        return Suggestion(ALIASES[key], "close")
+    for alias in ALIASES.get(key, ()):
+        if alias in known:
+            return Suggestion(alias, "close")
     close = difflib.get_close_matches(key, squashed, n=1, cutoff=0.75)
     if close:
         return Suggestion(squashed[close[0]], "close")

@@ -22,6 +22,7 @@ from lscb_core.quote import file, known, render_for, say
 from lscb_core.rules import Rule, Waiver, finding
 from lscb_core.sources import field_line
 
+from .credits import parse as parse_credits
 from .state import blocked
 from .themes import parse_themes
 from .verdict import decide
@@ -101,6 +102,8 @@ def apply_gate(generator) -> None:
                 article.live_from = verdict.live_from
                 review_type = str(getattr(article, "review_type", "")).strip().lower()
                 article.review_type_label = REVIEW_TYPE_LABELS.get(review_type, review_type)
+                # Credits that cannot be read are META006, and not shown.
+                article.credits = parse_credits(getattr(article, "credits", ""))[0]
                 error = attach_document(article, generator.context)
                 if error:
                     findings.append(error)

@@ -18,6 +18,7 @@ from lscb_core import collect
 from lscb_core.findings import Finding, display_path
 from lscb_core.quote import known as vocab, say
 from lscb_core.rules import Rule, Waiver
+from lscb_reviews.credits import parse as parse_credits
 
 from .. import schema
 
@@ -159,6 +160,40 @@ class MetadataFieldRepeated(Rule):
     waiver = Waiver.NEVER
 
 
+class CreditsMalformed(Rule):
+    """Flags a `Credits` value of a case review that cannot be read: a
+    credit without its role in brackets at its end, with an empty role, or
+    with no name before the role. Credits are written
+    `Name (role); Name (role)`.
+
+    ## Why it matters
+    The redaction checks accept a credit's name anywhere in the review, and
+    the review page shows each credit with its role. A credit that cannot be
+    read is neither shown nor accepted, and the name is then reported
+    wherever the report prints it.
+
+    ## Example
+        Credits: <name>, independent author; <name>
+
+    ## Use instead
+        Credits: <name> (independent author); <name> (board chair)
+
+    Each `<name>` as the report prints it, with any title and post-nominals
+    ("Dr", "MSc", "BA (Hons)"): the last bracket of a credit is its role.
+
+    ## Known limitations
+    The message says which credit (first, second...) without printing it.
+    Semicolons only separate credits: a name or role cannot contain one.
+    """
+
+    code = "META006"
+    name = "credits-malformed"
+    waiver = Waiver.NEVER
+
+
+CREDITS_HINT = "write Credits: <name> (role); <name> (role), each role in brackets"
+
+
 def _kind(type_key: str) -> str:
     """ "a guidance page", "an annual report" """
     content_type = CONTENT_TYPES.get(type_key)
@@ -298,6 +333,13 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
                 "write the date as YYYY-MM-DD, e.g. 2027-03-31 for 31 March 2027", col=col)
         return
     if field.value_by:
+        return
+    if field.type == schema.CREDITS:
+        _credits, problems = parse_credits(value)
+        for problem in problems:
+            yield CreditsMalformed.at(path, number, say("Credits: {problem}",
+                                                        problem=say(problem.template, number=problem.number)),
+                                      CREDITS_HINT, col=col + problem.offset)
         return
     if field.type in (schema.CHOICE, schema.YES_NO):
         allowed = field.allowed or ("yes", "no")

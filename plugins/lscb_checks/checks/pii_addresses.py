@@ -7,6 +7,7 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, scan
+from .pii_name_parts import in_review
 
 # A full UK postcode: outward code (area letters, district) and inward code
 # (sector digit, unit letters; the unit never uses C I K M O V).
@@ -42,6 +43,18 @@ _FLAT_IN_BUILDING = re.compile(
     rf"[FA](?<![\w.,/:-].)(?:lat|partment|pt)\.?{_SP}{_NUMBER},?{_SP}"
     rf"(?P<name>(?:[A-Z][\w'’\-]*{_SP}){{1,3}})(?:{BUILDING_KINDS})(?![\w'’-])"
 )
+# A street named without a house number, in a review: one to three
+# capitalised words and a word that only names a street ("lived on Marlpit
+# Lane", "moved to Orchard Close"). Words that also name other things
+# (Court, Park, Green, Way, Place, Hill, Gardens) are left out.
+STREET_ONLY_KINDS = "Road|Rd|Street|Avenue|Lane|Close|Drive|Crescent|Terrace|Grove|Mews"
+_STREET = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’\-]*[ \t\u00a0]+){{1,3}})(?:{STREET_ONLY_KINDS})(?![\w'’-])")
+# Words that start a sentence or a phrase before a street's name.
+_BEFORE_STREET = frozenset("""
+the a an and or of on in at to from into onto by near off along down up past for with via
+lived moved stayed living moving staying visited found seen at
+""".split())
 # Courts, not streets: "2 Family Court hearings", "3 Crown Court appearances".
 COURT_NAMES = frozenset("""
 family crown magistrates magistrate youth county high coroners coroner appeal appeals supreme
@@ -107,7 +120,11 @@ class StreetAddress(Rule):
     Street", "12/3 Canal Street"). Road, Street, Avenue, Lane, Close, Drive,
     Way, Crescent, Court, Gardens, Terrace, Place, Grove, Mews and similar
     words count; after a flat number, so do House, Tower, Lodge, Mansions
-    and similar ("Flat 7, Beacon House").
+    and similar ("Flat 7, Beacon House"). In a case review, a street named
+    without a house number counts too: one to three capitalised words and
+    a word that only names a street ("lived on Marlpit Lane", "Orchard
+    Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
+    Grove, Mews).
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -125,8 +142,14 @@ class StreetAddress(Rule):
         Police attended the family home four times.
 
     ## Known limitations
-    A street without a house number ("lived on Acacia Avenue"), a house name
-    ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
+    Outside case reviews a street without a house number is not reported (a
+    guidance page names the office's street); in a review a street whose
+    kind also names other things (Court, Park, Green, Way, Place, Hill,
+    Gardens), a street written across a line break, and one followed by a
+    capitalised word ("Mill Lane Surgery", PII010's) are not either. A
+    street that is public (a government address, "Downing Street") goes in
+    redaction-allowlist.toml; the board's own street, in BOARD_ADDRESS, is
+    not reported. A house name ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
     street name in lower case and a kind of street not in the list are
     missed, and so is a number after words such as "section", "page", "year"
     or "aged", which are taken as numbers of something else. A Court named
@@ -145,6 +168,9 @@ class StreetAddress(Rule):
     waiver = Waiver.APPROVED
 
 
+_HOUSE_BEFORE = re.compile(r"\d[A-Za-z]?,?[ \t\u00a0]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
+STREET_HINT = 'remove the street; write "the family home" or "the area"'
 POSTCODE_HINT = "remove the postcode; name no place smaller than the board's area"
 ADDRESS_HINT = 'remove the address; write "the family home" or "the address"'
 
@@ -166,7 +192,30 @@ def detect(span, context: Context):
                 continue
             found.append(match.span())
             yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
+    if in_review(context):
+        for start, end in _streets(text):
+            if not any(low < end and start < high for low, high in found):
+                yield Hit(StreetAddress, start, end, "street", STREET_HINT)
 
+
+def _streets(text: str):
+    """(start, end) of each street named without a house number."""
+    for match in _STREET.finditer(text):
+        words = match.group("name").split()
+        start = match.start()
+        while words and words[0].casefold() in _BEFORE_STREET:
+            start = text.index(words[0], start) + len(words[0])
+            words.pop(0)
+        if not words or words[0] in _NOT_STREET_WORDS:
+            continue
+        start = text.index(words[0], start)
+        if re.search(r"[\.:;!?]|\n", text[start:match.end()]):
+            continue
+        if _HOUSE_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "27 Marlpit Lane": the address above
+        if _CAPITAL_AFTER.match(text, match.end()):
+            continue  # "Mill Lane Surgery", "Station Road Primary School": PII010
+        yield start, match.end()
 
 def _is_address(text: str, match: re.Match) -> bool:
     if re.search(r"\n[ \t\u00a0]*\n", match.group(0)):

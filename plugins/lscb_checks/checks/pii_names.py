@@ -156,7 +156,12 @@ class PersonFullName(Rule):
     text and links, the names of its files, the text and metadata of its
     PDFs, and the metadata of its images.
     Declared pseudonyms (the `Pseudonyms` field) and the site's allowlist
-    (redaction-allowlist.toml) are not reported.
+    (redaction-allowlist.toml) are not reported, nor are the review's
+    credits (the `Credits` field) and the board's public people (allowlist
+    entries with a `role`): with or without a title ("Dr Arkwright") and
+    post-nominals ("MSc", "BA (Hons)"), and followed by a role ("Daniel
+    Okonjo" then "Business Manager" on the next line, in a signature
+    block); a name written straight after one of them is still read.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -175,16 +180,19 @@ class PersonFullName(Rule):
         Mother told the health visitor...
 
     Use the pseudonyms the review declares (`Child L`, `Mother`, `Sibling 1`)
-    or a role ("the social worker"). A public name, such as a child named in
-    a national inquiry, goes in redaction-allowlist.toml with its reason, or
-    is waived on its line (or its metadata field) with who approved it.
+    or a role ("the social worker"). The report's author and chairs go in
+    its `Credits` field (`Name (role); Name (role)`); the board's public
+    people in redaction-allowlist.toml with their `role`. A public name,
+    such as a child named in a national inquiry, goes in
+    redaction-allowlist.toml with its reason, or is waived on its line (or
+    its metadata field) with who approved it.
 
     ## Known limitations
     A forename the list does not know is missed (the list comes from the
     `names-dataset` package: every forename ranked in the UK and the most
-    common ones of about forty other countries), and so is a forename or a
-    surname alone ("Jane said", "the Smiths"). Names in lower case ("jane
-    smith"), surname first ("Smith, Jane"), with only an initial ("J.
+    common ones of about forty other countries). A forename alone is PII011
+    and "the Smith family" PII012; "the Smiths" is missed. Names in lower
+    case ("jane smith"), surname first ("Smith, Jane"), with only an initial ("J.
     Smith"), in non-Latin scripts, or whose surname is also a word for a role,
     place, organisation or time ("Jane Park", "Jane Ward", "Theresa Monday")
     are missed. Child, Church, Lodge and Nurse are taken as a surname after a
@@ -283,6 +291,7 @@ def detect(span, context: Context):
 
 def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
     names = context.forenames
+    people = context.redaction.people(context.item)
     resume = 0
     # Only capitalised words can start a name: look closer at those that are
     # forenames or titles, in a window of text around them.
@@ -295,14 +304,21 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
             continue
         offset = max(begin, match.start() - 40)
         words = Words(text[offset:min(stop, match.end() + 240)], file_name)
-        found = _name_at(words, _index_at(words, match.start() - offset), context, title)
+        index = _index_at(words, match.start() - offset)
+        declared = people.name_at(words, index)
+        if declared is not None:
+            # A credit or one of the board's public people, with any title:
+            # read on after the name, so a role after it is not its surname.
+            resume = words.spans[declared][1] + offset
+            continue
+        found = _name_at(words, index, context, title)
         if found is None:
             continue
         start, end = (position + offset for position in found)
         term = text[start:end]
         term = " ".join((_FILE_SEPARATORS.sub(" ", term) if file_name else term).split())
         resume = end
-        if not context.redaction.is_pseudonym(context.item, term):
+        if not context.redaction.is_pseudonym(context.item, term) and not people.covers(term):
             yield Hit(PersonFullName, start, end, "name" if title else "full name", HINT, term=term)
 
 

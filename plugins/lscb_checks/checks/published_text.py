@@ -49,20 +49,20 @@ from ..published.markup import HIDDEN_ELEMENT
 from ..text.forenames import forenames
 from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
 from ..text.review_text import Span
-from . import pii_addresses, pii_contact, pii_dob, pii_institutions, pii_names, pii_numbers
+from . import pii_addresses, pii_contact, pii_dob, pii_institutions, pii_name_parts, pii_names, pii_numbers
 from .redaction_register import RegisterTermPublished, register_matchers
 
 def reported_codes() -> frozenset[str]:
     """The codes this check reports too: a waiver of one of them is judged
     (used or not) only once the built site has been read, since on a page
     other than a review only this check reports it."""
-    modules = (pii_names, pii_addresses, pii_dob, pii_contact, pii_numbers, pii_institutions)
+    modules = (pii_names, pii_name_parts, pii_addresses, pii_dob, pii_contact, pii_numbers, pii_institutions)
     return frozenset({RegisterTermPublished.code} | {
         value.code for module in modules for value in vars(module).values()
         if isinstance(value, type) and value.__module__ == module.__name__ and getattr(value, "code", "")})
 
 
-DETECTORS = (pii_names.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
+DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
              pii_numbers.detect, pii_institutions.detect)
 _BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SEPARATOR = "\n\n\n"

@@ -189,6 +189,37 @@ class RegisterFilePublished(Rule):
     waiver = Waiver.NEVER
 
 
+class CreditInRegister(Rule):
+    """Flags a credit of a case review (its `Credits` field) that holds a
+    term of a redaction register: the name of a person the register keeps
+    out of the site, written as a credit.
+
+    ## Why it matters
+    The redaction checks accept a credit's name anywhere in the review. A
+    credit must never become a way round the register: a family member's
+    name written in `Credits` would otherwise be published on the review
+    page and wherever the report names them.
+
+    ## Example
+    The register of `child-x.md` holds the child's father's name, and
+    `Credits:` lists him as "(family friend who contributed)".
+
+    ## Use instead
+    Credit only the people who worked on the review (the author, the
+    chairs, the business manager) and never a family member; a family's
+    contribution is described with their pseudonyms in the text.
+
+    ## Known limitations
+    Compared as the register compares everything (see RED001): a term the
+    register does not hold, or holds in another form, is not found. It
+    cannot be waived.
+    """
+
+    code = "RED006"
+    name = "credit-in-register"
+    waiver = Waiver.NEVER
+
+
 def check(site) -> Iterable[Finding]:
     registers = _registers(site)
     if not registers:
@@ -344,9 +375,21 @@ def _terms_published(site, matchers: tuple[Matcher, Matcher | None]) -> list[Fin
             line, col = span.position(start)
             message, hint = _describe(span, line, length, span.attachment in named)
             term = span.text[start:end]
-            finding = RegisterTermPublished.at(span.path, line, message, hint, col=col, term=term)
+            rule = RegisterTermPublished
+            if _field_at(span, line) == "Credits":
+                rule = CreditInRegister
+                message = say("a credit in Credits holds a {length}-word register term", length=length)
+                hint = say("credit only the people who worked on the review ({docs})", docs=known(_DOCS))
+            finding = rule.at(span.path, line, message, hint, col=col, term=term)
             findings.setdefault((finding.path, line, col, finding.message, normalise(term)), finding)
     return list(findings.values())
+
+
+def _field_at(span, line: int) -> str | None:
+    """The header field of a Markdown source at `line`, or None."""
+    if span.source is None or line >= span.source.body_start:
+        return None
+    return next((f.name for f in reversed(span.source.fields) if f.line <= line), None)
 
 
 def _describe(span, line: int, length: int, hide_name: bool):

@@ -103,8 +103,13 @@ def _common_words() -> frozenset[str]:
 
         text = resource_files("textstat").joinpath("resources", "en", "easy_words.txt").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(word.lower() for word in text.split())
+        return _SITE_WORDS
+    return frozenset(word.lower() for word in text.split()) | _SITE_WORDS
+
+
+# Words of the site's own addresses: `reviews/ellie/index.html` is not the
+# name "Ellie Index" (Ellie being the review's declared pseudonym).
+_SITE_WORDS = frozenset("index html htm feed feeds atom rss xml json sitemap pagefind".split())
 
 
 def read_file(root: str, rel: str, content_root: str | None = None) -> PublishedFile:
