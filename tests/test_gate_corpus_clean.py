@@ -13,6 +13,7 @@ labelled one that no longer happens (remove its label).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -101,8 +102,22 @@ def test_refused_clean_reviews_are_exactly_the_known_false_alarms(measurement, m
 
 def test_the_markdown_table_reports_the_measurement(measurement):
     text = gate_corpus.markdown_table(measurement)
-    assert text.startswith("## False alarms on clean reviews\n")
+    assert text.startswith("### False alarms on clean reviews\n")
     assert gate_corpus.summary(measurement) in text
     for code in measurement.by_code():
         assert f"\n| {code} | " in text
     assert text.count("| refused |") == len(measurement.refused)
+
+
+MEASURED = Path(__file__).resolve().parent / "fixtures" / "gate_corpus" / "measured" / "false-alarms.md"
+
+
+def test_the_false_alarms_shown_in_the_docs_are_the_ones_measured(measurement):
+    """docs/checks.md shows this table (through `make checks-doc`): a change
+    that changes it must update it. LSCB_UPDATE_MEASURED=1 writes it."""
+    table = gate_corpus.markdown_table(measurement)
+    if os.environ.get("LSCB_UPDATE_MEASURED"):
+        MEASURED.write_text(table, encoding="utf-8")
+    assert MEASURED.read_text(encoding="utf-8") == table, (
+        "the measured false alarms changed: run LSCB_UPDATE_MEASURED=1 pytest tests/test_gate_corpus_clean.py, "
+        "then make checks-doc, and commit both")
