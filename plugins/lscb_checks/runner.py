@@ -86,10 +86,16 @@ def _run_source_stage(generators) -> None:
     waivers = [w for item in site.items if item.path.endswith((".md", ".markdown"))
                for w in waivers_in(item.source, site.mode)]
     settings[_WAIVERS] = waivers
-    # Codes the final gate reports too are judged (waivers used or not) after it.
     source_codes = {code for code, rule in rules.items() if rule.stage in ("start", "source")}
-    source_codes -= published_text.reported_codes()
-    found = apply_waivers(_in_mode(found, site.mode), waivers, codes_judged=source_codes, mode=site.mode)
+    # On a page other than a review only the final gate reports people's
+    # details: a waiver of those codes there is judged after it has run.
+    not_yet = source_codes - published_text.reported_codes()
+    reviews = {item.path for item in site.of_type("reviews")}
+
+    def judged(waive) -> set[str]:
+        return source_codes if waive.path in reviews else not_yet
+
+    found = apply_waivers(_in_mode(found, site.mode), waivers, codes_judged=judged, mode=site.mode)
     _stop_on_errors(settings, found)
 
 

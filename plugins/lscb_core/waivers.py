@@ -41,6 +41,7 @@ a finding (WAIV001-WAIV006).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .findings import Finding, display_path
@@ -462,11 +463,13 @@ def _inside_hint(where: str) -> str:
     return "export the PDF again with the text deleted: a waiver cannot cover what is inside a file"
 
 
-def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: set[str] | None = None,
+def apply_waivers(findings: list[Finding], waivers: list[Waive],
+                  codes_judged: set[str] | Callable[[Waive], set[str]] | None = None,
                   mode: Mode = Mode.DRAFT) -> list[Finding]:
     """Mark findings covered by a waiver as waived; add findings for bad and
     unused waivers. `codes_judged`: codes whose checks have run (unused
-    waivers of other codes are not reported yet)."""
+    waivers of other codes are not reported yet), or a function giving them
+    for one waiver (they can depend on its file); None: every code."""
     result: list[Finding] = []
     for finding in findings:
         for waive in waivers:
@@ -489,7 +492,8 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive], codes_judged: s
             result.extend(waive.problems)
             waive.problems = []
             waive.used = True
-        if not waive.used and waive.codes and (codes_judged is None or set(waive.codes) <= codes_judged):
+        judged = codes_judged(waive) if callable(codes_judged) else codes_judged
+        if not waive.used and waive.codes and (judged is None or set(waive.codes) <= judged):
             inside = next((f for f in findings if f.inside and waive._matches(f)), None)
             codes = known(", ".join(waive.codes))
             if inside is not None:
