@@ -573,5 +573,45 @@ case("declared-pseudonym-full-name", "declared-field",
      PLACE, line="Summary:", code="PII001",
      known_leak="a declared pseudonym is trusted even when it is a forename and surname")
 
+# --- More ways of writing details the detectors do not read ------------------------------
+
+MORE = [
+    ("written-form", "written-school-lower", "a named school in lower case", SCHOOL,
+     "Child Q started at brackenfold primary school in Year 1.", "PII010",
+     "a school in lower case is not read as a school"),
+    ("written-form", "written-dob-words", "a date of birth with the day in words", "fourteenth of March 2017",
+     "Child Q was born on the fourteenth of March 2017.", "PII004", "a day written in words is not read as a date"),
+    ("number-form", "number-postcode-line-break", "a postcode split by a line break (<br>)", POSTCODE,
+     "The family moved near NS4<br>7QX in the spring.", "PII002",
+     "the two halves of a postcode on two lines are not joined"),
+    ("location", "location-coordinates", "map coordinates of the family's caravan in the body", GPS_TEXT,
+     f"The family's caravan was parked at {GPS_TEXT} for the summer.", None,
+     "coordinates are looked for in image metadata only"),
+    ("location", "location-what3words", "a what3words address of the family's caravan", "filled.count.soap",
+     "The caravan was parked at ///filled.count.soap by the canal.", None,
+     "no detector for what3words addresses"),
+    ("location", "location-map-link", "a map link to the family's caravan", GPS_TEXT,
+     "See the [map of the caravan site](https://www.google.com/maps?q=53.4012,-2.2034).", None,
+     "coordinates are looked for in image metadata only"),
+    ("raw-html-attribute", "attribute-class", "the name as a class in raw HTML", NAME,
+     '<span class="zebedee-quinlan">Child Q</span> was seen at home.', "PII001",
+     "class is read as text, and in lower case it is not a name"),
+    ("raw-html-attribute", "attribute-data", "the name as a data- attribute's value in raw HTML", NAME,
+     '<span data-child="zebedee-quinlan">Child Q</span> was seen at home.', "PII001",
+     "data- values are read as text, and in lower case it is not a name"),
+    ("raw-html-attribute", "attribute-lang", "the name as a lang attribute in raw HTML", NAME,
+     '<span lang="zebedee-quinlan">Child Q</span> was seen at home.', "PII001",
+     "lang is read as text, and in lower case it is not a name"),
+]
+for channel, id_, description, value, text, code, leak in MORE:
+    case(id_, channel, description, value, [review(after_findings=text)], PLACE, line=text[:15], code=code,
+         known_leak=leak)
+# Drawn left to right as "Zebedee Quinlan", written in the file surname first:
+# text extraction reads it in the file's order.
+case("pdf-drawn-out-of-order", "pdf", "the review PDF draws the forename left of the surname, written after it",
+     f"{SURNAME} {FORENAME}", review_pdf(media.make_pdf_from_content(
+         f"BT /F1 12 Tf 72 700 Td ({SURNAME}) Tj -60 0 Td ({FORENAME}) Tj ET")), PDF, code="PII001",
+     known_leak="text is read in the order it is written, not where it is drawn")
+
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"
