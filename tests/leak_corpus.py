@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import media
 from leak_sites import (
-    ALT, ANNUAL, GUIDANCE, IMAGE, PDF, PDF_PAGES, PLACE, Case, drop, page, page_text, put, review,
+    ALT, ANNUAL, GUIDANCE, IMAGE, PDF, PDF_PAGES, PLACE, REVIEW_FIELDS, Case, drop, page, page_text, put, review,
     symlink,
 )
 
@@ -485,6 +485,130 @@ case("messages-guidance-links-review-file", "build-messages", "a guidance page's
      "file named after the child (LINK004 on another page)", NAME,
      [page_text(GUIDANCE, GUIDANCE_LINE, "See [the review](../reviews/zebedee-quinlan.md).")], GUIDANCE,
      line="See [the review]", code="LINK004", messages=True, expect=R)
+
+# --- How an identifier is written: capitals, joins, initials, marks ----------------------
+# The full-name detector wants a known forename in title case followed by a
+# capitalised surname; the address detector a capitalised street. Names and
+# streets written otherwise read the same to anyone.
+
+WRITTEN = [
+    ("upper-body", "full name in capitals in the body", NAME,
+     review(after_findings="THE REVIEWER MET ZEBEDEE QUINLAN TWICE AT HOME."), "THE REVIEWER MET", "PII001",
+     "a name in capitals is not read as a name"),
+    ("lower-body", "full name in lower case in the body", NAME, body("zebedee quinlan"), MET, "PII001",
+     "a name in lower case is not read as a name"),
+    ("title-surname-capitals", "a title and surname in capitals ('MRS QUINLAN')", "Mrs Quinlan",
+     review(after_findings="The reviewer met MRS QUINLAN twice at home."), "The reviewer met MRS", "PII001",
+     "a title and surname in capitals are not read as a name"),
+    ("hyphen-joined", "forename and surname joined by a hyphen", NAME, body("Zebedee-Quinlan"), MET, "PII001",
+     "a hyphenated pair is read as one double-barrelled word"),
+    ("handle", "a social media handle made of the name", "ZebedeeQuinlan",
+     review(after_findings="Mother posted videos as @ZebedeeQuinlan2017 on a video app."), "Mother posted",
+     "PII001", "words run together are split in file names and addresses only"),
+    ("hashtag", "a hashtag made of the name", "ZebedeeQuinlan",
+     review(after_findings="Friends shared #ZebedeeQuinlan online after the incident."), "Friends shared",
+     "PII001", "words run together are split in file names and addresses only"),
+    ("initial", "an initial and the surname ('Z. Quinlan')", "Z. Quinlan",
+     review(after_findings="Z. Quinlan was seen twice at home."), "Z. Quinlan was", "PII001",
+     "an initial before a surname is not read as a name"),
+    ("combining-underline", "a name with combining low lines under two letters", NAME,
+     body("Ze\u0332bedee Qu\u0332inlan"), MET, "PII001", "combining marks other than accents split the word"),
+    ("guidance-upper", "full name in capitals on a guidance page", NAME,
+     page_text(GUIDANCE, GUIDANCE_LINE, "FOR EXAMPLE, ZEBEDEE QUINLAN WAS REFERRED LAST YEAR."), "FOR EXAMPLE",
+     "PII001", "a name in capitals is not read as a name"),
+    ("address-upper", "street address in capitals", ADDRESS,
+     review(after_findings="The family lived at 27 MARLPIT LANE for a year."), "The family lived", "PII003",
+     "a street in capitals is not read as a street"),
+    ("address-lower", "street address in lower case", ADDRESS,
+     review(after_findings="The family lived at 27 marlpit lane for a year."), "The family lived", "PII003",
+     "a street in lower case is not read as a street"),
+]
+for kind, description, value, plant, line, code, leak in WRITTEN:
+    file = GUIDANCE if kind.startswith("guidance") else PLACE
+    case(f"written-{kind}", "written-form", description, value, [plant], file, line=line, code=code,
+         known_leak=leak)
+
+# --- Numbers and addresses written with other separators ----------------------------------
+
+NUMBERS = [
+    ("mobile-nb-hyphen", "a mobile with a non-breaking hyphen", MOBILE,
+     "Mother's number was 07700\u2011900461.", "PII005", ""),
+    ("mobile-thin-space", "a mobile with a thin space", MOBILE,
+     "Mother's number was 07700\u2009900461.", "PII005", ""),
+    ("mobile-digits-spaced", "a mobile with a space between every digit", MOBILE,
+     "Mother's number was 0 7 7 0 0 9 0 0 4 6 1.", "PII005", ""),
+    ("mobile-dotted", "a mobile written with dots", MOBILE,
+     "Mother's number was 07700.900.461.", "PII005", ""),
+    ("email-spelled-out", "an email address with 'at' and 'dot' written out", "zq2017 at example dot org",
+     "Mother wrote from zq2017 at example dot org.", "PII006", "an address spelled out is not read as one"),
+]
+for kind, description, value, text, code, leak in NUMBERS:
+    case(f"number-{kind}", "number-form", description, value, [review(after_findings=text)], PLACE,
+         line=text[:15], code=code, **({"known_leak": leak} if leak else {"expect": R}))
+
+# --- Forenames the list does not hold --------------------------------------------------------
+
+UNLISTED = [
+    ("ali", "Ali Hussain", "'Ali' (three letters) is not among the forenames kept"),
+    ("yusra", "Yusra Haddad", "'Yusra' is not in the forename list"),
+    ("river", "River Quinlan", "'River' is dropped as an ordinary word"),
+    ("bo", "Bo Lindqvist", "'Bo' (two letters) is not among the forenames kept"),
+]
+for kind, written, leak in UNLISTED:
+    case(f"forename-unlisted-{kind}", "forename-list", f"a full name whose forename is not listed ({written})",
+         written, [body(written)], PLACE, line=MET, code="PII001", known_leak=leak)
+
+# --- Fields that declare a name safe ---------------------------------------------------------
+
+PSEUDONYMS = REVIEW_FIELDS["Pseudonyms"]
+case("declared-credit-mother", "declared-field", "Credits names the child's mother, with her role",
+     NAME, [review(Credits=f"{NAME} (mother of Child Q)")], PLACE, line="Credits:", code="RED006",
+     known_leak="a credit's role is not checked: a family member is credited and shown")
+case("declared-credit-subject", "declared-field", "Credits names the child as 'the subject of this review'",
+     NAME, [review(Credits=f"{NAME} (the subject of this review)")], PLACE, line="Credits:", code="RED006",
+     known_leak="a credit's role is not checked: the child is credited and shown")
+case("declared-pseudonym-full-name", "declared-field",
+     "a full name listed in Pseudonyms, then written in the Summary", NAME,
+     [review(Pseudonyms=f"{PSEUDONYMS}, {NAME}", Summary=f"How agencies worked with {NAME} {SUMMARY_TAIL}")],
+     PLACE, line="Summary:", code="PII001",
+     known_leak="a declared pseudonym is trusted even when it is a forename and surname")
+
+# --- More ways of writing details the detectors do not read ------------------------------
+
+MORE = [
+    ("written-form", "written-school-lower", "a named school in lower case", SCHOOL,
+     "Child Q started at brackenfold primary school in Year 1.", "PII010",
+     "a school in lower case is not read as a school"),
+    ("written-form", "written-dob-words", "a date of birth with the day in words", "fourteenth of March 2017",
+     "Child Q was born on the fourteenth of March 2017.", "PII004", "a day written in words is not read as a date"),
+    ("number-form", "number-postcode-line-break", "a postcode split by a line break (<br>)", POSTCODE,
+     "The family moved near NS4<br>7QX in the spring.", "PII002",
+     "the two halves of a postcode on two lines are not joined"),
+    ("location", "location-coordinates", "map coordinates of the family's caravan in the body", GPS_TEXT,
+     f"The family's caravan was parked at {GPS_TEXT} for the summer.", None,
+     "coordinates are looked for in image metadata only"),
+    ("location", "location-what3words", "a what3words address of the family's caravan", "filled.count.soap",
+     "The caravan was parked at ///filled.count.soap by the canal.", None,
+     "no detector for what3words addresses"),
+    ("location", "location-map-link", "a map link to the family's caravan", GPS_TEXT,
+     "See the [map of the caravan site](https://www.google.com/maps?q=53.4012,-2.2034).", None,
+     "coordinates are looked for in image metadata only"),
+    ("raw-html-attribute", "attribute-class", "the name as a class in raw HTML", NAME,
+     '<span class="zebedee-quinlan">Child Q</span> was seen at home.', "PII001", ""),
+    ("raw-html-attribute", "attribute-data", "the name as a data- attribute's value in raw HTML", NAME,
+     '<span data-child="zebedee-quinlan">Child Q</span> was seen at home.', "PII001", ""),
+    ("raw-html-attribute", "attribute-lang", "the name as a lang attribute in raw HTML", NAME,
+     '<span lang="zebedee-quinlan">Child Q</span> was seen at home.', "PII001", ""),
+]
+for channel, id_, description, value, text, code, leak in MORE:
+    case(id_, channel, description, value, [review(after_findings=text)], PLACE, line=text[:15], code=code,
+         **({"known_leak": leak} if leak else {"expect": R}))
+# Drawn left to right as "Zebedee Quinlan", written in the file surname first:
+# text extraction reads it in the file's order.
+case("pdf-drawn-out-of-order", "pdf", "the review PDF draws the forename left of the surname, written after it",
+     f"{SURNAME} {FORENAME}", review_pdf(media.make_pdf_from_content(
+         f"BT /F1 12 Tf 72 700 Td ({SURNAME}) Tj -60 0 Td ({FORENAME}) Tj ET")), PDF, code="PII001",
+     known_leak="text is read in the order it is written, not where it is drawn")
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

@@ -11,11 +11,17 @@ from ..allowlist import Context, Hit, digits_key, scan
 # Something shaped like a UK number: +44, 0044 or 0, then digits in groups.
 # The first character comes first and the check of what is before it after
 # it: the regular expression engine then skips fast to places that can match.
+# Between digits: spaces of every width (no-break, thin, narrow), hyphens and
+# dashes of every kind, and dots: "07700\u2011900461", "07700.900.461".
+_GAP = "[ \\t\u00a0\u2009\u202f]"
+_SEPARATOR = "[ \\t\u00a0\u2009\u202f\u2010-\u2015.-]"
 _PHONE = re.compile(
     r"[+0(](?<![\w+/.-].)"
     r"(?:(?<=\+)[ \t]?44[ \t]?(?:\(0\)[ \t]?)?\(?|(?<=0)044[ \t]?(?:\(0\)[ \t]?)?\(?|(?<=\()0|(?<=0))"
-    r"\d(?:[ \t\-]?\(?\)?[ \t]?\d){8,10}(?![\w/-])"
+    r"\d(?:" + _SEPARATOR + r"?\(?\)?" + _GAP + r"?\d){8,10}(?![\w/-])"
 )
+# A number written one digit at a time: "0 7 7 0 0 9 0 0 4 6 1".
+_SPACED_PHONE = re.compile(r"(?<![\w+/.-])0(?:" + _GAP + r"\d){9,10}(?![\w/-])")
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
@@ -106,7 +112,7 @@ def check(site):
 
 def detect(span, context: Context):
     text = span.text
-    for match in _PHONE.finditer(text):
+    for match in [*_PHONE.finditer(text), *_SPACED_PHONE.finditer(text)]:
         found = match.group(0)
         if _PERSONAL.match(digits_key(found.lstrip("("))):
             yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)

@@ -58,6 +58,7 @@ _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 _DATA = re.compile(r"data:([^,;]*)((?:;[^,;]*)*),(.*)", re.DOTALL | re.IGNORECASE)
 _STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
+_CLASS_SELECTOR = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 _LIMIT = 50_000_000  # bytes read of one file of an unknown kind
 
 
@@ -119,7 +120,7 @@ def read_file(root: str, rel: str, content_root: str | None = None) -> Published
     found = PublishedFile(rel)
     try:
         if lower.endswith(MARKUP_SUFFIXES):
-            _markup(_read_text(path), found)
+            _markup(_read_text(path), found, theme_classes(root))
         elif lower.endswith(_FRAGMENT):
             _fragment(path, found)
         elif lower.endswith(_SEARCH_BINARY):
@@ -156,7 +157,24 @@ def _read_text(path: str) -> str:
     return _read_bytes(path).decode("utf-8", "replace")
 
 
-def _markup(markup: str, found: PublishedFile) -> None:
+def theme_classes(root: str) -> frozenset[str]:
+    """The class names the site's style sheets define: the theme's own words
+    (`nav-list`), not an editor's."""
+    return _theme_classes(root, tuple(sorted(
+        (os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
+        for folder, _dirs, names in os.walk(root) for name in names if name.endswith(".css"))))
+
+
+@functools.lru_cache(maxsize=4)
+def _theme_classes(root: str, sheets: tuple) -> frozenset[str]:
+    found: set[str] = set()
+    for path, _mtime in sheets:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            found.update(_CLASS_SELECTOR.findall(handle.read()))
+    return frozenset(found)
+
+
+def _markup(markup: str, found: PublishedFile, theme: frozenset[str] = frozenset()) -> None:
     extract = read_markup(markup)
     found.texts.append(Text("page text", extract.text))
     found.texts.extend(Text("page text as shown", variant) for variant in extract.variants)
@@ -177,6 +195,13 @@ def _markup(markup: str, found: PublishedFile) -> None:
                 found.texts.append(Text(f"{piece.kind} text", literals))
         else:
             found.texts.append(Text(f"{piece.kind} text", piece.text))
+            value = piece.text
+            if piece.kind == "class":  # the theme's own class names are not an editor's words
+                value = " ".join(name for name in value.split() if name not in theme)
+            if value and not any(char.isupper() for char in value):
+                # A value in lower case (a class, a data- or lang value) is
+                # read as words too, capitalised as a name would be.
+                found.texts.append(Text(f"{piece.kind} words", address_words(value)))
 
 
 def _data_address(kind: str, address: str, found: PublishedFile) -> None:
