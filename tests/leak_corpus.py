@@ -562,11 +562,11 @@ for kind, written, leak in UNLISTED:
 
 PSEUDONYMS = REVIEW_FIELDS["Pseudonyms"]
 case("declared-credit-mother", "declared-field", "Credits names the child's mother, with her role",
-     NAME, [review(Credits=f"{NAME} (mother of Child Q)")], PLACE, line="Credits:", code="RED006",
-     known_leak="a credit's role is not checked: a family member is credited and shown")
+     NAME, [review(Credits=f"{NAME} (mother of Child Q)")], PLACE, line="Credits:", code="META006",
+     expect=R)
 case("declared-credit-subject", "declared-field", "Credits names the child as 'the subject of this review'",
-     NAME, [review(Credits=f"{NAME} (the subject of this review)")], PLACE, line="Credits:", code="RED006",
-     known_leak="a credit's role is not checked: the child is credited and shown")
+     NAME, [review(Credits=f"{NAME} (the subject of this review)")], PLACE, line="Credits:", code="META006",
+     expect=R)
 case("declared-pseudonym-full-name", "declared-field",
      "a full name listed in Pseudonyms, then written in the Summary", NAME,
      [review(Pseudonyms=f"{PSEUDONYMS}, {NAME}", Summary=f"How agencies worked with {NAME} {SUMMARY_TAIL}")],

@@ -164,3 +164,16 @@ def test_a_street_without_a_number_is_flagged_in_reviews_only(scenario):
     site = scenario.build(LSCB_MODE="publish")
     assert [(Path(f.path).name, f.term) for f in site.result.findings if f.code == "PII003"] == [
         ("child-q.md", "Marlpit Lane"), ("child-q.md", "Orchard Close")]
+
+
+def test_a_credit_whose_role_is_the_familys_is_refused_and_a_professional_one_is_not():
+    from lscb_reviews.credits import parse
+
+    for value in ("Zebedee Quinlan (mother of Child Q)", "Zebedee Quinlan (the subject of this review)",
+                  "Zebedee Quinlan (the child)", "Zebedee Quinlan (maternal grandmother)"):
+        credits, problems = parse(value)
+        assert not credits and "family" in problems[0].message, value
+    for value in ("Dr Ada Okoro (independent chair of the child safeguarding practice review panel)",
+                  "Jo Bloggs (partner agency lead)", "Ann Lee (designated nurse, child protection)"):
+        credits, problems = parse(value)
+        assert credits and not problems, value

@@ -41,6 +41,14 @@ _CAMEL_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O['’])
 _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?|\S+")
 
 FORM = "Name (role); Name (role)"
+# A role that makes the credit one of the family, or the child: credits are
+# the people who wrote and oversaw the report, never those it is about.
+_FAMILY_ROLE = re.compile(
+    r"\b(?:mother|mum|father|dad|parent|step-?(?:mother|father|parent|mum|dad)|grand(?:mother|father|parent)s?"
+    r"|sibling|brother|sister|son|daughter|aunt|uncle|cousin|niece|nephew|relative|family member|neighbour"
+    r"|friend of|partner of|subject of|victim|(?:the )?(?:child|baby)(?:['’]s)?\s*$|the (?:child|baby) (?:who|in|of)\b"
+    r"|child [A-Z0-9]\b|baby [A-Z0-9]\b)",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,10 @@ def parse(value: str) -> tuple[list[Credit], list[Problem]]:
             continue
         if not role.strip():
             problems.append(Problem(number, start, "credit {number} has an empty (role)"))
+            continue
+        if _FAMILY_ROLE.search(role):
+            problems.append(Problem(number, start, "credit {number}'s role is the family's: credits are the "
+                                                   "report's authors and chairs"))
             continue
         person = person_words(name)
         if not person:

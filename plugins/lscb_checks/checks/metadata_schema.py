@@ -163,7 +163,10 @@ class MetadataFieldRepeated(Rule):
 class CreditsMalformed(Rule):
     """Flags a `Credits` value of a case review that cannot be read: a
     credit without its role in brackets at its end, with an empty role, or
-    with no name before the role. Credits are written
+    with no name before the role; and a credit whose role makes it one of
+    the family or the child ("mother of Child Q", "the subject of this
+    review"): credits are the report's authors and chairs, and a name in
+    them is accepted everywhere in the review. Credits are written
     `Name (role); Name (role)`.
 
     ## Why it matters
