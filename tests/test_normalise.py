@@ -205,7 +205,7 @@ def key(monkeypatch):
 def test_a_disguised_register_term_is_refused(scenario, key, written):
     line = f"Child Q's cousin, {written}, stayed at weekends."
     text = review_markdown(REVIEW_BODY.format(line=line), Pseudonyms=PSEUDONYMS)
-    path = scenario.write("reviews/child-q.md", text)
+    scenario.write("reviews/child-q.md", text)
     write_register(scenario.content, "reviews/child-q.md", ["Tamsin Greywell"])
     site = scenario.build()
     assert not site.ok

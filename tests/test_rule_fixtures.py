@@ -4,7 +4,6 @@ lines. See tests/rule_fixtures.py for the fixture format."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 

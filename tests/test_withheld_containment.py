@@ -10,7 +10,6 @@ published when the review is.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest

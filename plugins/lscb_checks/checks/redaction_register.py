@@ -255,7 +255,6 @@ def _loaded(site) -> tuple[list[Finding], tuple[Matcher, Matcher | None] | None]
     usable = []
     for path, owner in registers:
         where = owner or path
-        name = os.path.basename(path)
         try:
             register = load(path)
         except RegisterError as error:
