@@ -35,6 +35,7 @@ def test_a_choice_applies_on_the_next_page_and_after_a_reload_before_the_first_p
     context.add_init_script(FIRST_FRAME)
     page = context.new_page()
     page.goto(served_site.url)
+    page.wait_for_function("() => window.firstFrame")
     default = page.evaluate("() => window.firstFrame")
     page.get_by_role("button", name=choice).click()
     shown = _pressed(page)
@@ -44,6 +45,9 @@ def test_a_choice_applies_on_the_next_page_and_after_a_reload_before_the_first_p
             page.goto(served_site.url + served_site.page_of_type("guidance/"))
         else:
             page.reload()
+        # The init script records the first frame when it is drawn; on a
+        # busy machine that can come after the load event goto() waits for.
+        page.wait_for_function("() => window.firstFrame")
         first = page.evaluate("() => window.firstFrame")
         assert cls in first["classes"].split(), f"{step}: not applied in the first frame: {first}"
         if cls == "text-large":
