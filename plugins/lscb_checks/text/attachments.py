@@ -14,7 +14,6 @@ import io
 import os
 import posixpath
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from . import prefetch
 from .image_meta import read_image
@@ -171,32 +170,14 @@ def _decode(data: bytes) -> str | None:
 
 
 def html_text(markup: str) -> str:
-    """The text of an HTML page, one piece a line: text, comments and the
-    attribute values a reader or a screen reader can see (alt, title...)."""
-    parser = _HtmlText()
-    parser.feed(markup)
-    parser.close()
-    return "\n".join(parser.pieces)
+    """The text of an HTML page as a reader gets it: the shown text (read
+    the way the final gate reads a built page, lscb_checks.published.markup,
+    so both fold markup alike), then every attribute, address and comment,
+    each as its own block."""
+    from ..published.markup import read_markup
 
-
-class _HtmlText(HTMLParser):
-    _SHOWN = frozenset({"alt", "title", "aria-label", "aria-description", "content", "value",
-                        "placeholder", "summary", "label", "data-name"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.pieces.extend(value for name, value in attrs if name in self._SHOWN and value)
-
-    def handle_data(self, data):
-        if data.strip():
-            self.pieces.append(data)
-
-    def handle_comment(self, data):
-        if data.strip():
-            self.pieces.append(data)
+    extract = read_markup(markup)
+    return "\n\n".join([extract.text, *extract.variants, *(piece.text for piece in extract.pieces)])
 
 
 @dataclass(frozen=True)
