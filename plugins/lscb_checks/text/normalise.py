@@ -448,8 +448,14 @@ def _clean_cluster(cluster: str) -> str:
     kept = "".join(char for char in cluster if not ignorable(char))
     if not kept or unicodedata.category(kept[0])[0] not in "LNM":
         return kept  # punctuation, symbols and spaces are left as they are
+    composed = unicodedata.normalize("NFKC", kept)
+    if composed[0].isalpha() and _accentless(composed[0]).isascii():
+        # A Latin letter keeps the accents that compose with it ("ë") and
+        # loses any other mark: "Ze\u0332bedee" (a low line under the "e")
+        # reads as "Zebedee", as it does to anyone who looks at it.
+        composed = composed[0] + "".join(char for char in composed[1:] if not _is_mark(char))
     out = []
-    for char in unicodedata.normalize("NFKC", kept):
+    for char in composed:
         latin = _latin(char) if char.isalpha() and not char.isascii() else None
         out.append(latin or char)
     return "".join(out)
