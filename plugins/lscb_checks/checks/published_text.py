@@ -81,6 +81,8 @@ _HIDDEN_IN_SOURCE = re.compile(
     re.DOTALL | re.IGNORECASE)
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A line break the page shows between two words ("NS4<br>7QX"): a gap.
+_LINE_BREAK_TAG = re.compile(r"<br[^>]*>", re.IGNORECASE)
 # Channels of text that no editor wrote in Markdown: what is found there is
 # fixed in the file, never waived.
 _INSIDE_CHANNELS = ("file name", "program", "file content")
@@ -315,6 +317,7 @@ def _prepare(source) -> tuple:
     where each kept piece starts, in that text and in the source."""
     text = blank_waivers(source)
     shown = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    shown = _LINE_BREAK_TAG.sub(lambda match: " " * len(match.group(0)), shown)
     kept: list[str] = []
     starts: list[int] = []  # where each kept piece starts in the joined text
     origins: list[int] = []  # ... and in the source
