@@ -38,10 +38,14 @@ _SPELLED_DOT = (r"(?:[ \t\u00a0]*[\[({][ \t\u00a0]*(?:dot|DOT)[ \t\u00a0]*[\])}]
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _TOP_LEVEL = (r"(?:com|org|net|uk|info|biz|io|me|edu|eu|ie|gov|nhs|email|online|co|scot|wales|cymru"
               r"|london|example|test|invalid|COM|ORG|NET|UK)")
-_SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.+@-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+-]*)*)"
-    rf"(?P<at>{_BRACKETED_AT}|{_SPELLED_SPACE}AT{_SPELLED_SPACE}|{_SPELLED_SPACE}at{_SPELLED_SPACE})"
-    rf"(?P<domain>{_LABEL}(?:(?:{_SPELLED_DOT}|\.){_LABEL})*(?:{_SPELLED_DOT}|\.){_TOP_LEVEL})(?![\w-]|\.\w)")
+# Found from its "at" (found fast) and read back to the local part before it.
+_LOCAL = rf"[A-Za-z0-9][A-Za-z0-9._%+-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+-]*)*"
+_AT_DOMAIN = re.compile(
+    rf"(?=[\[({{aA])(?P<at>[\[({{][ \t\u00a0]*(?:at|AT)[ \t\u00a0]*[\])}}]|(?<=[ \t\u00a0])(?:at|AT)(?=[ \t\u00a0]))"
+    rf"[ \t\u00a0]*(?P<domain>{_LABEL}(?:(?:{_SPELLED_DOT}|\.){_LABEL})*(?:{_SPELLED_DOT}|\.){_TOP_LEVEL})"
+    rf"(?![\w-]|\.\w)")
+_LOCAL_BEFORE = re.compile(rf"(?<![\w.+@-])(?P<local>{_LOCAL})$")
+_LOCAL_REACH = 120
 _SPELLED_PART = re.compile(rf"{_SPELLED_DOT}|{_BRACKETED_AT}|{_SPELLED_SPACE}(?:AT|at){_SPELLED_SPACE}")
 # Landlines (01, 02) and mobiles (07) belong to people; 03, 08 and 09
 # numbers are organisations' (councils, helplines, businesses).
@@ -151,14 +155,19 @@ def _spelled_emails(text: str, context: Context):
     lowered = text.lower()
     if " at " not in lowered and "at]" not in lowered and "at)" not in lowered and "at}" not in lowered:
         return
-    for match in _SPELLED_EMAIL.finditer(text):
+    for match in _AT_DOMAIN.finditer(text):
         at = match.group("at")
-        if at.strip() == "at" and not _SPELLED_PART.search(match.group("domain")):
+        if at == "at" and not _SPELLED_PART.search(match.group("domain")):
             continue  # "details at gov.uk": a plain "at" needs a "dot" written out
-        if at.strip() == "AT" and not re.search(r"[a-z0-9]", match.group("local")):
+        # The local part is what is just before the "at".
+        reach = max(0, match.start() - _LOCAL_REACH)
+        local = _LOCAL_BEFORE.search(text[reach:match.start()].rstrip(" \t\u00a0"))
+        if local is None:
+            continue
+        if at == "AT" and not re.search(r"[a-z0-9]", local.group("local")):
             continue  # "MORE AT GOV.UK": a heading in capitals
-        address = (_SPELLED_PART.sub(".", match.group("local")) + "@"
+        address = (_SPELLED_PART.sub(".", local.group("local")) + "@"
                    + _SPELLED_PART.sub(".", match.group("domain"))).lower()
         if address in context.redaction.board_keys:
             continue  # the board's own address, a helpline's, or an allowlisted one
-        yield Hit(EmailAddress, match.start(), match.end(), "email address", EMAIL_HINT)
+        yield Hit(EmailAddress, reach + local.start(), match.end(), "email address", EMAIL_HINT)

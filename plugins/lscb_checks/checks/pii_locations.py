@@ -3,6 +3,7 @@ addresses and Ordnance Survey grid references."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from urllib.parse import unquote
 
@@ -38,8 +39,8 @@ _DMS_PAIR = re.compile(
     rf"(?<![\w.]){_DMS_PART}[NS]{_GAP}*[,;+]?{_GAP}*{_DMS_PART}[EW](?![\w])")
 # A list of numbers (a statistics table written as prose) is not a pair of
 # coordinates: "0.412, 0.387, 0.405".
-_NUMBER_BEFORE = re.compile(rf"\d\.\d+{_GAP}*[,;]{_GAP}*$")
-_NUMBER_AFTER = re.compile(rf"{_GAP}*[,;]{_GAP}*{_SIGN}?\d+\.\d{{3,}}")
+_NUMBER_BEFORE = re.compile(rf"\d\.\d+(?:{_GAP}*[,;]{_GAP}*|{_GAP}+)$")
+_NUMBER_AFTER = re.compile(rf"(?:{_GAP}*[,;]{_GAP}*|{_GAP}+){_SIGN}?\d+\.\d{{3,}}")
 
 # --- Links to a map -----------------------------------------------------------
 # Any web address or geo: URI; it is a map link when its address names a map
@@ -91,7 +92,8 @@ class PreciseLocation(Rule):
     joined by dots just after the word "what3words") and an Ordnance Survey
     grid reference ("SJ 84712 91562": a 100 km square and 6 to 10 digits).
     Coordinates the redaction allowlist names (a map link to a partner
-    agency's public office) are not reported.
+    agency's public office) are not reported, and neither is the position a
+    picture records in its GPS metadata, which is IMG002's.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -139,13 +141,18 @@ def check(site):
 
 
 def detect(span, context: Context):
+    if span.where.endswith(" metadata GPS"):
+        return  # a picture's recorded position: IMG002 (image_metadata.py) reports it
     text = span.text
-    found: list[tuple[int, int]] = []
+    starts: list[int] = []  # the hits kept, in order, none overlapping
+    ends: list[int] = []
 
     def fresh(start: int, end: int) -> bool:
-        if any(low < end and start < high for low, high in found):
+        index = bisect.bisect_left(starts, start)
+        if index > 0 and ends[index - 1] > start or index < len(starts) and starts[index] < end:
             return False
-        found.append((start, end))
+        starts.insert(index, start)
+        ends.insert(index, end)
         return True
 
     for hit in _links(text):
