@@ -13,10 +13,10 @@ from ..allowlist import Context, Hit, scan
 
 # --- Coordinates written as numbers ------------------------------------------
 # Decimal degrees with at least three decimals (about 100 m): "53.4012,
-# -2.2034", "53.4012°N 2.2034°W", "lat 53.4012 long -2.2034". Each number
-# starts with a digit or a sign, and the check of what is before it comes
-# after: the regular expression engine then skips fast to places that can
-# match. Not after a letter, a digit, a dot or a comma ("3.12.345", "1,234.567").
+# -2.2034", "53.4012°N 2.2034°W", "lat 53.4012 long -2.2034". The pattern
+# starts by looking ahead for its first character: the regular expression
+# engine then skips fast to places that can match. Not after a letter, a
+# digit, a dot or a comma ("3.12.345", "1,234.567").
 _SIGN = "[-+\u2212]"
 _GAP = "[ \t\u00a0]"
 _DEGREE = "[\u00b0\u00ba\u02da]"
@@ -26,7 +26,7 @@ _LON_LABEL = rf"(?:(?:longitude|long|lon|lng)\.?{_GAP}*[:=]?{_GAP}*)?"
 _LON = (rf"(?:(?P<ew_before>[EW]){_GAP}?)?(?P<lon>{_SIGN}?\d{{1,3}}\.\d{{3,}})"
         rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ew>[EW]))?")
 _DECIMAL_PAIR = re.compile(
-    rf"(?=[-+\u2212NS\d])(?<![\w.,\u2212+-])" + _LAT
+    r"(?=[-+\u2212NS\d])(?<![\w.,\u2212+-])" + _LAT
     + rf"(?:{_GAP}*[,;/]{_GAP}*|{_GAP}+)" + _LON_LABEL + _LON
     + rf"(?![\w\u00b0]|\.\d|{_GAP}*(?:%|per{_GAP}?cent))")
 # Degrees, minutes and (optionally) seconds, with the hemisphere letters:
@@ -115,7 +115,8 @@ class PreciseLocation(Rule):
     ## Known limitations
     Coordinates with fewer than three decimals (about a kilometre) are not
     reported, and neither are numbers in a list of three or more ("0.412,
-    0.387, 0.405": a table written as prose), two numbers both under one
+    0.387, 0.405" or "43.125 41.500 39.250": a table written as prose, so
+    coordinates inside such a list are missed), two numbers both under one
     (no place in England), or numbers followed by "%". A map link with
     no coordinates in its address (a short link such as maps.app.goo.gl/...,
     or a search for a place's name) is missed: the place it leads to is
