@@ -1,4 +1,4 @@
-"""What the redaction checks (PII001-PII012) share: the site's allowlist of
+"""What the redaction checks (PII001-PII013) share: the site's allowlist of
 public names, the board's own contact details, each review's pseudonyms, and
 the loop over everything a review publishes.
 

@@ -56,6 +56,7 @@ SOURCE_CHECKS = (
     "pii_addresses",
     "pii_dob",
     "pii_contact",
+    "pii_locations",
     "pii_numbers",
     "pii_institutions",
     "pdf_attachments",

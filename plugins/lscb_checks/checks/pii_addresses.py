@@ -15,9 +15,16 @@ from .pii_name_parts import in_review
 # the regular expression engine then skips fast to places that can match.
 _OUTWARD = r"[A-PR-UWYZ](?<![\w-].)(?:[A-HK-Y]?\d[A-Z\d]?|IR)"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
-_POSTCODE = re.compile(rf"{_OUTWARD}[ \t\u00a0]?{_INWARD}(?![\w-])")
-# Written in lower case it must have its space: "ns1 4ab".
-_POSTCODE_LOWER = re.compile(rf"{_OUTWARD.lower()}[ \t\u00a0]{_INWARD.lower()}(?![\w-])")
+# The two halves may be on two lines: a line break in the source (a
+# Markdown hard break "  " or "\\" before it) or a <br> ("NS4<br>7QX" in a
+# table cell), which the built page shows as a line break. The source checks
+# read markup blanked with spaces (lscb_checks.text.review_text), so "NS4<br>7QX"
+# and "NS4&nbsp;7QX" reach them as the halves with spaces between.
+_LINE_BREAK = r"(?:[ \t\u00a0]*\\?\r?\n|[ \t\u00a0]*<[Bb][Rr][ \t]*/?>[ \t\u00a0]*\r?\n?)[ \t\u00a0]*"
+_POSTCODE = re.compile(rf"{_OUTWARD}(?:[ \t\u00a0]*|{_LINE_BREAK}){_INWARD}(?![\w-])")
+# Written in lower case it must have its space (or a line break): "ns1 4ab".
+_POSTCODE_LOWER = re.compile(rf"{_OUTWARD.lower()}(?:[ \t\u00a0]+|{_LINE_BREAK})"
+                             rf"{_INWARD.lower()}(?![\w-])")
 
 _SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 STREET_KINDS = (
@@ -83,7 +90,9 @@ class UkPostcode(Rule):
     review publishes text. The board's own postcode (in BOARD_ADDRESS) and
     postcodes in redaction-allowlist.toml (however spaced: an agency's
     public office address is declared there, with its postcode) are not
-    reported.
+    reported. The two halves written on two lines are one postcode: a line
+    break or a `<br>` between them ("NS4<br>7QX" in a table cell), which
+    the built page shows as a line break.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -168,6 +177,7 @@ class StreetAddress(Rule):
     waiver = Waiver.APPROVED
 
 
+_BROKEN = re.compile(r"<[^>]*>|\\|\s+")
 _HOUSE_BEFORE = re.compile(r"\d[A-Za-z]?,?[ \t\u00a0]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 STREET_HINT = 'remove the street; write "the family home" or "the area"'
@@ -183,6 +193,9 @@ def detect(span, context: Context):
     text = span.text
     for pattern in (_POSTCODE, _POSTCODE_LOWER):
         for match in pattern.finditer(text):
+            if _BROKEN.search(match.group(0)) and \
+                    _BROKEN.sub("", match.group(0)).upper() in context.redaction.board_keys:
+                continue  # the board's own postcode (or an allowlisted one) on two lines
             yield Hit(UkPostcode, match.start(), match.end(), "postcode", POSTCODE_HINT)
     found: list[tuple[int, int]] = []
     for pattern in (_ADDRESS, _FLAT_IN_BUILDING):

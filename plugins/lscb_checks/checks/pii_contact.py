@@ -26,6 +26,27 @@ _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
 )
+# An address written to get past spam filters: "jane at example dot org",
+# "jane[at]example[dot]org", "jane (at) example.org", "jane AT example.org".
+# "at" in brackets or in capitals is read before any domain; a plain "at"
+# (a common word) only before a domain with a "dot" written out. The last
+# label must be a top-level domain, so prose ("met at home") is not read.
+_SPELLED_SPACE = "[ \t\u00a0]+"
+_BRACKETED_AT = r"[ \t\u00a0]*[\[({][ \t\u00a0]*(?:at|AT)[ \t\u00a0]*[\])}][ \t\u00a0]*"
+_SPELLED_DOT = (r"(?:[ \t\u00a0]*[\[({][ \t\u00a0]*(?:dot|DOT)[ \t\u00a0]*[\])}][ \t\u00a0]*"
+                rf"|{_SPELLED_SPACE}(?:dot|DOT){_SPELLED_SPACE})")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_TOP_LEVEL = (r"(?:com|org|net|uk|info|biz|io|me|edu|eu|ie|gov|nhs|email|online|co|scot|wales|cymru"
+              r"|london|example|test|invalid|COM|ORG|NET|UK)")
+# Found from its "at" (found fast) and read back to the local part before it.
+_LOCAL = rf"[A-Za-z0-9][A-Za-z0-9._%+-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+-]*)*"
+_AT_DOMAIN = re.compile(
+    rf"(?=[\[({{aA])(?P<at>[\[({{][ \t\u00a0]*(?:at|AT)[ \t\u00a0]*[\])}}]|(?<=[ \t\u00a0])(?:at|AT)(?=[ \t\u00a0]))"
+    rf"[ \t\u00a0]*(?P<domain>{_LABEL}(?:(?:{_SPELLED_DOT}|\.){_LABEL})*(?:{_SPELLED_DOT}|\.){_TOP_LEVEL})"
+    rf"(?![\w-]|\.\w)")
+_LOCAL_BEFORE = re.compile(rf"(?<![\w.+@-])(?P<local>{_LOCAL})$")
+_LOCAL_REACH = 120
+_SPELLED_PART = re.compile(rf"{_SPELLED_DOT}|{_BRACKETED_AT}|{_SPELLED_SPACE}(?:AT|at){_SPELLED_SPACE}")
 # Landlines (01, 02) and mobiles (07) belong to people; 03, 08 and 09
 # numbers are organisations' (councils, helplines, businesses).
 _PERSONAL = re.compile(r"^0(?:[12]\d{8,9}|7\d{9})$")
@@ -90,11 +111,19 @@ class EmailAddress(Rule):
     ## Use instead
         Mother emailed School A.
 
+    An address written to get past spam filters is read as the address it
+    spells: "jane at example dot org", "jane[at]example[dot]org", "jane
+    (at) example (dot) org", "jane AT example.org", and the board's own or
+    an allowlisted address written that way is not reported either.
+
     ## Known limitations
-    An address written to avoid spam filters ("jane at example dot com") is
-    missed. Every other address is reported, including organisations'
-    shared mailboxes: list those that may be published in the allowlist,
-    or a national helpline's in NATIONAL_HELPLINES.
+    An address spelled out with a plain lower-case "at" and only real dots
+    ("jane at example.org") is missed: "details at gov.uk" is the same
+    shape. A spelled-out address must end with a common top-level domain
+    (.com, .org, .net, .uk, .info...): one ending otherwise is missed. Every
+    other address is reported, including organisations' shared mailboxes:
+    list those that may be published in the allowlist, or a national
+    helpline's in NATIONAL_HELPLINES.
     """
 
     code = "PII006"
@@ -118,3 +147,27 @@ def detect(span, context: Context):
             yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
     for match in _EMAIL.finditer(text) if "@" in text else ():
         yield Hit(EmailAddress, match.start(), match.end(), "email address", EMAIL_HINT)
+    yield from _spelled_emails(text, context)
+
+
+def _spelled_emails(text: str, context: Context):
+    """Addresses written with "at" and "dot" in words or brackets."""
+    lowered = text.lower()
+    if " at " not in lowered and "at]" not in lowered and "at)" not in lowered and "at}" not in lowered:
+        return
+    for match in _AT_DOMAIN.finditer(text):
+        at = match.group("at")
+        if at == "at" and not _SPELLED_PART.search(match.group("domain")):
+            continue  # "details at gov.uk": a plain "at" needs a "dot" written out
+        # The local part is what is just before the "at".
+        reach = max(0, match.start() - _LOCAL_REACH)
+        local = _LOCAL_BEFORE.search(text[reach:match.start()].rstrip(" \t\u00a0"))
+        if local is None:
+            continue
+        if at == "AT" and not re.search(r"[a-z0-9]", local.group("local")):
+            continue  # "MORE AT GOV.UK": a heading in capitals
+        address = (_SPELLED_PART.sub(".", local.group("local")) + "@"
+                   + _SPELLED_PART.sub(".", match.group("domain"))).lower()
+        if address in context.redaction.board_keys:
+            continue  # the board's own address, a helpline's, or an allowlisted one
+        yield Hit(EmailAddress, reach + local.start(), match.end(), "email address", EMAIL_HINT)

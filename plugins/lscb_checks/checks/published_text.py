@@ -49,21 +49,28 @@ from ..published.markup import HIDDEN_ELEMENT
 from ..text.forenames import forenames
 from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
 from ..text.review_text import Span
-from . import pii_addresses, pii_contact, pii_dob, pii_institutions, pii_name_parts, pii_names, pii_numbers
+from . import (
+    pii_addresses, pii_contact, pii_dob, pii_institutions, pii_locations, pii_name_parts, pii_names, pii_numbers,
+)
 from .redaction_register import RegisterTermPublished, register_matchers
 
 def reported_codes() -> frozenset[str]:
     """The codes this check reports too: a waiver of one of them is judged
     (used or not) only once the built site has been read, since on a page
     other than a review only this check reports it."""
-    modules = (pii_names, pii_name_parts, pii_addresses, pii_dob, pii_contact, pii_numbers, pii_institutions)
+    modules = (pii_names, pii_name_parts, pii_addresses, pii_dob, pii_contact, pii_locations, pii_numbers,
+               pii_institutions)
     return frozenset({RegisterTermPublished.code} | {
         value.code for module in modules for value in vars(module).values()
         if isinstance(value, type) and value.__module__ == module.__name__ and getattr(value, "code", "")})
 
 
 DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
-             pii_numbers.detect, pii_institutions.detect)
+             pii_locations.detect, pii_numbers.detect, pii_institutions.detect)
+# A link's address as written (not read as words: see files.address_words)
+# is read by the detectors of what an address can hold whole: a map link's
+# coordinates ("maps?q=53.4012,-2.2034").
+ADDRESS_DETECTORS = (pii_locations.detect,)
 _BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SEPARATOR = "\n\n\n"
 # Markup an editor can put inside a word that the built page does not show:
@@ -74,6 +81,8 @@ _HIDDEN_IN_SOURCE = re.compile(
     re.DOTALL | re.IGNORECASE)
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A line break the page shows between two words ("NS4<br>7QX"): a gap.
+_LINE_BREAK_TAG = re.compile(r"<br[^>]*>", re.IGNORECASE)
 # Channels of text that no editor wrote in Markdown: what is found there is
 # fixed in the file, never waived.
 _INSIDE_CHANNELS = ("file name", "program", "file content")
@@ -155,9 +164,9 @@ class _Gate:
         # key -> (0 when found on the page of the item that wrote it, else 1;
         # the output file; the finding): the best place is kept.
         self.findings: dict[tuple, tuple[int, str, Finding]] = {}
-        # Blocks of text already read without a finding, by scope: the theme
-        # repeats its header, menus and footer on every page.
-        self._clean: set[tuple[str, str | None]] = set()
+        # Blocks of text already read without a finding, by scope and by
+        # detectors: the theme repeats its header, menus and footer on every page.
+        self._clean: set[tuple[str, str | None, bool]] = set()
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
         # What the source checks already reported (and what was waived there):
@@ -176,6 +185,8 @@ class _Gate:
                     self._compared.add(text.text)
                     self._register(rel, item, text)
         self._detect(rel, item, [text for text in texts if text.detect])
+        self._detect(rel, item, [text for text in texts if not text.detect and text.channel.endswith(" address")],
+                     addresses=True)
 
     # -- the redaction registers
     def _register(self, rel: str, item, text: Text) -> None:
@@ -197,10 +208,11 @@ class _Gate:
                              register=True)
 
     # -- the detectors of people's details
-    def _detect(self, rel: str, item, texts: list[Text]) -> None:
-        """Every detector over the file's blocks of text not read before,
-        joined with blank lines (a detector never reads across one) so that
-        each detector runs once per file."""
+    def _detect(self, rel: str, item, texts: list[Text], addresses: bool = False) -> None:
+        """Every detector (with `addresses`, those of ADDRESS_DETECTORS) over
+        the file's blocks of text not read before, joined with blank lines (a
+        detector never reads across one) so that each detector runs once per
+        file."""
         # Pseudonyms are declared per review: the same block can give other
         # findings on another review's page, and the same on any other page.
         scope = item.path if item is not None and item.type_key == "reviews" else None
@@ -209,9 +221,9 @@ class _Gate:
         offset = 0
         for text in texts:
             for block in _BLOCKS.split(text.text):
-                if not block or block.isspace() or (block, scope) in self._clean:
+                if not block or block.isspace() or (block, scope, addresses) in self._clean:
                     continue
-                self._clean.add((block, scope))  # taken back below if it gives a finding
+                self._clean.add((block, scope, addresses))  # taken back below if it gives a finding
                 starts.append(offset)
                 owners.append((text, block))
                 offset += len(block) + len(_SEPARATOR)
@@ -224,14 +236,14 @@ class _Gate:
         cleaned = clean(joined)
         span = Span(cleaned.text, "", "")
         context = Context(item, self.redaction, self.forenames)
-        for detect in DETECTORS:
+        for detect in ADDRESS_DETECTORS if addresses else DETECTORS:
             for hit in detect(span, context):
                 term = hit.term or cleaned.text[hit.start:hit.end]
                 if self.redaction.allowed(span, hit.start, hit.end, term):
                     continue
                 at = cleaned.start(hit.start) if cleaned.changed else hit.start
                 text, block = owners[bisect.bisect_right(starts, at) - 1]
-                self._clean.discard((block, scope))
+                self._clean.discard((block, scope, addresses))
                 self._report(hit.rule, rel, item, text, term, hit.what, hit.hint)
 
     # -- reporting
@@ -305,6 +317,7 @@ def _prepare(source) -> tuple:
     where each kept piece starts, in that text and in the source."""
     text = blank_waivers(source)
     shown = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    shown = _LINE_BREAK_TAG.sub(lambda match: " " * len(match.group(0)), shown)
     kept: list[str] = []
     starts: list[int] = []  # where each kept piece starts in the joined text
     origins: list[int] = []  # ... and in the source

@@ -3,7 +3,7 @@ depend on how they were typed, or on which look-alike characters were used.
 
 Every check that compares text compares it in this form: the redaction
 register (RED001), the allowlist, the board's details, declared pseudonyms
-and forenames (PII001-PII012), and the quoted text of waivers. Two matchers
+and forenames (PII001-PII013), and the quoted text of waivers. Two matchers
 that fold text differently would be two gates with a gap between them.
 
 `Jane Smith`, `JANE SMITH`, `Jane  Smith's`, `jane-smith`, `Jáne\\nSmith`,

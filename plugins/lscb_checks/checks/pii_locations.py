@@ -1,0 +1,243 @@
+"""Precise locations (PII013): map coordinates, map links, what3words
+addresses and Ordnance Survey grid references."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from urllib.parse import unquote
+
+from lscb_core.rules import Rule, Waiver
+
+from ..allowlist import Context, Hit, scan
+
+# --- Coordinates written as numbers ------------------------------------------
+# Decimal degrees with at least three decimals (about 100 m): "53.4012,
+# -2.2034", "53.4012°N 2.2034°W", "lat 53.4012 long -2.2034". The pattern
+# starts by looking ahead for its first character: the regular expression
+# engine then skips fast to places that can match. Not after a letter, a
+# digit, a dot or a comma ("3.12.345", "1,234.567").
+_SIGN = "[-+\u2212]"
+_GAP = "[ \t\u00a0]"
+_DEGREE = "[\u00b0\u00ba\u02da]"
+_LAT = (rf"(?:(?P<ns_before>[NS]){_GAP}?)?(?P<lat>{_SIGN}?\d{{1,2}}\.\d{{3,}})"
+        rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ns>[NS]))?")
+_LON_LABEL = rf"(?:(?:longitude|long|lon|lng)\.?{_GAP}*[:=]?{_GAP}*)?"
+_LON = (rf"(?:(?P<ew_before>[EW]){_GAP}?)?(?P<lon>{_SIGN}?\d{{1,3}}\.\d{{3,}})"
+        rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ew>[EW]))?")
+_DECIMAL_PAIR = re.compile(
+    r"(?=[-+\u2212NS\d])(?<![\w.,\u2212+-])" + _LAT
+    + rf"(?:{_GAP}*[,;/]{_GAP}*|{_GAP}+)" + _LON_LABEL + _LON
+    + rf"(?![\w\u00b0]|\.\d|{_GAP}*(?:%|per{_GAP}?cent))")
+# Degrees, minutes and (optionally) seconds, with the hemisphere letters:
+# 53°24'04"N 2°12'12"W, 53° 24.067′ N, 2° 12.203′ W.
+_MINUTE = "['\u2032\u2019\u00b4]"
+_SECOND = "(?:\"|\u2033|\u201d|''|\u2032\u2032)"
+_DMS_PART = (rf"\d{{1,3}}{_GAP}*{_DEGREE}{_GAP}*\d{{1,2}}(?:\.\d+)?{_GAP}*{_MINUTE}"
+             rf"(?:{_GAP}*\d{{1,2}}(?:\.\d+)?{_GAP}*{_SECOND})?{_GAP}*")
+_DMS_PAIR = re.compile(
+    rf"(?<![\w.]){_DMS_PART}[NS]{_GAP}*[,;+]?{_GAP}*{_DMS_PART}[EW](?![\w])")
+# A list of numbers (a statistics table written as prose) is not a pair of
+# coordinates: "0.412, 0.387, 0.405".
+_NUMBER_BEFORE = re.compile(rf"\d\.\d+(?:{_GAP}*[,;]{_GAP}*|{_GAP}+)$")
+_NUMBER_AFTER = re.compile(rf"(?:{_GAP}*[,;]{_GAP}*|{_GAP}+){_SIGN}?\d+\.\d{{3,}}")
+
+# --- Links to a map -----------------------------------------------------------
+# Any web address or geo: URI; it is a map link when its address names a map
+# (google.com/maps, maps.apple.com, openstreetmap.org, bing.com/maps...) and
+# holds two numbers that are a latitude and a longitude, however they are
+# joined (",", "/", "~", "%2C", "&mlon=", "!4d").
+_URL = re.compile(r"(?:https?://|www\.|geo:)[^\s<>\"`\])]+(?:\([^\s<>\")]*\)[^\s<>\"`\])]*)*",
+                  re.IGNORECASE)
+_MAP_SITE = re.compile(
+    r"^geo:|map|goo\.gl|what3words\.|w3w\.co|waze\.com|here\.com|gridreferencefinder|streetmap",
+    re.IGNORECASE)
+_URL_NUMBER = re.compile(rf"(?<![\d.]){_SIGN}?\d{{1,3}}\.\d{{3,}}(?![\d.]\d)")
+_URL_GAP = 16  # at most this many characters between a latitude and its longitude
+
+# --- what3words ---------------------------------------------------------------
+# Three words joined by dots, after three slashes ("///filled.count.soap"),
+# in a what3words address (what3words.com/..., w3w.co/...), or just after
+# the word "what3words" ("what3words address: filled.count.soap").
+_W3W_WORD = r"[^\W\d_]{1,20}"
+_W3W_WORDS = rf"{_W3W_WORD}\.{_W3W_WORD}\.{_W3W_WORD}(?![\w]|\.[^\W\d_])"
+_W3W_SLASHES = re.compile(rf"(?<![:/\w])///{_W3W_WORDS}")
+_W3W_SITE = re.compile(rf"(?:what3words\.com|w3w\.co|w3w\.me)/(?:///)?{_W3W_WORDS}", re.IGNORECASE)
+_W3W_NAMED = re.compile(
+    rf"what{_GAP}?3{_GAP}?words(?![\w.])[^\n]{{0,40}}?(?<![\w.])(?:///)?(?P<words>{_W3W_WORDS})",
+    re.IGNORECASE)
+# The end of a web address, not a what3words address: "www.example.org".
+_WEB_WORDS = frozenset("www com org net gov nhs sch ac co uk io info html htm pdf".split())
+
+# --- Ordnance Survey grid references ------------------------------------------
+# The 100 km square (two letters, only those that cover Great Britain) then
+# 6, 8 or 10 digits: "SJ 84712 91562", "SJ 847 915", "SJ8471291562".
+_SQUARES = (
+    "HP HT HU HW HX HY HZ NA NB NC ND NF NG NH NJ NK NL NM NN NO NR NS NT NU NW NX NY NZ OV "
+    "SC SD SE SH SJ SK SM SN SO SP SR SS ST SU SV SW SX SY SZ TA TF TG TL TM TQ TR TV").split()
+_GRID = re.compile(
+    r"[HNOST](?<![\w-].)(?P<square>[A-HJ-Z])"
+    rf"(?:{_GAP}?(?P<east>\d{{3,5}}){_GAP}(?P<north>\d{{3,5}})|{_GAP}?(?P<joined>\d{{6}}|\d{{8}}|\d{{10}}))"
+    r"(?![\w/-]|[.,]\d)")
+
+
+class PreciseLocation(Rule):
+    """Flags a precise location in a case review: map coordinates (a
+    latitude and longitude in decimal degrees with at least three decimals,
+    "53.4012, -2.2034", or in degrees and minutes, 53°24'04"N 2°12'12"W), a
+    link to a map that holds coordinates (Google Maps `?q=`, `@lat,lon` or
+    `ll=`, OpenStreetMap `#map=` or `mlat`/`mlon`, Apple Maps `ll=`, Bing
+    `cp=lat~lon`, `geo:` addresses), a what3words address
+    ("///filled.count.soap", what3words.com/..., w3w.co/..., or three words
+    joined by dots just after the word "what3words") and an Ordnance Survey
+    grid reference ("SJ 84712 91562": a 100 km square and 6 to 10 digits).
+    Coordinates the redaction allowlist names (a map link to a partner
+    agency's public office) are not reported, and neither is the position a
+    picture records in its GPS metadata, which is IMG002's.
+
+    The last look at the built site applies the same check to every page of
+    every type (guidance, annual reports, pages), and to every file, feed,
+    search index entry and address the site publishes, as a reader gets
+    them: a link's address is read whole, so a map link is found where the
+    page shows only its text.
+
+    ## Why it matters
+    Coordinates, a what3words address or a grid reference point to one
+    home, caravan or place of a few metres square: more precise than a
+    postcode, and found by anyone who pastes them into a map.
+
+    ## Example
+        The family's caravan was parked at 53.4012, -2.2034 for the summer.
+
+    ## Use instead
+        The family lived in a caravan on a site in the area.
+
+    ## Known limitations
+    Coordinates with fewer than three decimals (about a kilometre) are not
+    reported, and neither are numbers in a list of three or more ("0.412,
+    0.387, 0.405" or "43.125 41.500 39.250": a table written as prose, so
+    coordinates inside such a list are missed), two numbers both under one
+    (no place in England), or numbers followed by "%". A map link with
+    no coordinates in its address (a short link such as maps.app.goo.gl/...,
+    or a search for a place's name) is missed: the place it leads to is
+    not in the text. A what3words address without its slashes far from the
+    word "what3words", and a grid reference in lower case or with its
+    square letters missing, are missed. Eastings and northings without the
+    square letters ("384712, 391562") are missed too.
+    """
+
+    code = "PII013"
+    name = "precise-location"
+    waiver = Waiver.APPROVED
+
+
+COORDINATES_HINT = "remove the coordinates; name no place smaller than the area"
+MAP_HINT = "remove the link; name no place smaller than the area"
+W3W_HINT = "remove the what3words address; name no place smaller than the area"
+GRID_HINT = "remove the grid reference; name no place smaller than the area"
+
+
+def check(site):
+    yield from scan(site, detect)
+
+
+def detect(span, context: Context):
+    if span.where.endswith(" metadata GPS"):
+        return  # a picture's recorded position: IMG002 (image_metadata.py) reports it
+    text = span.text
+    starts: list[int] = []  # the hits kept, in order, none overlapping
+    ends: list[int] = []
+
+    def fresh(start: int, end: int) -> bool:
+        index = bisect.bisect_left(starts, start)
+        if index > 0 and ends[index - 1] > start or index < len(starts) and starts[index] < end:
+            return False
+        starts.insert(index, start)
+        ends.insert(index, end)
+        return True
+
+    for hit in _links(text):
+        if fresh(hit.start, hit.end):
+            yield hit
+    for hit in [*_what3words(text), *_coordinates(text), *_grid_references(text)]:
+        if fresh(hit.start, hit.end):
+            yield hit
+
+
+def _links(text: str):
+    """Map links holding coordinates, and what3words addresses."""
+    if "/" not in text and "geo:" not in text.lower():
+        return
+    for match in _URL.finditer(text):
+        address = match.group(0).rstrip(".,;:!?'")
+        if not _MAP_SITE.search(address):
+            continue
+        start, end = match.start(), match.start() + len(address)
+        read = unquote(address.replace("+", " "))
+        if _W3W_SITE.search(read):
+            yield Hit(PreciseLocation, start, end, "what3words address", W3W_HINT)
+        elif _has_pair(read):
+            yield Hit(PreciseLocation, start, end, "map link", MAP_HINT)
+
+
+def _has_pair(address: str) -> bool:
+    """Whether an address holds a latitude followed by a longitude, or a
+    pair in degrees and minutes."""
+    if _DMS_PAIR.search(address):
+        return True
+    numbers = list(_URL_NUMBER.finditer(address))
+    for first, second in zip(numbers, numbers[1:]):
+        if second.start() - first.end() <= _URL_GAP and _valid(first.group(0), second.group(0)):
+            return True
+    return False
+
+
+def _valid(lat: str, lon: str) -> bool:
+    latitude = float(lat.replace("\u2212", "-"))
+    longitude = float(lon.replace("\u2212", "-"))
+    if abs(latitude) > 90 or abs(longitude) > 180:
+        return False
+    return abs(latitude) >= 1 or abs(longitude) >= 1
+
+
+def _coordinates(text: str):
+    if "." in text:
+        for match in _DECIMAL_PAIR.finditer(text):
+            if match.group("ns") and match.group("ns_before") or match.group("ew") and match.group("ew_before"):
+                continue
+            if not _valid(match.group("lat"), match.group("lon")):
+                continue
+            if _NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()) \
+                    or _NUMBER_AFTER.match(text, match.end()):
+                continue  # a list of numbers
+            yield Hit(PreciseLocation, match.start(), match.end(), "coordinates", COORDINATES_HINT)
+    if "\u00b0" in text or "\u00ba" in text or "\u02da" in text:
+        for match in _DMS_PAIR.finditer(text):
+            yield Hit(PreciseLocation, match.start(), match.end(), "coordinates", COORDINATES_HINT)
+
+
+def _what3words(text: str):
+    if "w3w" in text or "what3words" in text.lower():
+        for match in _W3W_SITE.finditer(text):
+            yield Hit(PreciseLocation, match.start(), match.end(), "what3words address", W3W_HINT)
+    if "///" in text:
+        for match in _W3W_SLASHES.finditer(text):
+            yield Hit(PreciseLocation, match.start(), match.end(), "what3words address", W3W_HINT)
+    lowered = text.lower()
+    if "words" in lowered and "3" in lowered:
+        for match in _W3W_NAMED.finditer(text):
+            words = match.group("words").lower().split(".")
+            if _WEB_WORDS.intersection(words):
+                continue
+            yield Hit(PreciseLocation, match.start("words"), match.end("words"), "what3words address",
+                      W3W_HINT)
+
+
+def _grid_references(text: str):
+    for match in _GRID.finditer(text):
+        if match.group(0)[0] + match.group("square") not in _SQUARES:
+            continue
+        east, north = match.group("east"), match.group("north")
+        if east is not None and len(east) != len(north):
+            continue  # "SJ 847 91562": two numbers of different lengths
+        yield Hit(PreciseLocation, match.start(), match.end(), "grid reference", GRID_HINT)

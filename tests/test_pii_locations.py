@@ -1,0 +1,171 @@
+"""Precise locations (PII013), emails spelled out (PII006) and postcodes split
+over two lines (PII002), built for real.
+
+Each form is written on a guidance page, which only the final gate reads
+(the source checks read reviews): the built site must be refused, naming the
+page, with the last good output untouched and the location masked in every
+message. The same forms in a review are refused by the source checks at
+their line. The quiet cases are realistic pages full of numbers that are not
+places: a chronology with dates and times, a statistics table, a contents
+list with page numbers, version numbers and the board's office address.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import guidance_markdown, review_markdown  # noqa: E402
+from test_published_gate import body, everything_published, snapshot  # noqa: E402
+
+GUIDANCE = "guidance/sharing-information.md"
+REVIEW = "reviews/child-q.md"
+
+LOCATIONS = {
+    "decimal degrees": ("The caravan was parked at 53.4012, -2.2034 for the summer.", "53.4012"),
+    "degrees and minutes": ("Police found it at 53°24'04\"N 2°12'12\"W in October.", "24'04"),
+    "decimal degrees with hemispheres": ("The site is at 53.4012°N, 2.2034°W.", "53.4012"),
+    "Google Maps q=": ("See the [map](https://www.google.com/maps?q=53.4012,-2.2034).", "53.4012"),
+    "Google Maps @": ("See the [map](https://www.google.co.uk/maps/@53.4012,-2.2034,17z).", "53.4012"),
+    "Google Maps ll=": ("See the [map](https://maps.google.com/maps?ll=53.4012,-2.2034&z=16).", "53.4012"),
+    "OpenStreetMap #map=": ("See the [map](https://www.openstreetmap.org/#map=17/53.4012/-2.2034).", "53.4012"),
+    "OpenStreetMap mlat": ("See the [map](https://www.openstreetmap.org/?mlat=53.4012&mlon=-2.2034).", "53.4012"),
+    "Apple Maps ll=": ("See the [map](https://maps.apple.com/?ll=53.4012,-2.2034&q=Site).", "53.4012"),
+    "Bing cp=": ("See the [map](https://www.bing.com/maps?cp=53.4012~-2.2034&lvl=17).", "53.4012"),
+    "geo: address": ('See the <a href="geo:53.4012,-2.2034">site</a>.', "53.4012"),
+    "what3words slashes": ("The caravan was parked at ///filled.count.soap by the canal.", "filled.count"),
+    "what3words site": ("See [the spot](https://what3words.com/filled.count.soap).", "filled.count"),
+    "what3words short link": ("It is w3w.co/filled.count.soap on the app.", "filled.count"),
+    "what3words named": ("Its what3words address is filled.count.soap, by the canal.", "filled.count"),
+    "grid reference": ("The farm track was at grid reference SJ 84712 91562.", "84712"),
+}
+# code, text, what no message may print, where the finding starts
+OTHERS = {
+    "email spelled out": ("PII006", "Mother wrote from zq2017 at example dot org.", "zq2017", "zq2017"),
+    "email in brackets": ("PII006", "Mother wrote from zq2017[at]example[dot]org.", "zq2017", "zq2017"),
+    "postcode split by <br>": ("PII002", "The family moved near NS4<br>7QX in the spring.", "7QX", "NS4"),
+    "postcode split over two lines": ("PII002", "The family moved near NS4\n7QX in the spring.", "7QX", "NS4"),
+    "postcode split in a table cell": ("PII002", "| Household | Area |\n| --- | --- |\n| Mother | NS4<br>7QX |",
+                                       "7QX", "NS4"),
+}
+
+
+@pytest.fixture
+def good_site(scenario):
+    scenario.write(REVIEW, review_markdown())
+    scenario.write(GUIDANCE, guidance_markdown("Sharing information"))
+    site = scenario.build()
+    assert site.ok, site.messages()
+    scenario.before = snapshot(scenario.output)
+    return scenario
+
+
+def refused_at(scenario, code: str, path: str, shown: str):
+    site = scenario.build()
+    assert not site.ok, f"the build passed; published: {shown in everything_published(scenario.output)}"
+    hits = [f for f in site.result.findings if f.code == code and not f.waived and f.path.endswith(path)]
+    assert hits, site.messages()
+    assert snapshot(scenario.output) == scenario.before, "the last good output was changed"
+    assert shown not in site.messages(), "a finding printed the location"
+    return hits
+
+
+def line_of(markdown: str, needle: str) -> int:
+    return next(number for number, line in enumerate(markdown.split("\n"), 1) if needle in line)
+
+
+@pytest.mark.parametrize("form", LOCATIONS)
+def test_a_precise_location_on_a_guidance_page_is_refused_by_the_final_gate(good_site, form):
+    written, shown = LOCATIONS[form]
+    text = guidance_markdown("Sharing information", body=written)
+    good_site.write(GUIDANCE, text)
+    hits = refused_at(good_site, "PII013", GUIDANCE, shown)
+    assert {f.line for f in hits} == {line_of(text, written)}, [f.as_text() for f in hits]
+
+
+@pytest.mark.parametrize("form", LOCATIONS)
+def test_a_precise_location_in_a_review_is_refused_at_its_line(good_site, form):
+    written, shown = LOCATIONS[form]
+    text = review_markdown(body(written))
+    good_site.write(REVIEW, text)
+    hits = refused_at(good_site, "PII013", REVIEW, shown)
+    assert [f.line for f in hits] == [line_of(text, written)], [f.as_text() for f in hits]
+
+
+@pytest.mark.parametrize("form", OTHERS)
+def test_a_spelled_out_email_or_split_postcode_on_a_guidance_page_is_refused(good_site, form):
+    code, written, shown, start = OTHERS[form]
+    text = guidance_markdown("Sharing information", body=written)
+    good_site.write(GUIDANCE, text)
+    hits = refused_at(good_site, code, GUIDANCE, shown)
+    assert line_of(text, start) in {f.line for f in hits}, [f.as_text() for f in hits]
+
+
+@pytest.mark.parametrize("form", OTHERS)
+def test_a_spelled_out_email_or_split_postcode_in_a_review_is_refused(good_site, form):
+    code, written, shown, start = OTHERS[form]
+    text = review_markdown(body(written))
+    good_site.write(REVIEW, text)
+    hits = refused_at(good_site, code, REVIEW, shown)
+    assert [f.line for f in hits] == [line_of(text, start)], [f.as_text() for f in hits]
+
+
+CHRONOLOGY = """| Date and time | Event |
+| --- | --- |
+| 12.03.2024, 10.30 | Strategy meeting held; minutes at 4.12 of the bundle. |
+| 14/03/2024 at 14:45 | Health visitor saw Child Q at 09.15 and again at 16.20. |
+| 2.4.2024 | Review of the plan; 3.5 hours of contact recorded. |"""
+
+STATISTICS = """| Measure | 2022/23 | 2023/24 | Change |
+| --- | ---: | ---: | ---: |
+| Referrals per 10,000 children | 512.125 | 498.750 | -13.375 |
+| Re-referrals within 12 months | 21.4% | 19.9% | -1.5% |
+| Rate of child protection plans | 43.125 | 41.500 | -1.625 |
+| Mean days to conference | 14.250 | 12.875 | -1.375 |
+
+Spending rose to £1,234.56 per child, then £2,345.67; the index moved from 0.412, 0.387 to 0.405."""
+
+CONTENTS = """## Contents
+
+1. Introduction .......... 3
+2. The family .......... 4
+3. Findings .......... 12
+   3.1 Information sharing .......... 12
+   3.12 Supervision .......... 17
+4. Recommendations .......... 21"""
+
+SOFTWARE = ("The records were held in CaseSystem 3.12.1 (build 10.0.19045), exported as version 2.4.1 "
+            "and read with Reader 24.001.20604; see paragraphs 4.12 and 5.123.")
+
+OFFICE = ("Write to the board at County Hall, Northshire NS1 0AA, or\n"
+          "County Hall<br>Northshire<br>NS1<br>0AA, or email board at northshire-scb dot example. "
+          "Adults can call the NSPCC Helpline on 0808 800 5000 or email help[at]nspcc[dot]org[dot]uk. "
+          "Find the [office on the map](https://www.openstreetmap.org/?mlat=53.4801&mlon=-2.2421). "
+          "The what3words app is on the board's devices. Details are at gov.uk.")
+
+ALLOWLIST = """[[allow]]
+text = "https://www.openstreetmap.org/?mlat=53.4801&mlon=-2.2421"
+reason = "The board's public office, on its contact page"
+"""
+
+
+def test_numbers_that_are_not_places_stay_quiet(scenario):
+    scenario.write(REVIEW, review_markdown(body("\n\n".join([CHRONOLOGY, STATISTICS, SOFTWARE]))))
+    scenario.write(GUIDANCE, guidance_markdown("Sharing information", body="\n\n".join(
+        [CONTENTS, CHRONOLOGY, STATISTICS, SOFTWARE, OFFICE])))
+    (scenario.root / "redaction-allowlist.toml").write_text(ALLOWLIST, encoding="utf-8")
+    site = scenario.build()
+    assert site.ok, site.messages()
+    assert not [f for f in site.result.findings if f.code.startswith("PII")]
+
+
+def test_the_office_map_link_is_refused_without_its_allowlist_entry(scenario):
+    """The quiet case above is quiet because of the allowlist entry."""
+    scenario.write(GUIDANCE, guidance_markdown("Sharing information", body=OFFICE))
+    site = scenario.build()
+    assert not site.ok
+    assert [f.code for f in site.result.findings if f.code.startswith("PII")] == ["PII013"], site.messages()
