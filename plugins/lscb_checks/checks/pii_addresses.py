@@ -7,7 +7,10 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, scan
+from ..text.everyday import everyday
+from ..text.forenames import NOT_FORENAMES
 from .pii_name_parts import in_review
+from .pii_names import NOT_SURNAMES
 
 # A full UK postcode: outward code (area letters, district) and inward code
 # (sector digit, unit letters; the unit never uses C I K M O V).
@@ -73,6 +76,28 @@ _NOT_HOUSE = re.compile(
     r"grade|key|room|ward|bed|floor|minute|minutes|hour|hours)\s*$",
     re.IGNORECASE,
 )
+# The same written wholly in capitals or wholly in lower case ("27 MARLPIT
+# LANE", "flat 2, 14 marlpit lane"); which of the two is checked on the match.
+# Short forms that are also words or initials (St, Dr, Ct, Pl, Sq, Ln) are left out.
+_KINDS_ANY_CASE = "|".join(kind for kind in STREET_KINDS.split("|") if kind not in ("St", "Dr", "Ct", "Pl", "Sq", "Ln"))
+_ADDRESS_ANY_CASE = re.compile(
+    rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP}(?:{_NUMBER},?{_SP})?"
+    rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
+    rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{_KINDS_ANY_CASE}))(?![\w'’-])"
+)
+_FLAT_IN_BUILDING_ANY_CASE = re.compile(
+    rf"(?<![\w.,/:-])(?i:flat|apartment|apt)\.?{_SP}{_NUMBER},?{_SP}"
+    rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{BUILDING_KINDS}))(?![\w'’-])"
+)
+# Words of a street's name that are everyday words though not on the
+# Dale-Chall list, and function words that never name a street.
+_FUNCTION_WORDS = frozenset("""
+a an the this that these those her his their its our your my each every any no some all both
+of and or but to in on at by for from with into onto than then as per via
+""".split())
+_EVERYDAY = NOT_SURNAMES | NOT_FORENAMES | frozenset("""
+main minute minutes mile miles hour hours working days weeks months years times way
+""".split())
 # A name word before the kind of street that is not a street name.
 _NOT_STREET_WORDS = frozenset(
     "The A An And Or Of Child Mother Father Sibling School Children Working Together".split())
@@ -185,10 +210,12 @@ def detect(span, context: Context):
         for match in pattern.finditer(text):
             yield Hit(UkPostcode, match.start(), match.end(), "postcode", POSTCODE_HINT)
     found: list[tuple[int, int]] = []
-    for pattern in (_ADDRESS, _FLAT_IN_BUILDING):
+    for pattern in (_ADDRESS, _FLAT_IN_BUILDING, _ADDRESS_ANY_CASE, _FLAT_IN_BUILDING_ANY_CASE):
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in found) \
                     or not _is_address(text, match):
+                continue
+            if "kind" in match.re.groupindex and not _named_in_one_case(match):
                 continue
             found.append(match.span())
             yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
@@ -217,6 +244,20 @@ def _streets(text: str):
             continue  # "Mill Lane Surgery", "Station Road Primary School": PII010
         yield start, match.end()
 
+def _named_in_one_case(match: re.Match) -> bool:
+    """A street written wholly in capitals or wholly in lower case, named by
+    words that are not everyday words: "27 MARLPIT LANE", "27 marlpit lane",
+    "12 old marlpit road", but not "2 way street" or "the 3 main roads"."""
+    written = match.group("name") + match.group("kind")
+    letters = [char for char in written if char.isalpha()]
+    if not (all(char.isupper() for char in letters) or all(char.islower() for char in letters)):
+        return False
+    words = match.group("name").split()
+    if any(word.lower() in _FUNCTION_WORDS for word in words):
+        return False
+    return any(not everyday(word, _EVERYDAY) for word in words)
+
+
 def _is_address(text: str, match: re.Match) -> bool:
     if re.search(r"\n[ \t\u00a0]*\n", match.group(0)):
         return False
@@ -225,9 +266,9 @@ def _is_address(text: str, match: re.Match) -> bool:
     if _YEAR_RANGE.match(match.group(0)):
         return False  # "2019-2021 Green Lane ...": years, not house numbers
     name = match.group("name").split()
-    if name[0] in _NOT_STREET_WORDS:
+    if name[0].capitalize() in _NOT_STREET_WORDS:
         return False
-    if match.group(0).endswith("Court") and (
+    if match.group(0).lower().endswith("court") and (
             name[-1].rstrip("'’").lower() in COURT_NAMES or _COURT_BUSINESS.match(text, match.end())):
         return False  # "2 Family Court hearings": a court, not a street
     return True
