@@ -517,16 +517,14 @@ WRITTEN = [
      page_text(GUIDANCE, GUIDANCE_LINE, "FOR EXAMPLE, ZEBEDEE QUINLAN WAS REFERRED LAST YEAR."), "FOR EXAMPLE",
      "PII001", "a name in capitals is not read as a name"),
     ("address-upper", "street address in capitals", ADDRESS,
-     review(after_findings="The family lived at 27 MARLPIT LANE for a year."), "The family lived", "PII003",
-     "a street in capitals is not read as a street"),
+     review(after_findings="The family lived at 27 MARLPIT LANE for a year."), "The family lived", "PII003", ""),
     ("address-lower", "street address in lower case", ADDRESS,
-     review(after_findings="The family lived at 27 marlpit lane for a year."), "The family lived", "PII003",
-     "a street in lower case is not read as a street"),
+     review(after_findings="The family lived at 27 marlpit lane for a year."), "The family lived", "PII003", ""),
 ]
 for kind, description, value, plant, line, code, leak in WRITTEN:
     file = GUIDANCE if kind.startswith("guidance") else PLACE
     case(f"written-{kind}", "written-form", description, value, [plant], file, line=line, code=code,
-         known_leak=leak)
+         **({"known_leak": leak} if leak else {"expect": R}))
 
 # --- Numbers and addresses written with other separators ----------------------------------
 
@@ -570,17 +568,15 @@ case("declared-credit-subject", "declared-field", "Credits names the child as 't
 case("declared-pseudonym-full-name", "declared-field",
      "a full name listed in Pseudonyms, then written in the Summary", NAME,
      [review(Pseudonyms=f"{PSEUDONYMS}, {NAME}", Summary=f"How agencies worked with {NAME} {SUMMARY_TAIL}")],
-     PLACE, line="Summary:", code="PII001",
-     known_leak="a declared pseudonym is trusted even when it is a forename and surname")
+     PLACE, line="Pseudonyms:", code="REV013", expect=R)
 
 # --- More ways of writing details the detectors do not read ------------------------------
 
 MORE = [
     ("written-form", "written-school-lower", "a named school in lower case", SCHOOL,
-     "Child Q started at brackenfold primary school in Year 1.", "PII010",
-     "a school in lower case is not read as a school"),
+     "Child Q started at brackenfold primary school in Year 1.", "PII010", ""),
     ("written-form", "written-dob-words", "a date of birth with the day in words", "fourteenth of March 2017",
-     "Child Q was born on the fourteenth of March 2017.", "PII004", "a day written in words is not read as a date"),
+     "Child Q was born on the fourteenth of March 2017.", "PII004", ""),
     ("number-form", "number-postcode-line-break", "a postcode split by a line break (<br>)", POSTCODE,
      "The family moved near NS4<br>7QX in the spring.", "PII002",
      "the two halves of a postcode on two lines are not joined"),
