@@ -151,6 +151,16 @@ class StreetAddress(Rule):
     Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
     Grove, Mews).
 
+    An address written wholly in capitals or wholly in lower case ("27
+    MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house") is
+    read the same way when a word of the street's name is not an everyday
+    word (lscb_checks.text.everyday: the Dale-Chall list of easy words with
+    their common endings, and the project's lists of roles, agencies and
+    places) and none is a word such as "the" or "of": the house number is
+    strong evidence, the name keeps ordinary phrases quiet ("within 2
+    working days", "the 3 main roads", "a 2 way street", "a 10 minute
+    walk").
+
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
     search index entry and address the site publishes, as a reader gets
@@ -175,8 +185,10 @@ class StreetAddress(Rule):
     street that is public (a government address, "Downing Street") goes in
     redaction-allowlist.toml; the board's own street, in BOARD_ADDRESS, is
     not reported. A house name ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
-    street name in lower case and a kind of street not in the list are
-    missed, and so is a number after words such as "section", "page", "year"
+    kind of street not in the list, and, in capitals or lower case, a
+    street named only with everyday words ("27 mill lane", "3 HIGH
+    STREET"), a short form that is also a word or an initial (St, Dr, Ct,
+    Pl, Sq, Ln) and a street without a house number are missed, and so is a number after words such as "section", "page", "year"
     or "aged", which are taken as numbers of something else. A Court named
     like a court of law (Family, Crown, Magistrates, Youth, County...) or
     followed by "hearings", "appearances" and the like ("2 Family Court

@@ -79,7 +79,10 @@ class DateOfBirth(Rule):
     """Flags a date of birth in a case review: a day and month after "born",
     "DOB", "date of birth" or "birthday", within a few words in the same
     sentence ("born on 3 May 2015", "DOB 03/05/2015", "date of birth: 3rd
-    May", "Date_of_birth: 2015-05-03").
+    May", "Date_of_birth: 2015-05-03"). The day and the year may be written
+    in words ("born on the fourteenth of March 2017", "the twenty-first of
+    June", "March the fourteenth, two thousand and seventeen", "nineteen
+    eighty-nine", "twenty seventeen").
 
     A date of birth is also found by the structure it stands in, as real
     reports print it (lscb_checks.text.rows), without any of those words
@@ -128,7 +131,9 @@ class DateOfBirth(Rule):
     or dash followed by words other than "on" or "the" ("born in Leeds, moved
     here on 3 May 2015" is taken as another event, and so, wrongly, is "born
     at home, in Northshire on 3 May 2015"), a date with the month in lower
-    case, a month and year only ("born in May 2015") and an age that gives the birth date
+    case (however the day is written), a month and year only ("born in May
+    2015"), a day as a cardinal word ("born on March fourteen") and an age
+    that gives the birth date
     away with another date are not reported. Dates of birth of adults are
     reported too. In a row, a date after a word in lower case ("Mother,
     on 3 May 1989") is read as part of a sentence, and a date in a row

@@ -105,6 +105,17 @@ class NamedInstitution(Rule):
     secondary school", "a Local Authority Nursery") and pseudonymised settings ("School A", "GP Practice 1") are not
     reported, nor names the review declares in its `Pseudonyms` field.
 
+    A setting named in lower case ("brackenfold primary school", "oakfield
+    nursery", "meadowbank medical centre") is reported when a word of its
+    name is not an everyday word (lscb_checks.text.everyday: the Dale-Chall
+    list of easy words with their common endings, the words that describe a
+    kind of setting, and the project's lists of roles, agencies and
+    places): "her primary school", "the receiving secondary school", "a
+    local catholic primary school", "the feeder primary school", "a special
+    school", "the village school" and "keyhole surgery" describe, and are
+    not reported. A word with a possessive says whose setting it is
+    ("jacob's school"), except after "st" ("st mary's primary school").
+
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
     search index entry and address the site publishes, as a reader gets
@@ -125,15 +136,19 @@ class NamedInstitution(Rule):
     Declare the pseudonym in the review's `Pseudonyms` field.
 
     ## Known limitations
-    Only capitalised names directly before the kind of setting are found:
-    "Oakfield" alone, a name in lower case, a setting named after its kind
+    Only names directly before the kind of setting are found: "Oakfield"
+    alone, a name in capitals, a name in lower case made only of everyday
+    words ("riverside primary school", "church school") or broken across a
+    line, a setting named after its kind
     ("the Nursery on Oak Road") or in a file name written in lower case
     ("oakfield-primary.pdf") is missed. Hospitals, children's homes, clubs
     and places of worship are not reported. A name made only of words that
     describe a kind of setting ("Community", "Local Authority", "Independent",
     "Maintained") is taken as generic, even when a setting is really called
     that. A setting named only by an area (e.g. the board's own county) is
-    reported, even when it is public. A kind straight after "of" ("the
+    reported, even when it is public. A capitalised word alone on its line
+    does not join a kind on the next line: it is taken as an item of a list
+    ("Hospitals", then "School governing bodies"). A kind straight after "of" ("the
     Timpson Review of School Exclusion", "the Head of School") is read as a
     common noun, never as the end of a setting's name.
     """
