@@ -267,7 +267,9 @@ def _named_in_one_case(match: re.Match) -> bool:
     words = match.group("name").split()
     if any(word.lower() in _FUNCTION_WORDS for word in words):
         return False
-    return any(not everyday(word, _EVERYDAY) for word in words)
+    # A name has a vowel and three letters or more: "5 kg rise" is a weight.
+    return any(len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
+               for word in words)
 
 
 def _is_address(text: str, match: re.Match) -> bool:
