@@ -63,7 +63,7 @@ class PseudonymFullName(Rule):
     waiver = Waiver.APPROVED
 
 
-HINT = 'use a label or one invented forename ("Child Q", "Mother", "Sam")'
+HINT = 'use a label or one made-up forename ("Child Q", "Sam"), or an approved waiver'
 
 
 def check(site) -> Iterable[Finding]:
