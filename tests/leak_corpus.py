@@ -494,28 +494,28 @@ case("messages-guidance-links-review-file", "build-messages", "a guidance page's
 WRITTEN = [
     ("upper-body", "full name in capitals in the body", NAME,
      review(after_findings="THE REVIEWER MET ZEBEDEE QUINLAN TWICE AT HOME."), "THE REVIEWER MET", "PII001",
-     "a name in capitals is not read as a name"),
+     ""),
     ("lower-body", "full name in lower case in the body", NAME, body("zebedee quinlan"), MET, "PII001",
-     "a name in lower case is not read as a name"),
+     ""),
     ("title-surname-capitals", "a title and surname in capitals ('MRS QUINLAN')", "Mrs Quinlan",
      review(after_findings="The reviewer met MRS QUINLAN twice at home."), "The reviewer met MRS", "PII001",
-     "a title and surname in capitals are not read as a name"),
+     ""),
     ("hyphen-joined", "forename and surname joined by a hyphen", NAME, body("Zebedee-Quinlan"), MET, "PII001",
-     "a hyphenated pair is read as one double-barrelled word"),
+     ""),
     ("handle", "a social media handle made of the name", "ZebedeeQuinlan",
      review(after_findings="Mother posted videos as @ZebedeeQuinlan2017 on a video app."), "Mother posted",
-     "PII001", "words run together are split in file names and addresses only"),
+     "PII001", ""),
     ("hashtag", "a hashtag made of the name", "ZebedeeQuinlan",
      review(after_findings="Friends shared #ZebedeeQuinlan online after the incident."), "Friends shared",
-     "PII001", "words run together are split in file names and addresses only"),
+     "PII001", ""),
     ("initial", "an initial and the surname ('Z. Quinlan')", "Z. Quinlan",
      review(after_findings="Z. Quinlan was seen twice at home."), "Z. Quinlan was", "PII001",
-     "an initial before a surname is not read as a name"),
+     ""),
     ("combining-underline", "a name with combining low lines under two letters", NAME,
-     body("Ze\u0332bedee Qu\u0332inlan"), MET, "PII001", "combining marks other than accents split the word"),
+     body("Ze\u0332bedee Qu\u0332inlan"), MET, "PII001", ""),
     ("guidance-upper", "full name in capitals on a guidance page", NAME,
      page_text(GUIDANCE, GUIDANCE_LINE, "FOR EXAMPLE, ZEBEDEE QUINLAN WAS REFERRED LAST YEAR."), "FOR EXAMPLE",
-     "PII001", "a name in capitals is not read as a name"),
+     "PII001", ""),
     ("upper-heading", "full name in a heading in capitals", NAME,
      review(after_findings="## WHAT ZEBEDEE QUINLAN TOLD US\n\nThe reviewer met the family."), "## WHAT",
      "PII001", ""),
@@ -532,16 +532,14 @@ WRITTEN = [
     ("initials-two", "two initials and the surname ('Z. J. Quinlan')", "Z. J. Quinlan",
      review(after_findings="Z. J. Quinlan was seen twice at home."), "Z. J. Quinlan", "PII001", ""),
     ("address-upper", "street address in capitals", ADDRESS,
-     review(after_findings="The family lived at 27 MARLPIT LANE for a year."), "The family lived", "PII003",
-     "a street in capitals is not read as a street"),
+     review(after_findings="The family lived at 27 MARLPIT LANE for a year."), "The family lived", "PII003", ""),
     ("address-lower", "street address in lower case", ADDRESS,
-     review(after_findings="The family lived at 27 marlpit lane for a year."), "The family lived", "PII003",
-     "a street in lower case is not read as a street"),
+     review(after_findings="The family lived at 27 marlpit lane for a year."), "The family lived", "PII003", ""),
 ]
 for kind, description, value, plant, line, code, leak in WRITTEN:
     file = GUIDANCE if kind.startswith("guidance") else PLACE
     case(f"written-{kind}", "written-form", description, value, [plant], file, line=line, code=code,
-         **({"expect": R} if code == "PII001" else {"known_leak": leak}))
+         **({"known_leak": leak} if leak else {"expect": R}))
 
 # --- Numbers and addresses written with other separators ----------------------------------
 
@@ -585,17 +583,15 @@ case("declared-credit-subject", "declared-field", "Credits names the child as 't
 case("declared-pseudonym-full-name", "declared-field",
      "a full name listed in Pseudonyms, then written in the Summary", NAME,
      [review(Pseudonyms=f"{PSEUDONYMS}, {NAME}", Summary=f"How agencies worked with {NAME} {SUMMARY_TAIL}")],
-     PLACE, line="Summary:", code="PII001",
-     known_leak="a declared pseudonym is trusted even when it is a forename and surname")
+     PLACE, line="Pseudonyms:", code="REV013", expect=R)
 
 # --- More ways of writing details the detectors do not read ------------------------------
 
 MORE = [
     ("written-form", "written-school-lower", "a named school in lower case", SCHOOL,
-     "Child Q started at brackenfold primary school in Year 1.", "PII010",
-     "a school in lower case is not read as a school"),
+     "Child Q started at brackenfold primary school in Year 1.", "PII010", ""),
     ("written-form", "written-dob-words", "a date of birth with the day in words", "fourteenth of March 2017",
-     "Child Q was born on the fourteenth of March 2017.", "PII004", "a day written in words is not read as a date"),
+     "Child Q was born on the fourteenth of March 2017.", "PII004", ""),
     ("number-form", "number-postcode-line-break", "a postcode split by a line break (<br>)", POSTCODE,
      "The family moved near NS4<br>7QX in the spring.", "PII002", ""),
     ("location", "location-coordinates", "map coordinates of the family's caravan in the body", GPS_TEXT,

@@ -43,6 +43,7 @@ SOURCE_CHECKS = (
     "review_address",
     "review_response",
     "review_pseudonyms",
+    "review_pseudonym_names",
     "review_jigsaw",
     "a11y_images",
     "a11y_headings",

@@ -7,7 +7,10 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, scan
+from ..text.everyday import everyday
+from ..text.forenames import NOT_FORENAMES
 from .pii_name_parts import in_review
+from .pii_names import NOT_SURNAMES
 
 # A full UK postcode: outward code (area letters, district) and inward code
 # (sector digit, unit letters; the unit never uses C I K M O V).
@@ -80,6 +83,28 @@ _NOT_HOUSE = re.compile(
     r"grade|key|room|ward|bed|floor|minute|minutes|hour|hours)\s*$",
     re.IGNORECASE,
 )
+# The same written wholly in capitals or wholly in lower case ("27 MARLPIT
+# LANE", "flat 2, 14 marlpit lane"); which of the two is checked on the match.
+# Short forms that are also words or initials (St, Dr, Ct, Pl, Sq, Ln) are left out.
+_KINDS_ANY_CASE = "|".join(kind for kind in STREET_KINDS.split("|") if kind not in ("St", "Dr", "Ct", "Pl", "Sq", "Ln"))
+_ADDRESS_ANY_CASE = re.compile(
+    rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP}(?:{_NUMBER},?{_SP})?"
+    rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
+    rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{_KINDS_ANY_CASE}))(?![\w'’-])"
+)
+_FLAT_IN_BUILDING_ANY_CASE = re.compile(
+    rf"(?<![\w.,/:-])(?i:flat|apartment|apt)\.?{_SP}{_NUMBER},?{_SP}"
+    rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{BUILDING_KINDS}))(?![\w'’-])"
+)
+# Words of a street's name that are everyday words though not on the
+# Dale-Chall list, and function words that never name a street.
+_FUNCTION_WORDS = frozenset("""
+a an the this that these those her his their its our your my each every any no some all both
+of and or but to in on at by for from with into onto than then as per via
+""".split())
+_EVERYDAY = NOT_SURNAMES | NOT_FORENAMES | frozenset("""
+main minute minutes mile miles hour hours working days weeks months years times way
+""".split())
 # A name word before the kind of street that is not a street name.
 _NOT_STREET_WORDS = frozenset(
     "The A An And Or Of Child Mother Father Sibling School Children Working Together".split())
@@ -135,6 +160,16 @@ class StreetAddress(Rule):
     Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
     Grove, Mews).
 
+    An address written wholly in capitals or wholly in lower case ("27
+    MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house") is
+    read the same way when a word of the street's name is not an everyday
+    word (lscb_checks.text.everyday: the Dale-Chall list of easy words with
+    their common endings, and the project's lists of roles, agencies and
+    places) and none is a word such as "the" or "of": the house number is
+    strong evidence, the name keeps ordinary phrases quiet ("within 2
+    working days", "the 3 main roads", "a 2 way street", "a 10 minute
+    walk").
+
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
     search index entry and address the site publishes, as a reader gets
@@ -159,8 +194,10 @@ class StreetAddress(Rule):
     street that is public (a government address, "Downing Street") goes in
     redaction-allowlist.toml; the board's own street, in BOARD_ADDRESS, is
     not reported. A house name ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
-    street name in lower case and a kind of street not in the list are
-    missed, and so is a number after words such as "section", "page", "year"
+    kind of street not in the list, and, in capitals or lower case, a
+    street named only with everyday words ("27 mill lane", "3 HIGH
+    STREET"), a short form that is also a word or an initial (St, Dr, Ct,
+    Pl, Sq, Ln) and a street without a house number are missed, and so is a number after words such as "section", "page", "year"
     or "aged", which are taken as numbers of something else. A Court named
     like a court of law (Family, Crown, Magistrates, Youth, County...) or
     followed by "hearings", "appearances" and the like ("2 Family Court
@@ -198,10 +235,12 @@ def detect(span, context: Context):
                 continue  # the board's own postcode (or an allowlisted one) on two lines
             yield Hit(UkPostcode, match.start(), match.end(), "postcode", POSTCODE_HINT)
     found: list[tuple[int, int]] = []
-    for pattern in (_ADDRESS, _FLAT_IN_BUILDING):
+    for pattern in (_ADDRESS, _FLAT_IN_BUILDING, _ADDRESS_ANY_CASE, _FLAT_IN_BUILDING_ANY_CASE):
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in found) \
                     or not _is_address(text, match):
+                continue
+            if "kind" in match.re.groupindex and not _named_in_one_case(match):
                 continue
             found.append(match.span())
             yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
@@ -230,6 +269,22 @@ def _streets(text: str):
             continue  # "Mill Lane Surgery", "Station Road Primary School": PII010
         yield start, match.end()
 
+def _named_in_one_case(match: re.Match) -> bool:
+    """A street written wholly in capitals or wholly in lower case, named by
+    words that are not everyday words: "27 MARLPIT LANE", "27 marlpit lane",
+    "12 old marlpit road", but not "2 way street" or "the 3 main roads"."""
+    written = match.group("name") + match.group("kind")
+    letters = [char for char in written if char.isalpha()]
+    if not (all(char.isupper() for char in letters) or all(char.islower() for char in letters)):
+        return False
+    words = match.group("name").split()
+    if any(word.lower() in _FUNCTION_WORDS for word in words):
+        return False
+    # A name has a vowel and three letters or more: "5 kg rise" is a weight.
+    return any(len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
+               for word in words)
+
+
 def _is_address(text: str, match: re.Match) -> bool:
     if re.search(r"\n[ \t\u00a0]*\n", match.group(0)):
         return False
@@ -238,9 +293,9 @@ def _is_address(text: str, match: re.Match) -> bool:
     if _YEAR_RANGE.match(match.group(0)):
         return False  # "2019-2021 Green Lane ...": years, not house numbers
     name = match.group("name").split()
-    if name[0] in _NOT_STREET_WORDS:
+    if name[0].capitalize() in _NOT_STREET_WORDS:
         return False
-    if match.group(0).endswith("Court") and (
+    if match.group(0).lower().endswith("court") and (
             name[-1].rstrip("'’").lower() in COURT_NAMES or _COURT_BUSINESS.match(text, match.end())):
         return False  # "2 Family Court hearings": a court, not a street
     return True

@@ -14,15 +14,37 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
 )
-_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d\d"
+# A day in words: "fourteenth", "twenty-first", "Twenty first", "thirtieth".
+_ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_ORDINALS = (
+    rf"(?:twenty|thirty)[- \t\u00a0]?(?:{_ORDINAL_UNITS})|twentieth|thirtieth|tenth|eleventh|twelfth"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth"
+    rf"|{_ORDINAL_UNITS}"
+)
+_DAY = rf"(?:(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?|(?<![\w-])(?i:{_ORDINALS})(?![\w-]))"
+# A year in figures or in words: "two thousand and seventeen", "twenty
+# seventeen", "nineteen eighty-nine".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_UNDER_HUNDRED = (
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- \t\u00a0]?(?:{_UNITS}))?"
+    rf"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS}"
+)
+_YEAR_WORDS = (
+    rf"two[ \t\u00a0]+thousand(?:[ \t\u00a0]+and)?(?:[ \t\u00a0]+(?:{_UNDER_HUNDRED}))?"
+    rf"|nineteen[ \t\u00a0]+(?:hundred[ \t\u00a0]+and[ \t\u00a0]+)?(?:{_UNDER_HUNDRED})"
+    rf"|twenty[ \t\u00a0]+(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    rf"|twenty(?:[- \t\u00a0]?(?:{_UNITS}))?)"
+)
+_YEAR = rf"(?:(?:19|20)\d\d|(?i:{_YEAR_WORDS})(?![\w-]))"
 _SP = r"[ \t\u00a0]*\n?[ \t\u00a0]*"
+_DIGITS_DAY = r"(?:[0-2]?\d|3[01])"
+_DIGITS_YEAR = r"(?:19|20)\d\d"
 # A day and a month, with or without the year, in any common form.
 _DATE = (
     rf"(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH}(?:,?{_SP}{_YEAR})?"
-    rf"|{_MONTH}{_SP}{_DAY}(?:,?{_SP}{_YEAR})?"
-    rf"|{_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_YEAR}|\d\d)"
-    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
+    rf"|{_MONTH}{_SP}(?:the{_SP})?{_DAY}(?:,?{_SP}{_YEAR})?"
+    rf"|{_DIGITS_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_DIGITS_YEAR}|\d\d)"
+    rf"|{_DIGITS_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
 )
 # What says a date is a birth date, then at most a few words (not across a
 # sentence) before the date.
@@ -57,7 +79,10 @@ class DateOfBirth(Rule):
     """Flags a date of birth in a case review: a day and month after "born",
     "DOB", "date of birth" or "birthday", within a few words in the same
     sentence ("born on 3 May 2015", "DOB 03/05/2015", "date of birth: 3rd
-    May", "Date_of_birth: 2015-05-03").
+    May", "Date_of_birth: 2015-05-03"). The day and the year may be written
+    in words ("born on the fourteenth of March 2017", "the twenty-first of
+    June", "March the fourteenth, two thousand and seventeen", "nineteen
+    eighty-nine", "twenty seventeen").
 
     A date of birth is also found by the structure it stands in, as real
     reports print it (lscb_checks.text.rows), without any of those words
@@ -106,7 +131,9 @@ class DateOfBirth(Rule):
     or dash followed by words other than "on" or "the" ("born in Leeds, moved
     here on 3 May 2015" is taken as another event, and so, wrongly, is "born
     at home, in Northshire on 3 May 2015"), a date with the month in lower
-    case, a month and year only ("born in May 2015") and an age that gives the birth date
+    case (however the day is written), a month and year only ("born in May
+    2015"), a day as a cardinal word ("born on March fourteen") and an age
+    that gives the birth date
     away with another date are not reported. Dates of birth of adults are
     reported too. In a row, a date after a word in lower case ("Mother,
     on 3 May 1989") is read as part of a sentence, and a date in a row
@@ -129,9 +156,9 @@ HINT = 'remove the date of birth; give the age in words, e.g. "aged seven"'
 # A whole date with its year: what a family table or a list of who is who gives.
 _FULL_DATE = re.compile(
     rf"(?<![\w/.-])(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH},?{_SP}{_YEAR}"
-    rf"|{_MONTH}{_SP}{_DAY},?{_SP}{_YEAR}"
-    rf"|{_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_YEAR}|\d\d)"
-    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
+    rf"|{_MONTH}{_SP}(?:the{_SP})?{_DAY},?{_SP}{_YEAR}"
+    rf"|{_DIGITS_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_DIGITS_YEAR}|\d\d)"
+    rf"|{_DIGITS_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
 )
 # A column heading that says the dates under it are dates of birth (an age
 # column holding a date gives the date of birth too).

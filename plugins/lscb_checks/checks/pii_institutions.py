@@ -7,7 +7,9 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, Words, scan
-from ..text.forenames import fold
+from ..text.everyday import everyday
+from ..text.forenames import NOT_FORENAMES, fold
+from .pii_names import NOT_SURNAMES
 
 # What a setting is called. The last group only counts at the end of a name
 # ("Oakfield Primary", not "Primary Care Network").
@@ -20,9 +22,20 @@ _KIND = re.compile(
     # Followed by a possessive or by no more of the word: "Riverside Surgery's records".
     r"(?=['’]s(?![\w'’-])|(?![\w'’-]))"
 )
+# The same kinds written in lower case ("brackenfold primary school"). A
+# short kind ends a name only before a full stop, a comma or a word that
+# starts a new phrase: "primary care", "grammar teacher" describe.
+_KIND_LOWER = re.compile(
+    r"(?=[sanpcmhfgdij])(?<![\w'’-])(?:"
+    r"(?P<kind>school|academy|nursery|pre-school|preschool|college|surgery"
+    r"|(?:medical|health|children['’]s|family) cent(?:re|er)"
+    r"|(?:medical|gp|family|health|doctors['’]?) practice|pupil referral unit)"
+    r"|(?P<short>primary|infants|juniors|grammar)(?=[ \t\u00a0]*(?:[.,;:!?)]|$)|[ \t\u00a0]+(?P<next>[a-z]+)))"
+    r"(?=['’]s(?![\w'’-])|(?![\w'’-]))", re.MULTILINE)
 # "College of Policing", "King's College Hospital": national bodies and hospitals.
 _NOT_A_SETTING = re.compile(r"[ \t]+(?:of\b|Hospitals?\b|London\b|University\b)")
 _LABEL = re.compile(r"^[A-Z]$|^\d+$")
+_NOT_A_SETTING_LOWER = re.compile(r"[ \t]+(?:of\b|hospitals?\b|university\b)")
 
 # Lower-case words inside a name: "Church of England", "Stratford upon Avon".
 CONNECTORS = frozenset("of the upon on le de".split())
@@ -54,6 +67,33 @@ campus training dental walk-in urgent treatment minor injuries paediatric plasti
 teaching driving nursing business school schools college colleges mother mother's father
 father's sibling sibling's maternal paternal young person person's people
 england english wales welsh british uk royal
+montessori steiner waldorf forest-school send sen semh sebd asd asc pmld mld sld ehcp ehc pru ap
+""".split())
+
+# In lower case a word names a setting only when it is not an everyday word
+# (lscb_checks.text.everyday): "the feeder primary school" describes,
+# "brackenfold primary school" names. These words are everyday before a
+# kind of setting though not on the Dale-Chall list: activities a school or
+# academy teaches, and what an operation (surgery) is on or for.
+EVERYDAY_BEFORE_KIND = frozenset("""
+main premier elite rural urban city town inner outer suburban nearby neighbouring catchment feeder
+linked partner sister host home hub base receiving sending placing named chosen preferred usual
+ballet drama theatre karate judo gymnastics rugby cricket tennis hockey netball football boxing
+martial swimming riding dance ski golf chess coding stage acting
+keyhole cleft palate tonsil tonsils hernia bowel cataract gastric bariatric laser eye ear nose throat
+jaw knee hip heart brain spine spinal bunion appendix stoma tumour cyst fracture burns burn scar
+dental oral maxillofacial ent orthopaedic orthopedic cardiac paediatric neonatal weight-loss
+emergency routine planned urgent minor major further adult
+""".split())
+_SAINTS = frozenset("st saint".split())
+_EVERYDAY = GENERIC | EVERYDAY_BEFORE_KIND | NOT_SURNAMES | NOT_FORENAMES
+# After a short kind in lower case, words that make it describe ("primary
+# care", "grammar mistakes"): then it does not end a name.
+_SHORT_DESCRIBES = frozenset("""
+care school schools age aged phase years year pupils pupil children child education sector curriculum
+carer carers caregiver concern concerns reason reasons purpose focus source aim aims role duty duties
+worker workers teacher teachers task tasks goal goals need needs level stage setting settings class
+classes mistake mistakes rules rule health provider providers responsibility function
 """.split())
 
 
@@ -64,6 +104,17 @@ class NamedInstitution(Rule):
     Surgery's records"). Generic words ("the primary school", "a Catholic
     secondary school", "a Local Authority Nursery") and pseudonymised settings ("School A", "GP Practice 1") are not
     reported, nor names the review declares in its `Pseudonyms` field.
+
+    A setting named in lower case ("brackenfold primary school", "oakfield
+    nursery", "meadowbank medical centre") is reported when a word of its
+    name is not an everyday word (lscb_checks.text.everyday: the Dale-Chall
+    list of easy words with their common endings, the words that describe a
+    kind of setting, and the project's lists of roles, agencies and
+    places): "her primary school", "the receiving secondary school", "a
+    local catholic primary school", "the feeder primary school", "a special
+    school", "the village school" and "keyhole surgery" describe, and are
+    not reported. A word with a possessive says whose setting it is
+    ("jacob's school"), except after "st" ("st mary's primary school").
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -85,15 +136,19 @@ class NamedInstitution(Rule):
     Declare the pseudonym in the review's `Pseudonyms` field.
 
     ## Known limitations
-    Only capitalised names directly before the kind of setting are found:
-    "Oakfield" alone, a name in lower case, a setting named after its kind
+    Only names directly before the kind of setting are found: "Oakfield"
+    alone, a name in capitals, a name in lower case made only of everyday
+    words ("riverside primary school", "church school") or broken across a
+    line, a setting named after its kind
     ("the Nursery on Oak Road") or in a file name written in lower case
     ("oakfield-primary.pdf") is missed. Hospitals, children's homes, clubs
     and places of worship are not reported. A name made only of words that
     describe a kind of setting ("Community", "Local Authority", "Independent",
     "Maintained") is taken as generic, even when a setting is really called
     that. A setting named only by an area (e.g. the board's own county) is
-    reported, even when it is public. A kind straight after "of" ("the
+    reported, even when it is public. A capitalised word alone on its line
+    does not join a kind on the next line: it is taken as an item of a list
+    ("Hospitals", then "School governing bodies"). A kind straight after "of" ("the
     Timpson Review of School Exclusion", "the Head of School") is read as a
     common noun, never as the end of a setting's name.
     """
@@ -121,7 +176,73 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word in CONNECTORS
 
 
+def _list_item(words: Words, index: int) -> bool:
+    """Whether the word is alone on its line, before a line break: an item
+    of a list ("Hospitals", "PCTs", then "School governing bodies"), not
+    the first part of a name broken across lines."""
+    if index + 1 >= len(words) or "\n" not in words.gap(index, index + 1):
+        return False
+    before = words.text[:words.spans[index][0]]
+    return bool(before) and (before.rstrip(" \t\u00a0-*•").endswith("\n") or not before.strip(" \t\u00a0-*•"))
+
+
+def _name_like(word: str) -> bool:
+    """A word in lower case that names rather than describes a setting."""
+    base = word[:-2] if word[-2:] in ("'s", "’s") else word
+    folded = fold(base)
+    if len(folded) < 2 or folded.isdigit() or folded in CONNECTORS or folded in STOP_WORDS:
+        return False
+    return not everyday(folded, _EVERYDAY)
+
+
 def detect(span, context: Context):
+    yield from _capitalised_names(span, context)
+    yield from _lower_case_names(span, context)
+
+
+def _lower_case_names(span, context: Context):
+    """Settings named in lower case: "brackenfold primary school". Only a
+    word that is not an everyday word names a setting."""
+    text = span.text
+    file_name = span.where.endswith("file name")
+    reported_to = -1
+    for match in _KIND_LOWER.finditer(text):
+        if match.start() < reported_to or _NOT_A_SETTING_LOWER.match(text, match.end()):
+            continue
+        if match.group("next") and match.group("next") in _SHORT_DESCRIBES:
+            continue
+        offset = max(0, match.start() - 160)
+        words = Words(text[offset:match.end()], file_name)
+        first = next((index for index, (begin, _end) in enumerate(words.spans) if begin == match.start() - offset),
+                     None)
+        if first is None or (first > 0 and words.word(first - 1) == "of" and words.joined(first - 1, first)):
+            continue
+        # Back over words in lower case that describe or name, to the first
+        # everyday word, and no further than four words.
+        begin = first
+        while begin > 0 and first - begin < 4 and words.joined(begin - 1, begin) \
+                and "\n" not in words.gap(begin - 1, begin):
+            word = words.word(begin - 1)
+            folded = fold(word)
+            if not word.islower() or folded in STOP_WORDS or folded in CONNECTORS \
+                    or not (folded in GENERIC or _name_like(word)):
+                break
+            if word[-2:] in ("'s", "’s") and not (begin > 1 and fold(words.word(begin - 2)) in _SAINTS):
+                break  # "jacob's school", "her son's school": whose school, not its name
+            begin -= 1
+        while begin < first and not _name_like(words.word(begin)):
+            begin += 1
+        if begin == first:
+            continue
+        start = offset + words.spans[begin][0]
+        term = " ".join(text[start:match.end()].split())
+        if context.redaction.is_pseudonym(context.item, term):
+            continue
+        reported_to = match.end()
+        yield Hit(NamedInstitution, start, match.end(), "named setting", HINT, term=term)
+
+
+def _capitalised_names(span, context: Context):
     text = span.text
     file_name = span.where.endswith("file name")
     reported_to = -1
@@ -138,7 +259,7 @@ def detect(span, context: Context):
             continue
         begin = first
         while begin > 0 and words.joined(begin - 1, begin) and _capitalised(words.word(begin - 1)) \
-                and fold(words.word(begin - 1)) not in STOP_WORDS:
+                and fold(words.word(begin - 1)) not in STOP_WORDS and not _list_item(words, begin - 1):
             begin -= 1
         while begin < first and words.word(begin) in CONNECTORS:
             begin += 1

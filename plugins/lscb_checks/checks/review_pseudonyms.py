@@ -63,7 +63,8 @@ class PseudonymsMissing(Rule):
         Pseudonyms: Child L, Mother, Father, Sibling 1, School A
 
     ## Known limitations
-    The build cannot tell whether a listed pseudonym is really a pseudonym.
+    The build cannot tell whether a listed pseudonym is really a pseudonym;
+    one shaped like a person's full name is refused (REV013).
     """
 
     code = "REV007"
