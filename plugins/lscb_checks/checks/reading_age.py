@@ -19,7 +19,6 @@ The helpers here that turn rendered text back into a place in the Markdown
 from __future__ import annotations
 
 import html as htmllib
-import importlib.resources
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -29,6 +28,7 @@ from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 from lscb_core.sources import SourceFile
 
+from ..text.everyday import easy_words
 from ..text.readability import textstat
 
 # US school grade + 5 = UK reading age (a child in grade 4 is 9 to 10).
@@ -189,16 +189,8 @@ def reading_age(text: str, names: list[str]) -> float:
     return grade + GRADE_TO_AGE
 
 
-@lru_cache(maxsize=1)
-def _everyday_words() -> frozenset[str]:
-    # The Dale-Chall list of about 3,000 words most children know, shipped
-    # with textstat.
-    words = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
-    return frozenset(line.strip().lower() for line in words.read_text(encoding="utf-8").splitlines())
-
-
 def _is_everyday(word: str, depth: int = 0) -> bool:
-    everyday = _everyday_words()
+    everyday = easy_words()  # the Dale-Chall words most children know
     if word in everyday:
         return True
     if "-" in word:

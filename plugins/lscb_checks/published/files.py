@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
+from ..text.everyday import easy_words
 from .markup import read_markup
 
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom")
@@ -99,14 +100,7 @@ def _common_words() -> frozenset[str]:
     anchor (`leaving-this-page-quickly`) is not read as a name ("Page
     Quickly"), while `zebedee-quinlan` is. Without the list every word is
     capitalised: more is read as a name, nothing less."""
-    try:
-        from importlib.resources import files as resource_files
-
-        text = resource_files("textstat").joinpath("resources", "en", "easy_words.txt").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return _SITE_WORDS
-    return frozenset(word.lower() for word in text.split()) | _SITE_WORDS
-
+    return easy_words() | _SITE_WORDS
 
 # Words of the site's own addresses: `reviews/ellie/index.html` is not the
 # name "Ellie Index" (Ellie being the review's declared pseudonym).

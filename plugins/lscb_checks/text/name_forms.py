@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from .everyday import easy_words
 from .forenames import NOT_FORENAMES, fold
 from .wordlists import everyday_words, surnames, wide_forenames
 
@@ -46,15 +47,9 @@ def ordinary_words() -> frozenset[str]:
     """Words that are never read as a forename or a surname where the
     capitals give no evidence: the Dale-Chall easy words (textstat), the
     words the forename list drops, and the names checks' own word lists."""
-    from importlib.resources import files
-
     from ..checks import pii_names
 
-    try:
-        easy = files("textstat").joinpath("resources", "en", "easy_words.txt").read_text("utf-8").split()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        easy = []
-    return (frozenset(word.lower() for word in easy) | NOT_FORENAMES | pii_names.NOT_SURNAMES
+    return (easy_words() | NOT_FORENAMES | pii_names.NOT_SURNAMES
             | pii_names.WORD_FORENAMES | pii_names.MONTHS | pii_names.AFTER_NAME | pii_names.TITLES)
 
 
