@@ -14,10 +14,13 @@ says whether a piece ever starts left of the one before it on the same line,
 or on a line above it. Only then is the page read again, piece by piece with
 the positions and widths pypdf's layout mode computes (`shown_text`): the
 pieces are grouped into lines by baseline, top to bottom, and ordered left to
-right within a line, with a space where there is a gap between them.
+right within a line, with a space where there is a gap between them, and a
+" | " where the gap is as wide as between two cells of a table.
 
 A page in two columns written column by column is also read again, and its
-second reading puts the columns' lines side by side. Text turned on its side
+second reading puts the columns' lines side by side, " | " between them: a
+name broken from the foot of one column to the head of the next is read
+only when the file writes the columns in order. Text turned on its side
 is left out of the second reading (the first has it), and so is the text of
 form objects (pdf_strings reads those). Right-to-left scripts are not
 reordered.
@@ -41,6 +44,10 @@ _SAME_LINE = 0.6
 # A gap wider than this between two pieces of a line is a space (a share of
 # the font size; a space is about a quarter of an em, letters touch).
 _WORD_GAP = 0.12
+# A gap wider than this is between two cells of a table or two columns: read
+# as " | ", as the final gate reads a table's cells (published.markup), so a
+# cell's words never run into the next cell's ("Mother | 31").
+_CELL_GAP = 1.5
 
 
 class OrderWatch:
@@ -118,11 +125,14 @@ def _line(pieces: list[tuple[float, float, float, float, str]]) -> str:
     parts: list[str] = []
     end = None
     for x0, x1, _y, height, text in sorted(pieces, key=lambda p: p[0]):
-        if end is not None and parts and not parts[-1].endswith(" ") and not text.startswith(" "):
+        if end is not None:
             gap = x0 - end
-            # A gap, or a piece drawn over the one before: two words.
-            if gap > _WORD_GAP * height or gap < -0.5 * (x1 - x0):
-                parts.append(" ")
+            if gap > _CELL_GAP * height:
+                parts.append(" | ")
+            elif parts[-1].endswith(" ") or text.startswith(" "):
+                pass
+            elif gap > _WORD_GAP * height or gap < -0.5 * (x1 - x0):
+                parts.append(" ")  # a gap, or a piece drawn over the one before: two words
         parts.append(text)
         end = x1 if end is None else max(end, x1)
     return " ".join("".join(parts).split())
