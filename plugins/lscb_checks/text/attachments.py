@@ -92,7 +92,7 @@ def read_pdf(path: str) -> PdfContent:
 
     from .pdf_active import active_content, earlier_versions, located_photos, notes
     from .pdf_cover import CoverTracker
-    from .pdf_order import OrderWatch, shown_text
+    from .pdf_order import WATCHED, OrderWatch, shown_text
     from .pdf_strings import every_string
 
     try:
@@ -105,9 +105,10 @@ def read_pdf(path: str) -> PdfContent:
         for number, page in enumerate(reader.pages, start=1):
             tracker, order = CoverTracker(page), OrderWatch()
 
-            def operator(op, args, cm, tm, tracker=tracker, order=order):
-                tracker.operator(op, args, cm, tm)
-                order.operator(op, args, cm, tm)
+            def operator(op, args, cm, tm, tracker=tracker.operator, order=order):
+                tracker(op, args, cm, tm)
+                if op in WATCHED and order.in_order:
+                    order.operator(op, args, cm, tm)
 
             text = page.extract_text(visitor_operand_before=operator, visitor_text=tracker.text) or ""
             if not order.in_order:

@@ -34,6 +34,7 @@ from pypdf.generic import ArrayObject, ContentStream
 
 _SHOWS = frozenset({b"Tj", b"TJ", b"'", b'"'})
 _STATE = frozenset({b"Tf", b"TL", b"TD", b"q", b"Q"})
+WATCHED = _SHOWS | _STATE  # the only operators `OrderWatch.operator` needs to see
 # Within a line, a TJ number above this (thousandths of an em) moves the next
 # letters back by more than kerning ever does: it can draw them left of the
 # letters before.
