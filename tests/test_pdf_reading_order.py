@@ -49,6 +49,7 @@ IN_ORDER = {
     "several-tj": "BT /F1 12 Tf 72 700 Td (The child ) Tj (Zebedee) Tj ( went home) Tj ET",
     "kerned": "BT /F1 12 Tf 72 700 Td [(The child )-20(Ze)80(bedee)-600(Quin)120(lan)] TJ ET",
     "new-lines": "BT /F1 12 Tf 14 TL 72 714 Td (First line) Tj T* (Second line) Tj (Third line) ' ET",
+    "new-lines-scaled": "BT /F1 1 Tf 12 0 0 12 72 714 Tm 1.2 TL (First line) Tj (Second line) ' (Third) ' ET",
     "matrix-per-line": "BT /F1 12 Tf 1 0 0 1 72 714 Tm (First) Tj 1 0 0 1 72 700 Tm (Second) Tj ET",
     "superscript": "BT /F1 12 Tf 72 700 Td (A finding) Tj /F1 7 Tf 4 Ts (12) Tj /F1 12 Tf 0 Ts ( and more) Tj ET",
     "header-body-footer": "BT /F1 9 Tf 72 800 Td (Overview report) Tj ET BT /F1 12 Tf 72 700 Td (Body text) Tj ET "
@@ -56,7 +57,7 @@ IN_ORDER = {
     "flipped-page": "1 0 0 -1 0 842 cm BT /F1 12 Tf 1 0 0 -1 72 100 Tm (First line) Tj "
                     "1 0 0 -1 72 114 Tm (Second line) Tj ET",
     "sideways-label": "BT /F1 12 Tf 72 700 Td (Body text) Tj ET BT /F1 9 Tf 0 1 -1 0 40 100 Tm (Margin label) Tj ET",
-    "columns-in-reading-order-of-lines": "BT /F1 10 Tf 72 700 Td (Left) Tj 250 0 Td (Right) Tj -250 -12 Td (Next) Tj ET",
+    "row-by-row": "BT /F1 10 Tf 72 700 Td (Left) Tj 250 0 Td (Right) Tj -250 -12 Td (Next) Tj ET",
 }
 
 

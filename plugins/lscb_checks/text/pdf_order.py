@@ -91,7 +91,7 @@ class OrderWatch:
             return  # turned, mirrored or slanted text: read in the file's order only
         tx, ty = tm[4], tm[5]
         if op != b"Tj" and op != b"TJ":  # ' and " first move to the next line
-            ty -= self.leading
+            tx, ty = tx - self.leading * tm[2], ty - self.leading * tm[3]
         x, y = tx * cm[0] + ty * cm[2] + cm[4], tx * cm[1] + ty * cm[3] + cm[5]
         height = self.size * d
         last = self.last
