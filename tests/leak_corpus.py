@@ -610,12 +610,37 @@ MORE = [
 for channel, id_, description, value, text, code, leak in MORE:
     case(id_, channel, description, value, [review(after_findings=text)], PLACE, line=text[:15], code=code,
          **({"known_leak": leak} if leak else {"expect": R}))
-# Drawn left to right as "Zebedee Quinlan", written in the file surname first:
-# text extraction reads it in the file's order.
-case("pdf-drawn-out-of-order", "pdf", "the review PDF draws the forename left of the surname, written after it",
-     f"{SURNAME} {FORENAME}", review_pdf(media.make_pdf_from_content(
-         f"BT /F1 12 Tf 72 700 Td ({SURNAME}) Tj -60 0 Td ({FORENAME}) Tj ET")), PDF, code="PII001",
-     known_leak="text is read in the order it is written, not where it is drawn")
+
+# --- Text drawn in another order than the file writes it ---------------------------------
+# A reader sees where text is drawn; the file can write it in any order. Each
+# page is read both ways (lscb_checks.text.pdf_order). A forename left alone
+# on a line (a paragraph drawn bottom to top, a surname drawn after the next
+# line, a table drawn column by column) is already refused as a forename
+# (PII011): those are in tests/test_pdf_reading_order.py.
+
+
+def drawn_pdf(content: str) -> tuple:
+    return review_pdf(media.make_pdf_from_content(content))
+
+
+_LETTERS = media.courier_letters(NAME, 72, 700)
+DRAWN = [
+    ("pdf-drawn-out-of-order", "the review PDF draws the forename left of the surname, written after it", NAME,
+     f"BT /F1 12 Tf 72 700 Td ({SURNAME}) Tj -60 0 Td ({FORENAME}) Tj ET", "PII001"),
+    ("pdf-letters-out-of-order", "the review PDF places the name's letters one by one, every second one first",
+     NAME, media.drawn_at(_LETTERS[1::2] + _LETTERS[::2]), "PII001"),
+    ("pdf-kerned-back", "the review PDF draws the surname, then moves back in the same TJ array to draw "
+     "the forename before it", NAME, media.kerned_back(SURNAME, FORENAME, 200, 700), "PII001"),
+    ("pdf-postcode-out-of-order", "the review PDF draws the second half of the postcode, then the sentence "
+     "before it", POSTCODE, media.drawn_at([
+         (media.courier_end("The family moved to NS4 "), 700, "7QX in the spring."),
+         (72, 700, "The family moved to NS4")]), "PII002"),
+    ("pdf-dob-out-of-order", "the review PDF draws the month and year of birth, then the day before them",
+     DOB, media.drawn_at([(media.courier_end("Child Q was born on 14 "), 700, "March 2017."),
+                          (72, 700, "Child Q was born on 14")]), "PII004"),
+]
+for id_, description, value, content, code in DRAWN:
+    case(id_, "pdf", description, value, drawn_pdf(content), PDF, code=code, expect=R)
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

@@ -168,7 +168,8 @@ def _text_views(where: str, data: bytes, how: str) -> list[View]:
 def pdf_views(where: str, data: bytes) -> list[View]:
     """Every stream inflated (referenced or not, every revision), every hex
     string decoded, and with pypdf every string, name and stream of every
-    object in the cross-reference table, and each page's extracted text."""
+    object in the cross-reference table, and each page's extracted text, in
+    the file's order and laid out as drawn."""
     pieces: list[str] = []
     blobs = [data]
     for match in _STREAM.finditer(data):
@@ -250,6 +251,13 @@ def _pypdf_strings(data: bytes) -> list[str]:
             out.append(page.extract_text() or "")
     except Exception:
         pass
+    # Each page as a reader sees it, line by line (text can be written in
+    # the file in another order than it is drawn).
+    for page in reader.pages:
+        try:
+            out.append(page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False) or "")
+        except Exception:
+            pass
     return out
 
 

@@ -418,6 +418,34 @@ def make_pdf_from_content(content: str, *, annotations: Sequence[dict] = ()) -> 
     return buffer.getvalue()
 
 
+COURIER_WIDTH = 0.6  # every letter of Courier (/F2) is 0.6 em wide
+
+
+def courier_letters(text: str, x: float, y: float, size: float = FONT_SIZE) -> list[tuple[float, float, str]]:
+    """(x, y, letter) of each letter of `text` set in Courier from (x, y)."""
+    return [(x + index * COURIER_WIDTH * size, y, letter) for index, letter in enumerate(text)]
+
+
+def courier_end(text: str, x: float = 72, size: float = FONT_SIZE) -> float:
+    """Where `text` set in Courier from x ends."""
+    return x + COURIER_WIDTH * size * len(text)
+
+
+def drawn_at(pieces: Sequence[tuple[float, float, str]], size: float = FONT_SIZE) -> str:
+    """A content stream that draws each (x, y, text) in Courier with its own
+    text matrix, in the order given: for make_pdf_from_content."""
+    shown = " ".join(f"1 0 0 1 {x:g} {y:g} Tm ({_escape(text)}) Tj" for x, y, text in pieces)
+    return f"BT /F2 {size:g} Tf {shown} ET"
+
+
+def kerned_back(first: str, then: str, x: float, y: float, size: float = FONT_SIZE) -> str:
+    """A content stream that draws `first` at (x, y) in Courier, then, in the
+    same TJ array, moves back to draw `then` just left of it: the page shows
+    "then first", the file writes "first" before "then"."""
+    back = round(1000 * COURIER_WIDTH * (len(first) + len(then) + 1))
+    return f"BT /F2 {size:g} Tf {x:g} {y:g} Td [({_escape(first)}) {back} ({_escape(then)} )] TJ ET"
+
+
 def _pdf_value(value):
     if isinstance(value, str) and value.startswith("/"):
         return NameObject(value)

@@ -29,7 +29,9 @@ READABLE_SUFFIXES = PDF_SUFFIXES + IMAGE_SUFFIXES + TEXT_SUFFIXES
 
 @dataclass(frozen=True)
 class PdfContent:
-    pages: tuple[str, ...] = ()  # text layer of each page
+    # Text layer of each page: as the file writes it, then, where a reader
+    # sees it in another order (pdf_order), as the reader sees it.
+    pages: tuple[str, ...] = ()
     # ("/Author", value), ("XMP dc:creator", value)..., and the text a reader
     # sees besides the pages: ("comment page 2", text), ("comment author page 2",
     # name), ("bookmark", title), ("form field", value).
@@ -90,6 +92,7 @@ def read_pdf(path: str) -> PdfContent:
 
     from .pdf_active import active_content, earlier_versions, located_photos, notes
     from .pdf_cover import CoverTracker
+    from .pdf_order import WATCHED, OrderWatch, shown_text
     from .pdf_strings import every_string
 
     try:
@@ -100,9 +103,19 @@ def read_pdf(path: str) -> PdfContent:
             return PdfContent(error="encrypted", encrypted=True, earlier_versions=earlier_versions(data))
         pages, covered = [], []
         for number, page in enumerate(reader.pages, start=1):
-            tracker = CoverTracker(page)
-            pages.append(page.extract_text(
-                visitor_operand_before=tracker.operator, visitor_text=tracker.text) or "")
+            tracker, order = CoverTracker(page), OrderWatch()
+
+            def operator(op, args, cm, tm, tracker=tracker.operator, order=order):
+                tracker(op, args, cm, tm)
+                if op in WATCHED and order.in_order:
+                    order.operator(op, args, cm, tm)
+
+            text = page.extract_text(visitor_operand_before=operator, visitor_text=tracker.text) or ""
+            if not order.in_order:
+                shown = shown_text(page)
+                if " ".join(shown.split()) != " ".join(text.split()):
+                    text = f"{text}\n\n{shown}"
+            pages.append(text)
             covered.extend((number, text) for text in tracker.covered())
         metadata = [(str(k), str(v)) for k, v in (reader.metadata or {}).items()]
         xmp = reader.trailer["/Root"].get("/Metadata")
