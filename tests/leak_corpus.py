@@ -642,5 +642,154 @@ DRAWN = [
 for id_, description, value, content, code in DRAWN:
     case(id_, "pdf", description, value, drawn_pdf(content), PDF, code=code, expect=R)
 
+# --- Forms the name, address, school, date and location detectors do not read yet ----------
+# Each is written as a reader reads the identifier: two cases in one name,
+# an initial without its full stop, a title with one, a handle inside a web
+# address, a school name with "and", a date of birth after "birth", a
+# location as a plus code. All leak today.
+
+FORMS = [
+    # Names: the forename and the surname in two different cases.
+    ("written-form", "written-mixed-lower-forename", "forename in lower case, surname capitalised", NAME,
+     "The reviewer met zebedee Quinlan twice at home.", "PII001",
+     "case_blind wants both words in one case; PII001 a capitalised forename"),
+    ("written-form", "written-mixed-capitals-forename", "forename in capitals, surname capitalised", NAME,
+     "The reviewer met ZEBEDEE Quinlan twice at home.", "PII001",
+     "case_blind wants both words in one case; PII001 a title-case forename"),
+    ("written-form", "written-mixed-capitals-surname", "forename capitalised, surname in capitals", NAME,
+     "The reviewer met Zebedee QUINLAN twice at home.", "PII001",
+     "a surname in capitals is not title case (_titlecase), and case_blind wants one case"),
+    ("written-form", "written-surname-first-capitals", "surname first in capitals, as police records write it",
+     "QUINLAN ZEBEDEE", "The police record listed QUINLAN, ZEBEDEE as the child.", "PII001",
+     "no detector reads a name surname first; PII011 reads only a title-case forename"),
+    ("written-form", "written-table-capitals", "forename and surname in capitals in two cells of a family table",
+     NAME, "| Forename | Surname | Role |\n| --- | --- | --- |\n| ZEBEDEE | QUINLAN | subject |", "PII001",
+     "a cell's edge is not a gap case_blind reads between two words, and PII011 wants title case"),
+    # Initials: without a full stop, without a space, before capitals or in lower case.
+    ("written-form", "written-initial-no-full-stop", "an initial without a full stop ('Z Quinlan')", "Z Quinlan",
+     "Z Quinlan was seen twice at home.", "PII001", "initial_surname wants a full stop after the initial"),
+    ("written-form", "written-initial-no-space", "an initial joined to the surname ('Z.Quinlan')", "Z.Quinlan",
+     "Z.Quinlan was seen twice at home.", "PII001", "initial_surname wants a space after the full stop"),
+    ("written-form", "written-initial-capitals", "an initial and the surname in capitals ('Z. QUINLAN')",
+     "Z. QUINLAN", "The form was signed Z. QUINLAN in capitals.", "PII001",
+     "initial_surname wants a title-case surname"),
+    ("written-form", "written-initial-lower", "an initial and the surname in lower case ('z quinlan')",
+     "z quinlan", "The form was signed z quinlan in pen.", "PII001",
+     "case_blind wants a forename, and initial_surname capitals"),
+    ("written-form", "written-initial-years", "an initial and the surname before the years of a life",
+     "Z. Quinlan", "The board remembers Z. Quinlan (2017 to 2023).", "PII001",
+     "a year in brackets after the surname is read as a citation (_CITATION_AFTER)"),
+    # Titles: with a full stop in lower case or capitals, and titles the list does not hold.
+    ("written-form", "written-title-full-stop-lower", "a title with a full stop in lower case ('mrs. quinlan')",
+     "Mrs Quinlan", "The reviewer met mrs. quinlan twice at home.", "PII001",
+     "_NEXT_LOWER wants a space straight after the title"),
+    ("written-form", "written-title-full-stop-capitals", "a title with a full stop in capitals ('MRS. QUINLAN')",
+     "Mrs Quinlan", "THE REVIEWER MET MRS. QUINLAN TWICE AT HOME.", "PII001",
+     "_NEXT_UPPER wants a space straight after the title"),
+    ("written-form", "written-title-baby", "'Baby' and the surname, as a maternity ward labels a newborn",
+     "Baby Quinlan", "Baby Quinlan was discharged from hospital after four days.", "PII001",
+     "'Baby' is not a title (TITLES), and PII012 reads only 'the Quinlan family'"),
+    ("written-form", "written-title-master", "'Master' and the surname", "Master Quinlan",
+     "The letter was addressed to Master Quinlan.", "PII001", "'Master' is not a title (TITLES)"),
+    ("written-form", "written-surname-children", "the surname before 'children' without 'the'", "Quinlan children",
+     "Both Quinlan children attended the same school.", "PII012", "PII012 wants 'the' before the surname"),
+    # Handles: inside a web address, without an @, or in lower case joined by a hyphen.
+    ("written-form", "written-handle-in-address", "a handle inside a profile address ('tiktok.com/@...')",
+     NAME, "Mother posted videos at tiktok.com/@zebedee_quinlan on a video app.", "PII001",
+     "run_together skips a handle after '/' (_BEFORE_HANDLE), taking it for part of an address"),
+    ("written-form", "written-handle-no-at", "a user name made of the name, without @", NAME,
+     "Mother posted videos as zebedee_quinlan17 on a video app.", "PII001",
+     "run_together reads only words after @ or #"),
+    ("written-form", "written-profile-address", "a profile address made of the name ('instagram.com/...')",
+     NAME, "Mother posted photos at instagram.com/zebedee.quinlan for a year.", "PII001",
+     "text that is not a link is not read as an address, and there is no @ for run_together"),
+    ("written-form", "written-lower-hyphen", "forename and surname joined by a hyphen in lower case", NAME,
+     "Her username was zebedee-quinlan on the game.", "PII001",
+     "hyphen_joined is tried only on a capitalised word; case_blind wants a space"),
+    ("forename-list", "forename-unlisted-short-form", "a short form of the forename ('Zeb Quinlan')",
+     "Zeb Quinlan", "The reviewer met Zeb Quinlan twice at home.", "PII001",
+     "a forename on neither list is never read, even before a surname that is not a word"),
+    # Streets, schools, dates of birth.
+    ("written-form", "written-address-kind-lower", "street address with the kind of street in lower case",
+     "27 Marlpit lane", "The family lived at 27 Marlpit lane for a year.", "PII003",
+     "_ADDRESS wants a title-case kind, _ADDRESS_ANY_CASE one case throughout"),
+    ("written-form", "written-address-number-abbreviation", "street address after 'No.' ('No.27 Marlpit Lane')",
+     ADDRESS, "The family lived at No.27 Marlpit Lane for a year.", "PII003",
+     "a house number straight after a full stop is not read (the lookbehind of _ADDRESS)"),
+    ("written-form", "written-school-capitals", "a named school in capitals", SCHOOL,
+     "Child Q started at BRACKENFOLD PRIMARY SCHOOL in Year 1.", "PII010",
+     "_KIND reads the kind in title case, _KIND_LOWER in lower case: none in capitals"),
+    ("written-form", "written-school-mixed", "a named school with the kind in lower case", SCHOOL,
+     "Child Q started at Brackenfold primary school in Year 1.", "PII010",
+     "_lower_case_names stops at the capitalised name word"),
+    ("written-form", "written-school-and", "a named school whose kind has 'and' ('Junior and Infant School')",
+     "Brackenfold Junior and Infant School", "Child Q started at Brackenfold Junior and Infant School in Year 1.",
+     "PII010", "'and' is a stop word: the walk back from 'School' ends before the name"),
+    ("written-form", "written-school-hashtag", "a school's hashtag ('#BrackenfoldPrimary')", "Brackenfold Primary",
+     "The school posted on #BrackenfoldPrimary about the trip.", "PII010",
+     "PII010 does not split a hashtag into words"),
+    ("written-form", "written-dob-birth-noun", "a date of birth after 'birth' ('Child Q's birth on ...')", DOB,
+     f"Child Q's birth on {DOB} was two weeks early.", "PII004",
+     "'birth' alone is not a trigger (_TRIGGER: born, DOB, date of birth, birthday)"),
+    ("written-form", "written-dob-hyphens", "a date of birth written 14-Mar-2017", "14-Mar-2017",
+     "Child Q (born 14-Mar-2017) lived with Mother.", "PII004",
+     "_DATE allows spaces, not hyphens, around a month in words"),
+    # Phone numbers.
+    ("number-form", "number-mobile-international-hyphens", "a mobile in international form with hyphens",
+     "7700 900461", "Mother's number was +44-7700-900461.", "PII005", "_PHONE allows only a space after +44"),
+    ("number-form", "number-mobile-0044-spaced", "a mobile after '00 44'", "7700 900461",
+     "Mother's number was 00 44 7700 900461.", "PII005", "_PHONE reads 0044 only without a space"),
+    ("number-form", "number-mobile-whatsapp-link", "a mobile in a WhatsApp link (wa.me/44...)", "7700 900461",
+     "Mother messaged from [WhatsApp](https://wa.me/447700900461).", "PII005",
+     "a number without + or 0 before 44 is not read"),
+    # Precise locations.
+    ("location", "location-hemisphere-first", "coordinates with the hemisphere first, as a GPS unit shows them",
+     "53\u00b0 24.067", "The caravan was at N 53\u00b0 24.067' W 002\u00b0 12.203' for the summer.", "PII013",
+     "_DMS_PAIR wants the hemisphere letter after each number"),
+    ("location", "location-plus-code", "a plus code (Open Location Code) of the family's caravan", "9C5VCQ2W+F9",
+     "The caravan was at 9C5VCQ2W+F9 for the summer.", "PII013", "plus codes are not read"),
+    ("location", "location-w3w-abbreviated", "a what3words address after 'w3w:'", "filled.count.soap",
+     "The caravan was at w3w: filled.count.soap by the canal.", "PII013",
+     "_W3W_NAMED wants the word 'what3words'; 'w3w' only as w3w.co"),
+]
+for channel, id_, description, value, text, code, leak in FORMS:
+    case(id_, channel, description, value, [review(after_findings=text)], PLACE, line=text.split("\n")[-1][:15],
+         code=code, known_leak=leak)
+case("written-mixed-title", "written-form", "forename in capitals, surname capitalised, in the Title", NAME,
+     [review(Title=f"ZEBEDEE Quinlan: {TITLE}")], PLACE, line="Title:", code="PII001",
+     known_leak="case_blind wants both words in one case; PII001 a title-case forename")
+case("guidance-mixed-capitals", "other-page", "forename in capitals, surname capitalised, on a guidance page",
+     NAME, [page_text(GUIDANCE, GUIDANCE_LINE, "For example, ZEBEDEE Quinlan was referred last year.")], GUIDANCE,
+     line="For example", code="PII001",
+     known_leak="case_blind wants both words in one case; PII001 a title-case forename")
+
+# --- Pseudonyms and credits that declare the name safe in other shapes ---------------------
+# A declared pseudonym is trusted everywhere; REV013 reads a pseudonym as
+# PII001 reads a name in title case, so these shapes are accepted and the
+# name is then published in title case.
+
+DECLARED = [
+    ("pseudonym-lower", "the full name declared in lower case", "zebedee quinlan",
+     "REV013 does not read a name in lower case, and the declared name is matched without regard to case"),
+    ("pseudonym-parts", "the forename and the surname declared as two pseudonyms", "Zebedee, Quinlan",
+     "single words are allowed, and a declared surname is never read as a surname (_is_surname)"),
+    ("pseudonym-initial", "an initial and the surname declared", "Z. Quinlan",
+     "REV013 reads only a forename or a title before the surname"),
+    ("pseudonym-capitals", "the full name declared in capitals", "ZEBEDEE QUINLAN",
+     "_capitals_name skips a name that is a declared pseudonym: the one REV013 is asking about"),
+    ("pseudonym-hyphen", "the full name joined by a hyphen", "Zebedee-Quinlan",
+     "REV013 does not read a name joined by a hyphen"),
+]
+for kind, description, declared, leak in DECLARED:
+    written = "Z. Quinlan" if kind == "pseudonym-initial" else (
+        "Zebedee-Quinlan" if kind == "pseudonym-hyphen" else NAME)
+    case(f"declared-{kind}", "declared-field", f"{description}, then written in the Summary", written,
+         [review(Pseudonyms=f"{PSEUDONYMS}, {declared}", Summary=f"How agencies worked with {written} {SUMMARY_TAIL}")],
+         PLACE, line="Pseudonyms:", code="REV013", known_leak=leak)
+case("declared-credit-young-person", "declared-field",
+     "Credits names the child as 'the young person at the centre of this review'", NAME,
+     [review(Credits=f"{NAME} (the young person at the centre of this review)")], PLACE, line="Credits:",
+     code="META006", known_leak="_FAMILY_ROLE knows 'the child who/in/of', not 'young person' or 'at the centre'")
+
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"
