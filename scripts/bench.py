@@ -246,7 +246,10 @@ def run_variant(variant: str, content: Path, work: Path, instructions: bool = Fa
     if instructions:
         # Instructions executed, counted by valgrind: the same on a busy
         # machine as on an idle one (and about 50 times slower to run).
-        command = ["valgrind", "--tool=callgrind", "--trace-children=yes",
+        # A forked process starts with the counts of its parent: they are
+        # zeroed as it starts (PyOS_AfterFork_Child runs in the child
+        # only), so that it counts its own work.
+        command = ["valgrind", "--tool=callgrind", "--trace-children=yes", "--zero-before=PyOS_AfterFork_Child",
                    f"--callgrind-out-file={work}/callgrind-{variant}.%p", *command]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     stdout, stderr = process.communicate()

@@ -111,6 +111,7 @@ def run_output_stage(pelican) -> None:
         _run_output_stage(pelican)
     finally:
         stream.stop()  # the gate has its findings, or the build stopped
+        published_text.forget(pelican.output_path)
 
 
 def _run_output_stage(pelican) -> None:
@@ -126,6 +127,9 @@ def _run_output_stage(pelican) -> None:
     if modules:
         output = _timed(settings, "(read the output)",
                         lambda: [collect_output(pelican.output_path, site, settings)])[0]
+        # The final gate's worker, which read the pages as they were
+        # written, reads the rest of its share while the other checks run.
+        _timed(settings, "published_text", lambda: [published_text.hand_over(output)])
         for module in modules:
             found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1],
                                 lambda: module.check_output(output)))

@@ -45,9 +45,9 @@ from lscb_core.quote import file, known, say
 from lscb_core.waivers import blank_waivers
 
 from ..allowlist import Context, fold_text, message, redaction
-from ..output import Output, Page
+from ..output import Output, Page, items_by_save_as
 from ..published import stream
-from ..published.files import Text, class_texts, path_texts, read_file, read_page, theme_classes
+from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
 from ..published.markup import HIDDEN_ELEMENT
 from ..text.forenames import forenames
 from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
@@ -89,23 +89,51 @@ _FORK_FROM = 300
 _STREAM_FROM = 300
 
 
-def check_output(output) -> Iterable[Finding]:
+# Files the worker reads at the end, besides the pages it read as they were
+# written: those that repeat the pages' text (listings, feeds, the search
+# index), whose blocks it has already read. This process reads the others
+# (PDFs, pictures, the theme's files...).
+_REPEATING = MARKUP_SUFFIXES + (".pf_fragment", ".json")
+_handed: dict[str, tuple] = {}  # output folder -> (wait for the worker, files of this process, its files)
+
+
+def hand_over(output) -> None:
+    """Once the site is written: tell the worker reading pages as written
+    (if there is one) which files it reads besides, so that it works while
+    this process runs the other output checks. check_output collects."""
+    if not stream.active(output.root):
+        return
+    files = _ordered(output)
+    early = stream.streamed()
+    streamed = [rel for rel in files if rel in early]
+    theirs = [rel for rel in files if rel not in early and rel.lower().endswith(_REPEATING)]
+    ours = [rel for rel in files if rel not in early and not rel.lower().endswith(_REPEATING)]
+    _handed[output.root] = (stream.finish((streamed, theirs)), ours, streamed + theirs)
+
+
+def forget(root: str) -> None:
+    """A build that stopped before the gate collected: nothing is kept."""
+    _handed.pop(root, None)
+
+
+def _ordered(output) -> list[str]:
     # The pages of content items first: a finding is then reported on the
     # page that was written, not on a listing or feed that repeats it.
-    files = sorted(output.files, key=lambda rel: (_item_of(output, rel) is None, rel))
-    if stream.active(output.root):
-        # The pages of items were read as Pelican wrote them, by the worker:
-        # it reads half of the rest, this process the other half.
-        early = stream.streamed()
-        streamed = [rel for rel in files if rel in early]
-        rest = [rel for rel in files if rel not in early]
-        halves = [rest[0::2], rest[1::2]]
-        other = stream.finish((streamed, halves[0]))
-        found = _read(output, halves[1])
+    return sorted(output.files, key=lambda rel: (_item_of(output, rel) is None, rel))
+
+
+def check_output(output) -> Iterable[Finding]:
+    hand_over(output)
+    handed = _handed.pop(output.root, None)
+    if handed is not None:
+        # The pages of items were read as Pelican wrote them, by the worker.
+        other, ours, its_files = handed
+        found = _read(output, ours)
         theirs = other()
         if theirs is None:  # the worker failed: its files are read here
-            theirs = _read(output, streamed + halves[0])
+            theirs = _read(output, its_files)
     else:
+        files = _ordered(output)
         halves = [files[0::2], files[1::2]]
         other = _fork(output, halves[1]) if len(files) >= _FORK_FROM else None
         found = _read(output, halves[0] if other is not None else files)
@@ -148,11 +176,8 @@ def start_stream(settings, site) -> None:
     if len(site.items) < _STREAM_FROM or not root:
         stream.stop()
         return
-    pages = {}
-    for item in site.items:
-        save_as = getattr(item.obj, "save_as", "").replace("\\", "/")
-        if save_as.endswith(".html"):
-            pages[save_as] = Page(save_as, os.path.join(root, save_as), item)
+    pages = {rel: Page(rel, os.path.join(root, rel), item)
+             for rel, item in items_by_save_as(site).items() if rel.endswith(".html")}
     output = Output(root=os.path.abspath(root), site=site, pages=pages)
     stream.start(root, frozenset(pages), _streamed, output)
 

@@ -89,9 +89,11 @@ def written(path, context=None) -> None:
     worker = _worker
     if worker is None:
         return
-    path = os.path.abspath(path)
+    path = os.fspath(path)
     if not path.startswith(worker.prefix):
-        return
+        path = os.path.abspath(path)
+        if not path.startswith(worker.prefix):
+            return
     rel = path[len(worker.prefix):].replace(os.sep, "/")
     if rel in worker.wanted:
         try:
