@@ -16,6 +16,7 @@ import html
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -202,6 +203,62 @@ def test_the_two_processes_together_report_what_one_would(good_site, monkeypatch
     monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
     single = sorted(f.as_text() for f in good_site.build().result.findings if f.code == "PII001")
     assert len(single) == 3 and forked == single
+
+
+def test_pages_read_as_they_are_written_give_what_one_process_gives(good_site, monkeypatch):
+    """On a large site a second process reads each page of an item as
+    Pelican writes it (lscb_checks.published.stream): the same findings,
+    each once, in a review, a guidance page and a class value alike."""
+    import lscb_checks.checks.published_text as gate
+    from lscb_checks.published import stream
+
+    for number, name in enumerate(["Zebedee Quinlan", "Marigold Fenwright", "Tobias Ashcombe"]):
+        good_site.write(f"guidance/page-{number}.md", guidance_markdown(
+            f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."))
+    good_site.write("guidance/page-classes.md", guidance_markdown(
+        "Classes", body='<p class="prudence-ashcombe">A page with a class.</p>'))
+    good_site.write("reviews/child-q.md", review_markdown(body("Zebe<!-- -->dee Quinlan was known to the school.")))
+    handed: list[list[str]] = []
+    finish = stream.finish
+    monkeypatch.setattr(stream, "finish", lambda payload: handed.append(payload[0]) or finish(payload))
+    monkeypatch.setattr(gate, "_STREAM_FROM", 0)
+    streamed = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
+    assert handed and "guidance/page-0/index.html" in handed[0], handed
+    monkeypatch.setattr(gate, "_STREAM_FROM", 10**9)
+    monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
+    single = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
+    assert len(handed) == 1, "the second build streamed too"
+    assert single and streamed == single
+    assert any("page-classes" in finding for finding in single), single
+
+
+def test_a_page_changed_after_it_was_read_as_written_is_read_again(good_site, monkeypatch):
+    """A page read as it was written and changed afterwards (here by a
+    plugin once the articles are written) is read again as finally built."""
+    import lscb_checks.checks.published_text as gate
+    from pelican import signals
+
+    monkeypatch.setattr(gate, "_STREAM_FROM", 0)
+    pattern = ".output.building-*/guidance/sharing-information/index.html"
+    planted = []
+
+    def plant(generator, writer=None) -> None:
+        time.sleep(0.5)  # time for the second process to read the page first
+        for path in good_site.output.parent.glob(pattern):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("</main>", f"<p>{NAME} was known to the school.</p></main>"),
+                            encoding="utf-8")
+            planted.append(path)
+
+    signals.article_writer_finalized.connect(plant)
+    try:
+        site = good_site.build()
+    finally:
+        signals.article_writer_finalized.disconnect(plant)
+    assert planted and not site.ok
+    assert any(f.code == "PII001" and "sharing-information" in f.path for f in site.result.findings), \
+        site.messages()
+    assert snapshot(good_site.output) == good_site.before
 
 
 def test_a_date_of_birth_in_a_table_written_in_html_is_refused(good_site):

@@ -5,6 +5,7 @@ from pelican import signals
 
 from .plugin_order import check_order
 from .runner import run_output_stage, run_source_stage, run_start_stage
+from .published import stream
 from .text import prefetch
 
 
@@ -20,6 +21,8 @@ def register():
     # so unsafe content never reaches disk. Connected after the other plugins,
     # so their own findings are judged here too.
     signals.all_generators_finalized.connect(run_source_stage)
+    # Each page as it is written, to the final gate's second process.
+    signals.content_written.connect(stream.written)
     # After everything is written to the staging folder (the search index too):
     # links, anchors, ids, and every file and path of the site read as a reader would.
     signals.finalized.connect(run_output_stage)

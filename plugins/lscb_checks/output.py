@@ -98,12 +98,22 @@ class Output:
         return None, fragment
 
 
+def items_by_save_as(site: Site) -> dict[str, Item]:
+    """Path under the output folder -> the content item rendered into it.
+    Worked out once per build: Pelican formats `save_as` from the settings
+    on every access."""
+    found = site.cache.get("items by save_as")
+    if found is None:
+        found = site.cache["items by save_as"] = {}
+        for item in site.items:
+            save_as = getattr(item.obj, "save_as", "")
+            if save_as:
+                found[save_as.replace("\\", "/")] = item
+    return found
+
+
 def collect_output(root: str, site: Site, settings) -> Output:
-    by_save_as = {}
-    for item in site.items:
-        save_as = getattr(item.obj, "save_as", "")
-        if save_as:
-            by_save_as[save_as.replace("\\", "/")] = item
+    by_save_as = items_by_save_as(site)
     siteurl = settings.get("SITEURL", "") if not settings.get("RELATIVE_URLS") else ""
     output = Output(root=root, site=site, siteurl=siteurl.rstrip("/"))
     top = os.path.join(os.path.abspath(root), "")

@@ -20,6 +20,7 @@ from lscb_core.waivers import apply_waivers, waivers_in
 from . import registry
 from .checks import published_text
 from .output import collect_output
+from .published import stream
 from .published.reencode import reencode_output
 from .site import collect_site
 from .text import prefetch
@@ -57,6 +58,7 @@ def run_start_stage(pelican) -> None:
     """Before Pelican reads any file: what must stop the build before it
     reads or copies anything (a symbolic link in content/)."""
     settings = pelican.settings
+    stream.stop()  # a worker left by a build that stopped half-way
     found = []
     for module in registry.start_checks():
         found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda: module.check_start(settings)))
@@ -71,6 +73,11 @@ def run_source_stage(generators) -> None:
         _run_source_stage(generators)
     finally:
         prefetch.stop()  # every PDF the checks read has been read by now
+    # The checks passed: Pelican writes the pages next, and on a large site
+    # a second process reads each one for the final gate as it is written.
+    settings = generators[0].settings
+    _timed(settings, "(start reading pages as written)",
+           lambda: [published_text.start_stream(settings, settings[_SITE])])
 
 
 def _run_source_stage(generators) -> None:
@@ -100,6 +107,14 @@ def _run_source_stage(generators) -> None:
 
 
 def run_output_stage(pelican) -> None:
+    try:
+        _run_output_stage(pelican)
+    finally:
+        stream.stop()  # the gate has its findings, or the build stopped
+        published_text.forget(pelican.output_path)
+
+
+def _run_output_stage(pelican) -> None:
     settings = pelican.settings
     site = settings.get(_SITE)
     if site is None:  # the source stage did not run (no content generators)
@@ -112,6 +127,9 @@ def run_output_stage(pelican) -> None:
     if modules:
         output = _timed(settings, "(read the output)",
                         lambda: [collect_output(pelican.output_path, site, settings)])[0]
+        # The final gate's worker, which read the pages as they were
+        # written, reads the rest of its share while the other checks run.
+        _timed(settings, "published_text", lambda: [published_text.hand_over(output)])
         for module in modules:
             found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1],
                                 lambda: module.check_output(output)))

@@ -32,6 +32,7 @@ caught the text, so its documentation and its waivers are that rule's.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import multiprocessing
 import os
 import re
@@ -44,7 +45,9 @@ from lscb_core.quote import file, known, say
 from lscb_core.waivers import blank_waivers
 
 from ..allowlist import Context, fold_text, message, redaction
-from ..published.files import Text, path_texts, read_file
+from ..output import Output, Page, items_by_save_as
+from ..published import stream
+from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
 from ..published.markup import HIDDEN_ELEMENT
 from ..text.forenames import forenames
 from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
@@ -90,31 +93,149 @@ _INSIDE_CHANNELS = ("file name", "program", "file content")
 
 # Below this many files the site is read in one process: forking costs more.
 _FORK_FROM = 300
+# From this many content items, the pages are read as they are written
+# (lscb_checks.published.stream).
+_STREAM_FROM = 300
+
+
+# Files the worker reads at the end, besides the pages it read as they were
+# written: those that repeat the pages' text (listings, feeds, the search
+# index), whose blocks it has already read. This process reads the others
+# (PDFs, pictures, the theme's files...).
+_REPEATING = MARKUP_SUFFIXES + (".pf_fragment", ".json")
+_handed: dict[str, tuple] = {}  # output folder -> (wait for the worker, files of this process, its files)
+
+
+def hand_over(output) -> None:
+    """Once the site is written: tell the worker reading pages as written
+    (if there is one) which files it reads besides, so that it works while
+    this process runs the other output checks. check_output collects."""
+    if not stream.active(output.root):
+        return
+    files = _ordered(output)
+    early = stream.streamed()
+    streamed = [rel for rel in files if rel in early]
+    theirs = [rel for rel in files if rel not in early and rel.lower().endswith(_REPEATING)]
+    ours = [rel for rel in files if rel not in early and not rel.lower().endswith(_REPEATING)]
+    _handed[output.root] = (stream.finish((streamed, theirs)), ours, streamed + theirs)
+
+
+def forget(root: str) -> None:
+    """A build that stopped before the gate collected: nothing is kept."""
+    _handed.pop(root, None)
+
+
+def _ordered(output) -> list[str]:
+    # The pages of content items first: a finding is then reported on the
+    # page that was written, not on a listing or feed that repeats it.
+    return sorted(output.files, key=lambda rel: (_item_of(output, rel) is None, rel))
 
 
 def check_output(output) -> Iterable[Finding]:
-    # The pages of content items first: a finding is then reported on the
-    # page that was written, not on a listing or feed that repeats it.
-    files = sorted(output.files, key=lambda rel: (_item_of(output, rel) is None, rel))
-    halves = [files[0::2], files[1::2]]
-    other = _fork(output, halves[1]) if len(files) >= _FORK_FROM else None
-    found = _read(output, halves[0] if other is not None else files)
-    if other is not None:
+    hand_over(output)
+    handed = _handed.pop(output.root, None)
+    if handed is not None:
+        # The pages of items were read as Pelican wrote them, by the worker.
+        other, ours, its_files = handed
+        found = _read(output, ours)
         theirs = other()
+        if theirs is None:  # the worker failed: its files are read here
+            theirs = _read(output, its_files)
+    else:
+        files = _ordered(output)
+        halves = [files[0::2], files[1::2]]
+        other = _fork(output, halves[1]) if len(files) >= _FORK_FROM else None
+        found = _read(output, halves[0] if other is not None else files)
+        theirs = other() if other is not None else {}
         if theirs is None:  # the second process failed: read its half here
             theirs = _read(output, halves[1])
-        for key, ranked in theirs.items():
-            if key not in found or ranked < found[key]:
-                found[key] = ranked
-    return [finding for _rank, _rel, finding in found.values()]
+    for key, ranked in theirs.items():
+        if key not in found or ranked < found[key]:
+            found[key] = ranked
+    # What the source checks reported (and what was waived there) is not
+    # reported again: judged here, with every finding reported so far (a
+    # worker forked earlier knew only those of the source checks).
+    known = _known(output.site.settings)
+    return [finding for (path, line, code, folded, inside), (_rank, _rel, finding) in found.items()
+            if inside or (display_path(path), line, code, folded) not in known]
 
 
-def _read(output, files: list[str]) -> dict[tuple, tuple[int, str, Finding]]:
-    gate = _Gate(output)
+def _known(settings) -> set[tuple]:
+    """What the source checks already reported (and what was waived there):
+    the same text on the same line of the same file is not reported a
+    second time. The line is part of it: a waiver covers one line, and the
+    same text on another line is another finding."""
+    return {(display_path(f.path), f.line, f.code, " ".join(fold_text(f.term).split()))
+            for f in collect.findings(settings) if f.term and not f.inside}
+
+
+def _read(output, files: list[str], gate: _Gate | None = None) -> dict[tuple, tuple[int, str, Finding]]:
+    gate = gate or _Gate(output)
+    theme = theme_classes(output.root)  # the style sheets are read once, not once per page
     for rel in files:
-        published = read_file(output.root, rel, output.site.content_path)
+        published = read_file(output.root, rel, output.site.content_path, theme)
         gate.read(rel, path_texts(rel) + published.texts)
     return gate.findings
+
+
+def start_stream(settings, site) -> None:
+    """Once the source checks have passed: on a large site, a worker that
+    reads each page of an item as Pelican writes it (published.stream)."""
+    root = settings.get("OUTPUT_PATH", "")
+    if len(site.items) < _STREAM_FROM or not root:
+        stream.stop()
+        return
+    pages = {rel: Page(rel, os.path.join(root, rel), item)
+             for rel, item in items_by_save_as(site).items() if rel.endswith(".html")}
+    output = Output(root=os.path.abspath(root), site=site, pages=pages)
+    stream.start(root, frozenset(pages), _streamed, output)
+
+
+def _streamed(output, paths, connection) -> None:
+    """In the worker: read each page handed over (`paths`), then, told to
+    finish, check that every page read early is still what was read, and
+    read its share of the rest. Sends its findings."""
+    gate = _Gate(output)
+    digests: dict[str, bytes | None] = {}
+    classes: dict[str, list[str]] = {}
+    again = False  # a page was handed over twice: read everything again
+    try:
+        for rel in paths:
+            if rel in digests:
+                again = True
+                continue
+            data = _bytes(os.path.join(output.root, rel))
+            digests[rel] = _digest(data)
+            if data is not None:
+                page = read_page(rel, data)
+                classes[rel] = page.classes
+                gate.read(rel, path_texts(rel) + page.texts)
+    except EOFError:
+        return  # the build stopped
+    streamed, share = connection.recv()
+    again = again or set(streamed) != set(digests) or any(
+        _digest(_bytes(os.path.join(output.root, rel))) != digest for rel, digest in digests.items())
+    if again:
+        connection.send(_read(output, streamed + share))
+        return
+    theme = theme_classes(output.root)
+    for rel in streamed:
+        texts = class_texts(classes.get(rel, []), theme)
+        if texts:
+            gate.read(rel, texts)
+    connection.send(_read(output, share, gate))
+
+
+def _bytes(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _digest(data: bytes | None) -> bytes | None:
+    return None if data is None else hashlib.blake2b(data, digest_size=20).digest()
 
 
 def _fork(output, files: list[str]):
@@ -169,12 +290,9 @@ class _Gate:
         self._clean: set[tuple[str, str | None, bool]] = set()
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
-        # What the source checks already reported (and what was waived there):
-        # the same text on the same line of the same file is not reported a
-        # second time. The line is part of it: a waiver covers one line, and
-        # the same text on another line is another finding.
-        self._known = {(display_path(f.path), f.line, f.code, " ".join(fold_text(f.term).split()))
-                       for f in collect.findings(self.site.settings) if f.term and not f.inside}
+        # What the source checks already reported: not reported again
+        # (judged once more in check_output, with every finding by then).
+        self._known = _known(self.site.settings)
         self._sources: dict[str, tuple] = {}  # item path -> its text prepared for _places
 
     def read(self, rel: str, texts: list[Text]) -> None:
@@ -220,6 +338,8 @@ class _Gate:
         owners: list[tuple[Text, str]] = []
         offset = 0
         for text in texts:
+            if (text.text, scope) in self._clean:
+                continue  # one block, already read: the theme's pieces on every page
             for block in _BLOCKS.split(text.text):
                 if not block or block.isspace() or (block, scope, addresses) in self._clean:
                     continue

@@ -44,7 +44,7 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
 from ..text.everyday import easy_words
-from .markup import read_markup
+from .markup import Piece, read_markup
 
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom")
 PROGRAM_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".pagefind", ".map")
@@ -76,6 +76,7 @@ class PublishedFile:
     rel: str  # path under the output folder, with forward slashes
     texts: list[Text] = field(default_factory=list)
     error: str = ""  # the file could not be read whole
+    classes: list[str] = field(default_factory=list)  # class values read as words later (_markup)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -107,14 +108,17 @@ def _common_words() -> frozenset[str]:
 _SITE_WORDS = frozenset("index html htm feed feeds atom rss xml json sitemap pagefind".split())
 
 
-def read_file(root: str, rel: str, content_root: str | None = None) -> PublishedFile:
-    """What one output file publishes (its path is read separately)."""
+def read_file(root: str, rel: str, content_root: str | None = None,
+              theme: frozenset[str] | None = None) -> PublishedFile:
+    """What one output file publishes (its path is read separately).
+    `theme`: theme_classes(root), when the caller has it already (it walks
+    the whole output folder: once per reading of the site, not per page)."""
     path = os.path.join(root, rel)
     lower = rel.lower()
     found = PublishedFile(rel)
     try:
         if lower.endswith(MARKUP_SUFFIXES):
-            _markup(_read_text(path), found, theme_classes(root))
+            _markup(_read_text(path), found, theme_classes(root) if theme is None else theme)
         elif lower.endswith(_FRAGMENT):
             _fragment(path, found)
         elif lower.endswith(_SEARCH_BINARY):
@@ -134,6 +138,15 @@ def read_file(root: str, rel: str, content_root: str | None = None) -> Published
             _strings(_read_bytes(path), "file content", found)
     except (OSError, ValueError, EOFError, gzip.BadGzipFile) as error:
         found.error = f"{type(error).__name__}: {error}"
+    return found
+
+
+def read_page(rel: str, data: bytes) -> PublishedFile:
+    """What a page of markup publishes, from its bytes, read before the
+    site's style sheets are all written: its class values are kept in
+    `classes`, to be read with class_texts once they are."""
+    found = PublishedFile(rel)
+    _markup(data[:_LIMIT].decode("utf-8", "replace"), found, None)
     return found
 
 
@@ -168,34 +181,68 @@ def _theme_classes(root: str, sheets: tuple) -> frozenset[str]:
     return frozenset(found)
 
 
-def _markup(markup: str, found: PublishedFile, theme: frozenset[str] = frozenset()) -> None:
+def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = frozenset()) -> None:
+    """`theme`: the theme's class names (theme_classes); None while the
+    style sheets are not all written yet: a class value is then kept in
+    `found.classes` and read as words later (class_texts)."""
     extract = read_markup(markup)
     found.texts.append(Text("page text", extract.text))
     found.texts.extend(Text("page text as shown", variant) for variant in extract.variants)
     for piece in extract.pieces:
-        if piece.address:
-            if piece.text.lstrip()[:5].lower() == "data:":
-                _data_address(piece.kind, piece.text, found)
-                continue
-            found.texts.append(Text(f"{piece.kind} address", address_words(piece.text)))
-            found.texts.append(Text(f"{piece.kind} address", unquote(piece.text), detect=False))
-        elif piece.kind in ("script", "style"):
-            # Code is compared with the registers; the strings in it (what
-            # a script writes, what a style's `content` shows) are read too.
-            found.texts.append(Text(piece.kind, piece.text, detect=False))
-            literals = "\n\n".join(match.group(1) or match.group(2) or ""
-                                    for match in _STRING_LITERAL.finditer(piece.text))
-            if literals.strip():
-                found.texts.append(Text(f"{piece.kind} text", literals))
-        else:
-            found.texts.append(Text(f"{piece.kind} text", piece.text))
-            value = piece.text
-            if piece.kind == "class":  # the theme's own class names are not an editor's words
-                value = " ".join(name for name in value.split() if name not in theme)
-            if value and not any(char.isupper() for char in value):
-                # A value in lower case (a class, a data- or lang value) is
-                # read as words too, capitalised as a name would be.
-                found.texts.append(Text(f"{piece.kind} words", address_words(value)))
+        if piece.address and piece.text.lstrip()[:5].lower() == "data:":
+            _data_address(piece.kind, piece.text, found)
+            continue
+        found.texts.extend(_piece_texts(piece, theme))
+        if theme is None and piece.kind == "class":
+            found.classes.append(piece.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _piece_texts(piece: Piece, theme: frozenset[str] | None) -> tuple[Text, ...]:
+    """The texts of one piece of a page (other than a data: address). The
+    theme repeats the same pieces on every page, so each is worked out once;
+    the Text objects are shared, and never changed."""
+    if piece.address:
+        return (Text(f"{piece.kind} address", address_words(piece.text)),
+                Text(f"{piece.kind} address", unquote(piece.text), detect=False))
+    if piece.kind in ("script", "style"):
+        # Code is compared with the registers; the strings in it (what
+        # a script writes, what a style's `content` shows) are read too.
+        texts = [Text(piece.kind, piece.text, detect=False)]
+        literals = "\n\n".join(match.group(1) or match.group(2) or ""
+                                for match in _STRING_LITERAL.finditer(piece.text))
+        if literals.strip():
+            texts.append(Text(f"{piece.kind} text", literals))
+        return tuple(texts)
+    texts = [Text(f"{piece.kind} text", piece.text)]
+    if piece.kind == "class" and theme is None:
+        return tuple(texts)  # its words are read once the theme is known
+    words = _value_words(piece.kind, piece.text, theme or frozenset())
+    if words is not None:
+        texts.append(words)
+    return tuple(texts)
+
+
+def _value_words(kind: str, value: str, theme: frozenset[str]) -> Text | None:
+    if kind == "class":  # the theme's own class names are not an editor's words
+        value = " ".join(name for name in value.split() if name not in theme)
+    if value and not any(char.isupper() for char in value):
+        # A value in lower case (a class, a data- or lang value) is
+        # read as words too, capitalised as a name would be.
+        return Text(f"{kind} words", address_words(value))
+    return None
+
+
+def class_texts(classes: list[str], theme: frozenset[str]) -> list[Text]:
+    """The words of class values kept aside by _markup (theme None), read
+    now that the theme's class names are known: what _markup would have
+    given with them."""
+    found = []
+    for value in dict.fromkeys(classes):
+        words = _value_words("class", value, theme)
+        if words is not None:
+            found.append(words)
+    return found
 
 
 def _data_address(kind: str, address: str, found: PublishedFile) -> None:
