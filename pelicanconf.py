@@ -177,6 +177,11 @@ PLUGINS = ["lscb_content", "lscb_reviews", "lscb_search", "lscb_checks"]
 # date) only warn. publishconf.py sets "publish", where they stop the build.
 LSCB_MODE = "draft"
 
+# Only Markdown files ending in .md are pages. Pelican would also read these
+# formats as pages, past the checks (a children's page saved as .mkd past the
+# reading age); the lscb_content plugin reads only .md whatever this says, and
+# BLD003 names any such file so that it is renamed or rewritten.
+READERS = {"markdown": None, "mkd": None, "mdown": None, "rst": None, "html": None, "htm": None}
 ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews"]
 PAGE_PATHS = ["pages"]
 # Only these shared folders are copied whole; any other file is published

@@ -38,6 +38,7 @@ START_CHECKS = (
 )
 
 SOURCE_CHECKS = (
+    "content_files",
     "metadata_schema",
     "review_decision",
     "review_address",

@@ -213,9 +213,9 @@ def check(site) -> Iterable[Finding]:
     # Findings other plugins already reported (REV002: a review's unreadable
     # Publish_after), so a date is reported once.
     reported = {(f.path, f.line) for f in collect.findings(site.settings) if f.code == "REV002"}
+    # Every item is Markdown: Pelican reads no other format (lscb_content.reader).
     for item in site.items:
-        if item.path.endswith((".md", ".markdown")):
-            yield from check_item(item, reported)
+        yield from check_item(item, reported)
 
 
 def check_item(item, reported=frozenset()) -> Iterable[Finding]:
@@ -350,11 +350,15 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
         if folded not in allowed:
             close = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
             choices = vocab(", ".join(allowed))
+            if close:
+                hint = say("did you mean {close}? write one of: {choices}", close=vocab(close[0]), choices=choices)
+            elif field.name == "Status" and folded == "skip":
+                hint = "write Status: draft to keep the page off the site"
+            else:
+                hint = say("write one of: {choices}", choices=choices)
             yield MetadataValueNotAllowed.at(
                 path, number, say("{field} '{value}' is not allowed", field=vocab(field.name), value=_short(value, 20)),
-                say("did you mean {close}? write one of: {choices}", close=vocab(close[0]), choices=choices)
-                if close else say("write one of: {choices}", choices=choices),
-                col=col)
+                hint, col=col)
     elif field.type == schema.PATH and "://" in value:
         yield MetadataValueNotAllowed.at(
             path, number, say("{field} is a web address, not a file path", field=vocab(field.name)),
