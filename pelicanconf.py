@@ -98,6 +98,18 @@ LSCB_PDF_AUTHORS_ALLOWED = []
 # whole can be listed: ".txt" and ".csv" may be added, a Word file cannot.
 LSCB_PUBLISHED_FILE_TYPES = [".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"]
 
+# The themes of the case reviews (META007). Each theme has a page listing its
+# reviews; a review's Themes may only use these, written exactly so, so that
+# a misspelling does not make a page of its own. Add a new theme here first.
+LSCB_THEMES = [
+    "Adolescent mental health",
+    "Domestic abuse",
+    "Early help",
+    "Information sharing",
+    "Neglect",
+    "Transition to adult services",
+]
+
 # The board's own area: "in Northshire" does not single out a family, a
 # named village or estate can (REV010, jigsaw identification).
 LSCB_AREA_NAMES = ["Northshire"]
