@@ -85,11 +85,15 @@ def _level_two_headings(tokens) -> list[tuple[str, str]]:
 
 # The one extension read as a page.
 PAGE_SUFFIX = "md"
+# Pelican's reader of the files it copies as they are (images, PDFs).
+STATIC_FORMAT = "static"
 
 
 def install(readers) -> None:
-    """Ours for `.md`; no reader at all for every other format (Pelican
-    then neither reads nor warns about them: BLD003 reports them)."""
+    """Ours for `.md`; no reader at all for every other page format (Pelican
+    then neither reads nor warns about them: BLD003 reports them). The
+    "static" reader, with which Pelican copies files, stays."""
     for extension in list(readers.reader_classes):
-        readers.reader_classes[extension] = None
+        if extension != STATIC_FORMAT:
+            readers.reader_classes[extension] = None
     readers.reader_classes[PAGE_SUFFIX] = LscbMarkdownReader
