@@ -186,15 +186,18 @@ def _not_copied(site, allowed: tuple[str, ...]) -> Iterable[Finding]:
     page in another format is BLD003), a file of a published type, nor a
     redaction register: not published today, but it looks as if it were,
     and a link added tomorrow would copy it."""
-    from .content_files import is_page_format
+    from .content_files import is_page_format, linked_from_reviews
 
     copied = {os.path.abspath(source) for source, _save_as in site.static_files}
     registers = {os.path.abspath(path) for path, _review in
                  register_files([item.path for item in site.of_type("reviews")], site.content_path)}
+    # A file a review links to is ATT001's, at the link, whether or not the
+    # review is published.
+    linked = linked_from_reviews(site)
     for absolute in site.folder_files:
         name = os.path.basename(absolute)
         lower = name.lower()
-        if (absolute in copied or absolute in registers or lower.endswith(".md")
+        if (absolute in copied or absolute in registers or absolute in linked or lower.endswith(".md")
                 or lower.endswith(allowed) or is_page_format(name)):
             continue
         suffix = os.path.splitext(name)[1].lower()

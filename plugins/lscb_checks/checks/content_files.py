@@ -66,12 +66,25 @@ def is_page_format(name: str) -> bool:
     return name.lower().endswith(PAGE_SUFFIXES)
 
 
+def linked_from_reviews(site) -> set[str]:
+    """Absolute paths of the files any case review links to, in any state:
+    ATT001 judges them, at the link."""
+    if "linked_from_reviews" not in site.cache:
+        from ..text.review_text import attachment_paths
+
+        site.cache["linked_from_reviews"] = {
+            os.path.abspath(path) for item in site.of_type("reviews") for path in attachment_paths(item, site)}
+    return site.cache["linked_from_reviews"]
+
+
 def check(site) -> Iterable[Finding]:
     copied = {os.path.abspath(source) for source, _save_as in site.static_files}
+    linked = linked_from_reviews(site)
     for path in site.folder_files:
         name = os.path.basename(path)
-        # A linked file is copied as it is, and ATT002 reports it at the link.
-        if not is_page_format(name) or path in copied:
+        # A linked file is an attachment, not a page: copied as it is and
+        # reported by ATT002 at the link, or linked from a review (ATT001).
+        if not is_page_format(name) or path in copied or path in linked:
             continue
         suffix = os.path.splitext(name)[1].lower()
         if name.lower().endswith(MARKDOWN_SUFFIXES):
