@@ -87,13 +87,17 @@ class MetadataFieldMissing(Rule):
 
 class MetadataValueNotAllowed(Rule):
     """Flags a value that a field does not allow: a choice that is not one of
-    its values (`Review_type: serious`), or a web address where a file path
-    is expected.
+    its values (`Review_type: serious`), a `Status` other than `draft`,
+    `hidden` or `published` (a misspelling, or the `skip` of other Pelican
+    sites), or a web address where a file path is expected.
 
     ## Why it matters
     The site acts on these values. `Publication_decision: yes` is neither
     `publish` nor `withhold`, so the review is kept off the site without
     anyone deciding that; an unknown `Review_type` shows readers a code.
+    Pelican on its own drops a page with `Status: skip`, or a misspelt
+    status, without a finding; here the page is kept as a draft (never
+    published) until its status is fixed.
 
     ## Example
         Criminal_proceedings: finished

@@ -46,6 +46,9 @@ class StarterTextLeft(Rule):
     Only the first sentence of each instruction is looked for, as written
     (capital letters and spaces do not matter). A page that really needs
     to print one of these sentences can waive the finding on its line.
+    Only `Status: draft` silences it: a case review kept off the site by
+    its publication record or an embargo is checked, since it can go live
+    without anyone editing it again.
     """
 
     code = "NEW001"
