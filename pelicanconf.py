@@ -98,6 +98,18 @@ LSCB_PDF_AUTHORS_ALLOWED = []
 # whole can be listed: ".txt" and ".csv" may be added, a Word file cannot.
 LSCB_PUBLISHED_FILE_TYPES = [".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"]
 
+# The themes of the case reviews (META007). Each theme has a page listing its
+# reviews; a review's Themes may only use these, written exactly so, so that
+# a misspelling does not make a page of its own. Add a new theme here first.
+LSCB_THEMES = [
+    "Adolescent mental health",
+    "Domestic abuse",
+    "Early help",
+    "Information sharing",
+    "Neglect",
+    "Transition to adult services",
+]
+
 # The board's own area: "in Northshire" does not single out a family, a
 # named village or estate can (REV010, jigsaw identification).
 LSCB_AREA_NAMES = ["Northshire"]
@@ -177,6 +189,11 @@ PLUGINS = ["lscb_content", "lscb_reviews", "lscb_search", "lscb_checks"]
 # date) only warn. publishconf.py sets "publish", where they stop the build.
 LSCB_MODE = "draft"
 
+# Only Markdown files ending in .md are pages. Pelican would also read these
+# formats as pages, past the checks (a children's page saved as .mkd past the
+# reading age); the lscb_content plugin reads only .md whatever this says, and
+# BLD003 names any such file so that it is renamed or rewritten.
+READERS = {"markdown": None, "mkd": None, "mdown": None, "rst": None, "html": None, "htm": None}
 ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews"]
 PAGE_PATHS = ["pages"]
 # Only these shared folders are copied whole; any other file is published

@@ -85,9 +85,23 @@ def copy_corpus(content: Path) -> None:
         shutil.copyfile(path, reviews / path.name)
 
 
+def corpus_themes() -> list[str]:
+    """Every theme the corpus's reviews use: the corpus is another board's
+    site, and declares its own themes (LSCB_THEMES, META007)."""
+    themes: list[str] = []
+    for path in corpus_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                break
+            if line.startswith("Themes:"):
+                themes += [t.strip() for t in line.split(":", 1)[1].split(",") if t.strip()]
+    return sorted(set(themes))
+
+
 def build_settings() -> dict:
-    """As a board publishes: publish mode, the project's allowlist."""
-    return {"LSCB_MODE": "publish", "REDACTION_ALLOWLIST": str(ALLOWLIST)}
+    """As a board publishes: publish mode, the project's allowlist, the
+    corpus's themes."""
+    return {"LSCB_MODE": "publish", "REDACTION_ALLOWLIST": str(ALLOWLIST), "LSCB_THEMES": corpus_themes()}
 
 
 def is_gate(code: str) -> bool:

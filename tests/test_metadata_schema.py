@@ -276,6 +276,50 @@ def test_an_unreadable_decision_date_is_meta004_only(scenario):
     assert "REV004" not in site.codes()
 
 
+# --- Status: only the documented values ---------------------------------------------
+
+@pytest.mark.parametrize("relative,text", [
+    ("guidance/making-a-referral.md", GUIDANCE),
+    ("pages/about.md", PAGE),
+    ("reviews/child-q.md", review_markdown()),
+])
+@pytest.mark.parametrize("value,hint", [
+    ("skip", "write Status: draft to keep the page off the site"),
+    ("publsihed", "did you mean published? write one of: published, draft, hidden"),
+    ("drafts", "did you mean draft? write one of: published, draft, hidden"),
+    ("private", "write one of: published, draft, hidden"),
+])
+def test_a_status_the_site_does_not_know_is_meta003_at_its_line(scenario, relative, text, value, hint):
+    """Pelican drops a page with `Status: skip` without a word, and one with
+    a misspelt status with a bare error: here it is a finding at the line,
+    and the page is kept off the site."""
+    header, body = text.split("\n\n", 1)
+    site = _site(scenario, relative, f"{header}\nStatus: {value}\n\n{body}")
+    found = _meta(site)
+    assert [(f.code, f.line, f.col, f.hint) for f in found] == [
+        ("META003", header.count("\n") + 2, 9, hint)], site.messages()
+    assert not site.ok and not site.result.errors, site.messages()
+
+
+@pytest.mark.parametrize("value", ["draft", "hidden", "published", "Draft", "HIDDEN"])
+def test_the_documented_statuses_are_quiet(scenario, value):
+    site = _site(scenario, "pages/about.md", PAGE.replace("Summary:", f"Status: {value}\nSummary:"))
+    assert _meta(site) == [] and not site.result.errors, site.messages()
+
+
+def test_a_page_with_an_unknown_status_is_never_published(scenario):
+    """Read as a draft, so the checks see it: even a preview build that
+    somehow went on would not publish it at its address."""
+    text = GUIDANCE.replace("Summary:", "Status: skip\nSummary:")
+    site = _site(scenario, "guidance/making-a-referral.md", text)
+    assert [f.code for f in _meta(site)] == ["META003"]
+    from lscb_content.reader import LscbMarkdownReader
+    from pelican.settings import read_settings
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(scenario.content)})
+    _content, metadata = LscbMarkdownReader(settings).read(str(scenario.content / "guidance/making-a-referral.md"))
+    assert metadata["status"] == "draft"
+
+
 # --- META005: repeated fields -----------------------------------------------------------
 
 def test_a_field_written_twice_is_flagged_at_the_second(scenario):

@@ -19,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import DEMO_TODAY, ROOT, guidance_markdown  # noqa: E402
 
 from lscb_checks import schema  # noqa: E402
+from lscb_checks.checks.starter_text import is_starter  # noqa: E402
+from lscb_checks.scaffold import starter_phrases  # noqa: E402
 from lscb_checks.text.register import Hasher, load, register_path  # noqa: E402
 from lscb_core.findings import Severity  # noqa: E402
 
@@ -89,10 +91,14 @@ def test_a_new_page_of_every_type_passes_the_checks(site, type_key, monkeypatch)
     assert mine == [], built.messages()
     assert not [f for f in built.result.findings if f.severity is Severity.ERROR], built.messages()
     assert f"Wrote {path.relative_to(site.root)}" in result.stdout
-    # Every field still holding the schema's example is named as one to fill in.
-    examples = [f.name for f in schema.TYPES[type_key] if f.example and written.get(f.name) == f.example]
-    for name in [*(["Summary"] if "Summary" in required else []), *examples]:
+    # Every field holding starter text is named as one to fill in, and no
+    # field holds the schema's example, which could pass for a real value.
+    starters = [name for name, value in written.items() if is_starter(value)]
+    assert ("Summary" in starters) == ("Summary" in required)
+    for name in starters:
         assert re.search(rf"^  {name} ", result.stdout, re.MULTILINE), result.stdout
+    assert not [f.name for f in schema.TYPES[type_key]
+                if f.example and f.name != "Child" and written.get(f.name) == f.example]
 
 
 def test_the_guidance_file_is_exactly_this(site):
@@ -101,7 +107,7 @@ def test_the_guidance_file_is_exactly_this(site):
     assert (site.content / "guidance" / "escalating-concerns-a-guide.md").read_text(encoding="utf-8") == (
         "Title: Escalating concerns: a guide\n"
         "Date: 2026-11-23\n"
-        "Owner: Policy and Procedures Subgroup\n"
+        "Owner: Write the team or role here.\n"
         "Review_date: 2027-11-23\n"
         "Summary: Write one or two sentences here. They are shown in listings.\n"
         "Status: draft\n"
@@ -353,3 +359,58 @@ def test_new_pages_merged_unfinished_publish_nothing(site, monkeypatch):
     for type_key, title in TITLES.items():
         assert title not in everything, type_key
     assert "Write one or two sentences here" not in everything
+
+
+def _finished(path: Path) -> str:
+    """The new file with `Status: draft` removed, as an editor in a hurry would."""
+    text = path.read_text(encoding="utf-8").replace("Status: draft\n", "")
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def _starter_lines(text: str) -> list[int]:
+    phrases = [p.casefold() for p in starter_phrases()]
+    return [n for n, line in enumerate(text.splitlines(), start=1) if any(p in line.casefold() for p in phrases)]
+
+
+@pytest.mark.parametrize("type_key", list(schema.TYPES))
+def test_starter_text_left_in_a_finished_page_stops_publishing_and_warns_in_a_preview(site, type_key, monkeypatch):
+    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
+    before = set(site.content.rglob("*.md"))
+    assert run_new(site.content, *args_for(type_key)).returncode == 0
+    [path] = new_files(site.content, before)
+    text = _finished(path)
+    lines = _starter_lines(text)
+    assert lines, text
+
+    published = site.build(settings="publishconf.py")
+    mine = [f for f in published.result.findings if f.code == "NEW001" and Path(f.path).name == path.name]
+    assert [f.line for f in mine] == lines, published.messages()
+    assert all(f.severity is Severity.ERROR for f in mine) and not published.ok
+    assert all(len(f.message) < 80 and "make new" in f.message for f in mine)
+
+    preview = site.build()
+    mine = [f for f in preview.result.findings if f.code == "NEW001" and Path(f.path).name == path.name]
+    assert [f.line for f in mine] == lines
+    assert all(f.severity is Severity.WARNING for f in mine)
+    if type_key != "reviews":  # a review with no decision is REV004 once it is not a draft
+        assert preview.ok, preview.messages()
+
+
+def test_a_finished_page_in_its_own_words_has_no_starter_text(site):
+    assert run_new(site.content, *args_for("guidance")).returncode == 0
+    path = site.content / "guidance" / "escalating-concerns-about-a-child.md"
+    text = _finished(path)
+    own = {
+        "Write the team or role here.": "Policy and Procedures Subgroup",
+        "Write one or two sentences here. They are shown in listings.": "What to do when a concern is not acted on.",
+        "Write here who this guidance is for and when to use it.": "Use it when you are still worried about a child.",
+        "Write the steps here. Each paragraph is numbered for you.": "Talk to your manager first.",
+        "Write here what happens after the steps are done.": "The manager replies within two working days.",
+    }
+    for starter, words in own.items():
+        assert starter in text
+        text = text.replace(starter, words)
+    path.write_text(text, encoding="utf-8")
+    built = site.build(settings="publishconf.py")
+    assert "NEW001" not in built.codes() and built.ok, built.messages()

@@ -37,7 +37,7 @@ def _blocked_scenario(scenario, fields):
     scenario.write("reviews/child-z.md", review_markdown(
         Title="Child Z: published review", Child="Child Z", Pseudonyms="Child Z, Mother",
     ))
-    return scenario.build()
+    return scenario.build(LSCB_THEMES=["Neglect", "Information sharing", "Quokka theme"])
 
 
 @pytest.mark.parametrize("situation", sorted(BLOCKING_FIELDS))

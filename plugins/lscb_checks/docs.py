@@ -22,6 +22,7 @@ AREAS = {
     "IMG": "Images",
     "REV": "Case reviews: the publication gate",
     "META": "Metadata",
+    "NEW": "Pages started with make new",
     "VER": "Versions for children and young people",
     "DOC": "Documents",
     "READ": "Reading age and jargon",

@@ -38,7 +38,10 @@ START_CHECKS = (
 )
 
 SOURCE_CHECKS = (
+    "content_files",
     "metadata_schema",
+    "starter_text",
+    "review_themes",
     "review_decision",
     "review_address",
     "review_response",

@@ -90,8 +90,7 @@ def _run_source_stage(generators) -> None:
     found = list(collect.findings(settings))
     for module in registry.source_checks():
         found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda: module.check(site)))
-    waivers = [w for item in site.items if item.path.endswith((".md", ".markdown"))
-               for w in waivers_in(item.source, site.mode)]
+    waivers = [w for item in site.items for w in waivers_in(item.source, site.mode)]
     settings[_WAIVERS] = waivers
     source_codes = {code for code, rule in rules.items() if rule.stage in ("start", "source")}
     # On a page other than a review only the final gate reports people's

@@ -18,6 +18,12 @@ decision maker are left empty: no decision has been made, and once the
 review is no longer a draft REV004 and REV005 stop the build until they are
 written.
 
+A field with an example in the schema (`Owner`, a review's `Themes`) gets a
+line of starter text ("Write the themes here."), not the example: an
+example left in a finished page looks like a real value. Starter text left
+in a page that is no longer a draft is NEW001 (a warning in a preview, an
+error when publishing).
+
 Markdown headers cannot hold comments, so the editor is guided by the body:
 the headings the checks expect for the type (the annual report sections of
 ANNUAL_REPORT_SECTIONS, AR001; the review's findings, recommendations and
@@ -42,6 +48,14 @@ KINDS: dict[str, str] = {key: t.singular for key, t in CONTENT_TYPES.items()}
 KINDS["pages"] = "standard page"
 VERSION_TYPES = tuple(VERSION_AUDIENCES)
 SUMMARY = "Write one or two sentences here. They are shown in listings."
+# What a new page holds for a field with an example in the schema, instead of
+# the example itself: "Policy and Procedures Subgroup" or "Neglect,
+# Information sharing" left in a page could not be told from a real value,
+# starter text can (NEW001). Any other field with an example gets it.
+STARTER_VALUES = {
+    "Owner": "Write the team or role here.",
+    "Themes": "Write the themes here.",
+}
 
 # A case review's publication record: the values that keep it unpublished
 # until the board has decided (see the module docstring).
@@ -165,6 +179,8 @@ class Scaffold:
         if name == "Review_date":
             return _a_year_after(self.today).isoformat(), True
         # Any other required field, including one added to the schema later.
+        if name in STARTER_VALUES:
+            return STARTER_VALUES[name], True
         if spec.example:
             return spec.example, True
         if spec.type == schema.DATE:
@@ -185,6 +201,20 @@ class Scaffold:
     def text(self) -> str:
         header = "\n".join(f"{name}: {value}".rstrip() for name, value in self.values.items())
         return f"{header}\n\n{self.body()}"
+
+
+def starter_phrases() -> tuple[str, ...]:
+    """The first sentence of every instruction a new page holds ("Write the
+    steps here."), in the header and in the body: text nobody writes for
+    readers, which NEW001 finds wherever it is left."""
+    texts = [SUMMARY, *STARTER_VALUES.values(), "Write this section here.", "Write the text of the page here."]
+    texts += [text for blocks in _BODIES.values() for _heading, text in blocks]
+    phrases: list[str] = []
+    for text in texts:
+        first = text.split(". ", 1)[0].rstrip(".")
+        if first not in phrases:
+            phrases.append(first)
+    return tuple(phrases)
 
 
 def _review_type(title: str) -> str:

@@ -38,6 +38,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from lscb_content.types import STATUSES as _STATUSES
+
 TEXT, DATE, PATH, LIST, YES_NO, CHOICE = "text", "date", "path", "list", "yes/no", "choice"
 CREDITS = "credits"
 
@@ -62,7 +64,7 @@ class Field:
 F = Field  # keeps the tables below one row per field
 
 
-STATUSES = ("published", "draft", "hidden")
+STATUSES = _STATUSES  # lscb_content.types: the reader reads any other as a draft
 
 # Known to every type. A type's own table overrides these.
 COMMON = (

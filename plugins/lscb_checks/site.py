@@ -13,7 +13,6 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-
 from lscb_core.articles import content_objects
 from lscb_core.documents import content_relative
 from lscb_core.findings import display_path
@@ -96,6 +95,29 @@ class Site:
 
     def content_file(self, relative: str) -> str:
         return os.path.join(self.content_path, relative)
+
+    @cached_property
+    def folder_files(self) -> list[str]:
+        """Absolute path of every file in the content folders (ARTICLE_PATHS,
+        PAGE_PATHS and STATIC_PATHS), sorted, read or not: no symbolic link
+        is followed (BLD002 refuses them), and hidden files and folders
+        (`.DS_Store`), which Pelican ignores (IGNORE_FILES), are left out."""
+        content = os.path.abspath(self.content_path)
+        folders = [*self.settings.get("ARTICLE_PATHS", []), *self.settings.get("PAGE_PATHS", []),
+                   *self.settings.get("STATIC_PATHS", [])]
+        found: set[str] = set()
+        for folder in folders:
+            top = os.path.join(content, folder)
+            if os.path.isfile(top) and not os.path.islink(top):
+                found.add(top)
+                continue
+            for parent, dirs, names in os.walk(top):  # never follows a link
+                dirs[:] = [name for name in dirs if not name.startswith(".")]
+                for name in names:
+                    path = os.path.join(parent, name)
+                    if not name.startswith(".") and not os.path.islink(path):
+                        found.add(os.path.normpath(path))
+        return sorted(found)
 
 
 def _type_key(obj) -> str:

@@ -88,7 +88,7 @@ def add_charts(generators) -> None:
     words = chart_sections(settings)
     findings = []
     for report in all_articles(articles):
-        if is_of_type(report, "annual-reports") and report.source_path.endswith((".md", ".markdown")):
+        if is_of_type(report, "annual-reports"):
             findings.extend(_chart_report(report, words))
     collect.report(settings, findings)
 

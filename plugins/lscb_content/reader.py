@@ -1,4 +1,17 @@
-"""Markdown reader that knows which content type it is reading."""
+"""Markdown reader that knows which content type it is reading; the only
+reader Pelican has.
+
+Only `.md` files are pages. Pelican would also read `.markdown`, `.mkd`,
+`.mdown`, reStructuredText and HTML files as pages, and publish them past
+checks that read Markdown (a children's page saved as `.mkd` past the reading
+age): install() leaves Pelican no other reader, whatever READERS says, and
+BLD003 (lscb_checks.checks.content_files) names each such file.
+
+A `Status` the site does not know (`skip`, which Pelican drops silently, or
+a misspelling, which Pelican drops with an error) is read as `draft`: the
+page stays among the pages the checks see, is never published, and META003
+names the line.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +23,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .markdown_ext import LscbExtension
+from .types import STATUSES
 from .types import type_for_path
 
 # HTML comments in Markdown are editors' notes and waivers: never published.
@@ -54,6 +68,9 @@ class LscbMarkdownReader(MarkdownReader):
         self._md = self._markdown(numbered=False)
         metadata = self._parse_metadata(meta)
         metadata["contents_list"] = contents_list
+        status = metadata.get("status")
+        if status is not None and str(status).strip().casefold() not in STATUSES:
+            metadata["status"] = "draft"  # kept, never published; META003 names it
         return content, metadata
 
 
@@ -66,6 +83,17 @@ def _level_two_headings(tokens) -> list[tuple[str, str]]:
     return found
 
 
+# The one extension read as a page.
+PAGE_SUFFIX = "md"
+# Pelican's reader of the files it copies as they are (images, PDFs).
+STATIC_FORMAT = "static"
+
+
 def install(readers) -> None:
-    for extension in LscbMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = LscbMarkdownReader
+    """Ours for `.md`; no reader at all for every other page format (Pelican
+    then neither reads nor warns about them: BLD003 reports them). The
+    "static" reader, with which Pelican copies files, stays."""
+    for extension in list(readers.reader_classes):
+        if extension != STATIC_FORMAT:
+            readers.reader_classes[extension] = None
+    readers.reader_classes[PAGE_SUFFIX] = LscbMarkdownReader

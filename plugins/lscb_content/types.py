@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The values of `Status` (docs/editing.md): none (or "published") for a
+# published page, "draft" for one that is not published, "hidden" for one
+# that is published but not listed. Pelican's "skip" is not one of them.
+STATUSES = ("published", "draft", "hidden")
+
 
 @dataclass(frozen=True)
 class ContentType:

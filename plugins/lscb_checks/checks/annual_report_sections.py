@@ -97,8 +97,6 @@ def check(site) -> Iterable[Finding]:
     for item in site.of_type("annual-reports"):
         if site.mode is Mode.PUBLISH and item.state == "draft":
             continue
-        if not item.path.endswith((".md", ".markdown")):
-            continue
         headings = [heading.text.casefold() for heading in item.parsed.headings]
         line = item.source.field_line("Title")
         for name, words in checklist:

@@ -6,7 +6,8 @@ content/ a review links to, in any state (its source and files are in a
 public repository), reported at the line of the link.
 
 ATT002: every file Pelican copies from content/ (the STATIC_PATHS folders,
-and files any page links to) is of a type on the allowlist
+and files any page links to), and every other file in a content folder, is
+a page (.md), a redaction register or of a type on the allowlist
 (LSCB_PUBLISHED_FILE_TYPES), which holds only types the final gate reads
 whole. Reported at the line of each published page that links the file,
 or on the file itself when no page links it.
@@ -23,7 +24,7 @@ from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 
 from ..text.attachments import READABLE_SUFFIXES, TEXT_SUFFIXES, text_problem
-from ..text.register import register_path
+from ..text.register import register_files, register_path
 from ..text.review_text import attachment_paths
 
 
@@ -62,9 +63,13 @@ class AttachmentUnchecked(Rule):
 
 
 class FileTypeNotPublished(Rule):
-    """Flags a file the site would copy from content/ whose type is not on
-    the list of types the site publishes: any file in the shared folders
-    (STATIC_PATHS: images/ and documents/) and any file a page links to.
+    """Flags a file in content/ whose type is not on the list of types the
+    site publishes: any file the site would copy (every file in the shared
+    folders, STATIC_PATHS: images/ and documents/, and any file a page
+    links to), and any other file in a content folder that is not a page
+    (`.md`) or a review's redaction register: a Word file left beside the
+    guidance pages is not published, but it looks as if it were, and a
+    link to it would publish it.
 
     The site publishes PDFs (.pdf), pictures (.png, .jpg, .jpeg, .gif,
     .webp) and drawings (.svg, in the safe subset IMG004 describes). The
@@ -93,7 +98,10 @@ class FileTypeNotPublished(Rule):
     Judged by the file's name: a file whose content does not match its
     name is refused when it is read (PDF001, IMG003, IMG004). Files of
     the theme (styles, scripts, fonts) are not files from content/ and
-    are not checked here.
+    are not checked here, nor are hidden files (`.DS_Store`) in a folder
+    the site does not copy whole: the build ignores them. A page saved in
+    another format (`.rst`, `.html`, `.mkd`) that no page links to is
+    BLD003.
     """
 
     code = "ATT002"
@@ -170,6 +178,33 @@ def _not_published(site, reported: set[tuple[str, int]]) -> Iterable[Finding]:
                 yield FileTypeNotPublished.at(item.path, line, message, hint, col=col)
         if not places:
             yield FileTypeNotPublished.at(absolute, 1, message, hint)
+    yield from _not_copied(site, allowed)
+
+
+def _not_copied(site, allowed: tuple[str, ...]) -> Iterable[Finding]:
+    """Every other file in a content folder that is neither a page (.md; a
+    page in another format is BLD003), a file of a published type, nor a
+    redaction register: not published today, but it looks as if it were,
+    and a link added tomorrow would copy it."""
+    from .content_files import is_page_format, linked_from_reviews
+
+    copied = {os.path.abspath(source) for source, _save_as in site.static_files}
+    registers = {os.path.abspath(path) for path, _review in
+                 register_files([item.path for item in site.of_type("reviews")], site.content_path)}
+    # A file a review links to is ATT001's, at the link, whether or not the
+    # review is published.
+    linked = linked_from_reviews(site)
+    for absolute in site.folder_files:
+        name = os.path.basename(absolute)
+        lower = name.lower()
+        if (absolute in copied or absolute in registers or absolute in linked or lower.endswith(".md")
+                or lower.endswith(allowed) or is_page_format(name)):
+            continue
+        suffix = os.path.splitext(name)[1].lower()
+        message = (say("{name}: {suffix} files are not published", name=file(absolute, name_only=True),
+                       suffix=known(suffix)) if suffix
+                   else say("{name} is not a file the site publishes", name=file(absolute, name_only=True)))
+        yield FileTypeNotPublished.at(absolute, 1, message, type_hint(name))
 
 
 def _linking_items(site) -> dict[str, list]:

@@ -127,7 +127,7 @@ def _offset(item, use: Use, block_start: int) -> int:
 
 def check(site) -> Iterable[Finding]:
     items = [item for item in site.of_type(*TYPES)
-             if (site.mode is Mode.DRAFT or item.state != "draft") and item.path.endswith((".md", ".markdown"))]
+             if (site.mode is Mode.DRAFT or item.state != "draft")]
     if not items:
         return
     terms = glossary(site)

@@ -87,13 +87,17 @@ class MetadataFieldMissing(Rule):
 
 class MetadataValueNotAllowed(Rule):
     """Flags a value that a field does not allow: a choice that is not one of
-    its values (`Review_type: serious`), or a web address where a file path
-    is expected.
+    its values (`Review_type: serious`), a `Status` other than `draft`,
+    `hidden` or `published` (a misspelling, or the `skip` of other Pelican
+    sites), or a web address where a file path is expected.
 
     ## Why it matters
     The site acts on these values. `Publication_decision: yes` is neither
     `publish` nor `withhold`, so the review is kept off the site without
     anyone deciding that; an unknown `Review_type` shows readers a code.
+    Pelican on its own drops a page with `Status: skip`, or a misspelt
+    status, without a finding; here the page is kept as a draft (never
+    published) until its status is fixed.
 
     ## Example
         Criminal_proceedings: finished
@@ -213,9 +217,9 @@ def check(site) -> Iterable[Finding]:
     # Findings other plugins already reported (REV002: a review's unreadable
     # Publish_after), so a date is reported once.
     reported = {(f.path, f.line) for f in collect.findings(site.settings) if f.code == "REV002"}
+    # Every item is Markdown: Pelican reads no other format (lscb_content.reader).
     for item in site.items:
-        if item.path.endswith((".md", ".markdown")):
-            yield from check_item(item, reported)
+        yield from check_item(item, reported)
 
 
 def check_item(item, reported=frozenset()) -> Iterable[Finding]:
@@ -350,11 +354,15 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
         if folded not in allowed:
             close = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
             choices = vocab(", ".join(allowed))
+            if close:
+                hint = say("did you mean {close}? write one of: {choices}", close=vocab(close[0]), choices=choices)
+            elif field.name == "Status" and folded == "skip":
+                hint = "write Status: draft to keep the page off the site"
+            else:
+                hint = say("write one of: {choices}", choices=choices)
             yield MetadataValueNotAllowed.at(
                 path, number, say("{field} '{value}' is not allowed", field=vocab(field.name), value=_short(value, 20)),
-                say("did you mean {close}? write one of: {choices}", close=vocab(close[0]), choices=choices)
-                if close else say("write one of: {choices}", choices=choices),
-                col=col)
+                hint, col=col)
     elif field.type == schema.PATH and "://" in value:
         yield MetadataValueNotAllowed.at(
             path, number, say("{field} is a web address, not a file path", field=vocab(field.name)),

@@ -247,8 +247,6 @@ def check(site) -> Iterable[Finding]:
     for item in site.of_type(*maximum):
         if site.mode is Mode.PUBLISH and item.state == "draft":
             continue  # not published
-        if not item.path.endswith((".md", ".markdown")):
-            continue
         blocks = [text for text in map(scored_text, prose_blocks(item.html)) if text]
         text = " ".join(blocks)
         if textstat.lexicon_count(text) < MIN_WORDS:

@@ -63,8 +63,6 @@ def check(site) -> Iterable[Finding]:
     for item in site.of_type(*TYPES):
         if site.mode is Mode.PUBLISH and item.state == "draft":
             continue
-        if not item.path.endswith((".md", ".markdown")):
-            continue
         field = item.source.field("Review_date")
         if field is None:
             continue
