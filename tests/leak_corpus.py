@@ -764,32 +764,27 @@ case("guidance-mixed-capitals", "other-page", "forename in capitals, surname cap
      known_leak="case_blind wants both words in one case; PII001 a title-case forename")
 
 # --- Pseudonyms and credits that declare the name safe in other shapes ---------------------
-# A declared pseudonym is trusted everywhere; REV013 reads a pseudonym as
-# PII001 reads a name in title case, so these shapes are accepted and the
-# name is then published in title case.
+# A declared pseudonym is trusted everywhere; REV013 reads each entry by its
+# folded words (any case, hyphens, initials) and refuses two entries written
+# side by side as one name; a credit's role must be an author's or a chair's.
 
 DECLARED = [
-    ("pseudonym-lower", "the full name declared in lower case", "zebedee quinlan",
-     "REV013 does not read a name in lower case, and the declared name is matched without regard to case"),
-    ("pseudonym-parts", "the forename and the surname declared as two pseudonyms", "Zebedee, Quinlan",
-     "single words are allowed, and a declared surname is never read as a surname (_is_surname)"),
-    ("pseudonym-initial", "an initial and the surname declared", "Z. Quinlan",
-     "REV013 reads only a forename or a title before the surname"),
-    ("pseudonym-capitals", "the full name declared in capitals", "ZEBEDEE QUINLAN",
-     "_capitals_name skips a name that is a declared pseudonym: the one REV013 is asking about"),
-    ("pseudonym-hyphen", "the full name joined by a hyphen", "Zebedee-Quinlan",
-     "REV013 does not read a name joined by a hyphen"),
+    ("pseudonym-lower", "the full name declared in lower case", "zebedee quinlan"),
+    ("pseudonym-parts", "the forename and the surname declared as two pseudonyms", "Zebedee, Quinlan"),
+    ("pseudonym-initial", "an initial and the surname declared", "Z. Quinlan"),
+    ("pseudonym-capitals", "the full name declared in capitals", "ZEBEDEE QUINLAN"),
+    ("pseudonym-hyphen", "the full name joined by a hyphen", "Zebedee-Quinlan"),
 ]
-for kind, description, declared, leak in DECLARED:
+for kind, description, declared in DECLARED:
     written = "Z. Quinlan" if kind == "pseudonym-initial" else (
         "Zebedee-Quinlan" if kind == "pseudonym-hyphen" else NAME)
     case(f"declared-{kind}", "declared-field", f"{description}, then written in the Summary", written,
          [review(Pseudonyms=f"{PSEUDONYMS}, {declared}", Summary=f"How agencies worked with {written} {SUMMARY_TAIL}")],
-         PLACE, line="Pseudonyms:", code="REV013", known_leak=leak)
+         PLACE, line="Pseudonyms:", code="REV013", expect=R)
 case("declared-credit-young-person", "declared-field",
      "Credits names the child as 'the young person at the centre of this review'", NAME,
      [review(Credits=f"{NAME} (the young person at the centre of this review)")], PLACE, line="Credits:",
-     code="META006", known_leak="_FAMILY_ROLE knows 'the child who/in/of', not 'young person' or 'at the centre'")
+     code="META006", expect=R)
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

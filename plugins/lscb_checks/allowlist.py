@@ -263,6 +263,9 @@ class Redaction:
     # Normalised BOARD_ADDRESS and BOARD_EMAIL, and the allowlist's postal addresses.
     board_texts: tuple[str, ...] = ()
     reviews: tuple = ()  # the site's reviews, whose pseudonyms listings and feeds show
+    # False in the copy REV013 reads a declared pseudonym with: an entry of
+    # `Pseudonyms` must not vouch for itself (without_pseudonyms()).
+    trust_pseudonyms: bool = True
     _ranges: dict = field(default_factory=dict)
     _pseudonyms: dict = field(default_factory=dict)
     _people: dict = field(default_factory=dict)
@@ -299,6 +302,8 @@ class Redaction:
         """The review's declared pseudonyms, normalised ("child l", "mother").
         With no item (a listing, a feed, the search index): those of every
         review, since such a page shows several reviews' titles and summaries."""
+        if not self.trust_pseudonyms:
+            return frozenset()
         if item is None:
             if None not in self._pseudonyms:
                 self._pseudonyms[None] = frozenset().union(
@@ -310,6 +315,11 @@ class Redaction:
             self._pseudonyms[item.path] = frozenset(
                 normalise(value) for value in values.split(",") if normalise(value))
         return self._pseudonyms[item.path]
+
+    def without_pseudonyms(self) -> Redaction:
+        """This redaction trusting no declared pseudonym: how a `Pseudonyms`
+        entry is itself judged (lscb_checks.checks.review_pseudonym_names)."""
+        return dataclasses.replace(self, trust_pseudonyms=False, _pseudonyms={})
 
     def is_pseudonym(self, item, text: str) -> bool:
         return normalise(text) in self.pseudonyms(item)

@@ -17,7 +17,10 @@ Parsing knows nothing of the checks: it splits the value, finds the role
 (the last bracket at the end of each credit, so "BA (Hons)" stays in the
 name) and the person's own name words (the name without titles before it
 and post-nominals after it), and says what is wrong with a credit it cannot
-read (META006).
+read or whose role is not one a credit may have (META006): roles are
+accepted by an allowlist of the words of authors', reviewers' and chairs'
+roles (ROLES), never by a list of the family's roles, so "the young person
+at the centre of this review" is refused as "mother of Child Q" is.
 """
 
 from __future__ import annotations
@@ -41,15 +44,39 @@ _CAMEL_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O['’])
 _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?|\S+")
 
 FORM = "Name (role); Name (role)"
-# A role that makes the credit one of the family, or the child: credits are
-# the people who wrote and oversaw the report, never those it is about.
-_FAMILY_ROLE = re.compile(
-    r"\b(?:mother|mum|father|dad|parent|step-?(?:mother|father|parent|mum|dad)|grand(?:mother|father|parent)s?"
-    r"|sibling|brother|sister|son|daughter|aunt|uncle|cousin|niece|nephew|relative|family member|neighbour"
-    r"|friend of|partner of|subject of|victim|(?:the )?(?:child|baby)(?:['’]s)?\s*$|the (?:child|baby) (?:who|in|of)\b"
-    r"|child [A-Z0-9]\b|baby [A-Z0-9]\b)",
-    re.IGNORECASE)
-
+# Credits are the people who wrote and oversaw the report, never those it is
+# about: a role is accepted only when each of its words is one of these, and
+# it names one of the ROLES (see role_accepted).
+ROLES = frozenset("""
+author co-author writer reviewer co-reviewer chair co-chair chairman chairwoman chairperson vice-chair
+scrutineer manager adviser advisor lead editor facilitator member secretary coordinator co-ordinator
+officer director analyst researcher consultant nurse doctor paediatrician practitioner representative
+administrator commissioner overseer
+""".split())
+# Words that qualify a role or name the body it serves ("independent", "of
+# the panel", "Board", "to the review").
+_ROLE_WORDS = ROLES | frozenset("""
+independent lead senior deputy vice interim acting joint co principal assistant overview report review
+reviews panel board partnership partnerships business health medical clinical specialist designated named
+safeguarding agency agencies professional legal research quality assurance programme project policy
+practice learning development workforce strategic statutory executive local multi children children's
+childrens adults education police social care nhs icb integrated serious case scr lcspr cspr spr thematic
+protection group subgroup sub committee team service services council county borough city authority
+trust constabulary force hospital foundation unit partners arrangements national rapid domestic abuse
+homicide dhr safeguarding-adults sar of the to for and & on this in
+""".split())
+# Two-word phrases whose first word is not a role word alone: "child" and
+# "partner" never make a credit one of the family ("child of the author").
+_ROLE_PHRASES = re.compile(r"\bchild(?=[ \t]+(?:safeguarding|protection)\b)|\bpartner(?=[ \t]+agenc)",
+                           re.IGNORECASE)
+# Words that never name the body a role serves, even capitalised
+# ("author, Mother of Child Q").
+_PEOPLE = frozenset("""
+child baby infant young person sibling brother sister twin mother father parent parents stepfather stepmother
+carer grandmother grandfather grandparent uncle aunt cousin partner boyfriend girlfriend man woman male female
+family household neighbour friend victim subject son daughter mum dad relative
+""".split())
+_ROLE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|&|[,()]|\S")
 
 @dataclass(frozen=True)
 class Credit:
@@ -67,6 +94,7 @@ class Problem:
     number: int  # which credit, from 1
     offset: int  # where it starts in the field's value
     template: str  # what is wrong, with {number}: never prints the name
+    role: bool = False  # the role is not one credits accept (ROLES)
 
     @property
     def message(self) -> str:
@@ -95,9 +123,9 @@ def parse(value: str) -> tuple[list[Credit], list[Problem]]:
         if not role.strip():
             problems.append(Problem(number, start, "credit {number} has an empty (role)"))
             continue
-        if _FAMILY_ROLE.search(role):
-            problems.append(Problem(number, start, "credit {number}'s role is the family's: credits are the "
-                                                   "report's authors and chairs"))
+        if not role_accepted(role):
+            problems.append(Problem(number, start, "credit {number}'s role is not an author's, reviewer's "
+                                                   "or chair's", role=True))
             continue
         person = person_words(name)
         if not person:
@@ -105,6 +133,34 @@ def parse(value: str) -> tuple[list[Credit], list[Problem]]:
             continue
         credits.append(Credit(" ".join(name.split()), " ".join(role.split()), person, start))
     return credits, problems
+
+
+def role_accepted(role: str) -> bool:
+    """Whether a credit's role is one of the report's authors, reviewers,
+    chairs or advisers: "independent author", "chair of the review panel",
+    "Independent Chair, Northshire Safeguarding Children Board". Each word
+    is a role word (_ROLE_WORDS), or, after a comma, a bracket or "of", a
+    capitalised name that is not a person's kind ("Northshire"); and one of
+    them is one of the ROLES. "mother of Child Q", "the subject of this
+    review" and "the young person at the centre of this review" are not."""
+    text = _ROLE_PHRASES.sub("", role)
+    named = False  # one of the ROLES
+    tail = False  # after a comma, a bracket or "of": a body's own name may follow
+    for word in _ROLE_WORD.findall(text):
+        if word in ",()":
+            tail = True
+            continue
+        for part in re.split(r"[-‐‑]", word):
+            if not part:
+                continue
+            key = re.sub(r"['’]s$", "", part.casefold())
+            if key in _ROLE_WORDS or part.casefold() in _ROLE_WORDS:
+                named = named or key in ROLES or part.casefold() in ROLES
+            elif not (tail and part[:1].isupper() and len(part) >= 3 and key not in _PEOPLE):
+                return False
+        if word.casefold() in ("of", "for", "to"):
+            tail = True
+    return named
 
 
 def _split_role(text: str) -> tuple[str, str | None]:

@@ -167,10 +167,14 @@ class MetadataFieldRepeated(Rule):
 class CreditsMalformed(Rule):
     """Flags a `Credits` value of a case review that cannot be read: a
     credit without its role in brackets at its end, with an empty role, or
-    with no name before the role; and a credit whose role makes it one of
-    the family or the child ("mother of Child Q", "the subject of this
-    review"): credits are the report's authors and chairs, and a name in
-    them is accepted everywhere in the review. Credits are written
+    with no name before the role; and a credit whose role is not one of the
+    roles a credit may have: an author, reviewer, chair, scrutineer,
+    adviser, manager or lead of the report ("independent author", "chair of
+    the review panel", "Independent Chair, Northshire Safeguarding Children
+    Board", lscb_reviews.credits.ROLES). A role that is the family's or the
+    child's ("mother of Child Q", "the young person at the centre of this
+    review") is never one: credits are the report's authors and chairs, and
+    a name in them is accepted everywhere in the review. Credits are written
     `Name (role); Name (role)`.
 
     ## Why it matters
@@ -191,6 +195,10 @@ class CreditsMalformed(Rule):
     ## Known limitations
     The message says which credit (first, second...) without printing it.
     Semicolons only separate credits: a name or role cannot contain one.
+    A role is judged by its words only: a family member credited with a
+    professional role ("Zebedee Quinlan (author)") is accepted, and a real
+    role worded otherwise than the accepted words ("minute taker") is
+    refused until it is reworded.
     """
 
     code = "META006"
@@ -199,6 +207,7 @@ class CreditsMalformed(Rule):
 
 
 CREDITS_HINT = "write Credits: <name> (role); <name> (role), each role in brackets"
+ROLE_HINT = "credit authors, reviewers, chairs, scrutineers, advisers, managers; never family"
 
 
 def _kind(type_key: str) -> str:
@@ -346,7 +355,7 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
         for problem in problems:
             yield CreditsMalformed.at(path, number, say("Credits: {problem}",
                                                         problem=say(problem.template, number=problem.number)),
-                                      CREDITS_HINT, col=col + problem.offset)
+                                      ROLE_HINT if problem.role else CREDITS_HINT, col=col + problem.offset)
         return
     if field.type in (schema.CHOICE, schema.YES_NO):
         allowed = field.allowed or ("yes", "no")
