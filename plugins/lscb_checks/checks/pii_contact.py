@@ -15,11 +15,24 @@ from ..allowlist import Context, Hit, digits_key, scan
 # dashes of every kind, and dots: "07700\u2011900461", "07700.900.461".
 _GAP = "[ \\t\u00a0\u2009\u202f]"
 _SEPARATOR = "[ \\t\u00a0\u2009\u202f\u2010-\u2015.-]"
+# After +44 or 00 44, any one separator, and "(0)" or "0" before the
+# national number: "+44-7700-900461", "00 44 7700 900461", "+44 (0)7700
+# 900461", "0044.7700.900461". A "+" may follow "/" (wa.me/+44...).
+_INTERNATIONAL = _SEPARATOR + r"?44" + _SEPARATOR + r"?(?:\(0\)" + _SEPARATOR + r"?|0(?=\d{9,10}(?!\d)))?\(?"
 _PHONE = re.compile(
-    r"[+0(](?<![\w+/.-].)"
-    r"(?:(?<=\+)[ \t]?44[ \t]?(?:\(0\)[ \t]?)?\(?|(?<=0)044[ \t]?(?:\(0\)[ \t]?)?\(?|(?<=\()0|(?<=0))"
+    r"[+0(](?:(?<![\w+/.-].)|(?<=/\+))"
+    r"(?:(?<=\+)" + _INTERNATIONAL + r"|(?<=0)0" + _INTERNATIONAL + r"|(?<=\()0|(?<=0))"
     r"\d(?:" + _SEPARATOR + r"?\(?\)?" + _GAP + r"?\d){8,10}(?![\w/-])"
 )
+# 44 then the national number without its 0, with no "+" or "00": a mobile
+# anywhere ("447700900461", "44 7700 900461"), any number in a link that
+# dials or messages it (tel:, sms:, wa.me/, api.whatsapp.com/send?phone=,
+# viber://chat?number=, "%2B" for an encoded "+").
+_BARE_44 = re.compile(
+    r"44(?:(?<=%2[Bb]44)|(?<![\w+.%-]..))"
+    r"(?P<national>" + _SEPARATOR + r"?(?:\(0\)" + _SEPARATOR + r"?)?[127](?:" + _SEPARATOR + r"?\d){8,9})"
+    r"(?![\w/-]|[.,]\d)")
+_DIALLED = re.compile(r"(?:tel:|sms:|callto:|wa\.me/|phone=|number=|%2[Bb])$", re.IGNORECASE)
 # A number written one digit at a time: "0 7 7 0 0 9 0 0 4 6 1".
 _SPACED_PHONE = re.compile(r"(?<![\w+/.-])0(?:" + _GAP + r"\d){9,10}(?![\w/-])")
 _EMAIL = re.compile(
@@ -141,13 +154,38 @@ def check(site):
 
 def detect(span, context: Context):
     text = span.text
+    board = context.redaction.board_keys
+    read: list[tuple[int, int]] = []  # where numbers were read, to read each once
     for match in [*_PHONE.finditer(text), *_SPACED_PHONE.finditer(text)]:
-        found = match.group(0)
-        if _PERSONAL.match(digits_key(found.lstrip("("))):
+        read.append(match.span())
+        national = national_digits(match.group(0))
+        if _PERSONAL.match(national) and national not in board:
+            yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
+    if "44" in text:
+        for match in _BARE_44.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in read):
+                continue  # the "44" of "00 44 7700 900461", already read
+            national = "0" + re.sub(r"\D", "", match.group("national").replace("(0)", ""))
+            if not _PERSONAL.match(national) or national in board:
+                continue
+            dialled = _DIALLED.search(text, max(0, match.start() - 8), match.start())
+            if not dialled and (national[1] != "7" or text[match.start() - 1:match.start()] in ("/", "=", ":")):
+                continue  # a landline in prose, or digits in a web address ("/447700900461.pdf")
             yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
     for match in _EMAIL.finditer(text) if "@" in text else ():
         yield Hit(EmailAddress, match.start(), match.end(), "email address", EMAIL_HINT)
     yield from _spelled_emails(text, context)
+
+
+def national_digits(number: str) -> str:
+    """A number as its national digits, however its international prefix is
+    written: "+44 (0)7700 900461", "00 44 7700 900461" -> "07700900461"."""
+    number = number.lstrip("(")
+    digits = re.sub(r"\D", "", number)
+    international = digits.startswith("0044") or number.startswith("+") and digits.startswith("44")
+    if not international:
+        return digits
+    return "0" + digits[4 if digits.startswith("0044") else 2:].lstrip("0")
 
 
 def _spelled_emails(text: str, context: Context):
