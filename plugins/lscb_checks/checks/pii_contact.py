@@ -67,8 +67,11 @@ _PERSONAL = re.compile(r"^0(?:[12]\d{8,9}|7\d{9})$")
 
 class PhoneNumber(Rule):
     """Flags a UK landline or mobile phone number in a case review ("01632
-    960123", "07700 900456", "+44 7700 900456", "(020) 7946 0018"). The
-    board's own numbers (CONCERN_CONTACTS, CONCERN_EMERGENCY), national
+    960123", "07700 900456", "(020) 7946 0018"), in any international form
+    ("+44 7700 900456", "+44-7700-900456", "00 44 7700 900456", "+44 (0)7700
+    900456", "447700900456") and in a link that dials or messages it
+    (`tel:`, `sms:`, `wa.me/447700900456`, WhatsApp's `send?phone=`, Viber's
+    `chat?number=`). The board's own numbers (CONCERN_CONTACTS, CONCERN_EMERGENCY), national
     helplines (NATIONAL_HELPLINES) and numbers in redaction-allowlist.toml
     (a partner agency's public switchboard) are not reported, compared by
     their digits however they are spaced.
@@ -90,9 +93,12 @@ class PhoneNumber(Rule):
 
     ## Known limitations
     Only numbers beginning 01, 02 or 07 (or +44 1, 2, 7) are reported:
-    freephone, 03, 08 and 09 numbers belong to organisations. Numbers written
-    with dots ("07700.900456"), in words, or without their leading 0 are
-    missed, and so are numbers from other countries.
+    freephone, 03, 08 and 09 numbers belong to organisations. A landline
+    after a bare "44" (no "+" or "00") is read only in a link that dials it:
+    in prose "44 1632 960123" is as likely to be a count and two figures.
+    Numbers in words, split by a "/" ("07700/900456"), or without their
+    leading 0 or 44 ("7700 900456") are missed, and so are numbers from
+    other countries.
     """
 
     code = "PII005"
@@ -154,6 +160,25 @@ def check(site):
 
 def detect(span, context: Context):
     text = span.text
+    yield from _phones(text, context)
+    for match in _EMAIL.finditer(text) if "@" in text else ():
+        yield Hit(EmailAddress, match.start(), match.end(), "email address", EMAIL_HINT)
+    yield from _spelled_emails(text, context)
+
+
+def detect_address(span, context: Context):
+    """Landlines in a link's address read whole ("tel:+441632960981",
+    "wa.me/441632960981"): read as words, the address loses its "+" and its
+    "tel:", and a landline after a bare 44 is only read in a link. Mobiles
+    are found in the words too."""
+    for hit in _phones(span.text, context):
+        found = span.text[hit.start:hit.end]
+        bare = _BARE_44.fullmatch(found)
+        if (_bare_national(bare) if bare else national_digits(found)).startswith(("01", "02")):
+            yield hit
+
+
+def _phones(text: str, context: Context):
     board = context.redaction.board_keys
     read: list[tuple[int, int]] = []  # where numbers were read, to read each once
     for match in [*_PHONE.finditer(text), *_SPACED_PHONE.finditer(text)]:
@@ -165,16 +190,13 @@ def detect(span, context: Context):
         for match in _BARE_44.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in read):
                 continue  # the "44" of "00 44 7700 900461", already read
-            national = "0" + re.sub(r"\D", "", match.group("national").replace("(0)", ""))
+            national = _bare_national(match)
             if not _PERSONAL.match(national) or national in board:
                 continue
             dialled = _DIALLED.search(text, max(0, match.start() - 8), match.start())
             if not dialled and (national[1] != "7" or text[match.start() - 1:match.start()] in ("/", "=", ":")):
                 continue  # a landline in prose, or digits in a web address ("/447700900461.pdf")
             yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
-    for match in _EMAIL.finditer(text) if "@" in text else ():
-        yield Hit(EmailAddress, match.start(), match.end(), "email address", EMAIL_HINT)
-    yield from _spelled_emails(text, context)
 
 
 def national_digits(number: str) -> str:
@@ -186,6 +208,11 @@ def national_digits(number: str) -> str:
     if not international:
         return digits
     return "0" + digits[4 if digits.startswith("0044") else 2:].lstrip("0")
+
+
+def _bare_national(match: re.Match) -> str:
+    """The national digits of a number written after a bare 44."""
+    return "0" + re.sub(r"\D", "", match.group("national").replace("(0)", ""))
 
 
 def _spelled_emails(text: str, context: Context):

@@ -135,16 +135,32 @@ _GRID_REACH = 60
 class PreciseLocation(Rule):
     """Flags a precise location in a case review: map coordinates (a
     latitude and longitude in decimal degrees with at least three decimals,
-    "53.4012, -2.2034", or in degrees and minutes, 53°24'04"N 2°12'12"W), a
-    link to a map that holds coordinates (Google Maps `?q=`, `@lat,lon` or
-    `ll=`, OpenStreetMap `#map=` or `mlat`/`mlon`, Apple Maps `ll=`, Bing
-    `cp=lat~lon`, `geo:` addresses), a what3words address
-    ("///filled.count.soap", what3words.com/..., w3w.co/..., or three words
-    joined by dots just after the word "what3words") and an Ordnance Survey
-    grid reference ("SJ 84712 91562": a 100 km square and 6 to 10 digits).
-    Coordinates the redaction allowlist names (a map link to a partner
-    agency's public office) are not reported, and neither is the position a
-    picture records in its GPS metadata, which is IMG002's.
+    "53.4012, -2.2034", or in degrees and minutes with the hemisphere
+    letters before or after, 53°24'04"N 2°12'12"W, N 53° 24.067' W 002°
+    12.203'), a link to a map that holds coordinates (Google Maps `?q=`,
+    `@lat,lon` or `ll=`, OpenStreetMap `#map=` or `mlat`/`mlon`, Apple Maps
+    `ll=`, Bing `cp=lat~lon`, `geo:` addresses), a plus code (Open Location
+    Code, "9C5VCQ2W+F9", or a short one, "CQ2W+F9 Northbridge"), a
+    what3words address ("///filled.count.soap", what3words.com/...,
+    w3w.co/..., or three words joined by dots just after the word
+    "what3words" or "w3w") and an Ordnance Survey grid reference ("SJ 84712
+    91562": a 100 km square and 6 to 10 digits). Coordinates the redaction
+    allowlist names (a map link to a partner agency's public office) are not
+    reported, and neither is the position a picture records in its GPS
+    metadata, which is IMG002's.
+
+    Two bare numbers are read as coordinates only with something saying
+    they are: a degree sign, a hemisphere letter, a longitude label, a word
+    such as "coordinates", "location", "lat", "GPS" or "parked" earlier in
+    the line, or a map link; without any, only when they fall near the
+    British Isles and are written as coordinates are (four or more decimals,
+    or a minus sign on the longitude), so "The mean scores were 45.125,
+    41.500" is not reported. A grid reference with its digits joined to its
+    letters ("SJ8471291562") is not read after "charity", "registered",
+    "company", "no.", "Scotland"... unless "grid", "OS" or "NGR" is before
+    it, and one in square SC (the Isle of Man) only with such a label:
+    "Scotland (SC037717)" is a charity number, "SC037605" an Ofsted
+    children's home.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -153,9 +169,9 @@ class PreciseLocation(Rule):
     page shows only its text.
 
     ## Why it matters
-    Coordinates, a what3words address or a grid reference point to one
-    home, caravan or place of a few metres square: more precise than a
-    postcode, and found by anyone who pastes them into a map.
+    Coordinates, a plus code, a what3words address or a grid reference point
+    to one home, caravan or place of a few metres square: more precise than
+    a postcode, and found by anyone who pastes them into a map.
 
     ## Example
         The family's caravan was parked at 53.4012, -2.2034 for the summer.
@@ -168,13 +184,20 @@ class PreciseLocation(Rule):
     reported, and neither are numbers in a list of three or more ("0.412,
     0.387, 0.405" or "43.125 41.500 39.250": a table written as prose, so
     coordinates inside such a list are missed), two numbers both under one
-    (no place in England), or numbers followed by "%". A map link with
-    no coordinates in its address (a short link such as maps.app.goo.gl/...,
-    or a search for a place's name) is missed: the place it leads to is
-    not in the text. A what3words address without its slashes far from the
-    word "what3words", and a grid reference in lower case or with its
-    square letters missing, are missed. Eastings and northings without the
-    square letters ("384712, 391562") are missed too.
+    (no place in England), or numbers followed by "%". Two bare numbers
+    both with three decimals and no label before them are missed when the
+    longitude has no minus sign or both end in 0 or 5 ("The caravan was at
+    53.401, 1.203"), and so are coordinates abroad with no label. Degrees and minutes without the
+    degree sign need both hemisphere letters and decimal minutes or seconds
+    ("53 24 04 N, 2 12 12 W"). A map link with no coordinates in its
+    address (a short link such as maps.app.goo.gl/..., or a search for a
+    place's name) is missed: the place it leads to is not in the text. A
+    short plus code of letters only, or in lower case, is missed. A
+    what3words address without its slashes far from the word "what3words"
+    or "w3w", and a grid reference in lower case, with its square letters
+    missing, or joined in square SC without a label, are missed. Eastings
+    and northings without the square letters ("384712, 391562") are missed
+    too.
     """
 
     code = "PII013"
