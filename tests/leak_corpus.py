@@ -736,25 +736,22 @@ FORMS = [
      "_DATE allows spaces, not hyphens, around a month in words"),
     # Phone numbers.
     ("number-form", "number-mobile-international-hyphens", "a mobile in international form with hyphens",
-     "7700 900461", "Mother's number was +44-7700-900461.", "PII005", "_PHONE allows only a space after +44"),
+     "7700 900461", "Mother's number was +44-7700-900461.", "PII005", ""),
     ("number-form", "number-mobile-0044-spaced", "a mobile after '00 44'", "7700 900461",
-     "Mother's number was 00 44 7700 900461.", "PII005", "_PHONE reads 0044 only without a space"),
+     "Mother's number was 00 44 7700 900461.", "PII005", ""),
     ("number-form", "number-mobile-whatsapp-link", "a mobile in a WhatsApp link (wa.me/44...)", "7700 900461",
-     "Mother messaged from [WhatsApp](https://wa.me/447700900461).", "PII005",
-     "a number without + or 0 before 44 is not read"),
+     "Mother messaged from [WhatsApp](https://wa.me/447700900461).", "PII005", ""),
     # Precise locations.
     ("location", "location-hemisphere-first", "coordinates with the hemisphere first, as a GPS unit shows them",
-     "53\u00b0 24.067", "The caravan was at N 53\u00b0 24.067' W 002\u00b0 12.203' for the summer.", "PII013",
-     "_DMS_PAIR wants the hemisphere letter after each number"),
+     "53\u00b0 24.067", "The caravan was at N 53\u00b0 24.067' W 002\u00b0 12.203' for the summer.", "PII013", ""),
     ("location", "location-plus-code", "a plus code (Open Location Code) of the family's caravan", "9C5VCQ2W+F9",
-     "The caravan was at 9C5VCQ2W+F9 for the summer.", "PII013", "plus codes are not read"),
+     "The caravan was at 9C5VCQ2W+F9 for the summer.", "PII013", ""),
     ("location", "location-w3w-abbreviated", "a what3words address after 'w3w:'", "filled.count.soap",
-     "The caravan was at w3w: filled.count.soap by the canal.", "PII013",
-     "_W3W_NAMED wants the word 'what3words'; 'w3w' only as w3w.co"),
+     "The caravan was at w3w: filled.count.soap by the canal.", "PII013", ""),
 ]
 for channel, id_, description, value, text, code, leak in FORMS:
     case(id_, channel, description, value, [review(after_findings=text)], PLACE, line=text.split("\n")[-1][:15],
-         code=code, known_leak=leak)
+         code=code, **({"known_leak": leak} if leak else {"expect": R}))
 case("written-mixed-title", "written-form", "forename in capitals, surname capitalised, in the Title", NAME,
      [review(Title=f"ZEBEDEE Quinlan: {TITLE}")], PLACE, line="Title:", code="PII001",
      known_leak="case_blind wants both words in one case; PII001 a title-case forename")

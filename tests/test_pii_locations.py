@@ -7,7 +7,9 @@ page, with the last good output untouched and the location masked in every
 message. The same forms in a review are refused by the source checks at
 their line. The quiet cases are realistic pages full of numbers that are not
 places: a chronology with dates and times, a statistics table, a contents
-list with page numbers, version numbers and the board's office address.
+list with page numbers, version numbers, an annual report's accounts with
+three decimals, charity and Ofsted registration numbers shaped like grid
+references, and the board's office address.
 """
 
 from __future__ import annotations
@@ -42,6 +44,17 @@ LOCATIONS = {
     "what3words short link": ("It is w3w.co/filled.count.soap on the app.", "filled.count"),
     "what3words named": ("Its what3words address is filled.count.soap, by the canal.", "filled.count"),
     "grid reference": ("The farm track was at grid reference SJ 84712 91562.", "84712"),
+    "hemisphere first, decimal minutes": ("The caravan was at N 53° 24.067' W 002° 12.203' all summer.", "24.067"),
+    "hemisphere first, seconds": ("Police found it at N 53° 24' 04\" W 2° 12' 12\" in October.", "24' 04"),
+    "degrees without signs, both letters": ("The unit read 53 24 04 N, 2 12 12 W at the site.", "24 04"),
+    "plus code": ("The caravan was at 9C5VCQ2W+F9 for the summer.", "9C5VCQ2W"),
+    "plus code, short, with its town": ("The caravan was at CQ2W+F9 Northbridge all year.", "CQ2W"),
+    "plus code in a map link": ("See the [spot](https://www.google.com/maps/search/?api=1&query=9C5VCQ2W%2BF9).",
+                                "9C5VCQ2W"),
+    "what3words after w3w": ("The caravan was at w3w: filled.count.soap by the canal.", "filled.count"),
+    "grid reference joined, labelled": ("The farm track is at OS grid ref SJ8471291562 on the map.", "84712"),
+    "coordinates after a label, abroad": ("Her GPS position in Spain was 40.4168, -3.7038.", "40.4168"),
+    "coordinates, three decimals, west": ("The caravan was at 53.401, -2.203 by the canal.", "53.401"),
 }
 # code, text, what no message may print, where the finding starts
 OTHERS = {
@@ -138,6 +151,23 @@ CONTENTS = """## Contents
    3.12 Supervision .......... 17
 4. Recommendations .......... 21"""
 
+# Statistics and an annual report's accounts: pairs of numbers with three
+# decimals, some inside the box around the British Isles.
+ANNUAL_FIGURES = """The mean scores were 45.125, 41.500 for the two cohorts. Attendance was 52.125, 1.500
+points above the national figure, and the rate of plans changed by 51.250, -0.750 on the year.
+
+| Partner | 2022/23 £000 | 2023/24 £000 |
+| --- | ---: | ---: |
+| Northshire County Council | 145.125 | 151.500 |
+| Integrated Care Board | 53.375, 2.125 | 1.250 |
+
+Contributions were £53.125, £2.250 and £0.875 thousand from three schools."""
+
+# Registration numbers shaped like grid references in square SC or SO.
+REGISTRATIONS = """The Northshire Children's Trust is a registered charity in England and Wales (1098765)
+and in Scotland (SC037717). The trust's children's home was inspected (SC037605), as were
+SC041234 and SC484221. Its trading company, registered in Scotland, is company no. SO301234."""
+
 SOFTWARE = ("The records were held in CaseSystem 3.12.1 (build 10.0.19045), exported as version 2.4.1 "
             "and read with Reader 24.001.20604; see paragraphs 4.12 and 5.123.")
 
@@ -154,9 +184,10 @@ reason = "The board's public office, on its contact page"
 
 
 def test_numbers_that_are_not_places_stay_quiet(scenario):
-    scenario.write(REVIEW, review_markdown(body("\n\n".join([CHRONOLOGY, STATISTICS, SOFTWARE]))))
+    scenario.write(REVIEW, review_markdown(body("\n\n".join(
+        [CHRONOLOGY, STATISTICS, ANNUAL_FIGURES, REGISTRATIONS, SOFTWARE]))))
     scenario.write(GUIDANCE, guidance_markdown("Sharing information", body="\n\n".join(
-        [CONTENTS, CHRONOLOGY, STATISTICS, SOFTWARE, OFFICE])))
+        [CONTENTS, CHRONOLOGY, STATISTICS, ANNUAL_FIGURES, REGISTRATIONS, SOFTWARE, OFFICE])))
     (scenario.root / "redaction-allowlist.toml").write_text(ALLOWLIST, encoding="utf-8")
     site = scenario.build()
     assert site.ok, site.messages()

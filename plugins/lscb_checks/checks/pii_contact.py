@@ -15,11 +15,24 @@ from ..allowlist import Context, Hit, digits_key, scan
 # dashes of every kind, and dots: "07700\u2011900461", "07700.900.461".
 _GAP = "[ \\t\u00a0\u2009\u202f]"
 _SEPARATOR = "[ \\t\u00a0\u2009\u202f\u2010-\u2015.-]"
+# After +44 or 00 44, any one separator, and "(0)" or "0" before the
+# national number: "+44-7700-900461", "00 44 7700 900461", "+44 (0)7700
+# 900461", "0044.7700.900461". A "+" may follow "/" (wa.me/+44...).
+_INTERNATIONAL = _SEPARATOR + r"?44" + _SEPARATOR + r"?(?:\(0\)" + _SEPARATOR + r"?|0(?=\d{9,10}(?!\d)))?\(?"
 _PHONE = re.compile(
-    r"[+0(](?<![\w+/.-].)"
-    r"(?:(?<=\+)[ \t]?44[ \t]?(?:\(0\)[ \t]?)?\(?|(?<=0)044[ \t]?(?:\(0\)[ \t]?)?\(?|(?<=\()0|(?<=0))"
+    r"[+0(](?:(?<![\w+/.-].)|(?<=/\+))"
+    r"(?:(?<=\+)" + _INTERNATIONAL + r"|(?<=0)0" + _INTERNATIONAL + r"|(?<=\()0|(?<=0))"
     r"\d(?:" + _SEPARATOR + r"?\(?\)?" + _GAP + r"?\d){8,10}(?![\w/-])"
 )
+# 44 then the national number without its 0, with no "+" or "00": a mobile
+# anywhere ("447700900461", "44 7700 900461"), any number in a link that
+# dials or messages it (tel:, sms:, wa.me/, api.whatsapp.com/send?phone=,
+# viber://chat?number=, "%2B" for an encoded "+").
+_BARE_44 = re.compile(
+    r"44(?:(?<=%2[Bb]44)|(?<![\w+.%-]..))"
+    r"(?P<national>" + _SEPARATOR + r"?(?:\(0\)" + _SEPARATOR + r"?)?[127](?:" + _SEPARATOR + r"?\d){8,9})"
+    r"(?![\w/-]|[.,]\d)")
+_DIALLED = re.compile(r"(?:tel:|sms:|callto:|wa\.me/|phone=|number=|%2[Bb])$", re.IGNORECASE)
 # A number written one digit at a time: "0 7 7 0 0 9 0 0 4 6 1".
 _SPACED_PHONE = re.compile(r"(?<![\w+/.-])0(?:" + _GAP + r"\d){9,10}(?![\w/-])")
 _EMAIL = re.compile(
@@ -54,8 +67,11 @@ _PERSONAL = re.compile(r"^0(?:[12]\d{8,9}|7\d{9})$")
 
 class PhoneNumber(Rule):
     """Flags a UK landline or mobile phone number in a case review ("01632
-    960123", "07700 900456", "+44 7700 900456", "(020) 7946 0018"). The
-    board's own numbers (CONCERN_CONTACTS, CONCERN_EMERGENCY), national
+    960123", "07700 900456", "(020) 7946 0018"), in any international form
+    ("+44 7700 900456", "+44-7700-900456", "00 44 7700 900456", "+44 (0)7700
+    900456", "447700900456") and in a link that dials or messages it
+    (`tel:`, `sms:`, `wa.me/447700900456`, WhatsApp's `send?phone=`, Viber's
+    `chat?number=`). The board's own numbers (CONCERN_CONTACTS, CONCERN_EMERGENCY), national
     helplines (NATIONAL_HELPLINES) and numbers in redaction-allowlist.toml
     (a partner agency's public switchboard) are not reported, compared by
     their digits however they are spaced.
@@ -77,9 +93,12 @@ class PhoneNumber(Rule):
 
     ## Known limitations
     Only numbers beginning 01, 02 or 07 (or +44 1, 2, 7) are reported:
-    freephone, 03, 08 and 09 numbers belong to organisations. Numbers written
-    with dots ("07700.900456"), in words, or without their leading 0 are
-    missed, and so are numbers from other countries.
+    freephone, 03, 08 and 09 numbers belong to organisations. A landline
+    after a bare "44" (no "+" or "00") is read only in a link that dials it:
+    in prose "44 1632 960123" is as likely to be a count and two figures.
+    Numbers in words, split by a "/" ("07700/900456"), or without their
+    leading 0 or 44 ("7700 900456") are missed, and so are numbers from
+    other countries.
     """
 
     code = "PII005"
@@ -141,13 +160,59 @@ def check(site):
 
 def detect(span, context: Context):
     text = span.text
-    for match in [*_PHONE.finditer(text), *_SPACED_PHONE.finditer(text)]:
-        found = match.group(0)
-        if _PERSONAL.match(digits_key(found.lstrip("("))):
-            yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
+    yield from _phones(text, context)
     for match in _EMAIL.finditer(text) if "@" in text else ():
         yield Hit(EmailAddress, match.start(), match.end(), "email address", EMAIL_HINT)
     yield from _spelled_emails(text, context)
+
+
+def detect_address(span, context: Context):
+    """Landlines in a link's address read whole ("tel:+441632960981",
+    "wa.me/441632960981"): read as words, the address loses its "+" and its
+    "tel:", and a landline after a bare 44 is only read in a link. Mobiles
+    are found in the words too."""
+    for hit in _phones(span.text, context):
+        found = span.text[hit.start:hit.end]
+        bare = _BARE_44.fullmatch(found)
+        if (_bare_national(bare) if bare else national_digits(found)).startswith(("01", "02")):
+            yield hit
+
+
+def _phones(text: str, context: Context):
+    board = context.redaction.board_keys
+    read: list[tuple[int, int]] = []  # where numbers were read, to read each once
+    for match in [*_PHONE.finditer(text), *_SPACED_PHONE.finditer(text)]:
+        read.append(match.span())
+        national = national_digits(match.group(0))
+        if _PERSONAL.match(national) and national not in board:
+            yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
+    if "44" in text:
+        for match in _BARE_44.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in read):
+                continue  # the "44" of "00 44 7700 900461", already read
+            national = _bare_national(match)
+            if not _PERSONAL.match(national) or national in board:
+                continue
+            dialled = _DIALLED.search(text, max(0, match.start() - 8), match.start())
+            if not dialled and (national[1] != "7" or text[match.start() - 1:match.start()] in ("/", "=", ":")):
+                continue  # a landline in prose, or digits in a web address ("/447700900461.pdf")
+            yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
+
+
+def national_digits(number: str) -> str:
+    """A number as its national digits, however its international prefix is
+    written: "+44 (0)7700 900461", "00 44 7700 900461" -> "07700900461"."""
+    number = number.lstrip("(")
+    digits = re.sub(r"\D", "", number)
+    international = digits.startswith("0044") or number.startswith("+") and digits.startswith("44")
+    if not international:
+        return digits
+    return "0" + digits[4 if digits.startswith("0044") else 2:].lstrip("0")
+
+
+def _bare_national(match: re.Match) -> str:
+    """The national digits of a number written after a bare 44."""
+    return "0" + re.sub(r"\D", "", match.group("national").replace("(0)", ""))
 
 
 def _spelled_emails(text: str, context: Context):

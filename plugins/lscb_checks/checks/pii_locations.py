@@ -22,25 +22,49 @@ _GAP = "[ \t\u00a0]"
 _DEGREE = "[\u00b0\u00ba\u02da]"
 _LAT = (rf"(?:(?P<ns_before>[NS]){_GAP}?)?(?P<lat>{_SIGN}?\d{{1,2}}\.\d{{3,}})"
         rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ns>[NS]))?")
-_LON_LABEL = rf"(?:(?:longitude|long|lon|lng)\.?{_GAP}*[:=]?{_GAP}*)?"
+_LON_LABEL = rf"(?P<lon_label>(?:longitude|long|lon|lng)\.?{_GAP}*[:=]?{_GAP}*)?"
 _LON = (rf"(?:(?P<ew_before>[EW]){_GAP}?)?(?P<lon>{_SIGN}?\d{{1,3}}\.\d{{3,}})"
         rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ew>[EW]))?")
 _DECIMAL_PAIR = re.compile(
-    r"(?=[-+\u2212NS\d])(?<![\w.,\u2212+-])" + _LAT
+    r"(?=[-+\u2212NS\d])(?<![\w.,\u2212+\u00a3$\u20ac-])" + _LAT
     + rf"(?:{_GAP}*[,;/]{_GAP}*|{_GAP}+)" + _LON_LABEL + _LON
     + rf"(?![\w\u00b0]|\.\d|{_GAP}*(?:%|per{_GAP}?cent))")
-# Degrees, minutes and (optionally) seconds, with the hemisphere letters:
-# 53°24'04"N 2°12'12"W, 53° 24.067′ N, 2° 12.203′ W.
+# Degrees, minutes and (optionally) seconds, with the hemisphere letters
+# before or after each number, as a GPS unit or a map shows them:
+# 53°24'04"N 2°12'12"W, 53° 24.067′ N, 2° 12.203′ W, N 53° 24.067' W 002°
+# 12.203'. Without the degree sign ("N 53 24.067 W 2 12.203", "53 24 04 N,
+# 2 12 12 W") only with both letters and decimal minutes or seconds.
 _MINUTE = "['\u2032\u2019\u00b4]"
 _SECOND = "(?:\"|\u2033|\u201d|''|\u2032\u2032)"
-_DMS_PART = (rf"\d{{1,3}}{_GAP}*{_DEGREE}{_GAP}*\d{{1,2}}(?:\.\d+)?{_GAP}*{_MINUTE}"
-             rf"(?:{_GAP}*\d{{1,2}}(?:\.\d+)?{_GAP}*{_SECOND})?{_GAP}*")
+
+
+def _dms_part(name: str, letters: str) -> str:
+    return (rf"(?:(?P<{name}_before>[{letters}]){_GAP}*)?"
+            rf"(?P<{name}_deg>\d{{1,3}})(?P<{name}_sign>{_GAP}*{_DEGREE}{_GAP}*|{_GAP}+)"
+            rf"(?P<{name}_min>\d{{1,2}}(?:\.\d+)?)(?:{_GAP}*{_MINUTE})?"
+            rf"(?:{_GAP}*(?P<{name}_sec>\d{{1,2}}(?:\.\d+)?){_GAP}*{_SECOND}"
+            rf"|{_GAP}+(?P<{name}_bare_sec>\d{{1,2}}(?:\.\d+)?)(?![\d.]))?"
+            rf"(?:{_GAP}*(?P<{name}_after>[{letters}]))?")
+
+
 _DMS_PAIR = re.compile(
-    rf"(?<![\w.]){_DMS_PART}[NS]{_GAP}*[,;+]?{_GAP}*{_DMS_PART}[EW](?![\w])")
+    r"(?=[NS\d])(?<![\w.,])" + _dms_part("lat", "NS") + rf"{_GAP}*[,;/+]?{_GAP}*" + _dms_part("lon", "EW")
+    + r"(?![\w\u00b0])")
 # A list of numbers (a statistics table written as prose) is not a pair of
 # coordinates: "0.412, 0.387, 0.405".
 _NUMBER_BEFORE = re.compile(rf"\d\.\d+(?:{_GAP}*[,;]{_GAP}*|{_GAP}+)$")
 _NUMBER_AFTER = re.compile(rf"(?:{_GAP}*[,;]{_GAP}*|{_GAP}+){_SIGN}?\d+\.\d{{3,}}")
+# Two bare numbers ("45.125, 41.500") are coordinates only with evidence: a
+# degree sign, a hemisphere letter, a longitude label, or one of these words
+# before them in the same line; or, with none, values inside the box around
+# the British Isles written as coordinates are (see _bare_pair).
+_COORDINATE_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:co-?ordinates?|coords|locations?|located|lat|latitude|longitude|lat/long|gps"
+    r"|sat-?nav|position|parked|pitched|moored|pinned|dropped pin|map|geo|whereabouts)(?![^\W\d_])",
+    re.IGNORECASE)
+_LABEL_REACH = 80
+# The British Isles and their seas, in decimal degrees.
+_NEAR_UK = ((49.0, 61.5), (-11.0, 2.5))
 
 # --- Links to a map -----------------------------------------------------------
 # Any web address or geo: URI; it is a map link when its address names a map
@@ -58,16 +82,28 @@ _URL_GAP = 16  # at most this many characters between a latitude and its longitu
 # --- what3words ---------------------------------------------------------------
 # Three words joined by dots, after three slashes ("///filled.count.soap"),
 # in a what3words address (what3words.com/..., w3w.co/...), or just after
-# the word "what3words" ("what3words address: filled.count.soap").
+# the word "what3words" or "w3w" ("what3words address: filled.count.soap",
+# "w3w: filled.count.soap").
 _W3W_WORD = r"[^\W\d_]{1,20}"
 _W3W_WORDS = rf"{_W3W_WORD}\.{_W3W_WORD}\.{_W3W_WORD}(?![\w]|\.[^\W\d_])"
 _W3W_SLASHES = re.compile(rf"(?<![:/\w])///{_W3W_WORDS}")
 _W3W_SITE = re.compile(rf"(?:what3words\.com|w3w\.co|w3w\.me)/(?:///)?{_W3W_WORDS}", re.IGNORECASE)
 _W3W_NAMED = re.compile(
-    rf"what{_GAP}?3{_GAP}?words(?![\w.])[^\n]{{0,40}}?(?<![\w.])(?:///)?(?P<words>{_W3W_WORDS})",
+    rf"(?:what{_GAP}?3{_GAP}?words|w3w)(?![\w.])[^\n]{{0,40}}?(?<![\w.])(?:///)?(?P<words>{_W3W_WORDS})",
     re.IGNORECASE)
 # The end of a web address, not a what3words address: "www.example.org".
 _WEB_WORDS = frozenset("www com org net gov nhs sch ac co uk io info html htm pdf".split())
+
+# --- Plus codes (Open Location Codes) ------------------------------------------
+# Eight characters of the code's alphabet, "+", then two or three more
+# ("9C5VCQ2W+F9": a few metres square), or a short code of four or six
+# characters, read with the town written after it ("CQ2W+F9 Northbridge").
+# The "+" may be written %2B in a link.
+_OLC = "23456789CFGHJMPQRVWX"
+_PLUS = r"(?:\+|%2[Bb])"
+_PLUS_FULL = re.compile(
+    rf"(?<![\w+%])[2-9C][2-9CFGHJMPQRV][{_OLC}]{{6}}{_PLUS}[{_OLC}]{{2,3}}(?![\w+])", re.IGNORECASE)
+_PLUS_SHORT = re.compile(rf"(?<![\w+%])(?:[{_OLC}]{{6}}|[{_OLC}]{{4}}){_PLUS}[{_OLC}]{{2,3}}(?![\w+])")
 
 # --- Ordnance Survey grid references ------------------------------------------
 # The 100 km square (two letters, only those that cover Great Britain) then
@@ -79,21 +115,52 @@ _GRID = re.compile(
     r"[HNOST](?<![\w-].)(?P<square>[A-HJ-Z])"
     rf"(?:{_GAP}?(?P<east>\d{{3,5}}){_GAP}(?P<north>\d{{3,5}})|{_GAP}?(?P<joined>\d{{6}}|\d{{8}}|\d{{10}}))"
     r"(?![\w/-]|[.,]\d)")
+# A grid reference written with its digits joined to the letters
+# ("SJ8471291562") has the shape of a registration number: Scottish charity
+# and company numbers and Ofsted children's home references are "SC" or "SO"
+# and six digits ("Scotland (SC037717)"). Joined, it is read as a grid
+# reference when a label is before it, and never after one of these words.
+_GRID_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:grid|ngr|os|osgb|ordnance survey|map ref(?:erence)?|landranger|explorer)"
+    r"(?![^\W\d_])[^\n]{0,30}$", re.IGNORECASE)
+_REGISTRATION = re.compile(
+    r"(?<![^\W\d_])(?:charity|charities|registered|registration|reg|company|companies|number|numbers|no|nos|urn"
+    r"|ofsted|scotland|scottish)(?![^\W\d_])[^\n]{0,40}$", re.IGNORECASE)
+# Squares where a joined form is read without a label: not SC (the Isle of
+# Man, and the prefix of Scottish charities and Ofsted children's homes).
+_JOINED_UNLABELLED = frozenset(_SQUARES) - {"SC"}
+_GRID_REACH = 60
 
 
 class PreciseLocation(Rule):
     """Flags a precise location in a case review: map coordinates (a
     latitude and longitude in decimal degrees with at least three decimals,
-    "53.4012, -2.2034", or in degrees and minutes, 53°24'04"N 2°12'12"W), a
-    link to a map that holds coordinates (Google Maps `?q=`, `@lat,lon` or
-    `ll=`, OpenStreetMap `#map=` or `mlat`/`mlon`, Apple Maps `ll=`, Bing
-    `cp=lat~lon`, `geo:` addresses), a what3words address
-    ("///filled.count.soap", what3words.com/..., w3w.co/..., or three words
-    joined by dots just after the word "what3words") and an Ordnance Survey
-    grid reference ("SJ 84712 91562": a 100 km square and 6 to 10 digits).
-    Coordinates the redaction allowlist names (a map link to a partner
-    agency's public office) are not reported, and neither is the position a
-    picture records in its GPS metadata, which is IMG002's.
+    "53.4012, -2.2034", or in degrees and minutes with the hemisphere
+    letters before or after, 53°24'04"N 2°12'12"W, N 53° 24.067' W 002°
+    12.203'), a link to a map that holds coordinates (Google Maps `?q=`,
+    `@lat,lon` or `ll=`, OpenStreetMap `#map=` or `mlat`/`mlon`, Apple Maps
+    `ll=`, Bing `cp=lat~lon`, `geo:` addresses), a plus code (Open Location
+    Code, "9C5VCQ2W+F9", or a short one, "CQ2W+F9 Northbridge"), a
+    what3words address ("///filled.count.soap", what3words.com/...,
+    w3w.co/..., or three words joined by dots just after the word
+    "what3words" or "w3w") and an Ordnance Survey grid reference ("SJ 84712
+    91562": a 100 km square and 6 to 10 digits). Coordinates the redaction
+    allowlist names (a map link to a partner agency's public office) are not
+    reported, and neither is the position a picture records in its GPS
+    metadata, which is IMG002's.
+
+    Two bare numbers are read as coordinates only with something saying
+    they are: a degree sign, a hemisphere letter, a longitude label, a word
+    such as "coordinates", "location", "lat", "GPS" or "parked" earlier in
+    the line, or a map link; without any, only when they fall near the
+    British Isles and are written as coordinates are (four or more decimals,
+    or a minus sign on the longitude), so "The mean scores were 45.125,
+    41.500" is not reported. A grid reference with its digits joined to its
+    letters ("SJ8471291562") is not read after "charity", "registered",
+    "company", "no.", "Scotland"... unless "grid", "OS" or "NGR" is before
+    it, and one in square SC (the Isle of Man) only with such a label:
+    "Scotland (SC037717)" is a charity number, "SC037605" an Ofsted
+    children's home.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -102,9 +169,9 @@ class PreciseLocation(Rule):
     page shows only its text.
 
     ## Why it matters
-    Coordinates, a what3words address or a grid reference point to one
-    home, caravan or place of a few metres square: more precise than a
-    postcode, and found by anyone who pastes them into a map.
+    Coordinates, a plus code, a what3words address or a grid reference point
+    to one home, caravan or place of a few metres square: more precise than
+    a postcode, and found by anyone who pastes them into a map.
 
     ## Example
         The family's caravan was parked at 53.4012, -2.2034 for the summer.
@@ -117,13 +184,20 @@ class PreciseLocation(Rule):
     reported, and neither are numbers in a list of three or more ("0.412,
     0.387, 0.405" or "43.125 41.500 39.250": a table written as prose, so
     coordinates inside such a list are missed), two numbers both under one
-    (no place in England), or numbers followed by "%". A map link with
-    no coordinates in its address (a short link such as maps.app.goo.gl/...,
-    or a search for a place's name) is missed: the place it leads to is
-    not in the text. A what3words address without its slashes far from the
-    word "what3words", and a grid reference in lower case or with its
-    square letters missing, are missed. Eastings and northings without the
-    square letters ("384712, 391562") are missed too.
+    (no place in England), or numbers followed by "%". Two bare numbers
+    both with three decimals and no label before them are missed when the
+    longitude has no minus sign or both end in 0 or 5 ("The caravan was at
+    53.401, 1.203"), and so are coordinates abroad with no label. Degrees and minutes without the
+    degree sign need both hemisphere letters and decimal minutes or seconds
+    ("53 24 04 N, 2 12 12 W"). A map link with no coordinates in its
+    address (a short link such as maps.app.goo.gl/..., or a search for a
+    place's name) is missed: the place it leads to is not in the text. A
+    short plus code of letters only, or in lower case, is missed. A
+    what3words address without its slashes far from the word "what3words"
+    or "w3w", and a grid reference in lower case, with its square letters
+    missing, or joined in square SC without a label, are missed. Eastings
+    and northings without the square letters ("384712, 391562") are missed
+    too.
     """
 
     code = "PII013"
@@ -135,6 +209,7 @@ COORDINATES_HINT = "remove the coordinates; name no place smaller than the area"
 MAP_HINT = "remove the link; name no place smaller than the area"
 W3W_HINT = "remove the what3words address; name no place smaller than the area"
 GRID_HINT = "remove the grid reference; name no place smaller than the area"
+PLUS_CODE_HINT = "remove the plus code; name no place smaller than the area"
 
 
 def check(site):
@@ -159,7 +234,7 @@ def detect(span, context: Context):
     for hit in _links(text):
         if fresh(hit.start, hit.end):
             yield hit
-    for hit in [*_what3words(text), *_coordinates(text), *_grid_references(text)]:
+    for hit in [*_what3words(text), *_plus_codes(text), *_coordinates(text), *_grid_references(text)]:
         if fresh(hit.start, hit.end):
             yield hit
 
@@ -183,7 +258,7 @@ def _links(text: str):
 def _has_pair(address: str) -> bool:
     """Whether an address holds a latitude followed by a longitude, or a
     pair in degrees and minutes."""
-    if _DMS_PAIR.search(address):
+    if any(_dms_valid(match) for match in _DMS_PAIR.finditer(address)):
         return True
     numbers = list(_URL_NUMBER.finditer(address))
     for first, second in zip(numbers, numbers[1:]):
@@ -200,6 +275,52 @@ def _valid(lat: str, lon: str) -> bool:
     return abs(latitude) >= 1 or abs(longitude) >= 1
 
 
+def _dms_valid(match: re.Match) -> bool:
+    """A latitude and a longitude in degrees and minutes, each with one
+    hemisphere letter; without a degree sign, both with decimal minutes or
+    seconds."""
+    for name, limit in (("lat", 90), ("lon", 180)):
+        if bool(match.group(f"{name}_before")) == bool(match.group(f"{name}_after")):
+            return False  # no hemisphere letter, or one on each side
+        if int(match.group(f"{name}_deg")) > limit or float(match.group(f"{name}_min")) >= 60:
+            return False
+        seconds = match.group(f"{name}_sec") or match.group(f"{name}_bare_sec")
+        if seconds and float(seconds) >= 60:
+            return False
+        if not match.group(f"{name}_sign").strip() and not (seconds or "." in match.group(f"{name}_min")):
+            return False  # "N 53 24 W 2 12": too little to be sure
+    return True
+
+
+def _bare_pair(lat: str, lon: str) -> bool:
+    """Two numbers with nothing saying they are coordinates: read as such
+    when they fall near the British Isles, with at least one written to four
+    decimals or more (a phone or a map gives five or six), or with a minus
+    sign on the longitude (west of Greenwich) unless both look like
+    statistics rounded to a half, a quarter or an eighth ("51.250, -0.750")."""
+    latitude = float(lat.replace("\u2212", "-"))
+    longitude = float(lon.replace("\u2212", "-"))
+    (south, north), (west, east) = _NEAR_UK
+    if not (south <= latitude <= north and west <= longitude <= east):
+        return False
+    decimals = [len(number.split(".")[1]) for number in (lat, lon)]
+    if max(decimals) >= 4:
+        return True
+    rounded = all(number[-1] in "05" for number in (lat, lon))
+    return lon.startswith(("-", "\u2212")) and not rounded
+
+
+def _evidence(text: str, match: re.Match) -> bool:
+    """A degree sign, a hemisphere letter, a longitude label or a word such
+    as "coordinates" or "parked" earlier in the line."""
+    if any(match.group(name) for name in ("ns", "ns_before", "ew", "ew_before", "lon_label")):
+        return True
+    if re.search(_DEGREE, match.group(0)):
+        return True
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return bool(_COORDINATE_LABEL.search(text, max(line_start, match.start() - _LABEL_REACH), match.start()))
+
+
 def _coordinates(text: str):
     if "." in text:
         for match in _DECIMAL_PAIR.finditer(text):
@@ -210,21 +331,33 @@ def _coordinates(text: str):
             if _NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()) \
                     or _NUMBER_AFTER.match(text, match.end()):
                 continue  # a list of numbers
+            if not _evidence(text, match) and not _bare_pair(match.group("lat"), match.group("lon")):
+                continue  # "The mean scores were 45.125, 41.500"
             yield Hit(PreciseLocation, match.start(), match.end(), "coordinates", COORDINATES_HINT)
-    if "\u00b0" in text or "\u00ba" in text or "\u02da" in text:
-        for match in _DMS_PAIR.finditer(text):
+    for match in _DMS_PAIR.finditer(text):
+        if _dms_valid(match):
             yield Hit(PreciseLocation, match.start(), match.end(), "coordinates", COORDINATES_HINT)
+
+
+def _plus_codes(text: str):
+    if "+" not in text and "%2" not in text:
+        return
+    for match in _PLUS_FULL.finditer(text):
+        yield Hit(PreciseLocation, match.start(), match.end(), "plus code", PLUS_CODE_HINT)
+    for match in _PLUS_SHORT.finditer(text):
+        if re.search(r"\d", match.group(0).replace("%2B", "+").replace("%2b", "+")):
+            yield Hit(PreciseLocation, match.start(), match.end(), "plus code", PLUS_CODE_HINT)
 
 
 def _what3words(text: str):
-    if "w3w" in text or "what3words" in text.lower():
+    lowered = text.lower()
+    if "w3w" in lowered or "what3words" in lowered:
         for match in _W3W_SITE.finditer(text):
             yield Hit(PreciseLocation, match.start(), match.end(), "what3words address", W3W_HINT)
     if "///" in text:
         for match in _W3W_SLASHES.finditer(text):
             yield Hit(PreciseLocation, match.start(), match.end(), "what3words address", W3W_HINT)
-    lowered = text.lower()
-    if "words" in lowered and "3" in lowered:
+    if "words" in lowered and "3" in lowered or "w3w" in lowered:
         for match in _W3W_NAMED.finditer(text):
             words = match.group("words").lower().split(".")
             if _WEB_WORDS.intersection(words):
@@ -235,9 +368,19 @@ def _what3words(text: str):
 
 def _grid_references(text: str):
     for match in _GRID.finditer(text):
-        if match.group(0)[0] + match.group("square") not in _SQUARES:
+        square = match.group(0)[0] + match.group("square")
+        if square not in _SQUARES:
             continue
         east, north = match.group("east"), match.group("north")
-        if east is not None and len(east) != len(north):
-            continue  # "SJ 847 91562": two numbers of different lengths
+        if east is not None:
+            if len(east) != len(north):
+                continue  # "SJ 847 91562": two numbers of different lengths
+        else:
+            before = text[max(0, match.start() - _GRID_REACH):match.start()]
+            if not _GRID_LABEL.search(before):
+                spaced = match.group(0)[2] != match.group("joined")[0]
+                if _REGISTRATION.search(before[-40:] if len(before) > 40 else before):
+                    continue  # "registered in Scotland (SC037717)", "company no. SO301234"
+                if not spaced and square not in _JOINED_UNLABELLED:
+                    continue  # "SC037605": an Ofsted reference, not the Isle of Man
         yield Hit(PreciseLocation, match.start(), match.end(), "grid reference", GRID_HINT)

@@ -72,8 +72,8 @@ DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_
              pii_locations.detect, pii_numbers.detect, pii_institutions.detect)
 # A link's address as written (not read as words: see files.address_words)
 # is read by the detectors of what an address can hold whole: a map link's
-# coordinates ("maps?q=53.4012,-2.2034").
-ADDRESS_DETECTORS = (pii_locations.detect,)
+# coordinates ("maps?q=53.4012,-2.2034"), a landline after "tel:+44".
+ADDRESS_DETECTORS = (pii_locations.detect, pii_contact.detect_address)
 _BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SEPARATOR = "\n\n\n"
 # Markup an editor can put inside a word that the built page does not show:
