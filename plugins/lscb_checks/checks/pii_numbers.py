@@ -62,7 +62,9 @@ class NhsNumber(Rule):
     ## Known limitations
     Ten-digit numbers with a wrong check digit are not reported (they are
     not NHS numbers, or are mistyped ones). Numbers spaced in other ways
-    ("9434 765 919") are missed. A ten-digit number after "ISBN" is ignored.
+    ("9434 765 919") are missed. A ten-digit number after "ISBN" is ignored,
+    and so is one after the UK's dialling code ("+44 808 800 5000", "0044
+    (0)20 ..."): it is a phone number, which PII005 reads.
     """
 
     code = "PII007"
@@ -135,6 +137,9 @@ class VehicleRegistration(Rule):
 
 
 NHS_HINT = "remove the NHS number"
+# A UK number dialled from abroad ("+44 808 800 5000", "0044 (0)20 7946
+# 0000"): ten digits after it are a phone number (PII005), not an NHS number.
+_DIALLING_CODE = re.compile(r"(?:\+|\b00[ \t\u00a0]?)44[ \t\u00a0.-]*(?:\(0\)[ \t\u00a0]*)?$")
 NINO_HINT = "remove the National Insurance number"
 PLATE_HINT = 'remove the registration; "a car" is enough'
 
@@ -158,7 +163,8 @@ def detect(span, context: Context):
     text = span.text
     for match in _NHS.finditer(text):
         digits = match.group(1) + match.group(3) + match.group(4)
-        if nhs_check_digit_valid(digits) and not _ISBN.search(text[max(0, match.start() - 12):match.start()]):
+        before = text[max(0, match.start() - 16):match.start()]
+        if nhs_check_digit_valid(digits) and not _ISBN.search(before) and not _DIALLING_CODE.search(before):
             yield Hit(NhsNumber, match.start(), match.end(), "NHS number", NHS_HINT)
     for match in _NINO.finditer(text):
         yield Hit(NiNumber, match.start(), match.end(), "NI number", NINO_HINT)
