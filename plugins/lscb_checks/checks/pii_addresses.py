@@ -42,9 +42,11 @@ _NUMBER = r"\d{1,4}[A-Za-z]?"
 _RANGE = r"(?:[-–/]\d{1,4}[A-Za-z]?)?"
 # The first character comes first and the check of what is before it after
 # it: the regular expression engine then skips fast to places that can match.
+# "No.27", "No 27", "Number 27": the full stop of "No." may touch the number.
+_NO = r"[Nn](?<![\w.,/:-].)(?i:o\.?|umber)[ \t\u00a0]*"
 _ADDRESS = re.compile(
-    rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{_SP}{_NUMBER},?{_SP}(?:{_NUMBER},?{_SP})?"
-    rf"|\d(?<![\w.,/:–-]\d)\d{{0,3}}[A-Za-z]?{_RANGE},?{_SP})"
+    rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{_SP}{_NUMBER}{_RANGE},?{_SP}(?:{_NUMBER},?{_SP})?"
+    rf"|\d(?<![\w.,/:–-]\d)\d{{0,3}}[A-Za-z]?{_RANGE},?{_SP}|{_NO}\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
     rf"(?P<name>(?:[A-Z][\w'’\-]*{_SP}){{1,3}})(?:{STREET_KINDS})(?![\w'’-])"
 )
 # A flat in a named building: "Flat 7, Beacon House", "Apartment 12 Mill Court".
@@ -88,8 +90,8 @@ _NOT_HOUSE = re.compile(
 # Short forms that are also words or initials (St, Dr, Ct, Pl, Sq, Ln) are left out.
 _KINDS_ANY_CASE = "|".join(kind for kind in STREET_KINDS.split("|") if kind not in ("St", "Dr", "Ct", "Pl", "Sq", "Ln"))
 _ADDRESS_ANY_CASE = re.compile(
-    rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP}(?:{_NUMBER},?{_SP})?"
-    rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
+    rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{_SP}{_NUMBER}{_RANGE},?{_SP}(?:{_NUMBER},?{_SP})?"
+    rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP}|{_NO}\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
     rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{_KINDS_ANY_CASE}))(?![\w'’-])"
 )
 _FLAT_IN_BUILDING_ANY_CASE = re.compile(
@@ -240,7 +242,7 @@ def detect(span, context: Context):
             if any(start < match.end() and match.start() < end for start, end in found) \
                     or not _is_address(text, match):
                 continue
-            if "kind" in match.re.groupindex and not _named_in_one_case(match):
+            if "kind" in match.re.groupindex and not _named(match):
                 continue
             found.append(match.span())
             yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
@@ -269,14 +271,10 @@ def _streets(text: str):
             continue  # "Mill Lane Surgery", "Station Road Primary School": PII010
         yield start, match.end()
 
-def _named_in_one_case(match: re.Match) -> bool:
-    """A street written wholly in capitals or wholly in lower case, named by
-    words that are not everyday words: "27 MARLPIT LANE", "27 marlpit lane",
-    "12 old marlpit road", but not "2 way street" or "the 3 main roads"."""
-    written = match.group("name") + match.group("kind")
-    letters = [char for char in written if char.isalpha()]
-    if not (all(char.isupper() for char in letters) or all(char.islower() for char in letters)):
-        return False
+def _named(match: re.Match) -> bool:
+    """A street written in any case, named by words that are not everyday
+    words: "27 MARLPIT LANE", "27 marlpit lane", "27 Marlpit lane", "12 old
+    marlpit road", but not "2 way street" or "the 3 main roads"."""
     words = match.group("name").split()
     if any(word.lower() in _FUNCTION_WORDS for word in words):
         return False
