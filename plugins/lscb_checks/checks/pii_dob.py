@@ -39,12 +39,22 @@ _YEAR = rf"(?:(?:19|20)\d\d|(?i:{_YEAR_WORDS})(?![\w-]))"
 _SP = r"[ \t\u00a0]*\n?[ \t\u00a0]*"
 _DIGITS_DAY = r"(?:[0-2]?\d|3[01])"
 _DIGITS_YEAR = r"(?:19|20)\d\d"
+# A month in words between hyphens, full stops or slashes, as forms print it
+# ("14-Mar-2017", "14.MAR.17", "14/march/2017"): in any case, since the
+# figures around it say it is a date.
+_MONTH_JOINED = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+)
+_JOINED_DATE = rf"{_DIGITS_DAY}[-./]{_MONTH_JOINED}[-./](?:{_DIGITS_YEAR}|\d\d)"
+# The year first: "2017-03-14", "2017/03/14", "2017.03.14".
+_YEAR_FIRST = rf"{_DIGITS_YEAR}(?:{'|'.join(rf'{sep}(?:0[1-9]|1[0-2]){sep}' for sep in ('-', '/', '[.]'))})(?:0[1-9]|[12]\d|3[01])"
 # A day and a month, with or without the year, in any common form.
 _DATE = (
     rf"(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH}(?:,?{_SP}{_YEAR})?"
     rf"|{_MONTH}{_SP}(?:the{_SP})?{_DAY}(?:,?{_SP}{_YEAR})?"
     rf"|{_DIGITS_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_DIGITS_YEAR}|\d\d)"
-    rf"|{_DIGITS_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
+    rf"|{_JOINED_DATE}|{_YEAR_FIRST})(?![\w/])"
 )
 # What says a date is a birth date, then at most a few words (not across a
 # sentence) before the date.
@@ -52,7 +62,11 @@ _DATE = (
 # so that the regular expression engine skips fast to places that can match.
 _TRIGGER = (
     r"[bBdD](?<!\w.)(?i:orn\b|\.(?=\s*\d)|\.?\s?o\.?\s?b\b\.?|ate[\s_-]+of[\s_-]+birth\b"
-    r"|irth[\s_-]?date\b|irthday\b)"
+    r"|irth[\s_-]?date\b|irthday\b"
+    # "birth" as a noun, when what follows is about when: "Child Q's birth on
+    # 14 March 2017", "the birth of Sibling 2 on ...", "Birth: 14.03.2017";
+    # not "birth mother", "birth plan", "birth certificate".
+    r"|irth\b(?=[ \t\u00a0]*(?:[:(,\u2013\u2014-]|\d|(?:on|was|is|of|in|at|took|happened)\b)))"
 )
 _BETWEEN = r"[^.!?]{0,60}?"
 _DOB = re.compile(rf"{_TRIGGER}(?P<between>{_BETWEEN})(?P<date>{_DATE})")
@@ -158,7 +172,7 @@ _FULL_DATE = re.compile(
     rf"(?<![\w/.-])(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH},?{_SP}{_YEAR}"
     rf"|{_MONTH}{_SP}(?:the{_SP})?{_DAY},?{_SP}{_YEAR}"
     rf"|{_DIGITS_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_DIGITS_YEAR}|\d\d)"
-    rf"|{_DIGITS_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
+    rf"|{_JOINED_DATE}|{_YEAR_FIRST})(?![\w/])"
 )
 # A column heading that says the dates under it are dates of birth (an age
 # column holding a date gives the date of birth too).
