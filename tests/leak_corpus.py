@@ -712,28 +712,28 @@ FORMS = [
     # Streets, schools, dates of birth.
     ("written-form", "written-address-kind-lower", "street address with the kind of street in lower case",
      "27 Marlpit lane", "The family lived at 27 Marlpit lane for a year.", "PII003",
-     "_ADDRESS wants a title-case kind, _ADDRESS_ANY_CASE one case throughout"),
+     ""),
     ("written-form", "written-address-number-abbreviation", "street address after 'No.' ('No.27 Marlpit Lane')",
      ADDRESS, "The family lived at No.27 Marlpit Lane for a year.", "PII003",
-     "a house number straight after a full stop is not read (the lookbehind of _ADDRESS)"),
+     ""),
     ("written-form", "written-school-capitals", "a named school in capitals", SCHOOL,
      "Child Q started at BRACKENFOLD PRIMARY SCHOOL in Year 1.", "PII010",
-     "_KIND reads the kind in title case, _KIND_LOWER in lower case: none in capitals"),
+     ""),
     ("written-form", "written-school-mixed", "a named school with the kind in lower case", SCHOOL,
      "Child Q started at Brackenfold primary school in Year 1.", "PII010",
-     "_lower_case_names stops at the capitalised name word"),
+     ""),
     ("written-form", "written-school-and", "a named school whose kind has 'and' ('Junior and Infant School')",
      "Brackenfold Junior and Infant School", "Child Q started at Brackenfold Junior and Infant School in Year 1.",
-     "PII010", "'and' is a stop word: the walk back from 'School' ends before the name"),
+     "PII010", ""),
     ("written-form", "written-school-hashtag", "a school's hashtag ('#BrackenfoldPrimary')", "Brackenfold Primary",
      "The school posted on #BrackenfoldPrimary about the trip.", "PII010",
-     "PII010 does not split a hashtag into words"),
+     ""),
     ("written-form", "written-dob-birth-noun", "a date of birth after 'birth' ('Child Q's birth on ...')", DOB,
      f"Child Q's birth on {DOB} was two weeks early.", "PII004",
-     "'birth' alone is not a trigger (_TRIGGER: born, DOB, date of birth, birthday)"),
+     ""),
     ("written-form", "written-dob-hyphens", "a date of birth written 14-Mar-2017", "14-Mar-2017",
      "Child Q (born 14-Mar-2017) lived with Mother.", "PII004",
-     "_DATE allows spaces, not hyphens, around a month in words"),
+     ""),
     # Phone numbers.
     ("number-form", "number-mobile-international-hyphens", "a mobile in international form with hyphens",
      "7700 900461", "Mother's number was +44-7700-900461.", "PII005", "_PHONE allows only a space after +44"),
@@ -754,7 +754,7 @@ FORMS = [
 ]
 for channel, id_, description, value, text, code, leak in FORMS:
     case(id_, channel, description, value, [review(after_findings=text)], PLACE, line=text.split("\n")[-1][:15],
-         code=code, known_leak=leak)
+         code=code, **({"known_leak": leak} if leak else {"expect": R}))
 case("written-mixed-title", "written-form", "forename in capitals, surname capitalised, in the Title", NAME,
      [review(Title=f"ZEBEDEE Quinlan: {TITLE}")], PLACE, line="Title:", code="PII001",
      known_leak="case_blind wants both words in one case; PII001 a title-case forename")

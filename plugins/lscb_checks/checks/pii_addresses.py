@@ -153,19 +153,21 @@ class StreetAddress(Rule):
     """Flags a street address in a case review: a house or flat number
     followed by a capitalised street name and a kind of street ("14 Acacia
     Avenue", "Flat 3, Riverside Court", "12a Mill Lane", "12-14 Canal
-    Street", "12/3 Canal Street"). Road, Street, Avenue, Lane, Close, Drive,
-    Way, Crescent, Court, Gardens, Terrace, Place, Grove, Mews and similar
-    words count; after a flat number, so do House, Tower, Lodge, Mansions
+    Street", "12/3 Canal Street", "No.27 Marlpit Lane", "Number 27 Marlpit
+    Lane", "Flat 2/27 Marlpit Lane"). Road, Street, Avenue, Lane, Close,
+    Drive, Way, Crescent, Court, Gardens, Terrace, Place, Grove, Mews and
+    similar words count; after a flat number, so do House, Tower, Lodge, Mansions
     and similar ("Flat 7, Beacon House"). In a case review, a street named
     without a house number counts too: one to three capitalised words and
     a word that only names a street ("lived on Marlpit Lane", "Orchard
     Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
     Grove, Mews).
 
-    An address written wholly in capitals or wholly in lower case ("27
-    MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house") is
-    read the same way when a word of the street's name is not an everyday
-    word (lscb_checks.text.everyday: the Dale-Chall list of easy words with
+    An address written in capitals, in lower case or in a mix of the two
+    ("27 MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house",
+    "27 Marlpit lane", "no. 27 marlpit lane") is read the same way when a
+    word of the street's name is not an everyday word
+    (lscb_checks.text.everyday: the Dale-Chall list of easy words with
     their common endings, and the project's lists of roles, agencies and
     places) and none is a word such as "the" or "of": the house number is
     strong evidence, the name keeps ordinary phrases quiet ("within 2
@@ -196,9 +198,9 @@ class StreetAddress(Rule):
     street that is public (a government address, "Downing Street") goes in
     redaction-allowlist.toml; the board's own street, in BOARD_ADDRESS, is
     not reported. A house name ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
-    kind of street not in the list, and, in capitals or lower case, a
-    street named only with everyday words ("27 mill lane", "3 HIGH
-    STREET"), a short form that is also a word or an initial (St, Dr, Ct,
+    kind of street not in the list, and, unless the whole address is in
+    title case, a street named only with everyday words ("27 mill lane",
+    "3 HIGH STREET", "27 Mill lane"), a short form that is also a word or an initial (St, Dr, Ct,
     Pl, Sq, Ln) and a street without a house number are missed, and so is a number after words such as "section", "page", "year"
     or "aged", which are taken as numbers of something else. A Court named
     like a court of law (Family, Crown, Magistrates, Youth, County...) or

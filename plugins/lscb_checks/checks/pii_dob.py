@@ -12,7 +12,10 @@ from ..text.rows import Row, rows
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    # In capitals, as a form or a heading prints it: "BORN ON 14 MARCH 2017".
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?)"
 )
 # A day in words: "fourteenth", "twenty-first", "Twenty first", "thirtieth".
 _ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -21,7 +24,7 @@ _ORDINALS = (
     r"|(?:thir|four|fif|six|seven|eigh|nine)teenth"
     rf"|{_ORDINAL_UNITS}"
 )
-_DAY = rf"(?:(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?|(?<![\w-])(?i:{_ORDINALS})(?![\w-]))"
+_DAY = rf"(?:(?:[0-2]?\d|3[01])(?i:st|nd|rd|th)?|(?<![\w-])(?i:{_ORDINALS})(?![\w-]))"
 # A year in figures or in words: "two thousand and seventeen", "twenty
 # seventeen", "nineteen eighty-nine".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -91,9 +94,14 @@ _MOST_WORDS = {"birthday": 2}
 
 class DateOfBirth(Rule):
     """Flags a date of birth in a case review: a day and month after "born",
-    "DOB", "date of birth" or "birthday", within a few words in the same
-    sentence ("born on 3 May 2015", "DOB 03/05/2015", "date of birth: 3rd
-    May", "Date_of_birth: 2015-05-03"). The day and the year may be written
+    "DOB", "d.o.b.", "date of birth", "birthday" or "birth" followed by when
+    it was ("birth on", "birth was", "birth of Sibling 2 on", "birth:"),
+    within a few words in the same sentence ("born on 3 May 2015", "DOB
+    03/05/2015", "date of birth: 3rd May", "Date_of_birth: 2015-05-03",
+    "Child Q's birth on 14 March 2017"), or before "was born". Dates with
+    hyphens, full stops or slashes count, around a month in words too
+    ("born 14-Mar-2017", "14.03.2017", "2017/03/14"), and so do months in
+    capitals ("BORN ON 14 MARCH 2017"). The day and the year may be written
     in words ("born on the fourteenth of March 2017", "the twenty-first of
     June", "March the fourteenth, two thousand and seventeen", "nineteen
     eighty-nine", "twenty seventeen").
@@ -145,7 +153,10 @@ class DateOfBirth(Rule):
     or dash followed by words other than "on" or "the" ("born in Leeds, moved
     here on 3 May 2015" is taken as another event, and so, wrongly, is "born
     at home, in Northshire on 3 May 2015"), a date with the month in lower
-    case (however the day is written), a month and year only ("born in May
+    case (however the day is written, unless hyphens, full stops or
+    slashes join it to the day and the year: "14-mar-2017"), "birth" followed by another noun
+    ("birth mother", "birth plan", "birth certificate ... on 3 May"), a
+    month in Roman figures ("14.iii.2017"), a month and year only ("born in May
     2015"), a day as a cardinal word ("born on March fourteen") and an age
     that gives the birth date
     away with another date are not reported. Dates of birth of adults are

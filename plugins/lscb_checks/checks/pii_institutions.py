@@ -121,16 +121,29 @@ class NamedInstitution(Rule):
     secondary school", "a Local Authority Nursery") and pseudonymised settings ("School A", "GP Practice 1") are not
     reported, nor names the review declares in its `Pseudonyms` field.
 
-    A setting named in lower case ("brackenfold primary school", "oakfield
-    nursery", "meadowbank medical centre") is reported when a word of its
-    name is not an everyday word (lscb_checks.text.everyday: the Dale-Chall
+    Kinds of school joined by "and" or "&" are part of one name
+    ("Brackenfold Junior and Infant School", "Oakfield Infant & Nursery
+    School").
+
+    A setting named in lower case, in capitals or in a mix of the two
+    ("brackenfold primary school", "oakfield nursery", "meadowbank medical
+    centre", "BRACKENFOLD PRIMARY SCHOOL", "Brackenfold primary school") is
+    read as lower case: it is reported when a word of its name is not an
+    everyday word (lscb_checks.text.everyday: the Dale-Chall
     list of easy words with their common endings, the words that describe a
     kind of setting, and the project's lists of roles, agencies and
     places): "her primary school", "the receiving secondary school", "a
     local catholic primary school", "the feeder primary school", "a special
     school", "the village school" and "keyhole surgery" describe, and are
-    not reported. A word with a possessive says whose setting it is
-    ("jacob's school"), except after "st" ("st mary's primary school").
+    not reported; nor is "a two-form entry primary school". A word with a
+    possessive says whose setting it is ("jacob's school"), except after
+    "st" ("st mary's primary school").
+
+    A school's hashtag or handle, its words run together in title case or
+    joined by "_", is read the same way when it ends with a kind of setting
+    (School, Primary, Academy, Nursery, College, Surgery, Infants, Juniors,
+    or PS for a primary school): "#BrackenfoldPrimary", "@BrackenfoldPS",
+    "@brackenfold_primary"; "#BackToSchool" and "#ForestSchool" describe.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -153,9 +166,12 @@ class NamedInstitution(Rule):
 
     ## Known limitations
     Only names directly before the kind of setting are found: "Oakfield"
-    alone, a name in capitals, a name in lower case made only of everyday
-    words ("riverside primary school", "church school") or broken across a
-    line, a setting named after its kind
+    alone, a name not in title case made only of everyday words
+    ("church school", "PARK VIEW PRIMARY SCHOOL", "Park primary school") or with "of" inside it ("ST ANNE'S CHURCH OF ENGLAND PRIMARY
+    SCHOOL" is read as "england primary school", which only describes) or
+    broken across a line, a hashtag in one case ("#brackenfoldprimary",
+    "#BRACKENFOLDPRIMARY") or with a short form other than PS ("@BrackenfoldJS"),
+    a setting named after its kind
     ("the Nursery on Oak Road") or in a file name written in lower case
     ("oakfield-primary.pdf") is missed. Hospitals, children's homes, clubs
     and places of worship are not reported. A name made only of words that
