@@ -42,9 +42,11 @@ _NUMBER = r"\d{1,4}[A-Za-z]?"
 _RANGE = r"(?:[-–/]\d{1,4}[A-Za-z]?)?"
 # The first character comes first and the check of what is before it after
 # it: the regular expression engine then skips fast to places that can match.
+# "No.27", "No 27", "Number 27": the full stop of "No." may touch the number.
+_NO = r"[Nn](?<![\w.,/:-].)(?i:o\.?|umber)[ \t\u00a0]*"
 _ADDRESS = re.compile(
-    rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{_SP}{_NUMBER},?{_SP}(?:{_NUMBER},?{_SP})?"
-    rf"|\d(?<![\w.,/:–-]\d)\d{{0,3}}[A-Za-z]?{_RANGE},?{_SP})"
+    rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{_SP}{_NUMBER}{_RANGE},?{_SP}(?:{_NUMBER},?{_SP})?"
+    rf"|\d(?<![\w.,/:–-]\d)\d{{0,3}}[A-Za-z]?{_RANGE},?{_SP}|{_NO}\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
     rf"(?P<name>(?:[A-Z][\w'’\-]*{_SP}){{1,3}})(?:{STREET_KINDS})(?![\w'’-])"
 )
 # A flat in a named building: "Flat 7, Beacon House", "Apartment 12 Mill Court".
@@ -88,8 +90,8 @@ _NOT_HOUSE = re.compile(
 # Short forms that are also words or initials (St, Dr, Ct, Pl, Sq, Ln) are left out.
 _KINDS_ANY_CASE = "|".join(kind for kind in STREET_KINDS.split("|") if kind not in ("St", "Dr", "Ct", "Pl", "Sq", "Ln"))
 _ADDRESS_ANY_CASE = re.compile(
-    rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP}(?:{_NUMBER},?{_SP})?"
-    rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
+    rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{_SP}{_NUMBER}{_RANGE},?{_SP}(?:{_NUMBER},?{_SP})?"
+    rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP}|{_NO}\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
     rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{_KINDS_ANY_CASE}))(?![\w'’-])"
 )
 _FLAT_IN_BUILDING_ANY_CASE = re.compile(
@@ -151,19 +153,21 @@ class StreetAddress(Rule):
     """Flags a street address in a case review: a house or flat number
     followed by a capitalised street name and a kind of street ("14 Acacia
     Avenue", "Flat 3, Riverside Court", "12a Mill Lane", "12-14 Canal
-    Street", "12/3 Canal Street"). Road, Street, Avenue, Lane, Close, Drive,
-    Way, Crescent, Court, Gardens, Terrace, Place, Grove, Mews and similar
-    words count; after a flat number, so do House, Tower, Lodge, Mansions
+    Street", "12/3 Canal Street", "No.27 Marlpit Lane", "Number 27 Marlpit
+    Lane", "Flat 2/27 Marlpit Lane"). Road, Street, Avenue, Lane, Close,
+    Drive, Way, Crescent, Court, Gardens, Terrace, Place, Grove, Mews and
+    similar words count; after a flat number, so do House, Tower, Lodge, Mansions
     and similar ("Flat 7, Beacon House"). In a case review, a street named
     without a house number counts too: one to three capitalised words and
     a word that only names a street ("lived on Marlpit Lane", "Orchard
     Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
     Grove, Mews).
 
-    An address written wholly in capitals or wholly in lower case ("27
-    MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house") is
-    read the same way when a word of the street's name is not an everyday
-    word (lscb_checks.text.everyday: the Dale-Chall list of easy words with
+    An address written in capitals, in lower case or in a mix of the two
+    ("27 MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house",
+    "27 Marlpit lane", "no. 27 marlpit lane") is read the same way when a
+    word of the street's name is not an everyday word
+    (lscb_checks.text.everyday: the Dale-Chall list of easy words with
     their common endings, and the project's lists of roles, agencies and
     places) and none is a word such as "the" or "of": the house number is
     strong evidence, the name keeps ordinary phrases quiet ("within 2
@@ -194,9 +198,9 @@ class StreetAddress(Rule):
     street that is public (a government address, "Downing Street") goes in
     redaction-allowlist.toml; the board's own street, in BOARD_ADDRESS, is
     not reported. A house name ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
-    kind of street not in the list, and, in capitals or lower case, a
-    street named only with everyday words ("27 mill lane", "3 HIGH
-    STREET"), a short form that is also a word or an initial (St, Dr, Ct,
+    kind of street not in the list, and, unless the whole address is in
+    title case, a street named only with everyday words ("27 mill lane",
+    "3 HIGH STREET", "27 Mill lane"), a short form that is also a word or an initial (St, Dr, Ct,
     Pl, Sq, Ln) and a street without a house number are missed, and so is a number after words such as "section", "page", "year"
     or "aged", which are taken as numbers of something else. A Court named
     like a court of law (Family, Crown, Magistrates, Youth, County...) or
@@ -240,7 +244,7 @@ def detect(span, context: Context):
             if any(start < match.end() and match.start() < end for start, end in found) \
                     or not _is_address(text, match):
                 continue
-            if "kind" in match.re.groupindex and not _named_in_one_case(match):
+            if "kind" in match.re.groupindex and not _named(match):
                 continue
             found.append(match.span())
             yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
@@ -269,14 +273,10 @@ def _streets(text: str):
             continue  # "Mill Lane Surgery", "Station Road Primary School": PII010
         yield start, match.end()
 
-def _named_in_one_case(match: re.Match) -> bool:
-    """A street written wholly in capitals or wholly in lower case, named by
-    words that are not everyday words: "27 MARLPIT LANE", "27 marlpit lane",
-    "12 old marlpit road", but not "2 way street" or "the 3 main roads"."""
-    written = match.group("name") + match.group("kind")
-    letters = [char for char in written if char.isalpha()]
-    if not (all(char.isupper() for char in letters) or all(char.islower() for char in letters)):
-        return False
+def _named(match: re.Match) -> bool:
+    """A street written in any case, named by words that are not everyday
+    words: "27 MARLPIT LANE", "27 marlpit lane", "27 Marlpit lane", "12 old
+    marlpit road", but not "2 way street" or "the 3 main roads"."""
     words = match.group("name").split()
     if any(word.lower() in _FUNCTION_WORDS for word in words):
         return False

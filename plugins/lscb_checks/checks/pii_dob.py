@@ -12,7 +12,10 @@ from ..text.rows import Row, rows
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    # In capitals, as a form or a heading prints it: "BORN ON 14 MARCH 2017".
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?)"
 )
 # A day in words: "fourteenth", "twenty-first", "Twenty first", "thirtieth".
 _ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -21,7 +24,7 @@ _ORDINALS = (
     r"|(?:thir|four|fif|six|seven|eigh|nine)teenth"
     rf"|{_ORDINAL_UNITS}"
 )
-_DAY = rf"(?:(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?|(?<![\w-])(?i:{_ORDINALS})(?![\w-]))"
+_DAY = rf"(?:(?:[0-2]?\d|3[01])(?i:st|nd|rd|th)?|(?<![\w-])(?i:{_ORDINALS})(?![\w-]))"
 # A year in figures or in words: "two thousand and seventeen", "twenty
 # seventeen", "nineteen eighty-nine".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -39,12 +42,22 @@ _YEAR = rf"(?:(?:19|20)\d\d|(?i:{_YEAR_WORDS})(?![\w-]))"
 _SP = r"[ \t\u00a0]*\n?[ \t\u00a0]*"
 _DIGITS_DAY = r"(?:[0-2]?\d|3[01])"
 _DIGITS_YEAR = r"(?:19|20)\d\d"
+# A month in words between hyphens, full stops or slashes, as forms print it
+# ("14-Mar-2017", "14.MAR.17", "14/march/2017"): in any case, since the
+# figures around it say it is a date.
+_MONTH_JOINED = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+)
+_JOINED_DATE = rf"{_DIGITS_DAY}[-./]{_MONTH_JOINED}[-./](?:{_DIGITS_YEAR}|\d\d)"
+# The year first: "2017-03-14", "2017/03/14", "2017.03.14".
+_YEAR_FIRST = rf"{_DIGITS_YEAR}(?:{'|'.join(rf'{sep}(?:0[1-9]|1[0-2]){sep}' for sep in ('-', '/', '[.]'))})(?:0[1-9]|[12]\d|3[01])"
 # A day and a month, with or without the year, in any common form.
 _DATE = (
     rf"(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH}(?:,?{_SP}{_YEAR})?"
     rf"|{_MONTH}{_SP}(?:the{_SP})?{_DAY}(?:,?{_SP}{_YEAR})?"
     rf"|{_DIGITS_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_DIGITS_YEAR}|\d\d)"
-    rf"|{_DIGITS_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
+    rf"|{_JOINED_DATE}|{_YEAR_FIRST})(?![\w/])"
 )
 # What says a date is a birth date, then at most a few words (not across a
 # sentence) before the date.
@@ -52,7 +65,11 @@ _DATE = (
 # so that the regular expression engine skips fast to places that can match.
 _TRIGGER = (
     r"[bBdD](?<!\w.)(?i:orn\b|\.(?=\s*\d)|\.?\s?o\.?\s?b\b\.?|ate[\s_-]+of[\s_-]+birth\b"
-    r"|irth[\s_-]?date\b|irthday\b)"
+    r"|irth[\s_-]?date\b|irthday\b"
+    # "birth" as a noun, when what follows is about when: "Child Q's birth on
+    # 14 March 2017", "the birth of Sibling 2 on ...", "Birth: 14.03.2017";
+    # not "birth mother", "birth plan", "birth certificate".
+    r"|irth\b(?=[ \t\u00a0]*(?:[:(,\u2013\u2014-]|\d|(?:on|was|is|of|in|at|took|happened)\b)))"
 )
 _BETWEEN = r"[^.!?]{0,60}?"
 _DOB = re.compile(rf"{_TRIGGER}(?P<between>{_BETWEEN})(?P<date>{_DATE})")
@@ -77,9 +94,14 @@ _MOST_WORDS = {"birthday": 2}
 
 class DateOfBirth(Rule):
     """Flags a date of birth in a case review: a day and month after "born",
-    "DOB", "date of birth" or "birthday", within a few words in the same
-    sentence ("born on 3 May 2015", "DOB 03/05/2015", "date of birth: 3rd
-    May", "Date_of_birth: 2015-05-03"). The day and the year may be written
+    "DOB", "d.o.b.", "date of birth", "birthday" or "birth" followed by when
+    it was ("birth on", "birth was", "birth of Sibling 2 on", "birth:"),
+    within a few words in the same sentence ("born on 3 May 2015", "DOB
+    03/05/2015", "date of birth: 3rd May", "Date_of_birth: 2015-05-03",
+    "Child Q's birth on 14 March 2017"), or before "was born". Dates with
+    hyphens, full stops or slashes count, around a month in words too
+    ("born 14-Mar-2017", "14.03.2017", "2017/03/14"), and so do months in
+    capitals ("BORN ON 14 MARCH 2017"). The day and the year may be written
     in words ("born on the fourteenth of March 2017", "the twenty-first of
     June", "March the fourteenth, two thousand and seventeen", "nineteen
     eighty-nine", "twenty seventeen").
@@ -131,7 +153,10 @@ class DateOfBirth(Rule):
     or dash followed by words other than "on" or "the" ("born in Leeds, moved
     here on 3 May 2015" is taken as another event, and so, wrongly, is "born
     at home, in Northshire on 3 May 2015"), a date with the month in lower
-    case (however the day is written), a month and year only ("born in May
+    case (however the day is written, unless hyphens, full stops or
+    slashes join it to the day and the year: "14-mar-2017"), "birth" followed by another noun
+    ("birth mother", "birth plan", "birth certificate ... on 3 May"), a
+    month in Roman figures ("14.iii.2017"), a month and year only ("born in May
     2015"), a day as a cardinal word ("born on March fourteen") and an age
     that gives the birth date
     away with another date are not reported. Dates of birth of adults are
@@ -158,7 +183,7 @@ _FULL_DATE = re.compile(
     rf"(?<![\w/.-])(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH},?{_SP}{_YEAR}"
     rf"|{_MONTH}{_SP}(?:the{_SP})?{_DAY},?{_SP}{_YEAR}"
     rf"|{_DIGITS_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_DIGITS_YEAR}|\d\d)"
-    rf"|{_DIGITS_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/])"
+    rf"|{_JOINED_DATE}|{_YEAR_FIRST})(?![\w/])"
 )
 # A column heading that says the dates under it are dates of birth (an age
 # column holding a date gives the date of birth too).

@@ -84,8 +84,24 @@ keyhole cleft palate tonsil tonsils hernia bowel cataract gastric bariatric lase
 jaw knee hip heart brain spine spinal bunion appendix stoma tumour cyst fracture burns burn scar
 dental oral maxillofacial ent orthopaedic orthopedic cardiac paediatric neonatal weight-loss
 emergency routine planned urgent minor major further adult
+entry intake form forms
 """.split())
 _SAINTS = frozenset("st saint".split())
+# Kinds of school that "and" or "&" join inside one name: "Brackenfold
+# Junior and Infant School", "Oakfield Infant & Nursery School".
+JOINED_KINDS = frozenset("""
+junior juniors infant infants nursery primary secondary first middle pre-school preschool
+""".split())
+_AMPERSAND = re.compile(r"[ \t\u00a0]*&[ \t\u00a0]*")
+# A school's hashtag or handle, its words run together: "#BrackenfoldPrimary",
+# "@BrackenfoldPS", "@brackenfold_primary". Not an email address, nor a "#"
+# inside a web address.
+_TAG = re.compile(r"[#@](?<![\w@#/&.][#@])(?P<body>[^\W\d_][\w]{3,})")
+_TAG_PART = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
+# The kinds a hashtag ends with: "PS" is a primary school.
+TAG_KINDS = frozenset("""
+school academy nursery preschool college surgery primary infants juniors ps
+""".split())
 _EVERYDAY = GENERIC | EVERYDAY_BEFORE_KIND | NOT_SURNAMES | NOT_FORENAMES
 # After a short kind in lower case, words that make it describe ("primary
 # care", "grammar mistakes"): then it does not end a name.
@@ -105,16 +121,29 @@ class NamedInstitution(Rule):
     secondary school", "a Local Authority Nursery") and pseudonymised settings ("School A", "GP Practice 1") are not
     reported, nor names the review declares in its `Pseudonyms` field.
 
-    A setting named in lower case ("brackenfold primary school", "oakfield
-    nursery", "meadowbank medical centre") is reported when a word of its
-    name is not an everyday word (lscb_checks.text.everyday: the Dale-Chall
+    Kinds of school joined by "and" or "&" are part of one name
+    ("Brackenfold Junior and Infant School", "Oakfield Infant & Nursery
+    School").
+
+    A setting named in lower case, in capitals or in a mix of the two
+    ("brackenfold primary school", "oakfield nursery", "meadowbank medical
+    centre", "BRACKENFOLD PRIMARY SCHOOL", "Brackenfold primary school") is
+    read as lower case: it is reported when a word of its name is not an
+    everyday word (lscb_checks.text.everyday: the Dale-Chall
     list of easy words with their common endings, the words that describe a
     kind of setting, and the project's lists of roles, agencies and
     places): "her primary school", "the receiving secondary school", "a
     local catholic primary school", "the feeder primary school", "a special
     school", "the village school" and "keyhole surgery" describe, and are
-    not reported. A word with a possessive says whose setting it is
-    ("jacob's school"), except after "st" ("st mary's primary school").
+    not reported; nor is "a two-form entry primary school". A word with a
+    possessive says whose setting it is ("jacob's school"), except after
+    "st" ("st mary's primary school").
+
+    A school's hashtag or handle, its words run together in title case or
+    joined by "_", is read the same way when it ends with a kind of setting
+    (School, Primary, Academy, Nursery, College, Surgery, Infants, Juniors,
+    or PS for a primary school): "#BrackenfoldPrimary", "@BrackenfoldPS",
+    "@brackenfold_primary"; "#BackToSchool" and "#ForestSchool" describe.
 
     The last look at the built site applies the same check to every page of
     every type (guidance, annual reports, pages), and to every file, feed,
@@ -137,9 +166,12 @@ class NamedInstitution(Rule):
 
     ## Known limitations
     Only names directly before the kind of setting are found: "Oakfield"
-    alone, a name in capitals, a name in lower case made only of everyday
-    words ("riverside primary school", "church school") or broken across a
-    line, a setting named after its kind
+    alone, a name not in title case made only of everyday words
+    ("church school", "PARK VIEW PRIMARY SCHOOL", "Park primary school") or with "of" inside it ("ST ANNE'S CHURCH OF ENGLAND PRIMARY
+    SCHOOL" is read as "england primary school", which only describes) or
+    broken across a line, a hashtag in one case ("#brackenfoldprimary",
+    "#BRACKENFOLDPRIMARY") or with a short form other than PS ("@BrackenfoldJS"),
+    a setting named after its kind
     ("the Nursery on Oak Road") or in a file name written in lower case
     ("oakfield-primary.pdf") is missed. Hospitals, children's homes, clubs
     and places of worship are not reported. A name made only of words that
@@ -195,15 +227,58 @@ def _name_like(word: str) -> bool:
     return not everyday(folded, _EVERYDAY)
 
 
+def _joined_kinds(words: Words, begin: int) -> int | None:
+    """Where a name goes on before `begin` over "and" or "&" joining two
+    kinds of school ("Junior and Infant School"), or None."""
+    if fold(words.word(begin)) not in JOINED_KINDS or begin < 1:
+        return None
+    if _AMPERSAND.fullmatch(words.gap(begin - 1, begin)):
+        return begin - 1 if fold(words.word(begin - 1)) in JOINED_KINDS else None
+    if begin >= 2 and fold(words.word(begin - 1)) == "and" and words.joined(begin - 1, begin) \
+            and words.joined(begin - 2, begin - 1) and fold(words.word(begin - 2)) in JOINED_KINDS:
+        return begin - 2
+    return None
+
+
 def detect(span, context: Context):
-    yield from _capitalised_names(span, context)
-    yield from _lower_case_names(span, context)
+    hits = list(_capitalised_names(span, context))
+    for hit in (*_any_case_names(span, context), *_tags(span, context)):
+        if not any(other.start < hit.end and hit.start < other.end for other in hits):
+            hits.append(hit)
+    # "Oakfield Nursery" inside "Oakfield Nursery School": the whole name once.
+    for hit in hits:
+        if not any(other.start <= hit.start and hit.end < other.end for other in hits):
+            yield hit
 
 
-def _lower_case_names(span, context: Context):
-    """Settings named in lower case: "brackenfold primary school". Only a
-    word that is not an everyday word names a setting."""
+def _tags(span, context: Context):
+    """A school's hashtag or handle: "#BrackenfoldPrimary", "@BrackenfoldPS".
+    A word of it before the kind must not be an everyday word ("#BackToSchool",
+    "#ForestSchool" are quiet)."""
     text = span.text
+    if "#" not in text and "@" not in text:
+        return
+    for match in _TAG.finditer(text):
+        parts = [part for piece in re.split(r"[\W_\d]+", match.group("body")) for part in _TAG_PART.findall(piece)]
+        if len(parts) < 2 or parts[-1].lower() not in TAG_KINDS:
+            continue
+        if not any(_name_like(part) for part in parts[:-1]):
+            continue
+        term = " ".join(parts)
+        if context.redaction.is_pseudonym(context.item, term):
+            continue
+        yield Hit(NamedInstitution, match.start(), match.end(), "named setting", HINT, term=term)
+
+
+def _any_case_names(span, context: Context):
+    """Settings named in lower case, in capitals or in a mix of the two,
+    read as lower case: "brackenfold primary school", "BRACKENFOLD PRIMARY
+    SCHOOL", "Brackenfold primary school". Only a word that is not an
+    everyday word names a setting."""
+    original = span.text
+    text = original.lower()
+    if len(text) != len(original):
+        return  # a letter whose lower case is longer: offsets would not match
     file_name = span.where.endswith("file name")
     reported_to = -1
     for match in _KIND_LOWER.finditer(text):
@@ -220,12 +295,16 @@ def _lower_case_names(span, context: Context):
         # Back over words in lower case that describe or name, to the first
         # everyday word, and no further than four words.
         begin = first
-        while begin > 0 and first - begin < 4 and words.joined(begin - 1, begin) \
-                and "\n" not in words.gap(begin - 1, begin):
+        while begin > 0 and first - begin < 4:
+            joined = _joined_kinds(words, begin)
+            if joined is not None:
+                begin = joined
+                continue
+            if not words.joined(begin - 1, begin) or "\n" in words.gap(begin - 1, begin):
+                break
             word = words.word(begin - 1)
             folded = fold(word)
-            if not word.islower() or folded in STOP_WORDS or folded in CONNECTORS \
-                    or not (folded in GENERIC or _name_like(word)):
+            if folded in STOP_WORDS or folded in CONNECTORS or not (folded in GENERIC or _name_like(word)):
                 break
             if word[-2:] in ("'s", "’s") and not (begin > 1 and fold(words.word(begin - 2)) in _SAINTS):
                 break  # "jacob's school", "her son's school": whose school, not its name
@@ -235,7 +314,7 @@ def _lower_case_names(span, context: Context):
         if begin == first:
             continue
         start = offset + words.spans[begin][0]
-        term = " ".join(text[start:match.end()].split())
+        term = " ".join(original[start:match.end()].split())
         if context.redaction.is_pseudonym(context.item, term):
             continue
         reported_to = match.end()
@@ -258,8 +337,14 @@ def _capitalised_names(span, context: Context):
             # "of" the kind is a common noun; no setting's name ends "of School".
             continue
         begin = first
-        while begin > 0 and words.joined(begin - 1, begin) and _capitalised(words.word(begin - 1)) \
-                and fold(words.word(begin - 1)) not in STOP_WORDS and not _list_item(words, begin - 1):
+        while begin > 0:
+            joined = _joined_kinds(words, begin)
+            if joined is not None and _capitalised(words.word(joined)):
+                begin = joined
+                continue
+            if not (words.joined(begin - 1, begin) and _capitalised(words.word(begin - 1))
+                    and fold(words.word(begin - 1)) not in STOP_WORDS and not _list_item(words, begin - 1)):
+                break
             begin -= 1
         while begin < first and words.word(begin) in CONNECTORS:
             begin += 1
