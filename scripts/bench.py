@@ -265,6 +265,7 @@ def run_variant(variant: str, content: Path, work: Path, instructions: bool = Fa
             path.unlink()
         result["instructions"] = counts.pop(process.pid)  # the build itself
         result["worker_instructions"] = sum(counts.values())  # the PDF reader, on another core
+        result["each_worker"] = sorted(counts.values())  # each second process on its own
     if not result["ok"]:
         raise SystemExit(f"{variant} build failed:\n" + "\n".join(result["errors"]))
     return result

@@ -158,15 +158,90 @@ class _Collector(HTMLParser):
 
 
 def parse_html(html: str) -> Parsed:
-    collector = _Collector()
-    collector.feed(html)
+    collector = _simple(html)
+    if collector is None:  # markup of any other kind: html.parser reads it
+        collector = _Collector()
+        collector.feed(html)
     collector.close()
     return collector.parsed
 
 
+# --- the same, for the markup Markdown writes --------------------------------
+#
+# Almost every page's HTML is Markdown's: start tags whose attribute values
+# are all quoted, end tags, text and character references, nothing else.
+# Such a document is read by one regular expression that hands each tag and
+# each run of text to the same collector, as html.parser would (the same
+# tag and attribute names in lower case, values unquoted and unescaped, the
+# same line numbers, text unescaped up to the next tag). Anything else (a
+# comment, a declaration, a script, an unquoted value, a lone `<`...) sends
+# the whole document to html.parser.
+_SIMPLE_TAG = re.compile(
+    r"<(?:([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*)\s*(/?)"
+    r"|/([a-zA-Z][a-zA-Z0-9-]*)\s*)>")
+_SIMPLE_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'))?""")
+# Elements whose content html.parser reads as raw text in some Python
+# version (script and style in all): html.parser reads those documents.
+_RAW_CONTENT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                          "noscript", "plaintext"})
+
+
+def _simple(html: str) -> _Collector | None:
+    """A collector that has read `html` (not closed), or None when `html`
+    is not of the simple kind above."""
+    collector = _Collector()
+    unescape = html_lib.unescape
+    position = 0
+    line = 1
+    for match in _SIMPLE_TAG.finditer(html):
+        start = match.start()
+        if start > position:
+            text = html[position:start]
+            if "<" in text:
+                return None
+            collector.handle_data(unescape(text) if "&" in text else text)
+            line += text.count("\n")
+        position = match.end()
+        collector.lineno = line
+        line += html.count("\n", start, position)
+        tag = match.group(1)
+        if tag is None:
+            tag = match.group(4).lower()
+            if tag in _RAW_CONTENT:
+                return None
+            collector.handle_endtag(tag)
+        else:
+            tag = tag.lower()
+            if tag in _RAW_CONTENT:
+                return None
+            attrs = []
+            written = match.group(2)
+            if written:
+                for name, value in _SIMPLE_ATTRIBUTE.findall(written):
+                    if value:
+                        value = value[1:-1]
+                        if "&" in value:
+                            value = unescape(value)
+                    else:
+                        value = None
+                    attrs.append((name.lower(), value))
+            if match.group(3):
+                collector.handle_startendtag(tag, attrs)
+            else:
+                collector.handle_starttag(tag, attrs)
+    if position < len(html):
+        text = html[position:]
+        if "<" in text:
+            return None
+        collector.handle_data(unescape(text) if "&" in text else text)
+    return collector
+
+
 # --- links, resources and ids only -------------------------------------------
 
-_ATTRIBUTES = r"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
+# Possessive: runs of characters at once, never backtracked into (a match
+# can only end at the one `>` that closes the tag).
+_ATTRIBUTES = r"((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)"
 # Comments and raw-text elements are skipped whole; then the end of a link,
 # the start tags that name a URL, and any other start tag that has an id.
 _REFERENCE = re.compile(

@@ -338,7 +338,7 @@ class _Gate:
         owners: list[tuple[Text, str]] = []
         offset = 0
         for text in texts:
-            if (text.text, scope) in self._clean:
+            if (text.text, scope, addresses) in self._clean:
                 continue  # one block, already read: the theme's pieces on every page
             for block in _BLOCKS.split(text.text):
                 if not block or block.isspace() or (block, scope, addresses) in self._clean:

@@ -44,7 +44,7 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
 from ..text.everyday import easy_words
-from .markup import Piece, read_markup
+from .markup import Piece, read_markup, tag_pieces
 
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom")
 PROGRAM_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".pagefind", ".map")
@@ -188,13 +188,47 @@ def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = fr
     extract = read_markup(markup)
     found.texts.append(Text("page text", extract.text))
     found.texts.extend(Text("page text as shown", variant) for variant in extract.variants)
-    for piece in extract.pieces:
-        if piece.address and piece.text.lstrip()[:5].lower() == "data:":
+    for piece in extract.loose:
+        _piece(piece, theme, found)
+    for attrs in extract.tags:
+        texts, classes, data = _tag_texts(attrs, theme)
+        found.texts.extend(texts)
+        if classes:
+            found.classes.extend(classes)
+        for piece in data:
             _data_address(piece.kind, piece.text, found)
+
+
+def _piece(piece: Piece, theme: frozenset[str] | None, found: PublishedFile) -> None:
+    if _is_data(piece):
+        _data_address(piece.kind, piece.text, found)
+        return
+    found.texts.extend(_piece_texts(piece, theme))
+    if theme is None and piece.kind == "class":
+        found.classes.append(piece.text)
+
+
+def _is_data(piece: Piece) -> bool:
+    return piece.address and piece.text.lstrip()[:5].lower() == "data:"
+
+
+@functools.lru_cache(maxsize=16384)
+def _tag_texts(attrs: str, theme: frozenset[str] | None) -> tuple[tuple[Text, ...], tuple[str, ...], tuple[Piece, ...]]:
+    """What one tag's attributes give, worked out once per build (the theme
+    writes the same tags on every page): their texts, the class values kept
+    for class_texts (theme None), and the data: addresses, which are read
+    as the files they are on each page (_data_address)."""
+    texts: list[Text] = []
+    classes: list[str] = []
+    data: list[Piece] = []
+    for piece in tag_pieces(attrs):
+        if _is_data(piece):
+            data.append(piece)
             continue
-        found.texts.extend(_piece_texts(piece, theme))
+        texts.extend(_piece_texts(piece, theme))
         if theme is None and piece.kind == "class":
-            found.classes.append(piece.text)
+            classes.append(piece.text)
+    return tuple(texts), tuple(classes), tuple(data)
 
 
 @functools.lru_cache(maxsize=65536)

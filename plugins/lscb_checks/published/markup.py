@@ -44,7 +44,10 @@ URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster",
                             # Names of places in a page: they end up in addresses (#zebedee-quinlan).
                             "id", "name", "for", "headers", "aria-labelledby", "aria-describedby"})
 
-_ATTRS = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
+# A tag's attributes up to its closing `>` (which may be inside quotes).
+# Possessive (`++`, `*+`): the engine takes runs of characters at once and
+# never backtracks into them, which could only end where a `>` cannot be.
+_ATTRS = r"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)"""
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.DOTALL)
 _RAW_TEXT = re.compile(r"<(script|style)\b" + _ATTRS + r">(.*?)(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
@@ -110,12 +113,22 @@ class Piece:
 @dataclass
 class Extract:
     text: str = ""
-    pieces: list[Piece] = field(default_factory=list)
+    # Comments, scripts and styles: the pieces not written in a tag.
+    loose: list[Piece] = field(default_factory=list)
+    # Each distinct tag's attributes as written (` class="nav" href="/"`),
+    # once: the theme repeats the same tags on every page, so what a tag
+    # gives is worked out once per build (tag_pieces).
+    tags: list[str] = field(default_factory=list)
     # The shown text read other ways a browser may show it: with hidden
     # elements taken out (`Zebe<span hidden>xx</span>dee` shows `Zebedee`),
     # and with text written backwards for a right-to-left override shown
     # the right way round.
     variants: list[str] = field(default_factory=list)
+
+    @property
+    def pieces(self) -> list[Piece]:
+        """Every piece: the loose ones, then those of each tag."""
+        return self.loose + [piece for attrs in self.tags for piece in tag_pieces(attrs)]
 
 
 def read_markup(markup: str, nested: bool = True) -> Extract:
@@ -125,7 +138,7 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
     read in well under a millisecond): comments, scripts and styles are
     collected and taken out, block tags become blank lines, `<br>` a line
     break, every other tag nothing; then references are decoded."""
-    pieces: list[Piece] = []
+    pieces: list[Piece] = []  # the loose ones
     if "<!--" in markup:
         pieces.extend(Piece("comment", text) for text in _COMMENT.findall(markup) if text.strip())
         markup = _COMMENT.sub("", markup)
@@ -135,8 +148,7 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
     if raw:
         pieces.extend(Piece(tag.lower(), body) for tag, _attrs, body in raw if body.strip())
         markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
-    for attrs in set(_START_TAG.findall(markup)):
-        _attribute_pieces(attrs, pieces)
+    tags = [attrs for attrs in set(_START_TAG.findall(markup)) if not attrs.isspace()]
     text = _shown(markup)
     variants = []
     lower = markup.lower()
@@ -146,11 +158,13 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
         # A feed's escaped HTML, now unescaped: read it as markup too.
         inner = read_markup(text, nested=False)
         text = inner.text
-        pieces.extend(inner.pieces)
+        pieces.extend(inner.loose)
+        seen = set(tags)
+        tags.extend(attrs for attrs in inner.tags if attrs not in seen)
         variants.extend(inner.variants)
     if "\u202e" in text or "<bdo" in lower:
         variants.append(_right_way_round(_BDO.sub(lambda m: "\u202e" + m.group(1) + "\u202c", markup)))
-    return Extract(text=text, pieces=pieces, variants=[v for v in variants if v != text])
+    return Extract(text=text, loose=pieces, tags=tags, variants=[v for v in variants if v != text])
 
 
 def _hides_inside_text(lower: str) -> bool:
@@ -206,13 +220,8 @@ def _right_way_round(markup: str) -> str:
     return _OVERRIDE_RUN.sub(lambda match: match.group(1)[::-1], text)
 
 
-def _attribute_pieces(attrs: str, pieces: list[Piece]) -> None:
-    if attrs and not attrs.isspace():
-        pieces.extend(_pieces_of(attrs))
-
-
 @functools.lru_cache(maxsize=16384)
-def _pieces_of(attrs: str) -> tuple[Piece, ...]:
+def tag_pieces(attrs: str) -> tuple[Piece, ...]:
     """The pieces of one tag's attributes; the theme repeats the same tags on
     every page, so each distinct attribute text is read once."""
     return tuple(Piece(name, value, address=name in URL_ATTRIBUTES)
