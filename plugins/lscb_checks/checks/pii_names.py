@@ -317,11 +317,15 @@ def _case_blind(text: str, found: list[Hit], context: Context):
     taken = [(hit.start, hit.end) for hit in found]
     people = context.redaction.people(context.item)
     names = context.forenames
-    for start, end, term, what in (*name_forms.case_blind(text, 0, len(text), names),
-                                   *name_forms.run_together(text, 0, len(text), names)):
+    look = name_forms.Look(text)
+    for start, end, term, what in (*name_forms.case_blind(text, 0, len(text), names, look),
+                                   *name_forms.surname_first(text, 0, len(text), names),
+                                   *name_forms.initials(text, 0, len(text), look),
+                                   *name_forms.run_together(text, 0, len(text), names, look)):
         if any(start < stop and begin < end for begin, stop in taken):
             continue
-        if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term):
+        if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term) \
+                or _initials_of(people, term):
             continue
         taken.append((start, end))
         yield Hit(PersonFullName, start, end, what, HINT, term=term)
@@ -340,7 +344,7 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         key = fold(match.group(0))
         title = key in TITLES and (key not in _CAPITAL_TITLES or match.group(0).isupper())
         if not title and key not in names and not _compound_forename(key, names):
-            if not file_name and (key in others or "-" in key or (len(key) == 1 and text[match.end():match.end() + 1] == ".")):
+            if not file_name and (key in others or "-" in key or (len(key) > 1 and name_forms.possible_forename(key))):
                 other = _other_form(text, match, key, stop, context)
                 if other is not None:
                     resume = other.end
@@ -373,24 +377,17 @@ _SURNAME_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+(?:['’\-][A-Za-z]+)*)")
 
 def _other_form(text: str, match: re.Match, key: str, stop: int, context: Context) -> Hit | None:
     """A capitalised word that is not a listed forename but starts a name
-    all the same (lscb_checks.text.name_forms): an initial ("Z. Quinlan"), a
-    forename and a surname joined by a hyphen ("Zebedee-Quinlan"), or a
-    forename the main list leaves out before a surname that is not an
-    everyday word ("Yusra Haddad", "River Quinlan")."""
+    all the same (lscb_checks.text.name_forms): a forename and a surname
+    joined by a hyphen ("Zebedee-Quinlan"), or a forename the main list
+    leaves out, or a word that is not an everyday word, before a surname
+    that is not an everyday word ("Yusra Haddad", "River Quinlan", "Zeb
+    Quinlan"). Initials are read with the other forms (_case_blind)."""
     word, start = match.group(0), match.start()
-    if len(word) == 1:
-        if text[match.end():match.end() + 1] != ".":
-            return None
-        previous = _previous_word(text, start)
-        if previous[:1].isupper() or fold(previous) in TITLES:
-            return None  # "Child Z. Quinlan...", "Mrs Z. Quinlan" (read as a title)
-        end = name_forms.initial_surname(text, start, stop)
-        return _other_hit(text, start, end, "name", context)
     if "-" in key:
         if name_forms.hyphen_joined(word, context.forenames):
             return _other_hit(text, start, match.end(), "full name", context)
         return None
-    if not name_forms.secondary_forename(word):
+    if not name_forms.possible_forename(word):
         return None
     base, possessive = _base(word)
     if possessive or not _titlecase(word):
@@ -409,6 +406,24 @@ def _other_form(text: str, match: re.Match, key: str, stop: int, context: Contex
     if after and fold(after.group(1)) in (AFTER_NAME if after.group(1)[0].isupper() else AFTER_NAME_LOWER):
         return None  # "Yusra Haddad Centre"
     return _other_hit(text, start, end, "full name", context)
+
+
+def _initials_of(people, term: str) -> bool:
+    """Whether `term` is a declared person written with initials: "A.
+    Whitcombe" for the credit "Alan Whitcombe"."""
+    written = [fold(word) for word in re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", term)]
+    if len(written) < 2 or not any(len(word) == 1 for word in written):
+        return False
+    for name in people.names:
+        rest = list(name)
+        for word in written:
+            match = next((part for part in rest if part == word or (len(word) == 1 and part[:1] == word)), None)
+            if match is None:
+                break
+            rest.remove(match)
+        else:
+            return True
+    return False
 
 
 def _previous_word(text: str, start: int) -> str:
