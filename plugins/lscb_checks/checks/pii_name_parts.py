@@ -163,9 +163,15 @@ class PersonForename(Rule):
     place, a people, a language or a faith ("May", "Chester", "Russian",
     "Christian") without a possessive or a verb after it. A forename inside a capitalised phrase
     ("Queen Victoria", "Victoria Station", a heading in Title Case) or
-    before a surname-shaped word (PII001's) is not flagged here. A place
-    named like a forename ("moved to Chester") can be flagged: add it to the
-    allowlist. File names and the metadata of images are not read for this.
+    before a surname-shaped word (PII001's) is not flagged here, nor is
+    one after an initial ("E. Munro", "J. Singh": PII001 reads those), one
+    in the name of a town ("Newcastle upon Tyne", "Burton upon Trent"), or
+    the author of published work: before an initial ("Munro, E.", "Brandon,
+    M., ...", "Ferguson H (2017)"), or, for a word that is also a family
+    name, before a year ("Munro (2011)", "Howard-Jones (2014)"), so a child
+    named "Brandon (2011)" is missed. A place named like a forename ("moved
+    to Chester") can be flagged: add it to the allowlist. File names and the
+    metadata of images are not read for this.
     """
 
     code = "PII011"
@@ -175,7 +181,8 @@ class PersonForename(Rule):
 
 class FamilySurname(Rule):
     """Flags a family's surname written alone in a case review: "the
-    Quinlan family", "the Quinlan household", "the Quinlan children".
+    Quinlan family", "the Quinlan household", "the Quinlan children", and,
+    without "the", "Both Quinlan children".
 
     The last look at the built site applies the same check to each
     published review's page.
@@ -190,8 +197,11 @@ class FamilySurname(Rule):
         Police had visited the family twice.
 
     ## Known limitations
-    Only "the <Surname> family" (household, home, children, siblings,
-    parents) is read; "the Quinlans" and "Mr Quinlan's" (PII001) are not.
+    Only "<Surname> family" (household, home, children, siblings, parents)
+    is read; "the Quinlans" and "Mr Quinlan's" (PII001) are not. Without
+    "the" just before it ("Both Quinlan children"), only a family name that
+    is neither an everyday word nor a forename counts ("Both Brown
+    children" is missed).
     Words for where a family comes from or its faith ("the Polish family",
     "the Muslim family"), the board's area (LSCB_AREA_NAMES), declared
     pseudonyms, credits and public people are not flagged.

