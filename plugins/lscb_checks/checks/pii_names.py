@@ -366,7 +366,8 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         key = fold(match.group(0))
         title = key in TITLES and (key not in _CAPITAL_TITLES or match.group(0).isupper())
         if not title and key not in names and not _compound_forename(key, names):
-            if not file_name and (key in others or "-" in key or (len(key) > 1 and name_forms.possible_forename(key))):
+            if not file_name and (key in others or "-" in key or (
+                    len(key) > 1 and _CAPITAL_AFTER.match(text, match.end()) and name_forms.possible_forename(key))):
                 other = _other_form(text, match, key, stop, context)
                 if other is not None:
                     resume = other.end
@@ -394,6 +395,7 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+[A-Z]")
 _SURNAME_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+(?:['’\-][A-Za-z]+)*)")
 
 

@@ -129,8 +129,11 @@ class Look:
     def __init__(self, text: str, begin: int = 0, stop: int | None = None):
         stop = len(text) if stop is None else stop
         self.pieces = set((text[begin:stop] if begin or stop < len(text) else text).split())
-        self.words = {word for piece in self.pieces for word in _WORDS.findall(piece)}
-        self.strong = {word for word in self.words if _strong(word.lower() if word.isascii() else fold(word))}
+        self.words = {piece for piece in self.pieces if piece.isalpha()}
+        self.words.update(word for piece in self.pieces if not piece.isalpha() for word in _WORDS.findall(piece))
+        folded = {word: word.lower() if word.isascii() else fold(word) for word in self.words}
+        strong = (set(folded.values()) & surnames()) - ordinary_words() - everyday_words()
+        self.strong = {word for word, key in folded.items() if key in strong}
 
 
 def _organisation_after(text: str, end: int, stop: int) -> bool:
@@ -329,7 +332,7 @@ def run_together(text: str, begin: int, stop: int, names: frozenset[str],
                 yield handle.start(), handle.end(), term, "full name"
     look = look or Look(text, begin, stop)
     for piece in look.pieces:
-        if not (look.strong or "/" in piece):
+        if piece.isalpha() or not (look.strong or "/" in piece):
             continue  # no surname to read, unless run together in an address
         if not ("_" in piece or "-" in piece or "/" in piece or "." in piece[:-1] or "@" in piece) \
                 or not _JOINER.search(piece):
