@@ -35,6 +35,30 @@ FIRES = {
     "The reviewer met River Quinlan twice at home.": "River Quinlan",
     "The reviewer met Bo Lindqvist twice at home.": "Bo Lindqvist",
     "The reviewer met Ze\u0332bedee Qu\u0332inlan twice at home.": "Zebedee Quinlan",
+    # Each word in its own case, surname first, in two cells of a table.
+    "The reviewer met zebedee Quinlan twice at home.": "Zebedee Quinlan",
+    "The reviewer met ZEBEDEE Quinlan twice at home.": "Zebedee Quinlan",
+    "The reviewer met Zebedee QUINLAN twice at home.": "Zebedee Quinlan",
+    "The police record listed QUINLAN, ZEBEDEE as the child.": "Zebedee Quinlan",
+    "| Subject | ZEBEDEE | QUINLAN | 6 |": "Zebedee Quinlan",
+    # Initials with or without a full stop or a space, in any case.
+    "Z Quinlan was seen twice at home.": "Z Quinlan",
+    "Z.Quinlan was seen twice at home.": "Z.Quinlan",
+    "The form was signed Z. QUINLAN in capitals.": "Z. QUINLAN",
+    "The form was signed z quinlan in pen.": "z quinlan",
+    "The board remembers Z. Quinlan (2017 to 2023).": "Z. Quinlan",
+    # Titles with a full stop, and Baby, Master.
+    "The reviewer met mrs. quinlan twice at home.": "Mrs Quinlan",
+    "THE REVIEWER MET MRS. QUINLAN TWICE AT HOME.": "Mrs Quinlan",
+    "Baby Quinlan was discharged from hospital after four days.": "Baby Quinlan",
+    "The letter was addressed to Master Quinlan.": "Master Quinlan",
+    # User names and profile addresses, joined by _ . - or /.
+    "Mother posted videos at tiktok.com/@zebedee_quinlan on a video app.": "Zebedee Quinlan",
+    "Mother posted videos as zebedee_quinlan17 on a video app.": "Zebedee Quinlan",
+    "Mother posted photos at instagram.com/zebedee.quinlan for a year.": "Zebedee Quinlan",
+    "Her username was zebedee-quinlan on the game.": "Zebedee Quinlan",
+    # A short forename no list holds, before a family name that is not a word.
+    "The reviewer met Zeb Quinlan twice at home.": "Zeb Quinlan",
 }
 
 QUIET = [
@@ -54,6 +78,20 @@ QUIET = [
     "THE BOARD WILL CAUSE EVERY AGENCY TO MARK THE DATE.",
     "The Lucy Faithfull Foundation and the Marie Collins Foundation helped.",
 ]
+# References, towns, organisations, panel lists and credits written with an
+# initial: no part of a name either (PII011, PII012).
+QUIET_PARTS = [
+    "THE LUCY FAITHFULL FOUNDATION and the lucy faithfull foundation helped; see @LucyFaithfullFdn.",
+    "Munro, E. (2011) The Munro Review of Child Protection. London: Department for Education.",
+    "E. Munro, *Effective Child Protection* (London: Sage, 2008).",
+    "Brandon, M., Sidebotham, P., Belderson, P. et al. (2020) Complexity and challenge.",
+    "Howard-Jones (2014) and Owen-Jones (2019) wrote on neglect; see also H Ferguson (2011).",
+    "The family moved to Newcastle upon Tyne, then to Burton upon Trent.",
+    "Panel members: J. Singh (Police), R. Patel (Education), K. Brown (Children's Social Care).",
+    "Plan B Quinlan Road was a proposal; Sibling Q Quinlan is not a name.",
+    "The review was chaired by A. Whitcombe, who met MRS. BROWN's team.",
+]
+NAME_PARTS = ("PII001", "PII011", "PII012")
 
 
 def paragraphs(lines) -> str:
@@ -61,7 +99,8 @@ def paragraphs(lines) -> str:
 
 
 def build(scenario, text: str):
-    scenario.write("reviews/child-q.md", review_markdown(f"## Findings\n\n{text}\n\n{RESPONSE}"))
+    scenario.write("reviews/child-q.md", review_markdown(f"## Findings\n\n{text}\n\n{RESPONSE}",
+                                                         Credits="Alan Whitcombe (independent chair)"))
     return scenario.build()
 
 
@@ -77,8 +116,20 @@ def test_names_written_in_other_forms_are_refused_each_on_its_line(scenario):
 
 
 def test_places_citations_headings_and_handles_of_organisations_stay_quiet(scenario):
-    site = build(scenario, paragraphs(QUIET))
+    site = build(scenario, paragraphs(QUIET + QUIET_PARTS))
     assert found(scenario, site) == {}
+    parts = set(QUIET_PARTS)
+    source = (scenario.content / "reviews" / "child-q.md").read_text(encoding="utf-8").splitlines()
+    assert [(f.code, f.term) for f in site.result.findings
+            if f.code in NAME_PARTS and source[f.line - 1] in parts] == []
+
+
+def test_a_surname_before_children_without_the_is_a_family_surname(scenario):
+    site = build(scenario, paragraphs([
+        "Both Quinlan children attended the same school.",
+        "Both Brown children and all Polish children attended the same school.",
+    ]))
+    assert [(f.code, f.term) for f in site.result.findings if f.code in NAME_PARTS] == [("PII012", "Quinlan")]
 
 
 def test_the_word_lists_are_in_the_repository_with_where_they_come_from():

