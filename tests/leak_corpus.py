@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import media
 from leak_sites import (
-    ALT, ANNUAL, GUIDANCE, IMAGE, PDF, PDF_PAGES, PLACE, REVIEW_FIELDS, Case, drop, page, page_text, put, review,
-    symlink,
+    ALT, ANNUAL, ANNUAL_BODY, ANNUAL_FIELDS, GUIDANCE, IMAGE, PDF, PDF_PAGES, PLACE, REVIEW_FIELDS, Case, drop,
+    fields_text, page, page_text, put, review, symlink,
 )
 
 NAME = "Zebedee Quinlan"
@@ -818,6 +818,35 @@ case("pdf-surname-initial", "pdf", "surname and initial on a page of the review'
 case("annual-surname-initial", "other-page", "surname and initial in capitals in an annual report's case study",
      "QUINLAN Z", [page_text(ANNUAL, CASE_STUDY, "One case study (QUINLAN Z) showed delay.")], ANNUAL,
      line="One case study", code="PII001", known_leak=SURNAME_INITIAL_LEAK)
+
+ADDRESS_FORMS = [
+    ("written-address-la", "a street type shortened to 'La.' ('27 Marlpit La.')", "27 Marlpit La",
+     "The family lived at 27 Marlpit La. for a year.", "'La' is not a street type the address reader knows"),
+    ("written-address-ln-capitals", "a shortened street type in capitals ('27 MARLPIT LN')", "27 MARLPIT LN",
+     "ADDRESS: 27 MARLPIT LN", "short street types (Ln, St, Dr...) are read in title case only"),
+    ("written-address-no-street-type", "a house number and a street name with no street type",
+     "27 Marlpit", "The family lived at 27 Marlpit, Northshire, for a year.",
+     "an address needs a street type word after the name"),
+]
+for id_, description, value, text, leak in ADDRESS_FORMS:
+    case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=text[:15],
+         code="PII003", known_leak=leak)
+
+
+def annual_fields(**fields):
+    return page(ANNUAL, fields_text({**ANNUAL_FIELDS, **fields}) + "\n\n" + ANNUAL_BODY)
+
+
+case("metadata-change-note-surname-initial", "metadata", "surname and initial in a review's Change_note "
+     "(shown on the updates page)", "QUINLAN Z",
+     [review(Modified="2026-11-01", Change_note="Removed QUINLAN Z from page 4.")], PLACE, line="Change_note:",
+     code="PII001", known_leak=SURNAME_INITIAL_LEAK)
+case("metadata-approved-by-surname-initial", "metadata", "surname and initial as an annual report's Approved_by",
+     "QUINLAN Z", [annual_fields(Approved_by="QUINLAN Z")], ANNUAL, line="Approved_by:", code="PII001",
+     known_leak=SURNAME_INITIAL_LEAK)
+case("metadata-annual-summary-surname-first", "metadata", "surname then forename in an annual report's Summary",
+     "Quinlan Zebedee", [annual_fields(Summary="What we learned from the review about Quinlan Zebedee.")], ANNUAL,
+     line="Summary:", code="PII001", known_leak=SURNAME_FIRST_LEAK)
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"
