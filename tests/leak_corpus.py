@@ -810,8 +810,8 @@ case("written-surname-initial-title", "written-form", "surname and initial in ca
      "QUINLAN Z", [review(Title=f"QUINLAN Z: {TITLE}")], PLACE, line="Title:", code="PII001",
      known_leak=SURNAME_INITIAL_LEAK)
 case("written-surname-initial-alt", "written-form", "surname and initial in image alt text ('Quinlan Z')",
-     "Quinlan Z", [review(replace=[(ALT, "A scan of the file for Quinlan Z, using pseudonyms")])], PLACE, line="![", code="PII001",
-     known_leak=SURNAME_INITIAL_LEAK)
+     "Quinlan Z", [review(replace=[(ALT, "A scan of the file for Quinlan Z, using pseudonyms")])], PLACE,
+     line="![", code="PII001", known_leak=SURNAME_INITIAL_LEAK)
 case("pdf-surname-initial", "pdf", "surname and initial on a page of the review's PDF ('Quinlan Z')",
      "Quinlan Z", review_pdf(pdf(PDF_PAGES[0], "Findings\nQuinlan Z was not seen alone.")), PDF, code="PII001",
      known_leak=SURNAME_INITIAL_LEAK)
