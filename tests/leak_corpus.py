@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import media
 from leak_sites import (
-    ALT, ANNUAL, GUIDANCE, IMAGE, PDF, PDF_PAGES, PLACE, REVIEW_FIELDS, Case, drop, page, page_text, put, review,
-    symlink,
+    ALT, ANNUAL, ANNUAL_BODY, ANNUAL_FIELDS, GUIDANCE, IMAGE, PDF, PDF_PAGES, PLACE, REVIEW_FIELDS, Case, drop,
+    fields_text, page, page_text, put, review, symlink,
 )
 
 NAME = "Zebedee Quinlan"
@@ -766,6 +766,87 @@ case("declared-credit-young-person", "declared-field",
      "Credits names the child as 'the young person at the centre of this review'", NAME,
      [review(Credits=f"{NAME} (the young person at the centre of this review)")], PLACE, line="Credits:",
      code="META006", expect=R)
+
+# --- Second round: surname first without a comma, a surname and a bare initial, an initial
+# after any capitalised word --------------------------------------------------------------
+# surname_first needs "SURNAME, Forename"; initials() needs the initial
+# before the surname and skips it after any capitalised word (read as a
+# title, which the title reader then does not read with an initial between).
+
+SURNAME_FIRST_LEAK = "surname first without a comma is never read (surname_first needs a comma)"
+SURNAME_INITIAL_LEAK = "a surname followed by an initial is never read (initials() reads initial first)"
+AFTER_CAPITAL_LEAK = ("initials() skips an initial after any capitalised word, taking it for a title; "
+                      "the title reader does not read a title, an initial and a surname")
+CHRONOLOGY = "| Date | Event |\n| --- | --- |\n| 3 May 2021 | {} seen at A&E with a burn |"
+SECOND_ROUND = [
+    ("written-surname-first-initial-chronology", "surname and initial in capitals in a chronology row "
+     "('QUINLAN Z')", "QUINLAN Z", CHRONOLOGY.format("QUINLAN Z"), "| 3 May 2021", SURNAME_INITIAL_LEAK),
+    ("written-surname-comma-initial", "surname, comma, initial without a stop ('Quinlan, Z')", "Quinlan, Z",
+     "The GP record is headed Quinlan, Z (Child Q).", "The GP record", SURNAME_INITIAL_LEAK),
+    ("written-surname-first-capitals-no-comma", "surname in capitals then the forename, no comma "
+     "('QUINLAN Zebedee')", "QUINLAN Zebedee", CHRONOLOGY.format("QUINLAN Zebedee"), "| 3 May 2021",
+     SURNAME_FIRST_LEAK),
+    ("written-surname-first-title-case", "surname then forename in title case, no comma ('Quinlan Zebedee')",
+     "Quinlan Zebedee", "The GP record is headed Quinlan Zebedee (Child Q).", "The GP record",
+     SURNAME_FIRST_LEAK),
+    ("written-surname-first-all-capitals", "surname then forename, both in capitals, no comma",
+     "QUINLAN ZEBEDEE", CHRONOLOGY.format("QUINLAN ZEBEDEE"), "| 3 May 2021", SURNAME_FIRST_LEAK),
+    ("written-surname-first-lower", "surname then forename in lower case ('quinlan zebedee')",
+     "quinlan zebedee", "The GP record is headed quinlan zebedee (Child Q).", "The GP record",
+     SURNAME_FIRST_LEAK),
+    ("written-title-initial-capitals", "a title, an initial and the surname in capitals ('MR Z QUINLAN')",
+     "Z QUINLAN", "The letter was addressed to MR Z QUINLAN at home.", "The letter was",
+     "initials() leaves 'DR Z QUINLAN' to the title reader, which reads no initial between in capitals"),
+    ("written-initial-after-dear", "an initial and surname after 'Dear' ('Dear Z Quinlan')", "Z Quinlan",
+     "The letter began Dear Z Quinlan and was short.", "The letter began", AFTER_CAPITAL_LEAK),
+    ("written-initial-after-label", "an initial and surname after a capitalised label ('Pupil Z. Quinlan')",
+     "Z. Quinlan", "The register listed Pupil Z. Quinlan as absent.", "The register listed",
+     AFTER_CAPITAL_LEAK),
+]
+for id_, description, value, text, line, leak in SECOND_ROUND:
+    case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line,
+         code="PII001", known_leak=leak)
+case("written-surname-initial-title", "written-form", "surname and initial in capitals in the Title ('QUINLAN Z')",
+     "QUINLAN Z", [review(Title=f"QUINLAN Z: {TITLE}")], PLACE, line="Title:", code="PII001",
+     known_leak=SURNAME_INITIAL_LEAK)
+case("written-surname-initial-alt", "written-form", "surname and initial in image alt text ('Quinlan Z')",
+     "Quinlan Z", [review(replace=[(ALT, "A scan of the file for Quinlan Z, using pseudonyms")])], PLACE,
+     line="![", code="PII001", known_leak=SURNAME_INITIAL_LEAK)
+case("pdf-surname-initial", "pdf", "surname and initial on a page of the review's PDF ('Quinlan Z')",
+     "Quinlan Z", review_pdf(pdf(PDF_PAGES[0], "Findings\nQuinlan Z was not seen alone.")), PDF, code="PII001",
+     known_leak=SURNAME_INITIAL_LEAK)
+case("annual-surname-initial", "other-page", "surname and initial in capitals in an annual report's case study",
+     "QUINLAN Z", [page_text(ANNUAL, CASE_STUDY, "One case study (QUINLAN Z) showed delay.")], ANNUAL,
+     line="One case study", code="PII001", known_leak=SURNAME_INITIAL_LEAK)
+
+ADDRESS_FORMS = [
+    ("written-address-la", "a street type shortened to 'La.' ('27 Marlpit La.')", "27 Marlpit La",
+     "The family lived at 27 Marlpit La. for a year.", "'La' is not a street type the address reader knows"),
+    ("written-address-ln-capitals", "a shortened street type in capitals ('27 MARLPIT LN')", "27 MARLPIT LN",
+     "ADDRESS: 27 MARLPIT LN", "short street types (Ln, St, Dr...) are read in title case only"),
+    ("written-address-no-street-type", "a house number and a street name with no street type",
+     "27 Marlpit", "The family lived at 27 Marlpit, Northshire, for a year.",
+     "an address needs a street type word after the name"),
+]
+for id_, description, value, text, leak in ADDRESS_FORMS:
+    case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=text[:15],
+         code="PII003", known_leak=leak)
+
+
+def annual_fields(**fields):
+    return page(ANNUAL, fields_text({**ANNUAL_FIELDS, **fields}) + "\n\n" + ANNUAL_BODY)
+
+
+case("metadata-change-note-surname-initial", "metadata", "surname and initial in a review's Change_note "
+     "(shown on the updates page)", "QUINLAN Z",
+     [review(Modified="2026-11-01", Change_note="Removed QUINLAN Z from page 4.")], PLACE, line="Change_note:",
+     code="PII001", known_leak=SURNAME_INITIAL_LEAK)
+case("metadata-approved-by-surname-initial", "metadata", "surname and initial as an annual report's Approved_by",
+     "QUINLAN Z", [annual_fields(Approved_by="QUINLAN Z")], ANNUAL, line="Approved_by:", code="PII001",
+     known_leak=SURNAME_INITIAL_LEAK)
+case("metadata-annual-summary-surname-first", "metadata", "surname then forename in an annual report's Summary",
+     "Quinlan Zebedee", [annual_fields(Summary="What we learned from the review about Quinlan Zebedee.")], ANNUAL,
+     line="Summary:", code="PII001", known_leak=SURNAME_FIRST_LEAK)
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"
