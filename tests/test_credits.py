@@ -168,12 +168,15 @@ def test_a_street_without_a_number_is_flagged_in_reviews_only(scenario):
 
 FAMILY_ROLES = ("mother of Child Q", "the subject of this review", "the child", "maternal grandmother",
                 "the young person at the centre of this review", "child of the author", "partner of the chair",
-                "author, Mother of Child Q", "lead reviewer's daughter", "family member", "Baby Q", "friend")
+                "author, Mother of Child Q", "lead reviewer's daughter", "family member", "Baby Q", "friend",
+                "head of the family", "support worker for the family")
 PROFESSIONAL_ROLES = (
     "independent chair of the child safeguarding practice review panel", "partner agency lead",
     "designated nurse, child protection", "Independent Chair, Northshire Safeguarding Children Board",
     "chair of the SCR Panel", "Independent Chair and Scrutineer of the partnership", "health adviser to the review",
-    "co-author", "Partnership Business Manager", "scrutineer, Northshire (East)", "independent chair and author")
+    "co-author", "Partnership Business Manager", "scrutineer, Northshire (East)", "independent chair and author",
+    "minute taker", "panel secretary and minute taker", "business support",
+    "head of service, children's social care", "senior investigating officer")
 
 
 def test_only_the_roles_of_authors_reviewers_and_chairs_are_accepted():

@@ -51,7 +51,7 @@ ROLES = frozenset("""
 author co-author writer reviewer co-reviewer chair co-chair chairman chairwoman chairperson vice-chair
 scrutineer manager adviser advisor lead editor facilitator member secretary coordinator co-ordinator
 officer director analyst researcher consultant nurse doctor paediatrician practitioner representative
-administrator commissioner overseer
+administrator commissioner overseer taker support head investigator
 """.split())
 # Words that qualify a role or name the body it serves ("independent", "of
 # the panel", "Board", "to the review").
@@ -63,7 +63,8 @@ practice learning development workforce strategic statutory executive local mult
 childrens adults education police social care nhs icb integrated serious case scr lcspr cspr spr thematic
 protection group subgroup sub committee team service services council county borough city authority
 trust constabulary force hospital foundation unit partners arrangements national rapid domestic abuse
-homicide dhr safeguarding-adults sar of the to for and & on this in
+homicide dhr safeguarding-adults sar minute minutes investigating operational
+of the to for and & on this in
 """.split())
 # Two-word phrases whose first word is not a role word alone: "child" and
 # "partner" never make a credit one of the family ("child of the author").
