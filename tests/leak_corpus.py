@@ -769,55 +769,45 @@ case("declared-credit-young-person", "declared-field",
 
 # --- Second round: surname first without a comma, a surname and a bare initial, an initial
 # after any capitalised word --------------------------------------------------------------
-# surname_first needs "SURNAME, Forename"; initials() needs the initial
-# before the surname and skips it after any capitalised word (read as a
-# title, which the title reader then does not read with an initial between).
-
-SURNAME_FIRST_LEAK = "surname first without a comma is never read (surname_first needs a comma)"
-SURNAME_INITIAL_LEAK = "a surname followed by an initial is never read (initials() reads initial first)"
-AFTER_CAPITAL_LEAK = ("initials() skips an initial after any capitalised word, taking it for a title; "
-                      "the title reader does not read a title, an initial and a surname")
+# Each was a leak until name_forms read a family name before an initial or a
+# forename (surname_initial, surname_forename) and an initial after any word
+# but a pseudonym label.
 CHRONOLOGY = "| Date | Event |\n| --- | --- |\n| 3 May 2021 | {} seen at A&E with a burn |"
 SECOND_ROUND = [
     ("written-surname-first-initial-chronology", "surname and initial in capitals in a chronology row "
-     "('QUINLAN Z')", "QUINLAN Z", CHRONOLOGY.format("QUINLAN Z"), "| 3 May 2021", SURNAME_INITIAL_LEAK),
+     "('QUINLAN Z')", "QUINLAN Z", CHRONOLOGY.format("QUINLAN Z"), "| 3 May 2021"),
     ("written-surname-comma-initial", "surname, comma, initial without a stop ('Quinlan, Z')", "Quinlan, Z",
-     "The GP record is headed Quinlan, Z (Child Q).", "The GP record", SURNAME_INITIAL_LEAK),
+     "The GP record is headed Quinlan, Z (Child Q).", "The GP record"),
     ("written-surname-first-capitals-no-comma", "surname in capitals then the forename, no comma "
-     "('QUINLAN Zebedee')", "QUINLAN Zebedee", CHRONOLOGY.format("QUINLAN Zebedee"), "| 3 May 2021",
-     SURNAME_FIRST_LEAK),
+     "('QUINLAN Zebedee')", "QUINLAN Zebedee", CHRONOLOGY.format("QUINLAN Zebedee"), "| 3 May 2021"),
     ("written-surname-first-title-case", "surname then forename in title case, no comma ('Quinlan Zebedee')",
-     "Quinlan Zebedee", "The GP record is headed Quinlan Zebedee (Child Q).", "The GP record",
-     SURNAME_FIRST_LEAK),
+     "Quinlan Zebedee", "The GP record is headed Quinlan Zebedee (Child Q).", "The GP record"),
     ("written-surname-first-all-capitals", "surname then forename, both in capitals, no comma",
-     "QUINLAN ZEBEDEE", CHRONOLOGY.format("QUINLAN ZEBEDEE"), "| 3 May 2021", SURNAME_FIRST_LEAK),
+     "QUINLAN ZEBEDEE", CHRONOLOGY.format("QUINLAN ZEBEDEE"), "| 3 May 2021"),
     ("written-surname-first-lower", "surname then forename in lower case ('quinlan zebedee')",
-     "quinlan zebedee", "The GP record is headed quinlan zebedee (Child Q).", "The GP record",
-     SURNAME_FIRST_LEAK),
+     "quinlan zebedee", "The GP record is headed quinlan zebedee (Child Q).", "The GP record"),
     ("written-title-initial-capitals", "a title, an initial and the surname in capitals ('MR Z QUINLAN')",
-     "Z QUINLAN", "The letter was addressed to MR Z QUINLAN at home.", "The letter was",
-     "initials() leaves 'DR Z QUINLAN' to the title reader, which reads no initial between in capitals"),
+     "Z QUINLAN", "The letter was addressed to MR Z QUINLAN at home.", "The letter was"),
     ("written-initial-after-dear", "an initial and surname after 'Dear' ('Dear Z Quinlan')", "Z Quinlan",
-     "The letter began Dear Z Quinlan and was short.", "The letter began", AFTER_CAPITAL_LEAK),
+     "The letter began Dear Z Quinlan and was short.", "The letter began"),
     ("written-initial-after-label", "an initial and surname after a capitalised label ('Pupil Z. Quinlan')",
-     "Z. Quinlan", "The register listed Pupil Z. Quinlan as absent.", "The register listed",
-     AFTER_CAPITAL_LEAK),
+     "Z. Quinlan", "The register listed Pupil Z. Quinlan as absent.", "The register listed"),
 ]
-for id_, description, value, text, line, leak in SECOND_ROUND:
+for id_, description, value, text, line in SECOND_ROUND:
     case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line,
-         code="PII001", known_leak=leak)
+         code="PII001", expect=R)
 case("written-surname-initial-title", "written-form", "surname and initial in capitals in the Title ('QUINLAN Z')",
      "QUINLAN Z", [review(Title=f"QUINLAN Z: {TITLE}")], PLACE, line="Title:", code="PII001",
-     known_leak=SURNAME_INITIAL_LEAK)
+     expect=R)
 case("written-surname-initial-alt", "written-form", "surname and initial in image alt text ('Quinlan Z')",
      "Quinlan Z", [review(replace=[(ALT, "A scan of the file for Quinlan Z, using pseudonyms")])], PLACE,
-     line="![", code="PII001", known_leak=SURNAME_INITIAL_LEAK)
+     line="![", code="PII001", expect=R)
 case("pdf-surname-initial", "pdf", "surname and initial on a page of the review's PDF ('Quinlan Z')",
      "Quinlan Z", review_pdf(pdf(PDF_PAGES[0], "Findings\nQuinlan Z was not seen alone.")), PDF, code="PII001",
-     known_leak=SURNAME_INITIAL_LEAK)
+     expect=R)
 case("annual-surname-initial", "other-page", "surname and initial in capitals in an annual report's case study",
      "QUINLAN Z", [page_text(ANNUAL, CASE_STUDY, "One case study (QUINLAN Z) showed delay.")], ANNUAL,
-     line="One case study", code="PII001", known_leak=SURNAME_INITIAL_LEAK)
+     line="One case study", code="PII001", expect=R)
 
 ADDRESS_FORMS = [
     ("written-address-la", "a street type shortened to 'La.' ('27 Marlpit La.')", "27 Marlpit La",
@@ -840,13 +830,13 @@ def annual_fields(**fields):
 case("metadata-change-note-surname-initial", "metadata", "surname and initial in a review's Change_note "
      "(shown on the updates page)", "QUINLAN Z",
      [review(Modified="2026-11-01", Change_note="Removed QUINLAN Z from page 4.")], PLACE, line="Change_note:",
-     code="PII001", known_leak=SURNAME_INITIAL_LEAK)
+     code="PII001", expect=R)
 case("metadata-approved-by-surname-initial", "metadata", "surname and initial as an annual report's Approved_by",
      "QUINLAN Z", [annual_fields(Approved_by="QUINLAN Z")], ANNUAL, line="Approved_by:", code="PII001",
-     known_leak=SURNAME_INITIAL_LEAK)
+     expect=R)
 case("metadata-annual-summary-surname-first", "metadata", "surname then forename in an annual report's Summary",
      "Quinlan Zebedee", [annual_fields(Summary="What we learned from the review about Quinlan Zebedee.")], ANNUAL,
-     line="Summary:", code="PII001", known_leak=SURNAME_FIRST_LEAK)
+     line="Summary:", code="PII001", expect=R)
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

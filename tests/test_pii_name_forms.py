@@ -59,6 +59,21 @@ FIRES = {
     "Her username was zebedee-quinlan on the game.": "Zebedee Quinlan",
     # A short forename no list holds, before a family name that is not a word.
     "The reviewer met Zeb Quinlan twice at home.": "Zeb Quinlan",
+    # A family name then one initial, as records write them.
+    "| 3 May 2021 | QUINLAN Z seen at A&E |": "QUINLAN Z",
+    "The GP record is headed Quinlan, Z (Child Q).": "Quinlan, Z",
+    "The police record listed QUINLAN, Z. as the child.": "QUINLAN, Z.",
+    "Quinlan Z was not seen alone.": "Quinlan Z",
+    "One case study (QUINLAN Z) showed delay.": "QUINLAN Z",
+    # A family name then a forename, with no comma, in any case.
+    "| 4 May 2021 | QUINLAN Zebedee seen at A&E |": "Zebedee Quinlan",
+    "The GP record is headed Quinlan Zebedee (Child Q).": "Zebedee Quinlan",
+    "The police record listed QUINLAN ZEBEDEE as the child.": "Zebedee Quinlan",
+    "The GP record is headed quinlan zebedee in pen.": "Zebedee Quinlan",
+    # An initial after a capitalised word that is not a pseudonym label.
+    "The letter began Dear Z Quinlan and was short.": "Z Quinlan",
+    "The register listed Pupil Z. Quinlan as absent.": "Z. Quinlan",
+    "The letter was addressed to MR Z QUINLAN at home.": "Z QUINLAN",
 }
 
 QUIET = [
@@ -90,6 +105,11 @@ QUIET_PARTS = [
     "Panel members: J. Singh (Police), R. Patel (Education), K. Brown (Children's Social Care).",
     "Plan B Quinlan Road was a proposal; Sibling Q Quinlan is not a name.",
     "The review was chaired by A. Whitcombe, who met MRS. BROWN's team.",
+    "Brandon M, Sidebotham P (2020) Complexity and challenge; Ferguson H (2017) on neglect.",
+    "Sidebotham, P. et al. (2016) and Ferguson, H. (2011) were read by the panel.",
+    "Panel members: Singh J (Police), Patel R (Education).",
+    "Ward B Green and Plan B Turner are not names; neither is Young Person Z Quinlan.",
+    "Child E had Treacher Collins syndrome.",
 ]
 NAME_PARTS = ("PII001", "PII011", "PII012")
 
@@ -138,3 +158,10 @@ def test_the_word_lists_are_in_the_repository_with_where_they_come_from():
         assert head[0].startswith("# ") and "scripts/derive-word-lists" in " ".join(head), name
     assert "quinlan" in wordlists.surnames() and "quinlan" not in wordlists.everyday_words()
     assert "milton keynes" in wordlists.places()
+
+
+def test_an_initial_after_a_declared_pseudonym_is_part_of_it(scenario):
+    body = "## Findings\n\nPupil Z Quinlan was absent twice.\n\nDear Z Quinlan was written on the card.\n\n" + RESPONSE
+    scenario.write("reviews/child-q.md", review_markdown(body, Pseudonyms="Child Q, Mother, Pupil Z"))
+    site = scenario.build()
+    assert [f.term for f in site.result.findings if f.code == "PII001"] == ["Z Quinlan"]

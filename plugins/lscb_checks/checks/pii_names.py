@@ -221,7 +221,14 @@ class PersonFullName(Rule):
     agency in brackets ("J. Singh (Police)"), and as a label after a word
     such as Child, Sibling or Appendix ("Child Q Quinlan"); a credited
     person is also accepted with initials ("A. Whitcombe" for "Alan
-    Whitcombe"). A name in lower case or capitals before a word such as
+    Whitcombe"). After any other word an initial is read, with a title
+    before it in any case ("Dear Z Quinlan", "Pupil Z. Quinlan", "MR Z
+    QUINLAN"). A family name that is neither an everyday word nor a forename
+    is also read before one initial or a forename, with no comma, in any
+    case ("QUINLAN Z", "Quinlan, Z.", "QUINLAN Zebedee", "quinlan zebedee"),
+    but not before a year or "et al." nor in a list of authors ("Brandon M,
+    Sidebotham P (2020)"), and in title case not before a forename that is
+    an everyday word ("Treacher Collins syndrome"). A name in lower case or capitals before a word such as
     Foundation or Trust ("THE LUCY FAITHFULL FOUNDATION"), or run together
     before an abbreviation such as Fdn ("@LucyFaithfullFdn"), is an
     organisation. An initial "a" or "I" is read only with a full stop. A
@@ -343,11 +350,13 @@ def _case_blind(text: str, found: list[Hit], context: Context):
     for start, end, term, what in (*name_forms.case_blind(text, 0, len(text), names, look),
                                    *name_forms.surname_first(text, 0, len(text), names),
                                    *name_forms.initials(text, 0, len(text), look),
+                                   *name_forms.surname_initial(text, 0, len(text), names, look),
+                                   *name_forms.surname_forename(text, 0, len(text), names, look),
                                    *name_forms.run_together(text, 0, len(text), names, look)):
         if any(start < stop and begin < end for begin, stop in taken):
             continue
         if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term) \
-                or _initials_of(people, term):
+                or _initials_of(people, term) or _after_pseudonym(text, start, term, context):
             continue
         taken.append((start, end))
         yield Hit(PersonFullName, start, end, what, HINT, term=term)
@@ -448,6 +457,15 @@ def _initials_of(people, term: str) -> bool:
         else:
             return True
     return False
+
+
+def _after_pseudonym(text: str, start: int, term: str, context: Context) -> bool:
+    """Whether an initial is part of a declared pseudonym before a surname:
+    "Pupil Z Quinlan" with "Pupil Z" declared."""
+    initial = term[:1]
+    previous = _previous_word(text, start)
+    return bool(previous) and len(term) > 1 and not term[1].isalpha() \
+        and context.redaction.is_pseudonym(context.item, f"{previous} {initial}")
 
 
 def _previous_word(text: str, start: int) -> str:
