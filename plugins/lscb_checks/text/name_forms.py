@@ -242,12 +242,18 @@ def surname_first(text: str, begin: int, stop: int, names: frozenset[str]) -> It
         if _CITATION_AFTER.match(text, end, stop) or _MIDDLE_INITIAL.match(text, end, stop) \
                 or _organisation_after(text, end, stop):
             continue
+        if forename[0].isupper() and not forename.isupper() and _LIST_NAME_AFTER.match(text, end, stop):
+            continue  # "Dr Arkwright, Alan Whitcombe and ...": a list of people, the comma between two
+        if _TITLE_BEFORE.search(text, max(begin, before.start(1) - 12), before.start(1)):
+            continue  # "Dr Arkwright, Alan ...": a title and a surname, then a list
         yield before.start(1), end, f"{forename.title()} {surname.title()}", "full name"
 
 
 _COMMA_WORD = re.compile(r",[ \t\u00a0]*([A-Za-z]{2,})(?![^\W\d_\-])")
 _WORD_BEFORE_COMMA = re.compile(r"(?<![^\W\d_'’\-])([A-Za-z]{2,})$")
 _MIDDLE_INITIAL = re.compile(r"[ \t\u00a0]*[A-Z]\.")
+_LIST_NAME_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Cllr|MR|MRS|MS|DR)\.?[ \t\u00a0]+$")
 
 
 def initials(text: str, begin: int, stop: int, look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
