@@ -217,7 +217,7 @@ def test_pages_read_as_they_are_written_give_what_one_process_gives(good_site, m
             f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."))
     good_site.write("guidance/page-classes.md", guidance_markdown(
         "Classes", body='<p class="prudence-ashcombe">A page with a class.</p>'))
-    good_site.write("reviews/child-q.md", review_markdown(body("Zebe<!-- -->dee Quinlan was known to the school.")))
+    good_site.write("reviews/child-q.md", review_markdown(body("Zeb<!-- -->edee Quinlan was known to the school.")))
     handed: list[list[str]] = []
     finish = stream.finish
     monkeypatch.setattr(stream, "finish", lambda payload: handed.append(payload[0]) or finish(payload))

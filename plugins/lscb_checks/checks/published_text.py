@@ -364,11 +364,12 @@ class _Gate:
                 at = cleaned.start(hit.start) if cleaned.changed else hit.start
                 text, block = owners[bisect.bisect_right(starts, at) - 1]
                 self._clean.discard((block, scope, addresses))
-                self._report(hit.rule, rel, item, text, term, hit.what, hit.hint)
+                self._report(hit.rule, rel, item, text, term, hit.what, hit.hint,
+                             written=cleaned.text[hit.start:hit.end])
 
     # -- reporting
     def _report(self, rule, rel: str, item, text: Text, term: str, what: str, hint: str,
-                register: bool = False) -> None:
+                register: bool = False, written: str = "") -> None:
         shown_rel = _masked_path(rel, term)
         where = (say("{rel} as built", rel=file(shown_rel)) if text.channel == "page text"
                  else say("{rel} ({channel})", rel=file(shown_rel), channel=known(text.channel)))
@@ -377,7 +378,9 @@ class _Gate:
         inside = ""
         if copied or text.channel in _INSIDE_CHANNELS or text.channel.endswith("address"):
             inside = f"{rel} ({text.channel})"
-        places = self._places(term, item)
+        # A name the detector reads in another order ("QUINLAN, Zebedee" is
+        # the name "Zebedee Quinlan") is looked for as it is written too.
+        places = self._places(term, item, written)
         if inside:
             places = places[:1]  # named once, where the term is written first
         if not places:
@@ -397,22 +400,30 @@ class _Gate:
                 self.findings[key] = (*ranked, rule.at(path, line, message_text, hint, col=col, term=term,
                                                        inside=inside))
 
-    def _places(self, term: str, item) -> list[tuple[object, str, int, int]]:
-        """(item, path, line, column) of every line where `term` is written:
-        in the page's own source, or else in every published item (a listing
-        shows titles and summaries); the page itself at line 1 when its
-        source does not write it; [] when no source does."""
-        wanted = words(term)
-        if not wanted:
+    def _places(self, term: str, item, written: str = "") -> list[tuple[object, str, int, int]]:
+        """(item, path, line, column) of every line where `term` (or the
+        text as `written`) is written: in the page's own source, or else in
+        every published item (a listing shows titles and summaries); the
+        page itself at line 1 when its source does not write it; [] when no
+        source does."""
+        options = [wanted for wanted in (words(term), words(written)) if wanted]
+        if not options:
             return []
+        if len(options) == 2 and options[0] == options[1]:
+            options.pop()
         if item is not None:
-            found = self._written(item, wanted)
-            if found:
-                return found
+            for wanted in options:
+                found = self._written(item, wanted)
+                if found:
+                    return found
             others = [other for other in self._public if other is not item]
         else:
             others = self._public
-        found = [spot for other in others for spot in self._written(other, wanted)]
+        found = []
+        for wanted in options:
+            found = [spot for other in others for spot in self._written(other, wanted)]
+            if found:
+                break
         if not found and item is not None:
             found = [(item, item.path, 1, 1)]
         return found
