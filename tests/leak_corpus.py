@@ -811,16 +811,16 @@ case("annual-surname-initial", "other-page", "surname and initial in capitals in
 
 ADDRESS_FORMS = [
     ("written-address-la", "a street type shortened to 'La.' ('27 Marlpit La.')", "27 Marlpit La",
-     "The family lived at 27 Marlpit La. for a year.", "'La' is not a street type the address reader knows"),
+     "The family lived at 27 Marlpit La. for a year.", ""),
     ("written-address-ln-capitals", "a shortened street type in capitals ('27 MARLPIT LN')", "27 MARLPIT LN",
-     "ADDRESS: 27 MARLPIT LN", "short street types (Ln, St, Dr...) are read in title case only"),
+     "ADDRESS: 27 MARLPIT LN", ""),
     ("written-address-no-street-type", "a house number and a street name with no street type",
      "27 Marlpit", "The family lived at 27 Marlpit, Northshire, for a year.",
      "an address needs a street type word after the name"),
 ]
 for id_, description, value, text, leak in ADDRESS_FORMS:
     case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=text[:15],
-         code="PII003", known_leak=leak)
+         code="PII003", **({"known_leak": leak} if leak else {"expect": R}))
 
 
 def annual_fields(**fields):

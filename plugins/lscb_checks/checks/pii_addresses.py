@@ -31,7 +31,7 @@ _POSTCODE_LOWER = re.compile(rf"{_OUTWARD.lower()}(?:[ \t\u00a0]+|{_LINE_BREAK})
 
 _SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 STREET_KINDS = (
-    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Gardens|Gdns"
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|La|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Gardens|Gdns"
     "|Terrace|Tce|Place|Pl|Grove|Mews|Row|Square|Sq|Walk|Rise|Hill|View|Parade|Vale|Green|Park"
     "|Gate|Wharf|Yard|Heights|Meadows|Fields|Chase|Croft|Boulevard|Broadway|Quay|Wynd|Hollow"
 )
@@ -88,11 +88,21 @@ _NOT_HOUSE = re.compile(
 # The same written wholly in capitals or wholly in lower case ("27 MARLPIT
 # LANE", "flat 2, 14 marlpit lane"); which of the two is checked on the match.
 # Short forms that are also words or initials (St, Dr, Ct, Pl, Sq, Ln) are left out.
-_KINDS_ANY_CASE = "|".join(kind for kind in STREET_KINDS.split("|") if kind not in ("St", "Dr", "Ct", "Pl", "Sq", "Ln"))
-_ADDRESS_ANY_CASE = re.compile(
+_SHORT_KINDS = ("St", "Dr", "Ct", "Pl", "Sq", "Ln", "La")
+_KINDS_ANY_CASE = "|".join(kind for kind in STREET_KINDS.split("|") if kind not in _SHORT_KINDS)
+_HOUSE_ANY_CASE = (
     rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{_SP}{_NUMBER}{_RANGE},?{_SP}(?:{_NUMBER},?{_SP})?"
     rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP}|{_NO}\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
+)
+_ADDRESS_ANY_CASE = re.compile(
+    rf"{_HOUSE_ANY_CASE}"
     rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{_KINDS_ANY_CASE}))(?![\w'’-])"
+)
+# A short form in capitals after a name in capitals: "27 MARLPIT LN".
+_ADDRESS_SHORT_CAPITALS = re.compile(
+    rf"{_HOUSE_ANY_CASE}"
+    rf"(?P<name>(?:[A-Z][A-Z'’\-]*{_SP}){{1,3}})(?P<kind>{'|'.join(kind.upper() for kind in _SHORT_KINDS)})"
+    rf"(?![\w'’-])"
 )
 _FLAT_IN_BUILDING_ANY_CASE = re.compile(
     rf"(?<![\w.,/:-])(?i:flat|apartment|apt)\.?{_SP}{_NUMBER},?{_SP}"
@@ -201,7 +211,8 @@ class StreetAddress(Rule):
     kind of street not in the list, and, unless the whole address is in
     title case, a street named only with everyday words ("27 mill lane",
     "3 HIGH STREET", "27 Mill lane"), a short form that is also a word or an initial (St, Dr, Ct,
-    Pl, Sq, Ln) and a street without a house number are missed, and so is a number after words such as "section", "page", "year"
+    Pl, Sq, Ln, La) in lower or mixed case (in title case and in capitals after a name in capitals,
+    "27 MARLPIT LN", they are read) and a street without a house number are missed, and so is a number after words such as "section", "page", "year"
     or "aged", which are taken as numbers of something else. A Court named
     like a court of law (Family, Crown, Magistrates, Youth, County...) or
     followed by "hearings", "appearances" and the like ("2 Family Court
@@ -239,7 +250,8 @@ def detect(span, context: Context):
                 continue  # the board's own postcode (or an allowlisted one) on two lines
             yield Hit(UkPostcode, match.start(), match.end(), "postcode", POSTCODE_HINT)
     found: list[tuple[int, int]] = []
-    for pattern in (_ADDRESS, _FLAT_IN_BUILDING, _ADDRESS_ANY_CASE, _FLAT_IN_BUILDING_ANY_CASE):
+    for pattern in (_ADDRESS, _FLAT_IN_BUILDING, _ADDRESS_ANY_CASE, _ADDRESS_SHORT_CAPITALS,
+                    _FLAT_IN_BUILDING_ANY_CASE):
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in found) \
                     or not _is_address(text, match):
