@@ -18,6 +18,8 @@ from lscb_checks.text import wordlists  # noqa: E402
 RESPONSE = "## Recommendations\n\n1. Share information sooner.\n\n## The board's response\n\nThe board accepted it.\n"
 
 FIRES = {
+    "The reviewer met yusra HADDAD twice at home.": "Yusra Haddad",
+    "The case was logged as HADDAD, Yusra (aged 9).": "Yusra Haddad",
     "THE REVIEWER MET ZEBEDEE QUINLAN TWICE AT HOME.": "Zebedee Quinlan",
     "## WHAT ZEBEDEE QUINLAN TOLD US": "Zebedee Quinlan",
     "The reviewer met zebedee quinlan twice at home.": "Zebedee Quinlan",

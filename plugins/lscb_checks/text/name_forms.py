@@ -106,7 +106,14 @@ def _strong(folded: str) -> bool:
 def _pair(forename: str, surname: str, names: frozenset[str]) -> bool:
     """Whether two words, in any case, are a forename and a surname."""
     first, second = fold(forename), fold(surname)
-    return first in names and first not in ordinary_words() and _strong(second)
+    return _forename(first, names) and _strong(second)
+
+
+def _forename(key: str, names: frozenset[str]) -> bool:
+    """A folded word that is a forename where the capitals give no evidence:
+    from the main list or the wide one ("yusra"), never an ordinary word.
+    The family name after it is the evidence (see _strong)."""
+    return (key in names or key in wide_forenames()) and key not in ordinary_words()
 
 
 def _titled(title: str, surname: str) -> bool:
@@ -218,7 +225,7 @@ _TITLE_CASE_BEFORE = re.compile(r"(?<![^\W\d_'’\-])([A-Z][a-z]+)(\.?)" + _GAP 
 @functools.lru_cache(maxsize=4)
 def _starts(names: frozenset[str]) -> frozenset[str]:
     """Words that can start a name in lower case or capitals."""
-    return frozenset(name for name in names if name.isalpha() and name.isascii()
+    return frozenset(name for name in names | wide_forenames() if name.isalpha() and name.isascii()
                      and name not in ordinary_words()) | CASE_BLIND_TITLES | WEAK_TITLES
 
 
@@ -230,7 +237,7 @@ def surname_first(text: str, begin: int, stop: int, names: frozenset[str]) -> It
     for comma in _COMMA_WORD.finditer(text, begin, stop):
         forename = comma.group(1)
         key = forename.lower()
-        if key not in names or key in ordinary_words() or not _case(forename):
+        if not _forename(key, names) or not _case(forename):
             continue
         before = _WORD_BEFORE_COMMA.search(text, max(begin, comma.start() - 40), comma.start())
         if not before:
@@ -378,7 +385,8 @@ def split_name(run: str, names: frozenset[str], cut: bool = True) -> str | None:
     for part in parts:
         folded = part.lower()
         for cut_at in range(3, len(folded) - 2):
-            if _pair(folded[:cut_at], folded[cut_at:], names):
+            # Cut only at a forename of the main list: any cut is a guess.
+            if folded[:cut_at] in names and _pair(folded[:cut_at], folded[cut_at:], names):
                 return f"{folded[:cut_at].title()} {folded[cut_at:].title()}"
     return None
 
@@ -518,7 +526,7 @@ def surname_forename(text: str, begin: int, stop: int, names: frozenset[str],
             continue
         forename = after.group(1)
         key = forename.lower()
-        if key not in names or key in ordinary_words() or not _case(forename):
+        if not _forename(key, names) or not _case(forename):
             continue
         cases = (_case(surname.group(0)), _case(forename))
         if cases not in (("upper", "upper"), ("upper", "title"), ("title", "title"), ("lower", "lower")):
