@@ -815,8 +815,7 @@ ADDRESS_FORMS = [
     ("written-address-ln-capitals", "a shortened street type in capitals ('27 MARLPIT LN')", "27 MARLPIT LN",
      "ADDRESS: 27 MARLPIT LN", ""),
     ("written-address-no-street-type", "a house number and a street name with no street type",
-     "27 Marlpit", "The family lived at 27 Marlpit, Northshire, for a year.",
-     "an address needs a street type word after the name"),
+     "27 Marlpit", "The family lived at 27 Marlpit, Northshire, for a year.", ""),
 ]
 for id_, description, value, text, leak in ADDRESS_FORMS:
     case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=text[:15],
@@ -838,18 +837,19 @@ case("metadata-annual-summary-surname-first", "metadata", "surname then forename
      "Quinlan Zebedee", [annual_fields(Summary="What we learned from the review about Quinlan Zebedee.")], ANNUAL,
      line="Summary:", code="PII001", expect=R)
 
-# A family name the surname list does not hold: written without the capitals
-# that give evidence of a name, the forms above need the list's evidence.
+# A family name the surname list does not hold, written without the capitals
+# that give evidence of a name: read with a person in the sentence, in the
+# police records' order, or in a handle (lscb_checks.text.unlisted_names).
 RARE = "Tobias Fenwrighte"
 case("written-rare-surname-lower", "written-form", "a full name in lower case whose family name is in no list",
      RARE, [body("tobias fenwrighte")], PLACE, line=MET, code="PII001",
-     known_leak="without capitals, the family name must be in the surname list")
+     expect=R)
 case("written-rare-surname-first", "written-form", "surname first in capitals, a family name in no list",
      "FENWRIGHTE Tobias", [review(after_findings="Referrals about FENWRIGHTE Tobias went to the hub.")], PLACE,
-     line="Referrals about", code="PII001", known_leak="surname first needs a family name from the surname list")
+     line="Referrals about", code="PII001", expect=R)
 case("pdf-rare-surname-handle", "pdf", "a handle of a name whose family name is in no list, in the review's PDF",
      "tobias_fenwrighte", review_pdf(pdf(PDF_PAGES[0], "Mother posted as @tobias_fenwrighte on a video app.")),
-     PDF, code="PII001", known_leak="a handle is split only where the family name is in the surname list")
+     PDF, code="PII001", expect=R)
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

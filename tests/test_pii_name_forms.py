@@ -76,6 +76,12 @@ FIRES = {
     "The letter began Dear Z Quinlan and was short.": "Z Quinlan",
     "The register listed Pupil Z. Quinlan as absent.": "Z. Quinlan",
     "The letter was addressed to MR Z QUINLAN at home.": "Z QUINLAN",
+    # A family name in no list, without capitals: a person in the sentence,
+    # the police records' order, or a handle.
+    "The reviewer met tobias fenwrighte twice at home.": "Tobias Fenwrighte",
+    "THE SOCIAL WORKER VISITED TOBIAS FENWRIGHTE AT SCHOOL.": "Tobias Fenwrighte",
+    "Referrals about FENWRIGHTE Tobias went to the hub.": "Tobias Fenwrighte",
+    "The account @tobias_fenwrighte posted the video.": "Tobias Fenwrighte",
 }
 
 QUIET = [
@@ -94,6 +100,11 @@ QUIET = [
     "mark the date: will the board cause the links to be shared?",
     "THE BOARD WILL CAUSE EVERY AGENCY TO MARK THE DATE.",
     "The Lucy Faithfull Foundation and the Marie Collins Foundation helped.",
+    # A forename before a word in no list, with no person in the sentence;
+    # an organisation's nurse; an acronym before a forename.
+    "The files sit under /usr/share/fonts/dejavu and grace fenwrighte.cfg holds the settings.",
+    "A MARIE CURIE NURSE VISITED TWICE; a marie curie nurse visited again.",
+    "The NSPCC Helpline and CAMHS Tobias ward took referrals.",
 ]
 # References, towns, organisations, panel lists and credits written with an
 # initial: no part of a name either (PII011, PII012).

@@ -108,6 +108,20 @@ _FLAT_IN_BUILDING_ANY_CASE = re.compile(
     rf"(?<![\w.,/:-])(?i:flat|apartment|apt)\.?{_SP}{_NUMBER},?{_SP}"
     rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{BUILDING_KINDS}))(?![\w'’-])"
 )
+# A house number and a street's name with no street type, where the words
+# before it say it is a home: "lived at 27 Marlpit, Northshire", "moved to
+# 4 Hollins", "ADDRESS: 27 MARLPIT". One or two words in any case, one of
+# them not an everyday word, then a comma, a full stop, the end of the line
+# or "in"/"with"/"for" (a street type is read by the patterns above).
+_HOME_BEFORE = (r"(?i:(?:lived|lives|living|live|resided|resides|residing|stayed|stays|staying|moved|moves|moving"
+                r"|returned|returning|rehoused|housed|address(?:ed)?|home)(?:[ \t\u00a0]+(?:was|is|were))?)"
+                r"(?:[ \t\u00a0]*:[ \t\u00a0]*|[ \t\u00a0]+(?i:(?:back[ \t\u00a0]+)?(?:at|to|in|into)[ \t\u00a0]+)?)")
+_ADDRESS_AFTER_HOME = re.compile(
+    rf"(?<![\w'’-]){_HOME_BEFORE}(?P<house>(?i:(?:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP})?"
+    rf"(?:{_NO})?{_NUMBER}{_RANGE}),?[ \t\u00a0]+"
+    rf"(?P<name>[A-Za-z][A-Za-z'’\-]+(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’\-]+)?)"
+    rf"(?=[ \t\u00a0]*(?:[,.;)]|\r?\n|$)|[ \t\u00a0]+(?i:in|with|for|from|until|between|and)\b)"
+)
 # Words of a street's name that are everyday words though not on the
 # Dale-Chall list, and function words that never name a street.
 _FUNCTION_WORDS = frozenset("""
@@ -172,6 +186,12 @@ class StreetAddress(Rule):
     a word that only names a street ("lived on Marlpit Lane", "Orchard
     Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
     Grove, Mews).
+
+    A house number and a name with no kind of street, in any case, count
+    where the words before them say it is a home ("lived at 27 Marlpit,
+    Northshire", "moved back to 4 Hollins Brook in March", "ADDRESS: 27
+    MARLPIT"): one or two words, one of them not an everyday word ("moved
+    to 2 schools" is quiet), then a comma, a full stop or the end of the line.
 
     An address written in capitals, in lower case or in a mix of the two
     ("27 MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house",
@@ -260,6 +280,12 @@ def detect(span, context: Context):
                 continue
             found.append(match.span())
             yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
+    for match in _ADDRESS_AFTER_HOME.finditer(text):
+        start, end = match.start("house"), match.end("name")
+        if any(low < end and start < high for low, high in found) or not _home_named(match):
+            continue
+        found.append((start, end))
+        yield Hit(StreetAddress, start, end, "address", ADDRESS_HINT)
     if in_review(context):
         for start, end in _streets(text):
             if not any(low < end and start < high for low, high in found):
@@ -293,6 +319,19 @@ def _named(match: re.Match) -> bool:
     if any(word.lower() in _FUNCTION_WORDS for word in words):
         return False
     # A name has a vowel and three letters or more: "5 kg rise" is a weight.
+    return any(len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
+               for word in words)
+
+
+def _home_named(match: re.Match) -> bool:
+    """The words after a house number name a street, not a count of things
+    ("moved to 3 Schools", "lived at 2 Addresses"): one of them is not an
+    everyday word and none is a street type (read by the patterns above)."""
+    words = match.group("name").split()
+    if any(word.lower() in _FUNCTION_WORDS or word.capitalize() in _NOT_STREET_WORDS for word in words):
+        return False
+    if re.fullmatch(STREET_KINDS, words[-1].capitalize()) or words[-1].upper() in (k.upper() for k in _SHORT_KINDS):
+        return False
     return any(len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
                for word in words)
 

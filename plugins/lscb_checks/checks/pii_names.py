@@ -17,7 +17,7 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, Words, redaction, scan
-from ..text import name_forms
+from ..text import name_forms, unlisted_names
 from ..text.forenames import fold, forenames
 from ..text.wordlists import is_place
 
@@ -214,6 +214,15 @@ class PersonFullName(Rule):
     "#ZebedeeQuinlan"), a user name or a web address ("zebedee_quinlan17",
     "instagram.com/zebedee.quinlan"), and a capitalised word no list holds
     that is not an everyday word before a family name ("Zeb Quinlan").
+    A family name that no list holds ("Fenwrighte"), written without
+    capitals, is read only with other evidence of a person
+    (lscb_checks.text.unlisted_names): after a forename in the same case
+    with a word such as "met", "mother", "she" or "aged" in the sentence
+    ("met tobias fenwrighte"), in capitals before a forename in the police
+    records' order with such a word ("Referrals about FENWRIGHTE Tobias"),
+    or in a handle ("@tobias_fenwrighte"); "tobias fenwrighte" in a list
+    with no such word, and a family name shorter than four letters, are
+    missed.
     An initial and a family name are read as a reference to published work
     before "et al.", a year ("E. Munro (2011)", "E. Munro, 2011"; not the
     years of a life, "(2017 to 2023)") or a title in italics or quotes ("E.
@@ -352,7 +361,8 @@ def _case_blind(text: str, found: list[Hit], context: Context):
                                    *name_forms.initials(text, 0, len(text), look),
                                    *name_forms.surname_initial(text, 0, len(text), names, look),
                                    *name_forms.surname_forename(text, 0, len(text), names, look),
-                                   *name_forms.run_together(text, 0, len(text), names, look)):
+                                   *name_forms.run_together(text, 0, len(text), names, look),
+                                   *unlisted_names.unlisted(text, 0, len(text), names, look.words)):
         if any(start < stop and begin < end for begin, stop in taken):
             continue
         if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term) \
