@@ -77,12 +77,23 @@ def is_starter(value: str) -> bool:
     return any(pattern.search(value) for _phrase, pattern in _patterns())
 
 
+def _could_hold(text: str, phrases: tuple[str, ...]) -> bool:
+    """A first look over a page's whole text, in C: whether any phrase is in
+    it, spaces and capitals aside. Only a page where one is is read line by
+    line (where a phrase split over two lines, or in a comment, is not one)."""
+    flat = " ".join(text.lower().split())
+    return any(phrase in flat for phrase in phrases)
+
+
 def check(site) -> Iterable[Finding]:
     patterns = _patterns()
+    phrases = tuple(" ".join(phrase.lower().split()) for phrase, _pattern in patterns)
     for item in site.items:
         status = item.source.field("Status")
         if status is not None and status.value.strip().casefold() == "draft":
             continue  # not finished yet, and not published
+        if not _could_hold(item.source.text, phrases):
+            continue  # no phrase on any line
         for number, line in enumerate(item.source.lines, start=1):
             text = _COMMENT.sub(lambda m: " " * len(m.group(0)), line)
             for phrase, pattern in patterns:
