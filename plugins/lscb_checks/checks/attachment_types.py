@@ -159,7 +159,7 @@ def check(site) -> Iterable[Finding]:
 
 def _not_published(site, reported: set[tuple[str, int]]) -> Iterable[Finding]:
     allowed = published_types(site.settings)
-    linking = _linking_items(site)
+    linking = None  # worked out for the first file that is not published: most builds have none
     for absolute, save_as in site.static_files:
         name = posixpath.basename(save_as) or os.path.basename(absolute)
         if name.lower().endswith(allowed) and not name.startswith("."):
@@ -171,6 +171,8 @@ def _not_published(site, reported: set[tuple[str, int]]) -> Iterable[Finding]:
         else:
             message = say("{name} is not a file the site publishes", name=file(absolute, name_only=True))
         hint = type_hint(name)
+        if linking is None:
+            linking = _linking_items(site)
         places = linking.get(absolute, [])
         for item in places:
             line, col = item.source.locate(name, body_only=False)
@@ -193,12 +195,16 @@ def _not_copied(site, allowed: tuple[str, ...]) -> Iterable[Finding]:
                  register_files([item.path for item in site.of_type("reviews")], site.content_path)}
     # A file a review links to is ATT001's, at the link, whether or not the
     # review is published.
-    linked = linked_from_reviews(site)
+    linked = None  # worked out for the first file left: most builds have none
     for absolute in site.folder_files:
         name = os.path.basename(absolute)
         lower = name.lower()
-        if (absolute in copied or absolute in registers or absolute in linked or lower.endswith(".md")
+        if (absolute in copied or absolute in registers or lower.endswith(".md")
                 or lower.endswith(allowed) or is_page_format(name)):
+            continue
+        if linked is None:
+            linked = linked_from_reviews(site)
+        if absolute in linked:
             continue
         suffix = os.path.splitext(name)[1].lower()
         message = (say("{name}: {suffix} files are not published", name=file(absolute, name_only=True),
