@@ -1,50 +1,37 @@
-"""The forename list PII001 uses: derived once from the names-dataset
-package into the cache folder, then read from there."""
+"""The forename list PII001 uses: committed as lscb_checks/data/forenames.txt
+(written by scripts/derive-word-lists from names-dataset) and read from there,
+so the build needs neither the package nor a cache folder."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import review_markdown  # noqa: E402
+from conftest import ROOT, review_markdown  # noqa: E402
 
 from lscb_checks.text import forenames as fn  # noqa: E402
+from lscb_checks.text import wordlists  # noqa: E402
+
+LIST = wordlists.DATA / "forenames.txt"
 
 
-def test_the_check_reads_the_forenames_from_the_cache_file(scenario, tmp_path):
-    cache = tmp_path / "cache"
-    settings = {"LSCB_CACHE_DIR": str(cache)}
-    path = fn.cache_file(settings)
-    path.parent.mkdir(parents=True)
-    path.write_text("kyle\nzoe\n", encoding="utf-8")
-    body = "## Findings\n\nKyle Brennan, Zoë Brontë and Jane Smith were all there.\n"
-    scenario.write("reviews/child-q.md", review_markdown(body))
-    site = scenario.build(LSCB_CACHE_DIR=str(cache))
-    assert [f.term for f in site.result.findings if f.code == "PII001"] == ["Kyle Brennan", "Zoë Brontë"]
+def test_the_forename_list_is_committed_with_where_it_comes_from():
+    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(LIST)], cwd=ROOT,
+                             capture_output=True, text=True)
+    assert tracked.returncode == 0, tracked.stderr
+    head = LIST.read_text(encoding="utf-8").splitlines()[:8]
+    assert head[0].startswith("# ") and "scripts/derive-word-lists" in " ".join(head)
+    assert "names-dataset" in " ".join(head) and "Apache License" in " ".join(head)
 
 
-def test_forenames_are_derived_once_then_loaded_quickly(tmp_path):
-    settings = {"LSCB_CACHE_DIR": str(tmp_path)}
-    path = fn.cache_file(settings)
-    assert path.name == f"forenames-{fn.package_version()}-{fn.SELECTION}.txt"
-    assert not path.exists()
-
-    started = time.perf_counter()
-    names = fn.forenames(settings)  # derives from the package and writes the file
-    derived_in = time.perf_counter() - started
-    assert path.is_file()
-    fn._load.cache_clear()
-    started = time.perf_counter()
-    again = fn.forenames(settings)
-    loaded_in = time.perf_counter() - started
-    print(f"\nforenames: {len(names)} names; derived in {derived_in:.1f} s, loaded from "
-          f"{path.stat().st_size // 1024} KB cache in {loaded_in * 1000:.0f} ms")
-
-    assert again == names
-    assert loaded_in < 0.5
+def test_the_check_reads_the_committed_list():
+    names = fn.forenames()
+    written = {line for line in LIST.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
+    assert names == frozenset(written) - fn.NOT_FORENAMES
     assert len(names) > 20000
     # Names common in England, of many origins, folded for lookup.
     for name in ("jane", "mohammed", "muhammad", "oluwaseun", "siobhan", "aoife", "zoe", "anne-marie",
@@ -53,3 +40,31 @@ def test_forenames_are_derived_once_then_loaded_quickly(tmp_path):
     # Words the package lists that are never somebody's first name in a review.
     for word in ("the", "head", "court", "staff", "quality", "police", "school", "monday"):
         assert word not in names, word
+
+
+def test_a_build_finds_names_without_the_package_or_a_cache_folder(scenario, tmp_path):
+    """The build never imports names_dataset: a site builds, and finds a
+    name, in a process where the package cannot be imported and the cache
+    folder does not exist."""
+    body = "## Findings\n\nKyle Brennan and Zoë Brontë were both there.\n"
+    scenario.write("reviews/child-q.md", review_markdown(body))
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "names_dataset.py").write_text("raise ImportError('names_dataset is not for builds')\n")
+    code = (
+        "import json, sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from conftest import build_site\n"
+        "from pathlib import Path\n"
+        f"site = build_site(Path({str(scenario.content)!r}), Path({str(tmp_path / 'out')!r}))\n"
+        "print(json.dumps(sorted(f.term for f in site.result.findings if f.code == 'PII001')))\n"
+        "print('names_dataset' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker), str(ROOT / "plugins")]),
+           "XDG_CACHE_HOME": str(tmp_path / "no-cache"), "HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    terms, imported = done.stdout.strip().splitlines()[-2:]
+    assert terms == '["Kyle Brennan", "Zo\\u00eb Bront\\u00eb"]'
+    assert imported == "False"
+    assert not (tmp_path / "no-cache").exists()

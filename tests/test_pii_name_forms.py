@@ -166,7 +166,7 @@ def test_a_surname_before_children_without_the_is_a_family_surname(scenario):
 
 
 def test_the_word_lists_are_in_the_repository_with_where_they_come_from():
-    for name in ("surnames.txt", "forenames-wide.txt", "english-words.txt", "places.txt"):
+    for name in ("surnames.txt", "forenames.txt", "forenames-wide.txt", "english-words.txt", "places.txt"):
         head = (wordlists.DATA / name).read_text(encoding="utf-8").splitlines()[:4]
         assert head[0].startswith("# ") and "scripts/derive-word-lists" in " ".join(head), name
     assert "quinlan" in wordlists.surnames() and "quinlan" not in wordlists.everyday_words()

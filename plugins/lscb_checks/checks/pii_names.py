@@ -190,9 +190,9 @@ class PersonFullName(Rule):
     its metadata field) with who approved it.
 
     ## Known limitations
-    The forenames come from the `names-dataset` package: every forename
-    ranked in the UK and the most common ones of about fifty other
-    countries. A forename the list leaves out ("Yusra") or that is also an
+    The forenames come from the `names-dataset` package, committed in
+    lscb_checks/data/forenames.txt: the 20,000 most common in the UK and the
+    most common ones of about fifty other countries. A forename the list leaves out ("Yusra") or that is also an
     ordinary word ("River", "Hope") counts only before a family name that is
     not an everyday word ("Yusra Haddad", "River Quinlan"); family names come
     from the same package and everyday words from `wordfreq`, both committed
@@ -274,9 +274,7 @@ class PersonFullName(Rule):
     letters from other alphabets (a Cyrillic `а` or `К`), with invisible
     characters or marks such as a low line inside it (a zero-width space, a
     soft hyphen, U+0332) or in full-width letters is found as the name it
-    looks like; a name written wholly in another script is not. The first
-    build on a new machine derives the forename list (about 15 to 30
-    seconds) into ~/.cache/lscb.
+    looks like; a name written wholly in another script is not.
     """
 
     code = "PII001"

@@ -1,34 +1,29 @@
 """Forenames, to recognise a person's full name in a review.
 
 The names come from the `names-dataset` package (forenames seen on a large
-public sample of social media profiles, ranked by country). Loading the
-package takes several seconds and over a gigabyte of memory, so the forenames
-a check needs are derived from it once: every forename ranked in the United
-Kingdom, plus the most common forenames of the countries most families in
-England have links with. The result, about 30,000 names, is written to a
-text file in the cache folder, named after the package version, and later
-builds read that file (a few milliseconds).
+public sample of social media profiles, ranked by country): every forename
+ranked in the United Kingdom, plus the most common forenames of the countries
+most families in England have links with (derive()). Loading the package
+takes several seconds and over a gigabyte of memory, so the selection, about
+30,000 names, is made by scripts/derive-word-lists and committed as
+lscb_checks/data/forenames.txt: what counts as a name is reviewed in the
+repository and changes only with a commit, and the build reads the file (a few
+milliseconds) without the package.
 
 Words the package lists as forenames but that are ordinary English words in
 a review ("Head", "Court", "Staff", "The"...) are dropped when the file is
-read, so changing that list needs no new cache file.
+read, so changing that list needs no new data file.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
-import tempfile
-from importlib import metadata
-from pathlib import Path
 
 from .normalise import fold as fold_word
+from .wordlists import _read as wordlist
 from .wordlists import everyday_words
 
-PACKAGE = "names-dataset"
-# Bump when the selection below changes, so old cache files are not used.
-SELECTION = "2"
 # Every name ranked in the UK; the most common names of other countries.
 RANK_LIMITS = {"GB": 20000, "IE": 3000, "US": 3000, "CA": 3000}
 OTHER_COUNTRIES = (
@@ -107,27 +102,6 @@ def fold(word: str) -> str:
     return fold_word(word)
 
 
-@functools.lru_cache(maxsize=1)
-def package_version() -> str:
-    try:
-        return metadata.version(PACKAGE)
-    except metadata.PackageNotFoundError:
-        return "missing"
-
-
-def cache_dir(settings: dict | None = None) -> Path:
-    """LSCB_CACHE_DIR, else $XDG_CACHE_HOME/lscb, else ~/.cache/lscb."""
-    configured = (settings or {}).get("LSCB_CACHE_DIR")
-    if configured:
-        return Path(configured).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "lscb"
-
-
-def cache_file(settings: dict | None = None) -> Path:
-    return cache_dir(settings) / f"forenames-{package_version()}-{SELECTION}.txt"
-
-
 def derive() -> list[str]:
     """Select the forenames from the package, folded (slow: seconds, much memory)."""
     from names_dataset import NameDataset
@@ -156,40 +130,16 @@ def derive() -> list[str]:
     return sorted(chosen)
 
 
-def _write(path: Path, names: list[str]) -> None:
-    """Write atomically, so a build running at the same time never reads half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=path.name, dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write("\n".join(names) + "\n")
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # no writable cache: derive again next time
-
-
 def forenames(settings: dict | None = None) -> frozenset[str]:
-    """Folded forenames (see fold()), from the cache file; derived on first use."""
-    path = cache_file(settings)
-    if not path.is_file():
-        _write(path, derive())
-    if not path.is_file():  # the cache folder is not writable
-        return _uncached()
-    stat = path.stat()
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=4)
-def _load(path: str, mtime_ns: int, size: int) -> frozenset[str]:
-    with open(path, encoding="utf-8") as handle:
-        # Names with letters outside ASCII are folded again as read, so a
-        # file written before a change of fold() still gives names that
-        # match ("søren" is now "soren"); ASCII names are folded already.
-        return frozenset(name if name.isascii() else fold(name)
-                         for name in handle.read().split()) - NOT_FORENAMES
+    """Folded forenames (see fold()), from lscb_checks/data/forenames.txt
+    (written by scripts/derive-word-lists with derive()), less the ordinary
+    words in NOT_FORENAMES. `settings` is accepted for the checks' calls
+    and not read: the list is the same for every site."""
+    return _main_list()
 
 
 @functools.lru_cache(maxsize=1)
-def _uncached() -> frozenset[str]:
-    return frozenset(derive()) - NOT_FORENAMES
+def _main_list() -> frozenset[str]:
+    # Names with letters outside ASCII are folded again as read, so a list
+    # written before a change of fold() still gives names that match.
+    return frozenset(name if name.isascii() else fold(name) for name in wordlist("forenames.txt")) - NOT_FORENAMES
