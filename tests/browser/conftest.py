@@ -3,11 +3,13 @@ Chromium driven by Playwright.
 
 When a tool is missing (no root to install Chromium or Java), every browser
 test is skipped with the reason, which `-ra` prints in the summary: never
-passed silently. `.ci/run` installs them (scripts/install-test-tools).
+passed silently; on CI (CI=true) every browser test fails instead. `.ci/run`
+installs them (scripts/install-test-tools, which fails on CI when it cannot).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,16 @@ from lscb_audit.browser import launch
 from lscb_audit.serve import Server, free_port
 from lscb_audit.site import build_for_audit, pages, samples
 
-pytestmark = pytest.mark.browser
+BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test in this folder is a browser test: `pytest -m browser`
+    selects them and `-m "not browser"` leaves them out. (A `pytestmark` in a
+    conftest marks nothing.)"""
+    for item in items:
+        if BROWSER_TESTS in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
 
 _NEEDS_REVIEW = pytest.StashKey[list]()
 _WEIGHTS = pytest.StashKey[list]()
@@ -43,6 +54,8 @@ class ServedSite:
 
 def _require_tools() -> None:
     missing = tools.missing()
+    if missing and os.environ.get("CI") == "true":
+        pytest.fail("browser tools missing on CI (the browser tests must run there): " + "; ".join(missing))
     if missing:
         pytest.skip("browser tests skipped: " + "; ".join(missing))
 

@@ -14,6 +14,9 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
+import defusedxml.ElementTree as DefusedET
+from defusedxml import DefusedXmlException
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _CONTAINERS = {f"{{{RDF}}}{name}" for name in ("Seq", "Bag", "Alt", "li", "Description", "value")}
 _PREFIXES = {
@@ -30,7 +33,8 @@ _PREFIXES = {
     RDF: "rdf",
 }
 _MAX_ENTRIES = 2000
-_TAG = re.compile(r"<[^>]*>")
+# Tags, not declarations: an entity's text ("<!ENTITY x 'Jane Smith'>") stays.
+_TAG = re.compile(r"<(?!!)[^>]*>")
 
 
 def xmp_entries(data: bytes | str) -> list[tuple[str, str]]:
@@ -42,12 +46,16 @@ def xmp_entries(data: bytes | str) -> list[tuple[str, str]]:
     declared: dict[str, str] = {}
     try:
         root = None
-        for event, value in ET.iterparse(io.BytesIO(raw), events=("start-ns", "end")):
+        # defusedxml: no entity is expanded and nothing outside the packet is
+        # read ("billion laughs" in an image's XMP cannot stall the build).
+        for event, value in DefusedET.iterparse(io.BytesIO(raw), events=("start-ns", "end"),
+                                                forbid_dtd=False, forbid_entities=True, forbid_external=True):
             if event == "start-ns":
                 prefix, uri = value
                 declared.setdefault(uri, prefix)
             root = value if event == "end" else root
-    except ET.ParseError:
+    except (ET.ParseError, DefusedXmlException):
+        # Not well-formed, or it declares entities: read as text, tags dropped.
         text = " ".join(_TAG.sub(" ", raw.decode("utf-8", "replace")).split())
         return [("packet", text)] if text else []
     if root is None:

@@ -1,0 +1,66 @@
+"""The test suite's own plumbing: browser tests are selectable by marker,
+and CI cannot go green with no browser test run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def collected(*args: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+                           *args, "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return [line for line in done.stdout.splitlines() if "::" in line]
+
+
+def test_the_browser_marker_selects_exactly_the_browser_tests():
+    browser = collected("-m", "browser")
+    others = collected("-m", "not browser")
+    assert browser and all(test.startswith("tests/browser/") for test in browser)
+    assert others and not any(test.startswith("tests/browser/") for test in others)
+
+
+def _run_tools(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess:
+    """scripts/install-test-tools as a user who is not root, on a machine
+    with no Java (PATH holds only a stand-in for `id`)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "id").write_text("#!/bin/sh\necho 1000\n")
+    (bin_dir / "id").chmod(0o755)
+    env = {"PATH": str(bin_dir), "HOME": str(tmp_path)}
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run(["/bin/bash", str(ROOT / "scripts" / "install-test-tools")], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+
+
+def test_missing_browser_tools_fail_on_ci_and_are_only_reported_elsewhere(tmp_path):
+    on_ci = _run_tools(tmp_path, ci=True)
+    assert on_ci.returncode == 1, on_ci.stderr
+    assert "browser tests must run" in on_ci.stderr
+    locally = _run_tools(tmp_path, ci=False)
+    assert locally.returncode == 0, locally.stderr
+    assert "Browser tests will be skipped" in locally.stderr
+
+
+def test_browser_tests_fail_on_ci_when_a_tool_is_missing_and_skip_elsewhere(tmp_path):
+    """With Java out of reach (PATH empty), a browser test fails on CI and is
+    skipped, with the reason, anywhere else."""
+    first = collected("-m", "browser")[0]
+
+    def run(ci: bool) -> subprocess.CompletedProcess:
+        env = {**os.environ, "PATH": str(tmp_path), "CI": "true" if ci else ""}
+        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs", first],
+                              cwd=ROOT, env=env, capture_output=True, text=True)
+
+    on_ci = run(ci=True)
+    assert on_ci.returncode == 1, on_ci.stdout[-2000:]
+    assert "browser tools missing on CI" in on_ci.stdout
+    locally = run(ci=False)
+    assert locally.returncode == 0, locally.stdout[-2000:]
+    assert "browser tests skipped" in locally.stdout and "Java" in locally.stdout
