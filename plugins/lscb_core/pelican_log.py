@@ -19,7 +19,7 @@ import re
 
 from .findings import Finding, display_path
 from .pseudonyms import declared_in
-from .quote import File, Known, in_reviews, known, mask_path, mask_value, say
+from .quote import File, Known, in_reviews, known, mask_path, mask_paths_in, mask_value, say
 from .rules import Rule, Waiver
 from .sources import source_file
 
@@ -50,6 +50,38 @@ class ContentUnreadable(Rule):
 
     code = "BLD001"
     name = "content-unreadable"
+    waiver = Waiver.NEVER
+
+
+class BuildError(Rule):
+    """Flags an error that stopped the build, or that Pelican logged, that
+    no other check explains: a page Pelican skipped, a setting or plugin
+    that failed.
+
+    ## Why it matters
+    Pelican on its own may print the error among other messages, drop a
+    page and still report success, or stop half-way with an error about a
+    temporary file. Here the build stops, nothing is published, and the
+    error is counted in the summary and in every output format, so a
+    build in CI never says "0 errors" when it failed.
+
+    ## Example
+        Title: Old address
+        Save_as: ../old-address.html
+
+    ## Use instead
+        Title: Old address
+        Save_as: old-address.html
+
+    ## Known limitations
+    The message is Pelican's own, cut to fit one line (`--verbose` prints
+    it in full), and sometimes technical. When it names a page, the finding
+    is on that page (on the field it quotes, if any); otherwise it is on
+    line 1 of the settings file.
+    """
+
+    code = "BLD005"
+    name = "build-error"
     waiver = Waiver.NEVER
 
 
@@ -119,6 +151,42 @@ def to_finding(record: logging.LogRecord, settings) -> Finding | None:
     return None
 
 
+def _page_of(record: logging.LogRecord | None):
+    """The page or article a record is about, if it names one."""
+    args = record.args if record is not None and isinstance(record.args, tuple) else ()
+    return next((arg for arg in args if getattr(arg, "source_path", None)), None)
+
+
+def error_finding(text: str, settings_path, record: logging.LogRecord | None = None) -> Finding:
+    """BLD005 for an error no check explains: `text` is already masked
+    (masked_text, or an exception's text through quote.mask_paths_in)."""
+    page = _page_of(record)
+    if page is None:
+        return BuildError.at(
+            str(settings_path), 1, say("the build stopped: {error}", error=known(text)),
+            "not about one page: send this to the site's maintainer (--verbose shows it in full)")
+    path = str(page.source_path)
+    if in_reviews(path):
+        text = text.replace(mask_path(display_path(path)), "this page")
+    else:
+        # A public page's values are printed as written (lscb_core.quote),
+        # but a review's file it names is masked.
+        shown = tuple("this page" if arg is page else mask_paths_in(str(arg)) for arg in record.args)
+        text = str(record.msg) % shown
+    line, col = 1, 1
+    try:
+        fields = source_file(path).fields
+    except OSError:
+        fields = []
+    quoted = {str(arg) for arg in record.args if isinstance(arg, str)}
+    for entry in fields:
+        if entry.value in quoted:
+            line, col = entry.line, entry.value_col
+            break
+    return BuildError.at(path, line, say("{error}", error=known(text)),
+                         "fix what it quotes; --verbose prints Pelican's whole message", col=col)
+
+
 _PATH_LIKE = re.compile(r"[/\\]|\.[A-Za-z0-9]{1,5}$")
 
 
@@ -164,3 +232,22 @@ class MaskedFormatter(logging.Formatter):
         masked = logging.makeLogRecord({**record.__dict__, "msg": masked_text(record), "args": None,
                                         "exc_info": None, "exc_text": None})
         return super().format(masked)
+
+
+# Pelican's warnings that a finding reports better: an empty alt text
+# (A11Y001, A11Y002), a link or file it could not find (LINK001, LINK004).
+_REPORTED_WARNINGS = (
+    "Empty alt attribute for image %s in %s",
+    "Unable to find '%s', skipping url replacement.",
+    "Cannot get modification stamp for %s",
+)
+
+
+class ReportedElsewhere(logging.Filter):
+    """Leaves out of the console what the findings report: every error
+    (a finding of its own, BLD001 or BLD005) and the warnings above."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            return False
+        return not (isinstance(record.msg, str) and record.msg.startswith(_REPORTED_WARNINGS))
