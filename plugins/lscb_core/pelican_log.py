@@ -98,6 +98,29 @@ def _why(settings, relative: str) -> tuple[str, str]:
     return "unknown error", ""
 
 
+def _not_utf8(path: str) -> Finding:
+    """BLD001 at the first character that is not UTF-8: most often a £, an
+    é or a curly quote saved by Notepad or Word in the Windows encoding."""
+    data = b""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        data.decode("utf-8")
+        start = len(data)
+    except UnicodeDecodeError as error:
+        start = error.start
+    except OSError:
+        start = 0
+    line_start = data.rfind(b"\n", 0, start) + 1 if start else 0
+    line = data.count(b"\n", 0, start) + 1 if start else 1
+    col = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+    meant = data[start:start + 1].decode("cp1252", errors="replace") if start < len(data) else ""
+    return ContentUnreadable.at(
+        path, line, say("the file is not saved as UTF-8: the '{char}' here cannot be read", char=meant)
+        if meant.strip() and meant != "\ufffd" else "the file is not saved as UTF-8: a character here cannot be read",
+        "save the file as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8)", col=col)
+
+
 def _line_of_quoted_value(path: str, why: str) -> tuple[int, int]:
     """Where the value quoted in an error ('2026-13-01') is in the header."""
     match = re.search(r"'([^']+)'", why)
@@ -130,6 +153,8 @@ def to_finding(record: logging.LogRecord, settings) -> Finding | None:
         relative = str(record.args[0])
         path = os.path.join(settings["PATH"], relative)
         kind, why = _why(settings, relative)
+        if kind == "UnicodeDecodeError":
+            return _not_utf8(path)
         line, col = _line_of_quoted_value(path, why)
         # Pelican's text quotes the file (a date, a value): in a review, what
         # it quotes is masked and Pelican's own words are kept.
