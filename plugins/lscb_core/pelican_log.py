@@ -187,8 +187,13 @@ def error_finding(text: str, settings_path, record: logging.LogRecord | None = N
     (masked_text, or an exception's text through quote.mask_paths_in)."""
     page = _page_of(record)
     if page is None:
+        # A plugin's error may end with its own "hint: ..." line.
+        first, _, rest = text.partition("\n")
+        hint = next((line.strip()[len("hint:"):].strip() for line in rest.splitlines()
+                     if line.strip().startswith("hint:")), "")
         return BuildError.at(
-            str(settings_path), 1, say("the build stopped: {error}", error=known(text)),
+            str(settings_path), 1, say("the build stopped: {error}", error=known(first)),
+            say("{hint}", hint=known(hint)) if hint else
             "not about one page: send this to the site's maintainer (--verbose shows it in full)")
     path = str(page.source_path)
     if in_reviews(path):
