@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from lscb_content.types import CONTENT_TYPES
 from lscb_core import collect
-from lscb_core.findings import Finding, display_path
+from lscb_core.findings import Finding, cut_words, display_path
 from lscb_core.quote import known as vocab, say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.credits import parse as parse_credits
@@ -253,8 +253,7 @@ def _kind(type_key: str) -> str:
 
 
 def _short(text: str, limit: int = 24) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return cut_words(" ".join(text.split()), limit)
 
 
 def check(site) -> Iterable[Finding]:
