@@ -13,6 +13,14 @@ LSCB_CONTENT ?= content
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
+# A failed build prints its own findings and summary ("Nothing was
+# published: ..."); make would add "make: *** [Makefile:NN: html] Error 1"
+# below them, which editors take for a second problem. GNU make prints that
+# line for every failed recipe, so QUIET_FAIL stops make itself without it
+# (SIGPIPE, which make does not catch: it exits with status 141, a failure
+# for CI too). Where the signal cannot stop make, the recipe fails as usual.
+QUIET_FAIL = { kill -PIPE $$PPID 2>/dev/null; exit 1; }
+
 .PHONY: help html publish check explain checks-doc new register register-check bench devserver serve test audit screenshots clean
 FORMAT ?= text
 
@@ -40,10 +48,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/python scripts/build.py --settings pelicanconf.py --output $(OUTPUT) --format $(FORMAT)
+	@$(BIN)/python scripts/build.py --settings pelicanconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
 
 publish: $(STAMP)
-	$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --format $(FORMAT)
+	@$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
 
 # axe-core and vnu.jar for the browser tests. --ignore-scripts: vnu-jar's
 # install script would download a Java runtime; Debian's is used instead.
@@ -52,7 +60,7 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 check: $(STAMP)
-	$(BIN)/python scripts/build.py --settings publishconf.py --content $(LSCB_CONTENT) --output $(OUTPUT) --check --format $(FORMAT)
+	@$(BIN)/python scripts/build.py --settings publishconf.py --content $(LSCB_CONTENT) --output $(OUTPUT) --check --format $(FORMAT) || $(QUIET_FAIL)
 
 explain: $(STAMP)
 	@$(BIN)/python scripts/explain.py $(CODE)

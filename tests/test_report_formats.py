@@ -31,7 +31,9 @@ def run_build(content: Path, output: Path, *args: str) -> subprocess.CompletedPr
         [sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(ROOT / "pelicanconf.py"),
          "--content", str(content), "--output", str(output), *args],
         cwd=content.parent, capture_output=True, text=True,
-        env={"PATH": "/usr/bin:/bin", "LSCB_TODAY": "2026-11-23", "PELICAN_PATH_OVERRIDE": ""},
+        # PYTHONPATH: this checkout's plugins, whatever the virtualenv's install points at.
+        env={"PATH": "/usr/bin:/bin", "LSCB_TODAY": "2026-11-23", "PELICAN_PATH_OVERRIDE": "",
+             "PYTHONPATH": str(ROOT / "plugins")},
     )
 
 

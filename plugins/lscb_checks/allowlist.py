@@ -64,7 +64,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from lscb_core.findings import Finding
+from lscb_core.findings import Finding, cut_words
 from lscb_core.quote import identifier, known, say
 from lscb_core.rules import Rule, Waiver
 
@@ -481,7 +481,7 @@ def message(what: str, term: str, where=None):
     """ "full name J*** S**** in child-x.pdf page 2": the term and the place
     are masked when the finding is made (lscb_core.quote)."""
     if len(term) > 25 and len(what) + 1 + len(term) + 40 > MESSAGE_LIMIT:
-        term = term[:24].rstrip() + "…"
+        term = cut_words(term, 25)
     if where is None or where == known(""):
         return say("{what} {term}", what=known(what), term=identifier(term))
     return say("{what} {term} in {where}", what=known(what), term=identifier(term), where=where)

@@ -22,7 +22,10 @@ from lscb_core.sources import SourceFile
 # Links as Pelican sees them before resolving (`{filename}x.md`); editors
 # wrote them without the prefix (lscb_content.markdown_ext adds it).
 _INTRASITE = re.compile(r"^\{(?:filename|static|attach)\}")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
+# Python-Markdown reads `##Heading` (no space) as a heading too.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]*(.*?))?[ \t#]*$")
+# The markers of a block quote before a line's text: `> `, `> > `.
+_QUOTE_MARKERS = re.compile(r"^(?: {0,3}> ?)+")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RAW_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)(?:</h\1>|$)", re.IGNORECASE)
 _ATTR_LIST = re.compile(r"\s*\{:?[^{}]*\}\s*$")
@@ -190,20 +193,24 @@ def source_headings(source: SourceFile) -> list[tuple[int, int, str]]:
     """(line, col, text) of each heading written in the body, in order."""
     found = []
     previous = ""
-    previous_number = 0
-    for number, line in _body_lines(source):
+    previous_number = previous_indent = 0
+    for number, written in _body_lines(source):
+        # A heading in a block quote (`> ## Heading`) is read after its markers.
+        quoted = _QUOTE_MARKERS.match(written)
+        indent = quoted.end() if quoted else 0
+        line = written[indent:]
         atx = _ATX.match(line)
         setext = _SETEXT.match(line)
         if atx:
-            found.append((number, line.index("#") + 1, _ATTR_LIST.sub("", atx.group(2) or "")))
+            found.append((number, indent + line.index("#") + 1, _ATTR_LIST.sub("", atx.group(2) or "")))
         elif setext and previous_number == number - 1 and previous.strip() \
                 and not _NOT_SETEXT.match(previous):
-            found.append((previous_number, len(previous) - len(previous.lstrip()) + 1,
+            found.append((previous_number, previous_indent + len(previous) - len(previous.lstrip()) + 1,
                           _ATTR_LIST.sub("", previous.strip())))
         else:
             for match in _RAW_HEADING.finditer(line):
-                found.append((number, match.start() + 1, match.group(2)))
-        previous, previous_number = line, number
+                found.append((number, indent + match.start() + 1, match.group(2)))
+        previous, previous_number, previous_indent = line, number, indent
     return found
 
 
@@ -255,9 +262,19 @@ def content_offset(page_parsed, item) -> int | None:
     for link in page_parsed.links:
         page_links.setdefault(link.line, []).append(link.text)
 
+    page_resources: dict[int, list[tuple[str, str]]] = {}
+    for tag, url, line in page_parsed.resources:
+        page_resources.setdefault(line, []).append((tag, url))
+
+    def same_resource(body_resource, line: int) -> bool:
+        tag, url, _line = body_resource
+        return any(found_tag == tag and _same_url(url, found_url)
+                   for found_tag, found_url in page_resources.get(line, ()))
+
     def consistent(offset: int) -> bool:
         return (all(line + offset in page_ids.get(name, ()) for name, line in body.ids)
-                and all(link.text in page_links.get(link.line + offset, ()) for link in body.links))
+                and all(link.text in page_links.get(link.line + offset, ()) for link in body.links)
+                and all(same_resource(resource, resource[2] + offset) for resource in body.resources))
 
     if body.ids:
         name, line = body.ids[0]
@@ -265,9 +282,24 @@ def content_offset(page_parsed, item) -> int | None:
     elif body.links:
         first = body.links[0]
         candidates = [link.line - first.line for link in page_parsed.links if link.text == first.text]
+    elif body.resources:
+        # A body with only images (and text): matched by where each image points.
+        first = body.resources[0]
+        candidates = [line - first[2] for tag, url, line in page_parsed.resources
+                      if tag == first[0] and _same_url(first[1], url)]
     else:
         return None
     return next((offset for offset in candidates if consistent(offset)), None)
+
+
+def _same_url(written: str, built: str) -> bool:
+    """Whether a body's resource (as Pelican read it, `{static}x.png` before
+    it is resolved) is the built page's: the same address, or the same file
+    name when Pelican resolved it."""
+    if written == built:
+        return True
+    return bool(_INTRASITE.match(written)) and \
+        written_href(written).rsplit("/", 1)[-1] == built.rsplit("/", 1)[-1]
 
 
 def body_line_count(item) -> int:

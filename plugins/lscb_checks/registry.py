@@ -23,7 +23,7 @@ import importlib
 # Rules reported by the other plugins as they work (listed for the docs).
 PLUGIN_RULE_MODULES = (
     "lscb_core.waivers",            # WAIV: waivers themselves
-    "lscb_core.pelican_log",        # BLD001: files Pelican itself could not read
+    "lscb_core.pelican_log",        # BLD001, BLD005: what Pelican itself could not do
     "lscb_content.versions",        # VER: versions for young people and children
     "lscb_content.audit_results",   # A11Y011: the accessibility audit file
     "lscb_content.charts",          # AR002: a money table that cannot be charted
@@ -39,6 +39,7 @@ START_CHECKS = (
 
 SOURCE_CHECKS = (
     "content_files",
+    "output_paths",
     "metadata_schema",
     "starter_text",
     "review_themes",

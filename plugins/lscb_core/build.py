@@ -22,8 +22,8 @@ from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
 from . import report
-from .findings import BuildStopped, Finding
-from .pelican_log import MaskedFormatter, masked_text, to_finding
+from .findings import BuildStopped, Finding, display_path
+from .pelican_log import BuildError, MaskedFormatter, ReportedElsewhere, error_finding, masked_text, to_finding
 from .quote import mask_paths_in
 
 log = logging.getLogger("lscb.build")
@@ -93,6 +93,7 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     root.addHandler(collector)
     _reset_pelican_log_dedup()
     result = BuildResult(ok=False, output=output)
+    stopped: list[tuple[str, logging.LogRecord | None]] = []  # errors no check explains
     settings: dict = {}
     # Pelican prints its "Done: ..." line on stdout; stdout is for the
     # findings (JSON, GitHub annotations), so Pelican's console goes to stderr.
@@ -108,7 +109,11 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
         result.findings = stop.findings
     except Exception as exc:  # any other failure of Pelican or a plugin
         # A plugin's error is about settings or code; a path in it is masked.
-        result.errors.append(f"{type(exc).__name__}: {mask_paths_in(str(exc))}")
+        # The staging folder is a temporary name: the output folder is meant.
+        said = str(exc).replace(str(staging), display_path(str(output)))
+        text = f"{type(exc).__name__}: {mask_paths_in(said)}"
+        result.errors.append(text)
+        stopped.append((text, None))
     finally:
         root.removeHandler(collector)
         console.file = console_file
@@ -120,7 +125,14 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
             result.findings.append(converted)
             continue
         text = masked_text(record)
-        (result.errors if record.levelno >= logging.ERROR else result.warnings).append(text)
+        if record.levelno >= logging.ERROR:
+            result.errors.append(text)
+            stopped.append((text, record))
+        else:
+            result.warnings.append(text)
+    # Every error is a finding too, so every format counts it (BLD005).
+    result.findings += [error_finding(text, display_path(str(settings_path)), record)
+                        for text, record in stopped]
 
     result.ok = not result.errors and not any(f.is_error for f in result.findings)
     if result.ok and not check_only:
@@ -157,23 +169,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     for handler in logging.getLogger().handlers:  # Pelican's messages quote files too
         handler.setFormatter(MaskedFormatter("%(levelname)s: %(message)s"))
+        if not args.verbose:
+            # What the findings report already (every error, a file Pelican
+            # could not read, an empty alt text) is not printed twice.
+            handler.addFilter(ReportedElsewhere())
+    # Pelican's "Done: Processed 10 articles..." line, only when asked for.
+    console_quiet = console.quiet
+    console.quiet = not args.verbose
     overrides = {"PATH": str(Path(args.content).resolve())} if args.content else None
-    result = build(args.settings, args.output, overrides=overrides, check_only=args.check)
+    try:
+        result = build(args.settings, args.output, overrides=overrides, check_only=args.check)
+    finally:
+        console.quiet = console_quiet
     findings = result.findings
     if args.only is not None:
+        # An error of the whole build (BLD005) is kept whatever the files.
         wanted = {Path(f).resolve() for f in args.only}
-        findings = [f for f in findings if Path(f.path).resolve() in wanted]
-    other_errors = result.errors  # problems Pelican itself logged
-    failed = any(f.is_error for f in findings) or bool(other_errors)
-    if args.only is not None and not other_errors:
-        ok = not failed
-    else:
-        ok = result.ok
+        findings = [f for f in findings if Path(f.path).resolve() in wanted or f.code == BuildError.code]
+    ok = not any(f.is_error for f in findings) if args.only is not None else result.ok
 
     stream = sys.stdout if args.format in ("json", "github") else sys.stderr
     print(report.render(findings, args.format, show_waived=args.show_waived), file=stream)
-    for error in other_errors:
-        print(error, file=sys.stderr)
+    if args.verbose:
+        for error in result.errors:  # in full: a finding's message is one short line
+            print(f"Pelican's error in full: {error}", file=sys.stderr)
     if args.timings:
         for name, seconds in sorted(result.timings.items(), key=lambda kv: -kv[1]):
             print(f"{seconds * 1000:8.1f} ms  {name}", file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 from dataclasses import dataclass, field, replace
 
 
@@ -80,6 +81,43 @@ def shorten(text: str, width: int = 36) -> str:
         return text
     keep = width - 1
     return f"{text[: keep // 2]}…{text[len(text) - (keep - keep // 2):]}"
+
+
+# Where in an attachment a message ends: "child-q-report.pdf page 12".
+_PLACE_AT_END = re.compile(r"(?P<file>\S+) (?P<place>page \d+\S*(?: [^ ]+){0,2})$")
+
+
+def cut_words(text: str, width: int) -> str:
+    """Text cut to at most `width` characters at a space, ending in '…'
+    when it was cut; a single word longer than that is cut in its middle."""
+    text = str(text)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 3:
+        return cut[:space].rstrip(" ,;:(-–") + "…"
+    return shorten(text, width)
+
+
+def clip(text: str, width: int = 79) -> str:
+    """A message cut to `width` characters without cutting a word, the
+    place in an attachment it ends with ("x.pdf page 12") kept whole."""
+    text = str(text)
+    if len(text) <= width:
+        return text
+    place = _PLACE_AT_END.search(text)
+    if place and len(place.group("place")) <= 24:
+        head, name, where = text[: place.start()], place.group("file"), place.group("place")
+        room = width - len(head) - len(where) - 1
+        if room >= 16:  # the file name shortened in its middle is enough
+            return f"{head}{shorten(name, room)} {where}"
+        tail = f"{shorten(name, 16)} {where}"
+        before, _, word = head.rstrip().rpartition(" ")
+        if before and len(word) <= 4:  # "... in x.pdf page 3": "in" stays with its file
+            head, tail = before, f"{word} {tail}"
+        return f"{cut_words(head.rstrip(), width - len(tail) - 1)} {tail}"
+    return cut_words(text, width)
 
 
 def display_path(path: str) -> str:

@@ -19,7 +19,7 @@ import re
 
 from .findings import Finding, display_path
 from .pseudonyms import declared_in
-from .quote import File, Known, in_reviews, known, mask_path, mask_value, say
+from .quote import File, Known, in_reviews, known, mask_path, mask_paths_in, mask_value, say
 from .rules import Rule, Waiver
 from .sources import source_file
 
@@ -53,6 +53,38 @@ class ContentUnreadable(Rule):
     waiver = Waiver.NEVER
 
 
+class BuildError(Rule):
+    """Flags an error that stopped the build, or that Pelican logged, that
+    no other check explains: a page Pelican skipped, a setting or plugin
+    that failed.
+
+    ## Why it matters
+    Pelican on its own may print the error among other messages, drop a
+    page and still report success, or stop half-way with an error about a
+    temporary file. Here the build stops, nothing is published, and the
+    error is counted in the summary and in every output format, so a
+    build in CI never says "0 errors" when it failed.
+
+    ## Example
+        Title: Old address
+        Save_as: ../old-address.html
+
+    ## Use instead
+        Title: Old address
+        Save_as: old-address.html
+
+    ## Known limitations
+    The message is Pelican's own, cut to fit one line (`--verbose` prints
+    it in full), and sometimes technical. When it names a page, the finding
+    is on that page (on the field it quotes, if any); otherwise it is on
+    line 1 of the settings file.
+    """
+
+    code = "BLD005"
+    name = "build-error"
+    waiver = Waiver.NEVER
+
+
 def _why(settings, relative: str) -> tuple[str, str]:
     """Read the file again to learn why Pelican could not: the kind of
     error (Python's name for it) and Pelican's text, which quotes the file."""
@@ -64,6 +96,29 @@ def _why(settings, relative: str) -> tuple[str, str]:
         text = str(error).strip().splitlines()[0] if str(error).strip() else ""
         return type(error).__name__, text
     return "unknown error", ""
+
+
+def _not_utf8(path: str) -> Finding:
+    """BLD001 at the first character that is not UTF-8: most often a £, an
+    é or a curly quote saved by Notepad or Word in the Windows encoding."""
+    data = b""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        data.decode("utf-8")
+        start = len(data)
+    except UnicodeDecodeError as error:
+        start = error.start
+    except OSError:
+        start = 0
+    line_start = data.rfind(b"\n", 0, start) + 1 if start else 0
+    line = data.count(b"\n", 0, start) + 1 if start else 1
+    col = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+    meant = data[start:start + 1].decode("cp1252", errors="replace") if start < len(data) else ""
+    return ContentUnreadable.at(
+        path, line, say("the file is not saved as UTF-8: the '{char}' here cannot be read", char=meant)
+        if meant.strip() and meant != "\ufffd" else "the file is not saved as UTF-8: a character here cannot be read",
+        "save the file as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8)", col=col)
 
 
 def _line_of_quoted_value(path: str, why: str) -> tuple[int, int]:
@@ -98,6 +153,8 @@ def to_finding(record: logging.LogRecord, settings) -> Finding | None:
         relative = str(record.args[0])
         path = os.path.join(settings["PATH"], relative)
         kind, why = _why(settings, relative)
+        if kind == "UnicodeDecodeError":
+            return _not_utf8(path)
         line, col = _line_of_quoted_value(path, why)
         # Pelican's text quotes the file (a date, a value): in a review, what
         # it quotes is masked and Pelican's own words are kept.
@@ -117,6 +174,47 @@ def to_finding(record: logging.LogRecord, settings) -> Finding | None:
             if field[0].isupper()
             else "add some text below the metadata")
     return None
+
+
+def _page_of(record: logging.LogRecord | None):
+    """The page or article a record is about, if it names one."""
+    args = record.args if record is not None and isinstance(record.args, tuple) else ()
+    return next((arg for arg in args if getattr(arg, "source_path", None)), None)
+
+
+def error_finding(text: str, settings_path, record: logging.LogRecord | None = None) -> Finding:
+    """BLD005 for an error no check explains: `text` is already masked
+    (masked_text, or an exception's text through quote.mask_paths_in)."""
+    page = _page_of(record)
+    if page is None:
+        # A plugin's error may end with its own "hint: ..." line.
+        first, _, rest = text.partition("\n")
+        hint = next((line.strip()[len("hint:"):].strip() for line in rest.splitlines()
+                     if line.strip().startswith("hint:")), "")
+        return BuildError.at(
+            str(settings_path), 1, say("the build stopped: {error}", error=known(first)),
+            say("{hint}", hint=known(hint)) if hint else
+            "not about one page: send this to the site's maintainer (--verbose shows it in full)")
+    path = str(page.source_path)
+    if in_reviews(path):
+        text = text.replace(mask_path(display_path(path)), "this page")
+    else:
+        # A public page's values are printed as written (lscb_core.quote),
+        # but a review's file it names is masked.
+        shown = tuple("this page" if arg is page else mask_paths_in(str(arg)) for arg in record.args)
+        text = str(record.msg) % shown
+    line, col = 1, 1
+    try:
+        fields = source_file(path).fields
+    except OSError:
+        fields = []
+    quoted = {str(arg) for arg in record.args if isinstance(arg, str)}
+    for entry in fields:
+        if entry.value in quoted:
+            line, col = entry.line, entry.value_col
+            break
+    return BuildError.at(path, line, say("{error}", error=known(text)),
+                         "fix what it quotes; --verbose prints Pelican's whole message", col=col)
 
 
 _PATH_LIKE = re.compile(r"[/\\]|\.[A-Za-z0-9]{1,5}$")
@@ -164,3 +262,22 @@ class MaskedFormatter(logging.Formatter):
         masked = logging.makeLogRecord({**record.__dict__, "msg": masked_text(record), "args": None,
                                         "exc_info": None, "exc_text": None})
         return super().format(masked)
+
+
+# Pelican's warnings that a finding reports better: an empty alt text
+# (A11Y001, A11Y002), a link or file it could not find (LINK001, LINK004).
+_REPORTED_WARNINGS = (
+    "Empty alt attribute for image %s in %s",
+    "Unable to find '%s', skipping url replacement.",
+    "Cannot get modification stamp for %s",
+)
+
+
+class ReportedElsewhere(logging.Filter):
+    """Leaves out of the console what the findings report: every error
+    (a finding of its own, BLD001 or BLD005) and the warnings above."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            return False
+        return not (isinstance(record.msg, str) and record.msg.startswith(_REPORTED_WARNINGS))

@@ -36,7 +36,7 @@ from types import FrameType
 from typing import ClassVar
 
 from . import quote
-from .findings import Finding, Severity, display_path
+from .findings import Finding, Severity, clip, display_path
 
 # Sections every rule's docstring has, in this order, after the first
 # paragraph ("What it checks"). "Waiving" is written from the rule's waiver.
@@ -143,5 +143,6 @@ def finding(code: str, source_path: str, line: int, message: str | quote.Message
 
 
 def _fit(text: str, width: int) -> str:
-    """Text cut to `width` characters, marked with … when it was cut."""
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """Text cut to `width` characters at a word, marked with … when it was
+    cut; a PDF's page number at the end stays (findings.clip)."""
+    return clip(text, width)

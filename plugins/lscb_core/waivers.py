@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .findings import Finding, display_path
+from .findings import Finding, display_path, shorten
 from .quote import in_reviews, known, mask_value, say
 from .rules import RULES, Mode, Rule, Waiver
 from .sources import SourceFile
@@ -333,7 +333,7 @@ def _line_form(code: str):
 def _field_form(code: str, name: str):
     # A header field's name is the schema's word (Summary, Title); any other
     # is quoted as the file wrote it, and so masked in a review.
-    field_name = known(name) if name.lower() in _FIELD_NAMES else name[:20]
+    field_name = known(name) if name.lower() in _FIELD_NAMES else shorten(name, 20)
     return say("Waive: {code}{quote} in {name}: reason{approval}", code=known(code), quote=known(_quote(code)),
                name=field_name, approval=known(_approval(code)))
 
@@ -381,7 +381,7 @@ def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: 
                                 if name.lower() == field_name.lower() and name.lower() != "waive")
         if not waive.lines:
             waive.problems.append(WaiverPlaceMissing.at(
-                path, line, say("waiver names no field {name} of this header", name=field_name[:20]),
+                path, line, say("waiver names no field {name} of this header", name=shorten(field_name, 20)),
                 say("name the field the finding is in, e.g. {form}", form=_field_form(codes[0], "Summary")),
                 col=col, mode=mode))
             waive.codes = ()
@@ -397,7 +397,7 @@ def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: 
                 hint = "fix the file: export it again without the text or its metadata"
             waive.problems.append(WaiverUnknownCode.at(
                 path, line, say("waiver code {code} {what}", what=known(what),
-                                code=known(code) if _CODE.match(code) else code[:12]),
+                                code=known(code) if _CODE.match(code) else shorten(code, 12)),
                 hint, col=col, mode=mode))
         elif kind == FILE and rule.waiver is not Waiver.FILE:
             waive.whole_file += (code,)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lscb_core.findings import Finding, Severity
+from lscb_core.findings import Finding, Severity, cut_words
 from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 
@@ -102,7 +102,7 @@ def check(site) -> Iterable[Finding]:
         for name, words in checklist:
             if any(word in heading for heading in headings for word in words):
                 continue
-            shown = name if len(name) <= 48 else name[:47] + "…"
+            shown = cut_words(name, 48)
             ors = " or ".join(f"'{word}'" for word in words[:3])
             yield AnnualReportSectionMissing.at(
                 item.path, line,

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from lscb_content.glossary_terms import (
     GLOSSARY_SLUG, Glossary, Use, compile_glossary, explained_near_first_use, text_of, uses as _uses)
-from lscb_core.findings import Finding, Severity
+from lscb_core.findings import Finding, Severity, cut_words
 from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 
@@ -145,7 +145,7 @@ def check(site) -> Iterable[Finding]:
                 starts = block_starts(item.source, item.parsed.blocks)
             line, col = item.source.position(_offset(item, first, starts[first.block]))
             term = terms.terms[index]
-            shown = first.text if len(first.text) <= 30 else first.text[:29] + "…"
+            shown = cut_words(first.text, 30)
             definition = term.definition
             if definition[1:2].islower():
                 definition = definition[0].lower() + definition[1:]

@@ -15,12 +15,16 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from lscb_core.findings import cut_words, shorten
 from lscb_core.quote import Message, file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.state import blocked
 
 from ..locate import PageBody
 
+# Pelican's marker of a link to a content file, left in place when it found
+# no file; editors write the target without it.
+_MARKER = re.compile(r"\{(filename|static|attach)\}([^#?]*)")
 # Fragments a browser handles without an element of that id.
 _ALWAYS_THERE = {"", "top"}
 _PARAGRAPH = re.compile(r"^para-\d+$")
@@ -122,7 +126,8 @@ def _address(normal: str) -> str:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    """An address shortened in its middle: its start and its file stay."""
+    return shorten(text, limit)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,6 +136,9 @@ class _Problem:
     message: Message  # the address or #anchor it quotes is masked (lscb_core.quote)
     hint: Message | str
     key: tuple  # the same broken link on several pages has one key
+    # The target as the editor wrote it, when Pelican left its `{filename}`
+    # marker in place: the link is in a page's header (a Summary).
+    written: str = ""
 
     def text(self) -> tuple[Message, Message | str]:
         return self.message, self.hint
@@ -215,6 +223,12 @@ class _Links:
         if rel is None:
             if hidden:  # a draft linking to a draft that is not written
                 return None
+            marker = _MARKER.search(unquote(href))
+            if marker:  # Pelican found no file for {filename}x.md
+                written = marker.group(2)
+                return _Problem(LinkTargetMissing, say("link {written} finds no file", written=_short(written, 50)),
+                                "check the name and folder: the path is from the page's file, "
+                                "e.g. ../pages/glossary.md", ("LINK001", written), written)
             # Nothing is there: the address is the editor's, masked.
             return _Problem(LinkTargetMissing, say("link to {address} goes nowhere", address=_short(_address(wanted), 50)),
                             self.did_you_mean(wanted), ("LINK001", wanted))
@@ -254,9 +268,22 @@ _THEME_HINT = {
 }
 
 
+def _in_header(page, site, written: str) -> tuple[str, int, int] | None:
+    """(file, line, column) of the header field (a Summary) where a link
+    to `written` is: in the built page's own file first, else any file."""
+    items = ([page.item] if page.item is not None else []) + list(site.items)
+    for item in items:
+        for entry in item.source.fields:
+            at = entry.value.find(written) if written else -1
+            if at >= 0:
+                return item.path, entry.line, entry.value_col + at
+    return None
+
+
 def check_output(output):
     links = _Links(output)
     theme: dict[tuple, tuple] = {}  # key -> (finding, pages it is on)
+    in_headers: set[tuple] = set()  # (file, key) of links found in a page's header
     for rel in sorted(output.pages):
         page = output.pages[rel]
         from_draft = page.item is not None and page.item.state == "draft"
@@ -273,7 +300,14 @@ def check_output(output):
             if body is None:
                 body = PageBody(page)
             position = body.resource_position(element) if is_resource else body.link_position(element)
-            if position is not None:
+            if position is None and problem.written:
+                header = _in_header(page, output.site, problem.written)
+                if header is None or (header[0], problem.key) in in_headers:
+                    continue
+                in_headers.add((header[0], problem.key))
+                message, hint = problem.text()
+                yield problem.rule.at(header[0], header[1], message, hint, col=header[2])
+            elif position is not None:
                 message, hint = problem.text()
                 yield problem.rule.at(page.item.path, position[0], message, hint, col=position[1])
             elif problem.key in theme:
@@ -285,5 +319,5 @@ def check_output(output):
     for finding, pages in theme.values():
         if len(pages) > 1:
             extra = f" (and {len(pages) - 1} more pages)"
-            finding = dataclasses.replace(finding, message=finding.message[:78 - len(extra)] + extra)
+            finding = dataclasses.replace(finding, message=cut_words(finding.message, 79 - len(extra)) + extra)
         yield finding

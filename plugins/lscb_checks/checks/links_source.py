@@ -17,6 +17,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from lscb_core.findings import shorten
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.suggest import closest_path
@@ -185,7 +186,7 @@ def _findings(site, item, targets, positions, found):
         line, col = positions.position(index)
         if what == "not a page":
             yield IntrasiteLinkUnresolved.at(
-                item.path, line, say("link {written} is not a page of the site", written=written[:45]),
+                item.path, line, say("link {written} is not a page of the site", written=shorten(written, 45)),
                 "link to a page under one of the site's content folders", col=col)
         elif what == "missing":
             pages = bool(_PAGE_SOURCE.search(wanted))
@@ -193,7 +194,7 @@ def _findings(site, item, targets, positions, found):
             close = _suggestion(item, wanted, written_href(href), candidates)
             yield IntrasiteLinkUnresolved.at(
                 item.path, line, say("{kind} {written} finds no file", kind=known("link" if text or pages else "file"),
-                                     written=written[:50]),
+                                     written=shorten(written, 50)),
                 say("did you mean {close}?", close=file(close)) if close
                 else "check the name and folder: the path is from this file, e.g. ../pages/glossary.md",
                 col=col)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from lscb_content.types import CONTENT_TYPES
 from lscb_core import collect
-from lscb_core.findings import Finding, display_path
+from lscb_core.findings import Finding, cut_words, display_path
 from lscb_core.quote import known as vocab, say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.credits import parse as parse_credits
@@ -206,6 +206,41 @@ class CreditsMalformed(Rule):
     waiver = Waiver.NEVER
 
 
+class MetadataAfterBlankLine(Rule):
+    """Flags a blank line inside the metadata header: the lines below it
+    are fields (`Owner: ...`), but the header ends at the first blank line,
+    so they are not read as fields.
+
+    ## Why it matters
+    The fields below the blank line are published as the first paragraph
+    of the page, and the page is reported as missing them ("Owner is
+    missing") although they are there.
+
+    ## Example
+        Title: Making a referral
+        Summary: How to make a referral.
+
+        Owner: Policy and Procedures Subgroup
+        Review_date: 2027-03-31
+
+    ## Use instead
+        Title: Making a referral
+        Summary: How to make a referral.
+        Owner: Policy and Procedures Subgroup
+        Review_date: 2027-03-31
+
+    ## Known limitations
+    Only the first paragraph after the blank line is looked at, and only
+    when every line of it is `Name: value` with at least one name a field
+    of the site; a page whose text starts with such lines ("Date: ...")
+    must put a sentence first.
+    """
+
+    code = "META008"
+    name = "metadata-after-blank-line"
+    waiver = Waiver.NEVER
+
+
 CREDITS_HINT = "write Credits: <name> (role); <name> (role), each role in brackets"
 ROLE_HINT = "credit authors, reviewers, chairs, scrutineers, advisers, managers; never family"
 
@@ -218,8 +253,7 @@ def _kind(type_key: str) -> str:
 
 
 def _short(text: str, limit: int = 24) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return cut_words(" ".join(text.split()), limit)
 
 
 def check(site) -> Iterable[Finding]:
@@ -243,6 +277,13 @@ def check_item(item, reported=frozenset()) -> Iterable[Finding]:
     key = None
     for number, line in enumerate(source.lines, start=1):
         if not line.strip():
+            below = _fields_below(source.lines, number)
+            if below:
+                meant.update(name for name in below if name in known)
+                yield MetadataAfterBlankLine.at(
+                    path, number, say("this blank line ends the header: {names} below it are not read",
+                                      names=vocab(", ".join(below[:3]) + (" ..." if len(below) > 3 else ""))),
+                    "remove the blank line inside the header", col=1)
             break
         match = _META.match(line)
         if match is None:
@@ -294,6 +335,28 @@ def check_item(item, reported=frozenset()) -> Iterable[Finding]:
                 path, number, say("{field} is empty", field=vocab(field.name)),
                 say("write its value, e.g. '{field}: {sample}'", field=vocab(field.name), sample=vocab(field.sample)),
                 col=col)
+
+
+def _fields_below(lines: list[str], blank: int) -> list[str]:
+    """The field names (as the site spells them) of the paragraph after the
+    blank line `blank` (from 1), when every line of it is `Name: value` and
+    one name at least is a field: else []."""
+    fields = {name.lower(): name for type_key in (*CONTENT_TYPES, "pages") for name in schema.fields_of(type_key)}
+    start = blank
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    names, key = [], None
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        match = _META.match(line)
+        if match is None:
+            if key and _MORE.match(line):
+                continue
+            return []
+        key = match.group("key")
+        names.append(fields.get(key.lower(), ""))
+    return [name for name in names if name] if any(names) else []
 
 
 def _unknown(path, number, key, suggestion, kind) -> Finding:

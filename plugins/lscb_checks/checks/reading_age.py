@@ -258,8 +258,16 @@ def check(site) -> Iterable[Finding]:
         yield ReadingAgeTooHigh.at(
             item.path, item.source.field_line("Title"),
             say("reading age {age} is above {limit}, the limit for {audience}", age=known(f"{age:.1f}"),
+                limit=limit, audience=known(AUDIENCE.get(item.type_key, item.type_key)))
+            if age <= _ADULT else
+            say("reading age is above {adult}; the limit for {audience} is {limit}", adult=_ADULT,
                 limit=limit, audience=known(AUDIENCE.get(item.type_key, item.type_key))),
             _hint(item.source, blocks, item.type_key == "reviews"))
+
+
+# Above this a reading age is no age a reader has (the formulas run on to
+# 40 or more for long sentences of long words): it is said as "above 18".
+_ADULT = 18
 
 
 def _hint(source: SourceFile, blocks: list[str], review: bool):
