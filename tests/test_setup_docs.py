@@ -72,3 +72,21 @@ def test_the_first_install_says_what_it_is_doing():
     for command in ("-m venv", "pip install --quiet --upgrade pip", "-e "):
         at = next(n for n, line in enumerate(lines) if command in line)
         assert lines[at - 1].startswith("echo "), (command, lines[at - 1])
+
+
+def test_one_name_for_the_redaction_register_commands():
+    """Adding terms and checking a register are `make register REVIEW=...`
+    and `make register-check REVIEW=...` wherever the project tells anyone
+    (the README, the docs, make help, the checks' hints and make new);
+    removing a term and making a key have no make command, so they are the
+    script's own. docs/checks.md is generated from the checks' docstrings,
+    which are read instead."""
+    shown = make("help")
+    assert "make register REVIEW=" in shown and "make register-check REVIEW=" in shown
+    places = [ROOT / "README.md", ROOT / "scripts" / "new",
+              *[p for p in (ROOT / "docs").glob("*.md") if p.name != "checks.md"],
+              *(ROOT / "plugins").rglob("*.py")]
+    other = re.compile(r"scripts/redaction-register(?: (?:add|check)\b|[\"')])|make (?:redaction-register|register-add)")
+    found = [f"{path.relative_to(ROOT)}: {match.group(0)}" for path in places
+             for match in other.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []
