@@ -90,3 +90,23 @@ def test_one_name_for_the_redaction_register_commands():
     found = [f"{path.relative_to(ROOT)}: {match.group(0)}" for path in places
              for match in other.finditer(path.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def _github_anchor(heading: str) -> str:
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower().replace("`", ""))
+    return text.replace(" ", "-")
+
+
+def test_docs_editing_opens_with_a_quick_start_walkthrough():
+    editing = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## (.+)$", editing, re.MULTILINE)
+    assert sections[0] == "Quick start", sections[:3]
+    quick = editing.split("## Quick start\n", 1)[1].split("\n## ", 1)[0]
+    steps = ["make new", "make devserver", "make check", "pull request"]
+    places = [quick.find(step) for step in steps]
+    assert -1 not in places and places == sorted(places), dict(zip(steps, places))
+    assert "make new TYPE=guidance TITLE=" in quick
+    # Every link to a section of the guide, there and in the README, finds it.
+    anchors = {_github_anchor(h) for h in re.findall(r"^#{2,4} (.+)$", editing, re.MULTILINE)}
+    links = re.findall(r"\]\(#([\w-]+)\)", quick) + re.findall(r"docs/editing\.md#([\w-]+)", README)
+    assert links and [link for link in links if link not in anchors] == []
