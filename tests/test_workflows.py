@@ -307,3 +307,30 @@ def test_the_activity_check_warns_from_50_days_without_a_commit(tmp_path):
     assert "in 10 day(s)" in warned.stdout
     local = schedule_check(repo, last + timedelta(days=61))
     assert "warning: No commit for 61 days" in local.stderr and "turn off the daily run now" in local.stderr
+
+
+# --- docs/deploying.md follows the workflow ---------------------------------------
+
+def test_the_set_up_steps_are_in_the_order_github_allows():
+    """The github-pages environment and the test and build checks exist only
+    after the first run: the steps that set them up come after it."""
+    doc = (ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
+    section = doc.split("## Setting it up on GitHub, step by step", 1)[1].split("\n## ", 1)[0]
+    steps = re.findall(r"^\d+\. \*\*(.+?)\*\*(.*?)(?=^\d+\. |\Z)", section, re.S | re.M)
+    titles = [title for title, _ in steps]
+    first_run = next(n for n, (title, _) in enumerate(steps) if "Run the workflow once" in title)
+    for n, (title, text) in enumerate(steps):
+        if "Environments" in text or "Require status checks" in text:
+            assert n > first_run, (title, titles)
+        if "Secrets" in text or "Variables tab" in text or "Source:" in text:
+            assert n < first_run, (title, titles)  # the first run needs the key, the address and Pages
+
+
+def test_the_deploying_guide_says_what_the_daily_run_needs():
+    doc = (ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
+    assert "private** repository needs a paid plan" in doc
+    assert "60 days" in doc and "actions/workflows/site.yml/enable" in doc and "schedule_check.py" in doc
+    jobs = load(SITE)["jobs"]
+    table = doc.split("## How publishing works on GitHub", 1)[1].split("\n## ", 1)[0]
+    for name, job in jobs.items():
+        assert f"| `{job.get('name', name)}` |" in table, name
