@@ -31,21 +31,30 @@ help:
 	@echo "                  (FORMAT=json or FORMAT=github for programs and GitHub Actions)"
 	@echo "make explain CODE=PII001   explain one finding code"
 	@echo "make new          start a new page: asks its type and title, writes a draft ready to edit"
+	@echo "make new TYPE=guidance TITLE=\"Neglect\"   the same, asking nothing (also VERSION_OF=, CHILD=, NAME=)"
 	@echo "make register REVIEW=content/reviews/child-x.md   add terms to a review's redaction register (typed, never shown)"
 	@echo "make register-check REVIEW=...                    check the key and count a register's entries"
 	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
 	@echo "make bench        time the checks against plain Pelican (100, 1,000, 5,000 pages)"
 	@echo "make devserver    preview on http://$(HOST):$(PORT)/; rebuild and show findings on every save"
+	@echo "make serve        serve $(OUTPUT)/ as last built on http://$(HOST):$(PORT)/ (no rebuild, no checks)"
 	@echo "make test         run the whole test suite (browser tests included)"
 	@echo "make audit        check the built site in a browser; record the results for the accessibility statement"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
 	@echo "make clean        remove $(OUTPUT)/ and caches"
 
+# The first run takes a minute or two: each step says what it is doing, and
+# pip lists every package as it fetches it.
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV)/ (first run only; about a minute or two)."
+	@echo "[1/3] Creating the virtual environment $(VENV)/ with $(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "[2/3] Updating pip"
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "[3/3] Installing the project and its dependencies (each package is listed)"
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
 	touch $(STAMP)
+	@echo "$(VENV)/ is ready."
 
 html: $(STAMP)
 	@$(BIN)/python scripts/build.py --settings pelicanconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
@@ -65,8 +74,14 @@ check: $(STAMP)
 explain: $(STAMP)
 	@$(BIN)/python scripts/explain.py $(CODE)
 
+# `make new TYPE=guidance TITLE="Neglect"` asks nothing (VERSION_OF=, CHILD=
+# and NAME= as well); without TYPE= it asks for what is not given. A value
+# reaches the script through the environment, so quotes in a title are safe.
+new_option = $(if $(filter command line,$(origin $(1))),$(2)="$$$(1)")
 new: $(STAMP)
-	@$(BIN)/python scripts/new
+	@$(BIN)/python scripts/new $(if $(filter command line,$(origin TYPE)),--no-input) \
+		$(call new_option,TYPE,--type) $(call new_option,TITLE,--title) \
+		$(call new_option,VERSION_OF,--version-of) $(call new_option,CHILD,--child) $(call new_option,NAME,--name)
 
 register: $(STAMP)
 	$(BIN)/python scripts/redaction-register add $(REVIEW)
@@ -84,7 +99,10 @@ devserver: $(STAMP)
 	$(BIN)/python scripts/devserver.py --settings pelicanconf.py --output $(OUTPUT) \
 		--bind $(HOST) --port $(PORT)
 
+# The site exactly as last built (make html or make publish): no rebuild, no checks.
 serve: $(STAMP)
+	@test -d $(OUTPUT) || { echo "Nothing to serve in $(OUTPUT)/: build the site first with make html."; exit 1; }
+	@echo "Serving $(OUTPUT)/ on http://$(HOST):$(PORT)/ (Ctrl+C to stop; make devserver rebuilds on save)."
 	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) --output $(OUTPUT)
 
 test: $(STAMP) $(NODE_STAMP)

@@ -202,12 +202,77 @@ def test_answers_piped_in_are_read_one_a_line(site):
     assert written["Child"] == "Child K" and written["Review_type"] == "rapid-review"
 
 
-def test_a_wrong_piped_answer_stops_instead_of_asking_again(site):
+def test_a_wrong_piped_answer_is_explained_and_asked_again_keeping_the_earlier_answers(site):
+    result = run_new(site.content, stdin="leaflet\nguidance\n\nNeglect\n")
+    assert result.returncode == 0, result.stderr
+    assert "'leaflet' is not a type. The types are: guidance" in result.stdout
+    assert "the title is empty" in result.stdout
+    written = site.content / "guidance" / "neglect.md"
+    assert header(written)["Title"] == "Neglect"
+
+
+def test_when_the_answers_run_out_the_reason_and_the_answers_given_are_shown(site):
     result = run_new(site.content, stdin="9\nA title\n")
-    assert result.returncode == 2 and "not a type" in result.stderr
+    assert result.returncode == 2 and "is not a type" in result.stderr
+    result = run_new(site.content, stdin="guidance\n   \n")
+    assert result.returncode == 2
+    assert "the title is empty" in result.stderr and "TITLE=" in result.stderr
+    assert "make new TYPE=guidance" in result.stderr
     result = run_new(site.content, "--type", "guidance")
     assert result.returncode == 2 and "--title" in result.stderr
     assert sorted(p.name for p in (site.content / "guidance").iterdir()) == ["roles-of-agencies.md"]
+
+
+def test_no_input_asks_nothing_and_writes_the_page(site):
+    result = run_new(site.content, "--no-input", "--type", "guidance", "--title", "Neglect", stdin="n\n")
+    assert result.returncode == 0, result.stderr
+    assert "?" not in result.stdout.split("Wrote", 1)[0]  # no question before the file is written
+    assert header(site.content / "guidance" / "neglect.md")["Title"] == "Neglect"
+    result = run_new(site.content, "--no-input", "--type", "reviews", "--title", "Child Q: rapid review")
+    assert result.returncode == 0, result.stderr
+    assert header(site.content / "reviews" / "child-q.md")["Child"] == "Child Q"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--type", "leaflet", "--title", "A"],
+     "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, pages."),
+    (["--type", "guidance"], "this page needs --title (TITLE= with make new)"),
+    (["--type", "children", "--title", "Who helps you"], "this page needs --version-of (VERSION_OF= with make new)"),
+    (["--title", "A"], "this page needs --type (TYPE= with make new)"),
+])
+def test_no_input_with_a_field_missing_or_wrong_is_an_error_that_names_it(site, args, message):
+    before = sorted(site.content.rglob("*"))
+    result = run_new(site.content, "--no-input", *args, stdin="guidance\nA title\n1\n")
+    assert result.returncode == 2, result.stdout
+    assert message in result.stderr
+    assert result.stdout == ""  # no menu, no question
+    assert sorted(site.content.rglob("*")) == before
+
+
+def make_new_command(*assignments: str) -> str:
+    """The command `make new ...` runs, without running make's other steps."""
+    done = subprocess.run(["make", "-s", "-n", "-f", str(ROOT / "Makefile"), "new", "STAMP=",
+                           f"BIN={Path(sys.executable).parent}", *assignments],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return " ".join(done.stdout.replace("\\\n", " ").split("\n")).strip()
+
+
+@pytest.mark.parametrize("title", ["Neglect", "Children's \"first\" steps; $HOME `id`"])
+def test_make_new_passes_type_and_title_from_the_command_line(site, title):
+    command = make_new_command("TYPE=guidance", f"TITLE={title}")
+    assert "--no-input" in command
+    env = {**os.environ, "TYPE": "guidance", "TITLE": title, "LSCB_TODAY": DEMO_TODAY}
+    done = subprocess.run(["sh", "-c", command + ' --content "$CONTENT"', "sh"], capture_output=True,
+                          text=True, env={**env, "CONTENT": str(site.content)}, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    [written] = [p for p in (site.content / "guidance").glob("*.md") if p.name != "roles-of-agencies.md"]
+    assert header(written)["Title"] == title
+
+
+def test_make_new_without_type_asks():
+    assert "--no-input" not in make_new_command()
+    assert "--no-input" not in make_new_command("TITLE=Neglect")
 
 
 @pytest.mark.parametrize("args, message", [

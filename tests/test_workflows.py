@@ -2,15 +2,19 @@
 workflow schema, no high-severity finding from zizmor, every action pinned to
 a commit SHA, least privilege, no credentials persisted, the secret only in
 the environment of the steps that need it, and a deploy that waits for the
-tests and the checks and never runs for a pull request. Each assertion is
+tests and the checks and never runs for a pull request, a daily deploy that
+waits only for the checks and the build (not the browser tests), and a daily
+keep-alive so that GitHub does not turn the schedule off. Each assertion is
 also run against a broken copy of the workflow, where it must fire."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -65,8 +69,8 @@ def credentials_persisted(workflow: dict) -> list[str]:
 
 
 def permission_problems(workflow: dict) -> list[str]:
-    """Top level: nothing or contents: read. Write access only for the deploy job,
-    and there only pages and id-token."""
+    """Top level: nothing or contents: read. Write access only for the deploy
+    jobs, and there only pages and id-token, and for keep-alive, only actions."""
     problems = []
     if workflow.get("permissions") not in ({}, {"contents": "read"}):
         problems.append(f"top-level permissions {workflow.get('permissions')!r}")
@@ -76,33 +80,72 @@ def permission_problems(workflow: dict) -> list[str]:
             problems.append(f"{name}: permissions {granted!r} (list them)")
             continue
         writes = {scope for scope, level in granted.items() if level == "write"}
-        allowed = {"pages", "id-token"} if name == "deploy" else set()
+        allowed = WRITES.get(name, set())
         if writes - allowed:
             problems.append(f"{name}: writes {sorted(writes - allowed)}")
     return problems
 
 
+WRITES = {"deploy": {"pages", "id-token"}, "deploy-daily": {"pages", "id-token"}, "keep-alive": {"actions"}}
+
+
+def needs_of(job: dict) -> list[str]:
+    needs = job.get("needs", [])
+    return [needs] if isinstance(needs, str) else needs
+
+
 def deploy_problems(workflow: dict) -> list[str]:
     """The deploy job needs the test and build jobs, runs only on main and
-    never for a pull request, and is the only job that deploys."""
+    never for a pull request or the daily run; the daily run's deploy job
+    runs only then, needs the build and not the browser tests (which do not
+    run daily); they are the only jobs that deploy."""
     jobs = workflow["jobs"]
-    deploy = jobs.get("deploy")
-    if deploy is None:
-        return ["no deploy job"]
+    deploy, daily = jobs.get("deploy"), jobs.get("deploy-daily")
+    if deploy is None or daily is None:
+        return ["no deploy job" if deploy is None else "no deploy-daily job"]
     problems = []
-    needs = deploy.get("needs", [])
-    needs = [needs] if isinstance(needs, str) else needs
     for required in ("test", "build"):
-        if required not in needs:
+        if required not in needs_of(deploy):
             problems.append(f"deploy does not need {required}")
     condition = deploy.get("if", "")
-    if "github.event_name != 'pull_request'" not in condition or "refs/heads/main" not in condition:
+    if ("github.event_name != 'pull_request'" not in condition or "github.event_name != 'schedule'" not in condition
+            or "refs/heads/main" not in condition):
         problems.append(f"deploy runs when {condition!r}")
-    if deploy.get("environment", {}).get("name") != "github-pages":
-        problems.append("deploy is not in the github-pages environment")
+    if needs_of(daily) != ["build"]:
+        problems.append(f"deploy-daily needs {needs_of(daily)}")
+    if "github.event_name == 'schedule'" not in daily.get("if", "") or "refs/heads/main" not in daily.get("if", ""):
+        problems.append(f"deploy-daily runs when {daily.get('if')!r}")
+    if "github.event_name != 'schedule'" not in jobs.get("test", {}).get("if", ""):
+        problems.append("the browser tests run daily")
+    for name in ("deploy", "deploy-daily"):
+        if jobs[name].get("environment", {}).get("name") != "github-pages":
+            problems.append(f"{name} is not in the github-pages environment")
+        if jobs[name].get("concurrency", {}).get("group") != "pages":
+            problems.append(f"{name} is not in the pages concurrency group")
     for name, job in jobs.items():
-        if name != "deploy" and any("deploy-pages" in s.get("uses", "") for s in job.get("steps", [])):
+        if name not in ("deploy", "deploy-daily") and any("deploy-pages" in s.get("uses", "")
+                                                          for s in job.get("steps", [])):
             problems.append(f"{name} deploys")
+    return problems
+
+
+def keep_alive_problems(path: Path, workflow: dict) -> list[str]:
+    """The daily run enables its own workflow through the API, with the
+    actions: write permission, and runs the 50-day activity check."""
+    job = workflow["jobs"].get("keep-alive")
+    if job is None:
+        return ["no keep-alive job"]
+    problems = []
+    if "github.event_name == 'schedule'" not in job.get("if", ""):
+        problems.append(f"keep-alive runs when {job.get('if')!r}")
+    if (job.get("permissions") or {}).get("actions") != "write":
+        problems.append("keep-alive cannot enable the workflow")
+    runs = [step.get("run", "") for step in job.get("steps", [])]
+    enable = f"actions/workflows/{path.name}/enable"
+    if not any("gh api --method PUT" in run and enable in run for run in runs):
+        problems.append(f"no step calls PUT .../{enable}")
+    if not any("scripts/schedule_check.py" in run for run in runs):
+        problems.append("no activity check")
     return problems
 
 
@@ -166,6 +209,12 @@ def test_redaction_key_only_in_the_env_of_the_steps_that_need_it():
     assert {s.get("id") for s in steps} >= {"checks"}
 
 
+def test_the_daily_run_deploys_without_waiting_for_the_browser_tests_and_keeps_itself_alive():
+    workflow = load(SITE)
+    assert "test" not in needs_of(workflow["jobs"]["deploy-daily"])
+    assert keep_alive_problems(SITE, workflow) == []
+
+
 def test_runs_on_pull_requests_merges_and_every_day():
     workflow = load(SITE)
     assert trigger_problems(workflow) == []
@@ -177,7 +226,10 @@ def test_runs_on_pull_requests_merges_and_every_day():
 BREAKAGES = [
     ("actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", "actions/checkout@v4"),
     ("needs: [test, build]", "needs: [build]"),
-    ("if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'", "if: always()"),
+    ("if: github.event_name != 'pull_request' && github.event_name != 'schedule' && github.ref == 'refs/heads/main'",
+     "if: always()"),
+    ("name: deploy (daily)\n    needs: [build]\n", "name: deploy (daily)\n    needs: [test, build]\n"),
+    ("actions/workflows/site.yml/enable", "actions/workflows/other.yml/enable"),
     ("persist-credentials: false", "persist-credentials: true"),
     ("permissions: {}", "permissions: write-all"),
     ("    permissions:\n      contents: read\n    timeout-minutes: 20",
@@ -207,7 +259,9 @@ def test_every_assertion_fires_on_a_broken_copy(broken):
     assert any(p.startswith("unpinned-uses") for p in zizmor_high(broken.parent.parent))
     assert len(credentials_persisted(workflow)) == 1
     assert permission_problems(workflow) == ["top-level permissions 'write-all'", "build: writes ['contents']"]
-    assert deploy_problems(workflow) == ["deploy does not need test", "deploy runs when 'always()'"]
+    assert deploy_problems(workflow) == ["deploy does not need test", "deploy runs when 'always()'",
+                                         "deploy-daily needs ['test', 'build']"]
+    assert keep_alive_problems(broken, workflow) == ["no step calls PUT .../actions/workflows/site.yml/enable"]
     assert secret_problems(broken, workflow) == [
         "build: a secret in Publication checks", "build: the key named in a command"]
     assert trigger_problems(workflow) == ["pull_request_target runs untrusted code with secrets"]
@@ -217,3 +271,66 @@ def test_schema_check_fires_on_an_invalid_workflow(tmp_path):
     path = tmp_path / "bad.yml"
     path.write_text("on: push\njobs:\n  build:\n    steps:\n      - run: true\n", encoding="utf-8")
     assert "runs-on" in schema_problems(path)
+
+
+# --- The 50-day activity check (scripts/schedule_check.py) ----------------------
+
+def quiet_repository(tmp_path: Path, last_commit: date) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    stamp = f"{last_commit.isoformat()}T12:00:00+00:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_NAME": "Board",
+           "GIT_AUTHOR_EMAIL": "board@example.invalid", "GIT_COMMITTER_NAME": "Board",
+           "GIT_COMMITTER_EMAIL": "board@example.invalid"}
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "commit", "-q", "--allow-empty", "-m", "A change"], check=True, env=env)
+    return repo
+
+
+def schedule_check(repo: Path, today: date, github: bool = False) -> subprocess.CompletedProcess:
+    env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "schedule_check.py"), "--warn-after", "50",
+                           "--repo", str(repo), "--today", today.isoformat()],
+                          capture_output=True, text=True, env=env)
+
+
+def test_the_activity_check_warns_from_50_days_without_a_commit(tmp_path):
+    last = date(2026, 3, 1)
+    repo = quiet_repository(tmp_path, last)
+    quiet = schedule_check(repo, last + timedelta(days=49), github=True)
+    assert quiet.returncode == 0 and "::warning" not in quiet.stdout and "49 day(s) ago" in quiet.stdout
+    warned = schedule_check(repo, last + timedelta(days=50), github=True)
+    assert warned.returncode == 0
+    assert warned.stdout.startswith("::warning title=The daily run may stop::No commit for 50 days")
+    assert "in 10 day(s)" in warned.stdout
+    local = schedule_check(repo, last + timedelta(days=61))
+    assert "warning: No commit for 61 days" in local.stderr and "turn off the daily run now" in local.stderr
+
+
+# --- docs/deploying.md follows the workflow ---------------------------------------
+
+def test_the_set_up_steps_are_in_the_order_github_allows():
+    """The github-pages environment and the test and build checks exist only
+    after the first run: the steps that set them up come after it."""
+    doc = (ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
+    section = doc.split("## Setting it up on GitHub, step by step", 1)[1].split("\n## ", 1)[0]
+    steps = re.findall(r"^\d+\. \*\*(.+?)\*\*(.*?)(?=^\d+\. |\Z)", section, re.S | re.M)
+    titles = [title for title, _ in steps]
+    first_run = next(n for n, (title, _) in enumerate(steps) if "Run the workflow once" in title)
+    for n, (title, text) in enumerate(steps):
+        if "Environments" in text or "Require status checks" in text:
+            assert n > first_run, (title, titles)
+        if "Secrets" in text or "Variables tab" in text or "Source:" in text:
+            assert n < first_run, (title, titles)  # the first run needs the key, the address and Pages
+
+
+def test_the_deploying_guide_says_what_the_daily_run_needs():
+    doc = (ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
+    assert "private** repository needs a paid plan" in doc
+    assert "60 days" in doc and "actions/workflows/site.yml/enable" in doc and "schedule_check.py" in doc
+    jobs = load(SITE)["jobs"]
+    table = doc.split("## How publishing works on GitHub", 1)[1].split("\n## ", 1)[0]
+    for name, job in jobs.items():
+        assert f"| `{job.get('name', name)}` |" in table, name

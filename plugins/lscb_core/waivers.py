@@ -62,8 +62,7 @@ _BODY = re.compile(
 _APPROVED = re.compile(r"[;,.]\s*approved by\s*:?\s*(?P<role>[^\W\d_][\w .'&()/-]*[^\W_])\s*$",
                        re.IGNORECASE)
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
-_REGISTER_HINT = ("change the text, or the register: scripts/redaction-register "
-                  "(docs/publishing-reviews.md)")
+_REGISTER_HINT = "change the text, or the register: make register (docs/publishing-reviews.md)"
 
 LINE, FIELD, FILE = "line", "field", "file"
 

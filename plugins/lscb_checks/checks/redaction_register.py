@@ -146,7 +146,7 @@ class RegisterUnreadable(Rule):
 
     ## Use instead
     Restore the file from the repository's history, or make it again with
-    `scripts/redaction-register add`.
+    `make register REVIEW=content/reviews/child-q.md`.
 
     ## Known limitations
     None.
@@ -260,7 +260,7 @@ def _loaded(site) -> tuple[list[Finding], tuple[Matcher, Matcher | None] | None]
         except RegisterError as error:
             findings.append(RegisterUnreadable.at(
                 where, 1, say("redaction register {name} {why}", name=file(path, name_only=True), why=error.why),
-                "restore it from the repository's history or remake it with scripts/redaction-register"))
+                "restore it from the repository's history or remake it with make register"))
             continue
         if hasher is None:
             findings.append(RegisterKeyMissing.at(
