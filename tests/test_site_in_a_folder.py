@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import posixpath
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -17,6 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, guidance_markdown
+from lscb_audit.serve import free_port
+from lscb_audit.tools import linkchecker
 
 HOST = "http://localhost:8123"
 FOLDER = "/board-site"
@@ -126,3 +130,18 @@ def test_a_template_link_from_the_hosts_root_is_refused_when_the_site_is_in_a_fo
 
     at_root = scenario.build(settings="publishconf.py", SITEURL=HOST, **overrides)
     assert at_root.ok, at_root.messages()
+
+
+@pytest.mark.skipif(linkchecker() is None, reason="linkchecker is not installed")
+def test_ci_link_check_serves_the_site_from_a_folder(tmp_path):
+    """scripts/check_links.py --folder, as CI runs it: linkchecker over the
+    site served from a folder of the server, every address of the server
+    checked (a link missing the folder is a 404, not another site's)."""
+    content = _demo_with_root_links(tmp_path)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_links.py"), "--output", str(tmp_path / "preview"),
+         "--port", str(free_port()), "--folder", "board-site", "--content", str(content)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={"PATH": "/usr/bin:/bin:" + str(Path(sys.executable).parent), "LSCB_TODAY": "2026-11-23"})
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "0 broken links" in run.stderr
