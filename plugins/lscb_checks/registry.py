@@ -35,6 +35,7 @@ PLUGIN_RULE_MODULES = (
 
 START_CHECKS = (
     "content_symlinks",
+    "site_address",
 )
 
 SOURCE_CHECKS = (
