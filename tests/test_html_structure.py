@@ -65,3 +65,27 @@ def test_the_walk_takes_time_in_proportion_to_the_page():
     seconds(1000)
     small, large = min(seconds(2000) for _ in range(3)), min(seconds(20000) for _ in range(3))
     assert large < small * 20  # ten times the page: at most twice the time a character
+
+
+def test_a_summary_that_is_not_well_formed_is_reported_at_its_field(scenario):
+    from conftest import guidance_markdown
+
+    page = scenario.write("guidance/referral.md", guidance_markdown(
+        "Making a referral", "Call the front door.", Summary="How to refer <em>quickly."))
+    site = scenario.build()
+    assert [(f.path, f.line, f.code) for f in site.result.findings] == [(str(page), 5, "HTML002")], site.messages()
+
+
+def test_a_finding_in_the_markdown_is_waived_on_its_line(scenario):
+    page = scenario.write("pages/training.md", """\
+        Title: Training
+
+        ## Courses
+
+        Write to us.</br> We answer. <!-- waive HTML003: shown to the test -->
+
+        Call us.</br> We answer.
+        """)
+    site = scenario.build()
+    assert [(f.line, f.code, bool(f.waived)) for f in site.result.findings
+            if f.path == str(page)] == [(5, "HTML003", True), (7, "HTML003", False)], site.messages()

@@ -8,8 +8,10 @@ the div, or the paragraph is cut in two. Each built page is walked once
 (lscb_checks.html_structure: one regular expression and a stack, a fraction
 of a millisecond a page). On a page with a problem, the item's rendered
 body is walked too: a problem in it is reported at the line of the Markdown
-that wrote the tag; any other (in the theme, or in a Summary shown on a list
-page) on the built page, once, with the number of pages that share it.
+that wrote the tag. Each item's Summary (shown on its page and on list
+pages) is walked too, and reported at its field. Any other problem, in the
+theme, is reported on the built page, once, with the number of pages that
+share it.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ class BlockInParagraph(Rule):
 
     ## Known limitations
     Only the first problem of a paragraph is reported. A problem in the
-    theme or in a page's Summary is reported on the built page (output/...).
+    theme is reported on the built page (output/...).
     """
 
     code = "HTML001"
@@ -122,6 +124,12 @@ _RULES = {"block-in-paragraph": BlockInParagraph, "unclosed": UnclosedElement, "
 
 def check_output(output):
     reported_items: set[str] = set()
+    summaries = _summary_problems(output.site)
+    explained = {(problem.kind, problem.tag) for _item, found in summaries for problem in found}
+    for item, found in summaries:
+        line = item.source.field_line("Summary")
+        for problem in found:
+            yield _finding(problem, item.path, line, 1, on_page=False)
     theme: dict[tuple, list] = {}  # (kind, tag, page line) -> [finding, number of pages]
     for rel in sorted(output.pages):
         page = output.pages[rel]
@@ -137,6 +145,8 @@ def check_output(output):
                     yield from _in_markdown(item, in_body)
                 continue
         for problem in found:
+            if (problem.kind, problem.tag) in explained:
+                continue  # a Summary's, shown on this page: reported at the Summary
             key = (problem.kind, problem.tag, problem.line)
             if key in theme:
                 theme[key][1] += 1
@@ -147,6 +157,19 @@ def check_output(output):
             extra = f" (and {pages - 1} more pages)"
             finding = dataclasses.replace(finding, message=finding.message[:78 - len(extra)] + extra)
         yield finding
+
+
+def _summary_problems(site) -> list[tuple[object, list[Problem]]]:
+    """(item, problems) for each public item whose Summary, as the list
+    pages and its own page show it, is not well formed."""
+    found = []
+    for item in site.items:
+        summary = item.metadata.get("summary") if item.is_public else None
+        if isinstance(summary, str) and "<" in summary:
+            in_summary = problems(summary)
+            if in_summary:
+                found.append((item, in_summary))
+    return found
 
 
 def _in_markdown(item, found: list[Problem]):
@@ -163,7 +186,7 @@ def _finding(problem: Problem, path: str, line: int, col: int, on_page: bool):
     # A standard element's name is the check's own vocabulary; any other
     # name was written in the content, and is masked in a review's finding.
     tag = known(problem.tag) if problem.tag in HTML_ELEMENTS else problem.tag[:20]
-    where = ("the theme or a page's Summary writes this: fix it there" if on_page else "")
+    where = ("the theme writes this: fix it in theme/templates" if on_page else "")
     if problem.kind == "block-in-paragraph":
         message = say("<{tag}> is inside a paragraph: browsers split it", tag=tag)
         hint = where or "leave a blank line before and after the block, at the start of its line"
