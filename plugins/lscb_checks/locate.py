@@ -379,3 +379,33 @@ class PageBody:
 
 def _line(element) -> int:
     return element[2] if isinstance(element, tuple) else element.line
+
+
+def tag_position(source: SourceFile, written: str, nth: int, tag: str) -> tuple[int, int]:
+    """(line, col) of a raw HTML tag an editor wrote: the `nth` (from 0)
+    time `written` (`<div class="note">`, `</div>`) is written in the body,
+    outside code; else the `nth` tag of that name (`<div`, `</div`); else the
+    body's first line. Markdown copies raw HTML to the page unchanged, so
+    the n-th such tag of the rendered body is the n-th written."""
+    closing = written.startswith("</")
+    for needle, fold in ((written, False), (("</" if closing else "<") + tag, True)):
+        found = _nth_outside_code(source, needle, nth, fold)
+        if found is not None:
+            return found
+    return source.body_start, 1
+
+
+def _nth_outside_code(source: SourceFile, needle: str, nth: int, fold: bool) -> tuple[int, int] | None:
+    if fold:
+        needle = needle.lower()
+    for number, line in _body_lines(source):
+        haystack = line.lower() if fold else line
+        at = haystack.find(needle)
+        while at >= 0:
+            inside_code = line.count("`", 0, at) % 2 == 1
+            if not inside_code and (not fold or not haystack[at + len(needle):at + len(needle) + 1].isalnum()):
+                if nth == 0:
+                    return number, at + 1
+                nth -= 1
+            at = haystack.find(needle, at + 1)
+    return None

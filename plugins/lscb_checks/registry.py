@@ -77,6 +77,7 @@ SOURCE_CHECKS = (
 OUTPUT_CHECKS = (
     "links_output",
     "a11y_duplicate_ids",
+    "well_formed",
     # Last: every file and path of the finished site, search index included.
     "published_text",
 )
