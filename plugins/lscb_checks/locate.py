@@ -15,6 +15,8 @@ HTML again, and the source is searched only when there is a finding to place.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from lscb_core.sources import SourceFile
@@ -321,6 +323,8 @@ class PageBody:
         self.last = self.offset + body_line_count(page.item) if self.offset is not None else -1
         self._links: dict[int, tuple[int, int]] | None = None
         self._resources: dict[int, tuple[int, int]] | None = None
+        self._ids = None  # what id_position looks up, indexed once per page
+        self._id_offsets: dict[str, list[int]] = {}  # id -> where each time it is written
 
     def contains(self, line: int) -> bool:
         return self.offset is not None and self.offset < line <= self.last
@@ -360,21 +364,42 @@ class PageBody:
         return self._resources.get(id(resource))
 
     def id_position(self, name: str, line: int) -> tuple[int, int] | None:
-        """(line, col) in the Markdown of an id at `line` of the page."""
-        if not self.contains(line) or (name, line - self.offset) not in self.item.parsed.ids:
+        """(line, col) in the Markdown of an id at `line` of the page.
+        Each answer costs the same however many ids the page has: what is
+        looked up is indexed once per page."""
+        if not self.contains(line):
+            return None
+        pairs, lines_by_name, headings, written_headings = self._id_index()
+        body_line = line - self.offset
+        if (name, body_line) not in pairs:
             return None
         source = self.item.source
-        body_line = line - self.offset
-        for index, heading in enumerate(self.item.parsed.headings):
-            if heading.id == name and heading.line == body_line:
-                return heading_position(source, source_headings(source), index, heading.text)
+        index = headings.get((name, body_line))
+        if index is not None:
+            return heading_position(source, written_headings, index, self.item.parsed.headings[index].text)
         # Another element: the n-th time the id is written is the n-th element.
-        nth = sum(1 for found, at in self.item.parsed.ids if found == name and at < body_line)
-        locator = Locator(source)
-        position = None
-        for _ in range(nth + 1):
-            position = locator.offset(f"#{name}", f'id="{name}"', f"id='{name}'")
-        return source.position(position) if position is not None else (source.body_start, 1)
+        nth = bisect.bisect_left(lines_by_name[name], body_line)
+        positions = self._id_offsets.get(name)
+        if positions is None:
+            positions = self._id_offsets[name] = []
+            locator = Locator(source)
+            while (found := locator.offset(f"#{name}", f'id="{name}"', f"id='{name}'")) is not None:
+                positions.append(found)
+        return source.position(positions[nth]) if nth < len(positions) else (source.body_start, 1)
+
+    def _id_index(self):
+        if self._ids is None:
+            parsed = self.item.parsed
+            lines_by_name: dict[str, list[int]] = {}
+            for found, at in parsed.ids:
+                lines_by_name.setdefault(found, []).append(at)
+            for lines in lines_by_name.values():
+                lines.sort()
+            headings: dict[tuple[str, int], int] = {}
+            for index, heading in enumerate(parsed.headings):
+                headings.setdefault((heading.id, heading.line), index)
+            self._ids = (set(parsed.ids), lines_by_name, headings, source_headings(self.item.source))
+        return self._ids
 
 
 def _line(element) -> int:
