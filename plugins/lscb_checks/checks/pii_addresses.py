@@ -8,7 +8,8 @@ from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, scan
 from ..text.everyday import everyday
-from ..text.forenames import NOT_FORENAMES
+from ..text.forenames import NOT_FORENAMES, forenames
+from ..text.unlisted_names import unknown_word
 from .pii_name_parts import in_review
 from .pii_names import NOT_SURNAMES
 
@@ -108,19 +109,33 @@ _FLAT_IN_BUILDING_ANY_CASE = re.compile(
     rf"(?<![\w.,/:-])(?i:flat|apartment|apt)\.?{_SP}{_NUMBER},?{_SP}"
     rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{BUILDING_KINDS}))(?![\w'’-])"
 )
-# A house number and a street's name with no street type, where the words
-# before it say it is a home: "lived at 27 Marlpit, Northshire", "moved to
-# 4 Hollins", "ADDRESS: 27 MARLPIT". One or two words in any case, one of
-# them not an everyday word, then a comma, a full stop, the end of the line
-# or "in"/"with"/"for" (a street type is read by the patterns above).
-_HOME_BEFORE = (r"(?i:(?:lived|lives|living|live|resided|resides|residing|stayed|stays|staying|moved|moves|moving"
-                r"|returned|returning|rehoused|housed|address(?:ed)?|home)(?:[ \t\u00a0]+(?:was|is|were))?)"
-                r"(?:[ \t\u00a0]*:[ \t\u00a0]*|[ \t\u00a0]+(?i:(?:back[ \t\u00a0]+)?(?:at|to|in|into)[ \t\u00a0]+)?)")
-_ADDRESS_AFTER_HOME = re.compile(
-    rf"(?<![\w'’-]){_HOME_BEFORE}(?P<house>(?i:(?:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP})?"
-    rf"(?:{_NO})?{_NUMBER}{_RANGE}),?[ \t\u00a0]+"
-    rf"(?P<name>[A-Za-z][A-Za-z'’\-]+(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’\-]+)?)"
-    rf"(?=[ \t\u00a0]*(?:[,.;)]|\r?\n|$)|[ \t\u00a0]+(?i:in|with|for|from|until|between|and)\b)"
+# A house number and a street's name with no street type: "lived at 27
+# Marlpit, Northshire", "Police attended 27 Marlpit after a call", "27
+# Marlpit was searched", "ADDRESS: 27 MARLPIT". One or two words (in lower
+# case, only words in no word list) after a word that leads to a
+# place ("at", "to", "from", "attended", "Address:"), then a comma, a full
+# stop, the end of the line or a small word ("since", "in", "after"). Which
+# words count as a street's name is decided in _home_named (a kind of street
+# is read by the patterns above).
+_CUE = (r"(?i:at|to|from|into|attended|visited|searched|raided|entered|address(?:ed)?|home)"
+        r"(?:[ \t\u00a0]*:)?")
+_HOME_VERBS = frozenset("""
+lived lives living live resided resides residing stayed stays staying moved moves moving returned returning
+rehoused housed address addressed home
+""".split())
+_AFTER_HOUSE = (r"(?=[ \t\u00a0]*(?:[,.;:)|]|\r?\n|$)|[ \t\u00a0]+(?i:in|on|with|for|from|until|between|and|since|"
+                r"after|before|where|when|which|while|during|by|until|to|was|were|had|has|is|are)\b)")
+_ADDRESS_AFTER_CUE = re.compile(
+    rf"(?<![\w'’-])(?P<cue>{_CUE})[ \t\u00a0]+"
+    rf"(?P<house>(?i:(?:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP})?(?:{_NO})?{_NUMBER}{_RANGE}),?[ \t\u00a0]+"
+    rf"(?P<name>[A-Za-z][A-Za-z'’\-]+(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’\-]+)?){_AFTER_HOUSE}"
+)
+# "27 Marlpit was searched": a house number and a name in no word list,
+# then what happens to a home.
+_ADDRESS_SEARCHED = re.compile(
+    rf"(?<![\w'’.,/:-])(?P<house>{_NUMBER}{_RANGE}),?[ \t\u00a0]+(?P<name>[A-Z][A-Za-z'’\-]+)"
+    r"(?=[ \t\u00a0]+(?i:was|were|had[ \t\u00a0]+been)[ \t\u00a0]+(?i:searched|raided|visited|entered|"
+    r"boarded|burgled|attended|watched|cleared|inspected|repossessed)\b)"
 )
 # Words of a street's name that are everyday words though not on the
 # Dale-Chall list, and function words that never name a street.
@@ -280,12 +295,13 @@ def detect(span, context: Context):
                 continue
             found.append(match.span())
             yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
-    for match in _ADDRESS_AFTER_HOME.finditer(text):
-        start, end = match.start("house"), match.end("name")
-        if any(low < end and start < high for low, high in found) or not _home_named(match):
-            continue
-        found.append((start, end))
-        yield Hit(StreetAddress, start, end, "address", ADDRESS_HINT)
+    for pattern in (_ADDRESS_AFTER_CUE, _ADDRESS_SEARCHED):
+        for match in pattern.finditer(text):
+            start, end = match.start("house"), match.end("name")
+            if any(low < end and start < high for low, high in found) or not _home_named(text, match):
+                continue
+            found.append((start, end))
+            yield Hit(StreetAddress, start, end, "address", ADDRESS_HINT)
     if in_review(context):
         for start, end in _streets(text):
             if not any(low < end and start < high for low, high in found):
@@ -323,17 +339,38 @@ def _named(match: re.Match) -> bool:
                for word in words)
 
 
-def _home_named(match: re.Match) -> bool:
+def _home_named(text: str, match: re.Match) -> bool:
     """The words after a house number name a street, not a count of things
-    ("moved to 3 Schools", "lived at 2 Addresses"): one of them is not an
-    everyday word and none is a street type (read by the patterns above)."""
+    ("moved to 3 Schools", "4 HMOs", "2 Travelodges"): none is a street
+    type, a word such as "the", or capitals ending in "s" ("HMOs", "PRUs");
+    one of them is in no word list at all ("Marlpit"), or, after a word of
+    living somewhere ("lived at", "moved to", "Address:"), is not an
+    everyday word ("4 Hollins Brook")."""
     words = match.group("name").split()
-    if any(word.lower() in _FUNCTION_WORDS or word.capitalize() in _NOT_STREET_WORDS for word in words):
+    if any(word.lower() in _FUNCTION_WORDS or word.lower() in ("if", "else", "not", "when", "then")
+           or word.capitalize() in _NOT_STREET_WORDS for word in words):
         return False
     if re.fullmatch(STREET_KINDS, words[-1].capitalize()) or words[-1].upper() in (k.upper() for k in _SHORT_KINDS):
         return False
-    return any(len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
-               for word in words)
+    if any(re.fullmatch(r"[A-Z]{2,}s", word) for word in words):
+        return False  # "4 HMOs", "2 PRUs": counts of things
+    last = words[-1].lower()
+    if len(words) == 2 and last.endswith("s") and (everyday(last, _EVERYDAY) or everyday(last[:-1], _EVERYDAY)):
+        return False  # "AT 2 BRACKENFOLD SITES": a count of places
+    names = forenames()
+    if any(word[0].islower() and not unknown_word(word, names) for word in words):
+        return False  # in lower case, only a word in no list names a street: "27 marlpit"
+    if any(unknown_word(word, names) for word in words):
+        return True
+    if "cue" not in match.re.groupindex:
+        return False
+    previous = re.search(r"([A-Za-z]+)[ \t\u00a0]*:?[ \t\u00a0]*$", text[max(0, match.start() - 30):match.start()])
+    home = match.group("cue").lower().rstrip(": \t") in ("address", "addressed", "home") or (
+        previous and previous.group(1).lower() in _HOME_VERBS)
+    return bool(home) and any(
+        len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
+        and not (word.lower().endswith("s") and everyday(word[:-1], _EVERYDAY))
+        for word in words)
 
 
 def _is_address(text: str, match: re.Match) -> bool:

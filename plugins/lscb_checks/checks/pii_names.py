@@ -12,6 +12,7 @@ Northshire Police share...") is never a surname.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lscb_core.rules import Rule, Waiver
@@ -345,22 +346,27 @@ def detect(span, context: Context):
             yield from _names(span.text, target.start(1), target.end(1), True, context)
     if not file_name:
         yield from _case_blind(span.text, found, context)
+    elif "_" in span.text or "@" in span.text:
+        # "tobias_fenwrighte.pdf": a user name's form, whose family name is in no list.
+        yield from _case_blind(span.text, found, context, file_name=True)
 
 
-def _case_blind(text: str, found: list[Hit], context: Context):
+def _case_blind(text: str, found: list[Hit], context: Context, file_name: bool = False):
     """Names whose capitals give no evidence (lscb_checks.text.name_forms):
     in lower case or capitals, or run together in a handle or hashtag."""
     taken = [(hit.start, hit.end) for hit in found]
     people = context.redaction.people(context.item)
     names = context.forenames
     look = name_forms.Look(text)
-    for start, end, term, what in (*name_forms.case_blind(text, 0, len(text), names, look),
-                                   *name_forms.surname_first(text, 0, len(text), names),
-                                   *name_forms.initials(text, 0, len(text), look),
-                                   *name_forms.surname_initial(text, 0, len(text), names, look),
-                                   *name_forms.surname_forename(text, 0, len(text), names, look),
-                                   *name_forms.run_together(text, 0, len(text), names, look),
-                                   *unlisted_names.unlisted(text, 0, len(text), names, look.words)):
+    readers = (unlisted_names.user_names(text, 0, len(text), names, file_name=True),) if file_name else (
+        name_forms.case_blind(text, 0, len(text), names, look),
+        name_forms.surname_first(text, 0, len(text), names),
+        name_forms.initials(text, 0, len(text), look),
+        name_forms.surname_initial(text, 0, len(text), names, look),
+        name_forms.surname_forename(text, 0, len(text), names, look),
+        name_forms.run_together(text, 0, len(text), names, look),
+        unlisted_names.unlisted(text, 0, len(text), names, look.words))
+    for start, end, term, what in itertools.chain(*readers):
         if any(start < stop and begin < end for begin, stop in taken):
             continue
         if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term) \

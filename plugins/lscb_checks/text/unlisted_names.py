@@ -1,26 +1,33 @@
 """Names whose family name is in no list, written without the capitals that
 are evidence of a name: "met tobias fenwrighte at home", "FENWRIGHTE
-Tobias", "@tobias_fenwrighte".
+Tobias", "MRS FENWRIGHTE", "@tobias_fenwrighte".
 
 In title case ("Tobias Fenwrighte") the capitals are the evidence, and the
 full-name check (PII001) reads the name. In lower case or capitals, the other
 readers (lscb_checks.text.name_forms) take their evidence from the family-name
 list; a family that the list lacks gives none. Accepting any unknown word after
-a forename would read paths, font names and post-nominals as people, so here
-the evidence is the unknown word's shape together with one of:
+a forename would read paths, font names, post-nominals and clinical terms as
+people, so here the evidence is an unknown word (in no list of names or
+words, not even the rare English words of lscb_checks/data/english-rare.txt:
+"bronchiolitis", "clubcard") together with one of:
 
-- a person in the same sentence: "met", "visited", "mother", "she", "aged"
-  and the like (PERSON_WORDS), for a forename and an unknown word in the
-  same case ("met tobias fenwrighte", "SAW TOBIAS FENWRIGHTE");
-- the police records' order, the family name in capitals and the forename in
-  title case ("FENWRIGHTE Tobias"), also with a person in the sentence;
-- a handle, where "@" says a person or an account follows and "_" or "."
-  separates the words ("@tobias_fenwrighte").
+- a person in the same sentence or table row: "met", "visited", "mother",
+  "she", "aged", "records" and the like (PERSON_WORDS), for a forename and an
+  unknown word in the same case ("met tobias fenwrighte", "| tobias
+  fenwrighte | brother | 9 |", "SAW TOBIAS J FENWRIGHTE"), or the police
+  records' order, the family name in capitals first ("FENWRIGHTE Tobias");
+- a title before it, in any case: "mrs fenwrighte", "MR FENWRIGHTE", "Baby
+  Fenwrighte";
+- a user name: after "@" ("@tobias_fenwrighte", "@fenwrighte_tobias",
+  "@tobiasfenwrighte"), or joined by "_", which prose never uses
+  ("tobias_fenwrighte09").
 
-The forename must be one of the main list that is not an everyday word; the
-unknown word must be in no list (family names, forenames, everyday and
-ordinary words, places), four letters or more, with a vowel and no run of
-four consonants ("NSPCC", "CAMHS" are not family names).
+The forename must be one of the main list that is not an ordinary word; a
+forename that is also a word (Grace, Lily, Hope: pii_names.WORD_FORENAMES)
+counts straight after a word for a person ("her sister grace fenwrighte").
+The unknown word has four letters or more, a vowel and no run of four
+consonants ("NSPCC" and "CAMHS" are not names), and is not half of a place
+("BOGNOR REGIS").
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ import re
 from collections.abc import Iterator
 
 from .forenames import fold
-from .wordlists import everyday_words, surnames, wide_forenames
+from .wordlists import _read, everyday_words, is_place, surnames, wide_forenames
 
 # Words that say the sentence is about a person.
 PERSON_WORDS = frozenset("""
@@ -38,39 +45,64 @@ met meet meets meeting visited visit visits saw seen sees spoke speak speaks tol
 asked asks aged age born dob lived lives living stayed stays moved attended attends attending referred
 mother father mum dad mam parent parents sibling siblings brother sister son daughter child baby infant
 grandmother grandfather grandparent nan uncle aunt cousin partner stepfather stepmother boyfriend girlfriend
-husband wife carer foster guardian pupil student he she his her him himself herself hers
-family referral referrals disclosed reported discharged admitted
+husband wife carer foster guardian pupil student patient he she his her him himself herself hers
+family referral referrals disclosed reported discharged admitted records concern concerns relationship
+visitor worker nurse midwife teacher doctor brought wrote contacted appointment appointments
 """.split())
+# Words that say a token joined by "_" is somebody's user name.
+ACCOUNT_WORDS = PERSON_WORDS | frozenset("""
+account accounts username usernames user profile profiles handle posted posts posting messaged message
+messages online snapchat instagram tiktok facebook whatsapp twitter youtube discord gaming game gamertag
+xbox playstation email login
+""".split())
+TITLES = frozenset("mr mrs ms mx miss baby master".split())
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_SENTENCE_END = re.compile(r"[.!?;:\n|]")
+# The end of a sentence: a full stop, a blank line, or a line that starts a
+# new row, item or heading; not a colon ("Mother: amara fenwrighte") nor the
+# edge of a table cell (the row is read as one sentence).
+_SENTENCE_END = re.compile(r"[.!?;]|\n[ \t]*(?:\n|[|*#>+-]|\d+[.)])")
 _VOWEL = re.compile(r"[aeiouy]")
 _FOUR_CONSONANTS = re.compile(r"[^aeiouy]{4}")
-_GAP = r"[ \t\u00a0]+"
-_BEFORE = re.compile(r"(?<![^\W\d_'’\-])([A-Za-z]{2,})" + _GAP + "$")
-_AFTER = re.compile(_GAP + r"([A-Za-z]{2,})(?![^\W\d_'’\-])")
-_HANDLE = re.compile(r"(?<![\w@#/&.])@([A-Za-z]{2,})[_.]([A-Za-z]{4,})(?![A-Za-z])")
-_WINDOW = 80
+# Between two words of a name: spaces, or one line break (a soft wrap), and
+# at most one initial ("TOBIAS J FENWRIGHTE", "tobias j. fenwrighte").
+_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+_BEFORE = re.compile(r"(?<![^\W\d_'’\-])([^\W\d_]{2,})\.?" + _GAP + r"(?:[A-Za-z]\.?" + _GAP + ")?$")
+_AFTER = re.compile(_GAP + r"([^\W\d_]{2,})(?![^\W\d_'’\-])")
+_PREVIOUS = re.compile(r"([A-Za-z]{2,})[^\w\n]{1,3}$")
+_HANDLE = re.compile(r"(?<![\w@#&.])@([^\W\d_]{2,})(?:[_.]([^\W\d_]{2,}))?(?![^\W\d_])")
+_JOINED = re.compile(r"(?<![\w.@])([^\W\d_]{2,})_([^\W\d_]{2,})(?:[_\-]?\d{0,4})(?![^\W_])")
 
 
 @functools.lru_cache(maxsize=1)
 def _known() -> frozenset[str]:
     from .name_forms import ordinary_words
 
-    return everyday_words() | surnames() | wide_forenames() | ordinary_words()
+    return (everyday_words() | _read("english-rare.txt") | surnames() | wide_forenames()
+            | ordinary_words())
 
 
 def unknown_word(word: str, names: frozenset[str]) -> bool:
-    """A word in no list, shaped as a family name can be."""
-    key = word.lower()
-    return (4 <= len(key) <= 20 and key.isascii() and key.isalpha() and key not in _known()
-            and key not in names and bool(_VOWEL.search(key)) and not _FOUR_CONSONANTS.search(key))
+    """A word in no list of names or words, shaped as a family name can be."""
+    key = fold(word)
+    if not (4 <= len(key) <= 20 and key.isascii() and key.isalpha()):
+        return False
+    known = _known()
+    if key in known or key in names or (key.endswith("s") and key[:-1] in known):
+        return False
+    return bool(_VOWEL.search(key)) and not _FOUR_CONSONANTS.search(key)
 
 
 def _forename(word: str, names: frozenset[str]) -> bool:
     from .name_forms import ordinary_words
 
-    key = word.lower()
+    key = fold(word)
     return key in names and key not in ordinary_words()
+
+
+def _word_forename(word: str) -> bool:
+    from ..checks.pii_names import WORD_FORENAMES
+
+    return fold(word) in WORD_FORENAMES
 
 
 def _case(word: str) -> str:
@@ -81,21 +113,31 @@ def _case(word: str) -> str:
     return "title" if word[:1].isupper() and word[1:].islower() else ""
 
 
-def person_near(text: str, start: int, end: int, begin: int = 0, stop: int | None = None) -> bool:
-    """Whether the sentence around text[start:end] speaks of a person."""
-    stop = len(text) if stop is None else stop
-    left = max(begin, start - _WINDOW)
+def _sentence(text: str, start: int, end: int, begin: int, stop: int) -> tuple[int, int]:
+    left = max(begin, start - 120)
     cut = None
     for cut in _SENTENCE_END.finditer(text, left, start):
         pass
     if cut:
         left = cut.end()
-    right = min(stop, end + _WINDOW)
+    right = min(stop, end + 120)
     after = _SENTENCE_END.search(text, end, right)
-    if after:
-        right = after.start()
-    return any(word.lower() in PERSON_WORDS for word in _WORD.findall(text, left, start)) \
-        or any(word.lower() in PERSON_WORDS for word in _WORD.findall(text, end, right))
+    return left, after.start() if after else right
+
+
+def person_near(text: str, start: int, end: int, begin: int = 0, stop: int | None = None,
+                cues: frozenset[str] = PERSON_WORDS) -> bool:
+    """Whether the sentence (or table row) around text[start:end] speaks of a person."""
+    stop = len(text) if stop is None else stop
+    left, right = _sentence(text, start, end, begin, stop)
+    return any(word.lower() in cues for word in _WORD.findall(text, left, start)) \
+        or any(word.lower() in cues for word in _WORD.findall(text, end, right))
+
+
+def _person_before(text: str, start: int, begin: int) -> bool:
+    """A word for a person straight before: "sister grace", "met lily"."""
+    previous = _PREVIOUS.search(text, max(begin, start - 20), start)
+    return bool(previous) and previous.group(1).lower() in PERSON_WORDS
 
 
 def _organisation_after(text: str, end: int, stop: int) -> bool:
@@ -104,31 +146,107 @@ def _organisation_after(text: str, end: int, stop: int) -> bool:
     return after(text, end, stop)
 
 
+def _place(first: str, second: str) -> bool:
+    return is_place(f"{first} {second}") or is_place(f"{second} {first}")
+
+
 def unlisted(text: str, begin: int, stop: int, names: frozenset[str],
              words: set[str]) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, term, what) for each name found; `words` are the
     alphabetic words of the text (lscb_checks.text.name_forms.Look)."""
-    unknown = [word for word in words if _case(word) in ("lower", "upper") and unknown_word(word, names)]
+    unknown = [word for word in words if _case(word) and unknown_word(word, names)]
     for written in unknown:
         kind = _case(written)
-        for match in re.finditer(r"(?<![^\W\d_'’\-])" + written + r"(?![^\W\d_'’\-])", text[:stop]):
+        for match in re.finditer(r"(?<![^\W\d_'’\-])" + re.escape(written) + r"(?![^\W\d_'’\-])", text[:stop]):
             here = match.start()
             if here < begin:
                 continue
-            before = _BEFORE.search(text, max(begin, here - 30), here)
-            if before and _case(before.group(1)) == kind and _forename(before.group(1), names) \
-                    and person_near(text, before.start(1), match.end(), begin, stop) \
-                    and not _organisation_after(text, match.end(), stop):
-                yield before.start(1), match.end(), f"{before.group(1).title()} {written.title()}", "full name"
-                continue
-            after = _AFTER.match(text, match.end(), stop)
-            if after and kind == "upper" and _case(after.group(1)) in ("upper", "title") \
-                    and _forename(after.group(1), names) and person_near(text, here, after.end(), begin, stop) \
-                    and not _organisation_after(text, after.end(), stop):
-                yield here, after.end(), f"{after.group(1).title()} {written.title()}", "full name"
+            found = _before(text, match, kind, names, begin, stop) or _after(text, match, kind, names, begin, stop)
+            if found:
+                yield found
+    yield from user_names(text, begin, stop, names)
+
+
+def user_names(text: str, begin: int, stop: int, names: frozenset[str],
+               file_name: bool = False) -> Iterator[tuple[int, int, str, str]]:
+    """Names in a handle or a user name ("@tobias_fenwrighte"; and
+    "tobias_fenwrighte09" in a file's name, or in a sentence about an account
+    or a person, where code's names such as "max_prefixlen" are not)."""
     if "@" in text:
         for handle in _HANDLE.finditer(text, begin, stop):
-            first, second = handle.group(1), handle.group(2)
-            if _forename(first, names) and unknown_word(second, names) \
-                    and not _organisation_after(text, handle.end(), stop):
-                yield handle.start(), handle.end(), f"{first.title()} {second.title()}", "full name"
+            term = _handle_name(handle.group(1), handle.group(2), names)
+            if term and not _organisation_after(text, handle.end(), stop):
+                yield handle.start(), handle.end(), term, "full name"
+    if "_" in text:
+        for joined in _JOINED.finditer(text, begin, stop):
+            first, second = joined.group(1), joined.group(2)
+            if _case(first) and _case(second):
+                term = _pair_either_way(first, second, names)
+                if term and (file_name or person_near(text, joined.start(), joined.end(), begin, stop,
+                                                      ACCOUNT_WORDS)):
+                    yield joined.start(), joined.end(), term, "full name"
+
+
+def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int):
+    """A forename or a title before the unknown word."""
+    written, here = match.group(0), match.start()
+    before = _BEFORE.search(text, max(begin, here - 40), here)
+    if not before:
+        return None
+    first = before.group(1)
+    key = first.lower()
+    if key in TITLES and (_case(first) == kind or (_case(first) == "title" and kind in ("title", "upper"))) \
+            and ("\n" not in text[before.end(1):here]):
+        return before.start(1), match.end(), f"{first.title()} {written.title()}", "name"
+    if kind == "title" or _case(first) != kind or _place(first, written) or text[before.end(1)] == ".":
+        return None
+    if len(first) < 3:
+        return None
+    if _forename(first, names):
+        evidence = person_near(text, before.start(1), match.end(), begin, stop)
+    elif _word_forename(first):
+        evidence = _person_before(text, before.start(1), begin)
+    else:
+        return None
+    if evidence and not _organisation_after(text, match.end(), stop):
+        return before.start(1), match.end(), f"{first.title()} {written.title()}", "full name"
+    return None
+
+
+def _after(text: str, match: re.Match, kind: str, names, begin: int, stop: int):
+    """The police records' order: the family name in capitals, then the forename."""
+    if kind != "upper":
+        return None
+    written, here = match.group(0), match.start()
+    after = _AFTER.match(text, match.end(), stop)
+    if not after or len(after.group(1)) < 3 or _case(after.group(1)) not in ("upper", "title") \
+            or not _forename(after.group(1), names):
+        return None
+    if _place(written, after.group(1)) or not person_near(text, here, after.end(), begin, stop) \
+            or _organisation_after(text, after.end(), stop):
+        return None
+    return here, after.end(), f"{after.group(1).title()} {written.title()}", "full name"
+
+
+def _pair_either_way(first: str, second: str, names) -> str | None:
+    if _forename(first, names) and unknown_word(second, names) and not _place(first, second):
+        return f"{first.title()} {second.title()}"
+    if unknown_word(first, names) and _forename(second, names) and not _place(first, second):
+        return f"{second.title()} {first.title()}"
+    return None
+
+
+def _handle_name(first: str, second: str | None, names) -> str | None:
+    """The name in a handle: "tobias_fenwrighte", "fenwrighte.tobias", or run
+    together, "tobiasfenwrighte" (cut after a forename of the main list)."""
+    if second is not None:
+        return _pair_either_way(first, second, names)
+    folded = first.lower()
+    everyday = everyday_words()
+    for cut in range(3, len(folded) - 3):
+        head, tail = folded[:cut], folded[cut:]
+        if head in names and _forename(head, names) and unknown_word(tail, names) \
+                and not any(tail[start:] in everyday for start in range(len(tail) - 3)):
+            # Not "clas|smethod", "abs|tractmethod": no everyday word ends the rest.
+            return f"{head.title()} {tail.title()}"
+    return None
