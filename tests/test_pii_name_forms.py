@@ -82,6 +82,14 @@ FIRES = {
     "THE SOCIAL WORKER VISITED TOBIAS FENWRIGHTE AT SCHOOL.": "Tobias Fenwrighte",
     "Referrals about FENWRIGHTE Tobias went to the hub.": "Tobias Fenwrighte",
     "The account @tobias_fenwrighte posted the video.": "Tobias Fenwrighte",
+    "| tobias fenwrighte | brother | 9 |": "Tobias Fenwrighte",
+    "- Mother: amara fenwrighte (32)": "Amara Fenwrighte",
+    "HER SISTER GRACE FENWRIGHTE WAS SEEN AT SCHOOL.": "Grace Fenwrighte",
+    "POLICE SPOKE TO MRS FENWRIGHTE AT HOME.": "Mrs Fenwrighte",
+    "The maternity record was labelled Baby Fenwrighte.": "Baby Fenwrighte",
+    "Mother posted as @tobiasfenwrighte on a video app.": "Tobias Fenwrighte",
+    "Mother's account, tobias_fenwrighte09, posted videos.": "Tobias Fenwrighte",
+    "The reviewer met tomasz wójtowiczek twice at home.": "Tomasz Wójtowiczek",
 }
 
 QUIET = [
@@ -115,6 +123,11 @@ QUIET = [
     "The baby was given amino formula by the dietitian, mother said.",
     "Follow @devon_safeguarding and @york_safeguarding; parents can ask questions.",
     "Mother speaks kurdish sorani and her son speaks english.",
+    # Clinical words, brands and places in no list of names.
+    "Child R was admitted with viral bronchiolitis and an innocent murmur; she had a milky posset.",
+    "CHILD R WAS ADMITTED WITH VIRAL TONSILLITIS. Mother paid with her tesco clubcard.",
+    "THE FAMILY MOVED TO BOGNOR REGIS, THEN TO BUILTH WELLS AND TENBURY WELLS.",
+    "The setting max_prefixlen and the file tobias_config.yml are described in the guidance for IT staff.",
 ]
 # References, towns, organisations, panel lists and credits written with an
 # initial: no part of a name either (PII011, PII012).

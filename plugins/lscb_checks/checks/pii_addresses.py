@@ -202,11 +202,16 @@ class StreetAddress(Rule):
     Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
     Grove, Mews).
 
-    A house number and a name with no kind of street, in any case, count
-    where the words before them say it is a home ("lived at 27 Marlpit,
-    Northshire", "moved back to 4 Hollins Brook in March", "ADDRESS: 27
-    MARLPIT"): one or two words, one of them not an everyday word ("moved
-    to 2 schools" is quiet), then a comma, a full stop or the end of the line.
+    A house number and a name with no kind of street count where the words
+    before them lead to a place ("lived at 27 Marlpit, Northshire", "Police
+    attended 27 Marlpit after a call", "evicted from 27 Marlpit",
+    "ADDRESS: 27 MARLPIT") or after them say what happened to a home ("27
+    Marlpit was searched"): one or two words, one of them in no word list at
+    all, or, after a word of living somewhere ("lived at", "moved to"), not
+    an everyday word ("moved back to 4 Hollins Brook"); in lower case only a
+    word in no list counts ("27 marlpit"). Counts of things stay quiet
+    ("moved to 2 schools", "4 HMOs", "2 Travelodges", "at 2 Brackenfold
+    sites").
 
     An address written in capitals, in lower case or in a mix of the two
     ("27 MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house",

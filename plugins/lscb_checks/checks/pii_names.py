@@ -217,13 +217,21 @@ class PersonFullName(Rule):
     that is not an everyday word before a family name ("Zeb Quinlan").
     A family name that no list holds ("Fenwrighte"), written without
     capitals, is read only with other evidence of a person
-    (lscb_checks.text.unlisted_names): after a forename in the same case
-    with a word such as "met", "mother", "she" or "aged" in the sentence
-    ("met tobias fenwrighte"), in capitals before a forename in the police
-    records' order with such a word ("Referrals about FENWRIGHTE Tobias"),
-    or in a handle ("@tobias_fenwrighte"); "tobias fenwrighte" in a list
-    with no such word, and a family name shorter than four letters, are
-    missed.
+    (lscb_checks.text.unlisted_names), and only when the word is in no
+    list at all, rare English words included ("viral bronchiolitis" is
+    quiet): after a forename in the same case with a word such as "met",
+    "mother", "she", "brother" or "records" in the sentence or table row
+    ("met tobias fenwrighte", "| tobias fenwrighte | brother | 9 |", "Mother:
+    amara fenwrighte", "TOBIAS J FENWRIGHTE"), in capitals before a forename
+    in the police records' order ("Referrals about FENWRIGHTE Tobias"),
+    after a title ("MRS FENWRIGHTE", "Baby Fenwrighte"), after a word for a
+    person and a forename that is also a word ("SISTER GRACE FENWRIGHTE"),
+    in a handle ("@tobias_fenwrighte", "@tobiasfenwrighte"), and as a user
+    name joined by "_" in a sentence about an account or a person, or in a
+    file's name ("tobias_fenwrighte09"). Such a name with no person word
+    in its sentence ("Records ... tobias fenwrighte" is read; "files of tobias
+    fenwrighte" is not), a family name shorter than four letters, and one
+    that is a rare English word, are missed.
     An initial and a family name are read as a reference to published work
     before "et al.", a year ("E. Munro (2011)", "E. Munro, 2011"; not the
     years of a life, "(2017 to 2023)") or a title in italics or quotes ("E.

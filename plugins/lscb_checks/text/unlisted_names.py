@@ -243,7 +243,7 @@ def _handle_name(first: str, second: str | None, names) -> str | None:
         return _pair_either_way(first, second, names)
     folded = first.lower()
     everyday = everyday_words()
-    for cut in range(3, len(folded) - 3):
+    for cut in range(len(folded) - 4, 2, -1):  # the longest forename first: "tobias|fenwrighte", not "tobi|as..."
         head, tail = folded[:cut], folded[cut:]
         if head in names and _forename(head, names) and unknown_word(tail, names) \
                 and not any(tail[start:] in everyday for start in range(len(tail) - 3)):
