@@ -18,7 +18,7 @@ import pytest
 
 from lscb_audit import tools
 from lscb_audit.browser import launch
-from lscb_audit.serve import Server, free_port
+from lscb_audit.serve import Server
 from lscb_audit.site import build_for_audit, pages, samples
 
 BROWSER_TESTS = Path(__file__).resolve().parent
@@ -64,11 +64,11 @@ def _require_tools() -> None:
 def served_site(tmp_path_factory, demo_today):
     _require_tools()
     folder = tmp_path_factory.mktemp("audit") / "site"
-    port = free_port()
-    result = build_for_audit(folder, port, today=demo_today)
-    assert result.ok, "the demo site did not build:\n" + "\n".join(
-        [f.as_text() for f in result.findings if f.is_error] + result.errors)
-    with Server(folder, port) as url:
+    server = Server(folder)  # bound first: the site is built for the port it holds
+    with server as url:
+        result = build_for_audit(folder, server.port, today=demo_today)
+        assert result.ok, "the demo site did not build:\n" + "\n".join(
+            [f.as_text() for f in result.findings if f.is_error] + result.errors)
         yield ServedSite(folder, url, pages(folder))
 
 
