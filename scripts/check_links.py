@@ -10,7 +10,12 @@ The folder is left behind as a preview of the site: serve it with
 `python3 -m http.server <port>` from inside it and open
 http://127.0.0.1:<port>/.
 
-Usage: scripts/check_links.py [--output preview] [--port 8000]
+With --folder NAME the site is built for http://127.0.0.1:<port>/NAME and
+served from that folder of the server, as a GitHub project site is
+(https://org.github.io/NAME): a link that only works at the root of the host
+is then broken.
+
+Usage: scripts/check_links.py [--output preview] [--port 8000] [--folder NAME]
 Exit status 1 when a link is broken or the site does not build.
 """
 
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,13 +41,15 @@ def main(argv=None) -> int:
     parser.add_argument("--output", type=Path, default=Path("preview"))
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--content", type=Path, help="content folder (default: content/)")
+    parser.add_argument("--folder", default="", help="serve the site from this folder of the server")
     args = parser.parse_args(argv)
+    folder = args.folder.strip("/")
     if linkchecker() is None:
         print("linkchecker is not installed (pip install -e '.[test]')", file=sys.stderr)
         return 2
     if args.output.exists():
         shutil.rmtree(args.output)
-    built = build_for_audit(args.output, args.port, content=args.content)
+    built = build_for_audit(args.output, args.port, content=args.content, folder=folder)
     if not built.ok:
         for finding in built.findings:
             if finding.is_error:
@@ -51,8 +59,15 @@ def main(argv=None) -> int:
         print("The site does not build; run make check.", file=sys.stderr)
         return 1
     addresses = pages(args.output)
-    with Server(args.output, args.port) as url:
-        problems = run_linkchecker(url, addresses)
+    with tempfile.TemporaryDirectory(prefix="lscb-host-") as host:
+        served = args.output
+        if folder:
+            # The host's root holds nothing but the site's folder.
+            served = Path(host)
+            (served / folder).parent.mkdir(parents=True, exist_ok=True)
+            (served / folder).symlink_to(args.output.resolve(), target_is_directory=True)
+        with Server(served, args.port) as url:
+            problems = run_linkchecker(url + (f"{folder}/" if folder else ""), addresses)
     for problem in problems:
         # A GitHub annotation; the built page is named, as it has no source line.
         print(f"::error title=linkchecker::{problem}")

@@ -27,10 +27,13 @@ def demo_today() -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 def _no_date_from_environment():
-    saved = os.environ.pop("LSCB_TODAY", None)
+    # The tests' builds are the same on a CI server (CI=true, where the live
+    # site's address must be set: CFG002) as on a laptop.
+    saved = {name: os.environ.pop(name, None) for name in ("LSCB_TODAY", "CI", "LSCB_SITEURL")}
     yield
-    if saved is not None:
-        os.environ["LSCB_TODAY"] = saved
+    for name, value in saved.items():
+        if value is not None:
+            os.environ[name] = value
 
 
 def pytest_terminal_summary(terminalreporter):

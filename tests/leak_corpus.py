@@ -851,5 +851,96 @@ case("pdf-rare-surname-handle", "pdf", "a handle of a name whose family name is 
      "tobias_fenwrighte", review_pdf(pdf(PDF_PAGES[0], "Mother posted as @tobias_fenwrighte on a video app.")),
      PDF, code="PII001", expect=R)
 
+# Third round against lscb_checks.text.unlisted_names and the home-address
+# reader (_ADDRESS_AFTER_HOME): a family name in no list without capitals, and
+# a house number with a street name but no street type, written in the other
+# ways a review writes them. Each leaks today.
+RARE_FORMS = [
+    ("written-rare-surname-table-lower", "a family-composition table row in lower case, family name in no list",
+     "tobias fenwrighte",
+     "| Name | Relationship to Child Q | Age at the time |\n| --- | --- | --- |\n| tobias fenwrighte | brother | 9 |",
+     "| tobias", "a table cell ends the sentence, so 'brother' in the next cell is not read as a person word"),
+    ("written-rare-surname-no-person-word", "a full name in lower case with no person word in its sentence",
+     "tobias fenwrighte", "Records for tobias fenwrighte were not shared between agencies.", "Records for",
+     "an unlisted family name is read only with a person word ('met', 'mother', 'she') in the sentence"),
+    ("written-rare-surname-after-label", "a family member's label, a colon and the name in lower case",
+     "amara fenwrighte", "Who is who:\n\n- Mother: amara fenwrighte (32)\n- Child Q: the subject of the review",
+     "- Mother:", "a colon ends the sentence for person_near, so the label 'Mother' before it is not read"),
+    ("written-rare-surname-wrapped", "a lower-case name across a line break in the Markdown source",
+     "tobias fenwrighte",
+     "The health visitor wrote that tobias\nfenwrighte was not brought to two appointments.", "fenwrighte was",
+     "only spaces and tabs may join the forename and the family name; a newline ends the sentence"),
+    ("written-rare-surname-everyday-forename", "a forename that is an everyday word, in capitals ('GRACE')",
+     "GRACE FENWRIGHTE", "HER SISTER GRACE FENWRIGHTE WAS SEEN AT SCHOOL.", "HER SISTER",
+     "forenames that are everyday words (Grace, Lily, Ruby, Ivy, Rose) are never read before an unlisted name"),
+    ("written-rare-surname-title-capitals", "a title and a family name in no list, in capitals ('MRS FENWRIGHTE')",
+     "MRS FENWRIGHTE",
+     "| Date | Event |\n| --- | --- |\n| 3 May 2021 | POLICE SPOKE TO MRS FENWRIGHTE AT HOME |", "| 3 May 2021",
+     "a title before an unlisted family name is read only in title case"),
+    ("written-rare-surname-middle-initial", "forename, middle initial, family name in no list, in capitals",
+     "TOBIAS J FENWRIGHTE", "THE REVIEWER MET TOBIAS J FENWRIGHTE AT HOME.", "THE REVIEWER",
+     "the word before the unlisted name must be a forename; a middle initial stands between them"),
+    ("written-rare-surname-handle-run-together", "a handle with forename and family name run together",
+     "tobiasfenwrighte", "Mother posted videos as @tobiasfenwrighte on a video app.", "Mother posted",
+     "a handle is read only with '_' or '.' between a forename and the unlisted name"),
+    ("written-rare-surname-handle-surname-first", "a handle with the family name first ('@fenwrighte_tobias')",
+     "fenwrighte_tobias", "Mother posted videos as @fenwrighte_tobias on a video app.", "Mother posted",
+     "a handle is read only forename first"),
+    ("written-rare-surname-handle-no-at", "a user name with no '@' ('tobias_fenwrighte09')",
+     "tobias_fenwrighte", "Mother's account, tobias_fenwrighte09, posted the video.", "Mother's account",
+     "the handle reader needs '@' before the forename"),
+    ("written-rare-surname-handle-in-address", "a handle inside a profile address ('tiktok.com/@tobias_fenwrighte')",
+     "tobias_fenwrighte", "Mother posted at tiktok.com/@tobias_fenwrighte about the move.", "Mother posted",
+     "the handle reader skips an '@' after '/' or '.'"),
+    ("written-rare-surname-baby", "a maternity label: 'Baby' and a family name in no list", "Baby Fenwrighte",
+     "The maternity record was labelled Baby Fenwrighte.", "The maternity",
+     "'Baby' before a family name is read only when the family name is in the surname list"),
+    ("written-rare-surname-accented-lower", "a lower-case name whose family name has an accent ('wójtowiczek')",
+     "tomasz wójtowiczek", "The reviewer met tomasz wójtowiczek twice at home.", MET,
+     "unknown_word accepts ASCII letters only, so a family name with an accent is never read in lower case"),
+]
+for id_, description, value, text, line, leak in RARE_FORMS:
+    case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line, code="PII001",
+         known_leak=leak)
+
+CHRONOLOGY_ROW = "| Date | Event |\n| --- | --- |\n| 3 May 2021 | {} |"
+HOME_FORMS = [
+    ("written-address-no-type-attended", "a chronology row: police attended a house number and street, no type",
+     CHRONOLOGY_ROW.format("Police attended 27 Marlpit after a 999 call from a neighbour"), "| 3 May 2021",
+     "only 'lived', 'moved', 'home', 'address' and the like count before a street with no type"),
+    ("written-address-no-type-house-at", "'the house at' a house number and street, no type",
+     "Police attended the house at 27 Marlpit, Northshire, after a 999 call.", "Police attended",
+     "'house at' is not one of the words before a home address"),
+    ("written-address-no-type-lived-with", "'lived with grandmother at' a house number and street, no type",
+     "The family lived with maternal grandmother at 27 Marlpit until May 2021.", "The family lived",
+     "the home word must come just before the number ('lived at'); 'lived with grandmother at' is not read"),
+    ("written-address-no-type-evicted", "'evicted from' a house number and street, no type",
+     "Mother was evicted from 27 Marlpit in May 2021 for rent arrears.", "Mother was evicted",
+     "'evicted from' (and 'from' after any home word) is not read before a street with no type"),
+    ("written-address-no-type-since", "'lived at' a house number and street, no type, then 'since'",
+     "The family lived at 27 Marlpit since 2019.", "The family lived",
+     "only a comma, a full stop, the end of the line or in/with/for/from/until/between/and may follow"),
+    ("written-address-no-type-subject", "a house number and street, no type, starting the sentence",
+     "27 Marlpit was searched on 3 May and drugs were found.", "27 Marlpit",
+     "a street with no type is read only after a home word"),
+    ("written-address-no-type-table", "a house number and street, no type, in an Address column",
+     "| Household | Address |\n| --- | --- |\n| Mother and Child Q | 27 Marlpit |", "| Mother and",
+     "an Address column heading is not read as a home word for the cells under it"),
+    ("written-address-no-type-the", "a street named 'The ...' with a house number ('27 The Maltings')",
+     "The family lived at 27 The Maltings, Northshire, for a year.", "The family lived",
+     "'The' is a function word, so _home_named refuses the street's name"),
+    ("written-address-house-name", "a house name with no number ('Marlpit Farm, Northshire')",
+     "The family lived at Marlpit Farm, Northshire, for a year.", "The family lived",
+     "an address needs a house number, or a street type after the name"),
+]
+for id_, description, text, line, leak in HOME_FORMS:
+    value = next(v for v in ("27 The Maltings", "Marlpit Farm", "27 Marlpit") if v in text)
+    case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line, code="PII003",
+         known_leak=leak)
+case("pdf-address-no-type-attended", "pdf", "'Police attended' a house number and street with no type, in the PDF",
+     "27 Marlpit", review_pdf(pdf(PDF_PAGES[0], "Findings\nPolice attended 27 Marlpit after a 999 call.")), PDF,
+     code="PII003", known_leak="only 'lived', 'moved', 'home', 'address' and the like count before a street "
+     "with no type")
+
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

@@ -105,6 +105,16 @@ QUIET = [
     "The files sit under /usr/share/fonts/dejavu and grace fenwrighte.cfg holds the settings.",
     "A MARIE CURIE NURSE VISITED TWICE; a marie curie nurse visited again.",
     "The NSPCC Helpline and CAMHS Tobias ward took referrals.",
+    # Words that are also forenames ("viral", "gaming", "meta", "amino") before
+    # listed words; a place whose first word is a forename, in any case; a
+    # ward named after a person; a partnership's handle.
+    "The baby was seen with viral induced wheeze; she was given an inhaler.",
+    "The family moved to newton aycliffe when she was two; THE FAMILY MOVED TO NEWTON AYCLIFFE.",
+    "Mother attended Rosa Parks Ward; MOTHER ATTENDED ROSA PARKS WARD.",
+    "She spent hours gaming on roblox with her brother; mother used meta messenger to contact her sister.",
+    "The baby was given amino formula by the dietitian, mother said.",
+    "Follow @devon_safeguarding and @york_safeguarding; parents can ask questions.",
+    "Mother speaks kurdish sorani and her son speaks english.",
 ]
 # References, towns, organisations, panel lists and credits written with an
 # initial: no part of a name either (PII011, PII012).

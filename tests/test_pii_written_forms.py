@@ -71,6 +71,10 @@ def test_each_written_form_stops_the_build_at_its_line(scenario, sentence, code,
     # A number after "lived at" or "moved to" that is not a house.
     "The family lived at 3 Different addresses and moved to 2 Schools in a year.",
     "THEY MOVED TO 2 BEDROOMS, THEN LIVED AT 27 FOR A YEAR; SHE MOVED TO 14.",
+    "He lived in 3 foster homes, 2 residential homes and 1 SIL.",
+    "Child Q returned home at 3 months; she moved to Year 7 and then to 6th form.",
+    "Child Q was moved to 3 Tier 4 units and stayed in 2 NHS wards, then went home.",
+    "The family were housed in 2 B&Bs and then a hostel; Mother moved to 2 GPs in the year.",
     # Schools: kinds of setting described, in any case.
     "It was a two-form entry primary school; her sister went to a one-form entry primary school.",
     "A TWO-FORM ENTRY PRIMARY SCHOOL AND A ONE-FORM ENTRY PRIMARY SCHOOL.",

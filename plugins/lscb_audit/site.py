@@ -7,13 +7,17 @@ from pathlib import Path
 from .tools import ROOT
 
 
-def build_for_audit(output: Path, port: int, content: Path | None = None, today: str | None = None):
+def build_for_audit(output: Path, port: int, content: Path | None = None, today: str | None = None,
+                    folder: str = ""):
     """Build with publishconf.py (publish mode, every check) into `output`,
-    with SITEURL pointing at http://127.0.0.1:<port>, so that every absolute
-    link stays on the test server. Returns lscb_core.build's BuildResult."""
+    with SITEURL pointing at http://127.0.0.1:<port>, or at
+    http://127.0.0.1:<port>/<folder> for a site served from a folder (a
+    GitHub project site), so that every absolute link stays on the test
+    server. Returns lscb_core.build's BuildResult."""
     from lscb_core.build import build
 
-    overrides = {"SITEURL": f"http://127.0.0.1:{port}", "FEED_DOMAIN": f"http://127.0.0.1:{port}"}
+    address = f"http://127.0.0.1:{port}" + (f"/{folder.strip('/')}" if folder.strip("/") else "")
+    overrides = {"SITEURL": address, "FEED_DOMAIN": address}
     if content is not None:
         overrides["PATH"] = str(content)
     if today is not None:

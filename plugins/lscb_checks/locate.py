@@ -15,6 +15,8 @@ HTML again, and the source is searched only when there is a finding to place.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from lscb_core.sources import SourceFile
@@ -321,6 +323,8 @@ class PageBody:
         self.last = self.offset + body_line_count(page.item) if self.offset is not None else -1
         self._links: dict[int, tuple[int, int]] | None = None
         self._resources: dict[int, tuple[int, int]] | None = None
+        self._ids = None  # what id_position looks up, indexed once per page
+        self._id_offsets: dict[str, list[int]] = {}  # id -> where each time it is written
 
     def contains(self, line: int) -> bool:
         return self.offset is not None and self.offset < line <= self.last
@@ -360,22 +364,73 @@ class PageBody:
         return self._resources.get(id(resource))
 
     def id_position(self, name: str, line: int) -> tuple[int, int] | None:
-        """(line, col) in the Markdown of an id at `line` of the page."""
-        if not self.contains(line) or (name, line - self.offset) not in self.item.parsed.ids:
+        """(line, col) in the Markdown of an id at `line` of the page.
+        Each answer costs the same however many ids the page has: what is
+        looked up is indexed once per page."""
+        if not self.contains(line):
+            return None
+        pairs, lines_by_name, headings, written_headings = self._id_index()
+        body_line = line - self.offset
+        if (name, body_line) not in pairs:
             return None
         source = self.item.source
-        body_line = line - self.offset
-        for index, heading in enumerate(self.item.parsed.headings):
-            if heading.id == name and heading.line == body_line:
-                return heading_position(source, source_headings(source), index, heading.text)
+        index = headings.get((name, body_line))
+        if index is not None:
+            return heading_position(source, written_headings, index, self.item.parsed.headings[index].text)
         # Another element: the n-th time the id is written is the n-th element.
-        nth = sum(1 for found, at in self.item.parsed.ids if found == name and at < body_line)
-        locator = Locator(source)
-        position = None
-        for _ in range(nth + 1):
-            position = locator.offset(f"#{name}", f'id="{name}"', f"id='{name}'")
-        return source.position(position) if position is not None else (source.body_start, 1)
+        nth = bisect.bisect_left(lines_by_name[name], body_line)
+        positions = self._id_offsets.get(name)
+        if positions is None:
+            positions = self._id_offsets[name] = []
+            locator = Locator(source)
+            while (found := locator.offset(f"#{name}", f'id="{name}"', f"id='{name}'")) is not None:
+                positions.append(found)
+        return source.position(positions[nth]) if nth < len(positions) else (source.body_start, 1)
+
+    def _id_index(self):
+        if self._ids is None:
+            parsed = self.item.parsed
+            lines_by_name: dict[str, list[int]] = {}
+            for found, at in parsed.ids:
+                lines_by_name.setdefault(found, []).append(at)
+            for lines in lines_by_name.values():
+                lines.sort()
+            headings: dict[tuple[str, int], int] = {}
+            for index, heading in enumerate(parsed.headings):
+                headings.setdefault((heading.id, heading.line), index)
+            self._ids = (set(parsed.ids), lines_by_name, headings, source_headings(self.item.source))
+        return self._ids
 
 
 def _line(element) -> int:
     return element[2] if isinstance(element, tuple) else element.line
+
+
+def tag_position(source: SourceFile, written: str, nth: int, tag: str) -> tuple[int, int]:
+    """(line, col) of a raw HTML tag an editor wrote: the `nth` (from 0)
+    time `written` (`<div class="note">`, `</div>`) is written in the body,
+    outside code; else the `nth` tag of that name (`<div`, `</div`); else the
+    body's first line. Markdown copies raw HTML to the page unchanged, so
+    the n-th such tag of the rendered body is the n-th written."""
+    closing = written.startswith("</")
+    for needle, fold in ((written, False), (("</" if closing else "<") + tag, True)):
+        found = _nth_outside_code(source, needle, nth, fold)
+        if found is not None:
+            return found
+    return source.body_start, 1
+
+
+def _nth_outside_code(source: SourceFile, needle: str, nth: int, fold: bool) -> tuple[int, int] | None:
+    if fold:
+        needle = needle.lower()
+    for number, line in _body_lines(source):
+        haystack = line.lower() if fold else line
+        at = haystack.find(needle)
+        while at >= 0:
+            inside_code = line.count("`", 0, at) % 2 == 1
+            if not inside_code and (not fold or not haystack[at + len(needle):at + len(needle) + 1].isalnum()):
+                if nth == 0:
+                    return number, at + 1
+                nth -= 1
+            at = haystack.find(needle, at + 1)
+    return None

@@ -62,14 +62,31 @@ class Output:
     files: set[str] = field(default_factory=set)
     siteurl: str = ""
 
+    @property
+    def folder(self) -> str:
+        """The path of SITEURL (`/website` for a GitHub project site at
+        https://org.github.io/website), or "" for a site at the root of its
+        host: root-relative links (/x/) must start with it."""
+        return urlsplit(self.siteurl).path.rstrip("/") if "://" in self.siteurl else ""
+
     def site_relative(self, href: str) -> str:
-        """An absolute link to this site (SITEURL/x/) as a root-relative one
-        (/x/); any other href unchanged."""
+        """An absolute link to this site (SITEURL/x/), or a root-relative one
+        through the site's folder (/website/x/), as a root-relative one from
+        the site's root (/x/); any other href unchanged."""
         href = href.strip()
-        siteurl = self.siteurl
-        if siteurl and href.startswith(siteurl) and href[len(siteurl):len(siteurl) + 1] in ("", "/", "?", "#"):
-            return "/" + href[len(siteurl):].lstrip("/")
+        for prefix in (self.siteurl, self.folder):
+            if prefix and href.startswith(prefix) and href[len(prefix):len(prefix) + 1] in ("", "/", "?", "#"):
+                return "/" + href[len(prefix):].lstrip("/")
         return href
+
+    def outside_folder(self, href: str) -> bool:
+        """A root-relative link (/guidance/x/) that misses the folder the
+        site is served from (/website/): it leads off the site."""
+        href = href.strip()
+        if not self.folder or not href.startswith("/") or href.startswith("//"):
+            return False
+        rest = href[len(self.folder):len(self.folder) + 1]
+        return not (href.startswith(self.folder) and rest in ("", "/", "?", "#"))
 
     def target(self, page: Page, href: str) -> tuple[str | None, str] | None:
         """The output file an internal link points to, and its #fragment.
@@ -80,6 +97,8 @@ class Output:
         parts = urlsplit(self.site_relative(href))
         if parts.scheme or parts.netloc:
             return None
+        if self.outside_folder(href):
+            return None, unquote(parts.fragment)
         path, fragment = unquote(parts.path), unquote(parts.fragment)
         if not path:
             return page.rel, fragment

@@ -35,6 +35,7 @@ PLUGIN_RULE_MODULES = (
 
 START_CHECKS = (
     "content_symlinks",
+    "site_address",
 )
 
 SOURCE_CHECKS = (
@@ -76,6 +77,7 @@ SOURCE_CHECKS = (
 OUTPUT_CHECKS = (
     "links_output",
     "a11y_duplicate_ids",
+    "well_formed",
     # Last: every file and path of the finished site, search index included.
     "published_text",
 )

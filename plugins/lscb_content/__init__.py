@@ -12,6 +12,7 @@ from .glossary_markup import add_glossary_links
 from .listings import get_generators
 from .reader import install
 from .security_headers import add_csp_filter, write_headers_file
+from .site_links import make_root_links_portable
 from .updates import get_generators as get_updates_generator
 from .versions import link_versions
 
@@ -21,6 +22,9 @@ def register():
     signals.readers_init.connect(install)
     # Every content object gets its type as soon as it exists.
     signals.content_object_init.connect(assign_type)
+    # Links written from the root (/guidance/x/) follow the site's address,
+    # so the site works served from a folder (a GitHub project site).
+    signals.content_object_init.connect(make_root_links_portable)
     # Published annual reports take their Document with them.
     signals.article_generator_pretaxonomy.connect(attach_report_documents)
     # Versions can only be linked once every file has been read, and must be

@@ -5,7 +5,9 @@
   `{static}` and `{filename}` links, so the linked file is published with the
   page, and only when the page is.
 - Guidance pages get numbered paragraphs (`<p id="para-12">`), so that
-  professionals can cite and link to "paragraph 12".
+  professionals can cite and link to "paragraph 12". Raw HTML blocks and
+  comments are not paragraphs; a paragraph with its own id keeps it, and
+  its number's marker carries the `para-12` anchor.
 - Tables scroll sideways inside their own focusable region on small screens.
 - Level-2 headings are collected (by the reader) for the contents list.
 
@@ -20,6 +22,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from .no_inline_styles import AlignmentClasses
 
@@ -73,12 +76,19 @@ class ScrollableTables(Treeprocessor):
 
 
 class NumberedParagraphs(Treeprocessor):
-    """Number the body's top-level paragraphs: <p id="para-N"><span>N.</span>."""
+    """Number the body's top-level paragraphs: <p id="para-N"><span>N.</span>.
+
+    Only paragraphs are numbered: a raw HTML block or an HTML comment (an
+    editor's note, a waiver) is not a paragraph, though Markdown holds it in
+    one until it is written out; numbered, it would stay inside a `<p>`
+    (a table or a div inside a paragraph is not valid HTML) and take a
+    number readers never see. A paragraph with its own id (`{: #id }`) keeps
+    it; its number's marker then carries the `para-N` anchor."""
 
     def run(self, root: etree.Element) -> None:
         number = 0
         for element in list(root):
-            if element.tag != "p" or _only_an_image(element):
+            if element.tag != "p" or _only_an_image(element) or _raw_html_block(self.md, element):
                 continue
             number += 1
             marker = etree.Element("span", {"class": "para-number"})
@@ -86,8 +96,27 @@ class NumberedParagraphs(Treeprocessor):
             marker.tail = " " + (element.text or "")
             element.text = None
             element.insert(0, marker)
-            element.set("id", f"para-{number}")
+            anchor = f"para-{number}"
+            if element.get("id"):
+                marker.set("id", anchor)
+            else:
+                element.set("id", anchor)
             element.set("class", (element.get("class", "") + " numbered").strip())
+
+
+def _raw_html_block(md, paragraph: etree.Element) -> bool:
+    """Whether `paragraph` only holds a raw HTML block or a comment: the
+    placeholder that Markdown's RawHtmlPostprocessor writes out unwrapped."""
+    if len(paragraph) or paragraph.text is None:
+        return False
+    match = HTML_PLACEHOLDER_RE.fullmatch(paragraph.text)
+    if match is None:
+        return False
+    stash = md.htmlStash
+    key = int(match.group(1))
+    if key >= stash.html_counter:
+        return False
+    return md.postprocessors["raw_html"].isblocklevel(str(stash.rawHtmlBlocks[key]))
 
 
 def _only_an_image(paragraph: etree.Element) -> bool:
@@ -116,7 +145,9 @@ class LscbExtension(Extension):
         # The Content-Security-Policy allows no style attributes.
         md.treeprocessors.register(AlignmentClasses(md), "lscb_alignment_classes", 12)
         if self.getConfig("numbered_paragraphs"):
-            md.treeprocessors.register(NumberedParagraphs(md), "lscb_numbered_paragraphs", 14)
+            # After attr_list (8), so that a paragraph's `{: #id }` is read
+            # before its number's anchor is placed; before abbr (7).
+            md.treeprocessors.register(NumberedParagraphs(md), "lscb_numbered_paragraphs", 7.5)
 
 
 def makeExtension(**kwargs):

@@ -3,8 +3,9 @@
 Pelican writes its output in place and, when a page cannot be read, logs an
 error, drops the page and still exits 0. Here the site is built into a
 staging folder beside the output folder; only when the build finished with no
-error does the staging folder replace the output folder. A build that fails,
-or is killed half-way, leaves the last good site exactly as it was.
+error does the staging folder replace the output folder, in one atomic step
+(lscb_core.swap). A build that fails, or is killed half-way, leaves the last
+good site exactly as it was.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from . import report
 from .findings import BuildStopped, Finding, display_path
 from .pelican_log import BuildError, MaskedFormatter, ReportedElsewhere, error_finding, masked_text, to_finding
 from .quote import mask_paths_in
+from .swap import recover, swap_into_place
 
 log = logging.getLogger("lscb.build")
 
@@ -61,22 +63,6 @@ def _reset_pelican_log_dedup() -> None:
     LimitFilter._group_count.clear()
 
 
-def _remove_stale(parent: Path, name: str) -> None:
-    for stale in parent.glob(f".{name}.*-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def _swap_into_place(staging: Path, output: Path) -> None:
-    old = None
-    if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-        old.rmdir()
-        output.rename(old)
-    staging.rename(output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build(settings_path: str | Path, output: str | Path, overrides: dict | None = None,
           check_only: bool = False) -> BuildResult:
     """Build with the given settings file; replace `output` only on success.
@@ -85,7 +71,7 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     started = time.monotonic()
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(output.parent, output.name)
+    recover(output)  # a build stopped half-way: the last good site comes back
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
 
     collector = _Collector()
@@ -136,7 +122,7 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
 
     result.ok = not result.errors and not any(f.is_error for f in result.findings)
     if result.ok and not check_only:
-        _swap_into_place(staging, output)
+        swap_into_place(staging, output)
     else:
         shutil.rmtree(staging, ignore_errors=True)
     result.seconds = time.monotonic() - started

@@ -19,8 +19,10 @@ Redaction registers, files with a register's bytes, and files under a
 reviews folder's redaction/ are never copied either.
 
 A file of such a review that a page which is published links too (a shared
-logo, or the review's PDF linked from a guidance page) is kept, and REV012
-stops the build at the line of that page: the build cannot tell a shared
+logo, or the review's PDF linked from a guidance page) is kept. For a
+retired review that is all: the file was public until the retirement date,
+and retirement never stops the build. For any other, REV012 stops the build
+at the line of that page: the build cannot tell a shared
 logo from the review's own material, an editor can, and says so with a
 waiver on that line. lscb_reviews.leak_guard looks for every one of these
 contents again in the finished output.
@@ -47,8 +49,9 @@ log = logging.getLogger("lscb.reviews")
 class FileOfWithheldReview(Rule):
     """Flags a link from a page that is published to a file that is also a
     file of a review that is not published (withheld, embargoed, a draft,
-    under ongoing proceedings, or retired), or to a copy of one with the
-    same bytes. The file is kept in the site, and the build stops.
+    under ongoing proceedings), or to a copy of one with the same bytes.
+    The file is kept in the site, and the build stops. (A retired review's
+    file linked so is kept, and the build goes on.)
 
     ## Why it matters
     A review that is not published must contribute nothing to the site: not
@@ -121,6 +124,7 @@ def withhold_files(generators) -> None:
             candidates.append((sc, absolute, relative, review, copy))
 
     linked = _linked_by_published_pages(generators, site) if candidates else {}
+    retired = {review.source_path for review in state.retired}
     findings, kept = [], set()
     for sc, absolute, relative, review, copy in candidates:
         pages = linked.get(absolute, [])
@@ -133,6 +137,13 @@ def withhold_files(generators) -> None:
         match = withheld.match(absolute)
         if match is not None:
             state.kept_digests.add(match[0])
+        if review in retired:
+            # It was public until the review retired, and a page still
+            # published links it: it stays for that page. Retirement is a
+            # date passing; it never stops the (daily) build.
+            log.info("Kept: %s (a file of retired %s, linked by a published page)",
+                     relative, display_path(review))
+            continue
         findings.extend(_shared(item, absolute, review, copy) for item in pages)
 
     if dropped:

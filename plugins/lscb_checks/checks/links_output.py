@@ -47,6 +47,12 @@ class LinkTargetMissing(Rule):
 
         See the [glossary](../pages/glossary.md).
 
+    A site served from a folder of its host (SITEURL
+    `https://org.github.io/website`) needs every link from the host's root
+    to go through that folder: the build does that for links written in
+    Markdown (`/guidance/x/`); a link elsewhere (a template) that misses the
+    folder is flagged.
+
     ## Known limitations
     Links to other websites are not checked (the build works offline). A
     link in the theme, or in a page's Summary, is reported on the built page
@@ -139,6 +145,7 @@ class _Problem:
     # The target as the editor wrote it, when Pelican left its `{filename}`
     # marker in place: the link is in a page's header (a Summary).
     written: str = ""
+    theme_hint: str = ""  # when the link is the theme's, not an editor's
 
     def text(self) -> tuple[Message, Message | str]:
         return self.message, self.hint
@@ -210,6 +217,14 @@ class _Links:
         return self._resolved[key]
 
     def _problem(self, page, href: str, from_draft: bool):
+        if self.output.outside_folder(href):
+            # Written from the host's root: the site is in a folder of it.
+            return _Problem(LinkTargetMissing,
+                            say("link to {address} is outside the site's folder", address=_short(href, 36)),
+                            say("the site is at {folder}/: link to the Markdown file, or via SITEURL",
+                                folder=known(self.output.folder)),
+                            ("LINK001", "outside", href),
+                            "a template or setting writes it from the host's root: use {{ SITEURL }}/")
         target = self.output.target(page, href)
         if target is None:
             return None
@@ -315,7 +330,7 @@ def check_output(output):
             else:
                 message, _hint = problem.text()
                 theme[problem.key] = (problem.rule.at(posixpath.join("output", rel), line, message,
-                                                      _THEME_HINT[problem.rule.code]), {rel})
+                                                      problem.theme_hint or _THEME_HINT[problem.rule.code]), {rel})
     for finding, pages in theme.values():
         if len(pages) > 1:
             extra = f" (and {len(pages) - 1} more pages)"

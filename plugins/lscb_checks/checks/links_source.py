@@ -74,7 +74,9 @@ class IntrasiteLinkToUnpublished(Rule):
 
     ## Known limitations
     Drafts may link to each other. Links written as web addresses are
-    checked on the built site (LINK003).
+    checked on the built site (LINK003). A link to a retired review is
+    fine: its address shows the "available on request" notice; a retired
+    review's own links are not checked, as its text is not published.
     """
 
     code = "LINK005"
@@ -147,8 +149,10 @@ class _Targets:
                 return "missing", wanted
             if kind.group(1) == "filename" and _PAGE_SOURCE.search(wanted):
                 return "not a page", wanted
-        if not item.is_public:
-            return None
+        if not item.is_public or item.state == "retired":
+            return None  # a retired review's body is not published: a notice only
+        if linked is not None and linked.state == "retired":
+            return None  # its "available on request" notice is published there
         if linked is not None and linked.state in ("draft", "blocked"):
             if linked.type_key == "reviews":
                 return "a review that is not published", wanted
