@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from lscb_audit import tools  # noqa: E402
 from lscb_audit.run import run_audit  # noqa: E402
-from lscb_audit.serve import Server, free_port  # noqa: E402
+from lscb_audit.serve import Server  # noqa: E402
 from lscb_audit.site import build_for_audit, pages, samples  # noqa: E402
 
 
@@ -46,16 +46,17 @@ def main(argv=None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="lscb-audit-") as tmp:
         folder = Path(tmp) / "site"
-        port = free_port()
-        built = build_for_audit(folder, port)
-        if not built.ok:
-            print("The site does not build; run make check first.", file=sys.stderr)
-            return 2
-        addresses = pages(folder)
-        with Server(folder, port) as url, sync_playwright() as playwright:
-            browser = launch(playwright)
-            result = run_audit(browser, folder, url, addresses, samples(addresses), datetime.date.today())
-            browser.close()
+        server = Server(folder)  # its port is held from here, and the site is built for it
+        with server as url:
+            built = build_for_audit(folder, server.port)
+            if not built.ok:
+                print("The site does not build; run make check first.", file=sys.stderr)
+                return 2
+            addresses = pages(folder)
+            with sync_playwright() as playwright:
+                browser = launch(playwright)
+                result = run_audit(browser, folder, url, addresses, samples(addresses), datetime.date.today())
+                browser.close()
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     problems = sum(len(check["problems"]) for check in result["checks"])
     for check in result["checks"]:

@@ -39,7 +39,7 @@ from lscb_audit.tools import linkchecker  # noqa: E402
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=Path("preview"))
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=int, default=8000, help="0: a free port the system picks")
     parser.add_argument("--content", type=Path, help="content folder (default: content/)")
     parser.add_argument("--folder", default="", help="serve the site from this folder of the server")
     args = parser.parse_args(argv)
@@ -49,24 +49,25 @@ def main(argv=None) -> int:
         return 2
     if args.output.exists():
         shutil.rmtree(args.output)
-    built = build_for_audit(args.output, args.port, content=args.content, folder=folder)
-    if not built.ok:
-        for finding in built.findings:
-            if finding.is_error:
-                print(finding.as_text(), file=sys.stderr)
-        for error in built.errors:
-            print(error, file=sys.stderr)
-        print("The site does not build; run make check.", file=sys.stderr)
-        return 1
-    addresses = pages(args.output)
     with tempfile.TemporaryDirectory(prefix="lscb-host-") as host:
-        served = args.output
-        if folder:
-            # The host's root holds nothing but the site's folder.
-            served = Path(host)
-            (served / folder).parent.mkdir(parents=True, exist_ok=True)
-            (served / folder).symlink_to(args.output.resolve(), target_is_directory=True)
-        with Server(served, args.port) as url:
+        # With a folder, the host's root holds nothing but the site's folder.
+        served = Path(host) if folder else args.output
+        # Bound before the build, which is made for the port the server holds.
+        server = Server(served, args.port)
+        with server as url:
+            built = build_for_audit(args.output, server.port, content=args.content, folder=folder)
+            if not built.ok:
+                for finding in built.findings:
+                    if finding.is_error:
+                        print(finding.as_text(), file=sys.stderr)
+                for error in built.errors:
+                    print(error, file=sys.stderr)
+                print("The site does not build; run make check.", file=sys.stderr)
+                return 1
+            addresses = pages(args.output)
+            if folder:
+                (served / folder).parent.mkdir(parents=True, exist_ok=True)
+                (served / folder).symlink_to(args.output.resolve(), target_is_directory=True)
             problems = run_linkchecker(url + (f"{folder}/" if folder else ""), addresses)
     for problem in problems:
         # A GitHub annotation; the built page is named, as it has no source line.

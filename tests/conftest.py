@@ -36,6 +36,23 @@ def _no_date_from_environment():
             os.environ[name] = value
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Tests of the documentation's text (marker `docs`) counted apart from
+    tests of behaviour, so a count of tests is not swollen by the docs lint."""
+    counts: dict[str, dict[str, int]] = {"behaviour": {}, "documentation": {}}
+    for outcome in ("passed", "failed", "error", "skipped", "xfailed", "xpassed"):
+        for result in terminalreporter.stats.get(outcome, []):
+            keywords = getattr(result, "keywords", None)
+            if keywords is None or (outcome == "passed" and result.when != "call"):
+                continue
+            kind = counts["documentation" if "docs" in keywords else "behaviour"]
+            kind[outcome] = kind.get(outcome, 0) + 1
+    if counts["documentation"]:
+        terminalreporter.write_line("; ".join(
+            f"{name} tests: " + ", ".join(f"{n} {outcome}" for outcome, n in found.items())
+            for name, found in counts.items() if found))
+
+
 def fingerprint(folder: Path) -> dict[str, str]:
     """Every file under `folder` -> SHA-256 of its bytes: two equal
     fingerprints are the same site, byte for byte."""

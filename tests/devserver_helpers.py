@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -15,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, add_standard_pages, review_markdown
-from lscb_audit.serve import free_port
 
 LEAK = "Harriet Quennell, born 3 March 2015, was seen at the clinic."
 
@@ -25,14 +25,30 @@ class Preview:
         self.content = tmp_path / "content"
         self.output = tmp_path / "output"
         self.log = tmp_path / "terminal.txt"
-        self.port = free_port()
+        self._port: int | None = None
 
     def start(self):
+        # Port 0: the preview binds a port the system picks and prints it, so
+        # no other program can take the port between choosing and binding.
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "scripts" / "devserver.py"), "--content", str(self.content),
-             "--output", str(self.output), "--port", str(self.port)],
+             "--output", str(self.output), "--port", "0"],
             cwd=ROOT, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
             env={**os.environ, "LSCB_TODAY": "2026-11-23"})
+
+    @property
+    def port(self) -> int:
+        """The port the running preview listens on, from its first line."""
+        deadline = time.monotonic() + 60
+        while self._port is None:
+            found = re.search(r"^Preview at http://127\.0\.0\.1:(\d+)/", self.log.read_text(), re.MULTILINE)
+            if found:
+                self._port = int(found.group(1))
+            elif self.process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"the preview did not start listening:\n{self.log.read_text()}")
+            else:
+                time.sleep(0.05)
+        return self._port
 
     def stop(self):
         self.process.terminate()

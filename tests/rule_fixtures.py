@@ -13,10 +13,20 @@ before the file is written:
     <!-- env: LSCB_REDACTION_KEY=fixture-key -->       environment variables for the build
     <!-- register: "Jane Doe"; "Acacia Avenue" -->     a redaction register for the fixture
     <!-- symlink: images/x.md = ../pages/x.md -->      a symbolic link (target as `ln -s` takes it)
+    <!-- quiet: reviews/child-p.md -->                 a quiet twin: the Markdown that follows, up to
+    ...                                                <!-- end -->, is written there, and must give
+                                                       no finding of the fixture's code
 
 In the rest of the file, a line that must give a finding ends with
 `<!-- expect: CODE -->` (several codes: `<!-- expect: CODE1, CODE2 -->`) and a
-line that must give none ends with `<!-- ok -->`. The markers are removed
+line that must give none ends with `<!-- ok -->`.
+
+A quiet case must sit where the rule could fire (tests/test_rule_fixtures.py
+checks this): an `ok` line in the same part of the file (metadata or body)
+as a line that fires. A rule that reports a whole file (on its line 1 only),
+or looks at one field that a file has once, needs a quiet twin instead: a
+page of the same type (the same folder) differing from the fixture in a
+line or two, the ones that make the rule fire. The markers are removed
 before the build (so they do not change what the checks see) and line numbers
 are those of the written file. The test compares the (line, code) pairs of
 the findings in the fixture file with the expectations, exactly.
@@ -33,7 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 
-_DIRECTIVE = re.compile(r"^<!--\s*(fixture|file|copy|write|settings|env|register|symlink):\s*(.*?)\s*-->\s*$")
+_DIRECTIVE = re.compile(
+    r"^<!--\s*(fixture|file|copy|write|quiet|settings|env|register|symlink):\s*(.*?)\s*-->\s*$")
 _EXPECT = re.compile(r"\s*<!--\s*expect:\s*([A-Z0-9, ]+?)\s*-->")
 _OK = re.compile(r"\s*<!--\s*ok\s*-->")
 
@@ -49,6 +60,7 @@ class Fixture:
     env: dict[str, str] = field(default_factory=dict)
     register: list[str] = field(default_factory=list)
     symlinks: dict[str, str] = field(default_factory=dict)  # link -> target
+    quiet: dict[str, str] = field(default_factory=dict)  # relative -> Markdown of a quiet twin
     text: str = ""
     expected: set[tuple[int, str]] = field(default_factory=set)
     ok_lines: set[int] = field(default_factory=set)
@@ -71,13 +83,13 @@ def load(path: Path) -> Fixture:
             fixture.files[relative.strip()] = name.strip()
         elif kind == "copy":
             fixture.copies.append(value)
-        elif kind == "write":
+        elif kind in ("write", "quiet"):
             body = []
             while index < len(lines) and lines[index].strip() != "<!-- end -->":
                 body.append(lines[index])
                 index += 1
             index += 1
-            fixture.writes[value] = "\n".join(body) + "\n"
+            (fixture.writes if kind == "write" else fixture.quiet)[value] = "\n".join(body) + "\n"
         elif kind == "settings":
             fixture.settings.update(json.loads(value))
         elif kind == "env":
@@ -114,7 +126,7 @@ def write_site(fixture: Fixture, content: Path) -> Path:
         target = content / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / "content" / relative, target)
-    for relative, text in fixture.writes.items():
+    for relative, text in {**fixture.writes, **fixture.quiet}.items():
         target = content / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -134,3 +146,10 @@ def write_site(fixture: Fixture, content: Path) -> Path:
 
 def all_fixtures() -> list[Path]:
     return sorted(FIXTURES.glob("*.md"))
+
+
+def metadata_lines(text: str) -> int:
+    """How many lines the metadata block at the top of a Markdown file takes
+    (up to its first blank line)."""
+    lines = text.splitlines()
+    return lines.index("") if "" in lines else len(lines)

@@ -48,9 +48,12 @@ def test_the_statement_shows_the_audit_and_the_pages_added_since(scenario):
 def test_without_an_audit_the_statement_claims_none(scenario):
     site, soup = _statement(scenario, None)
     assert site.ok, site.messages()
-    text = soup.find("section", class_="audit-results").get_text(" ")
-    assert "No automated audit of this website in a web browser has been recorded yet." in " ".join(text.split())
-    assert soup.find("table", class_=None) is None or "Checks made" not in soup.get_text()
+    section = soup.find("section", class_="audit-results")
+    text = " ".join(section.get_text(" ").split())
+    assert "No automated audit of this website in a web browser has been recorded yet." in text
+    # No table of checks, no caption, no tools: nothing that claims an audit.
+    assert section.find("table") is None and soup.find(id="audit-results-caption") is None
+    assert "Checks made" not in soup.get_text() and "Tools used" not in text
 
 
 def test_a_broken_audit_file_stops_the_build_at_its_line(scenario):

@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -466,14 +465,9 @@ def test_the_strip_script_leaves_a_clean_image_untouched(tmp_path):
 def test_each_attachment_is_read_once_per_process(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(media.make_pdf([f"Page {n}\nOverview report text." for n in range(20)]))
-    started = time.perf_counter()
     first = pdf_content(str(path))
-    cold = time.perf_counter() - started
-    started = time.perf_counter()
     second = pdf_content(str(path))
-    warm = time.perf_counter() - started
     assert first is second and len(first.pages) == 20
-    assert warm < cold / 10
     # A changed file is read again.
     path.write_bytes(media.make_pdf(["Another report"], info={"/Author": "Harriet Quennell"}))
     assert pdf_content(str(path)).pages == ("Another report",)

@@ -1,7 +1,12 @@
 """The workflow's own check command, run on a pull request's content: a full
 name left in a review fails the job with a GitHub annotation on that file
 and line (which GitHub shows on the changed line of the pull request); clean
-content passes with only the summary notice."""
+content passes with only the summary notice.
+
+The command runs as the workflow writes it, through the Makefile, with
+`-o .venv/.installed-stamp` added: make then never installs the virtual
+environment (from the network) when the stamp is missing or older than
+pyproject.toml, and runs only the check target's own recipe."""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ import yaml
 from conftest import ROOT, add_standard_pages, review_markdown
 
 LEAK = "Sarah Jenkins"
+# make never remakes the stamp, so it never reinstalls the virtual environment.
+NO_INSTALL = "-o .venv/.installed-stamp"
 
 
 def check_command() -> str:
@@ -25,11 +32,29 @@ def check_command() -> str:
     return command
 
 
+def without_install(command: str) -> str:
+    """The workflow's command with make told not to remake the stamp."""
+    changed, count = re.subn(r"^make ", f"make {NO_INSTALL} ", command.strip())
+    assert count == 1, f"the checks step no longer starts with make: {command!r}"
+    return changed
+
+
 def run_check(content: Path, output: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "LSCB_CONTENT": str(content), "OUTPUT": str(output), "LSCB_TODAY": "2026-11-23"}
     env.pop("LSCB_REDACTION_KEY", None)
-    return subprocess.run(["bash", "-e", "-c", check_command()], cwd=ROOT, env=env,
+    return subprocess.run(["bash", "-e", "-c", without_install(check_command())], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
+
+
+def test_the_check_command_runs_only_the_build_and_installs_nothing():
+    """What make would run for the workflow's command (a dry run): the build
+    with --check and --format github, and nothing that installs."""
+    planned = subprocess.run(["bash", "-e", "-c", without_install(check_command()).replace("make ", "make -n ", 1)],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert planned.returncode == 0, planned.stderr
+    (line,) = planned.stdout.splitlines()
+    assert line.startswith(".venv/bin/python scripts/build.py --settings publishconf.py "), line
+    assert "--check" in line.split() and "--format github" in line
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from conftest import ROOT
 
 CONTENT_PAGES = [
     "guidance/roles-of-agencies/index.html",
@@ -36,9 +37,35 @@ def _hrefs(soup):
     return [a["href"] for a in soup.find_all("a", href=True)]
 
 
+SITE_NAME = "Northshire Safeguarding Children Board"
+# The listings' headings come from the theme, not from a content file.
+OWN_TITLES = {
+    "guidance/index.html": "Guidance for professionals",
+    "young-people/index.html": "For young people",
+    "children/index.html": "For children",
+    "annual-reports/index.html": "Annual reports",
+    "reviews/index.html": "Case reviews",
+    "index.html": SITE_NAME,
+}
+
+
+def _source_title(page: str) -> str:
+    """The Title: line of the Markdown file a page is built from."""
+    folder, _, slug = page.removesuffix("/index.html").removesuffix(".html").rpartition("/")
+    source = ROOT / "content" / (folder or "pages") / f"{slug}.md"
+    (title,) = [line.removeprefix("Title:").strip() for line in source.read_text(encoding="utf-8").splitlines()
+                if line.startswith("Title:")]
+    return title
+
+
 @pytest.mark.parametrize("page", CONTENT_PAGES + list(LISTINGS) + ["index.html", "404.html"])
-def test_each_page_of_the_demo_site_is_built(demo_site, page):
-    assert demo_site.exists(page)
+def test_each_page_of_the_demo_site_is_built_from_its_own_source(demo_site, page):
+    """Each address holds its own page: one heading, the title of the file it
+    is built from, which the browser's title bar shows too."""
+    expected = OWN_TITLES.get(page) or _source_title(page)
+    soup = demo_site.soup(page)
+    assert [h1.get_text(" ", strip=True) for h1 in soup.find_all("h1")] == [expected]
+    assert soup.title.get_text(strip=True) == (expected if expected == SITE_NAME else f"{expected}: {SITE_NAME}")
 
 
 @pytest.mark.parametrize("listing, items", sorted(LISTINGS.items()))
@@ -98,13 +125,15 @@ def test_a_review_page_shows_its_parts_and_links_its_report_with_format_and_size
         assert expected in headings
     link = page.select_one(".document-link a")
     assert link["href"].endswith("reviews/documents/child-l-overview-report.pdf")
-    assert demo_site.exists("reviews/documents/child-l-overview-report.pdf")
+    assert (demo_site.output / "reviews/documents/child-l-overview-report.pdf").read_bytes().startswith(b"%PDF-")
     size = (demo_site.output / "reviews/documents/child-l-overview-report.pdf").stat().st_size
     assert f"(PDF, {max(1, round(size / 1024))} KB)" in link.get_text()
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     image = page.find("main").find("img")
     assert image["alt"].strip()
-    assert demo_site.exists("reviews/images/child-l-family-network.png")
+    assert image["src"].endswith("reviews/images/child-l-family-network.png")
+    png = (demo_site.output / "reviews/images/child-l-family-network.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
 
 
 def test_the_review_library_lists_year_type_and_themes_and_filters_by_theme(demo_site):

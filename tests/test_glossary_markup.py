@@ -220,6 +220,7 @@ def test_a_word_the_page_explains_itself_is_linked_but_not_explained_twice(scena
     page = version("The MASH is a team of people who keep children safe.")
     site = build(scenario, children__help=page)
     [mash] = terms(site, "children/help/index.html")
+    assert mash.get_text() == "MASH" and urlsplit(mash["href"]).fragment == "term-mash"
     assert not body(site, "children/help/index.html").select(".glossary-explanation")
     assert not [f for f in site.result.findings if f.code == "READ002"]
 

@@ -42,7 +42,7 @@ def _blocked_scenario(scenario, fields):
 
 @pytest.mark.parametrize("situation", sorted(BLOCKING_FIELDS))
 def test_a_blocked_review_appears_nowhere_in_the_output(scenario, situation):
-    fields, reason = BLOCKING_FIELDS[situation]
+    fields, _reason = BLOCKING_FIELDS[situation]
     site = _blocked_scenario(scenario, fields)
 
     if situation == "no-decision":

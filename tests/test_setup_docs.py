@@ -1,7 +1,8 @@
 """The README's set-up: the two commands at its top, what they need
 (prerequisites, the Debian packages the tests install), how to look at the
 site, every make command listed in `make help` and in the README, and a first
-install that says what it is doing instead of running silently."""
+install that says what it is doing instead of running silently. These check
+the documentation: they carry the `docs` marker (see test_checks_doc.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+pytestmark = pytest.mark.docs
 
 
 def make(*args: str) -> str:

@@ -25,6 +25,20 @@ def test_the_browser_marker_selects_exactly_the_browser_tests():
     assert others and not any(test.startswith("tests/browser/") for test in others)
 
 
+def test_the_docs_marker_selects_the_documentation_checks_and_they_are_counted_apart():
+    docs = collected("-m", "docs")
+    others = collected("-m", "not docs")
+    modules = {"tests/test_checks_doc.py", "tests/test_setup_docs.py"}
+    assert {test.split("::")[0] for test in docs} == modules
+    assert sum("test_rule_is_fully_documented[" in test for test in docs) > 50
+    assert not any(test.split("::")[0] in modules for test in others)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k",
+                          "test_docs_checks_md_is_up_to_date or test_names_are_unique",
+                          "tests/test_checks_doc.py", "tests/test_explain.py"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert "behaviour tests: 1 passed; documentation tests: 1 " in run.stdout, run.stdout[-2000:]
+
+
 def _run_tools(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess:
     """scripts/install-test-tools as a user who is not root, on a machine
     with no Java (PATH holds only a stand-in for `id`)."""

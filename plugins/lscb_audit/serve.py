@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import socket
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -51,20 +50,20 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class Server:
-    """`with Server(folder, port) as base_url:` serves the folder until the block ends."""
+    """`with Server(folder) as base_url:` serves the folder until the block ends.
+
+    The socket is bound when the Server is made, on a port the system picks
+    (port 0) unless one is given: `server.port` is known, and held, before
+    anything is built for it, so no other program can take it in between. The
+    folder is read on each request, so it may be built after that."""
 
     def __init__(self, folder: Path, port: int = 0) -> None:
         handler = functools.partial(_Quiet, directory=str(folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.port: int = self.httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
 
     def __enter__(self) -> str:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -72,4 +71,8 @@ class Server:
 
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
+        self.close()
+
+    def close(self) -> None:
+        """Let the port go (after the block, or when the block never ran)."""
         self.httpd.server_close()

@@ -18,7 +18,7 @@ import pytest
 
 from lscb_audit import tools
 from lscb_audit.browser import launch
-from lscb_audit.serve import Server, free_port
+from lscb_audit.serve import Server
 from lscb_audit.site import build_for_audit, pages, samples
 
 BROWSER_TESTS = Path(__file__).resolve().parent
@@ -52,9 +52,14 @@ class ServedSite:
         return next(p for p in self.pages if p.startswith(prefix) and p.count("/") == 2)
 
 
+# Read when the tests are collected: tests/conftest.py takes CI out of the
+# environment for the builds (CFG002) before any fixture here runs.
+_ON_CI = os.environ.get("CI") == "true"
+
+
 def _require_tools() -> None:
     missing = tools.missing()
-    if missing and os.environ.get("CI") == "true":
+    if missing and _ON_CI:
         pytest.fail("browser tools missing on CI (the browser tests must run there): " + "; ".join(missing))
     if missing:
         pytest.skip("browser tests skipped: " + "; ".join(missing))
@@ -64,11 +69,11 @@ def _require_tools() -> None:
 def served_site(tmp_path_factory, demo_today):
     _require_tools()
     folder = tmp_path_factory.mktemp("audit") / "site"
-    port = free_port()
-    result = build_for_audit(folder, port, today=demo_today)
-    assert result.ok, "the demo site did not build:\n" + "\n".join(
-        [f.as_text() for f in result.findings if f.is_error] + result.errors)
-    with Server(folder, port) as url:
+    server = Server(folder)  # bound first: the site is built for the port it holds
+    with server as url:
+        result = build_for_audit(folder, server.port, today=demo_today)
+        assert result.ok, "the demo site did not build:\n" + "\n".join(
+            [f.as_text() for f in result.findings if f.is_error] + result.errors)
         yield ServedSite(folder, url, pages(folder))
 
 

@@ -14,7 +14,7 @@ import pytest
 from lscb_audit.axe import run_axe
 from lscb_audit.browser import MODES, new_context
 from lscb_audit.problems import report
-from lscb_audit.serve import Server, free_port
+from lscb_audit.serve import Server
 from lscb_audit.site import build_for_audit
 from lscb_audit.tools import ROOT
 
@@ -43,10 +43,11 @@ def _content_with_code_page(tmp_path):
 def search_site(tmp_path_factory, demo_today):
     """The demo site as published, plus one page whose text looks like HTML."""
     folder = tmp_path_factory.mktemp("search")
-    port = free_port()
-    result = build_for_audit(folder / "site", port, content=_content_with_code_page(folder), today=demo_today)
-    assert result.ok, "\n".join([f.as_text() for f in result.findings if f.is_error] + result.errors)
-    with Server(folder / "site", port) as url:
+    server = Server(folder / "site")  # bound first: the site is built for the port it holds
+    with server as url:
+        result = build_for_audit(folder / "site", server.port, content=_content_with_code_page(folder),
+                                 today=demo_today)
+        assert result.ok, "\n".join([f.as_text() for f in result.findings if f.is_error] + result.errors)
         yield url
 
 
