@@ -15,6 +15,8 @@ program writes a line in, and a word is hidden when most of its letters are.
 
 from __future__ import annotations
 
+import unicodedata
+
 from .pdf_glyphs import GlyphRuns, Run, apply as _apply, page_fonts
 
 _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
@@ -138,7 +140,7 @@ class CoverTracker:
         for line in _lines(glyphs.runs):
             phrases.extend(_hidden_phrases([(text, hidden) for run in line
                                             for text, hidden in self._letters(run)]))
-        phrases = [phrase.strip(_PUNCTUATION) for phrase in phrases]
+        phrases = [_as_written(phrase.strip(_PUNCTUATION)) for phrase in phrases]
         return list(dict.fromkeys(phrase for phrase in phrases if phrase))
 
     # Internals --------------------------------------------------------------
@@ -256,6 +258,14 @@ def _hidden_phrases(letters: list[tuple[str, bool]]) -> list[str]:
     if current:
         phrases.append(" ".join(current))
     return phrases
+
+
+def _as_written(phrase: str) -> str:
+    """A right-to-left phrase (Arabic, Hebrew) is drawn left to right, often
+    in presentation forms: put it back in the order it is written and read."""
+    if not any(unicodedata.bidirectional(char) in ("R", "AL") for char in phrase):
+        return phrase
+    return unicodedata.normalize("NFKC", phrase)[::-1]
 
 
 def _words(text: str):
