@@ -180,7 +180,8 @@ class PdfForm(Rule):
 
 class PdfTextUnderBox(Rule):
     """Flags text in a PDF that is hidden under a dark filled box drawn on top
-    of it, or under a redaction mark that was never applied.
+    of it, under a redaction mark that was never applied, or by black
+    highlighting (dark text drawn on a dark box).
 
     ## Why it matters
     Drawing a black rectangle over a name does not remove it: the name is
@@ -199,10 +200,26 @@ class PdfTextUnderBox(Rule):
 
     ## Known limitations
     Only rectangles and four-sided paths in a dark colour (black, dark grey,
-    dark blue) count, drawn later on the same page. Text hidden by a white
-    or light box, by an image or outside the page is not found (the
-    redaction checks still read it). The hidden words are estimated from the
-    font's widths, so the message may name a neighbouring word.
+    dark blue) count, drawn on the same page. Text hidden by a white or
+    light box, by an image, by a shape with rounded corners or outside the
+    page is not found (the redaction checks still read it). Where each
+    letter is drawn is read from the font's widths (/Widths, /W); a font
+    whose widths cannot be read is measured with estimates, and the message
+    may then name a neighbouring word.
+
+    Measured on real exports (tests/fixtures/pdf_real: LibreOffice Writer
+    with TrueType subsets, Chromium's print to PDF with CID fonts; a box
+    over a name, a surname, a cell of a table, a second line, black
+    highlighting, Polish and Arabic names; clean files with black bars, a
+    black table header with white text, block characters for a deleted
+    name):
+
+    | | Found (11 hidden) | Exact words | Clean files flagged (7) |
+    | --- | --- | --- | --- |
+    | Before | 4 (none from LibreOffice) | 3 | 0 |
+    | After | 11 | 11 | 0 |
+
+    Before, every LibreOffice PDF was also refused as unreadable (PDF001).
     """
 
     code = "PDF006"

@@ -110,7 +110,7 @@ def read_pdf(path: str) -> PdfContent:
                 if op in WATCHED and order.in_order:
                     order.operator(op, args, cm, tm)
 
-            text = page.extract_text(visitor_operand_before=operator, visitor_text=tracker.text) or ""
+            text = page.extract_text(visitor_operand_before=operator) or ""
             if not order.in_order:
                 shown = shown_text(page)
                 if " ".join(shown.split()) != " ".join(text.split()):

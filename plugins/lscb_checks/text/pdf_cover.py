@@ -1,34 +1,35 @@
-"""Text hidden under a filled box drawn on top of it: a redaction that only
+"""Text hidden by what is drawn over or under it: a redaction that only
 covered the words, which are still in the PDF.
 
-`CoverTracker` follows one page's content stream as pypdf extracts its text:
-it sees each piece of text with its position, and each filled rectangle with
-its colour, in drawing order. Text is "covered" when a dark, opaque
-rectangle drawn later on the same page (or a redaction or dark square
-annotation) lies over the middle of its letters. Glyph widths are estimated
-from the font's /Widths where there are any, so the covered words are
-approximate; whether something is covered is not.
+`CoverTracker` follows one page's content stream as pypdf extracts its text
+(a visitor of each operator): each filled rectangle with its colour, and the
+text operators, in drawing order. Where each letter is drawn is worked out
+from the font's own widths (pdf_glyphs). A letter is hidden when both of two
+points in its middle lie under a dark, opaque rectangle drawn later on the
+same page (or under a redaction or dark square annotation), or when the
+letter is filled in a dark colour and the last rectangle drawn under it is
+dark too (black highlighting: black text on a black background). The
+letters of each line are put back together into words, across the pieces a
+program writes a line in, and a word is hidden when most of its letters are.
 """
 
 from __future__ import annotations
 
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+import unicodedata
+
+from .pdf_glyphs import GlyphRuns, Run, apply as _apply, page_fonts
 
 _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
+_TEXT = frozenset({b"q", b"Q", b"BT", b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"Ts", b"Tr", b"Td", b"TD",
+                   b"Tm", b"T*", b"Tj", b"TJ", b"'", b'"'})
 _DARK = 0.3  # luminance at or below which a fill hides text (0 black, 1 white)
 _OPAQUE = 0.99
-
-
-def _mul(m: list[float], n: list[float]) -> list[float]:
-    """m then n, as PDF matrices [a b c d e f]."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-            e * A + f * C + E, e * B + f * D + F]
-
-
-def _apply(m: list[float], x: float, y: float) -> tuple[float, float]:
-    return x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]
+# Two pieces of text on one baseline are one line when the second starts at
+# most this many font sizes after the first ends (a table's next cell starts
+# further on); a gap of more than _SPACE is a space between words.
+_JOIN = 1.0
+_SPACE = 0.15
+_PUNCTUATION = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"  # around a hidden word, not part of it
 
 
 def _inverse(m: list[float]) -> list[float] | None:
@@ -58,6 +59,7 @@ class _Box:
         x0, x1 = sorted((x, x + w))
         y0, y1 = sorted((y, y + h))
         self.rect = (x0, y0, x1, y1)
+        self.dark = True
         self.inverse = _inverse(matrix)
         corners = [_apply(matrix, px, py) for px in (x0, x1) for py in (y0, y1)]
         xs, ys = [p[0] for p in corners], [p[1] for p in corners]
@@ -74,132 +76,36 @@ class _Box:
         return x0 <= px <= x1 and y0 <= py <= y1
 
 
-class _Text:
-    def __init__(self, text: str, matrix: list[float], size: float, widths, spacing=(0.0, 0.0, 100.0)):
-        self.text = text
-        self.matrix = matrix
-        self.size = size
-        self.widths = widths
-        self.char_spacing, self.word_spacing, scale = spacing
-        self.scale = scale / 100
-
-    def _advance(self, char: str) -> float:
-        extra = self.char_spacing + (self.word_spacing if char == " " else 0.0)
-        return (self.widths(char) * self.size + extra) * self.scale
-
-    def points(self) -> list[tuple[tuple[float, float], tuple[float, float]] | None]:
-        """For each character: two points in its middle, low and high, or None
-        for spaces. Both must be under a box for the letter to be hidden, so
-        a strike-through or underline line never counts."""
-        result, advance = [], 0.0
-        for char in self.text:
-            width = self._advance(char)
-            if char.isspace():
-                result.append(None)
-            else:
-                middle = advance + width / 2
-                result.append((_apply(self.matrix, middle, 0.15 * self.size),
-                               _apply(self.matrix, middle, 0.55 * self.size)))
-            advance += width
-        return result
-
-    def bounds(self) -> tuple[float, float, float, float]:
-        total = sum(self._advance(c) for c in self.text)
-        corners = [_apply(self.matrix, x, y) for x in (0, total) for y in (-0.2 * self.size, self.size)]
-        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-        return min(xs), min(ys), max(xs), max(ys)
-
-
 def _overlaps(a, b) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-# Rough widths, in ems, for fonts that do not list theirs (the standard 14).
-_NARROW = set("ijlftrI.,;:!'|()[] ")
-_WIDE = set("mwMW@%")
-
-
-def _guess_width(char: str) -> float:
-    if char in _NARROW:
-        return 0.28
-    if char in _WIDE:
-        return 0.83
-    if char.isupper():
-        return 0.68
-    return 0.53
-
-
-def _width_function(font):
-    """char -> width in ems, from the font's /Widths when it is a simple font."""
-    if not isinstance(font, DictionaryObject):
-        return _guess_width
-    if "/Courier" in str(font.get("/BaseFont", "")):
-        return lambda char: 0.6
-    widths = font.get("/Widths")
-    if widths is not None:
-        widths = [float(w) / 1000 for w in widths.get_object()]
-        first = int(font.get("/FirstChar", 0))
-        known = [w for w in widths if w > 0]
-        average = sum(known) / len(known) if known else 0.5
-
-        def simple(char: str) -> float:
-            index = ord(char) - first
-            if ord(char) < 128 and 0 <= index < len(widths) and widths[index] > 0:
-                return widths[index]
-            return average
-        return simple
-    descendants = font.get("/DescendantFonts")
-    if descendants:
-        descendant = descendants[0].get_object()
-        numbers = [float(v) for v in _flatten(descendant.get("/W") or [])]
-        default = float(descendant.get("/DW", 1000)) / 1000
-        # /W mixes CIDs and widths; widths are the values between 100 and 2000
-        # in practice, which is enough for an average.
-        plausible = [n / 1000 for n in numbers if 100 <= n <= 2000]
-        average = sum(plausible) / len(plausible) if plausible else default
-        return lambda char: 0.28 if char.isspace() else average
-    return _guess_width
-
-
-def _flatten(values):
-    for value in values:
-        value = value.get_object() if isinstance(value, IndirectObject) else value
-        if isinstance(value, ArrayObject):
-            yield from _flatten(value)
-        elif isinstance(value, (int, float)):
-            yield value
-
-
 class CoverTracker:
-    """Give `operator` and `text` to page.extract_text as visitors; then
-    `covered()` lists the words that a later dark box hides."""
+    """Give `operator` to page.extract_text as visitor_operand_before; then
+    `covered()` lists the words that are hidden."""
 
     def __init__(self, page):
         self.page = page
-        self.events: list = []  # _Text and _Box, in drawing order
+        self.boxes: list[tuple[int, _Box]] = []  # (drawing order, box), light ones too
+        self.text_ops: list[tuple] = []  # (op, args, cm, fill, drawing order)
+        self.order = 0
         self.fill: float | None = 0.0  # luminance of the fill colour; black to start
         self.alpha = 1.0
-        self.spacing = (0.0, 0.0, 100.0)  # Tc, Tw, Tz
-        self.render_mode = 0  # Tr: 4 to 7 make text a clipping path (WordArt), not hidden text
         self.stack: list[tuple] = []
         self.path: list = []  # ("rect", x, y, w, h, cm) or ("poly", points, cm)
-        self.widths_by_font: dict[int, object] = {}
 
     # Visitors ---------------------------------------------------------------
 
     def operator(self, op: bytes, args: list, cm: list, tm: list) -> None:
+        if op in _TEXT:
+            self.order += 1
+            self.text_ops.append((op, list(args), list(cm), self.fill if self.alpha >= _OPAQUE else None,
+                                  self.order))
         if op == b"q":
-            self.stack.append((self.fill, self.alpha, self.spacing, self.render_mode))
+            self.stack.append((self.fill, self.alpha))
         elif op == b"Q":
             if self.stack:
-                self.fill, self.alpha, self.spacing, self.render_mode = self.stack.pop()
-        elif op == b"Tr" and args and isinstance(args[0], (int, float)):
-            self.render_mode = int(args[0])
-        elif op in (b"Tc", b"Tw", b"Tz") and args and isinstance(args[0], (int, float)):
-            index = (b"Tc", b"Tw", b"Tz").index(op)
-            spacing = list(self.spacing)
-            spacing[index] = float(args[0])
-            self.spacing = tuple(spacing)
+                self.fill, self.alpha = self.stack.pop()
         elif op in (b"g", b"rg", b"k", b"sc", b"scn"):
             numbers = [float(a) for a in args if isinstance(a, (int, float))]
             self.fill = _luminance(numbers) if len(numbers) == len(args) else None
@@ -221,33 +127,41 @@ class CoverTracker:
         elif op in (b"n", b"S", b"s"):
             self.path = []
 
-    def text(self, text: str, cm: list, tm: list, font, size) -> None:
-        if not text or not text.strip() or not size or self.render_mode >= 4:
-            return
-        key = id(font)
-        if key not in self.widths_by_font:
-            self.widths_by_font[key] = _width_function(font)
-        for line in text.split("\n"):
-            if line.strip():
-                self.events.append(_Text(line, _mul(list(tm), list(cm)), float(size),
-                                         self.widths_by_font[key], self.spacing))
-
     # Results ----------------------------------------------------------------
 
     def covered(self) -> list[str]:
         self._annotation_boxes()
-        if not any(isinstance(e, _Box) for e in self.events):
+        if not any(dark for _order, box in self.boxes for dark in (box.dark,)):
             return []
+        glyphs = GlyphRuns(page_fonts(self.page.get("/Resources") or {}))
+        for op, args, cm, fill, order in self.text_ops:
+            glyphs.operator(op, args, cm, fill, order)
         phrases: list[str] = []
-        later: list[_Box] = []
-        for event in reversed(self.events):
-            if isinstance(event, _Box):
-                later.append(event)
-            elif later:
-                phrases.extend(self._hidden_words(event, later))
-        return list(dict.fromkeys(reversed(phrases)))
+        for line in _lines(glyphs.runs):
+            phrases.extend(_hidden_phrases([(text, hidden) for run in line
+                                            for text, hidden in self._letters(run)]))
+        phrases = [_as_written(phrase.strip(_PUNCTUATION)) for phrase in phrases]
+        return list(dict.fromkeys(phrase for phrase in phrases if phrase))
 
     # Internals --------------------------------------------------------------
+
+    def _letters(self, run: Run):
+        """(text, hidden) for each letter of the run; None for the space put
+        between two pieces of a line."""
+        later = [box for order, box in self.boxes
+                 if order > run.index and box.dark and _overlaps(run.bounds, box.bounds)]
+        dark_text = run.filled and run.fill is not None and run.fill <= _DARK
+        under = ([box for order, box in reversed(self.boxes)
+                  if order < run.index and _overlaps(run.bounds, box.bounds)] if dark_text else [])
+        for text, low, high in run.letters:
+            if low is None:
+                yield text, False
+                continue
+            hidden = any(box.contains(*low) and box.contains(*high) for box in later)
+            if not hidden and under:
+                below = next((box for box in under if box.contains(*low) and box.contains(*high)), None)
+                hidden = below is not None and below.dark
+            yield text, hidden
 
     def _graphics_state(self, name) -> None:
         try:
@@ -258,17 +172,21 @@ class CoverTracker:
             self.alpha = float(state["/ca"])
 
     def _filled(self) -> None:
-        if self.fill is None or self.fill > _DARK or self.alpha < _OPAQUE:
+        if self.fill is None or self.alpha < _OPAQUE:
             return
+        dark = self.fill <= _DARK
+        self.order += 1
         for element in self.path:
+            box = None
             if element[0] == "rect":
                 _kind, x, y, w, h, cm = element
                 if abs(w) > 0.5 and abs(h) > 0.5:
-                    self.events.append(_Box(x, y, w, h, cm))
+                    box = _Box(x, y, w, h, cm)
             elif element[0] == "poly":
                 box = _polygon_box(element[1], element[2])
-                if box is not None:
-                    self.events.append(box)
+            if box is not None:
+                box.dark = dark
+                self.boxes.append((self.order, box))
 
     def _annotation_boxes(self) -> None:
         """Redaction marks not yet applied, and dark filled square comments,
@@ -286,28 +204,68 @@ class CoverTracker:
                 dark_square = interior is not None and interior <= _DARK
             if subtype == "/Redact" or dark_square:
                 x0, y0, x1, y1 = rect
-                self.events.append(_Box(x0, y0, x1 - x0, y1 - y0, [1, 0, 0, 1, 0, 0]))
+                self.order += 1
+                self.boxes.append((self.order, _Box(x0, y0, x1 - x0, y1 - y0, [1, 0, 0, 1, 0, 0])))
 
-    def _hidden_words(self, text: _Text, boxes: list[_Box]) -> list[str]:
-        bounds = text.bounds()
-        near = [box for box in boxes if _overlaps(bounds, box.bounds)]
-        if not near:
-            return []
-        hidden = [point is not None and any(box.contains(*point[0]) and box.contains(*point[1]) for box in near)
-                  for point in text.points()]
-        if not any(hidden):
-            return []
-        phrases, current = [], []
-        for word, start in _words(text.text):
-            letters = hidden[start:start + len(word)]
-            if sum(letters) * 2 >= len(word):
-                current.append(word)
-            elif current:
-                phrases.append(" ".join(current))
-                current = []
-        if current:
+
+def _lines(runs: list[Run]):
+    """The runs grouped into lines: a run that starts on the baseline where
+    the one before ended, a little after it, continues its line (a space
+    between them when there is a gap)."""
+    line: list[Run] = []
+    for run in runs:
+        if line and _continues(line[-1], run):
+            gap = _gap(line[-1], run)
+            if gap > _SPACE * run.size:
+                line.append(Run([(" ", None, None)], None, False, run.start, run.start, run.along, run.up, 0.0,
+                                run.bounds, run.index))
+            line.append(run)
+            continue
+        if line:
+            yield line
+        line = [run]
+    if line:
+        yield line
+
+
+def _gap(before: Run, after: Run) -> float:
+    dx, dy = after.start[0] - before.end[0], after.start[1] - before.end[1]
+    return dx * before.along[0] + dy * before.along[1]
+
+
+def _continues(before: Run, after: Run) -> bool:
+    if before.size <= 0 or after.size <= 0:
+        return False
+    if before.along[0] * after.along[0] + before.along[1] * after.along[1] < 0.99:
+        return False
+    dx, dy = after.start[0] - before.end[0], after.start[1] - before.end[1]
+    offset = abs(dx * before.up[0] + dy * before.up[1])
+    size = max(before.size, after.size)
+    return offset <= 0.3 * size and -0.3 * size <= _gap(before, after) <= _JOIN * size
+
+
+def _hidden_phrases(letters: list[tuple[str, bool]]) -> list[str]:
+    text = "".join(letter for letter, _hidden in letters)
+    flags = [hidden for letter, hidden in letters for _char in letter]
+    phrases, current = [], []
+    for word, start in _words(text):
+        hidden = flags[start:start + len(word)]
+        if sum(hidden) * 2 >= len(word) and any(hidden):
+            current.append(word)
+        elif current:
             phrases.append(" ".join(current))
-        return phrases
+            current = []
+    if current:
+        phrases.append(" ".join(current))
+    return phrases
+
+
+def _as_written(phrase: str) -> str:
+    """A right-to-left phrase (Arabic, Hebrew) is drawn left to right, often
+    in presentation forms: put it back in the order it is written and read."""
+    if not any(unicodedata.bidirectional(char) in ("R", "AL") for char in phrase):
+        return phrase
+    return unicodedata.normalize("NFKC", phrase)[::-1]
 
 
 def _words(text: str):
@@ -322,13 +280,34 @@ def _words(text: str):
 
 
 def _polygon_box(points: list[tuple[float, float]], cm: list[float]) -> _Box | None:
-    """A closed four-sided path with straight, axis-aligned sides, as a box."""
-    if len(points) == 5 and points[0] == points[-1]:
-        points = points[:4]
-    if len(points) != 4:
+    """A closed path with four straight, axis-aligned sides, as a box. Word
+    processors start a rectangle in the middle of a side and come back to
+    it (LibreOffice: six points), so repeated points and points in the
+    middle of a side are dropped first."""
+    corners: list[tuple[float, float]] = []
+    for x, y in points:
+        point = (round(x, 2), round(y, 2))
+        if not corners or corners[-1] != point:
+            corners.append(point)
+    if len(corners) > 1 and corners[0] == corners[-1]:
+        corners.pop()
+    changed = True
+    while changed and len(corners) > 4:
+        changed = False
+        for index in range(len(corners)):
+            (ax, ay), (bx, by), (cx, cy) = corners[index - 1], corners[index], corners[(index + 1) % len(corners)]
+            if (ax == bx == cx) or (ay == by == cy):
+                del corners[index]
+                changed = True
+                break
+    if len(corners) != 4:
         return None
-    xs = sorted({round(x, 2) for x, _y in points})
-    ys = sorted({round(y, 2) for _x, y in points})
+    for index in range(4):
+        (ax, ay), (bx, by) = corners[index - 1], corners[index]
+        if ax != bx and ay != by:
+            return None  # a slanted side
+    xs = sorted({x for x, _y in corners})
+    ys = sorted({y for _x, y in corners})
     if len(xs) != 2 or len(ys) != 2:
         return None
     if xs[1] - xs[0] <= 0.5 or ys[1] - ys[0] <= 0.5:

@@ -85,6 +85,10 @@ def every_string(data: bytes, already: set[str] = frozenset()) -> PdfStrings:
         for count, obj in enumerate(pdf.objects):
             if count >= _MAX_OBJECTS:
                 break
+            if not isinstance(obj, pikepdf.Object):
+                # An object that is only a number, true/false or null (word
+                # processors write a stream's /Length so): no text in it.
+                continue
             ref = obj.objgen
             orphan = ref not in reachable and ref != (0, 0)
             if orphan and not _is_null(obj):
