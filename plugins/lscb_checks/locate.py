@@ -300,6 +300,8 @@ def _same_url(written: str, built: str) -> bool:
     name when Pelican resolved it."""
     if written == built:
         return True
+    if written.startswith("/") and not written.startswith("//") and built.endswith(written):
+        return True  # a root link, given the site's address as the page was written (lscb_content.site_links)
     return bool(_INTRASITE.match(written)) and \
         written_href(written).rsplit("/", 1)[-1] == built.rsplit("/", 1)[-1]
 

@@ -224,7 +224,7 @@ class _Links:
                             say("the site is at {folder}/: link to the Markdown file, or via SITEURL",
                                 folder=known(self.output.folder)),
                             ("LINK001", "outside", href),
-                            "a template or setting writes it from the host's root: use {{ SITEURL }}/")
+                            theme_hint="a template or setting writes it from the host's root: use {{ SITEURL }}/")
         target = self.output.target(page, href)
         if target is None:
             return None
