@@ -51,6 +51,10 @@ class BlockInParagraph(Rule):
     ## Known limitations
     Only the first problem of a paragraph is reported. A problem in the
     theme is reported on the built page (output/...).
+    Every page's `<main>` (the content) is read; the rest of the page, which
+    the theme writes, is read whole on the first page of each template and
+    on any page whose content has a problem, so a theme problem that shows
+    only with some pages' data is found only there.
     """
 
     code = "HTML001"
@@ -82,6 +86,10 @@ class UnclosedElement(Rule):
     Tags closed in the wrong order (`<b><i>text</b></i>`) are reported as an
     unclosed `<i>` and a stray `</i>` (HTML003). Inside `<svg>` and `<math>`
     only the `<svg>` or `<math>` itself is checked.
+    Every page's `<main>` (the content) is read; the rest of the page, which
+    the theme writes, is read whole on the first page of each template and
+    on any page whose content has a problem, so a theme problem that shows
+    only with some pages' data is found only there.
     """
 
     code = "HTML002"
@@ -111,6 +119,10 @@ class StrayEndTag(Rule):
     ## Known limitations
     An end tag inside a table cell for an element opened outside the table
     is stray, as browsers treat it.
+    Every page's `<main>` (the content) is read; the rest of the page, which
+    the theme writes, is read whole on the first page of each template and
+    on any page whose content has a problem, so a theme problem that shows
+    only with some pages' data is found only there.
     """
 
     code = "HTML003"
@@ -131,9 +143,10 @@ def check_output(output):
         for problem in found:
             yield _finding(problem, item.path, line, 1, on_page=False)
     theme: dict[tuple, list] = {}  # (kind, tag, page line) -> [finding, number of pages]
+    walked_whole: set[str] = set()  # templates whose pages have been walked whole once
     for rel in sorted(output.pages):
         page = output.pages[rel]
-        found = problems(page.read())
+        found = _page_problems(page, walked_whole)
         if not found:
             continue
         item = page.item
@@ -157,6 +170,24 @@ def check_output(output):
             extra = f" (and {pages - 1} more pages)"
             finding = dataclasses.replace(finding, message=finding.message[:78 - len(extra)] + extra)
         yield finding
+
+
+def _page_problems(page, walked_whole: set[str]) -> list[Problem]:
+    """The page's problems. Every page's <main> (its own content) is walked;
+    the rest of the page, written by the theme the same way on every page of
+    a template, is walked whole on the first page of each template and on
+    any page whose <main> has a problem. A <main> that is well formed is a
+    closed element, so it cannot change how the rest of the page reads."""
+    markup = page.read()
+    template = getattr(page.item.obj, "template", "") if page.item is not None else ""
+    start, end = markup.find("<main"), markup.rfind("</main>")
+    if not template or start < 0 or end < start or template not in walked_whole:
+        if template and start >= 0:
+            walked_whole.add(template)
+        return problems(markup)
+    if problems(markup[start:end + len("</main>")]):
+        return problems(markup)
+    return []
 
 
 def _summary_problems(site) -> list[tuple[object, list[Problem]]]:
