@@ -869,7 +869,7 @@ RARE_FORMS = [
      "- Mother:", ""),
     ("written-rare-surname-wrapped", "a lower-case name across a line break in the Markdown source",
      "tobias fenwrighte",
-     "The health visitor wrote that tobias\nfenwrighte was not brought to two appointments.", "fenwrighte was",
+     "The health visitor wrote that tobias\nfenwrighte was not brought to two appointments.", "The health visitor",
      ""),
     ("written-rare-surname-everyday-forename", "a forename that is an everyday word, in capitals ('GRACE')",
      "GRACE FENWRIGHTE", "HER SISTER GRACE FENWRIGHTE WAS SEEN AT SCHOOL.", "HER SISTER",

@@ -192,7 +192,7 @@ def test_register_term_in_a_review_stops_the_build(scenario, key):
     [finding] = [f for f in _red(site) if f.code == "RED001"]
     line = path.read_text().splitlines().index(LEAK) + 1
     assert (Path(finding.path).resolve(), finding.line, finding.col) == (path.resolve(), line, LEAK.index("Tamsin") + 1)
-    assert finding.message == "a 2-word term from the redaction register is in the text"
+    assert finding.message == "a 2-word redaction register term is in the text"
     assert len(finding.message) < 80 and finding.hint
     # Not even masked (other checks may mask it); nothing prints it or the key.
     assert not [f for f in _red(site) if "T*****" in f.message or "G*******" in f.message]

@@ -320,7 +320,7 @@ class _Gate:
             spots = tokens_of(text.text)
             for index, length in found:
                 term = text.text[spots[index].start:spots[index + length - 1].end]
-                what = f"a {length}-word term from the redaction register"
+                what = f"a {length}-word redaction register term"
                 self._report(RegisterTermPublished, rel, item, text, term, what,
                              say("replace it with the pseudonym, or remove it ({docs})", docs=known(_REGISTER_DOCS)),
                              register=True)

@@ -392,7 +392,7 @@ def _field_at(span, line: int) -> str | None:
 
 
 def _describe(span, line: int, length: int, hide_name: bool):
-    what = known(f"a {length}-word term from the redaction register")
+    what = known(f"a {length}-word redaction register term")
     hint = say("replace it with the pseudonym, or remove it ({docs})", docs=known(_DOCS))
     if span.source is not None:
         field = next((f.name for f in reversed(span.source.fields) if f.line <= line), None)
