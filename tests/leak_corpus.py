@@ -948,63 +948,63 @@ case("pdf-address-no-type-attended", "pdf", "'Police attended' a house number an
 RARE_ENGLISH = "the family name is in english-rare.txt, so it is not an unknown word, and no list holds it as a name"
 ROUND4_NAMES = [
     ("written-rare-english-surname-lower", "a lower-case name whose family name is in english-rare.txt",
-     "oksana petrenko", "The reviewer met oksana petrenko twice at home.", MET, RARE_ENGLISH),
+     "oksana petrenko", "The reviewer met oksana petrenko twice at home.", MET, ""),
     ("written-rare-english-surname-capitals", "a name in capitals whose family name is in english-rare.txt",
-     "OKSANA PETRENKO", "THE REVIEWER MET OKSANA PETRENKO AT HOME.", "THE REVIEWER", RARE_ENGLISH),
+     "OKSANA PETRENKO", "THE REVIEWER MET OKSANA PETRENKO AT HOME.", "THE REVIEWER", ""),
     ("written-rare-english-surname-table", "a family table row in lower case, family name in english-rare.txt",
      "dmytro savchenko",
      "| Name | Relationship to Child Q | Age at the time |\n| --- | --- | --- |\n| dmytro savchenko | brother | 9 |",
-     "| dmytro", RARE_ENGLISH),
+     "| dmytro", ""),
     ("written-rare-english-surname-title", "a title and a family name in english-rare.txt, in capitals",
-     "MRS PETRENKO", CHRONOLOGY_ROW.format("POLICE SPOKE TO MRS PETRENKO AT HOME"), "| 3 May 2021", RARE_ENGLISH),
+     "MRS PETRENKO", CHRONOLOGY_ROW.format("POLICE SPOKE TO MRS PETRENKO AT HOME"), "| 3 May 2021", ""),
     ("written-rare-english-surname-handle", "a handle whose family name is in english-rare.txt",
-     "oksana_petrenko", "Mother posted videos as @oksana_petrenko on a video app.", "Mother posted", RARE_ENGLISH),
+     "oksana_petrenko", "Mother posted videos as @oksana_petrenko on a video app.", "Mother posted", ""),
     ("written-rare-english-surname-first", "surname first in capitals, a family name in english-rare.txt",
-     "PETRENKO Oksana", "Referrals about PETRENKO Oksana went to the hub.", "Referrals about", RARE_ENGLISH),
+     "PETRENKO Oksana", "Referrals about PETRENKO Oksana went to the hub.", "Referrals about", ""),
     ("written-rare-english-surname-english", "a lower-case English family name in english-rare.txt",
-     "tobias hawkesworth", "The reviewer met tobias hawkesworth twice at home.", MET, RARE_ENGLISH),
+     "tobias hawkesworth", "The reviewer met tobias hawkesworth twice at home.", MET, ""),
     ("written-rare-english-surname-serbian", "a lower-case name, family name in english-rare.txt ('jankovic')",
-     "luka jankovic", "Police spoke to luka jankovic at the address.", "Police spoke", RARE_ENGLISH),
+     "luka jankovic", "Police spoke to luka jankovic at the address.", "Police spoke", ""),
     ("written-rare-surname-forename-surname-capitals", "the records' 'Forename SURNAME' form, a family name in no list",
      "Tobias FENWRIGHTE", "The reviewer met Tobias FENWRIGHTE twice at home.", MET,
-     "a title-case forename before a family name in capitals is a mix of cases, which no reader takes"),
+     ""),
     ("written-rare-surname-notes-for", "a lower-case name after 'Health notes for', no person word",
      "tobias fenwrighte", "Health notes for tobias fenwrighte were not shared between agencies.", "Health notes",
      "no word of PERSON_WORDS in the sentence ('notes', 'health', 'file', 'plan' are not)"),
     ("written-rare-surname-handle-hyphen", "a handle joined by a hyphen ('@tobias-fenwrighte', as Snapchat allows)",
      "tobias-fenwrighte", "Child Q was contacted on Snapchat by @tobias-fenwrighte in May.", "Child Q was contacted",
-     "_HANDLE joins the parts only with '_' or '.'"),
+     ""),
 ]
 for id_, description, value, text, line, leak in ROUND4_NAMES:
     case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line, code="PII001",
-         known_leak=leak)
+         **({"known_leak": leak} if leak else {"expect": R}))
 case("written-rare-english-surname-summary", "written-form", "the Summary, a family name in english-rare.txt",
      "oksana petrenko", [review(Summary=f"How agencies worked with oksana petrenko and her son {SUMMARY_TAIL}")],
-     PLACE, line="Summary:", code="PII001", known_leak=RARE_ENGLISH)
+     PLACE, line="Summary:", code="PII001", expect=R)
 case("pdf-rare-english-surname", "pdf", "the review's PDF, a lower-case name whose family name is in english-rare.txt",
      "oksana petrenko", review_pdf(pdf(PDF_PAGES[0], "Findings\nThe reviewer met oksana petrenko at home.")), PDF,
-     code="PII001", known_leak=RARE_ENGLISH)
+     code="PII001", expect=R)
 
 ROUND4_HOMES = [
     ("written-address-no-type-following", "'Police attended' a house number and street, no type, then 'following'",
      "27 Marlpit", CHRONOLOGY_ROW.format("Police attended 27 Marlpit following a 999 call"), "| 3 May 2021",
-     "'following' is not among the small words _AFTER_HOUSE allows after the street's name"),
+     ""),
     ("written-address-no-type-bracket", "'moved to' a house number and street, no type, then a bracket",
      "27 Marlpit", "The family moved to 27 Marlpit (a two-bedroom flat) in 2019.", "The family moved",
-     "'(' is not allowed after the street's name"),
+     ""),
     ("written-address-no-type-address-as", "'gave her address as' a house number and street, no type",
      "27 Marlpit", "Mother gave her address as 27 Marlpit when she registered with the GP.", "Mother gave",
-     "'as' is not a cue, and 'address' is not the word right before the number"),
+     ""),
     ("written-address-no-type-listed-word", "'Police attended' a house number and a street named by a listed word",
      "14 Westfield", CHRONOLOGY_ROW.format("Police attended 14 Westfield after a 999 call from a neighbour"),
-     "| 3 May 2021", "after 'attended', a street's name must be a word in no list; 'Westfield' is a listed name"),
+     "| 3 May 2021", ""),
     ("written-address-no-type-rare-word", "'Police attended' a house number and a street named by a rare English word",
      "27 Hackworth", "Police attended 27 Hackworth after a 999 call.", "Police attended",
-     "'Hackworth' is in english-rare.txt, so only a home word ('lived at') makes it a street"),
+     ""),
 ]
 for id_, description, value, text, line, leak in ROUND4_HOMES:
     case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line, code="PII003",
-         known_leak=leak)
+         **({"known_leak": leak} if leak else {"expect": R}))
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

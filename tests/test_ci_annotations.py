@@ -49,8 +49,11 @@ def run_check(content: Path, output: Path) -> subprocess.CompletedProcess:
 def test_the_check_command_runs_only_the_build_and_installs_nothing():
     """What make would run for the workflow's command (a dry run): the build
     with --check and --format github, and nothing that installs."""
+    # Run as CI runs it, not as a make inside `make test` (which would print
+    # "make[1]: Entering directory" around the plan).
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
     planned = subprocess.run(["bash", "-e", "-c", without_install(check_command()).replace("make ", "make -n ", 1)],
-                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert planned.returncode == 0, planned.stderr
     (line,) = planned.stdout.splitlines()
     assert line.startswith(".venv/bin/python scripts/build.py --settings publishconf.py "), line

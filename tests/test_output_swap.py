@@ -145,9 +145,6 @@ def test_the_build_after_an_interrupted_one_keeps_the_good_site(scenario):
     assert fingerprint(scenario.output) != before
 
 
-@pytest.mark.xfail(strict=True, reason="lscb_core.build removes the staging folder only after an Exception: "
-                                       "a KeyboardInterrupt (Ctrl-C, or CI cancelling the job) or SystemExit "
-                                       "leaves the unchecked site beside output/ until the next build")
 def test_an_interrupted_build_leaves_no_unchecked_site_beside_output(scenario, monkeypatch):
     import lscb_core.build as building
 

@@ -170,8 +170,6 @@ UNREAD_LINK_FORMS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="attachment_paths reads neither <source srcset> nor <video poster>, "
-                                       "so the withheld review's picture is copied with images/")
 @pytest.mark.parametrize("form", sorted(UNREAD_LINK_FORMS))
 def test_a_withheld_reviews_file_linked_by_source_srcset_or_poster_is_kept_out(scenario, form):
     written, published_at = UNREAD_LINK_FORMS[form]

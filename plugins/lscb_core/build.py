@@ -100,6 +100,11 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
         text = f"{type(exc).__name__}: {mask_paths_in(said)}"
         result.errors.append(text)
         stopped.append((text, None))
+    except BaseException:
+        # Ctrl-C, a cancelled CI job, sys.exit in a plugin: the unchecked
+        # site in the staging folder must not stay beside output/.
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         root.removeHandler(collector)
         console.file = console_file

@@ -117,14 +117,16 @@ _FLAT_IN_BUILDING_ANY_CASE = re.compile(
 # stop, the end of the line or a small word ("since", "in", "after"). Which
 # words count as a street's name is decided in _home_named (a kind of street
 # is read by the patterns above).
-_CUE = (r"(?i:at|to|from|into|attended|visited|searched|raided|entered|address(?:ed)?|home)"
+_CUE = (r"(?i:at|to|from|into|as|attended|visited|searched|raided|entered|address(?:ed)?|home)"
         r"(?:[ \t\u00a0]*:)?")
+_STRONG_CUES = frozenset("address addressed home attended visited searched raided entered".split())
 _HOME_VERBS = frozenset("""
 lived lives living live resided resides residing stayed stays staying moved moves moving returned returning
-rehoused housed address addressed home
+rehoused housed address addressed home evicted fled left
 """.split())
-_AFTER_HOUSE = (r"(?=[ \t\u00a0]*(?:[,.;:)|]|\r?\n|$)|[ \t\u00a0]+(?i:in|on|with|for|from|until|between|and|since|"
-                r"after|before|where|when|which|while|during|by|until|to|was|were|had|has|is|are)\b)")
+_AFTER_HOUSE = (r"(?=[ \t\u00a0]*(?:[,.;:()|]|\r?\n[ \t]*(?:\r?\n|[|*#>+-]|\d+[.)]|$)|$)|[ \t\u00a0]+(?i:in|on|with|for|from|until|between|and|since|"
+                r"after|before|where|when|which|while|during|by|until|to|was|were|had|has|is|are|following|"
+                r"over|at|about|because|but|or|that|then)\b)")
 _ADDRESS_AFTER_CUE = re.compile(
     rf"(?<![\w'’-])(?P<cue>{_CUE})[ \t\u00a0]+"
     rf"(?P<house>(?i:(?:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP})?(?:{_NO})?{_NUMBER}{_RANGE}),?[ \t\u00a0]+"
@@ -370,8 +372,12 @@ def _home_named(text: str, match: re.Match) -> bool:
     if "cue" not in match.re.groupindex:
         return False
     previous = re.search(r"([A-Za-z]+)[ \t\u00a0]*:?[ \t\u00a0]*$", text[max(0, match.start() - 30):match.start()])
-    home = match.group("cue").lower().rstrip(": \t") in ("address", "addressed", "home") or (
-        previous and previous.group(1).lower() in _HOME_VERBS)
+    # After a word that only leads to a home ("attended", "searched",
+    # "address as"), or a word of living somewhere before "at" or "to".
+    cue = match.group("cue").lower().rstrip(": \t")
+    before = previous.group(1).lower() if previous else ""
+    home = cue in _STRONG_CUES or (cue == "as" and before in ("address", "addressed")) or (
+        cue in ("at", "to", "into", "from") and before in _HOME_VERBS)
     return bool(home) and any(
         len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
         and not (word.lower().endswith("s") and everyday(word[:-1], _EVERYDAY))

@@ -103,7 +103,7 @@ def attachment_paths(item, site) -> list[str]:
     relatives = set(item.static_links())
     siteurl = str(site.settings.get("SITEURL") or "").rstrip("/")
     page_folder = _page_folder(item)
-    for url in _addresses(item.parsed):
+    for url in _addresses(item.parsed) + _attribute_addresses(item.html or ""):
         url = url.strip().split("#", 1)[0].split("?", 1)[0]
         if siteurl and url.startswith(siteurl + "/"):
             url = url[len(siteurl):]
@@ -134,6 +134,30 @@ def _addresses(parsed) -> list[str]:
             if candidate.strip():
                 urls.append(candidate.split()[0])
     urls.extend(url for _tag, url, _line in parsed.resources)
+    return urls
+
+
+# Every attribute of any element that holds an address a browser fetches or
+# follows (the same ones lscb_content.site_links gives the site's address, and
+# more): a withheld review's file named in any of them is withheld too.
+_ATTRIBUTE = re.compile(
+    r"""\s(href|src|poster|data|cite|formaction|action|background|longdesc|xlink:href|srcset|imagesrcset)"""
+    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_START_TAG = re.compile(r"<[A-Za-z][^>]*>")
+
+
+def _attribute_addresses(html: str) -> list[str]:
+    """Every address in an attribute of any start tag of the body's HTML
+    (`<source srcset>`, `<video poster>`...), each candidate of a srcset on
+    its own."""
+    urls = []
+    for tag in _START_TAG.findall(html):
+        for name, double, single, bare in _ATTRIBUTE.findall(tag):
+            value = double or single or bare
+            if name.lower().endswith("srcset"):
+                urls.extend(candidate.split()[0] for candidate in value.split(",") if candidate.strip())
+            else:
+                urls.append(value)
     return urls
 
 

@@ -69,7 +69,7 @@ _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
 _BEFORE = re.compile(r"(?<![^\W\d_'’\-])([^\W\d_]{2,})\.?" + _GAP + r"(?:[A-Za-z]\.?" + _GAP + ")?$")
 _AFTER = re.compile(_GAP + r"([^\W\d_]{2,})(?![^\W\d_'’\-])")
 _PREVIOUS = re.compile(r"([A-Za-z]{2,})[^\w\n]{1,3}$")
-_HANDLE = re.compile(r"(?<![\w@#&.])@([^\W\d_]{2,})(?:[_.]([^\W\d_]{2,}))?(?![^\W\d_])")
+_HANDLE = re.compile(r"(?<![\w@#&.])@([^\W\d_]{2,})(?:[_.\-]([^\W\d_]{2,}))?(?![^\W\d_])")
 _JOINED = re.compile(r"(?<![\w.@])([^\W\d_]{2,})_([^\W\d_]{2,})(?:[_\-]?\d{0,4})(?![^\W_])")
 
 
@@ -198,7 +198,10 @@ def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int)
     if key in TITLES and (_case(first) == kind or (_case(first) == "title" and kind in ("title", "upper"))) \
             and ("\n" not in text[before.end(1):here]):
         return before.start(1), match.end(), f"{first.title()} {written.title()}", "name"
-    if kind == "title" or _case(first) != kind or _place(first, written) or text[before.end(1)] == ".":
+    # The same case, or a forename in title case before a family name in
+    # capitals, as records write them ("Tobias FENWRIGHTE").
+    if kind == "title" or (_case(first) != kind and (_case(first), kind) != ("title", "upper")) \
+            or _place(first, written) or text[before.end(1)] == ".":
         return None
     if len(first) < 3:
         return None
