@@ -222,11 +222,13 @@ class PersonFullName(Rule):
     quiet): after a forename in the same case with a word such as "met",
     "mother", "she", "brother" or "records" in the sentence or table row
     ("met tobias fenwrighte", "| tobias fenwrighte | brother | 9 |", "Mother:
-    amara fenwrighte", "TOBIAS J FENWRIGHTE"), in capitals before a forename
+    amara fenwrighte", "TOBIAS J FENWRIGHTE", "Tobias FENWRIGHTE"), in
+    capitals before a forename
     in the police records' order ("Referrals about FENWRIGHTE Tobias"),
     after a title ("MRS FENWRIGHTE", "Baby Fenwrighte"), after a word for a
     person and a forename that is also a word ("SISTER GRACE FENWRIGHTE"),
-    in a handle ("@tobias_fenwrighte", "@tobiasfenwrighte"), and as a user
+    in a handle ("@tobias_fenwrighte", "@tobias-fenwrighte",
+    "@tobiasfenwrighte"), and as a user
     name joined by "_" in a sentence about an account or a person, or in a
     file's name ("tobias_fenwrighte09"). Such a name with no person word
     in its sentence ("Records ... tobias fenwrighte" is read; "files of tobias
