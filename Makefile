@@ -44,15 +44,19 @@ help:
 	@echo "make clean        remove $(OUTPUT)/ and caches"
 
 # The first run takes a minute or two: each step says what it is doing, and
-# pip lists every package as it fetches it.
-$(STAMP): pyproject.toml
+# pip lists every package as it fetches it. The packages are exactly those of
+# requirements.lock, each checked against its hash (docs/dependencies.md);
+# the project itself is then installed without resolving anything again.
+$(STAMP): pyproject.toml requirements.lock
 	@echo "Setting up $(VENV)/ (first run only; about a minute or two)."
-	@echo "[1/3] Creating the virtual environment $(VENV)/ with $(PYTHON)"
+	@echo "[1/4] Creating the virtual environment $(VENV)/ with $(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
-	@echo "[2/3] Updating pip"
+	@echo "[2/4] Updating pip"
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	@echo "[3/3] Installing the project and its dependencies (each package is listed)"
-	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
+	@echo "[3/4] Installing the locked packages (requirements.lock, hashes checked; each package is listed)"
+	$(BIN)/python -m pip install --progress-bar on --require-hashes -r requirements.lock
+	@echo "[4/4] Installing the project itself"
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 	@echo "$(VENV)/ is ready."
 

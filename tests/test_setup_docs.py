@@ -71,10 +71,10 @@ def test_every_make_command_is_in_make_help_and_in_the_readme():
 def test_the_first_install_says_what_it_is_doing():
     recipe = make("-n", "-B", "STAMP=.venv/.never-made", ".venv/.never-made")
     lines = recipe.splitlines()
-    installs = [line for line in lines if "pip install" in line and "-e " in line]
+    installs = [line for line in lines if "pip install" in line and "requirements.lock" in line]
     assert installs and all("--quiet" not in line and " -q" not in line for line in installs), installs
     # A line saying what happens before each command that takes time.
-    for command in ("-m venv", "pip install --quiet --upgrade pip", "-e "):
+    for command in ("-m venv", "pip install --quiet --upgrade pip", "-r requirements.lock", "-e ."):
         at = next(n for n, line in enumerate(lines) if command in line)
         assert lines[at - 1].startswith("echo "), (command, lines[at - 1])
 
