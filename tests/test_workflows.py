@@ -215,6 +215,24 @@ def test_the_daily_run_deploys_without_waiting_for_the_browser_tests_and_keeps_i
     assert keep_alive_problems(SITE, workflow) == []
 
 
+def image_problems(workflow: dict) -> list[str]:
+    """The site that is deployed is built in the image the tests ran in."""
+    jobs = workflow["jobs"]
+    tested = jobs["test"].get("container")
+    built = jobs["build"].get("container")
+    if not tested:
+        return ["the test job names no container image"]
+    if built != tested:
+        return [f"build runs in {built!r}, the tests in {tested!r}"]
+    if any("setup-python" in str(step.get("uses", "")) for step in jobs["build"]["steps"]):
+        return ["build sets up another Python"]
+    return []
+
+
+def test_the_deployed_site_is_built_in_the_image_the_tests_ran_in():
+    assert image_problems(load(SITE)) == []
+
+
 def test_runs_on_pull_requests_merges_and_every_day():
     workflow = load(SITE)
     assert trigger_problems(workflow) == []
@@ -237,6 +255,8 @@ BREAKAGES = [
     ("        run: make check FORMAT=github\n",
      "        run: LSCB_REDACTION_KEY=${{ secrets.LSCB_REDACTION_KEY }} make check FORMAT=github\n"),
     ("  schedule:\n", "  pull_request_target:\n  schedule:\n"),
+    ("    # (requirements.lock), as the one that was tested.\n    container: python:3.12-bookworm\n",
+     "    # (requirements.lock), as the one that was tested.\n    container: python:3.13-slim\n"),
 ]
 
 
@@ -265,6 +285,7 @@ def test_every_assertion_fires_on_a_broken_copy(broken):
     assert secret_problems(broken, workflow) == [
         "build: a secret in Publication checks", "build: the key named in a command"]
     assert trigger_problems(workflow) == ["pull_request_target runs untrusted code with secrets"]
+    assert image_problems(workflow) == ["build runs in 'python:3.13-slim', the tests in 'python:3.12-bookworm'"]
 
 
 def test_schema_check_fires_on_an_invalid_workflow(tmp_path):
