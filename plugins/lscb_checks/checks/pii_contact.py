@@ -99,6 +99,15 @@ class PhoneNumber(Rule):
     Numbers in words, split by a "/" ("07700/900456"), or without their
     leading 0 or 44 ("7700 900456") are missed, and so are numbers from
     other countries.
+
+    The `phonenumbers` library (region GB) was measured against these
+    patterns on the labelled numbers of the tests and the leak corpus (25
+    forms) and on the clean corpus, the demo, docs/ and the background
+    documents. Its loose matching (POSSIBLE) found 24 of the 25 and 673
+    other strings (years, dates, reference numbers); its strict matching
+    (VALID) found none of the 25, since the invented numbers are in the
+    ranges Ofcom keeps for drama, which it takes as numbers no one can
+    have. The patterns found all 25, so they are kept.
     """
 
     code = "PII005"
