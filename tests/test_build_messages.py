@@ -226,6 +226,7 @@ def test_make_prints_the_builds_summary_and_no_error_line_of_its_own(tmp_path, t
     fails as a build does: make adds nothing, and still fails."""
     shutil.copyfile(ROOT / "Makefile", tmp_path / "Makefile")
     (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "requirements.lock").write_text("", encoding="utf-8")
     python = tmp_path / ".venv" / "bin" / "python"
     python.parent.mkdir(parents=True)
     python.write_text(textwrap.dedent("""\
@@ -236,7 +237,8 @@ def test_make_prints_the_builds_summary_and_no_error_line_of_its_own(tmp_path, t
         """), encoding="utf-8")
     python.chmod(0o755)
     (tmp_path / ".venv" / ".installed-stamp").write_text("", encoding="utf-8")
-    os.utime(tmp_path / "pyproject.toml", (1, 1))  # older than the stamp: nothing is installed
+    for older in ("pyproject.toml", "requirements.lock"):  # older than the stamp: nothing is installed
+        os.utime(tmp_path / older, (1, 1))
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
     failed = subprocess.run(["make", target], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert failed.returncode != 0
