@@ -852,7 +852,7 @@ case("pdf-rare-surname-handle", "pdf", "a handle of a name whose family name is 
      PDF, code="PII001", expect=R)
 
 # Third round against lscb_checks.text.unlisted_names and the home-address
-# reader (_ADDRESS_AFTER_HOME): a family name in no list without capitals, and
+# reader (now _ADDRESS_AFTER_CUE): a family name in no list without capitals, and
 # a house number with a street name but no street type, written in the other
 # ways a review writes them. Each leaked when it was written; those still
 # leaking carry their reason.
