@@ -97,9 +97,19 @@ def attachment_paths(item, site) -> list[str]:
     site-absolute links (/documents/x.pdf, or the live address), which reach
     files copied from the shared folders, and relative addresses written in
     HTML (`<img src="../../images/x.png">`), taken from the page's address
-    as a browser would. Every address in the body counts: link href, image
-    src and srcset, and the src, href or data of embed, object, iframe,
-    video, audio, source, script and link."""
+    as a browser would. Every address in the body counts, in any attribute
+    that holds one (href, src, srcset, poster, data, cite...) of any element."""
+    cache = getattr(site, "cache", None)
+    key = ("attachment paths", id(item.obj))  # asked by several checks: worked out once per build
+    if cache is not None and key in cache:
+        return list(cache[key])
+    paths = _attachment_paths(item, site)
+    if cache is not None:
+        cache[key] = tuple(paths)
+    return paths
+
+
+def _attachment_paths(item, site) -> list[str]:
     relatives = set(item.static_links())
     siteurl = str(site.settings.get("SITEURL") or "").rstrip("/")
     page_folder = _page_folder(item)
