@@ -51,10 +51,6 @@ class BlockInParagraph(Rule):
     ## Known limitations
     Only the first problem of a paragraph is reported. A problem in the
     theme is reported on the built page (output/...).
-    Every page's `<main>` (the content) is read; the rest of the page, which
-    the theme writes, is read whole on the first page of each template and
-    on any page whose content has a problem, so a theme problem that shows
-    only with some pages' data is found only there.
     """
 
     code = "HTML001"
@@ -86,10 +82,6 @@ class UnclosedElement(Rule):
     Tags closed in the wrong order (`<b><i>text</b></i>`) are reported as an
     unclosed `<i>` and a stray `</i>` (HTML003). Inside `<svg>` and `<math>`
     only the `<svg>` or `<math>` itself is checked.
-    Every page's `<main>` (the content) is read; the rest of the page, which
-    the theme writes, is read whole on the first page of each template and
-    on any page whose content has a problem, so a theme problem that shows
-    only with some pages' data is found only there.
     """
 
     code = "HTML002"
@@ -119,10 +111,6 @@ class StrayEndTag(Rule):
     ## Known limitations
     An end tag inside a table cell for an element opened outside the table
     is stray, as browsers treat it.
-    Every page's `<main>` (the content) is read; the rest of the page, which
-    the theme writes, is read whole on the first page of each template and
-    on any page whose content has a problem, so a theme problem that shows
-    only with some pages' data is found only there.
     """
 
     code = "HTML003"
@@ -132,6 +120,16 @@ class StrayEndTag(Rule):
 
 
 _RULES = {"block-in-paragraph": BlockInParagraph, "unclosed": UnclosedElement, "stray-end": StrayEndTag}
+
+
+# The same limitation for the three rules: how much of each page is walked.
+for _rule in (BlockInParagraph, UnclosedElement, StrayEndTag):
+    _rule.__doc__ = _rule.__doc__.rstrip() + "\n" + """
+    Every page's `<main>` (the content) is read; the rest of the page, which
+    the theme writes, is read whole on the first page of each template and
+    on any page whose content has a problem, so a theme problem that shows
+    only with some pages' data is found only there.
+    """
 
 
 def check_output(output):
