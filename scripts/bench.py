@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark: what the publication checks cost, against plain Pelican.
 
-Generates synthetic sites (guidance pages with numbered paragraphs, footnotes
-and tables; versions for children; case reviews with a PDF each; standard
+Generates synthetic sites (guidance pages of 800 to 2,500 words each, no two
+alike, with numbered paragraphs, footnotes and tables; versions for children; case reviews with a PDF each; standard
 pages) of 100, 1,000 and 5,000 pages, and builds each one three ways, side by
 side in this one run, each in its own process:
 
@@ -79,6 +79,8 @@ Summary: How agencies in Northshire share information and act on concerns, part 
 ## Purpose
 
 This procedure sets out how practitioners share information when they are worried about a child.[^1] It applies to every agency represented on the board.
+
+{prose}
 
 Practitioners should record what they saw, what the child said and what they did next. The record should be made on the same day.
 
@@ -174,6 +176,54 @@ Write to the board at County Hall if you have a question about its work.
 """
 
 
+# Words of the prose each guidance page is given, so that no two pages say
+# the same thing: a check that skips text it has read before (the theme's
+# header on every page) gets no help from the content. All in lower case, so
+# that no pair of them reads as a person's name.
+_SUBJECTS = """the practitioner | the social worker | the school nurse | the designated safeguarding lead |
+the health visitor | the police officer | each agency | the team manager | the family support worker |
+the board | the referrer | the lead professional | every member of staff | the duty team |
+the early help coordinator | the named doctor | the youth worker | the housing officer""".split("|")
+_VERBS = """records | shares | reviews | checks | explains | agrees | discusses | escalates | considers |
+confirms | updates | assesses | plans | writes down | follows up | reports | notes | asks about""".split("|")
+_OBJECTS = """the concern | the child's views | what happened next | the plan | the outcome of the meeting |
+the risks to the child | the family's needs | the timescale | the decision | the chronology |
+the information held by other agencies | any injuries seen | the support offered | the referral |
+the history of previous concerns | the safety plan | the school's records | the consent given""".split("|")
+_ENDINGS = """on the same day | within one working day | before the strategy discussion | at the next review |
+with the family's agreement where it is safe to ask | in the case record | as soon as possible |
+with the manager | at the core group meeting | when the situation changes | without delay |
+in line with this procedure | after speaking to the child | when the plan is reviewed""".split("|")
+_LINKS = """Where there is doubt, | If the child is at risk, | In every case, | Where it is safe to do so, |
+When the concern is about neglect, | After any missed appointment, | Before the case is closed, |
+If the family disagree, | Where a child moves area, | When a new worker is allocated,""".split("|")
+
+
+def _prose(n: int) -> str:
+    """800 to 2,500 words of guidance prose, different for every page and
+    the same on every run (seeded by the page number)."""
+    import random
+
+    rng = random.Random(n)
+    target = rng.randint(800, 2500)
+    paragraphs, words = [], 0
+    while words < target:
+        sentences = []
+        for _ in range(rng.randint(3, 6)):
+            parts = [rng.choice(_SUBJECTS).strip(), rng.choice(_VERBS).strip(), rng.choice(_OBJECTS).strip(),
+                     rng.choice(_ENDINGS).strip()]
+            if rng.random() < 0.4:
+                parts.insert(0, rng.choice(_LINKS).strip())
+            sentence = " ".join(parts)
+            sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        words += len(paragraph.split())
+        if len(paragraphs) % 6 == 0:
+            paragraphs.append(f"### Part {len(paragraphs) // 6} of the procedure")
+    return "\n\n".join(paragraphs)
+
+
 def generate(folder: Path, pages: int) -> None:
     """A synthetic site with `pages` content pages: 70% guidance, 10% versions
     for children, 10% reviews (each with a PDF) and 10% pages."""
@@ -185,7 +235,8 @@ def generate(folder: Path, pages: int) -> None:
         (folder / kind).mkdir(parents=True, exist_ok=True)
     (folder / "reviews" / "documents").mkdir(exist_ok=True)
     for n in range(counts["guidance"]):
-        fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1, "other": (n + 1) % counts["guidance"]}
+        fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1, "other": (n + 1) % counts["guidance"],
+                  "prose": _prose(n)}
         (folder / "guidance" / f"procedure-{n}.md").write_text(GUIDANCE.format(**fields), encoding="utf-8")
     for n in range(counts["children"]):
         fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1}

@@ -85,6 +85,21 @@ def test_unclear_link_text_is_found_at_the_link_not_at_an_earlier_clear_one(scen
     assert finding.message == 'link text "click here" does not say where it goes'
 
 
+def test_a_links_aria_label_is_its_name_for_the_link_text_check(scenario):
+    """A link's aria-label is what a screen reader says instead of its text:
+    "read more" as the label is flagged though the text is clear, a clear
+    label over the text "here" is not, and an empty label leaves the text."""
+    scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
+                   'See the <a href="courses.md" aria-label="read more">list of courses</a>.\n\n'
+                   'For dates, <a href="courses.md" aria-label="dates of the courses">here</a>.\n\n'
+                   "For venues, <a href='courses.md' aria-label=''>click here</a>.\n\n"
+                   'The <a href="courses.md" aria-label="Course &#104;ere">course list</a>.\n')
+    site = _build(scenario)
+    found = sorted((f.line, f.message) for f in site.result.findings if f.code == "A11Y005")
+    assert found == [(5, 'link text "read more" does not say where it goes'),
+                     (9, 'link text "click here" does not say where it goes')], found
+
+
 def test_a_line_waiver_accepts_a_finding(scenario):
     scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
                    "<!-- waive A11Y006: the address is what readers must type in at the venue -->\n"

@@ -288,3 +288,37 @@ def test_a_public_name_on_a_guidance_page_can_be_waived_on_its_line(good_site):
     site = good_site.build()
     assert site.ok, site.messages()
     assert [(f.code, bool(f.waived)) for f in site.result.findings] == [("PII001", True)]
+
+
+def test_bodies_read_early_give_what_the_gate_gives_alone(good_site, monkeypatch):
+    """On a large site a third process reads each item's body while Pelican
+    reads the Markdown (lscb_checks.published.early) and hands back the
+    blocks with no finding, which the gate then skips on the built pages.
+    The findings are the same as the gate's alone: a name split by markup,
+    a name in a table, a date of birth, each where it was written."""
+    from lscb_checks.published import early
+
+    for number, name in enumerate(["Zebedee Quinlan", "Marigold Fenwright", "Tobias Ashcombe"]):
+        good_site.write(f"guidance/page-{number}.md", guidance_markdown(
+            f"Page {number}", body=(f"Staff met the family twice.\n\nWhen {name[:3]}<!-- -->{name[3:]} moved "
+                                    "school, nothing was passed on.\n\nThe plan was reviewed monthly.")))
+    good_site.write("guidance/page-table.md", guidance_markdown("Table", body=(
+        "The record was shared.\n\n| Person | Date | Sex |\n| --- | --- | --- |\n| Child Q | 14.03.2017 | M |\n")))
+    cleared: list[frozenset] = []
+    finish = early.finish
+
+    def finish_and_keep() -> None:
+        finish()
+        cleared.append(early.cleared())
+
+    monkeypatch.setattr(early, "finish", finish_and_keep)
+    monkeypatch.setattr(early, "_WAIT_FOR_ALL", True)  # not what is ready by then: every body
+    monkeypatch.setattr(early, "_EARLY_FROM", 0)
+    read_early = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
+    assert cleared and "1. Staff met the family twice." in cleared[-1], cleared
+    assert not any("moved school" in block or "14.03.2017" in block for block in cleared[-1])
+    monkeypatch.setattr(early, "_EARLY_FROM", 10**9)
+    alone = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
+    assert not cleared[-1], "the second build read bodies early too"
+    assert len([f for f in alone if "PII001" in f]) == 3 and any("PII004" in f for f in alone), alone
+    assert read_early == alone

@@ -5,7 +5,7 @@ from pelican import signals
 
 from .plugin_order import check_order
 from .runner import run_output_stage, run_source_stage, run_start_stage
-from .published import stream
+from .published import early, stream
 from .text import prefetch
 
 
@@ -17,6 +17,9 @@ def register():
     signals.initialized.connect(check_order)
     # While Pelican reads the Markdown, a second process reads the PDFs.
     signals.initialized.connect(prefetch.start)
+    # ... and a third reads each item's body for the final gate as it is made.
+    signals.initialized.connect(early.start)
+    signals.content_object_init.connect(early.read)
     # After every file is read and before anything is written: source checks,
     # so unsafe content never reaches disk. Connected after the other plugins,
     # so their own findings are judged here too.

@@ -100,7 +100,7 @@ class Locator:
         # The ways a link to this target can be written; the earliest unused
         # one is this link.
         forms = {f"]({raw})", f"]({plain})", f"]({raw} ", f"]({plain} ", f"]({plain}\n", f"<{plain}>",
-                 f'"{raw}"', f'"{plain}"'}
+                 f'"{raw}"', f'"{plain}"', f"'{raw}'", f"'{plain}'"}
         key = (plain, image)
         while True:
             cursor = self._link_cursor.get(key, self.start)

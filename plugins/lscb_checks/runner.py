@@ -20,7 +20,7 @@ from lscb_core.waivers import apply_waivers, waivers_in
 from . import registry
 from .checks import published_text
 from .output import collect_output
-from .published import stream
+from .published import early, stream
 from .published.reencode import reencode_output
 from .site import collect_site
 from .text import prefetch
@@ -73,6 +73,7 @@ def run_source_stage(generators) -> None:
         _run_source_stage(generators)
     finally:
         prefetch.stop()  # every PDF the checks read has been read by now
+        early.finish()  # the items' bodies read so far for the final gate
     # The checks passed: Pelican writes the pages next, and on a large site
     # a second process reads each one for the final gate as it is written.
     settings = generators[0].settings
@@ -111,6 +112,7 @@ def run_output_stage(pelican) -> None:
     finally:
         stream.stop()  # the gate has its findings, or the build stopped
         published_text.forget(pelican.output_path)
+        early.forget()
 
 
 def _run_output_stage(pelican) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from lscb_core.quote import known, say
@@ -82,9 +83,22 @@ def _unclear(name: str) -> bool:
     return not folded or folded in _UNCLEAR or folded.startswith("click here")
 
 
+# One aria-label in a tag's attributes, quoted or not.
+_ARIA_LABEL = re.compile(r"""\saria-label\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
 def _may_fail(attributes: str, text: str) -> bool:
-    """Whether a link, as the quick look sees it, may need a closer look."""
-    return "aria-label" in attributes.lower() or _unclear(text) or bool(_BARE_URL.match(text))
+    """Whether a link, as the quick look sees it, may need a closer look:
+    its accessible name (an aria-label, else its text) is unclear or a web
+    address, or its aria-label is not one plainly written value."""
+    if "aria-label" in attributes.lower():
+        labels = _ARIA_LABEL.findall(attributes)
+        if len(labels) != 1 or attributes.lower().count("aria-label") != 1:
+            return True  # aria-labelledby, two labels, or one written oddly: read it closely
+        label = html.unescape(next(value for value in labels[0] if value) if any(labels[0]) else "").strip()
+        if label:
+            return _unclear(label) or bool(_BARE_URL.match(label))
+    return _unclear(text) or bool(_BARE_URL.match(text))
 
 
 def check(site):

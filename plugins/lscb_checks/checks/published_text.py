@@ -46,7 +46,7 @@ from lscb_core.waivers import blank_waivers
 
 from ..allowlist import Context, fold_text, message, redaction
 from ..output import Output, Page, items_by_save_as
-from ..published import stream
+from ..published import early, stream
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
 from ..published.markup import HIDDEN_ELEMENT
 from ..text.forenames import forenames
@@ -74,7 +74,7 @@ DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_
 # is read by the detectors of what an address can hold whole: a map link's
 # coordinates ("maps?q=53.4012,-2.2034"), a landline after "tel:+44".
 ADDRESS_DETECTORS = (pii_locations.detect, pii_contact.detect_address)
-_BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
+BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SEPARATOR = "\n\n\n"
 # Markup an editor can put inside a word that the built page does not show:
 # comments, tags, emphasis markers. Taken out (not blanked) to find where a
@@ -275,6 +275,49 @@ def _item_of(output, rel: str):
     return page.item if page is not None else None
 
 
+def scope_of(item) -> str | None:
+    """What the detectors' answer on a block of text depends on besides the
+    text: a review's own pseudonyms and credits (its path); the same for
+    every other item that declares neither ("item"); for a file that is not
+    an item's page (a listing, a feed, the search index), every review's
+    (None)."""
+    if item is None:
+        return None
+    if item.type_key == "reviews" or declares_people(item.metadata):
+        return item.path
+    return "item"
+
+
+def declares_people(metadata) -> bool:
+    """Whether an item's header names people the detectors accept on its
+    page (its Pseudonyms or Credits)."""
+    return bool(metadata.get("pseudonyms") or metadata.get("credits"))
+
+
+def block_hits(blocks: list[str], context: Context, detectors=DETECTORS):
+    """(index of the block, hit, term, the text as found) for each hit of
+    `detectors` in `blocks` that the allowlist and the board's details do
+    not cover. The blocks are read joined with blank lines, so each detector
+    runs once; the detectors read the clean copy (look-alike letters as
+    Latin, invisible characters out: lscb_checks.text.normalise.clean), as
+    the source checks do, and a hit is placed back in the original text."""
+    starts: list[int] = []
+    offset = 0
+    for block in blocks:
+        starts.append(offset)
+        offset += len(block) + len(_SEPARATOR)
+    cleaned = clean(_SEPARATOR.join(blocks))
+    span = Span(cleaned.text, "", "")
+    redaction_ = context.redaction
+    for detect in detectors:
+        for hit in detect(span, context):
+            term = hit.term or cleaned.text[hit.start:hit.end]
+            if redaction_.allowed(span, hit.start, hit.end, term):
+                continue
+            at = cleaned.start(hit.start) if cleaned.changed else hit.start
+            yield bisect.bisect_right(starts, at) - 1, hit, term, cleaned.text[hit.start:hit.end]
+
+
 class _Gate:
     def __init__(self, output) -> None:
         self.output = output
@@ -288,6 +331,9 @@ class _Gate:
         # Blocks of text already read without a finding, by scope and by
         # detectors: the theme repeats its header, menus and footer on every page.
         self._clean: set[tuple[str, str | None, bool]] = set()
+        # ... and the blocks of items' bodies read while Pelican read the
+        # Markdown (published.early), for the pages of items of scope "item".
+        self._clean.update((block, "item", False) for block in early.cleared())
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
         # What the source checks already reported: not reported again
@@ -331,41 +377,24 @@ class _Gate:
         the file's blocks of text not read before, joined with blank lines (a
         detector never reads across one) so that each detector runs once per
         file."""
-        # Pseudonyms are declared per review: the same block can give other
-        # findings on another review's page, and the same on any other page.
-        scope = item.path if item is not None and item.type_key == "reviews" else None
-        starts: list[int] = []
+        scope = scope_of(item)
         owners: list[tuple[Text, str]] = []
-        offset = 0
         for text in texts:
             if (text.text, scope, addresses) in self._clean:
                 continue  # one block, already read: the theme's pieces on every page
-            for block in _BLOCKS.split(text.text):
+            for block in BLOCKS.split(text.text):
                 if not block or block.isspace() or (block, scope, addresses) in self._clean:
                     continue
                 self._clean.add((block, scope, addresses))  # taken back below if it gives a finding
-                starts.append(offset)
                 owners.append((text, block))
-                offset += len(block) + len(_SEPARATOR)
         if not owners:
             return
-        joined = _SEPARATOR.join(block for _text, block in owners)
-        # The detectors read the clean copy (look-alike letters as Latin,
-        # invisible characters out: lscb_checks.text.normalise.clean), as the
-        # source checks do; a hit is placed back in the original text.
-        cleaned = clean(joined)
-        span = Span(cleaned.text, "", "")
         context = Context(item, self.redaction, self.forenames)
-        for detect in ADDRESS_DETECTORS if addresses else DETECTORS:
-            for hit in detect(span, context):
-                term = hit.term or cleaned.text[hit.start:hit.end]
-                if self.redaction.allowed(span, hit.start, hit.end, term):
-                    continue
-                at = cleaned.start(hit.start) if cleaned.changed else hit.start
-                text, block = owners[bisect.bisect_right(starts, at) - 1]
-                self._clean.discard((block, scope, addresses))
-                self._report(hit.rule, rel, item, text, term, hit.what, hit.hint,
-                             written=cleaned.text[hit.start:hit.end])
+        detectors = ADDRESS_DETECTORS if addresses else DETECTORS
+        for index, hit, term, written in block_hits([block for _text, block in owners], context, detectors):
+            text, block = owners[index]
+            self._clean.discard((block, scope, addresses))
+            self._report(hit.rule, rel, item, text, term, hit.what, hit.hint, written=written)
 
     # -- reporting
     def _report(self, rule, rel: str, item, text: Text, term: str, what: str, hint: str,

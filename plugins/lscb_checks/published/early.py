@@ -1,0 +1,177 @@
+"""Read the pages' text for the final gate while Pelican reads the Markdown.
+
+The final gate (lscb_checks.checks.published_text) runs the detectors of
+people's details over every block of text of every built page, and most of
+that text is the body of a content item. Pelican reads the Markdown on one
+core, and the second core is idle then but for the PDFs (text/prefetch.py).
+So on a large site each item's body, as soon as Pelican has made it
+(`content_object_init`), is handed to a worker process that reads it the
+way the gate reads a page (published.markup) and runs the same detectors on
+each block of it, with the same allowlist and the board's details. What it
+hands back is the blocks in which nothing was found.
+
+When the gate later reads the built page, a block it meets that is the very
+same text, on a page whose answer is the same (scope_of: an item that is not
+a review and declares no Pseudonyms or Credits), has been read already, as
+the gate already skips a block it has read on another page. A block whose
+text changed on the way (a link added, a number, a glossary term) is not the
+same text, and is read again. A block with a finding is never handed back,
+so the gate finds it again and reports it where it is published. Nothing is
+read less: the same detectors read the same text once instead of twice.
+
+Results are collected, without waiting, when the source checks end
+(`finish`): an item the worker has not reached by then is read by the gate
+as before. Reviews, items that declare people, small sites, machines with
+one core and systems without fork() are not read early.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+
+from pelican.contents import Article, Page
+
+# From this many Markdown files under content/ (as published_text streams
+# pages from this many items): below it, starting a process costs more.
+_EARLY_FROM = 300
+
+_pool: ProcessPoolExecutor | None = None
+_pending: list[Future] = []
+_cleared: frozenset[str] = frozenset()
+# Tests set this to wait for every body instead of taking what is ready.
+_WAIT_FOR_ALL = False
+
+
+def start(pelican) -> None:
+    """Start the worker (Pelican's `initialized`), on a large enough site."""
+    global _cleared
+    stop()
+    _cleared = frozenset()
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    folder = pelican.settings.get("PATH", "")
+    if not folder or _markdown_files(folder) < _EARLY_FROM:
+        return
+    global _pool
+    try:
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                    initializer=_set_up, initargs=(pelican.settings,))
+    except (OSError, RuntimeError):
+        _pool = None
+
+
+def _markdown_files(folder: str) -> int:
+    count = 0
+    for _parent, dirs, names in os.walk(folder):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        count += sum(name.endswith(".md") for name in names)
+        if count >= _EARLY_FROM:
+            break
+    return count
+
+
+def read(instance) -> None:
+    """Pelican's `content_object_init`: hand the body over, if its page's
+    answer does not depend on the item (see the module's docstring)."""
+    if _pool is None or not isinstance(instance, (Article, Page)):
+        return
+    from ..checks.published_text import declares_people
+
+    content_type = getattr(instance, "content_type", None)
+    if content_type is not None and content_type.key == "reviews":
+        return
+    if declares_people(getattr(instance, "metadata", {})):
+        return
+    body = getattr(instance, "_content", None)
+    if not body:
+        return
+    try:
+        _pending.append(_pool.submit(_clean_blocks, body))
+    except RuntimeError:  # the worker is gone: the gate reads it
+        stop()
+
+
+def finish() -> None:
+    """Keep what the worker has answered so far and stop it; blocks of
+    items it has not reached are read by the gate."""
+    global _cleared
+    found: set[str] = set()
+    if _WAIT_FOR_ALL:
+        wait(_pending)
+    for future in _pending:
+        if future.done() and not future.cancelled() and future.exception() is None:
+            found.update(future.result())
+    _cleared = frozenset(found)
+    stop()
+
+
+def cleared() -> frozenset[str]:
+    """The blocks of items' bodies read early without a finding."""
+    return _cleared
+
+
+def forget() -> None:
+    global _cleared
+    _cleared = frozenset()
+
+
+def stop() -> None:
+    global _pool
+    pool, _pool = _pool, None
+    _pending.clear()
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+# -- in the worker
+
+_context = None
+
+
+def _set_up(settings) -> None:
+    """Made once in the worker: what the gate's detectors read besides the
+    text, for a page of an item that declares no people."""
+    global _context
+    from ..allowlist import Context, redaction
+    from ..text.forenames import forenames
+
+    _context = Context(_Item(), redaction(_Site(settings)), forenames(settings))
+
+
+def _clean_blocks(body: str) -> list[str]:
+    from ..checks.published_text import BLOCKS, block_hits
+    from .markup import read_markup
+
+    blocks = [block for block in BLOCKS.split(read_markup(body).text) if block and not block.isspace()]
+    if not blocks:
+        return []
+    found = {index for index, *_rest in block_hits(blocks, _context)}
+    return [block for index, block in enumerate(blocks) if index not in found]
+
+
+class _Site:
+    """The site as the allowlist is made from it: its settings (and no
+    reviews, whose pseudonyms only pages without an item accept)."""
+
+    def __init__(self, settings) -> None:
+        self.settings = settings
+        self.cache: dict = {}
+
+    def of_type(self, *type_keys: str) -> list:
+        return []
+
+
+class _Source:
+    def field(self, name: str):
+        return None
+
+
+class _Item:
+    """An item that is not a review and declares no Pseudonyms or Credits,
+    as the detectors ask about it."""
+    path = "(read early)"
+    type_key = "pages"
+    metadata: dict = {}
+    source = _Source()
