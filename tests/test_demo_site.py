@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT
 
 CONTENT_PAGES = [
@@ -212,6 +213,23 @@ def test_feeds_sitemap_robots_and_404_exist_and_list_publications(demo_site):
     assert (demo_site.output / "robots.txt").read_text().startswith("User-agent: *")
     not_found = demo_site.soup("404.html")
     assert not_found.find("h1").get_text(strip=True) == "Page not found"
+
+
+def test_feeds_give_each_items_summary_and_address_not_its_text(demo_site):
+    """A feed reader keeps what it fetched: a review's text must not outlive
+    its page there, so each entry is the summary and a link (lscb_content.feeds)."""
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    for path in sorted((demo_site.output / "feeds").glob("*.atom.xml")):
+        for entry in ElementTree.parse(path).getroot().iter(f"{atom}entry"):
+            link = entry.find(f"{atom}link").get("href").strip("/")
+            page = demo_site.soup(f"{link}/index.html")
+            summary = page.find("meta", attrs={"name": "description"})["content"]
+            shown = " ".join(BeautifulSoup(entry.find(f"{atom}content").text, "html.parser").get_text(" ").split())
+            body = " ".join(page.find("main").get_text(" ").split())
+            assert shown == " ".join(summary.split()), (path.name, link)
+            assert len(shown) < len(body) / 3, (path.name, link)
 
 
 def test_no_drafts_folder_and_no_source_files_are_published(demo_site):

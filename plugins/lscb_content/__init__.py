@@ -7,6 +7,7 @@ from .assign import assign_type
 from .audit_results import add_audit_results
 from .charts import add_charts
 from .documents import attach_report_documents
+from .feeds import summary_feed_writer
 from .filters import add_filters
 from .glossary_markup import add_glossary_links
 from .listings import get_generators
@@ -46,3 +47,5 @@ def register():
     # the same headers go into _headers for hosts that read it.
     signals.generator_init.connect(add_csp_filter)
     signals.finalized.connect(write_headers_file)
+    # Feeds give each item's summary and address, not its whole text.
+    signals.get_writer.connect(summary_feed_writer)
