@@ -9,6 +9,7 @@ from lscb_core.rules import Rule, Waiver
 from ..allowlist import Context, Hit, scan
 from ..text.everyday import everyday
 from ..text.forenames import NOT_FORENAMES, forenames
+from ..text.near import finditer_near
 from ..text.unlisted_names import unknown_word
 from .pii_name_parts import in_review
 from .pii_names import NOT_SURNAMES
@@ -279,6 +280,30 @@ POSTCODE_HINT = "remove the postcode; name no place smaller than the board's are
 ADDRESS_HINT = 'remove the address; write "the family home" or "the address"'
 
 
+# What every match of the patterns below holds, found first over the whole
+# text: the patterns are then run only around it (lscb_checks.text.near), with
+# at most this many words before and after it (tests/test_near.py compares
+# the two ways over the corpora). The last digit of a house number, then a
+# letter or a comma and a space ("12a, "); a postcode's inward code ("7QX").
+_HOUSE_NUMBER_END = re.compile(r"\d[A-Za-z]?,?\s")
+_INWARD_CODE = re.compile(r"\d[A-Za-z]{2}(?![\w-])")
+NEAR = {  # pattern -> (anchor, words before, words after)
+    "_POSTCODE": (_INWARD_CODE, 4, 1), "_POSTCODE_LOWER": (_INWARD_CODE, 4, 1),
+    "_ADDRESS": (_HOUSE_NUMBER_END, 6, 8), "_FLAT_IN_BUILDING": (_HOUSE_NUMBER_END, 6, 8),
+    "_ADDRESS_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8), "_ADDRESS_SHORT_CAPITALS": (_HOUSE_NUMBER_END, 6, 8),
+    "_FLAT_IN_BUILDING_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8), "_ADDRESS_AFTER_CUE": (_HOUSE_NUMBER_END, 8, 8),
+    "_ADDRESS_SEARCHED": (_HOUSE_NUMBER_END, 6, 8),
+}
+
+
+_NEAR = {globals()[name]: spec for name, spec in NEAR.items()}
+
+
+def _near(pattern: re.Pattern, text: str):
+    anchor, before, after = _NEAR[pattern]
+    return finditer_near(pattern, text, anchor, before, after)
+
+
 def check(site):
     yield from scan(site, detect)
 
@@ -286,7 +311,7 @@ def check(site):
 def detect(span, context: Context):
     text = span.text
     for pattern in (_POSTCODE, _POSTCODE_LOWER):
-        for match in pattern.finditer(text):
+        for match in _near(pattern, text):
             if _BROKEN.search(match.group(0)) and \
                     _BROKEN.sub("", match.group(0)).upper() in context.redaction.board_keys:
                 continue  # the board's own postcode (or an allowlisted one) on two lines
@@ -294,7 +319,7 @@ def detect(span, context: Context):
     found: list[tuple[int, int]] = []
     for pattern in (_ADDRESS, _FLAT_IN_BUILDING, _ADDRESS_ANY_CASE, _ADDRESS_SHORT_CAPITALS,
                     _FLAT_IN_BUILDING_ANY_CASE):
-        for match in pattern.finditer(text):
+        for match in _near(pattern, text):
             if any(start < match.end() and match.start() < end for start, end in found) \
                     or not _is_address(text, match):
                 continue
@@ -303,7 +328,7 @@ def detect(span, context: Context):
             found.append(match.span())
             yield Hit(StreetAddress, match.start(), match.end(), "address", ADDRESS_HINT)
     for pattern in (_ADDRESS_AFTER_CUE, _ADDRESS_SEARCHED):
-        for match in pattern.finditer(text):
+        for match in _near(pattern, text):
             start, end = match.start("house"), match.end("name")
             if any(low < end and start < high for low, high in found) or not _home_named(text, match):
                 continue

@@ -7,6 +7,7 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, scan
+from ..text.near import search_near
 from ..text.normalise import normalise
 from ..text.rows import Row, rows
 
@@ -185,6 +186,12 @@ _FULL_DATE = re.compile(
     rf"|{_DIGITS_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_DIGITS_YEAR}|\d\d)"
     rf"|{_JOINED_DATE}|{_YEAR_FIRST})(?![\w/])"
 )
+# What every full date holds, found first: a digit, or a month written in
+# words (a date may be all words: "the third of May two thousand and
+# fifteen"); the date lies within six words of it (lscb_checks.text.near;
+# tests/test_near.py compares the two ways of reading over the corpora).
+FULL_DATE_NEAR = ((re.compile(r"\d"), re.compile(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec"
+                                                 r"|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC)")), 6, 6)
 # A column heading that says the dates under it are dates of birth (an age
 # column holding a date gives the date of birth too).
 _BIRTH_HEADING = re.compile(
@@ -320,7 +327,7 @@ def detect(span, context: Context):
         if _plausible(match) and match.start("date") not in seen:
             seen.add(match.start("date"))
             yield Hit(DateOfBirth, match.start("date"), match.end("date"), "date of birth", HINT)
-    if not _FULL_DATE.search(text):
+    if not search_near(_FULL_DATE, text, *FULL_DATE_NEAR):
         return
     declared = context.redaction.pseudonyms(context.item)
     for start, end in _row_dates(text, declared):

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from lscb_core.rules import Rule, Waiver
 
 from ..allowlist import Context, Hit, scan
+from ..text.near import finditer_near
 
 # --- Coordinates written as numbers ------------------------------------------
 # Decimal degrees with at least three decimals (about 100 m): "53.4012,
@@ -321,9 +322,17 @@ def _evidence(text: str, match: re.Match) -> bool:
     return bool(_COORDINATE_LABEL.search(text, max(line_start, match.start() - _LABEL_REACH), match.start()))
 
 
+# What every pair of coordinates holds, found first: a decimal with three
+# places or more ("53.401"); degrees and minutes ("53 24", "53° 24"). The pair
+# lies within these many words of it (lscb_checks.text.near; tests/test_near.py
+# compares the two ways of reading over the corpora).
+NEAR = {"_DECIMAL_PAIR": (re.compile(r"\d\.\d{3}"), 3, 8),
+        "_DMS_PAIR": (re.compile(rf"\d(?:{_GAP}|{_DEGREE})+\d"), 4, 14)}
+
+
 def _coordinates(text: str):
     if "." in text:
-        for match in _DECIMAL_PAIR.finditer(text):
+        for match in finditer_near(_DECIMAL_PAIR, text, *NEAR["_DECIMAL_PAIR"]):
             if match.group("ns") and match.group("ns_before") or match.group("ew") and match.group("ew_before"):
                 continue
             if not _valid(match.group("lat"), match.group("lon")):
@@ -334,7 +343,7 @@ def _coordinates(text: str):
             if not _evidence(text, match) and not _bare_pair(match.group("lat"), match.group("lon")):
                 continue  # "The mean scores were 45.125, 41.500"
             yield Hit(PreciseLocation, match.start(), match.end(), "coordinates", COORDINATES_HINT)
-    for match in _DMS_PAIR.finditer(text):
+    for match in finditer_near(_DMS_PAIR, text, *NEAR["_DMS_PAIR"]):
         if _dms_valid(match):
             yield Hit(PreciseLocation, match.start(), match.end(), "coordinates", COORDINATES_HINT)
 
