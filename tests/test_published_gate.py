@@ -322,3 +322,47 @@ def test_bodies_read_early_give_what_the_gate_gives_alone(good_site, monkeypatch
     assert not cleared[-1], "the second build read bodies early too"
     assert len([f for f in alone if "PII001" in f]) == 3 and any("PII004" in f for f in alone), alone
     assert read_early == alone
+
+
+def test_source_checks_beside_the_writing_judge_as_they_do_before_it(good_site, monkeypatch):
+    """On two cores the source checks run in a second process while Pelican
+    writes the pages into the staging folder (lscb_checks.beside), and are
+    judged before the output checks: the same findings and waivers as when
+    they run first, the build refused, the last good output untouched."""
+    from lscb_checks import beside
+
+    good_site.write("reviews/child-q.md", review_markdown(body(f"{NAME} was known to the school.")))
+    good_site.write("guidance/contacts.md", guidance_markdown("Contacts", body=(
+        "Training dates are [here](sharing-information.md).\n\n"
+        "<!-- waive A11Y005: the training team's wording; approved by Business Manager -->\n"
+        "For venues, [click here](sharing-information.md).\n")))
+    taken: list[bool] = []
+    start = beside.start
+    monkeypatch.setattr(beside, "start", lambda run: taken.append(start(run)) or taken[-1])
+    site = good_site.build()
+    assert taken == [True], "the source checks did not run in a second process"
+    assert not site.ok and snapshot(good_site.output) == good_site.before
+    found_beside = sorted((f.as_text(), bool(f.waived)) for f in site.result.findings)
+    assert "pii_names" in site.result.timings and "a11y_link_text" in site.result.timings
+
+    monkeypatch.setattr(beside, "start", lambda run: False)  # one core: they run first
+    site = good_site.build()
+    assert not site.ok and snapshot(good_site.output) == good_site.before
+    found_first = sorted((f.as_text(), bool(f.waived)) for f in site.result.findings)
+    assert found_beside == found_first
+    assert any("PII001" in text for text, _waived in found_first), found_first
+    assert [text for text, waived in found_first if waived and "A11Y005" in text], found_first
+    assert [text for text, waived in found_first if not waived and "A11Y005" in text], found_first
+
+
+def test_a_second_process_that_dies_leaves_the_checks_to_the_build_process(good_site, monkeypatch):
+    """If the process running the source checks dies, they run in the build
+    process: the build is refused as before, never published unchecked."""
+    import os
+
+    from lscb_checks import beside
+
+    good_site.write("reviews/child-q.md", review_markdown(body(f"{NAME} was known to the school.")))
+    start = beside.start
+    monkeypatch.setattr(beside, "start", lambda run: start(lambda: os._exit(3)))
+    refused(good_site, "PII001", "reviews/child-q.md")

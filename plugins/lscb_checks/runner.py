@@ -17,7 +17,7 @@ from lscb_core.mode import mode as mode_of
 from lscb_core.rules import RULES
 from lscb_core.waivers import apply_waivers, waivers_in
 
-from . import registry
+from . import beside, registry
 from .checks import published_text
 from .output import collect_output
 from .published import early, stream
@@ -28,7 +28,8 @@ from .text import prefetch
 _SITE = "LSCB_SITE"
 _WAIVERS = "LSCB_WAIVERS"
 _JUDGED = "LSCB_FINDINGS_JUDGED"
-_TIMES = "LSCB_CHECK_TIMES"  # seconds per check, for `build.py --timings` and the bench
+_TIMES = "LSCB_CHECK_TIMES"
+_BESIDE = "LSCB_SOURCE_BESIDE"  # the source checks run in a second process: findings reported before them  # seconds per check, for `build.py --timings` and the bench
 
 
 def _timed(settings, name: str, run) -> list[Finding]:
@@ -46,10 +47,13 @@ def _in_mode(findings: list[Finding], mode) -> list[Finding]:
     ]
 
 
-def _stop_on_errors(settings, found: list[Finding]) -> None:
+def _stop_on_errors(settings, found: list[Finding], upto: int | None = None) -> None:
+    """`found`: the findings reported since the last judgement (up to
+    `upto`, when others have been reported since), judged."""
     everything = collect.findings(settings)
-    everything[settings.get(_JUDGED, 0):] = found
-    settings[_JUDGED] = len(everything)
+    judged = settings.get(_JUDGED, 0)
+    everything[judged:len(everything) if upto is None else upto] = found
+    settings[_JUDGED] = judged + len(found)
     if any(f.is_error for f in found):
         raise BuildStopped(everything)
 
@@ -58,7 +62,8 @@ def run_start_stage(pelican) -> None:
     """Before Pelican reads any file: what must stop the build before it
     reads or copies anything (a symbolic link in content/)."""
     settings = pelican.settings
-    stream.stop()  # a worker left by a build that stopped half-way
+    stream.stop()  # workers left by a build that stopped half-way
+    beside.stop()
     found = []
     for module in registry.start_checks():
         found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda: module.check_start(settings)))
@@ -69,30 +74,43 @@ def run_start_stage(pelican) -> None:
 
 
 def run_source_stage(generators) -> None:
-    try:
-        _run_source_stage(generators)
-    finally:
-        prefetch.stop()  # every PDF the checks read has been read by now
-        early.finish()  # the items' bodies read so far for the final gate
-    # The checks passed: Pelican writes the pages next, and on a large site
-    # a second process reads each one for the final gate as it is written.
     settings = generators[0].settings
+    try:
+        site = _timed(settings, "(collect the site)", lambda: [collect_site(generators, settings)])[0]
+        settings[_SITE] = site
+        # Every rule must be known before waivers are read, including those
+        # of the output stage, or a waiver of LINK001 would name an unknown code.
+        _timed(settings, "(import the checks)", lambda: [registry.load_all_rules()])
+        early.finish()  # the items' bodies read so far for the final gate
+        prefetch.settle()  # the PDFs read so far; the checks read any others
+        upto = len(collect.findings(settings))
+        # On two cores the source checks run beside Pelican writing the pages
+        # into the staging folder (beside.py), and are judged before the
+        # output checks; on one, here and now.
+        if beside.start(lambda: _source_findings(site, settings, upto)):
+            settings[_BESIDE] = upto
+        else:
+            _judge_source(settings, _source_findings(site, settings, upto), upto)
+    finally:
+        prefetch.stop()
+    # On a large site a second process reads each page as it is written.
     _timed(settings, "(start reading pages as written)",
            lambda: [published_text.start_stream(settings, settings[_SITE])])
 
 
-def _run_source_stage(generators) -> None:
-    settings = generators[0].settings
-    site = _timed(settings, "(collect the site)", lambda: [collect_site(generators, settings)])[0]
-    settings[_SITE] = site
-    # Every rule must be known before waivers are read, including those of
-    # the output stage, or a waiver of LINK001 would name an unknown code.
-    rules = _timed(settings, "(import the checks)", lambda: [registry.load_all_rules()])[0]
-    found = list(collect.findings(settings))
+def _source_findings(site, settings, upto: int) -> tuple[list[Finding], list, dict[str, float]]:
+    """Every source check's findings, with those reported before them (the
+    first `upto` of the build's), in the build's mode and with the waivers
+    applied; the waivers; and the seconds each check took."""
+    times: dict[str, float] = {}
+    found = list(collect.findings(settings)[settings.get(_JUDGED, 0):upto])
     for module in registry.source_checks():
-        found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda: module.check(site)))
+        started = time.perf_counter()
+        found.extend(module.check(site))
+        name = module.__name__.rsplit(".", 1)[-1]
+        times[name] = times.get(name, 0.0) + time.perf_counter() - started
     waivers = [w for item in site.items for w in waivers_in(item.source, site.mode)]
-    settings[_WAIVERS] = waivers
+    rules = registry.load_all_rules()
     source_codes = {code for code, rule in rules.items() if rule.stage in ("start", "source")}
     # On a page other than a review only the final gate reports people's
     # details: a waiver of those codes there is judged after it has run.
@@ -103,7 +121,28 @@ def _run_source_stage(generators) -> None:
         return source_codes if waive.path in reviews else not_yet
 
     found = apply_waivers(_in_mode(found, site.mode), waivers, codes_judged=judged, mode=site.mode)
-    _stop_on_errors(settings, found)
+    return found, waivers, times
+
+
+def _judge_source(settings, answer, upto: int) -> None:
+    found, waivers, times = answer
+    settings[_WAIVERS] = waivers
+    every = settings.setdefault(_TIMES, {})
+    for name, seconds in times.items():
+        every[name] = every.get(name, 0.0) + seconds
+    _stop_on_errors(settings, found, upto)
+
+
+def _join_source_stage(settings) -> None:
+    """The source checks' findings from the second process, judged now;
+    if it failed, the checks run here."""
+    upto = settings.pop(_BESIDE, None)
+    if upto is None:
+        return
+    answer = beside.result()
+    if answer is None:
+        answer = _source_findings(settings[_SITE], settings, upto)
+    _judge_source(settings, answer, upto)
 
 
 def run_output_stage(pelican) -> None:
@@ -120,6 +159,7 @@ def _run_output_stage(pelican) -> None:
     site = settings.get(_SITE)
     if site is None:  # the source stage did not run (no content generators)
         return
+    _join_source_stage(settings)
     found = list(collect.findings(settings)[settings.get(_JUDGED, 0):])
     # Every picture written again from its pixels, before anything reads
     # the output (published/reencode.py).

@@ -72,6 +72,13 @@ def take(key: Key):
         return None
 
 
+def settle() -> None:
+    """Keep only the PDFs already read: a forked process (lscb_checks.beside)
+    cannot wait for this pool, and reads the others itself."""
+    for key in [key for key, future in _pending.items() if not future.done()]:
+        del _pending[key]
+
+
 def stop() -> None:
     """Stop the worker and forget what it has not delivered."""
     global _pool

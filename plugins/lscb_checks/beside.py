@@ -1,0 +1,94 @@
+"""The source checks in a second process, beside Pelican writing the pages.
+
+The source checks need every file read, so they start when Pelican has read
+the last one (`all_generators_finalized`), and on one core Pelican waits for
+them before it writes anything. But what Pelican writes goes into a staging
+folder that nobody is served (lscb_core.build), and it replaces output/ only
+after every check has passed. So on a machine with two cores the checks run
+in a forked process, with the site as it was read, while Pelican renders and
+writes the pages into the staging folder; their findings are judged before
+the output checks start (`finalized`), exactly as they would have been: an
+error stops the build there, the staging folder is deleted and output/ is
+left as it was. Nothing is published earlier or with fewer checks.
+
+If the process cannot be forked, dies or sends nothing, the checks are run
+in the build process at that point, as on one core. The PDFs read ahead
+(text/prefetch.py) are handed over only when they are finished: a forked
+process cannot wait for another's pool.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+
+_worker: tuple | None = None  # (process, connection)
+
+
+def start(run) -> bool:
+    """Fork a process that calls run() and sends back what it returns.
+    False when no process could be forked (the caller runs it itself)."""
+    global _worker
+    stop()
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    context = multiprocessing.get_context("fork")
+    try:
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_child, args=(run, send), daemon=True)
+        process.start()
+    except (OSError, RuntimeError):
+        return False
+    send.close()
+    _worker = (process, receive)
+    return True
+
+
+def running() -> bool:
+    return _worker is not None
+
+
+def result():
+    """What run() returned in the second process, or None if it failed."""
+    global _worker
+    worker, _worker = _worker, None
+    if worker is None:
+        return None
+    process, receive = worker
+    try:
+        answer = receive.recv()
+    except (EOFError, OSError):
+        answer = None
+    process.join()
+    receive.close()
+    if process.exitcode != 0 or answer is None:
+        return None
+    try:
+        return pickle.loads(answer)
+    except Exception:  # noqa: BLE001 - anything unreadable: the checks run here instead
+        return None
+
+
+def stop() -> None:
+    """Stop a process left by a build that stopped half-way."""
+    global _worker
+    worker, _worker = _worker, None
+    if worker is not None:
+        process, receive = worker
+        receive.close()
+        process.join(timeout=5)
+        if process.is_alive():
+            process.terminate()
+            process.join()
+
+
+def _child(run, send) -> None:
+    try:
+        answer = pickle.dumps(run())
+    except BaseException:  # noqa: BLE001 - the build process runs the checks itself
+        answer = None
+    try:
+        send.send(answer)
+    finally:
+        send.close()
