@@ -6,6 +6,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The project's command line (plugins/lscb_cli; `$(LSCB) --help` lists its
+# subcommands). Run as a module, it works in a virtualenv made before the
+# `lscb` command existed too.
+LSCB    = $(BIN)/python -m lscb_cli
 NODE_STAMP := node_modules/.installed-stamp
 OUTPUT ?= output
 # The content folder `make check` checks (CI's tests point it at a fixture).
@@ -61,10 +65,10 @@ $(STAMP): pyproject.toml requirements.lock
 	@echo "$(VENV)/ is ready."
 
 html: $(STAMP)
-	@$(BIN)/python scripts/build.py --settings pelicanconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
+	@$(LSCB) build --settings pelicanconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
 
 publish: $(STAMP)
-	@$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
+	@$(LSCB) build --settings publishconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
 
 # axe-core and vnu.jar for the browser tests. --ignore-scripts: vnu-jar's
 # install script would download a Java runtime; Debian's is used instead.
@@ -73,10 +77,10 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 check: $(STAMP)
-	@$(BIN)/python scripts/build.py --settings publishconf.py --content $(LSCB_CONTENT) --output $(OUTPUT) --check --format $(FORMAT) || $(QUIET_FAIL)
+	@$(LSCB) check --settings publishconf.py --content $(LSCB_CONTENT) --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
 
 explain: $(STAMP)
-	@$(BIN)/python scripts/explain.py $(CODE)
+	@$(LSCB) explain $(CODE)
 
 # `make new TYPE=guidance TITLE="Neglect"` asks nothing (VERSION_OF=, CHILD=
 # and NAME= as well); without TYPE= it asks for what is not given. A value
@@ -94,7 +98,7 @@ register-check: $(STAMP)
 	$(BIN)/python scripts/redaction-register check $(REVIEW)
 
 checks-doc: $(STAMP)
-	$(BIN)/python scripts/checks_doc.py
+	$(LSCB) checks-doc
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
