@@ -84,18 +84,18 @@ explain: $(STAMP)
 
 # `make new TYPE=guidance TITLE="Neglect"` asks nothing (VERSION_OF=, CHILD=
 # and NAME= as well); without TYPE= it asks for what is not given. A value
-# reaches the script through the environment, so quotes in a title are safe.
+# reaches the command through the environment, so quotes in a title are safe.
 new_option = $(if $(filter command line,$(origin $(1))),$(2)="$$$(1)")
 new: $(STAMP)
-	@$(BIN)/python scripts/new $(if $(filter command line,$(origin TYPE)),--no-input) \
+	@$(LSCB) new $(if $(filter command line,$(origin TYPE)),--no-input) \
 		$(call new_option,TYPE,--type) $(call new_option,TITLE,--title) \
 		$(call new_option,VERSION_OF,--version-of) $(call new_option,CHILD,--child) $(call new_option,NAME,--name)
 
 register: $(STAMP)
-	$(BIN)/python scripts/redaction-register add $(REVIEW)
+	$(LSCB) register add $(REVIEW)
 
 register-check: $(STAMP)
-	$(BIN)/python scripts/redaction-register check $(REVIEW)
+	$(LSCB) register check $(REVIEW)
 
 checks-doc: $(STAMP)
 	$(LSCB) checks-doc
