@@ -101,17 +101,15 @@ checks-doc: $(STAMP)
 	$(LSCB) checks-doc
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(LSCB) bench
 
 devserver: $(STAMP)
-	$(BIN)/python scripts/devserver.py --settings pelicanconf.py --output $(OUTPUT) \
+	$(LSCB) devserver --settings pelicanconf.py --output $(OUTPUT) \
 		--bind $(HOST) --port $(PORT)
 
 # The site exactly as last built (make html or make publish): no rebuild, no checks.
 serve: $(STAMP)
-	@test -d $(OUTPUT) || { echo "Nothing to serve in $(OUTPUT)/: build the site first with make html."; exit 1; }
-	@echo "Serving $(OUTPUT)/ on http://$(HOST):$(PORT)/ (Ctrl+C to stop; make devserver rebuilds on save)."
-	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) --output $(OUTPUT)
+	@$(LSCB) serve --output $(OUTPUT) --bind $(HOST) --port $(PORT)
 
 test: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
