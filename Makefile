@@ -117,10 +117,10 @@ test: $(STAMP) $(NODE_STAMP)
 
 audit: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
-	$(BIN)/python scripts/audit.py
+	$(LSCB) audit
 
 screenshots: $(STAMP) html
-	$(BIN)/python scripts/screenshots.py --site $(OUTPUT) --out docs/screenshots
+	$(LSCB) screenshots --site $(OUTPUT) --out docs/screenshots
 
 clean:
 	rm -rf $(OUTPUT) .output-* .cache .pytest_cache
