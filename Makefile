@@ -6,6 +6,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The project's command line (plugins/lscb_cli; `$(LSCB) --help` lists its
+# subcommands). Run as a module, it works in a virtualenv made before the
+# `lscb` command existed too.
+LSCB    = $(BIN)/python -m lscb_cli
 NODE_STAMP := node_modules/.installed-stamp
 OUTPUT ?= output
 # The content folder `make check` checks (CI's tests point it at a fixture).
@@ -61,10 +65,10 @@ $(STAMP): pyproject.toml requirements.lock
 	@echo "$(VENV)/ is ready."
 
 html: $(STAMP)
-	@$(BIN)/python scripts/build.py --settings pelicanconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
+	@$(LSCB) build --settings pelicanconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
 
 publish: $(STAMP)
-	@$(BIN)/python scripts/build.py --settings publishconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
+	@$(LSCB) build --settings publishconf.py --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
 
 # axe-core and vnu.jar for the browser tests. --ignore-scripts: vnu-jar's
 # install script would download a Java runtime; Debian's is used instead.
@@ -73,41 +77,39 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 check: $(STAMP)
-	@$(BIN)/python scripts/build.py --settings publishconf.py --content $(LSCB_CONTENT) --output $(OUTPUT) --check --format $(FORMAT) || $(QUIET_FAIL)
+	@$(LSCB) check --settings publishconf.py --content $(LSCB_CONTENT) --output $(OUTPUT) --format $(FORMAT) || $(QUIET_FAIL)
 
 explain: $(STAMP)
-	@$(BIN)/python scripts/explain.py $(CODE)
+	@$(LSCB) explain $(CODE)
 
 # `make new TYPE=guidance TITLE="Neglect"` asks nothing (VERSION_OF=, CHILD=
 # and NAME= as well); without TYPE= it asks for what is not given. A value
-# reaches the script through the environment, so quotes in a title are safe.
+# reaches the command through the environment, so quotes in a title are safe.
 new_option = $(if $(filter command line,$(origin $(1))),$(2)="$$$(1)")
 new: $(STAMP)
-	@$(BIN)/python scripts/new $(if $(filter command line,$(origin TYPE)),--no-input) \
+	@$(LSCB) new $(if $(filter command line,$(origin TYPE)),--no-input) \
 		$(call new_option,TYPE,--type) $(call new_option,TITLE,--title) \
 		$(call new_option,VERSION_OF,--version-of) $(call new_option,CHILD,--child) $(call new_option,NAME,--name)
 
 register: $(STAMP)
-	$(BIN)/python scripts/redaction-register add $(REVIEW)
+	$(LSCB) register add $(REVIEW)
 
 register-check: $(STAMP)
-	$(BIN)/python scripts/redaction-register check $(REVIEW)
+	$(LSCB) register check $(REVIEW)
 
 checks-doc: $(STAMP)
-	$(BIN)/python scripts/checks_doc.py
+	$(LSCB) checks-doc
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(LSCB) bench
 
 devserver: $(STAMP)
-	$(BIN)/python scripts/devserver.py --settings pelicanconf.py --output $(OUTPUT) \
+	$(LSCB) devserver --settings pelicanconf.py --output $(OUTPUT) \
 		--bind $(HOST) --port $(PORT)
 
 # The site exactly as last built (make html or make publish): no rebuild, no checks.
 serve: $(STAMP)
-	@test -d $(OUTPUT) || { echo "Nothing to serve in $(OUTPUT)/: build the site first with make html."; exit 1; }
-	@echo "Serving $(OUTPUT)/ on http://$(HOST):$(PORT)/ (Ctrl+C to stop; make devserver rebuilds on save)."
-	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) --output $(OUTPUT)
+	@$(LSCB) serve --output $(OUTPUT) --bind $(HOST) --port $(PORT)
 
 test: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
@@ -115,10 +117,10 @@ test: $(STAMP) $(NODE_STAMP)
 
 audit: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
-	$(BIN)/python scripts/audit.py
+	$(LSCB) audit
 
 screenshots: $(STAMP) html
-	$(BIN)/python scripts/screenshots.py --site $(OUTPUT) --out docs/screenshots
+	$(LSCB) screenshots --site $(OUTPUT) --out docs/screenshots
 
 clean:
 	rm -rf $(OUTPUT) .output-* .cache .pytest_cache

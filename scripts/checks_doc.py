@@ -1,13 +1,8 @@
 #!/usr/bin/env python3
-"""Write docs/checks.md from the rules' docstrings (`make checks-doc`)."""
+"""Write docs/checks.md from the rules' docstrings: the same as `lscb checks-doc` (make checks-doc)."""
 import sys
-from pathlib import Path
 
-from lscb_checks.docs import render
-
-ROOT = Path(__file__).resolve().parent.parent
+from lscb_cli.checks_doc import main
 
 if __name__ == "__main__":
-    target = ROOT / "docs" / "checks.md"
-    target.write_text(render(), encoding="utf-8")
-    print(f"Wrote {target.relative_to(ROOT)}", file=sys.stderr)
+    sys.exit(main())

@@ -1,26 +1,11 @@
 #!/usr/bin/env python3
-"""Explain one finding code: what it checks, why, an example, what to do.
+"""Explain one finding code: the same as `lscb explain CODE` (make explain CODE=...).
 
-Usage: scripts/explain.py PII001      (or: make explain CODE=PII001)
+Usage: scripts/explain.py PII001
 """
 import sys
 
-from lscb_checks.docs import explain
-from lscb_checks.registry import load_all_rules
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    text = explain(argv[0])
-    if text is None:
-        codes = ", ".join(sorted(load_all_rules()))
-        print(f"No finding code {argv[0]!r}. The codes are: {codes}", file=sys.stderr)
-        return 1
-    print(text)
-    return 0
-
+from lscb_cli.explain import main
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

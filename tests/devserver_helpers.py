@@ -1,4 +1,4 @@
-"""A running live preview (scripts/devserver.py) on a scenario content
+"""A running live preview (lscb devserver) on a scenario content
 folder, for the devserver tests and the browser test of its banner."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class Preview:
         # Port 0: the preview binds a port the system picks and prints it, so
         # no other program can take the port between choosing and binding.
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "devserver.py"), "--content", str(self.content),
+            [sys.executable, "-m", "lscb_cli", "devserver", "--content", str(self.content),
              "--output", str(self.output), "--port", "0"],
             cwd=ROOT, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
             env={**os.environ, "LSCB_TODAY": "2026-11-23"})

@@ -1,28 +1,39 @@
-"""docs/architecture.md matches the code: the imports between packages are
-the ones its table shows, the files it names exist, and the plugins are
-listed in the order its flow describes."""
+"""docs/architecture.md matches the code: its table lists every package
+(those under plugins/, installed with the project, and the audit library
+under tools/, which is not), the imports between packages are the ones the
+table shows, the files it names exist, and the plugins are listed in the
+order its flow describes."""
 
 from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from pathlib import Path
+
+from setuptools import find_packages
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "architecture.md"
-PACKAGES = ("lscb_core", "lscb_content", "lscb_reviews", "lscb_search", "lscb_checks", "lscb_audit")
+FOLDERS = ("plugins", "tools")  # installed with the project; used from the checkout only
 
 
-def imports_between_packages(plugins: Path = ROOT / "plugins") -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {name: set() for name in PACKAGES}
-    for package in PACKAGES:
-        for path in (plugins / package).rglob("*.py"):
+def packages(root: Path = ROOT) -> dict[str, Path]:
+    """Every package of the project: name -> folder."""
+    return {path.parent.name: path.parent for folder in FOLDERS
+            for path in sorted((root / folder).glob("lscb_*/__init__.py"))}
+
+
+def imports_between_packages(root: Path = ROOT) -> dict[str, set[str]]:
+    found = {name: set() for name in packages(root)}
+    for package, folder in packages(root).items():
+        for path in folder.rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
                     [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else [])
                 for name in names:
                     top = name.split(".")[0]
-                    if top in PACKAGES and top != package:
+                    if top in found and top != package:
                         found[package].add(top)
     return found
 
@@ -38,24 +49,49 @@ def test_the_package_table_shows_every_import_between_packages():
 
 
 def test_an_import_the_table_does_not_show_is_found(tmp_path):
-    plugins = tmp_path / "plugins"
-    for package in PACKAGES:
-        (plugins / package).mkdir(parents=True)
-        (plugins / package / "__init__.py").write_text("", encoding="utf-8")
-    (plugins / "lscb_search" / "index.py").write_text("from lscb_checks import registry\n", encoding="utf-8")
-    assert imports_between_packages(plugins)["lscb_search"] == {"lscb_checks"}
+    for folder, package in (("plugins", "lscb_search"), ("plugins", "lscb_checks"), ("tools", "lscb_audit")):
+        (tmp_path / folder / package).mkdir(parents=True)
+        (tmp_path / folder / package / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "plugins" / "lscb_search" / "index.py").write_text("from lscb_checks import registry\n",
+                                                                   encoding="utf-8")
+    (tmp_path / "plugins" / "lscb_checks" / "late.py").write_text("def f():\n    import lscb_audit.site\n",
+                                                                  encoding="utf-8")
+    found = imports_between_packages(tmp_path)
+    assert found == {"lscb_search": {"lscb_checks"}, "lscb_checks": {"lscb_audit"}, "lscb_audit": set()}
+
+
+def test_the_installed_packages_are_those_under_plugins_without_the_audit_library():
+    """pyproject.toml's package discovery installs every package under
+    plugins/ and nothing else: the audit library, which needs the test
+    extra's packages, is not shipped; and no installed package but the
+    command line (whose browser commands add tools/ to the path) imports it."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    find = config["tool"]["setuptools"]["packages"]["find"]
+    installed = {name for where in find["where"] for name in find_packages(ROOT / where, include=find["include"])
+                 if "." not in name}
+    under_plugins = {name for name, folder in packages().items() if folder.parent.name == "plugins"}
+    assert installed == under_plugins and "lscb_audit" not in installed
+    importers = {name for name, imported in imports_between_packages().items() if "lscb_audit" in imported}
+    assert importers == {"lscb_cli"}
+    runtime = " ".join(config["project"]["dependencies"]).lower()
+    assert "playwright" not in runtime and "linkchecker" not in runtime
 
 
 def test_the_files_and_modules_it_names_exist():
     text = DOC.read_text(encoding="utf-8")
-    for path in re.findall(r"`((?:plugins|scripts|tests|theme|docs)/[\w./-]+)`", text):
+    for path in re.findall(r"`((?:plugins|tools|scripts|tests|theme|docs)/[\w./-]+)`", text):
         path = path.replace("CODE.md", "PII001.md")  # "tests/fixtures/rules/CODE.md": one per rule
         assert (ROOT / path).exists(), path
     for dotted in re.findall(r"\b(lscb_\w+(?:\.\w+)+)", text):
         parts = dotted.split(".")
-        base = ROOT / "plugins" / Path(*parts)
+        folder = packages()[parts[0]].parent
+        base = folder / Path(*parts)
         assert base.with_suffix(".py").exists() or base.is_dir() or \
-            (ROOT / "plugins" / Path(*parts[:-1])).with_suffix(".py").exists(), dotted
+            (folder / Path(*parts[:-1])).with_suffix(".py").exists(), dotted
+
+
+def test_the_table_lists_every_package():
+    assert set(documented_imports(DOC.read_text(encoding="utf-8"))) == set(packages())
 
 
 def test_the_plugins_are_listed_in_the_order_the_flow_describes():

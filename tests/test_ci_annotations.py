@@ -56,8 +56,8 @@ def test_the_check_command_runs_only_the_build_and_installs_nothing():
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert planned.returncode == 0, planned.stderr
     (line,) = planned.stdout.splitlines()
-    assert line.startswith(".venv/bin/python scripts/build.py --settings publishconf.py "), line
-    assert "--check" in line.split() and "--format github" in line
+    assert line.startswith(".venv/bin/python -m lscb_cli check --settings publishconf.py "), line
+    assert "--format github" in line
 
 
 @pytest.fixture

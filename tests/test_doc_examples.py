@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import ROOT, build_site  # noqa: E402
 
-from lscb_checks import scaffold  # noqa: E402
+from lscb_cli import scaffold  # noqa: E402
 
 FENCE = re.compile(r"^```(?:markdown|md)\n(.*?)^```", re.S | re.M)
 FIELD = re.compile(r"^([A-Z][A-Za-z_]*): ?(.*)$")

@@ -1,15 +1,13 @@
-"""`make explain CODE=...` (scripts/explain.py) prints one code's section of
+"""`make explain CODE=...` (lscb explain) prints one code's section of
 docs/checks.md and rejects unknown codes; every rule's name is its own."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from lscb_checks.registry import load_all_rules
 
-ROOT = Path(__file__).resolve().parent.parent
 RULES = load_all_rules()
 
 
@@ -19,12 +17,12 @@ def test_names_are_unique():
 
 
 def test_explain_prints_one_code_and_rejects_unknown_ones():
-    ok = subprocess.run([sys.executable, str(ROOT / "scripts" / "explain.py"), "ver002"],
+    ok = subprocess.run([sys.executable, "-m", "lscb_cli", "explain", "ver002"],
                         capture_output=True, text=True)
     assert ok.returncode == 0
     assert ok.stdout.startswith("### VER002 version-of-dangling")
     assert "**Use instead**" in ok.stdout
-    bad = subprocess.run([sys.executable, str(ROOT / "scripts" / "explain.py"), "VER999"],
+    bad = subprocess.run([sys.executable, "-m", "lscb_cli", "explain", "VER999"],
                          capture_output=True, text=True)
     assert bad.returncode == 1
     assert "No finding code 'VER999'" in bad.stderr

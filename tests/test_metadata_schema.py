@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, build_site, review_markdown
 
-from lscb_checks import schema
+from lscb_content import schema
 
 GUIDANCE = """\
 Title: Making a referral

@@ -8,6 +8,7 @@ the output folder."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import shutil
 import subprocess
@@ -133,14 +134,16 @@ def test_a_template_link_from_the_hosts_root_is_refused_when_the_site_is_in_a_fo
 
 @pytest.mark.skipif(linkchecker() is None, reason="linkchecker is not installed")
 def test_ci_link_check_serves_the_site_from_a_folder(tmp_path):
-    """scripts/check_links.py --folder, as CI runs it: linkchecker over the
+    """lscb check-links --folder, as CI runs it: linkchecker over the
     site served from a folder of the server, every address of the server
     checked (a link missing the folder is a 404, not another site's)."""
     content = _demo_with_root_links(tmp_path)
     run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check_links.py"), "--output", str(tmp_path / "preview"),
+        [sys.executable, "-m", "lscb_cli", "check-links", "--output", str(tmp_path / "preview"),
          "--port", "0", "--folder", "board-site", "--content", str(content)],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
-        env={"PATH": "/usr/bin:/bin:" + str(Path(sys.executable).parent), "LSCB_TODAY": "2026-11-23"})
+        env={"PATH": "/usr/bin:/bin:" + str(Path(sys.executable).parent), "LSCB_TODAY": "2026-11-23",
+             # The project's packages as this test sees them (PYTHONPATH=plugins in a worktree).
+             **{name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ}})
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "0 broken links" in run.stderr

@@ -1,6 +1,6 @@
 """The results of the last browser audit, for the accessibility statement.
 
-`scripts/audit.py` (make audit) checks the built site in a browser and writes
+`lscb audit` (make audit) checks the built site in a browser and writes
 content/accessibility-audit.json (setting ACCESSIBILITY_AUDIT, relative to the
 content folder). Once every file is read, this module loads it and puts it in
 the templates' context as ACCESSIBILITY_AUDIT, with the published pages the

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lscb_core.dates import add_months, as_date
 from lscb_core.quote import Message, known, say
 
-# Values the schema allows (lscb_checks.schema): printed as they are.
+# Values the schema allows (lscb_content.schema): printed as they are.
 _STATUSES = ("draft", "hidden", "published")
 _DECISIONS = ("publish", "withhold")
 

@@ -1,5 +1,5 @@
 """Checks of one loaded page, each returning the Problems it finds. Shared by
-the browser tests and scripts/audit.py."""
+the browser tests and lscb audit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The editors' live preview (`make devserver`).
+"""The editors' live preview (`make devserver`, `lscb devserver`).
 
 Builds the site with every check, serves it on 127.0.0.1, and rebuilds each
 time a file under content/, theme/ or plugins/ (or a settings file) is saved.
@@ -57,7 +57,7 @@ class Preview:
         self.lock = threading.Lock()
 
     def command(self) -> list[str]:
-        command = [sys.executable, str(ROOT / "scripts" / "build.py"),
+        command = [sys.executable, "-m", "lscb_cli", "build",
                    "--settings", str(self.settings), "--output", str(self.output)]
         if self.content is not None:
             command += ["--content", str(self.content)]
@@ -183,7 +183,7 @@ def serve(preview: Preview, bind: str, port: int) -> http.server.ThreadingHTTPSe
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(description="Preview the site and rebuild it on every save.")
+    parser = argparse.ArgumentParser(prog="lscb devserver", description="Preview the site and rebuild it on every save.")
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--content", help="content folder (default: PATH in the settings)")

@@ -1,11 +1,10 @@
-#!/usr/bin/env python3
 """Screenshots of the built site in each display mode, for the README and docs.
 
 Serves the built site on 127.0.0.1, opens each kind of page in Debian's
 Chromium (never a browser downloaded by a tool) and saves PNGs. Modes are
 chosen the way a reader chooses them: by pressing the display-options buttons.
 
-Usage: scripts/screenshots.py --site output --out docs/screenshots
+Usage: lscb screenshots --site output --out docs/screenshots   (make screenshots)
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from .project import use_tools
+
+use_tools()  # the browser audit library, tools/lscb_audit
 
 from lscb_audit.browser import launch  # noqa: E402
 from lscb_audit.serve import Server  # noqa: E402
@@ -43,7 +43,7 @@ MODES = {
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="lscb screenshots", description=__doc__.splitlines()[0])
     parser.add_argument("--site", default="output", type=Path)
     parser.add_argument("--out", default="docs/screenshots", type=Path)
     parser.add_argument("--width", type=int, default=1024)
@@ -71,6 +71,3 @@ def main(argv=None) -> int:
         browser.close()
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

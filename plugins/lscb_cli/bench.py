@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Benchmark: what the publication checks cost, against plain Pelican.
 
 Generates synthetic sites (guidance pages of 800 to 2,500 words each, no two
@@ -17,7 +16,7 @@ each, the ratios, and the checks that took longest. The checks' overhead is
 (checked - site) / plain, in wall time and in CPU time. Not a test: timings
 depend on the machine, and on a shared machine they vary from run to run, so
 use --repeat (the fastest build of each variant counts). Usage:
-scripts/bench.py [--sizes 100 1000 5000] [--repeat 1] [--instructions]
+lscb bench [--sizes 100 1000 5000] [--repeat 1] [--instructions]   (make bench)
 
 --instructions counts the instructions each build executes with valgrind
 (callgrind) instead of timing it: about 50 times slower, but the same on a
@@ -39,7 +38,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .project import ROOT
 
 VARIANTS = ("plain", "site", "checked", "searched")
 TARGET = 1.25  # the full checked build may take at most this many times the site without checks
@@ -327,7 +326,7 @@ def run_variant(variant: str, content: Path, work: Path, instructions: bool = Fa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="lscb bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="builds per variant; the fastest counts")
     parser.add_argument("--instructions", action="store_true",
@@ -389,7 +388,6 @@ def time_detectors(copies: tuple[int, ...] = (10, 20, 40)) -> int:
     import time
     from types import SimpleNamespace
 
-    sys.path.insert(0, str(ROOT / "plugins"))
     from lscb_checks.allowlist import Allowlist, Context, Redaction
     from lscb_checks.checks import (pii_addresses, pii_contact, pii_dob, pii_institutions, pii_name_parts,
                                     pii_names, pii_numbers)
@@ -436,6 +434,3 @@ def count_instructions(sizes: list[int]) -> int:
               flush=True)
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,15 +1,14 @@
-#!/usr/bin/env python3
 """Audit the built site in a browser and record the results for the
 accessibility statement.
 
 Builds the site as it is published (publishconf.py), serves it on
 127.0.0.1, runs axe-core, the Nu HTML Checker, linkchecker and the browser
-measurements on it (plugins/lscb_audit: the same checks as the browser tests),
+measurements on it (tools/lscb_audit: the same checks as the browser tests),
 and writes content/accessibility-audit.json, which the accessibility
 statement shows: the date, the tools and their versions, the pages checked
 and every problem found. Commit the file with the content it describes.
 
-Usage: scripts/audit.py [--out content/accessibility-audit.json]
+Usage: lscb audit [--out content/accessibility-audit.json]   (make audit)
 Exit status 1 when any check found a problem (the file is written anyway:
 the statement must list known problems, not hide them).
 """
@@ -23,8 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from .project import ROOT, use_tools
+
+use_tools()  # the browser audit library, tools/lscb_audit
 
 from lscb_audit import tools  # noqa: E402
 from lscb_audit.run import run_audit  # noqa: E402
@@ -33,7 +33,7 @@ from lscb_audit.site import build_for_audit, pages, samples  # noqa: E402
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="lscb audit", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "content" / "accessibility-audit.json")
     args = parser.parse_args(argv)
     missing = tools.missing()
@@ -65,6 +65,3 @@ def main(argv=None) -> int:
           f"{len(addresses)} pages, {problems} problems.", file=sys.stderr)
     return 1 if problems else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

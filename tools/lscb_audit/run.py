@@ -1,4 +1,4 @@
-"""The whole browser audit in one call, for scripts/audit.py: the same checks
+"""The whole browser audit in one call, for lscb audit: the same checks
 the browser tests make, with what each covered and what it found, in the
 form the accessibility statement shows (content/accessibility-audit.json)."""
 

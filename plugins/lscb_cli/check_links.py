@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Build the site as it is published and check every link in it.
 
 Builds with publishconf.py (publish mode, every check) into --output, with
@@ -15,7 +14,7 @@ served from that folder of the server, as a GitHub project site is
 (https://org.github.io/NAME): a link that only works at the root of the host
 is then broken.
 
-Usage: scripts/check_links.py [--output preview] [--port 8000] [--folder NAME]
+Usage: lscb check-links [--output preview] [--port 8000] [--folder NAME]
 Exit status 1 when a link is broken or the site does not build.
 """
 
@@ -27,8 +26,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from .project import use_tools
+
+use_tools()  # the browser audit library, tools/lscb_audit
 
 from lscb_audit.links import run_linkchecker  # noqa: E402
 from lscb_audit.serve import Server  # noqa: E402
@@ -37,7 +37,7 @@ from lscb_audit.tools import linkchecker  # noqa: E402
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="lscb check-links", description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=Path("preview"))
     parser.add_argument("--port", type=int, default=8000, help="0: a free port the system picks")
     parser.add_argument("--content", type=Path, help="content folder (default: content/)")
@@ -75,6 +75,3 @@ def main(argv=None) -> int:
     print(f"{len(addresses)} pages checked, {len(problems)} broken links.", file=sys.stderr)
     return 1 if problems else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
