@@ -87,7 +87,7 @@ def run_source_stage(generators) -> None:
         # On two cores the source checks run beside Pelican writing the pages
         # into the staging folder (beside.py), and are judged before the
         # output checks; on one, here and now.
-        if beside.start(lambda: _source_findings(site, settings, upto)):
+        if not _stops_before_writing(site) and beside.start(lambda: _source_findings(site, settings, upto)):
             settings[_BESIDE] = upto
         else:
             _judge_source(settings, _source_findings(site, settings, upto), upto)
@@ -96,6 +96,19 @@ def run_source_stage(generators) -> None:
     # On a large site a second process reads each page as it is written.
     _timed(settings, "(start reading pages as written)",
            lambda: [published_text.start_stream(settings, settings[_SITE])])
+
+
+def _stops_before_writing(site) -> bool:
+    """Whether a check that guards the writing itself (a module with
+    BEFORE_WRITING, such as two files at one address, which Pelican would
+    stop on) finds an error that no waiver covers: then every source check
+    runs here, before anything is written, and the build stops on it."""
+    modules = [module for module in registry.source_checks() if getattr(module, "BEFORE_WRITING", False)]
+    if not modules:
+        return False
+    found = _in_mode([finding for module in modules for finding in module.check(site)], site.mode)
+    waivers = [w for item in site.items for w in waivers_in(item.source, site.mode)]
+    return any(f.is_error and not any(waive.covers(f) for waive in waivers) for f in found)
 
 
 def _source_findings(site, settings, upto: int) -> tuple[list[Finding], list, dict[str, float]]:

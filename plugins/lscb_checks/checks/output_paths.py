@@ -19,6 +19,11 @@ from lscb_core.rules import Rule, Waiver
 from lscb_core.sources import source_file
 
 
+# Run before Pelican writes anything (lscb_checks.runner): Pelican itself
+# stops on two files written to one address.
+BEFORE_WRITING = True
+
+
 class OutputPathClash(Rule):
     """Flags two content files that would be published at the same address:
     two pages with the same `Slug`, a page whose file name gives the slug
