@@ -7,6 +7,7 @@ Usage: scripts/devserver.py [--settings pelicanconf.py] [--port 8000]
 """
 import sys
 
+import lscb_checks.registry  # noqa: F401  declares every rule: BLD005 even when the settings cannot be read
 from lscb_core.devserver import main
 
 if __name__ == "__main__":
