@@ -280,7 +280,8 @@ def _whole_file_problems(waive: Waive, findings: list[Finding], mode: Mode) -> l
         else:
             hint = say("on line {line}: {form}", line=spot.line, form=_line_form(code))
         problems.append(waiver_finding(
-            "WAIV006", waive.path, waive.line, say("waiver of {code} covers the whole file, not one place", code=known(code)),
+            "WAIV006", waive.path, waive.line,
+            say("waiver of {code} covers the whole file, not one place", code=known(code)),
             hint, col=waive.col, mode=mode))
     return problems
 
@@ -329,7 +330,8 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive],
             codes = known(", ".join(waive.codes))
             if inside is not None:
                 result.append(waiver_finding(
-                    "WAIV002", waive.path, waive.line, say("waiver of {codes} waives nothing: the text is in a file", codes=codes),
+                    "WAIV002", waive.path, waive.line,
+                    say("waiver of {codes} waives nothing: the text is in a file", codes=codes),
                     _inside_hint(inside.inside), col=waive.col, mode=mode))
             else:
                 result.append(waiver_finding(
