@@ -96,14 +96,25 @@ def test_docs_name_for_each_code_the_module_of_checks_that_declares_it():
         assert code in classes.get(ROOT / declared, {}).values(), f"{declared} does not declare {code}"
 
 
-def test_a_module_that_finds_a_code_elsewhere_names_it():
+_BY_CODE = re.compile(r'finding\(\s*"([A-Z][A-Z0-9]{1,4}\d{3})"')
+
+
+def reported_by_code(plugins: Path = PLUGINS) -> set[tuple[str, str]]:
+    """(file, code) of every finding a module makes by its code string."""
+    return {(str(path.relative_to(plugins.parent)), code) for path in plugins.rglob("*.py")
+            for code in _BY_CODE.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_every_module_that_reports_a_code_it_does_not_declare_is_documented():
     documented = _documented_modules(render())
-    elsewhere = {code: found_in for code, (_declared, found_in) in documented.items() if found_in}
-    assert elsewhere, "BLD005 at least is found in lscb_core"
-    for code, found_in in elsewhere.items():
-        for path in found_in:
-            text = (ROOT / path).read_text(encoding="utf-8")
-            assert f'"{code}"' in text, f"{path} is said to find {code} but does not report it by code"
+    reported = reported_by_code()
+    assert ("plugins/lscb_core/pelican_log.py", "BLD005") in reported
+    for path, code in reported:
+        declared, found_in = documented[code]
+        assert path == declared or path in found_in, (
+            f"{path} reports {code}: add it to REPORTED_ELSEWHERE in plugins/lscb_checks/registry.py")
+    for code, (_declared, found_in) in documented.items():
+        assert all((path, code) in reported for path in found_in), code
 
 
 def test_a_wrong_documented_module_is_found():

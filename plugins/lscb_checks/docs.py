@@ -147,7 +147,13 @@ def reported_by(rule: type[Rule]) -> tuple[str, tuple[str, ...]]:
     that find it and report it by code, when they are elsewhere)."""
     module = rule.__module__
     found_in = REPORTED_ELSEWHERE.get(module.rpartition(".")[2], ()) if module.startswith("lscb_checks.checks.") else ()
-    return module_file(module), tuple(module_file(name) for name in found_in)
+    # Of the modules registry.py names for the check, those that name this code.
+    files = [module_file(name) for name in found_in]
+    return module_file(module), tuple(path for path in files if _names_code(path, rule.code))
+
+
+def _names_code(path: str, code: str) -> bool:
+    return f'"{code}"' in (ROOT / path).read_text(encoding="utf-8")
 
 
 def _reported_by_line(rule: type[Rule]) -> str:
@@ -176,7 +182,8 @@ def rule_section(rule: type[Rule]) -> str:
 # The redaction checks measured on the test corpora: written by the corpus
 # tests (tests/test_gate_corpus_*.py, LSCB_UPDATE_MEASURED=1), which fail
 # when the committed tables are not the ones they measure.
-MEASURED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "gate_corpus" / "measured"
+ROOT = Path(__file__).resolve().parents[2]
+MEASURED = ROOT / "tests" / "fixtures" / "gate_corpus" / "measured"
 
 
 def _measured() -> list[str]:

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import importlib
 
-# Module of checks/ -> the modules that find its rules and report them by code.
+# Module of checks/ -> the modules that find some of its rules and report
+# them by code (each names the codes it reports).
 REPORTED_ELSEWHERE = {
     "build_errors": ("lscb_core.pelican_log",),          # BLD001, BLD005: what Pelican could not do
     "documents": ("lscb_core.documents",),               # DOC001: a page's Document
@@ -36,6 +37,7 @@ REPORTED_ELSEWHERE = {
     "withheld_review_files": ("lscb_reviews.withheld_files",),  # REV012: a withheld review's file linked
     "blocked_reviews": ("lscb_reviews.leak_guard",),     # REV003: a blocked review found in the output
     "allowlist_entries": ("lscb_checks.allowlist",),     # CFG001: found as the allowlist is read
+    "redaction_register": ("lscb_reviews.leak_guard",),  # RED005 too: a register's copy in the output
 }
 
 START_CHECKS = (
