@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 
 from lscb_core.findings import Finding, cut_words
 from lscb_core.quote import identifier, known, say
-from lscb_core.rules import Rule, Waiver
+from lscb_core.rules import Rule, finding
 
 from lscb_reviews.credits import parse as parse_credits
 
@@ -75,35 +75,6 @@ from .text.people import People
 from .text.review_text import Span, review_spans
 
 DEFAULT_ALLOWLIST = "redaction-allowlist.toml"
-
-
-class AllowlistEntryInvalid(Rule):
-    """Flags an entry of the redaction allowlist that has no text or no
-    reason, and an allowlist file that cannot be read.
-
-    ## Why it matters
-    The allowlist lets a name or number through every redaction check in
-    every review. An entry must say why the text is public, so the next
-    person can judge whether it still is; a file that cannot be read would
-    otherwise be ignored without anyone noticing.
-
-    ## Example
-        [[allow]]
-        text = "Peter Connelly"
-
-    ## Use instead
-        [[allow]]
-        text = "Peter Connelly"
-        reason = "Named in national reports on his death (2009)"
-
-    ## Known limitations
-    Any text counts as a reason; nobody checks that it is a good one. An
-    entry allows its text everywhere, in every review.
-    """
-
-    code = "CFG001"
-    name = "allowlist-entry-invalid"
-    waiver = Waiver.NEVER
 
 
 @dataclass(frozen=True)
@@ -143,8 +114,8 @@ def load_allowlist(path: str, required: bool) -> Allowlist:
     except OSError:
         if not required:
             return Allowlist(path)
-        return Allowlist(path, problems=(AllowlistEntryInvalid.at(
-            path, 1, "redaction allowlist file not found",
+        return Allowlist(path, problems=(finding(
+            "CFG001", path, 1, "redaction allowlist file not found",
             "create the file or correct REDACTION_ALLOWLIST in pelicanconf.py"),))
     return _load(os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
 
@@ -152,7 +123,7 @@ def load_allowlist(path: str, required: bool) -> Allowlist:
 @functools.lru_cache(maxsize=16)
 def _load(path: str, mtime_ns: int, size: int) -> Allowlist:
     def problem(line: int, message: str, hint: str, col: int = 1) -> Finding:
-        return AllowlistEntryInvalid.at(path, line, message, hint, col=col)
+        return finding("CFG001", path, line, message, hint, col=col)
 
     try:
         with open(path, "rb") as handle:

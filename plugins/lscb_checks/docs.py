@@ -13,7 +13,7 @@ import re
 
 from lscb_core.rules import DOC_SECTIONS, Mode, Rule, Waiver
 
-from .registry import load_all_rules
+from .registry import REPORTED_ELSEWHERE, load_all_rules
 
 AREAS = {
     "PII": "Redaction: identifiers in reviews",
@@ -137,11 +137,39 @@ def missing_sections(rule: type[Rule]) -> list[str]:
     return [title for title in wanted if not doc.get(title)]
 
 
+def module_file(module: str) -> str:
+    """`lscb_checks.checks.versions` -> `plugins/lscb_checks/checks/versions.py`."""
+    return "plugins/" + module.replace(".", "/") + ".py"
+
+
+def reported_by(rule: type[Rule]) -> tuple[str, tuple[str, ...]]:
+    """(the file of checks/ that declares and reports the rule, the files
+    that find it and report it by code, when they are elsewhere)."""
+    module = rule.__module__
+    found_in = REPORTED_ELSEWHERE.get(module.rpartition(".")[2], ()) if module.startswith("lscb_checks.checks.") else ()
+    # Of the modules registry.py names for the check, those that name this code.
+    files = [module_file(name) for name in found_in]
+    return module_file(module), tuple(path for path in files if _names_code(path, rule.code))
+
+
+def _names_code(path: str, code: str) -> bool:
+    return f'"{code}"' in (ROOT / path).read_text(encoding="utf-8")
+
+
+def _reported_by_line(rule: type[Rule]) -> str:
+    declared, found_in = reported_by(rule)
+    line = f"*Reported by:* `{declared}`"
+    if found_in:
+        line += " (found in " + ", ".join(f"`{path}`" for path in found_in) + ")"
+    return line + "."
+
+
 def rule_section(rule: type[Rule]) -> str:
     doc = rule.doc()
     lines = [f"### {rule.code} {rule.name}", ""]
     lines.append(f"*Severity:* {_severity(rule)}. "
                  f"*Stage:* {_STAGES[rule.stage]}.")
+    lines.append(_reported_by_line(rule))
     lines.append("")
     lines.append(doc.get("What it checks", ""))
     for title in DOC_SECTIONS[:3]:
@@ -154,7 +182,8 @@ def rule_section(rule: type[Rule]) -> str:
 # The redaction checks measured on the test corpora: written by the corpus
 # tests (tests/test_gate_corpus_*.py, LSCB_UPDATE_MEASURED=1), which fail
 # when the committed tables are not the ones they measure.
-MEASURED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "gate_corpus" / "measured"
+ROOT = Path(__file__).resolve().parents[2]
+MEASURED = ROOT / "tests" / "fixtures" / "gate_corpus" / "measured"
 
 
 def _measured() -> list[str]:

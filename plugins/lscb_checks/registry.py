@@ -1,6 +1,6 @@
 """Every check, in run order, with its stage. Read this file to know what the
-build checks; each module's rules (codes, names, documentation) are declared
-next to its check.
+build checks: every rule (code, name, documentation) is declared in a module
+of checks/, next to its check, and each module is listed here once.
 
 Stage "start": `initialized`, before Pelican reads, copies or writes any file.
 A module's `check_start(settings)` yields findings; an error stops the build
@@ -14,24 +14,31 @@ Stage "output": `finalized`, over the built staging folder, before it replaces
 output/, after the search index is written (lscb_search is listed before
 lscb_checks in PLUGINS, and plugin_order.py refuses the other order). A
 module's `check_output(output)` yields findings.
+
+Reported elsewhere: a few findings can only be made where the work is done
+(what Pelican could not read, a review's date as the publication gate reads
+it, a waiver as it is applied). Their rules are declared in checks/ like the
+others and reported by code (lscb_core.rules.finding) from the module that
+finds them, which names the code; lscb_core imports no plugin. These modules
+are imported with this one, so their codes are known before anything reports.
 """
 
 from __future__ import annotations
 
 import importlib
 
-# Rules reported by the other plugins as they work (listed for the docs).
-PLUGIN_RULE_MODULES = (
-    "lscb_core.waivers",            # WAIV: waivers themselves
-    "lscb_core.pelican_log",        # BLD001, BLD005: what Pelican itself could not do
-    "lscb_content.versions",        # VER: versions for young people and children
-    "lscb_content.audit_results",   # A11Y011: the accessibility audit file
-    "lscb_content.charts",          # AR002: a money table that cannot be charted
-    "lscb_core.documents",          # DOC001: a page's Document
-    "lscb_reviews.gate",            # REV002: dates the publication gate reads
-    "lscb_reviews.leak_guard",      # REV003: blocked review found in the output
-    "lscb_reviews.withheld_files",  # REV012: a published page links a withheld review's file
-)
+# Module of checks/ -> the modules that find some of its rules and report
+# them by code (each names the codes it reports).
+REPORTED_ELSEWHERE = {
+    "build_errors": ("lscb_core.pelican_log",),          # BLD001, BLD005: what Pelican could not do
+    "documents": ("lscb_core.documents",),               # DOC001: a page's Document
+    "waivers": ("lscb_core.waivers",),                   # WAIV001-WAIV006: waivers themselves
+    "review_gate_dates": ("lscb_reviews.gate",),         # REV002: dates the publication gate reads
+    "withheld_review_files": ("lscb_reviews.withheld_files",),  # REV012: a withheld review's file linked
+    "blocked_reviews": ("lscb_reviews.leak_guard",),     # REV003: a blocked review found in the output
+    "allowlist_entries": ("lscb_checks.allowlist",),     # CFG001: found as the allowlist is read
+    "redaction_register": ("lscb_reviews.leak_guard",),  # RED005 too: a register's copy in the output
+}
 
 START_CHECKS = (
     "content_symlinks",
@@ -42,6 +49,9 @@ SOURCE_CHECKS = (
     "content_files",
     "output_paths",
     "metadata_schema",
+    "versions",
+    "annual_report_charts",
+    "accessibility_audit",
     "starter_text",
     "review_themes",
     "review_decision",
@@ -57,6 +67,7 @@ SOURCE_CHECKS = (
     "a11y_document_links",
     "links_source",
     "redaction_register",
+    "allowlist_entries",
     "pii_names",
     "pii_name_parts",
     "pii_addresses",
@@ -83,6 +94,10 @@ OUTPUT_CHECKS = (
 )
 
 
+def reported_elsewhere():
+    return [importlib.import_module(f"lscb_checks.checks.{name}") for name in REPORTED_ELSEWHERE]
+
+
 def start_checks():
     return [importlib.import_module(f"lscb_checks.checks.{name}") for name in START_CHECKS]
 
@@ -97,10 +112,19 @@ def output_checks():
 
 def load_all_rules():
     """Import every module that declares rules, so RULES is complete."""
-    for name in PLUGIN_RULE_MODULES:
-        importlib.import_module(name)
+    reported_elsewhere()
     start_checks()
     source_checks()
     output_checks()
     from lscb_core.rules import RULES
     return RULES
+
+
+def rule_modules() -> list[str]:
+    """Every module of checks/ this file lists, once each."""
+    listed = [*REPORTED_ELSEWHERE, *START_CHECKS, *SOURCE_CHECKS, *OUTPUT_CHECKS]
+    return list(dict.fromkeys(listed))
+
+
+# Their codes are reported by code from elsewhere, as soon as a build starts.
+reported_elsewhere()

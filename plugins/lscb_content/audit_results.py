@@ -6,7 +6,8 @@ content folder). Once every file is read, this module loads it and puts it in
 the templates' context as ACCESSIBILITY_AUDIT, with the published pages the
 audit did not cover ("unaudited"), so the statement never claims more than
 was tested. No file: ACCESSIBILITY_AUDIT is None and the statement says that
-no audit has been recorded.
+no audit has been recorded. A file that cannot be read is reported by
+lscb_checks.checks.accessibility_audit (A11Y011).
 """
 
 from __future__ import annotations
@@ -15,10 +16,7 @@ import datetime
 import json
 from pathlib import Path
 
-from lscb_core import collect
-from lscb_core.findings import Severity
 from lscb_core.quote import known, say
-from lscb_core.rules import Rule, Waiver
 
 DEFAULT_FILE = "accessibility-audit.json"
 # Field -> (type, what it is), for the messages.
@@ -29,34 +27,6 @@ FIELDS = {
     "pages": (list, "the addresses of the pages checked"),
     "checks": (list, "each check with its tool, scope and problems"),
 }
-
-
-class AccessibilityAuditInvalid(Rule):
-    """Flags an accessibility audit file (content/accessibility-audit.json)
-    that cannot be read: not JSON, a field missing or of the wrong kind, or
-    a date that is not a real day or is in the future.
-
-    ## Why it matters
-    The accessibility statement, which the law requires, shows the date, tools
-    and results of the last audit from this file. A broken file would make
-    the statement wrong or empty without anyone noticing.
-
-    ## Example
-        {"date": "23/11/2026", "tools": {}, "pages": [], "checks": []}
-
-    ## Use instead
-    Do not edit the file by hand: run `make audit`, which checks the built
-    site in a browser and writes it again, and commit the result.
-
-    ## Known limitations
-    The check reads the file's form, not whether its results are still true
-    of the site: the statement lists the pages added since the audit.
-    """
-
-    code = "A11Y011"
-    name = "accessibility-audit-invalid"
-    severity = Severity.ERROR
-    waiver = Waiver.NEVER
 
 
 def _problem(data: dict, today: datetime.date) -> tuple[str, str] | None:
@@ -87,40 +57,40 @@ def _line_of(text: str, field: str) -> int:
     return 1
 
 
-def load(path: Path, today: datetime.date, shown: str):
-    """(data or None, findings)."""
+def audit_file(settings) -> Path:
+    """The audit file: ACCESSIBILITY_AUDIT under the content folder."""
+    return Path(settings["PATH"]) / settings.get("ACCESSIBILITY_AUDIT", DEFAULT_FILE)
+
+
+def load(path: Path, today: datetime.date):
+    """(data, None), or (None, (line, col, message)) for the first problem."""
     text = path.read_text(encoding="utf-8", errors="replace")
-    hint = "run `make audit` to write the file again, then commit it"
     try:
         data = json.loads(text)
     except ValueError as error:
-        line = getattr(error, "lineno", 1)
-        col = getattr(error, "colno", 1)
         # JSON's own words ("Expecting value"), never the file's text.
         message = say("not valid JSON: {why}", why=known(getattr(error, "msg", type(error).__name__)))
-        return None, [AccessibilityAuditInvalid.at(shown, line, message, hint, col=col)]
+        return None, (getattr(error, "lineno", 1), getattr(error, "colno", 1), message)
     if not isinstance(data, dict):
-        return None, [AccessibilityAuditInvalid.at(shown, 1, "must be a JSON object of fields", hint)]
+        return None, (1, 1, "must be a JSON object of fields")
     problem = _problem(data, today)
     if problem:
         message, field = problem
-        return None, [AccessibilityAuditInvalid.at(shown, _line_of(text, field), message, hint)]
-    return data, []
+        return None, (_line_of(text, field), 1, message)
+    return data, None
 
 
 def add_audit_results(generators) -> None:
     """all_generators_finalized: ACCESSIBILITY_AUDIT in the templates' context."""
     from lscb_core.dates import today as build_today
-    from lscb_core.findings import display_path
 
     settings = generators[0].settings
     context = generators[0].context
-    path = Path(settings["PATH"]) / settings.get("ACCESSIBILITY_AUDIT", DEFAULT_FILE)
+    path = audit_file(settings)
     context["ACCESSIBILITY_AUDIT"] = None
     if not path.is_file():
         return
-    data, findings = load(path, build_today(settings), display_path(str(path)))
-    collect.report(settings, findings)
+    data = load(path, build_today(settings))[0]
     if data is None:
         return
     audited = set(data["pages"])

@@ -2,7 +2,8 @@
 an annual report): a file under content/, linked with its format and size.
 
 The file is copied into the site only when the page that names it is
-published."""
+published. A Document that is not a file is DOC001 (declared in
+lscb_checks.checks.documents, reported here by code)."""
 
 from __future__ import annotations
 
@@ -12,31 +13,9 @@ from dataclasses import dataclass
 
 from .findings import shorten
 from .quote import file, say
-from .rules import Rule, Waiver, finding
+from .rules import finding
 from .sources import field_line
 from .suggest import closest_path
-
-
-class DocumentMissing(Rule):
-    """Flags a `Document` field that does not name a file under content/.
-
-    ## Why it matters
-    The page would promise a full report that readers cannot download.
-
-    ## Example
-        Document: reviews/documents/child-l-overview.pdf
-
-    ## Use instead
-    The path from content/ of a file that exists; the hint suggests the
-    closest file in the same folder.
-
-    ## Known limitations
-    None.
-    """
-
-    code = "DOC001"
-    name = "document-missing"
-    waiver = Waiver.NEVER
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 Pelican logs "Could not process <file>" (without saying why, unless DEBUG is
 on) or "Skipping <page>: could not find information about 'title'", drops the
 page and carries on. Here each becomes a finding naming the file, so an editor
-sees it with the other problems and in the same formats.
+sees it with the other problems and in the same formats (BLD001 and BLD005,
+declared in lscb_checks.checks.build_errors and reported here by code:
+lscb_core imports no plugin).
 
 Every other record Pelican (or a plugin) logs is printed with masked_text():
 the values a record quotes (its `%s` arguments: paths, metadata, what a link
@@ -20,69 +22,10 @@ import re
 from .findings import Finding, display_path
 from .pseudonyms import declared_in
 from .quote import File, Known, in_reviews, known, mask_path, mask_paths_in, mask_value, say
-from .rules import Rule, Waiver
+from .rules import finding
 from .sources import source_file
 
 _PROPERTY_FIELDS = {"title": "Title", "date": "Date", "content": "the text"}
-
-
-class ContentUnreadable(Rule):
-    """Flags a content file that Pelican could not read, or that lacks a
-    field every page must have (`Title`, and `Date` for articles).
-
-    ## Why it matters
-    Pelican on its own would drop the page silently and publish the rest of
-    the site without it.
-
-    ## Example
-        Date: 2026-01-01
-        Summary: A page without a title.
-
-    ## Use instead
-        Title: Working with schools
-        Date: 2026-01-01
-        Summary: How the board works with schools.
-
-    ## Known limitations
-    The reason is Pelican's own error, which is sometimes technical; the line
-    is always 1.
-    """
-
-    code = "BLD001"
-    name = "content-unreadable"
-    waiver = Waiver.NEVER
-
-
-class BuildError(Rule):
-    """Flags an error that stopped the build, or that Pelican logged, that
-    no other check explains: a page Pelican skipped, a setting or plugin
-    that failed.
-
-    ## Why it matters
-    Pelican on its own may print the error among other messages, drop a
-    page and still report success, or stop half-way with an error about a
-    temporary file. Here the build stops, nothing is published, and the
-    error is counted in the summary and in every output format, so a
-    build in CI never says "0 errors" when it failed.
-
-    ## Example
-        Title: Old address
-        Save_as: ../old-address.html
-
-    ## Use instead
-        Title: Old address
-        Save_as: old-address.html
-
-    ## Known limitations
-    The message is Pelican's own, cut to fit one line (`--verbose` prints
-    it in full), and sometimes technical. When it names a page, the finding
-    is on that page (on the field it quotes, if any); otherwise it is on
-    line 1 of the settings file.
-    """
-
-    code = "BLD005"
-    name = "build-error"
-    waiver = Waiver.NEVER
 
 
 def _why(settings, relative: str) -> tuple[str, str]:
@@ -115,8 +58,8 @@ def _not_utf8(path: str) -> Finding:
     line = data.count(b"\n", 0, start) + 1 if start else 1
     col = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
     meant = data[start:start + 1].decode("cp1252", errors="replace") if start < len(data) else ""
-    return ContentUnreadable.at(
-        path, line, say("the file is not saved as UTF-8: the '{char}' here cannot be read", char=meant)
+    return finding(
+        "BLD001", path, line, say("the file is not saved as UTF-8: the '{char}' here cannot be read", char=meant)
         if meant.strip() and meant != "\ufffd" else "the file is not saved as UTF-8: a character here cannot be read",
         "save the file as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8)", col=col)
 
@@ -160,16 +103,16 @@ def to_finding(record: logging.LogRecord, settings) -> Finding | None:
         # it quotes is masked and Pelican's own words are kept.
         if in_reviews(path):
             why = known(_mask_quoted(path, why))
-        return ContentUnreadable.at(
-            path, line, say("Pelican could not read this file ({kind}: {why})", kind=known(kind), why=why)
+        return finding(
+            "BLD001", path, line, say("Pelican could not read this file ({kind}: {why})", kind=known(kind), why=why)
             if why else say("Pelican could not read this file ({kind})", kind=known(kind)),
             "check the metadata at the top: one 'Name: value' a line, then a blank line", col=col)
     if isinstance(record.msg, str) and record.msg.startswith("Skipping %s: could not find information about"):
         page, prop = record.args[0], str(record.args[1])
         path = getattr(page, "source_path", str(page))
         field = _PROPERTY_FIELDS.get(prop, prop)
-        return ContentUnreadable.at(
-            path, 1, say("the page has no {field}, so it would be left out", field=known(field)),
+        return finding(
+            "BLD001", path, 1, say("the page has no {field}, so it would be left out", field=known(field)),
             say("add '{field}: ...' to the metadata at the top of the file", field=known(field))
             if field[0].isupper()
             else "add some text below the metadata")
@@ -191,8 +134,8 @@ def error_finding(text: str, settings_path, record: logging.LogRecord | None = N
         first, _, rest = text.partition("\n")
         hint = next((line.strip()[len("hint:"):].strip() for line in rest.splitlines()
                      if line.strip().startswith("hint:")), "")
-        return BuildError.at(
-            str(settings_path), 1, say("the build stopped: {error}", error=known(first)),
+        return finding(
+            "BLD005", str(settings_path), 1, say("the build stopped: {error}", error=known(first)),
             say("{hint}", hint=known(hint)) if hint else
             "not about one page: send this to the site's maintainer (--verbose shows it in full)")
     path = str(page.source_path)
@@ -213,7 +156,7 @@ def error_finding(text: str, settings_path, record: logging.LogRecord | None = N
         if entry.value in quoted:
             line, col = entry.line, entry.value_col
             break
-    return BuildError.at(path, line, say("{error}", error=known(text)),
+    return finding("BLD005", path, line, say("{error}", error=known(text)),
                          "fix what it quotes; --verbose prints Pelican's whole message", col=col)
 
 

@@ -138,7 +138,13 @@ class Rule:
 def finding(code: str, source_path: str, line: int, message: str | quote.Message,
             hint: str | quote.Message,
             col: int = 1, term: str = "", mode: Mode = Mode.DRAFT) -> Finding:
-    """Shorthand for RULES[code].at(...)."""
+    """Shorthand for RULES[code].at(...): how a finding is reported from
+    outside lscb_checks, whose checks/ declares every rule (lscb_core
+    imports no plugin; lscb_checks.registry declares these codes when it
+    is imported)."""
+    if code not in RULES:
+        raise LookupError(f"finding code {code} is not declared: lscb_checks.registry declares every rule, "
+                          "and is imported with the lscb_checks plugin")
     return RULES[code]._at(source_path, line, message, hint, col, term, mode, sys._getframe(1))
 
 

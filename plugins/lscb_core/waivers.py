@@ -35,7 +35,8 @@ is changed instead.
 A waiver without codes, with `all` or `*`, without a reason, for a code
 that does not exist or cannot be waived, without its quote or approval,
 without a place (the old whole-file form), or that waives nothing is itself
-a finding (WAIV001-WAIV006).
+a finding (WAIV001-WAIV006, declared in lscb_checks.checks.waivers and
+reported here by code).
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ from dataclasses import dataclass, field
 
 from .findings import Finding, display_path, shorten
 from .quote import in_reviews, known, mask_value, say
-from .rules import RULES, Mode, Rule, Waiver
+from .rules import RULES, Mode, Waiver
+from .rules import finding as waiver_finding  # the WAIV rules: lscb_checks.checks.waivers
 from .sources import SourceFile
 
 # A waiver in a comment: `<!-- waive CODES ["quote"]: reason -->`.
@@ -117,176 +119,6 @@ def _fold(text: str) -> str:
     from lscb_checks.text.normalise import normalise
 
     return normalise(text)
-
-
-class WaiverBlanket(Rule):
-    """Flags a waiver that names no specific code (`all`, `*`, or nothing).
-
-    ## Why it matters
-    A blanket waiver silences checks that nobody has looked at, including
-    checks added later. A leak would pass unnoticed.
-
-    ## Example
-        <!-- waive all: the text is fine -->
-
-    ## Use instead
-        <!-- waive A11Y004: "Working Together" is the title of the guidance -->
-
-    ## Known limitations
-    None.
-    """
-
-    code = "WAIV001"
-    name = "waiver-blanket"
-    waiver = Waiver.NEVER
-
-
-class WaiverUnused(Rule):
-    """Flags a waiver that waives no finding: nothing of its code (and quoted
-    text) is at its place any more, or what it names is inside an attachment
-    (a PDF page, an image's metadata, a file name), which no waiver in the
-    Markdown can cover.
-
-    ## Why it matters
-    A waiver left behind after the text changed would silently waive a new
-    problem of the same kind later. Text inside a PDF or an image is
-    published as it is in the file, whatever the review says about it.
-
-    ## Example
-    `<!-- waive A11Y005: the list is the only link -->` on a line whose
-    link text is now clear; or `<!-- waive PII001 "Peter Connelly": ... -->`
-    on the line that links a PDF naming him.
-
-    ## Use instead
-    Remove the waiver. For an attachment, fix the file: export the PDF again
-    without the text, or remove the image's metadata.
-
-    ## Known limitations
-    Waivers of checks on the built site are only judged when the build gets
-    that far (no source check failed).
-    """
-
-    code = "WAIV002"
-    name = "waiver-unused"
-    waiver = Waiver.NEVER
-
-
-class WaiverWithoutReason(Rule):
-    """Flags a waiver that gives no reason after the codes.
-
-    ## Why it matters
-    The next editor needs to know why the finding was accepted, and whether
-    the reason still holds.
-
-    ## Example
-        <!-- waive A11Y004 -->
-
-    ## Use instead
-        <!-- waive A11Y004: "Working Together" is the title of the guidance -->
-
-    ## Known limitations
-    Any text counts as a reason; nobody checks that it is a good one.
-    """
-
-    code = "WAIV003"
-    name = "waiver-without-reason"
-    waiver = Waiver.NEVER
-
-
-class RedactionWaiverMisplaced(Rule):
-    """Flags a waiver of a redaction finding that does not quote the text it
-    allows, or does not name the role of whoever approved it.
-
-    ## Why it matters
-    Publishing something that looks like a name, an address or a date of
-    birth in a review is a decision for a senior person, not an editor. The
-    quote ties the decision to one piece of text on one line: the same name
-    anywhere else is still stopped.
-
-    ## Example
-        Her name was Peter Connelly. <!-- waive PII001: public name -->
-
-    ## Use instead
-        Her name was Peter Connelly. <!-- waive PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding -->
-
-    or, for a finding in a metadata field:
-
-        Waive: PII001 "Peter Connelly" in Summary: named in a national review; approved by Head of Safeguarding
-
-    ## Known limitations
-    The role is free text: the build cannot check that the person approved.
-    """
-
-    code = "WAIV004"
-    name = "redaction-waiver-misplaced"
-    waiver = Waiver.NEVER
-
-
-class WaiverUnknownCode(Rule):
-    """Flags a waiver naming a code that does not exist, or one that cannot be
-    waived.
-
-    ## Why it matters
-    A mistyped code waives nothing, and the editor believes a problem is dealt
-    with. Some codes can never be waived: the publication gate, leaks of
-    reviews that are not published, a term of the review's redaction register
-    (RED001: the register or the text is changed instead), and problems
-    inside a PDF or an image (the file is fixed instead).
-
-    ## Example
-        <!-- waive A11Y04: link text is a title -->
-        Waive: RED001 "hope": the ordinary word; approved by Head of Safeguarding
-
-    ## Use instead
-    Copy the code from the finding, e.g. `A11Y004`. See docs/checks.md for
-    which codes can be waived. For RED001, reword the text ("we expect
-    that"), or replace a one-word term in the register with the full name
-    (`scripts/redaction-register remove`, then `add`; see
-    docs/publishing-reviews.md).
-
-    ## Known limitations
-    None.
-    """
-
-    code = "WAIV005"
-    name = "waiver-unknown-code"
-    waiver = Waiver.NEVER
-
-
-class WaiverPlaceMissing(Rule):
-    """Flags a waiver that does not say where its finding is: a `Waive:`
-    field without `in <field>` for a finding on a line or in a field (the
-    whole-file form, which covered the text everywhere in the file), a
-    `Waive:` field naming a field the header does not have, or a comment
-    waiver inside the header.
-
-    ## Why it matters
-    A waiver for the whole file covers the same text wherever it is: a
-    waiver meant for a name quoted from a national review in one paragraph
-    would also let the same words through in the title, the summary and
-    every other paragraph, where they may name someone in this review.
-
-    ## Example
-        Waive: PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding
-
-    ## Use instead
-    On the line that has the text:
-
-        The review of Peter Connelly's death is relevant. <!-- waive PII001 "Peter Connelly": named in a national review; approved by Head of Safeguarding -->
-
-    or, for text in a metadata field, name the field:
-
-        Waive: PII001 "Peter Connelly" in Summary: named in a national review; approved by Head of Safeguarding
-
-    ## Known limitations
-    A finding about the whole page (reading age, a term used without
-    explanation, a missing section, an overdue review date) is still waived
-    in the header without a field.
-    """
-
-    code = "WAIV006"
-    name = "waiver-place-missing"
-    waiver = Waiver.NEVER
 
 
 def header_lines(source: SourceFile) -> dict[int, str]:
@@ -360,15 +192,15 @@ def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: 
                   field_name=field_name, header=header)
     path = source.path
     if not codes or any(code.lower() in ("all", "*") for code in codes):
-        waive.problems.append(WaiverBlanket.at(
-            path, line, "waiver names no specific code", "name the codes it waives, e.g. A11Y004",
+        waive.problems.append(waiver_finding(
+            "WAIV001", path, line, "waiver names no specific code", "name the codes it waives, e.g. A11Y004",
             col=col, mode=mode))
         waive.codes = ()
         return waive
     if kind == LINE:
         if line in header:
-            waive.problems.append(WaiverPlaceMissing.at(
-                path, line, "a comment waiver in the header: name the field instead",
+            waive.problems.append(waiver_finding(
+                "WAIV006", path, line, "a comment waiver in the header: name the field instead",
                 _field_form(codes[0], header[line]), col=col, mode=mode))
             waive.codes = ()
             return waive
@@ -379,8 +211,8 @@ def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: 
         waive.lines = frozenset(number for number, name in header.items()
                                 if name.lower() == field_name.lower() and name.lower() != "waive")
         if not waive.lines:
-            waive.problems.append(WaiverPlaceMissing.at(
-                path, line, say("waiver names no field {name} of this header", name=shorten(field_name, 20)),
+            waive.problems.append(waiver_finding(
+                "WAIV006", path, line, say("waiver names no field {name} of this header", name=shorten(field_name, 20)),
                 say("name the field the finding is in, e.g. {form}", form=_field_form(codes[0], "Summary")),
                 col=col, mode=mode))
             waive.codes = ()
@@ -394,20 +226,20 @@ def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: 
                 hint = _REGISTER_HINT
             elif code.startswith(("PDF", "IMG")) and rule is not None:
                 hint = "fix the file: export it again without the text or its metadata"
-            waive.problems.append(WaiverUnknownCode.at(
-                path, line, say("waiver code {code} {what}", what=known(what),
+            waive.problems.append(waiver_finding(
+                "WAIV005", path, line, say("waiver code {code} {what}", what=known(what),
                                 code=known(code) if _CODE.match(code) else shorten(code, 12)),
                 hint, col=col, mode=mode))
         elif kind == FILE and rule.waiver is not Waiver.FILE:
             waive.whole_file += (code,)
         elif rule.waiver is Waiver.APPROVED and not (waive.term and role):
             form = _field_form(code, field_name) if kind == FIELD else _line_form(code)
-            waive.problems.append(RedactionWaiverMisplaced.at(
-                path, line, say("waiver of {code} lacks the quoted text or the approver", code=known(code)),
+            waive.problems.append(waiver_finding(
+                "WAIV004", path, line, say("waiver of {code} lacks the quoted text or the approver", code=known(code)),
                 form, col=col, mode=mode))
     if not reason:
-        waive.problems.append(WaiverWithoutReason.at(
-            path, line, "waiver gives no reason", "add ': <why this is acceptable>' after the codes",
+        waive.problems.append(waiver_finding(
+            "WAIV003", path, line, "waiver gives no reason", "add ': <why this is acceptable>' after the codes",
             col=col, mode=mode))
     waive.codes = tuple(c for c in codes if c in RULES and RULES[c].waiver is not Waiver.NEVER
                         and c not in waive.whole_file)
@@ -447,8 +279,9 @@ def _whole_file_problems(waive: Waive, findings: list[Finding], mode: Mode) -> l
             hint = _field_form(code, waive.header[spot.line])
         else:
             hint = say("on line {line}: {form}", line=spot.line, form=_line_form(code))
-        problems.append(WaiverPlaceMissing.at(
-            waive.path, waive.line, say("waiver of {code} covers the whole file, not one place", code=known(code)),
+        problems.append(waiver_finding(
+            "WAIV006", waive.path, waive.line,
+            say("waiver of {code} covers the whole file, not one place", code=known(code)),
             hint, col=waive.col, mode=mode))
     return problems
 
@@ -496,12 +329,13 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive],
             inside = next((f for f in findings if f.inside and waive._matches(f)), None)
             codes = known(", ".join(waive.codes))
             if inside is not None:
-                result.append(WaiverUnused.at(
-                    waive.path, waive.line, say("waiver of {codes} waives nothing: the text is in a file", codes=codes),
+                result.append(waiver_finding(
+                    "WAIV002", waive.path, waive.line,
+                    say("waiver of {codes} waives nothing: the text is in a file", codes=codes),
                     _inside_hint(inside.inside), col=waive.col, mode=mode))
             else:
-                result.append(WaiverUnused.at(
-                    waive.path, waive.line, say("waiver of {codes} waives nothing", codes=codes),
+                result.append(waiver_finding(
+                    "WAIV002", waive.path, waive.line, say("waiver of {codes} waives nothing", codes=codes),
                     "remove the waiver", col=waive.col, mode=mode))
             waive.used = True  # report once
     return result

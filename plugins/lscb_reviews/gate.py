@@ -6,7 +6,8 @@ sitemap or a search index; its page is never written (Pelican would write a
 draft to drafts/ and a hidden page to its normal URL). Reviews past the
 retention period stay at their URL with an "available on request" notice,
 and leave every listing. The files of both are kept out of the site by
-lscb_reviews.withheld_files.
+lscb_reviews.withheld_files. A date the gate cannot read is REV002
+(declared in lscb_checks.checks.review_gate_dates, reported here by code).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from lscb_core.documents import attach_document
 from lscb_core import collect
 from lscb_core.findings import display_path, shorten
 from lscb_core.quote import file, known, render_for, say
-from lscb_core.rules import Rule, Waiver, finding
+from lscb_core.rules import finding
 from lscb_core.sources import field_line
 
 from .credits import parse as parse_credits
@@ -34,30 +35,6 @@ REVIEW_TYPE_LABELS = {
     "lcspr": "Local child safeguarding practice review",
     "rapid-review": "Rapid review",
 }
-
-class ReviewDateInvalid(Rule):
-    """Flags a date field of a review (`Date`, `Publish_after`) that is not a
-    date the publication gate can read.
-
-    ## Why it matters
-    The gate decides from these dates whether a review may be public today.
-    An unreadable date keeps the review out, and stops the build so that the
-    editor knows why.
-
-    ## Example
-        Publish_after: next March
-
-    ## Use instead
-        Publish_after: 2027-03-01
-
-    ## Known limitations
-    None.
-    """
-
-    code = "REV002"
-    name = "review-date-invalid"
-    waiver = Waiver.NEVER
-
 
 def is_review(article) -> bool:
     return is_of_type(article, "reviews")

@@ -9,7 +9,8 @@ with a register's bytes, and nothing under a reviews folder's redaction/. It
 reads each text file of the output once, and only when some review was
 blocked; other files are read only when their size is that of a file looked
 for. A hit stops the build, so the staging output is thrown away and nothing
-is published.
+is published. Its findings are REV003 (declared in
+lscb_checks.checks.blocked_reviews) and RED005, reported here by code.
 """
 
 from __future__ import annotations
@@ -18,41 +19,12 @@ import os
 
 from lscb_core import collect
 from lscb_core.quote import file, known, say
-from lscb_core.rules import Rule, Waiver, finding
+from lscb_core.rules import finding
 
 from .state import blocked
 from .withheld_files import under_redaction_folder
 
 _TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js")
-
-
-class BlockedReviewInOutput(Rule):
-    """Flags any trace of a withheld, embargoed or draft review in the built
-    site: its page, its files, a file with the same bytes as one of its
-    files (wherever it came from, the theme included), or a link to its
-    address.
-
-    ## Why it matters
-    A review the board decided not to publish, or not yet, must not be
-    reachable at all: a link in a feed or sitemap is enough for it to be
-    found and shared.
-
-    ## Example
-    A guidance page linking to /reviews/child-x/ while Child X is withheld.
-
-    ## Use instead
-    Remove the link until the review is published.
-
-    ## Known limitations
-    Looks for the review's address, and for its files by path and by exact
-    bytes (an edited copy is a different file); text copied from the review
-    into another page is caught by the redaction checks only.
-    """
-
-    code = "REV003"
-    name = "blocked-review-in-output"
-    waiver = Waiver.NEVER
-    stage = "output"
 
 
 def check_output(pelican) -> None:

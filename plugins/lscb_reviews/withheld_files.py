@@ -25,7 +25,8 @@ and retirement never stops the build. For any other, REV012 stops the build
 at the line of that page: the build cannot tell a shared
 logo from the review's own material, an editor can, and says so with a
 waiver on that line. lscb_reviews.leak_guard looks for every one of these
-contents again in the finished output.
+contents again in the finished output. REV012 is declared in
+lscb_checks.checks.withheld_review_files and reported here by code.
 """
 
 from __future__ import annotations
@@ -39,50 +40,11 @@ from lscb_core.articles import content_objects
 from lscb_core.contents import KnownContents
 from lscb_core.findings import display_path
 from lscb_core.quote import file, known as vocab, say
-from lscb_core.rules import Rule, Waiver
+from lscb_core.rules import finding
 
 from .state import blocked
 
 log = logging.getLogger("lscb.reviews")
-
-
-class FileOfWithheldReview(Rule):
-    """Flags a link from a page that is published to a file that is also a
-    file of a review that is not published (withheld, embargoed, a draft,
-    under ongoing proceedings), or to a copy of one with the same bytes.
-    The file is kept in the site, and the build stops. (A retired review's
-    file linked so is kept, and the build goes on.)
-
-    ## Why it matters
-    A review that is not published must contribute nothing to the site: not
-    its page, and not its PDF, images or documents, whichever way they are
-    linked. The build cannot tell the board's logo, shared by a review and
-    a guidance page, from the review's own family-network diagram or report
-    linked from another page by mistake. Dropping the file would break the
-    published page; publishing it silently could publish the review.
-
-    ## Example
-    Child Q is withheld and links its report as `/documents/child-q.pdf`; a
-    guidance page links the same file:
-
-        Read [the review of Child Q (PDF, 1 MB)](/documents/child-q.pdf).
-
-    ## Use instead
-    Remove the link until the review is published. When the file is not
-    the review's own (a shared logo or leaflet), waive on the published
-    page's line, saying what the file is:
-
-        ![Board logo](/images/logo.png) <!-- waive REV012: the board's logo, shared -->
-
-    ## Known limitations
-    Files are matched by path and by exact bytes: an edited copy (saved
-    again, resized) is a different file, and its content is checked only
-    by the redaction checks of the pages that link it.
-    """
-
-    code = "REV012"
-    name = "file-of-withheld-review"
-    waiver = Waiver.LINE
 
 
 HINT = "remove the link; if the file is not the review's own, waive on this line"
@@ -237,7 +199,7 @@ def _shared(item, absolute: str, review: str, copy: bool):
     what = "a copy of a file" if copy else "a file"
     message = say("links {what} of {review}, which is not published", what=vocab(what),
                   review=file(review, name_only=True))
-    return FileOfWithheldReview.at(item.path, line, message, HINT, col=col)
+    return finding("REV012", item.path, line, message, HINT, col=col)
 
 
 def _relative(absolute: str, content: str) -> str:

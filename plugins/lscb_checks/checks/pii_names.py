@@ -1,5 +1,4 @@
-"""People's full names in case reviews (PII001), and the allowlist's own
-problems (CFG001, declared in lscb_checks.allowlist).
+"""People's full names in case reviews (PII001).
 
 A full name is a known forename followed by a capitalised surname: "Jane
 Smith", "Anne-Marie Smith-Jones's", "Zoë Brontë", "Jane A. Smith", "Maria
@@ -17,7 +16,7 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, Words, redaction, scan
+from ..allowlist import Context, Hit, Words, scan
 from ..text import name_forms, unlisted_names
 from ..text.forenames import fold, forenames
 from ..text.wordlists import is_place
@@ -297,8 +296,6 @@ HINT = 'use the pseudonym or a role, e.g. "Mother"; public names: the allowlist'
 
 
 def check(site):
-    red = redaction(site)
-    yield from red.allowlist.problems
     if site.of_type("reviews"):
         yield from scan(site, detect, forenames(site.settings))
 
