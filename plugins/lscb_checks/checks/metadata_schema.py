@@ -1,4 +1,4 @@
-"""The header of every page against the schema of its type (lscb_checks.schema).
+"""The header of every page against the schema of its type (lscb_content.schema).
 
 Every content object is checked, drafts, hidden pages and kept-out reviews
 included: their source is in the repository, and they will be published one
@@ -20,7 +20,7 @@ from lscb_core.quote import known as vocab, say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.credits import parse as parse_credits
 
-from .. import schema
+from lscb_content import schema
 
 # What Python-Markdown's meta extension accepts as a field, or a continuation.
 _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")

@@ -27,7 +27,7 @@ from lscb_core.findings import Finding, Severity
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 
-from .. import schema
+from lscb_content import schema
 from ..text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
 from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load, register_files
 from ..text.review_text import attachment_paths, review_spans, static_folder_files, static_folder_spans

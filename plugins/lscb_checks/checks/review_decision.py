@@ -20,7 +20,7 @@ from lscb_core.findings import Finding
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
-from .. import schema
+from lscb_content import schema
 
 
 class ReviewDecisionMissing(Rule):

@@ -26,7 +26,7 @@ from lscb_core.pseudonyms import SHAPE
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
-from .. import schema
+from lscb_content import schema
 from ..text.normalise import normalise
 from ..text.review_text import review_spans
 from .review_decision import header_value

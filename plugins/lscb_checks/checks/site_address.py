@@ -90,7 +90,7 @@ def check_start(settings) -> Iterable[Finding]:
     if fallback is None or os.environ.get("LSCB_SITEURL", "").strip():
         return
     if str(settings.get("SITEURL") or "").rstrip("/") != str(fallback).rstrip("/"):
-        return  # set for this build (scripts/check_links.py serves the site locally)
+        return  # set for this build (lscb check-links serves the site locally)
     path = settings_file(settings)
     yield SiteAddressNotSet.at(
         path, _line(path), "LSCB_SITEURL is not set on this CI server: no address to build for",

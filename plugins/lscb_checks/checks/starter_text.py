@@ -1,6 +1,6 @@
 """Starter text that `make new` writes, left in a page that is no longer a draft.
 
-A new page (lscb_checks.scaffold) holds a line of instructions under each
+A new page (lscb_cli.scaffold, with lscb_content.starters) holds a line of instructions under each
 heading and in the fields the editor must write ("Write the steps here.").
 They are sentences nobody writes for readers, so wherever one is left, in
 the header or in the text, the page is not finished.
@@ -15,7 +15,7 @@ from lscb_core.findings import Finding, Severity
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
-from ..scaffold import starter_phrases
+from lscb_content.starters import starter_phrases
 
 _COMMENT = re.compile(r"<!--.*?-->")
 
