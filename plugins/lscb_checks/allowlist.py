@@ -44,7 +44,7 @@ Centre, 14 Market Street, Northbridge NS2 1QT", written on one line or
 several.
 
 All of these are compared as every check compares text
-(lscb_checks.text.normalise): case, accents, look-alike letters from other
+(lscb_core.text.normalise): case, accents, look-alike letters from other
 alphabets, invisible characters and full-width letters do not count. So an
 allowlisted name written in a review with a Cyrillic `о`, or an allowlist
 entry pasted with one, is still that name and allowed; a name that differs
@@ -67,10 +67,11 @@ from dataclasses import dataclass, field
 from lscb_core.findings import Finding, cut_words
 from lscb_core.quote import identifier, known, say
 from lscb_core.rules import Rule, Waiver
+from lscb_core.text.cleaned import Cleaned, clean
+from lscb_core.text.normalise import fold, fold_text, normalise
 
 from lscb_reviews.credits import parse as parse_credits
 
-from .text.normalise import Cleaned, clean, fold, fold_text, normalise
 from .text.people import People
 from .text.review_text import Span, review_spans
 
@@ -502,7 +503,7 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
     """Run `detect` on every span of every review (any state); report what
     the allowlist and the board's details do not cover.
 
-    Detectors read the clean text of each span (lscb_checks.text.normalise:
+    Detectors read the clean text of each span (lscb_core.text.cleaned:
     no invisible characters, look-alike letters read as Latin ones, case
     kept), so a name written with a Cyrillic letter or a zero-width space
     is found like any other; offsets are mapped back to the original text

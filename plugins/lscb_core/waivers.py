@@ -48,6 +48,7 @@ from .findings import Finding, display_path, shorten
 from .quote import in_reviews, known, mask_value, say
 from .rules import RULES, Mode, Rule, Waiver
 from .sources import SourceFile
+from .text.normalise import normalise
 
 # A waiver in a comment: `<!-- waive CODES ["quote"]: reason -->`.
 LINE_WAIVER = re.compile(r"<!--\s*waive\b(?P<body>.*?)-->", re.IGNORECASE | re.DOTALL)
@@ -111,11 +112,8 @@ class Waive:
 
 def _fold(text: str) -> str:
     """A quoted term as every check compares text: the words of
-    lscb_checks.text.normalise (case, accents, punctuation, invisible
+    lscb_core.text.normalise (case, accents, punctuation, invisible
     characters and look-alike letters do not count)."""
-    # Imported here: lscb_core is imported by lscb_checks, not the reverse.
-    from lscb_checks.text.normalise import normalise
-
     return normalise(text)
 
 

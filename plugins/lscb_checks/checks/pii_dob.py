@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from lscb_core.rules import Rule, Waiver
+from lscb_core.text.normalise import normalise
 
 from ..allowlist import Context, Hit, scan
-from ..text.normalise import normalise
 from ..text.rows import Row, rows
 
 _MONTH = (

@@ -42,6 +42,8 @@ from lscb_core import collect
 from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
+from lscb_core.text.cleaned import clean
+from lscb_core.text.normalise import legacy_tokens, legacy_words, tokens, words
 from lscb_core.waivers import blank_waivers
 
 from ..allowlist import Context, fold_text, message, redaction
@@ -50,7 +52,6 @@ from ..published import stream
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
 from ..published.markup import HIDDEN_ELEMENT
 from ..text.forenames import forenames
-from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
 from ..text.review_text import Span
 from . import (
     pii_addresses, pii_contact, pii_dob, pii_institutions, pii_locations, pii_name_parts, pii_names, pii_numbers,
@@ -351,7 +352,7 @@ class _Gate:
             return
         joined = _SEPARATOR.join(block for _text, block in owners)
         # The detectors read the clean copy (look-alike letters as Latin,
-        # invisible characters out: lscb_checks.text.normalise.clean), as the
+        # invisible characters out: lscb_core.text.cleaned.clean), as the
         # source checks do; a hit is placed back in the original text.
         cleaned = clean(joined)
         span = Span(cleaned.text, "", "")

@@ -3,7 +3,7 @@ hashes so the repository never holds the identifiers themselves.
 
 For each review, content/reviews/redaction/<review file name>.json lists
 the real names, nicknames, addresses, schools and dates of birth of the
-people in it. Each term is normalised (lscb_checks.text.normalise) and
+people in it. Each term is normalised (lscb_core.text.normalise) and
 stored only as HMAC-SHA256 with the board's secret key, read from the
 environment variable LSCB_REDACTION_KEY. Without the key a register says
 nothing: not the terms, not how many words each has. A key check value
@@ -43,12 +43,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lscb_core.quote import Message, known, render, say
-
-from .normalise import normalise
+from lscb_core.text.normalise import normalise
 
 FORMAT = "lscb-redaction-register"
 # 2: terms normalised with look-alike letters and all ignorable characters
-# (lscb_checks.text.normalise). A register of version 1 is still read, and
+# (lscb_core.text.normalise). A register of version 1 is still read, and
 # the text is also compared as version 1 normalised it: it may hold terms
 # with letters such as ł or ø that are normalised differently now. Terms
 # added to it later are normalised the new way; it stays version 1.
