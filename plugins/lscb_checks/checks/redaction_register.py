@@ -24,13 +24,16 @@ from collections.abc import Iterable
 
 from lscb_core.contents import KnownContents
 from lscb_core.findings import Finding, Severity
+from lscb_core.linked_files import attachment_paths
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
 
+from lscb_reviews.register_files import register_files
+
 from .. import schema
-from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load, register_files
-from ..text.review_text import attachment_paths, review_spans, static_folder_files, static_folder_spans
+from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load
+from ..text.review_text import review_spans, static_folder_files, static_folder_spans
 
 _DOCS = "see docs/publishing-reviews.md"
 

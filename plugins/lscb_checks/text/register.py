@@ -45,6 +45,9 @@ from pathlib import Path
 from lscb_core.quote import Message, known, render, say
 from lscb_core.text.normalise import normalise
 
+# register_path is read here by scripts/new and scripts/redaction-register.
+from lscb_reviews.register_files import register_path  # noqa: F401
+
 FORMAT = "lscb-redaction-register"
 # 2: terms normalised with look-alike letters and all ignorable characters
 # (lscb_core.text.normalise). A register of version 1 is still read, and
@@ -54,7 +57,6 @@ FORMAT = "lscb-redaction-register"
 VERSION = 2
 VERSIONS = (1, 2)
 KEY_VARIABLE = "LSCB_REDACTION_KEY"
-FOLDER = "redaction"  # next to the reviews: content/reviews/redaction/
 MIN_WORDS = 8  # runs of up to this many words are always compared
 MAX_TERM_WORDS = 32
 _KEY_CHECK_LABEL = b"k:lscb redaction register key check"
@@ -77,30 +79,6 @@ class RegisterError(Exception):
     def __init__(self, why):
         self.why = why if isinstance(why, Message) else say("{why}", why=known(why))
         super().__init__(render(self.why))
-
-
-def register_path(review_path: str | os.PathLike) -> Path:
-    """Where the register of a review lives: <its folder>/redaction/<name>.json."""
-    review = Path(review_path)
-    return review.parent / FOLDER / f"{review.stem}.json"
-
-
-def register_files(review_paths: Iterable[str], content_path: str) -> list[tuple[str, str | None]]:
-    """(register path, path of its review or None) for every register next
-    to the given reviews, and in content/reviews/redaction/ (a register
-    whose review was removed is still a register)."""
-    reviews = {os.path.abspath(str(register_path(path))): path for path in review_paths}
-    folders = {os.path.dirname(path) for path in reviews}
-    folders.add(os.path.abspath(os.path.join(content_path, "reviews", FOLDER)))
-    found = []
-    for folder in sorted(folders):
-        if not os.path.isdir(folder):
-            continue
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".json") and not name.startswith("."):
-                path = os.path.join(folder, name)
-                found.append((path, reviews.get(path)))
-    return found
 
 
 def key_from_env(environ=None) -> bytes | None:
