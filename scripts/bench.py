@@ -339,7 +339,9 @@ def time_detectors(copies: tuple[int, ...] = (10, 20, 40)) -> int:
     from types import SimpleNamespace
 
     sys.path.insert(0, str(ROOT / "plugins"))
-    from lscb_checks.allowlist import Allowlist, Context, Redaction
+    from lscb_checks.allowlist import Allowlist
+    from lscb_checks.redaction import Redaction
+    from lscb_checks.review_scan import Context
     from lscb_checks.checks import (pii_addresses, pii_contact, pii_dob, pii_institutions, pii_name_parts,
                                     pii_names, pii_numbers)
     from lscb_checks.text.forenames import forenames

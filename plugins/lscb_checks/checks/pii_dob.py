@@ -7,7 +7,7 @@ import re
 from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import normalise
 
-from ..allowlist import Context, Hit, scan
+from ..review_scan import Context, Hit, scan
 from ..text.rows import Row, rows
 
 _MONTH = (

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, scan
+from ..review_scan import Context, Hit, scan
 
 # --- Coordinates written as numbers ------------------------------------------
 # Decimal degrees with at least three decimals (about 100 m): "53.4012,

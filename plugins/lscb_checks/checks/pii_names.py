@@ -17,7 +17,8 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, Words, redaction, scan
+from ..redaction import redaction
+from ..review_scan import Context, Hit, Words, scan
 from ..text import name_forms, unlisted_names
 from ..text.forenames import fold, forenames
 from ..text.wordlists import is_place

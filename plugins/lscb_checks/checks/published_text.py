@@ -43,14 +43,15 @@ from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
 from lscb_core.text.cleaned import clean
-from lscb_core.text.normalise import legacy_tokens, legacy_words, tokens, words
+from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
 from lscb_core.waivers import blank_waivers
 
-from ..allowlist import Context, fold_text, message, redaction
 from ..output import Output, Page, items_by_save_as
 from ..published import stream
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
 from ..published.markup import HIDDEN_ELEMENT
+from ..redaction import redaction
+from ..review_scan import Context, message
 from ..text.forenames import forenames
 from ..text.review_text import Span
 from . import (

@@ -28,7 +28,8 @@ from lscb_core.quote import say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import fold_text
 
-from ..allowlist import Context, Words, redaction
+from ..redaction import redaction
+from ..review_scan import Context, Words
 from ..text.forenames import fold, forenames
 from ..text.name_forms import ordinary_words
 from ..text.wordlists import everyday_words, surnames, wide_forenames

@@ -56,7 +56,7 @@ ignorable and format characters removed, letters and digits in NFKC form
 (decomposed accents composed again) and look-alike letters replaced by the
 Latin letter in the same case, with a map from every offset of the clean
 text back to the original, so findings still name the right line and
-column (lscb_core.text.cleaned). lscb_checks.allowlist.scan gives every PII
+column (lscb_core.text.cleaned). lscb_checks.review_scan.scan gives every PII
 detector the clean text.
 
 `fold(word)` is the per-character fold without splitting into words (a
