@@ -23,7 +23,8 @@ from register_helpers import write_register  # noqa: E402
 
 from lscb_core.text.normalise import normalise, tokens  # noqa: E402
 from lscb_checks.text.register import (  # noqa: E402
-    MIN_WORDS, Hasher, Matcher, RegisterError, add_terms, load)
+    MIN_WORDS, Hasher, RegisterError, add_terms, load)
+from lscb_checks.text.register_matcher import Matcher  # noqa: E402
 
 KEY = "test-board-key-4f1c9a27be0d4d3c8e51"
 OTHER_KEY = "another-board-key-77d03e9a1b2c4f60"

@@ -32,7 +32,8 @@ from lscb_core.text.normalise import legacy_tokens, legacy_words, normalise, tok
 from lscb_reviews.register_files import register_files
 
 from .. import schema
-from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load
+from ..text.register import Hasher, RegisterError, key_from_env, load
+from ..text.register_matcher import Matcher
 from ..text.review_text import review_spans, static_folder_files, static_folder_spans
 
 _DOCS = "see docs/publishing-reviews.md"
