@@ -72,7 +72,7 @@ def reported_codes() -> frozenset[str]:
 
 DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
              pii_locations.detect, pii_numbers.detect, pii_institutions.detect)
-# A link's address as written (not read as words: see files.address_words)
+# A link's address as written (not read as words: see published.address_words)
 # is read by the detectors of what an address can hold whole: a map link's
 # coordinates ("maps?q=53.4012,-2.2034"), a landline after "tel:+44".
 ADDRESS_DETECTORS = (pii_locations.detect, pii_contact.detect_address)
