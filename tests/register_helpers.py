@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lscb_checks.text.register import KEY_VARIABLE, add_terms, register_path
+from lscb_checks.text.register import KEY_VARIABLE, add_terms
+from lscb_reviews.register_files import register_path
 
 
 def write_register(content: Path, place: str, terms: list[str]) -> Path:

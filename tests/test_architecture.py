@@ -1,6 +1,7 @@
 """docs/architecture.md matches the code: its table lists every package
 (those under plugins/, installed with the project, and the audit library
-under tools/, which is not), the imports between packages are the ones the
+under tools/, which is not) as layers from the bottom up, each importing
+only the layers below it; the imports between packages are the ones the
 table shows, the files it names exist, and the plugins are listed in the
 order its flow describes."""
 
@@ -16,6 +17,8 @@ from setuptools import find_packages
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "architecture.md"
 FOLDERS = ("plugins", "tools")  # installed with the project; used from the checkout only
+# The layers, from the bottom up: a package may import only those before it.
+LAYERS = ("lscb_core", "lscb_content", "lscb_reviews", "lscb_search", "lscb_checks", "lscb_audit", "lscb_cli")
 
 
 def packages(root: Path = ROOT) -> dict[str, Path]:
@@ -38,6 +41,13 @@ def imports_between_packages(root: Path = ROOT) -> dict[str, set[str]]:
     return found
 
 
+def upward_imports(found: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(package, imported package) for each import of a layer that is not
+    below the importing package."""
+    return sorted((package, imported) for package, names in found.items() for imported in names
+                  if LAYERS.index(imported) >= LAYERS.index(package))
+
+
 def documented_imports(text: str) -> dict[str, set[str]]:
     rows = re.findall(r"^\| `(lscb_\w+)` \| .* \| ([^|]*) \|$", text, re.MULTILINE)
     return {name: {part.strip() for part in imports.split(",") if part.strip() not in ("", "-")}
@@ -46,6 +56,31 @@ def documented_imports(text: str) -> dict[str, set[str]]:
 
 def test_the_package_table_shows_every_import_between_packages():
     assert documented_imports(DOC.read_text(encoding="utf-8")) == imports_between_packages()
+
+
+def test_each_package_imports_only_the_layers_below_it():
+    assert set(LAYERS) == set(packages())
+    assert upward_imports(imports_between_packages()) == []
+
+
+def test_the_table_lists_the_layers_from_the_bottom_up():
+    assert list(documented_imports(DOC.read_text(encoding="utf-8"))) == list(LAYERS)
+
+
+def test_an_upward_import_is_found(tmp_path):
+    for package in LAYERS:
+        folder = tmp_path / ("tools" if package == "lscb_audit" else "plugins") / package
+        folder.mkdir(parents=True)
+        (folder / "__init__.py").write_text("", encoding="utf-8")
+    # Imported inside a function, as the shared pieces once were.
+    (tmp_path / "plugins" / "lscb_core" / "waivers.py").write_text(
+        "def fold(text):\n    from lscb_checks.text.normalise import normalise\n    return normalise(text)\n",
+        encoding="utf-8")
+    (tmp_path / "plugins" / "lscb_content" / "charts.py").write_text("import lscb_reviews.state\n", encoding="utf-8")
+    (tmp_path / "plugins" / "lscb_checks" / "site.py").write_text("from lscb_reviews.state import blocked\n",
+                                                                  encoding="utf-8")
+    assert upward_imports(imports_between_packages(tmp_path)) == [
+        ("lscb_content", "lscb_reviews"), ("lscb_core", "lscb_checks")]
 
 
 def test_an_import_the_table_does_not_show_is_found(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from lscb_checks.html_model import _Collector, _simple, parse_html
+from lscb_core.html_model import _Collector, _simple, parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
 

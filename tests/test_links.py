@@ -212,7 +212,7 @@ and <a
 
 
 def test_the_link_scanner_sees_what_the_full_parser_sees():
-    from lscb_checks.html_model import parse_html, scan_references
+    from lscb_core.html_model import parse_html, scan_references
 
     full, scanned = parse_html(TRICKY_HTML), scan_references(TRICKY_HTML)
     assert [(link.href, link.text, link.line) for link in scanned.links] == [
@@ -225,7 +225,7 @@ def test_the_link_scanner_sees_what_the_full_parser_sees():
 
 def test_the_quick_look_misses_no_url_or_id_the_parser_sees():
     from lscb_checks import quick
-    from lscb_checks.html_model import parse_html
+    from lscb_core.html_model import parse_html
 
     full = parse_html(TRICKY_HTML)
     urls, ids = quick.urls_and_ids(TRICKY_HTML.encode("utf-8"))

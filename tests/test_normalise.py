@@ -1,4 +1,4 @@
-"""The one normaliser every matcher uses (lscb_checks.text.normalise): each
+"""The one normaliser every matcher uses (lscb_core.text.normalise): each
 class of character an editor or an attacker may use to write a name so that
 it looks the same but compares differently, the clean copy the detectors
 read, and that registers made before keep matching. End-to-end cases, on
@@ -17,10 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import review_markdown  # noqa: E402
 from register_helpers import write_register  # noqa: E402
 
-from lscb_checks.text import normalise as module  # noqa: E402
 from lscb_checks.text.forenames import fold as forename_fold  # noqa: E402
-from lscb_checks.text.normalise import (  # noqa: E402
-    clean, fold, fold_text, ignorable, legacy_words, normalise, tokens, words,
+from lscb_core.text import characters  # noqa: E402
+from lscb_core.text import normalise as module  # noqa: E402
+from lscb_core.text.characters import ignorable  # noqa: E402
+from lscb_core.text.cleaned import clean  # noqa: E402
+from lscb_core.text.normalise import (  # noqa: E402
+    fold, fold_text, legacy_words, normalise, tokens, words,
 )
 
 # --- Each class of character ---------------------------------------------------
@@ -72,7 +75,7 @@ def test_every_default_ignorable_and_format_character_is_ignorable():
     Cf character, and the Default_Ignorable_Code_Point ranges of Unicode 15."""
     format_chars = [chr(cp) for cp in range(0x110000)
                     if not 0xD800 <= cp < 0xE000 and unicodedata.category(chr(cp)) == "Cf"]
-    assert format_chars and all(module._IGNORABLE_CHAR.match(c) for c in format_chars)
+    assert format_chars and all(characters._IGNORABLE_CHAR.match(c) for c in format_chars)
     for low, high in [(0xAD, 0xAD), (0x34F, 0x34F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
                       (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
                       (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
@@ -109,7 +112,7 @@ def test_registers_made_before_keep_matching():
             continue
         char = chr(cp)
         before = module._legacy_fold_char(char)
-        if before.isascii() and before and module._fold_char(char) != before:
+        if before.isascii() and before and characters._fold_char(char) != before:
             changed.append(hex(cp))
     assert changed == []
     # Letters the old rules kept are read as before by legacy_words().

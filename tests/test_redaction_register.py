@@ -21,9 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import ROOT, build_site, review_markdown  # noqa: E402
 from register_helpers import write_register  # noqa: E402
 
-from lscb_checks.text.normalise import normalise, tokens  # noqa: E402
+from lscb_core.text.normalise import normalise, tokens  # noqa: E402
 from lscb_checks.text.register import (  # noqa: E402
-    MIN_WORDS, Hasher, Matcher, RegisterError, add_terms, load)
+    MIN_WORDS, Hasher, RegisterError, add_terms, load)
+from lscb_checks.text.register_matcher import Matcher  # noqa: E402
 
 KEY = "test-board-key-4f1c9a27be0d4d3c8e51"
 OTHER_KEY = "another-board-key-77d03e9a1b2c4f60"
@@ -77,7 +78,7 @@ def test_fast_and_general_tokenisers_agree():
     path gives, offsets included, and words() what tokens() gives."""
     import random
 
-    from lscb_checks.text import normalise as module
+    from lscb_core.text import normalise as module
 
     pieces = list("abXYZ0190 '’ʼ‘-–—_.,;:\n\t\"“”s£©½²ʳé\u00ad%&") + [
         "'s", "’s", "\u00a0", "…", "%20", "&amp;", "e\u0301", "ﬁ", "O'Brien's", "007"]

@@ -160,7 +160,7 @@ def test_a_withheld_reviews_file_is_kept_out_however_it_is_linked(scenario, form
 
 
 # Addresses a browser fetches, and lscb_content.site_links rewrites on the
-# published page, but lscb_checks.text.review_text.attachment_paths does not
+# published page, but lscb_core.linked_files.attachment_paths does not
 # read (it reads srcset of <img> only, and src/href/data of the other tags):
 # the file is not the review's, so the folder copied whole publishes it.
 UNREAD_LINK_FORMS = {

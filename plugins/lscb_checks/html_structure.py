@@ -30,7 +30,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .html_model import _VOID
+from lscb_core.html_model import _VOID
 
 # Raw text elements: their content is text up to their own end tag.
 _RAW = ("script", "style", "textarea", "title")

@@ -8,7 +8,7 @@ A page is read on first use and parsed at most once each way. Checks that
 read every page first take `Page.quick` (every URL and id, found with a few
 regular expressions: lscb_checks.quick), and only for a page where something
 may be wrong `Page.references` (links with their text and line, resources
-and ids, from html_model's scanner); `Page.parsed` is everything html_model
+and ids, from lscb_core.html_model's scanner); `Page.parsed` is everything html_model
 collects, for checks that need more.
 """
 
@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
+from lscb_core.content_item import Item
+from lscb_core.html_model import Parsed, parse_html, scan_references
+
 from . import quick as quick_look
-from .html_model import Parsed, parse_html, scan_references
-from .site import Item, Site
+from .site import Site
 
 
 @dataclass

@@ -4,7 +4,8 @@ Built once per build at `all_generators_finalized`, after every file has been
 read and before anything is written. Every content object is here: published,
 hidden, drafts, and reviews the publication gate kept out. Each source file is
 read once (lscb_core.sources caches it) and each content body is parsed once
-(Item.parsed); checks share anything else expensive through Site.cache.
+(Item.parsed, lscb_core.content_item); checks share anything else expensive
+through Site.cache.
 """
 
 from __future__ import annotations
@@ -14,65 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lscb_core.articles import content_objects
-from lscb_core.documents import content_relative
-from lscb_core.findings import display_path
+from lscb_core.content_item import Item
 from lscb_core.mode import mode as mode_of
 from lscb_core.rules import Mode
-from lscb_core.sources import SourceFile, source_file
-
-from .html_model import Parsed, parse_html
-
-
-
-@dataclass
-class Item:
-    obj: object  # the Pelican Article or Page
-    type_key: str  # guidance, young-people, children, annual-reports, reviews or pages
-    state: str  # published, hidden, draft, blocked or retired
-
-    @property
-    def path(self) -> str:
-        return self.obj.source_path
-
-    @property
-    def display_path(self) -> str:
-        return display_path(self.obj.source_path)
-
-    @property
-    def relative_path(self) -> str:
-        """Path under content/, with forward slashes."""
-        return self.obj.relative_source_path.replace("\\", "/")
-
-    @cached_property
-    def source(self) -> SourceFile:
-        return source_file(self.obj.source_path)
-
-    @property
-    def metadata(self) -> dict:
-        return self.obj.metadata
-
-    @property
-    def html(self) -> str:
-        """The rendered body, before Pelican resolves {filename} links."""
-        return self.obj._content or ""
-
-    @cached_property
-    def parsed(self) -> Parsed:
-        return parse_html(self.html)
-
-    @property
-    def is_public(self) -> bool:
-        """Whether readers will see this item on the built site."""
-        return self.state in ("published", "hidden", "retired")
-
-    def static_links(self) -> set[str]:
-        """Files under content/ this item links to (images, PDFs), as Pelican
-        resolved them, plus its Document."""
-        links = {link.replace("\\", "/") for link in self.obj.get_static_links()}
-        document = getattr(self.obj, "document", None)
-        if document:
-            links.add(content_relative(document))
-        return links
 
 
 @dataclass

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -388,7 +387,9 @@ def time_detectors(copies: tuple[int, ...] = (10, 20, 40)) -> int:
     import time
     from types import SimpleNamespace
 
-    from lscb_checks.allowlist import Allowlist, Context, Redaction
+    from lscb_checks.allowlist import Allowlist
+    from lscb_checks.redaction import Redaction
+    from lscb_checks.review_scan import Context
     from lscb_checks.checks import (pii_addresses, pii_contact, pii_dob, pii_institutions, pii_name_parts,
                                     pii_names, pii_numbers)
     from lscb_checks.text.forenames import forenames

@@ -20,11 +20,10 @@ from lscb_core.sources import source_file
 
 from . import chart_svg
 from .chart_tables import NotChartable, bars, html_tables, match_sources, source_tables
+from .report_sections import DEFAULT_SECTIONS, sections
 
 def chart_sections(settings) -> list[list[str]]:
     """The heading words of each ANNUAL_REPORT_SECTIONS entry with "chart": True."""
-    from lscb_checks.checks.annual_report_sections import DEFAULT_SECTIONS, sections
-
     checklist = sections(settings)  # checks the setting's shape
     found = []
     for entry, (name, words) in zip(settings.get("ANNUAL_REPORT_SECTIONS", DEFAULT_SECTIONS), checklist):

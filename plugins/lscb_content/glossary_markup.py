@@ -30,6 +30,7 @@ import re
 from pelican.generators import PagesGenerator
 
 from lscb_core.articles import content_objects
+from lscb_core.html_model import parse_html  # the same blocks READ002 reads
 
 from .glossary_terms import GLOSSARY_SLUG, Glossary, Term, compile_glossary, explained_near_first_use, is_name, uses
 
@@ -87,8 +88,6 @@ def with_anchors(glossary_html: str, glossary: Glossary) -> str:
 
 def explained_on_page(html: str, glossary: Glossary) -> set[int]:
     """Terms the page explains itself where it first uses them (READ002's test)."""
-    from lscb_checks.html_model import parse_html  # the same blocks READ002 reads
-
     return {index for index, found in uses(parse_html(html).blocks, glossary).items()
             if explained_near_first_use(found)}
 

@@ -50,6 +50,7 @@ from .quote import in_reviews, known, mask_value, say
 from .rules import RULES, Mode, Waiver
 from .rules import finding as waiver_finding  # the WAIV rules: lscb_checks.checks.waivers
 from .sources import SourceFile
+from .text.normalise import normalise
 
 # A waiver in a comment: `<!-- waive CODES ["quote"]: reason -->`.
 LINE_WAIVER = re.compile(r"<!--\s*waive\b(?P<body>.*?)-->", re.IGNORECASE | re.DOTALL)
@@ -113,11 +114,8 @@ class Waive:
 
 def _fold(text: str) -> str:
     """A quoted term as every check compares text: the words of
-    lscb_checks.text.normalise (case, accents, punctuation, invisible
+    lscb_core.text.normalise (case, accents, punctuation, invisible
     characters and look-alike letters do not count)."""
-    # Imported here: lscb_core is imported by lscb_checks, not the reverse.
-    from lscb_checks.text.normalise import normalise
-
     return normalise(text)
 
 

@@ -8,7 +8,7 @@ retired are:
 * its Markdown source;
 * every file under content/ it links to, in any form: `{static}`,
   `{attach}`, relative, site-absolute (`/images/x.png`), the live address,
-  HTML src, href, srcset or data (lscb_checks.text.review_text.
+  HTML src, href, srcset or data (lscb_core.linked_files.
   attachment_paths), and its Document;
 * every file in its own folder, when no other page sits in that folder or
   below it (content/reviews/child-q/ holding child-q.md and its images).
@@ -37,11 +37,14 @@ import posixpath
 
 from lscb_core import collect
 from lscb_core.articles import content_objects
+from lscb_core.content_item import Item
 from lscb_core.contents import KnownContents
 from lscb_core.findings import display_path
+from lscb_core.linked_files import attachment_paths
 from lscb_core.quote import file, known as vocab, say
 from lscb_core.rules import finding
 
+from .register_files import register_files
 from .state import blocked
 
 log = logging.getLogger("lscb.reviews")
@@ -117,7 +120,7 @@ def withhold_files(generators) -> None:
 
 
 class _LinkResolver:
-    """What lscb_checks.text.review_text.attachment_paths needs of the site."""
+    """What lscb_core.linked_files.attachment_paths needs of the site."""
 
     def __init__(self, settings) -> None:
         self.settings = settings
@@ -127,14 +130,10 @@ class _LinkResolver:
 
 
 def _item(obj, state: str):
-    from lscb_checks.site import Item
-
     return Item(obj, "", state)
 
 
 def _files(item, site) -> set[str]:
-    from lscb_checks.text.review_text import attachment_paths
-
     return {os.path.abspath(path) for path in attachment_paths(item, site)}
 
 
@@ -170,8 +169,6 @@ def _own_folder(source: str, sources: set[str], content: str) -> list[str]:
 
 
 def _add_registers(known: KnownContents, generators, state, content: str) -> None:
-    from lscb_checks.text.register import register_files
-
     from .gate import is_review
 
     reviews = [obj.source_path for obj, _list in content_objects(generators) if is_review(obj)]

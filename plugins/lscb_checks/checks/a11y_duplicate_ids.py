@@ -13,7 +13,7 @@ import posixpath
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule
 
-from ..locate import PageBody
+from ..page_body import PageBody
 
 
 class DuplicateId(Rule):

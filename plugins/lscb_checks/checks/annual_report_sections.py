@@ -1,6 +1,7 @@
 """The sections statutory guidance expects in an annual report.
 
-The checklist is the ANNUAL_REPORT_SECTIONS setting: for each section, a
+The checklist is the ANNUAL_REPORT_SECTIONS setting
+(lscb_content.report_sections): for each section, a
 name (suggested as the heading) and the words any one of which, in a
 heading of any level, shows the section is there (case does not matter).
 A board that reports differently changes the list in pelicanconf.py.
@@ -21,14 +22,7 @@ from lscb_core.findings import Finding, Severity, cut_words
 from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 
-DEFAULT_SECTIONS = [
-    {"name": "How effective local safeguarding has been", "headings": ["effective"]},
-    {"name": "Weaknesses and the actions taken", "headings": ["weakness"]},
-    {"name": "Lessons from case reviews", "headings": ["lesson", "learning"]},
-    {"name": "Training", "headings": ["training"]},
-    {"name": "Partner contributions", "headings": ["contribution"], "chart": True},
-    {"name": "What the board spent", "headings": ["spent", "spending", "expenditure"], "chart": True},
-]
+from lscb_content.report_sections import sections
 
 
 class AnnualReportSectionMissing(Rule):
@@ -72,24 +66,6 @@ class AnnualReportSectionMissing(Rule):
     severity = Severity.WARNING
     publish_severity = Severity.ERROR
     waiver = Waiver.FILE
-
-
-def sections(settings) -> list[tuple[str, list[str]]]:
-    value = settings.get("ANNUAL_REPORT_SECTIONS", DEFAULT_SECTIONS)
-    checklist = []
-    try:
-        for entry in value:
-            words = entry["headings"]
-            words = [words] if isinstance(words, str) else list(words)
-            name = str(entry["name"]).strip()
-            if not name or not words or not all(isinstance(w, str) and w.strip() for w in words):
-                raise ValueError
-            checklist.append((name, [w.strip().casefold() for w in words]))
-    except (TypeError, KeyError, ValueError):
-        raise ValueError(
-            "ANNUAL_REPORT_SECTIONS must be a list of {'name': ..., 'headings': [words...]} entries"
-        ) from None
-    return checklist
 
 
 def check(site) -> Iterable[Finding]:

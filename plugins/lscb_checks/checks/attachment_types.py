@@ -20,12 +20,13 @@ import posixpath
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
+from lscb_core.linked_files import attachment_paths
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 
+from lscb_reviews.register_files import register_files, register_path
+
 from ..text.attachments import READABLE_SUFFIXES, TEXT_SUFFIXES, text_problem
-from ..text.register import register_files, register_path
-from ..text.review_text import attachment_paths
 
 
 class AttachmentUnchecked(Rule):
@@ -216,8 +217,6 @@ def _not_copied(site, allowed: tuple[str, ...]) -> Iterable[Finding]:
 def _linking_items(site) -> dict[str, list]:
     """Absolute path of a file -> the items whose pages link it (drafts too:
     a preview publishes their files)."""
-    from ..text.review_text import attachment_paths
-
     linking: dict[str, list] = {}
     for item in site.items:
         if item.state in ("blocked", "retired"):

@@ -70,7 +70,7 @@ def linked_from_reviews(site) -> set[str]:
     """Absolute paths of the files any case review links to, in any state:
     ATT001 judges them, at the link."""
     if "linked_from_reviews" not in site.cache:
-        from ..text.review_text import attachment_paths
+        from lscb_core.linked_files import attachment_paths
 
         site.cache["linked_from_reviews"] = {
             os.path.abspath(path) for item in site.of_type("reviews") for path in attachment_paths(item, site)}

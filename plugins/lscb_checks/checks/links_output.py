@@ -20,7 +20,7 @@ from lscb_core.quote import Message, file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.state import blocked
 
-from ..locate import PageBody
+from ..page_body import PageBody
 
 # Pelican's marker of a link to a content file, left in place when it found
 # no file; editors write the target without it.

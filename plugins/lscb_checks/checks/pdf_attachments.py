@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from lscb_core.findings import Finding
 from lscb_core.quote import file, identifier, known, say
 from lscb_core.rules import Rule, Waiver
+from lscb_core.text.normalise import normalise
 
 from ..text.attachments import PDF_SUFFIXES, Attachment, pdf_content, published_attachments
-from ..text.normalise import normalise
 
 
 class PdfUnreadable(Rule):

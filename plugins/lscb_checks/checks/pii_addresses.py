@@ -6,7 +6,7 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, scan
+from ..review_scan import Context, Hit, scan
 from ..text.everyday import everyday
 from ..text.forenames import NOT_FORENAMES, forenames
 from ..text.near import finditer_near

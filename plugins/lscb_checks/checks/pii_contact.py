@@ -6,7 +6,7 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, scan
+from ..review_scan import Context, Hit, scan
 
 # Something shaped like a UK number: +44, 0044 or 0, then digits in groups.
 # The first character comes first and the check of what is before it after

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from lscb_core.rules import Rule, Waiver
+from lscb_core.text.normalise import normalise
 
-from ..allowlist import Context, Hit, scan
+from ..review_scan import Context, Hit, scan
 from ..text.near import search_near
-from ..text.normalise import normalise
 from ..text.rows import Row, rows
 
 _MONTH = (

@@ -6,7 +6,7 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, Words, scan
+from ..review_scan import Context, Hit, Words, scan
 from ..text.everyday import everyday
 from ..text.forenames import NOT_FORENAMES, fold
 from .pii_names import NOT_SURNAMES

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, scan
+from ..review_scan import Context, Hit, scan
 from ..text.near import finditer_near
 
 # --- Coordinates written as numbers ------------------------------------------

@@ -24,7 +24,7 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, Words, scan
+from ..review_scan import Context, Hit, Words, scan
 from ..text import name_forms
 from ..text.forenames import fold, forenames
 from ..text.wordlists import is_place, surnames

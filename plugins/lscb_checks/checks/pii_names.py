@@ -16,7 +16,7 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, Words, scan
+from ..review_scan import Context, Hit, Words, scan
 from ..text import name_forms, unlisted_names
 from ..text.forenames import fold, forenames
 from ..text.wordlists import is_place

@@ -7,7 +7,7 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
-from ..allowlist import Context, Hit, scan
+from ..review_scan import Context, Hit, scan
 
 # Ten digits, written together or as 3-3-4 with spaces or hyphens.
 # Each pattern starts with a character class and checks what is before it

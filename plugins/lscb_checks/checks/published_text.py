@@ -42,15 +42,17 @@ from lscb_core import collect
 from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
+from lscb_core.text.cleaned import clean
+from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
 from lscb_core.waivers import blank_waivers
 
-from ..allowlist import Context, fold_text, message, redaction
 from ..output import Output, Page, items_by_save_as
 from ..published import early, stream
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
 from ..published.markup import HIDDEN_ELEMENT
+from ..redaction import redaction
+from ..review_scan import Context, message
 from ..text.forenames import forenames
-from ..text.normalise import clean, legacy_tokens, legacy_words, tokens, words
 from ..text.review_text import Span
 from . import (
     pii_addresses, pii_contact, pii_dob, pii_institutions, pii_locations, pii_name_parts, pii_names, pii_numbers,
@@ -70,7 +72,7 @@ def reported_codes() -> frozenset[str]:
 
 DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
              pii_locations.detect, pii_numbers.detect, pii_institutions.detect)
-# A link's address as written (not read as words: see files.address_words)
+# A link's address as written (not read as words: see published.address_words)
 # is read by the detectors of what an address can hold whole: a map link's
 # coordinates ("maps?q=53.4012,-2.2034"), a landline after "tel:+44".
 ADDRESS_DETECTORS = (pii_locations.detect, pii_contact.detect_address)

@@ -24,13 +24,18 @@ from collections.abc import Iterable
 
 from lscb_core.contents import KnownContents
 from lscb_core.findings import Finding, Severity
+from lscb_core.linked_files import attachment_paths
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
+from lscb_core.text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
+
+from lscb_reviews.register_files import register_files
 
 from lscb_content import schema
-from ..text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
-from ..text.register import Hasher, Matcher, RegisterError, key_from_env, load, register_files
-from ..text.review_text import attachment_paths, review_spans, static_folder_files, static_folder_spans
+
+from ..text.register import Hasher, RegisterError, key_from_env, load
+from ..text.register_matcher import Matcher
+from ..text.review_text import review_spans, static_folder_files, static_folder_spans
 
 _DOCS = "see docs/publishing-reviews.md"
 
@@ -70,7 +75,7 @@ class RegisterTermPublished(Rule):
     Finds a term only as registered, in any case, spacing or punctuation,
     with or without accents, written with look-alike letters from other
     alphabets (a Cyrillic `а` for `a`), invisible characters inside words or
-    full-width letters (see lscb_checks.text.normalise): register nicknames, abbreviations (`Rd`,
+    full-width letters (see lscb_core.text.normalise): register nicknames, abbreviations (`Rd`,
     `Ave`) and misspellings as terms of their own. Text inside images, and
     words split by a line-end hyphen in a PDF, are not read. A word that is
     also an ordinary word (`Hope`) is flagged wherever it is used.

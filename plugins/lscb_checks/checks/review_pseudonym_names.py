@@ -26,11 +26,12 @@ from collections.abc import Iterable
 from lscb_core.findings import Finding
 from lscb_core.quote import say
 from lscb_core.rules import Rule, Waiver
+from lscb_core.text.normalise import fold_text
 
-from ..allowlist import Context, Words, redaction
+from ..redaction import redaction
+from ..review_scan import Context, Words
 from ..text.forenames import fold, forenames
 from ..text.name_forms import ordinary_words
-from ..text.normalise import fold_text
 from ..text.wordlists import everyday_words, surnames, wide_forenames
 from .pii_names import _CAPITAL_TITLES, TITLES, _name_at
 

@@ -25,7 +25,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..html_model import _attributes
+from lscb_core.html_model import _attributes
 
 # Tags that end a block of text: the words on either side never join.
 BLOCK_TAGS = frozenset("""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .normalise import fold
+from lscb_core.text.normalise import fold
 
 # Endings of adjectives and abstract nouns, with the shortest word they are
 # trusted in ("-al" in "rural" but not in "Bal").

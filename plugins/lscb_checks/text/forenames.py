@@ -20,7 +20,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .normalise import fold as fold_word
+from lscb_core.text.normalise import fold as fold_word
+
 from .wordlists import _read as wordlist
 from .wordlists import everyday_words
 
@@ -97,7 +98,7 @@ ong oum pal per ram rj sk sun tal tin ton um jun wan
 
 @functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """The word as every check compares text (lscb_checks.text.normalise.fold):
+    """The word as every check compares text (lscb_core.text.normalise.fold):
     "Zoë", "Zoe", "ZOE" and "Zое" (Cyrillic о, е) are the same name."""
     return fold_word(word)
 

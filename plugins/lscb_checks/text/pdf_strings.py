@@ -75,7 +75,7 @@ def every_string(data: bytes, already: set[str] = frozenset()) -> PdfStrings:
     elsewhere (the page text, properties), not given again."""
     import pikepdf
 
-    from ..published.files import address_words
+    from ..published.address_words import address_words
 
     found = PdfStrings()
     seen: set[str] = set(already)

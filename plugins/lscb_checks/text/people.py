@@ -80,7 +80,7 @@ class People:
 
     def name_at(self, words, index: int) -> int | None:
         """Index of the last word of a declared name written at
-        words[index] (a lscb_checks.allowlist.Words): its words in order,
+        words[index] (a lscb_checks.review_scan.Words): its words in order,
         after any titles, or titles and the surname alone ("Dr Arkwright");
         None when no declared name starts there."""
         if not self.names:

@@ -3,7 +3,7 @@ hashes so the repository never holds the identifiers themselves.
 
 For each review, content/reviews/redaction/<review file name>.json lists
 the real names, nicknames, addresses, schools and dates of birth of the
-people in it. Each term is normalised (lscb_checks.text.normalise) and
+people in it. Each term is normalised (lscb_core.text.normalise) and
 stored only as HMAC-SHA256 with the board's secret key, read from the
 environment variable LSCB_REDACTION_KEY. Without the key a register says
 nothing: not the terms, not how many words each has. A key check value
@@ -43,19 +43,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lscb_core.quote import Message, known, render, say
+from lscb_core.text.normalise import normalise
 
-from .normalise import normalise
+# register_path is read here by scripts/new and scripts/redaction-register.
+from lscb_reviews.register_files import register_path  # noqa: F401
 
 FORMAT = "lscb-redaction-register"
 # 2: terms normalised with look-alike letters and all ignorable characters
-# (lscb_checks.text.normalise). A register of version 1 is still read, and
+# (lscb_core.text.normalise). A register of version 1 is still read, and
 # the text is also compared as version 1 normalised it: it may hold terms
 # with letters such as ł or ø that are normalised differently now. Terms
 # added to it later are normalised the new way; it stays version 1.
 VERSION = 2
 VERSIONS = (1, 2)
 KEY_VARIABLE = "LSCB_REDACTION_KEY"
-FOLDER = "redaction"  # next to the reviews: content/reviews/redaction/
 MIN_WORDS = 8  # runs of up to this many words are always compared
 MAX_TERM_WORDS = 32
 _KEY_CHECK_LABEL = b"k:lscb redaction register key check"
@@ -78,30 +79,6 @@ class RegisterError(Exception):
     def __init__(self, why):
         self.why = why if isinstance(why, Message) else say("{why}", why=known(why))
         super().__init__(render(self.why))
-
-
-def register_path(review_path: str | os.PathLike) -> Path:
-    """Where the register of a review lives: <its folder>/redaction/<name>.json."""
-    review = Path(review_path)
-    return review.parent / FOLDER / f"{review.stem}.json"
-
-
-def register_files(review_paths: Iterable[str], content_path: str) -> list[tuple[str, str | None]]:
-    """(register path, path of its review or None) for every register next
-    to the given reviews, and in content/reviews/redaction/ (a register
-    whose review was removed is still a register)."""
-    reviews = {os.path.abspath(str(register_path(path))): path for path in review_paths}
-    folders = {os.path.dirname(path) for path in reviews}
-    folders.add(os.path.abspath(os.path.join(content_path, "reviews", FOLDER)))
-    found = []
-    for folder in sorted(folders):
-        if not os.path.isdir(folder):
-            continue
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".json") and not name.startswith("."):
-                path = os.path.join(folder, name)
-                found.append((path, reviews.get(path)))
-    return found
 
 
 def key_from_env(environ=None) -> bytes | None:
@@ -365,60 +342,3 @@ def date_forms(words: str) -> list[str]:
         forms |= {f"{d} {name} {y}", f"{_ordinal(d)} {name} {y}", f"{_ordinal(d)} of {name} {y}",
                   f"{name} {d} {y}", f"{name} {_ordinal(d)} {y}"}
     return sorted(normalise(form) for form in forms if normalise(form) != words)
-
-
-class Matcher:
-    """Finds register terms in lists of normalised words.
-
-    Each distinct word is hashed once (is it a term's first word? is it a
-    term run together?); a run of words is hashed only from a word that
-    starts a term. One Matcher serves a whole build."""
-
-    def __init__(self, hasher: Hasher, entries: set[bytes], max_words: int):
-        self.hasher = hasher
-        self.entries = entries
-        self.max_words = max_words
-        self._seen: set[str] = set()  # distinct words already hashed
-        self._starts: set[str] = set()  # words that start a term
-        self._joined: set[str] = set()  # words that are a term run together
-        self._phrases: dict[str, bool] = {}
-
-    def _learn(self, word: str) -> None:
-        self._seen.add(word)
-        if self.hasher.first(word) in self.entries:
-            self._starts.add(word)
-        if not word.isdigit() and self.hasher.joined(word) in self.entries:
-            self._joined.add(word)
-
-    def _phrase(self, phrase: str) -> bool:
-        hit = self._phrases.get(phrase)
-        if hit is None:
-            hit = self._phrases[phrase] = self.hasher.phrase(phrase) in self.entries
-        return hit
-
-    def find(self, words: list[str]) -> list[tuple[int, int]]:
-        """(index of the first word, number of words) of each term found,
-        the longest where terms overlap."""
-        for word in set(words).difference(self._seen):
-            self._learn(word)
-        if self._starts.isdisjoint(words) and self._joined.isdisjoint(words):
-            return []  # most texts: no word that could begin a term
-        found: list[tuple[int, int]] = []
-        covered = 0
-        count = len(words)
-        hot = self._starts | self._joined
-        for index in [i for i, word in enumerate(words) if word in hot]:
-            word = words[index]
-            starts = word in self._starts
-            best = 1 if word in self._joined else 0
-            if starts:
-                phrase = word
-                for length in range(1, min(self.max_words, count - index) + 1):
-                    if length > 1:
-                        phrase = f"{phrase} {words[index + length - 1]}"
-                    if self._phrase(phrase):
-                        best = max(best, length)
-            if best and index + best > covered:
-                found.append((index, best))
-                covered = index + best
-        return found

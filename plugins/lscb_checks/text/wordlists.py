@@ -22,7 +22,7 @@ def _read(name: str) -> frozenset[str]:
 
 
 def surnames() -> frozenset[str]:
-    """Family names, folded (lscb_checks.text.normalise.fold)."""
+    """Family names, folded (lscb_core.text.normalise.fold)."""
     return _read("surnames.txt")
 
 
@@ -46,6 +46,6 @@ def places() -> frozenset[str]:
 
 def is_place(term: str) -> bool:
     """Whether a name found in the text is a place: "Melton Mowbray"."""
-    from .normalise import words
+    from lscb_core.text.normalise import words
 
     return " ".join(words(term)) in places()

@@ -56,7 +56,8 @@ ignorable and format characters removed, letters and digits in NFKC form
 (decomposed accents composed again) and look-alike letters replaced by the
 Latin letter in the same case, with a map from every offset of the clean
 text back to the original, so findings still name the right line and
-column. lscb_checks.allowlist.scan gives every PII detector the clean text.
+column (lscb_core.text.cleaned). lscb_checks.review_scan.scan gives every PII
+detector the clean text.
 
 `fold(word)` is the per-character fold without splitting into words (a
 forename keeps its hyphen), and `fold_text(text)` the same one character
@@ -65,11 +66,13 @@ for one, for regular expressions whose offsets must stay those of `text`.
 `legacy_tokens` and `legacy_words` are the rules before look-alike letters
 and all ignorable characters were handled, for redaction registers of
 format version 1 (lscb_checks.text.register).
+
+The character-by-character fold and the look-alike letters are in
+lscb_core.text.characters.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import html
 import re
@@ -77,18 +80,8 @@ import unicodedata
 from typing import NamedTuple
 from urllib.parse import unquote
 
-_APOSTROPHES = "'\u2019\u02bc\u2018"
-# Default_Ignorable_Code_Point (Unicode 15.1 DerivedCoreProperties) and the
-# format characters (Cf) outside it, as ranges for a character class.
-# tests/test_normalise.py checks it against unicodedata.
-_IGNORABLE = (
-    "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f-\u1160"
-    "\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
-    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
-)
-_IGNORABLE_CHAR = re.compile(f"[{_IGNORABLE}]")
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+from .characters import _APOSTROPHES, _IGNORABLE, _MARKS, _fold_char
+
 _ESCAPE = r"%[0-9A-Fa-f]{2}|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # A run of word characters, apostrophes, ignorable characters and escapes:
 # each run is normalised and split again into tokens.
@@ -269,196 +262,6 @@ def _unescape(text: str) -> str:
     if text.startswith("%"):
         return unquote(text, errors="replace")
     return html.unescape(text)
-
-
-def ignorable(char: str) -> bool:
-    """A default-ignorable code point or a format (Cf) character."""
-    return bool(_IGNORABLE_CHAR.match(char)) or unicodedata.category(char) == "Cf"
-
-
-@functools.lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    if ignorable(char):
-        return ""
-    folded = _accentless(char)
-    if folded.isascii():
-        return folded  # as before look-alikes were read: registers keep matching
-    out = []
-    for part in unicodedata.normalize("NFKC", char):
-        latin = _latin(part) if part.isalpha() and not part.isascii() else None
-        out.append(latin.lower() if latin else _accentless(part))
-    return "".join(out)
-
-
-def _accentless(text: str) -> str:
-    """Compatibility forms unfolded, case folded, combining marks removed."""
-    text = _strip_marks(unicodedata.normalize("NFKD", text)).casefold()
-    return _strip_marks(unicodedata.normalize("NFKD", text))
-
-
-def _strip_marks(text: str) -> str:
-    return "".join(c for c in text if not unicodedata.combining(c) and not ignorable(c))
-
-
-# --- Look-alike letters ----------------------------------------------------------
-
-@functools.lru_cache(maxsize=4096)
-def _latin(char: str) -> str | None:
-    """The ASCII letters a non-ASCII letter looks like, in its case, or None.
-    Only for letters that _accentless() does not already make ASCII."""
-    if _accentless(char).isascii():
-        return None
-    found = _look_alike(char)
-    if found is None and char.islower() and len(char.upper()) == 1:
-        found = _look_alike(char.upper())  # Cyrillic к: the small form of К
-    if found is None and char.isupper() and len(char.casefold()) == 1:
-        found = _look_alike(char.casefold())
-    if found is None:
-        return None
-    return found.upper() if char.isupper() else found.lower() if char.islower() else found
-
-
-@functools.lru_cache(maxsize=4096)
-def _look_alike(char: str) -> str | None:
-    """From the confusables data: the ASCII letters among what `char` (or its
-    letter without accents) is confusable with, directly or through its
-    prototype; those in the same case as `char` first, then the prototype."""
-    data = _confusables()
-    if char not in data:
-        base = unicodedata.normalize("NFD", char)[:1]
-        if base == char or base not in data:
-            return None
-        char = base
-    found = []
-    for entry in data[char]:
-        target = entry["c"]
-        found.append((1, target))
-        if len(target) == 1:
-            found.extend((2, other["c"]) for other in data.get(target, ()) if other["c"] != char)
-    ranked = []
-    for hop, target in found:
-        letters = _strip_marks(unicodedata.normalize("NFD", target))
-        if letters and letters.isascii() and letters.isalpha():
-            same_case = letters.isupper() == char.isupper() and letters.islower() == char.islower()
-            ranked.append((not same_case, hop, len(letters), letters))
-    return min(ranked)[3] if ranked else None
-
-
-@functools.lru_cache(maxsize=1)
-def _confusables() -> dict:
-    """Unicode's confusables (TR39), as shipped by confusable-homoglyphs:
-    each character with the characters it is confusable with, both ways.
-    Loaded on the first letter that needs it (about 50 ms)."""
-    from confusable_homoglyphs.confusables import confusables_data
-
-    return confusables_data
-
-
-# --- Clean text for detectors that need case -------------------------------------
-
-class Cleaned:
-    """`text` with case kept, ignorable and format characters removed,
-    letters and digits in NFKC form and look-alike letters replaced by
-    Latin ones; start() and end() map its offsets back to the original."""
-
-    __slots__ = ("text", "_starts", "_pieces")
-
-    def __init__(self, text: str, pieces: list[tuple[int, int, int, int]] | None = None):
-        self.text = text
-        # (clean start, clean end, original start, original end) of each change.
-        self._pieces = pieces or []
-        self._starts = [piece[0] for piece in self._pieces]
-
-    @property
-    def changed(self) -> bool:
-        return bool(self._pieces)
-
-    def start(self, index: int) -> int:
-        """Offset in the original of the clean character at `index`."""
-        at = bisect.bisect_right(self._starts, index) - 1
-        if at < 0:
-            return index
-        clean_start, clean_end, start, end = self._pieces[at]
-        if index < clean_end:
-            return start
-        return end + index - clean_end
-
-    def end(self, index: int) -> int:
-        """Offset in the original just after the clean character at index - 1."""
-        if index <= 0:
-            return self.start(index)
-        last = index - 1
-        at = bisect.bisect_right(self._starts, last) - 1
-        if at >= 0 and last < self._pieces[at][1]:
-            return self._pieces[at][3]
-        return self.start(last) + 1
-
-
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-
-
-def clean(text: str) -> Cleaned:
-    """The clean copy of `text` (see Cleaned); plain ASCII text is itself."""
-    if text.isascii():
-        return Cleaned(text)
-    out: list[str] = []
-    pieces: list[tuple[int, int, int, int]] = []
-    position = 0  # in the original: copied up to here
-    length = 0  # of the clean text so far
-    for run in _NON_ASCII_RUN.finditer(text):
-        begin, stop = run.span()
-        if begin - 1 >= position and _is_mark(text[begin]):
-            begin -= 1  # "e" and a combining accent are one letter
-        clusters = _clusters(text, begin, stop)
-        for start, end in clusters:
-            cluster = text[start:end]
-            replaced = _clean_cluster(cluster)
-            if replaced == cluster:
-                continue
-            out.append(text[position:start])
-            length += start - position
-            out.append(replaced)
-            pieces.append((length, length + len(replaced), start, end))
-            length += len(replaced)
-            position = end
-    if not pieces:
-        return Cleaned(text)
-    out.append(text[position:])
-    return Cleaned("".join(out), pieces)
-
-
-def _clusters(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
-    """(start, end) of each character with the combining marks after it."""
-    found: list[tuple[int, int]] = []
-    for index in range(begin, stop):
-        if found and _is_mark(text[index]) and found[-1][1] == index:
-            found[-1] = (found[-1][0], index + 1)
-        else:
-            found.append((index, index + 1))
-    return found
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_mark(char: str) -> bool:
-    return unicodedata.category(char)[0] == "M"
-
-
-@functools.lru_cache(maxsize=8192)
-def _clean_cluster(cluster: str) -> str:
-    kept = "".join(char for char in cluster if not ignorable(char))
-    if not kept or unicodedata.category(kept[0])[0] not in "LNM":
-        return kept  # punctuation, symbols and spaces are left as they are
-    composed = unicodedata.normalize("NFKC", kept)
-    if composed[0].isalpha() and _accentless(composed[0]).isascii():
-        # A Latin letter keeps the accents that compose with it ("ë") and
-        # loses any other mark: "Ze\u0332bedee" (a low line under the "e")
-        # reads as "Zebedee", as it does to anyone who looks at it.
-        composed = composed[0] + "".join(char for char in composed[1:] if not _is_mark(char))
-    out = []
-    for char in composed:
-        latin = _latin(char) if char.isalpha() and not char.isascii() else None
-        out.append(latin or char)
-    return "".join(out)
 
 
 # --- Registers of format version 1 ---------------------------------------------------

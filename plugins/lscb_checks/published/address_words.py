@@ -1,0 +1,46 @@
+"""A link's or a file's address read as words, capitalised as a name would
+be, so the final gate finds a name written in an address
+(`zebedee-quinlan.pdf` is `Zebedee Quinlan`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import unquote, urlsplit
+
+from ..text.everyday import easy_words
+
+_ADDRESS_GAPS = re.compile(r"[-_.+~/=&?#:;,@]+|%20")
+# Words run together with capitals: ZebedeeQuinlan.png (not McDonald).
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+@functools.lru_cache(maxsize=16384)
+def address_words(address: str) -> str:
+    """The words of a link or file address, capitalised as a name would be
+    (everyday words stay in lower case): `/documents/zebedee-quinlan.pdf`
+    reads `documents Zebedee Quinlan`, `ZebedeeQuinlan.png` `Zebedee Quinlan`.
+    The host of an absolute address is left out (it names a website)."""
+    parts = urlsplit(address.strip())
+    path = unquote(parts.path)
+    rest = unquote(" ".join(filter(None, (parts.query, parts.fragment))))
+    segments = [_SUFFIX.sub("", segment) for segment in path.split("/")]
+    words = _ADDRESS_GAPS.sub(" ", _CAMEL.sub(" ", " ".join(segments + [rest]))).split()
+    common = _common_words()
+    return " ".join(word if word.lower() in common else word[:1].upper() + word[1:] for word in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Everyday English words (the Dale-Chall list of about 3,000 that
+    textstat ships): in an address they stay in lower case, so a heading's
+    anchor (`leaving-this-page-quickly`) is not read as a name ("Page
+    Quickly"), while `zebedee-quinlan` is. Without the list every word is
+    capitalised: more is read as a name, nothing less."""
+    return easy_words() | _SITE_WORDS
+
+# Words of the site's own addresses: `reviews/ellie/index.html` is not the
+# name "Ellie Index" (Ellie being the review's declared pseudonym).
+_SITE_WORDS = frozenset("index html htm feed feeds atom rss xml json sitemap pagefind".split())

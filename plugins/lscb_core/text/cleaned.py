@@ -1,0 +1,117 @@
+"""Clean text for detectors that need case (the name detector finds "Jane
+Smith" by its capitals): see clean() and the module docstring of
+lscb_core.text.normalise."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+
+from .characters import _accentless, _latin, ignorable
+
+
+class Cleaned:
+    """`text` with case kept, ignorable and format characters removed,
+    letters and digits in NFKC form and look-alike letters replaced by
+    Latin ones; start() and end() map its offsets back to the original."""
+
+    __slots__ = ("text", "_starts", "_pieces")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, int, int]] | None = None):
+        self.text = text
+        # (clean start, clean end, original start, original end) of each change.
+        self._pieces = pieces or []
+        self._starts = [piece[0] for piece in self._pieces]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._pieces)
+
+    def start(self, index: int) -> int:
+        """Offset in the original of the clean character at `index`."""
+        at = bisect.bisect_right(self._starts, index) - 1
+        if at < 0:
+            return index
+        clean_start, clean_end, start, end = self._pieces[at]
+        if index < clean_end:
+            return start
+        return end + index - clean_end
+
+    def end(self, index: int) -> int:
+        """Offset in the original just after the clean character at index - 1."""
+        if index <= 0:
+            return self.start(index)
+        last = index - 1
+        at = bisect.bisect_right(self._starts, last) - 1
+        if at >= 0 and last < self._pieces[at][1]:
+            return self._pieces[at][3]
+        return self.start(last) + 1
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def clean(text: str) -> Cleaned:
+    """The clean copy of `text` (see Cleaned); plain ASCII text is itself."""
+    if text.isascii():
+        return Cleaned(text)
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    position = 0  # in the original: copied up to here
+    length = 0  # of the clean text so far
+    for run in _NON_ASCII_RUN.finditer(text):
+        begin, stop = run.span()
+        if begin - 1 >= position and _is_mark(text[begin]):
+            begin -= 1  # "e" and a combining accent are one letter
+        clusters = _clusters(text, begin, stop)
+        for start, end in clusters:
+            cluster = text[start:end]
+            replaced = _clean_cluster(cluster)
+            if replaced == cluster:
+                continue
+            out.append(text[position:start])
+            length += start - position
+            out.append(replaced)
+            pieces.append((length, length + len(replaced), start, end))
+            length += len(replaced)
+            position = end
+    if not pieces:
+        return Cleaned(text)
+    out.append(text[position:])
+    return Cleaned("".join(out), pieces)
+
+
+def _clusters(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """(start, end) of each character with the combining marks after it."""
+    found: list[tuple[int, int]] = []
+    for index in range(begin, stop):
+        if found and _is_mark(text[index]) and found[-1][1] == index:
+            found[-1] = (found[-1][0], index + 1)
+        else:
+            found.append((index, index + 1))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_cluster(cluster: str) -> str:
+    kept = "".join(char for char in cluster if not ignorable(char))
+    if not kept or unicodedata.category(kept[0])[0] not in "LNM":
+        return kept  # punctuation, symbols and spaces are left as they are
+    composed = unicodedata.normalize("NFKC", kept)
+    if composed[0].isalpha() and _accentless(composed[0]).isascii():
+        # A Latin letter keeps the accents that compose with it ("ë") and
+        # loses any other mark: "Ze\u0332bedee" (a low line under the "e")
+        # reads as "Zebedee", as it does to anyone who looks at it.
+        composed = composed[0] + "".join(char for char in composed[1:] if not _is_mark(char))
+    out = []
+    for char in composed:
+        latin = _latin(char) if char.isalpha() and not char.isascii() else None
+        out.append(latin or char)
+    return "".join(out)
