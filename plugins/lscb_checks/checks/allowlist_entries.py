@@ -42,6 +42,6 @@ class AllowlistEntryInvalid(Rule):
 def check(site):
     # Imported here: lscb_checks.allowlist reports CFG001 by its code, and
     # this module is imported with the registry, before the allowlist is.
-    from ..allowlist import redaction
+    from ..redaction import redaction
 
     yield from redaction(site).allowlist.problems

@@ -42,22 +42,22 @@ from lscb_core import collect
 from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
-from lscb_core.text.cleaned import clean
 from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
 from lscb_core.waivers import blank_waivers
 
 from ..output import Output, Page, items_by_save_as
 from ..published import early, stream
+from ..published.detect import ADDRESS_DETECTORS, BLOCKS, DETECTORS, block_hits, scope_of
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
 from ..published.markup import HIDDEN_ELEMENT
 from ..redaction import redaction
 from ..review_scan import Context, message
 from ..text.forenames import forenames
-from ..text.review_text import Span
 from . import (
     pii_addresses, pii_contact, pii_dob, pii_institutions, pii_locations, pii_name_parts, pii_names, pii_numbers,
 )
 from .redaction_register import RegisterTermPublished, register_matchers
+
 
 def reported_codes() -> frozenset[str]:
     """The codes this check reports too: a waiver of one of them is judged
@@ -70,14 +70,6 @@ def reported_codes() -> frozenset[str]:
         if isinstance(value, type) and value.__module__ == module.__name__ and getattr(value, "code", "")})
 
 
-DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
-             pii_locations.detect, pii_numbers.detect, pii_institutions.detect)
-# A link's address as written (not read as words: see published.address_words)
-# is read by the detectors of what an address can hold whole: a map link's
-# coordinates ("maps?q=53.4012,-2.2034"), a landline after "tel:+44".
-ADDRESS_DETECTORS = (pii_locations.detect, pii_contact.detect_address)
-BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_SEPARATOR = "\n\n\n"
 # Markup an editor can put inside a word that the built page does not show:
 # comments, tags, emphasis markers. Taken out (not blanked) to find where a
 # term published whole was written split.
@@ -275,49 +267,6 @@ def _child(output, files: list[str], send) -> None:
 def _item_of(output, rel: str):
     page = output.pages.get(rel)
     return page.item if page is not None else None
-
-
-def scope_of(item) -> str | None:
-    """What the detectors' answer on a block of text depends on besides the
-    text: a review's own pseudonyms and credits (its path); the same for
-    every other item that declares neither ("item"); for a file that is not
-    an item's page (a listing, a feed, the search index), every review's
-    (None)."""
-    if item is None:
-        return None
-    if item.type_key == "reviews" or declares_people(item.metadata):
-        return item.path
-    return "item"
-
-
-def declares_people(metadata) -> bool:
-    """Whether an item's header names people the detectors accept on its
-    page (its Pseudonyms or Credits)."""
-    return bool(metadata.get("pseudonyms") or metadata.get("credits"))
-
-
-def block_hits(blocks: list[str], context: Context, detectors=DETECTORS):
-    """(index of the block, hit, term, the text as found) for each hit of
-    `detectors` in `blocks` that the allowlist and the board's details do
-    not cover. The blocks are read joined with blank lines, so each detector
-    runs once; the detectors read the clean copy (look-alike letters as
-    Latin, invisible characters out: lscb_checks.text.normalise.clean), as
-    the source checks do, and a hit is placed back in the original text."""
-    starts: list[int] = []
-    offset = 0
-    for block in blocks:
-        starts.append(offset)
-        offset += len(block) + len(_SEPARATOR)
-    cleaned = clean(_SEPARATOR.join(blocks))
-    span = Span(cleaned.text, "", "")
-    redaction_ = context.redaction
-    for detect in detectors:
-        for hit in detect(span, context):
-            term = hit.term or cleaned.text[hit.start:hit.end]
-            if redaction_.allowed(span, hit.start, hit.end, term):
-                continue
-            at = cleaned.start(hit.start) if cleaned.changed else hit.start
-            yield bisect.bisect_right(starts, at) - 1, hit, term, cleaned.text[hit.start:hit.end]
 
 
 class _Gate:

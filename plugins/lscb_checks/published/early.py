@@ -77,7 +77,7 @@ def read(instance) -> None:
     answer does not depend on the item (see the module's docstring)."""
     if _pool is None or not isinstance(instance, (Article, Page)):
         return
-    from ..checks.published_text import declares_people
+    from .detect import declares_people
 
     content_type = getattr(instance, "content_type", None)
     if content_type is not None and content_type.key == "reviews":
@@ -134,14 +134,15 @@ def _set_up(settings) -> None:
     """Made once in the worker: what the gate's detectors read besides the
     text, for a page of an item that declares no people."""
     global _context
-    from ..allowlist import Context, redaction
+    from ..redaction import redaction
+    from ..review_scan import Context
     from ..text.forenames import forenames
 
     _context = Context(_Item(), redaction(_Site(settings)), forenames(settings))
 
 
 def _clean_blocks(body: str) -> list[str]:
-    from ..checks.published_text import BLOCKS, block_hits
+    from .detect import BLOCKS, block_hits
     from .markup import read_markup
 
     blocks = [block for block in BLOCKS.split(read_markup(body).text) if block and not block.isspace()]

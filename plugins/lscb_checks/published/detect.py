@@ -1,0 +1,73 @@
+"""The final gate's detectors over blocks of text, shared by the gate
+(checks/published_text.py) and the early reader of bodies (early.py).
+
+A page's text is read in blocks (what lies between blank lines: a detector
+never reads across one). The answer on a block depends on the block's text
+and on its scope (scope_of): the same block gives the same answer anywhere
+in the same scope, so a block read once without a finding is not read again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from lscb_core.text.cleaned import clean
+
+from ..checks import (
+    pii_addresses, pii_contact, pii_dob, pii_institutions, pii_locations, pii_name_parts, pii_names, pii_numbers,
+)
+from ..review_scan import Context
+from ..text.review_text import Span
+
+DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
+             pii_locations.detect, pii_numbers.detect, pii_institutions.detect)
+# A link's address as written (not read as words: see published.address_words)
+# is read by the detectors of what an address can hold whole: a map link's
+# coordinates ("maps?q=53.4012,-2.2034"), a landline after "tel:+44".
+ADDRESS_DETECTORS = (pii_locations.detect, pii_contact.detect_address)
+BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_SEPARATOR = "\n\n\n"
+
+
+def scope_of(item) -> str | None:
+    """What the detectors' answer on a block of text depends on besides the
+    text: a review's own pseudonyms and credits (its path); the same for
+    every other item that declares neither ("item"); for a file that is not
+    an item's page (a listing, a feed, the search index), every review's
+    (None)."""
+    if item is None:
+        return None
+    if item.type_key == "reviews" or declares_people(item.metadata):
+        return item.path
+    return "item"
+
+
+def declares_people(metadata) -> bool:
+    """Whether an item's header names people the detectors accept on its
+    page (its Pseudonyms or Credits)."""
+    return bool(metadata.get("pseudonyms") or metadata.get("credits"))
+
+
+def block_hits(blocks: list[str], context: Context, detectors=DETECTORS):
+    """(index of the block, hit, term, the text as found) for each hit of
+    `detectors` in `blocks` that the allowlist and the board's details do
+    not cover. The blocks are read joined with blank lines, so each detector
+    runs once; the detectors read the clean copy (look-alike letters as
+    Latin, invisible characters out: lscb_core.text.cleaned.clean), as
+    the source checks do, and a hit is placed back in the original text."""
+    starts: list[int] = []
+    offset = 0
+    for block in blocks:
+        starts.append(offset)
+        offset += len(block) + len(_SEPARATOR)
+    cleaned = clean(_SEPARATOR.join(blocks))
+    span = Span(cleaned.text, "", "")
+    redaction_ = context.redaction
+    for detect in detectors:
+        for hit in detect(span, context):
+            term = hit.term or cleaned.text[hit.start:hit.end]
+            if redaction_.allowed(span, hit.start, hit.end, term):
+                continue
+            at = cleaned.start(hit.start) if cleaned.changed else hit.start
+            yield bisect.bisect_right(starts, at) - 1, hit, term, cleaned.text[hit.start:hit.end]
