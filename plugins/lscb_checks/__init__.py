@@ -3,6 +3,7 @@ nothing inaccessible is published. registry.py lists every check."""
 
 from pelican import signals
 
+from . import beside
 from .plugin_order import check_order
 from .runner import run_output_stage, run_source_stage, run_start_stage
 from .published import early, stream
@@ -26,6 +27,8 @@ def register():
     signals.all_generators_finalized.connect(run_source_stage)
     # Each page as it is written, to the final gate's second process.
     signals.content_written.connect(stream.written)
+    # Once the pages are written: the source checks run beside the writing are judged.
+    signals.get_generators.connect(beside.generator)
     # After everything is written to the staging folder (the search index too):
     # links, anchors, ids, and every file and path of the site read as a reader would.
     signals.finalized.connect(run_output_stage)

@@ -6,10 +6,12 @@ them before it writes anything. But what Pelican writes goes into a staging
 folder that nobody is served (lscb_core.build), and it replaces output/ only
 after every check has passed. So on a machine with two cores the checks run
 in a forked process, with the site as it was read, while Pelican renders and
-writes the pages into the staging folder; their findings are judged before
-the output checks start (`finalized`), exactly as they would have been: an
-error stops the build there, the staging folder is deleted and output/ is
-left as it was. Nothing is published earlier or with fewer checks.
+writes the pages into the staging folder. Their findings are judged once the
+pages and listings are written, before Pelican copies the static files and
+before any plugin reads or indexes the built site (`generator`, a generator
+Pelican runs after the others), exactly as they would have been: an error
+stops the build there, the staging folder is deleted and output/ is left as
+it was. Nothing is published earlier or with fewer checks.
 
 If the process cannot be forked, dies or sends nothing, the checks are run
 in the build process at that point, as on one core. The PDFs read ahead
@@ -92,3 +94,23 @@ def _child(run, send) -> None:
         send.send(answer)
     finally:
         send.close()
+
+
+def generator(pelican):
+    """Pelican's `get_generators`: a generator that Pelican runs after those
+    that write the pages and listings, and before it copies the static files
+    and plugins read the built site (`finalized`). The source checks running
+    beside the writing are judged there, so that an error stops the build
+    before anything reads or indexes the output."""
+    from pelican.generators import Generator
+
+    from .runner import join_source_stage
+
+    class _Judge(Generator):
+        def generate_context(self) -> None:
+            pass
+
+        def generate_output(self, writer) -> None:
+            join_source_stage(self.settings)
+
+    return _Judge

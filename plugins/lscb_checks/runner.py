@@ -146,7 +146,7 @@ def _judge_source(settings, answer, upto: int) -> None:
     _stop_on_errors(settings, found, upto)
 
 
-def _join_source_stage(settings) -> None:
+def join_source_stage(settings) -> None:
     """The source checks' findings from the second process, judged now;
     if it failed, the checks run here."""
     upto = settings.pop(_BESIDE, None)
@@ -172,7 +172,7 @@ def _run_output_stage(pelican) -> None:
     site = settings.get(_SITE)
     if site is None:  # the source stage did not run (no content generators)
         return
-    _join_source_stage(settings)
+    join_source_stage(settings)  # done already, after the pages were written (beside.generator)
     found = list(collect.findings(settings)[settings.get(_JUDGED, 0):])
     # Every picture written again from its pixels, before anything reads
     # the output (published/reencode.py).
