@@ -76,6 +76,14 @@ DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_
 ADDRESS_DETECTORS = (pii_locations.detect, pii_contact.detect_address)
 BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SEPARATOR = "\n\n\n"
+# How far past a blank line a detector reads, at most ("date of birth:",
+# then the date in the next block; "car" up to 60 characters before an old
+# registration): a block is read with this much of the text on either side.
+_REACH = 250
+# Between two runs of blocks read together: nothing a detector reads
+# across (full stops end the words before and after; the spaces are wider
+# than any window a detector looks around a match in).
+_BARRIER = "\n\n." + " " * 64 + ".\n\n"
 # Markup an editor can put inside a word that the built page does not show:
 # comments, tags, emphasis markers. Taken out (not blanked) to find where a
 # term published whole was written split.
@@ -294,28 +302,61 @@ def declares_people(metadata) -> bool:
     return bool(metadata.get("pseudonyms") or metadata.get("credits"))
 
 
+def text_blocks(text: str) -> list[str]:
+    """The blocks of a text (split at blank lines), blank ones left out."""
+    return [block for block in BLOCKS.split(text) if block and not block.isspace()]
+
+
+def block_keys(blocks: list[str]) -> list[tuple[str, str, str]]:
+    """Each block with what a detector can read beside it: up to _REACH
+    characters of the text before and after it, as the blocks are read
+    (joined with blank lines). A detector reads across a blank line (a date
+    under the words "date of birth", a street name after "see the table"),
+    so a block's findings are those of its key: the same block in other
+    company is read again."""
+    joined = _SEPARATOR.join(blocks)
+    keys = []
+    offset = 0
+    for block in blocks:
+        end = offset + len(block)
+        keys.append((joined[max(0, offset - _REACH):offset], block, joined[end:end + _REACH]))
+        offset = end + len(_SEPARATOR)
+    return keys
+
+
 def block_hits(blocks: list[str], context: Context, detectors=DETECTORS):
     """(index of the block, hit, term, the text as found) for each hit of
-    `detectors` in `blocks` that the allowlist and the board's details do
-    not cover. The blocks are read joined with blank lines, so each detector
-    runs once; the detectors read the clean copy (look-alike letters as
-    Latin, invisible characters out: lscb_checks.text.normalise.clean), as
-    the source checks do, and a hit is placed back in the original text."""
+    `detectors` in `blocks`, read together as one text (see _hits)."""
     starts: list[int] = []
     offset = 0
     for block in blocks:
         starts.append(offset)
         offset += len(block) + len(_SEPARATOR)
-    cleaned = clean(_SEPARATOR.join(blocks))
+    ends = [start + len(_SEPARATOR) + len(block) for start, block in zip(starts, blocks)]
+    yield from _hits(_SEPARATOR.join(blocks), starts, ends, context, detectors)
+
+
+def _hits(joined: str, starts: list[int], ends: list[int], context: Context, detectors):
+    """(index, hit, term, the text as found) for each hit of `detectors` in
+    `joined` that starts in [starts[index], ends[index]) and that the
+    allowlist and the board's details do not cover; hits elsewhere (in the
+    text read only as what lies beside a block) are left out. Each detector
+    runs once; the detectors read the clean copy (look-alike letters as
+    Latin, invisible characters out: lscb_checks.text.normalise.clean), as
+    the source checks do, and a hit is placed back in the original text."""
+    cleaned = clean(joined)
     span = Span(cleaned.text, "", "")
     redaction_ = context.redaction
     for detect in detectors:
         for hit in detect(span, context):
+            at = cleaned.start(hit.start) if cleaned.changed else hit.start
+            index = bisect.bisect_right(starts, at) - 1
+            if index < 0 or at >= ends[index]:
+                continue
             term = hit.term or cleaned.text[hit.start:hit.end]
             if redaction_.allowed(span, hit.start, hit.end, term):
                 continue
-            at = cleaned.start(hit.start) if cleaned.changed else hit.start
-            yield bisect.bisect_right(starts, at) - 1, hit, term, cleaned.text[hit.start:hit.end]
+            yield index, hit, term, cleaned.text[hit.start:hit.end]
 
 
 class _Gate:
@@ -332,8 +373,9 @@ class _Gate:
         # detectors: the theme repeats its header, menus and footer on every page.
         self._clean: set[tuple[str, str | None, bool]] = set()
         # ... and the blocks of items' bodies read while Pelican read the
-        # Markdown (published.early), for the pages of items of scope "item".
-        self._clean.update((block, "item", False) for block in early.cleared())
+        # Markdown (published.early), each with the text beside it in the
+        # body (block_keys), for the pages of items of scope "item".
+        self._clean.update((key, "item", False) for key in early.cleared())
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
         # What the source checks already reported: not reported again
@@ -374,26 +416,61 @@ class _Gate:
     # -- the detectors of people's details
     def _detect(self, rel: str, item, texts: list[Text], addresses: bool = False) -> None:
         """Every detector (with `addresses`, those of ADDRESS_DETECTORS) over
-        the file's blocks of text not read before, joined with blank lines (a
-        detector never reads across one) so that each detector runs once per
-        file."""
+        the file's blocks of text not read before in the same company (their
+        key: block_keys), each run of them read with what lies beside it on
+        the page, the runs joined by _BARRIER (no detector reads across
+        one), so that each detector runs once per file."""
         scope = scope_of(item)
-        owners: list[tuple[Text, str]] = []
+        parts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        owners: list[tuple[Text, tuple]] = []
+        length = 0
         for text in texts:
-            if (text.text, scope, addresses) in self._clean:
-                continue  # one block, already read: the theme's pieces on every page
-            for block in BLOCKS.split(text.text):
-                if not block or block.isspace() or (block, scope, addresses) in self._clean:
-                    continue
-                self._clean.add((block, scope, addresses))  # taken back below if it gives a finding
-                owners.append((text, block))
+            if (("", text.text, ""), scope, addresses) in self._clean:
+                continue  # one block, already read alone: the theme's pieces on every page
+            blocks = text_blocks(text.text)
+            keys = block_keys(blocks)
+            needed = []
+            for index, key in enumerate(keys):
+                if (key, scope, addresses) not in self._clean:
+                    self._clean.add((key, scope, addresses))  # taken back below if it gives a finding
+                    needed.append(index)
+            if not needed:
+                continue
+            joined = _SEPARATOR.join(blocks)
+            positions = []
+            offset = 0
+            for block in blocks:
+                positions.append(offset)
+                offset += len(block) + len(_SEPARATOR)
+            # Runs of blocks to read, each with _REACH characters of the
+            # page on either side; runs whose surroundings meet are one.
+            runs: list[list[int]] = []
+            for index in needed:
+                if runs and positions[index] - _REACH <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + _REACH:
+                    runs[-1].append(index)
+                else:
+                    runs.append([index])
+            for run in runs:
+                begin = max(0, positions[run[0]] - _REACH)
+                stop = min(len(joined), positions[run[-1]] + len(blocks[run[-1]]) + _REACH)
+                if parts:
+                    parts.append(_BARRIER)
+                    length += len(_BARRIER)
+                for index in run:
+                    starts.append(length + positions[index] - begin)
+                    ends.append(starts[-1] + len(blocks[index]) + len(_SEPARATOR))
+                    owners.append((text, keys[index]))
+                parts.append(joined[begin:stop])
+                length += stop - begin
         if not owners:
             return
         context = Context(item, self.redaction, self.forenames)
         detectors = ADDRESS_DETECTORS if addresses else DETECTORS
-        for index, hit, term, written in block_hits([block for _text, block in owners], context, detectors):
-            text, block = owners[index]
-            self._clean.discard((block, scope, addresses))
+        for index, hit, term, written in _hits("".join(parts), starts, ends, context, detectors):
+            text, key = owners[index]
+            self._clean.discard((key, scope, addresses))
             self._report(hit.rule, rel, item, text, term, hit.what, hit.hint, written=written)
 
     # -- reporting
