@@ -315,8 +315,9 @@ def test_bodies_read_early_give_what_the_gate_gives_alone(good_site, monkeypatch
     monkeypatch.setattr(early, "_WAIT_FOR_ALL", True)  # not what is ready by then: every body
     monkeypatch.setattr(early, "_EARLY_FROM", 0)
     read_early = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
-    assert cleared and "1. Staff met the family twice." in cleared[-1], cleared
-    assert not any("moved school" in block or "14.03.2017" in block for block in cleared[-1])
+    blocks = {block for _before, block, _after in cleared[-1]} if cleared else set()
+    assert "1. Staff met the family twice." in blocks, cleared
+    assert not any("moved school" in block or "14.03.2017" in block for block in blocks)
     monkeypatch.setattr(early, "_EARLY_FROM", 10**9)
     alone = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
     assert not cleared[-1], "the second build read bodies early too"
@@ -379,3 +380,14 @@ def test_early_reading_of_one_page_does_not_clear_the_same_block_beside_other_wo
     scenario.write("guidance/a-record.md", guidance_markdown("A record", body=f"{telling}\n\n- {planted}\n"))
     scenario.write("guidance/zz-lists.md", guidance_markdown("Lists", body=f"{harmless}\n\n- {planted}\n"))
     _refused_both_ways(scenario, monkeypatch, code, "guidance/a-record.md", planted)
+
+
+def test_a_name_whose_surname_is_a_month_before_a_numbered_paragraph_is_refused(scenario, monkeypatch):
+    """"Zebedee May" in a list on a guidance page, then a numbered paragraph
+    ("2. The family moved twice."): the detector of full names took the
+    number of the next block, across the blank line, for the day of a date
+    ("in June May 2024" is a date) and let the name through, with the
+    bodies read early or not."""
+    scenario.write("guidance/a-record.md", guidance_markdown(
+        "A record", body="The record was shared.\n\n- Zebedee May\n\nThe family moved twice.\n"))
+    _refused_both_ways(scenario, monkeypatch, "PII001", "guidance/a-record.md", "Zebedee May")
