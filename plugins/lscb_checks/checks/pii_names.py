@@ -33,7 +33,8 @@ _HOUSE_NUMBER = re.compile(r"(?<![\w.,/:-])\d{1,4}[A-Za-z]?,?[ \t\u00a0]+$")
 _CAMEL_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z]")
 # The target of a Markdown link or image, or of an HTML href or src.
 _LINK_TARGET = re.compile(r"(?:\]\(\s*<?|(?:href|src)\s*=\s*[\"'])([^)\s>\"']+)")
-_DATE_AFTER = re.compile(r"\s*(?:\d|of\b)")
+# A date goes on after a blank line no more than a name does.
+_DATE_AFTER = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*(?:\d|of\b)")
 _DIGIT_AFTER = re.compile(r"[ \t\u00a0]*\d")
 _LOWER_PREFIX = re.compile(r"^(?:al|el|ul|ad|ben)-(?=[A-Z])")
 

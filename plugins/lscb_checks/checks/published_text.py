@@ -31,11 +31,9 @@ caught the text, so its documentation and its waivers are that rule's.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import multiprocessing
 import os
-import re
 from collections.abc import Iterable
 
 from lscb_core import collect
@@ -43,13 +41,13 @@ from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
 from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
-from lscb_core.waivers import blank_waivers
 
 from ..output import Output, Page, items_by_save_as
 from ..published import early, stream
-from ..published.detect import ADDRESS_DETECTORS, BLOCKS, DETECTORS, block_hits, scope_of
+from ..published.detect import (ADDRESS_DETECTORS, BARRIER, DETECTORS, REACH, SEPARATOR, block_keys, hits, scope_of,
+                                text_blocks)
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
-from ..published.markup import HIDDEN_ELEMENT
+from ..published.source_words import find_words, prepare
 from ..redaction import redaction
 from ..review_scan import Context, message
 from ..text.forenames import forenames
@@ -70,16 +68,7 @@ def reported_codes() -> frozenset[str]:
         if isinstance(value, type) and value.__module__ == module.__name__ and getattr(value, "code", "")})
 
 
-# Markup an editor can put inside a word that the built page does not show:
-# comments, tags, emphasis markers. Taken out (not blanked) to find where a
-# term published whole was written split.
-_HIDDEN_IN_SOURCE = re.compile(
-    HIDDEN_ELEMENT.pattern + r"|<!--.*?-->|<[A-Za-z/][^>]*>|\*+|(?<!\w)_+|_+(?!\w)|\]\([^)]*\)|\[",
-    re.DOTALL | re.IGNORECASE)
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# A line break the page shows between two words ("NS4<br>7QX"): a gap.
-_LINE_BREAK_TAG = re.compile(r"<br[^>]*>", re.IGNORECASE)
 # Channels of text that no editor wrote in Markdown: what is found there is
 # fixed in the file, never waived.
 _INSIDE_CHANNELS = ("file name", "program", "file content")
@@ -283,8 +272,9 @@ class _Gate:
         # detectors: the theme repeats its header, menus and footer on every page.
         self._clean: set[tuple[str, str | None, bool]] = set()
         # ... and the blocks of items' bodies read while Pelican read the
-        # Markdown (published.early), for the pages of items of scope "item".
-        self._clean.update((block, "item", False) for block in early.cleared())
+        # Markdown (published.early), each with the text beside it in the
+        # body (block_keys), for the pages of items of scope "item".
+        self._clean.update((key, "item", False) for key in early.cleared())
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
         # What the source checks already reported: not reported again
@@ -325,26 +315,61 @@ class _Gate:
     # -- the detectors of people's details
     def _detect(self, rel: str, item, texts: list[Text], addresses: bool = False) -> None:
         """Every detector (with `addresses`, those of ADDRESS_DETECTORS) over
-        the file's blocks of text not read before, joined with blank lines (a
-        detector never reads across one) so that each detector runs once per
-        file."""
+        the file's blocks of text not read before in the same company (their
+        key: block_keys), each run of them read with what lies beside it on
+        the page, the runs joined by BARRIER (no detector reads across
+        one), so that each detector runs once per file."""
         scope = scope_of(item)
-        owners: list[tuple[Text, str]] = []
+        parts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        owners: list[tuple[Text, tuple]] = []
+        length = 0
         for text in texts:
-            if (text.text, scope, addresses) in self._clean:
-                continue  # one block, already read: the theme's pieces on every page
-            for block in BLOCKS.split(text.text):
-                if not block or block.isspace() or (block, scope, addresses) in self._clean:
-                    continue
-                self._clean.add((block, scope, addresses))  # taken back below if it gives a finding
-                owners.append((text, block))
+            if (("", text.text, ""), scope, addresses) in self._clean:
+                continue  # one block, already read alone: the theme's pieces on every page
+            blocks = text_blocks(text.text)
+            keys = block_keys(blocks)
+            needed = []
+            for index, key in enumerate(keys):
+                if (key, scope, addresses) not in self._clean:
+                    self._clean.add((key, scope, addresses))  # taken back below if it gives a finding
+                    needed.append(index)
+            if not needed:
+                continue
+            joined = SEPARATOR.join(blocks)
+            positions = []
+            offset = 0
+            for block in blocks:
+                positions.append(offset)
+                offset += len(block) + len(SEPARATOR)
+            # Runs of blocks to read, each with REACH characters of the
+            # page on either side; runs whose surroundings meet are one.
+            runs: list[list[int]] = []
+            for index in needed:
+                if runs and positions[index] - REACH <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + REACH:
+                    runs[-1].append(index)
+                else:
+                    runs.append([index])
+            for run in runs:
+                begin = max(0, positions[run[0]] - REACH)
+                stop = min(len(joined), positions[run[-1]] + len(blocks[run[-1]]) + REACH)
+                if parts:
+                    parts.append(BARRIER)
+                    length += len(BARRIER)
+                for index in run:
+                    starts.append(length + positions[index] - begin)
+                    ends.append(starts[-1] + len(blocks[index]) + len(SEPARATOR))
+                    owners.append((text, keys[index]))
+                parts.append(joined[begin:stop])
+                length += stop - begin
         if not owners:
             return
         context = Context(item, self.redaction, self.forenames)
         detectors = ADDRESS_DETECTORS if addresses else DETECTORS
-        for index, hit, term, written in block_hits([block for _text, block in owners], context, detectors):
-            text, block = owners[index]
-            self._clean.discard((block, scope, addresses))
+        for index, hit, term, written in hits("".join(parts), starts, ends, context, detectors):
+            text, key = owners[index]
+            self._clean.discard((key, scope, addresses))
             self._report(hit.rule, rel, item, text, term, hit.what, hit.hint, written=written)
 
     # -- reporting
@@ -413,55 +438,12 @@ class _Gate:
         once, at its first column."""
         prepared = self._sources.get(item.path)
         if prepared is None:
-            prepared = self._sources[item.path] = _prepare(item.source)
+            prepared = self._sources[item.path] = prepare(item.source)
         lines: dict[int, int] = {}
-        for offset in _find_words(prepared, wanted):
+        for offset in find_words(prepared, wanted):
             line, col = item.source.position(offset)
             lines.setdefault(line, col)
         return [(item, item.path, line, col) for line, col in sorted(lines.items())]
-
-
-def _prepare(source) -> tuple:
-    """A source as _find_words reads it: its tokens with waivers and
-    comments blanked (neither is published), and its tokens with the markup
-    an editor can hide inside a word taken out (`Zebe<!-- -->dee`), with
-    where each kept piece starts, in that text and in the source."""
-    text = blank_waivers(source)
-    shown = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
-    shown = _LINE_BREAK_TAG.sub(lambda match: " " * len(match.group(0)), shown)
-    kept: list[str] = []
-    starts: list[int] = []  # where each kept piece starts in the joined text
-    origins: list[int] = []  # ... and in the source
-    length = position = 0
-    for match in _HIDDEN_IN_SOURCE.finditer(text):
-        kept.append(text[position:match.start()])
-        starts.append(length)
-        origins.append(position)
-        length += match.start() - position
-        position = match.end()
-    kept.append(text[position:])
-    starts.append(length)
-    origins.append(position)
-    return tokens(shown), tokens("".join(kept)), starts, origins
-
-
-def _find_words(prepared: tuple, wanted: list[str]) -> list[int]:
-    """The offsets in the source where the words `wanted` start: as written,
-    and read with the markup an editor can hide inside a word taken out."""
-    as_written, unhidden, starts, origins = prepared
-    found = {token.start for token in _find_tokens(as_written, wanted)}
-    for token in _find_tokens(unhidden, wanted):
-        piece = bisect.bisect_right(starts, token.start) - 1
-        found.add(origins[piece] + token.start - starts[piece])
-    return sorted(found)
-
-
-def _find_tokens(found: list, wanted: list[str]) -> list:
-    spoken = [token.text for token in found]
-    size = len(wanted)
-    first = wanted[0]
-    return [found[index] for index in range(len(spoken) - size + 1)
-            if spoken[index] == first and spoken[index:index + size] == wanted]
 
 
 def _masked_path(rel: str, term: str) -> str:

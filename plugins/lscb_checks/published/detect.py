@@ -27,7 +27,15 @@ DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_
 # coordinates ("maps?q=53.4012,-2.2034"), a landline after "tel:+44".
 ADDRESS_DETECTORS = (pii_locations.detect, pii_contact.detect_address)
 BLOCKS = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_SEPARATOR = "\n\n\n"
+SEPARATOR = "\n\n\n"
+# How far past a blank line a detector reads, at most ("date of birth:",
+# then the date in the next block; "car" up to 60 characters before an old
+# registration): a block is read with this much of the text on either side.
+REACH = 250
+# Between two runs of blocks read together: nothing a detector reads
+# across (full stops end the words before and after; the spaces are wider
+# than any window a detector looks around a match in).
+BARRIER = "\n\n." + " " * 64 + ".\n\n"
 
 
 def scope_of(item) -> str | None:
@@ -49,25 +57,58 @@ def declares_people(metadata) -> bool:
     return bool(metadata.get("pseudonyms") or metadata.get("credits"))
 
 
+def text_blocks(text: str) -> list[str]:
+    """The blocks of a text (split at blank lines), blank ones left out."""
+    return [block for block in BLOCKS.split(text) if block and not block.isspace()]
+
+
+def block_keys(blocks: list[str]) -> list[tuple[str, str, str]]:
+    """Each block with what a detector can read beside it: up to REACH
+    characters of the text before and after it, as the blocks are read
+    (joined with blank lines). A detector reads across a blank line (a date
+    under the words "date of birth", a street name after "see the table"),
+    so a block's findings are those of its key: the same block in other
+    company is read again."""
+    joined = SEPARATOR.join(blocks)
+    keys = []
+    offset = 0
+    for block in blocks:
+        end = offset + len(block)
+        keys.append((joined[max(0, offset - REACH):offset], block, joined[end:end + REACH]))
+        offset = end + len(SEPARATOR)
+    return keys
+
+
 def block_hits(blocks: list[str], context: Context, detectors=DETECTORS):
     """(index of the block, hit, term, the text as found) for each hit of
-    `detectors` in `blocks` that the allowlist and the board's details do
-    not cover. The blocks are read joined with blank lines, so each detector
-    runs once; the detectors read the clean copy (look-alike letters as
-    Latin, invisible characters out: lscb_core.text.cleaned.clean), as
-    the source checks do, and a hit is placed back in the original text."""
+    `detectors` in `blocks`, read together as one text (see hits)."""
     starts: list[int] = []
     offset = 0
     for block in blocks:
         starts.append(offset)
-        offset += len(block) + len(_SEPARATOR)
-    cleaned = clean(_SEPARATOR.join(blocks))
+        offset += len(block) + len(SEPARATOR)
+    ends = [start + len(SEPARATOR) + len(block) for start, block in zip(starts, blocks)]
+    yield from hits(SEPARATOR.join(blocks), starts, ends, context, detectors)
+
+
+def hits(joined: str, starts: list[int], ends: list[int], context: Context, detectors):
+    """(index, hit, term, the text as found) for each hit of `detectors` in
+    `joined` that starts in [starts[index], ends[index]) and that the
+    allowlist and the board's details do not cover; hits elsewhere (in the
+    text read only as what lies beside a block) are left out. Each detector
+    runs once; the detectors read the clean copy (look-alike letters as
+    Latin, invisible characters out: lscb_core.text.cleaned.clean), as
+    the source checks do, and a hit is placed back in the original text."""
+    cleaned = clean(joined)
     span = Span(cleaned.text, "", "")
     redaction_ = context.redaction
     for detect in detectors:
         for hit in detect(span, context):
+            at = cleaned.start(hit.start) if cleaned.changed else hit.start
+            index = bisect.bisect_right(starts, at) - 1
+            if index < 0 or at >= ends[index]:
+                continue
             term = hit.term or cleaned.text[hit.start:hit.end]
             if redaction_.allowed(span, hit.start, hit.end, term):
                 continue
-            at = cleaned.start(hit.start) if cleaned.changed else hit.start
-            yield bisect.bisect_right(starts, at) - 1, hit, term, cleaned.text[hit.start:hit.end]
+            yield index, hit, term, cleaned.text[hit.start:hit.end]

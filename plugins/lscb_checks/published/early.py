@@ -11,11 +11,15 @@ each block of it, with the same allowlist and the board's details. What it
 hands back is the blocks in which nothing was found.
 
 When the gate later reads the built page, a block it meets that is the very
-same text, on a page whose answer is the same (scope_of: an item that is not
-a review and declares no Pseudonyms or Credits), has been read already, as
-the gate already skips a block it has read on another page. A block whose
-text changed on the way (a link added, a number, a glossary term) is not the
-same text, and is read again. A block with a finding is never handed back,
+same text, with the same text beside it (published_text.block_keys: the
+detectors read across a blank line, so "Child Q, date of birth:" makes the
+date in the next block a date of birth), on a page whose answer is the same
+(scope_of: an item that is not a review and declares no Pseudonyms or
+Credits), has been read already, as the gate already skips a block it has
+read on another page in the same company. A block whose text changed on the
+way (a link added, a number, a glossary term), or whose neighbours did (the
+first and last blocks of a body, next to the page's summary and footer), is
+read again, with the page's text beside it. A block with a finding is never handed back,
 so the gate finds it again and reports it where it is published. Nothing is
 read less: the same detectors read the same text once instead of twice.
 
@@ -39,7 +43,7 @@ _EARLY_FROM = 300
 
 _pool: ProcessPoolExecutor | None = None
 _pending: list[Future] = []
-_cleared: frozenset[str] = frozenset()
+_cleared: frozenset[tuple[str, str, str]] = frozenset()
 # Tests set this to wait for every body instead of taking what is ready.
 _WAIT_FOR_ALL = False
 
@@ -97,7 +101,7 @@ def finish() -> None:
     """Keep what the worker has answered so far and stop it; blocks of
     items it has not reached are read by the gate."""
     global _cleared
-    found: set[str] = set()
+    found: set[tuple[str, str, str]] = set()
     if _WAIT_FOR_ALL:
         wait(_pending)
     for future in _pending:
@@ -107,8 +111,9 @@ def finish() -> None:
     stop()
 
 
-def cleared() -> frozenset[str]:
-    """The blocks of items' bodies read early without a finding."""
+def cleared() -> frozenset[tuple[str, str, str]]:
+    """The blocks of items' bodies read early without a finding, each with
+    the text beside it in the body (published_text.block_keys)."""
     return _cleared
 
 
@@ -141,15 +146,17 @@ def _set_up(settings) -> None:
     _context = Context(_Item(), redaction(_Site(settings)), forenames(settings))
 
 
-def _clean_blocks(body: str) -> list[str]:
-    from .detect import BLOCKS, block_hits
+def _clean_blocks(body: str) -> list[tuple[str, str, str]]:
+    """The keys (detect.block_keys: each block with the text beside
+    it) of the body's blocks with no finding."""
+    from .detect import block_hits, block_keys, text_blocks
     from .markup import read_markup
 
-    blocks = [block for block in BLOCKS.split(read_markup(body).text) if block and not block.isspace()]
+    blocks = text_blocks(read_markup(body).text)
     if not blocks:
         return []
     found = {index for index, *_rest in block_hits(blocks, _context)}
-    return [block for index, block in enumerate(blocks) if index not in found]
+    return [key for index, key in enumerate(block_keys(blocks)) if index not in found]
 
 
 class _Site:
