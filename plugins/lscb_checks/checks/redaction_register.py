@@ -22,16 +22,14 @@ import os
 import posixpath
 from collections.abc import Iterable
 
+from lscb_content import schema
 from lscb_core.contents import KnownContents
 from lscb_core.findings import Finding, Severity
 from lscb_core.linked_files import attachment_paths
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
-
 from lscb_reviews.register_files import register_files
-
-from lscb_content import schema
 
 from ..text.register import Hasher, RegisterError, key_from_env, load
 from ..text.register_matcher import Matcher
