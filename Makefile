@@ -25,7 +25,7 @@ PORT   ?= 8000
 # for CI too). Where the signal cannot stop make, the recipe fails as usual.
 QUIET_FAIL = { kill -PIPE $$PPID 2>/dev/null; exit 1; }
 
-.PHONY: help html publish check explain checks-doc new register register-check bench devserver serve test audit screenshots clean
+.PHONY: help html publish check explain checks-doc new register register-check bench devserver serve test lint format audit screenshots clean
 FORMAT ?= text
 
 help:
@@ -43,6 +43,7 @@ help:
 	@echo "make devserver    preview on http://$(HOST):$(PORT)/; rebuild and show findings on every save"
 	@echo "make serve        serve $(OUTPUT)/ as last built on http://$(HOST):$(PORT)/ (no rebuild, no checks)"
 	@echo "make test         run the whole test suite (browser tests included)"
+	@echo "make lint         check the Python code's style (ruff); make format rewrites it"
 	@echo "make audit        check the built site in a browser; record the results for the accessibility statement"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
 	@echo "make clean        remove $(OUTPUT)/ and caches"
@@ -114,6 +115,16 @@ serve: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
 	$(BIN)/python -m pytest
+
+# The Python code's style: ruff's linter and formatter (pyproject.toml
+# [tool.ruff]). CI runs make lint; tests/test_lint.py runs the same.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 audit: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
