@@ -248,7 +248,28 @@ class StreetAddress(Rule):
     an everyday word ("moved back to 4 Hollins Brook"); in lower case only a
     word in no list counts ("27 marlpit"). Counts of things stay quiet
     ("moved to 2 schools", "4 HMOs", "2 Travelodges", "at 2 Brackenfold
-    sites").
+    sites"). A street named "The" and capitalised words after a house
+    number ("27 The Maltings", "4 The Green") counts after a word of living
+    somewhere or "attended" ("lived at", "Police attended"), before "was
+    searched", or with a word in no list; "the fair was at 4 The Green"
+    stays quiet.
+
+    A house's name without a number counts after a word of living somewhere
+    and "at", "to", "into", "in" or "from", or after "Address:": capitalised
+    words and a word that names a house, Farm, Cottage, House, Lodge, Barn,
+    Mill, Manor, Grange, Villa, Bungalow, Hall, Rectory, Vicarage, Maltings
+    and the like ("lived at Marlpit Farm", "moved to Rose Cottage",
+    "returned home to The Old Mill"); in capitals a word of the name must
+    not be an everyday word ("MOVED INTO MARLPIT FARM"), in lower case it
+    must be in no list ("lived at marlpit farm").
+
+    In a table, a column whose heading speaks of homes (Address, Home
+    address, Addresses, Lives at, Lived at, Residence, Accommodation, Home)
+    makes each of its cells a home, as a word of living somewhere would: a
+    house number and a name ("27 Marlpit", "27 The Maltings", "4 Hollins
+    Brook") or a house's name ("Marlpit Farm") alone in the cell or before
+    a comma. Other cells of such a column ("Temporary accommodation", "2 bed
+    flat", "Northshire") and cells of other columns stay quiet.
 
     An address written in capitals, in lower case or in a mix of the two
     ("27 MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house",
@@ -284,7 +305,15 @@ class StreetAddress(Rule):
     capitalised word ("Mill Lane Surgery", PII010's) are not either. A
     street that is public (a government address, "Downing Street") goes in
     redaction-allowlist.toml; the board's own street, in BOARD_ADDRESS, is
-    not reported. A house name ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
+    not reported. A house's name with no word of living somewhere before it
+    or an address heading above it ("Rose Cottage was cold"), "The" and a
+    kind of house alone ("lived at The Grange"), a house's name whose words
+    speak of a public building or a person ("moved to County Hall", "stayed
+    at Nan's House") or after an organisation ("the team moved to
+    Westmarch House"), a house's name followed by a capitalised word
+    ("Marlpit House School", PII010's), a cell of an address column that
+    holds more than the address's first part ("near 27 Marlpit"), a
+    building without a flat number ("7 Beacon House"), a
     kind of street not in the list, and, unless the whole address is in
     title case, a street named only with everyday words ("27 mill lane",
     "3 HIGH STREET", "27 Mill lane"), a short form that is also a word or an initial (St, Dr, Ct,
