@@ -229,20 +229,14 @@ class PersonFullName(Rule):
     in a handle ("@tobias_fenwrighte", "@tobias-fenwrighte",
     "@tobiasfenwrighte"), and as a user
     name joined by "_" in a sentence about an account or a person, or in a
-    file's name ("tobias_fenwrighte09"). In lower case, a forename and such
-    a family name with no person word near are read where a name stands in
-    English prose: after a word that leads to a person (for, to, with, by,
-    from, of, about, between, against, regarding, called, named...: "Health
-    notes for tobias fenwrighte", "files of tobias fenwrighte") or at the
-    start of a sentence, an item or a cell. Elsewhere such a name with no
-    person word in its sentence is missed: after "the" or a describing word
-    ("the hash builtin", "bogus pinentry": words in the forename list), in
-    code (":param dfile", "libz-dev multilib", "elif isinstance(", a word
-    followed by "(", "=", "_" or a full stop inside a word), in a sentence
-    of which under seven words in ten are everyday English words (another
-    language: "una licenza per ..."), and in capitals
-    ("HEALTH NOTES FOR TOBIAS FENWRIGHTE"). A family name shorter than four
-    letters, and one that is a rare English word, are missed.
+    file's name ("tobias_fenwrighte09"). In lower case, with no person word
+    near, a forename and such a name are read after "for", "to", "of" and
+    the like ("notes for tobias fenwrighte") or at the start of a sentence
+    or cell, in English prose: not after "the" or a describing word ("the
+    hash builtin", "bogus pinentry"), in code (":param dfile") or in a
+    sentence under seven words in ten of which are English ("una licenza
+    per"); in capitals the person word is needed. A family name shorter
+    than four letters, or a rare English word, is missed.
     An initial and a family name are read as a reference to published work
     before "et al.", a year ("E. Munro (2011)", "E. Munro, 2011"; not the
     years of a life, "(2017 to 2023)") or a title in italics or quotes ("E.
