@@ -926,13 +926,13 @@ HOME_FORMS = [
      ""),
     ("written-address-no-type-table", "a house number and street, no type, in an Address column",
      "| Household | Address |\n| --- | --- |\n| Mother and Child Q | 27 Marlpit |", "| Mother and",
-     "an Address column heading is not read as a home word for the cells under it"),
+     ""),
     ("written-address-no-type-the", "a street named 'The ...' with a house number ('27 The Maltings')",
      "The family lived at 27 The Maltings, Northshire, for a year.", "The family lived",
-     "'The' is a function word, so _home_named refuses the street's name"),
+     ""),
     ("written-address-house-name", "a house name with no number ('Marlpit Farm, Northshire')",
      "The family lived at Marlpit Farm, Northshire, for a year.", "The family lived",
-     "an address needs a house number, or a street type after the name"),
+     ""),
 ]
 for id_, description, text, line, leak in HOME_FORMS:
     value = next(v for v in ("27 The Maltings", "Marlpit Farm", "27 Marlpit") if v in text)
@@ -970,7 +970,7 @@ ROUND4_NAMES = [
      ""),
     ("written-rare-surname-notes-for", "a lower-case name after 'Health notes for', no person word",
      "tobias fenwrighte", "Health notes for tobias fenwrighte were not shared between agencies.", "Health notes",
-     "no word of PERSON_WORDS in the sentence ('notes', 'health', 'file', 'plan' are not)"),
+     ""),
     ("written-rare-surname-handle-hyphen", "a handle joined by a hyphen ('@tobias-fenwrighte', as Snapchat allows)",
      "tobias-fenwrighte", "Child Q was contacted on Snapchat by @tobias-fenwrighte in May.", "Child Q was contacted",
      ""),

@@ -90,6 +90,11 @@ FIRES = {
     "Mother posted as @tobiasfenwrighte on a video app.": "Tobias Fenwrighte",
     "Mother's account, tobias_fenwrighte09, posted videos.": "Tobias Fenwrighte",
     "The reviewer met tomasz wójtowiczek twice at home.": "Tomasz Wójtowiczek",
+    # In lower case, with no person in the sentence, where a name stands:
+    # after a word that leads to a person, or at the start of a sentence.
+    "Health notes for tobias fenwrighte were not shared between agencies.": "Tobias Fenwrighte",
+    "Copies of the plan went to amara fenwrighte by post.": "Amara Fenwrighte",
+    "Notes were kept. tobias fenwrighte was not on the list.": "Tobias Fenwrighte",
 }
 
 QUIET = [
@@ -128,6 +133,11 @@ QUIET = [
     "CHILD R WAS ADMITTED WITH VIRAL TONSILLITIS. Mother paid with her tesco clubcard.",
     "THE FAMILY MOVED TO BOGNOR REGIS, THEN TO BUILTH WELLS AND TENBURY WELLS.",
     "The setting max_prefixlen and the file tobias_config.yml are described in the guidance for IT staff.",
+    # A forename-like word and a word in no list, in lower case and no person
+    # near: after "the" or a describing word, in code, in another language.
+    "The notes for python developers describe the hash builtin and a bogus pinentry cache.",
+    "Install the libz-dev multilib packages; run :param dfile: in the tool, and del mydata.color there.",
+    "The licence offers una licenza per tutto il mondo, gratuita, non esclusiva e perpetua.",
 ]
 # References, towns, organisations, panel lists and credits written with an
 # initial: no part of a name either (PII011, PII012).

@@ -37,6 +37,16 @@ def line_of(text: str, needle: str) -> int:
     ("Police attended 27 Marlpit after a 999 call from a neighbour.", "PII003", "27 Marlpit"),
     ("The family were evicted from 27 Marlpit in May 2021.", "PII003", "27 Marlpit"),
     ("27 Marlpit was searched on 3 May and drugs were found.", "PII003", "27 Marlpit"),
+    # A street named "The ..." after a house number; a house's name after
+    # a word of living somewhere.
+    ("The family lived at 27 The Maltings, Northshire, for a year.", "PII003", "27 The Maltings"),
+    ("Police attended 4 The Green after a 999 call from a neighbour.", "PII003", "4 The Green"),
+    ("27 The Maltings was searched on 3 May.", "PII003", "27 The Maltings"),
+    ("The family lived at Marlpit Farm, Northshire, for a year.", "PII003", "Marlpit Farm"),
+    ("Mother moved to Rose Cottage in May 2021.", "PII003", "Rose Cottage"),
+    ("The family returned home to The Old Mill in June.", "PII003", "The Old Mill"),
+    ("THE FAMILY MOVED INTO MARLPIT FARM IN MAY.", "PII003", "MARLPIT FARM"),
+    ("the family lived at marlpit farm for a year.", "PII003", "marlpit farm"),
     ("Child Q started at BRACKENFOLD PRIMARY SCHOOL in Year 1.", "PII010", "BRACKENFOLD PRIMARY SCHOOL"),
     ("Child Q started at Brackenfold primary school in Year 1.", "PII010", "Brackenfold primary school"),
     ("Child Q started at Brackenfold primary School in Year 1.", "PII010", "Brackenfold primary School"),
@@ -80,6 +90,12 @@ def test_each_written_form_stops_the_build_at_its_line(scenario, sentence, code,
     "Child Q returned home at 3 months; she moved to Year 7 and then to 6th form.",
     "Child Q was moved to 3 Tier 4 units and stayed in 2 NHS wards, then went home.",
     "The family were housed in 2 B&Bs and then a hostel; Mother moved to 2 GPs in the year.",
+    # "The" and a name after a number with no word of living somewhere; a
+    # house described, not named.
+    "The summer fair was held at 4 The Green, by the church; at 10 The Chair opened the meeting.",
+    "Mother moved to a new house and later into the farm house; Child Q stayed at Nan's House.",
+    "THE FAMILY MOVED INTO A NEW HOUSE, THEN TO ROSE COTTAGE IN MAY.",
+    "The team moved to Westmarch House in 2021; the MASH moved to County Hall.",
     # Schools: kinds of setting described, in any case.
     "It was a two-form entry primary school; her sister went to a one-form entry primary school.",
     "A TWO-FORM ENTRY PRIMARY SCHOOL AND A ONE-FORM ENTRY PRIMARY SCHOOL.",
@@ -99,6 +115,23 @@ def test_ordinary_phrases_in_the_same_shapes_stay_quiet(scenario, sentence):
     assert pii(site) == [], site.messages()
 
 
+def test_homes_in_a_column_headed_as_addresses_are_refused_and_other_cells_are_not(scenario):
+    table = ("| Person | Lives at | Visits |\n| --- | --- | --- |\n"
+             "| Mother | 27 Marlpit | 3 home visits |\n"
+             "| Sibling 1 | 27 The Maltings, Northshire | 2 |\n"
+             "| Sibling 2 | Marlpit Farm | 4 |\n"
+             "| Sibling 3 | Temporary accommodation | 27 Marlpit |\n"
+             "| Sibling 4 | 2 bed flat, then a refuge | 1 |\n")
+    text = review_markdown(f"## Findings\n\n{table}\n| Household | Home address |\n| --- | --- |\n"
+                           "| Father | 4 The Green |\n| Grandmother | Northshire |\n")
+    scenario.write("reviews/child-q.md", text)
+    site = scenario.build()
+    assert not site.ok
+    assert sorted((f.line, f.term) for f in pii(site)) == [
+        (line_of(text, "| Mother |"), "27 Marlpit"), (line_of(text, "| Sibling 1 |"), "27 The Maltings"),
+        (line_of(text, "| Sibling 2 |"), "Marlpit Farm"), (line_of(text, "| Father |"), "4 The Green")]
+
+
 def test_a_school_in_capitals_on_a_guidance_page_is_refused_by_the_last_look(scenario):
     scenario.write("reviews/child-q.md", review_markdown())
     scenario.write("guidance/sharing-information.md", guidance_markdown(
@@ -107,3 +140,15 @@ def test_a_school_in_capitals_on_a_guidance_page_is_refused_by_the_last_look(sce
     assert not site.ok
     hits = [f for f in site.result.findings if f.code == "PII010" and not f.waived]
     assert any(f.path.endswith("guidance/sharing-information.md") for f in hits), site.messages()
+
+
+def test_a_house_name_on_a_guidance_page_is_refused_by_the_last_look_and_an_office_is_not(scenario):
+    scenario.write("reviews/child-q.md", review_markdown())
+    scenario.write("guidance/moving-home.md", guidance_markdown(
+        "Moving home", body="A family who lived at Marlpit Farm were not visited for a year."))
+    scenario.write("guidance/our-office.md", guidance_markdown(
+        "Our office", body="The team moved to Westmarch House in 2021. The summer fair is at 4 The Green."))
+    site = scenario.build()
+    assert not site.ok
+    hits = [f for f in site.result.findings if f.code == "PII003" and not f.waived]
+    assert [f.path.rsplit("/", 1)[-1] for f in hits] == ["moving-home.md"], site.messages()

@@ -8,11 +8,26 @@ from lscb_core.rules import Rule, Waiver
 
 from ..review_scan import Context, Hit, scan
 from ..text.everyday import everyday
-from ..text.forenames import NOT_FORENAMES, forenames
+from ..text.home_addresses import ADDRESS_AFTER_CUE as _ADDRESS_AFTER_CUE
+from ..text.home_addresses import ADDRESS_SEARCHED as _ADDRESS_SEARCHED
+from ..text.home_addresses import (
+    CAPITAL_AFTER,
+    EVERYDAY,
+    FUNCTION_WORDS,
+    NO,
+    NOT_HOUSE,
+    NOT_STREET_WORDS,
+    NUMBER,
+    RANGE,
+    SHORT_KINDS,
+    SP,
+    STREET_KINDS,
+    address_cells,
+    home_named,
+    house_names,
+)
 from ..text.near import finditer_near
-from ..text.unlisted_names import unknown_word
 from .pii_name_parts import in_review
-from .pii_names import NOT_SURNAMES
 
 # A full UK postcode: outward code (area letters, district) and inward code
 # (sector digit, unit letters; the unit never uses C I K M O V).
@@ -31,31 +46,16 @@ _POSTCODE = re.compile(rf"{_OUTWARD}(?:[ \t\u00a0]*|{_LINE_BREAK}){_INWARD}(?![\
 _POSTCODE_LOWER = re.compile(rf"{_OUTWARD.lower()}(?:[ \t\u00a0]+|{_LINE_BREAK})"
                              rf"{_INWARD.lower()}(?![\w-])")
 
-_SP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
-STREET_KINDS = (
-    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|La|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Gardens|Gdns"
-    "|Terrace|Tce|Place|Pl|Grove|Mews|Row|Square|Sq|Walk|Rise|Hill|View|Parade|Vale|Green|Park"
-    "|Gate|Wharf|Yard|Heights|Meadows|Fields|Chase|Croft|Boulevard|Broadway|Quay|Wynd|Hollow"
-)
-# A house or flat number, then one to three capitalised words and the kind
-# of street: "14 Acacia Avenue", "Flat 3, 12a Mill Lane", "Flat 2, Riverside Court".
-_NUMBER = r"\d{1,4}[A-Za-z]?"
-# A range of house numbers or a Scottish flat number: "12-14", "12/3".
-_RANGE = r"(?:[-–/]\d{1,4}[A-Za-z]?)?"
-# The first character comes first and the check of what is before it after
-# it: the regular expression engine then skips fast to places that can match.
-# "No.27", "No 27", "Number 27": the full stop of "No." may touch the number.
-_NO = r"[Nn](?<![\w.,/:-].)(?i:o\.?|umber)[ \t\u00a0]*"
 _ADDRESS = re.compile(
-    rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{_SP}{_NUMBER}{_RANGE},?{_SP}(?:{_NUMBER},?{_SP})?"
-    rf"|\d(?<![\w.,/:–-]\d)\d{{0,3}}[A-Za-z]?{_RANGE},?{_SP}|{_NO}\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
-    rf"(?P<name>(?:[A-Z][\w'’\-]*{_SP}){{1,3}})(?:{STREET_KINDS})(?![\w'’-])"
+    rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{SP}{NUMBER}{RANGE},?{SP}(?:{NUMBER},?{SP})?"
+    rf"|\d(?<![\w.,/:–-]\d)\d{{0,3}}[A-Za-z]?{RANGE},?{SP}|{NO}\d{{1,4}}[A-Za-z]?{RANGE},?{SP})"
+    rf"(?P<name>(?:[A-Z][\w'’\-]*{SP}){{1,3}})(?:{STREET_KINDS})(?![\w'’-])"
 )
 # A flat in a named building: "Flat 7, Beacon House", "Apartment 12 Mill Court".
 BUILDING_KINDS = "House|Tower|Towers|Lodge|Mansions|Building|Buildings|Point|Block|Hall|Heights|Court"
 _FLAT_IN_BUILDING = re.compile(
-    rf"[FA](?<![\w.,/:-].)(?:lat|partment|pt)\.?{_SP}{_NUMBER},?{_SP}"
-    rf"(?P<name>(?:[A-Z][\w'’\-]*{_SP}){{1,3}})(?:{BUILDING_KINDS})(?![\w'’-])"
+    rf"[FA](?<![\w.,/:-].)(?:lat|partment|pt)\.?{SP}{NUMBER},?{SP}"
+    rf"(?P<name>(?:[A-Z][\w'’\-]*{SP}){{1,3}})(?:{BUILDING_KINDS})(?![\w'’-])"
 )
 # A street named without a house number, in a review: one to three
 # capitalised words and a word that only names a street ("lived on Marlpit
@@ -78,82 +78,28 @@ _COURT_BUSINESS = re.compile(
     r"['’]?s?[ \t\u00a0]+(?:hearings?|appearances?|proceedings|cases?|orders?|dates?|sittings?"
     r"|trials?|listings?|bundles?|applications?)\b", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/]")
-# Numbers of other things, before which a number is not a house number:
-# "Recommendation 3 Park Lane" does not happen, "section 47 Children Act" does.
-_NOT_HOUSE = re.compile(
-    r"\b(?:section|sections|s\.|recommendation|finding|paragraph|para|page|pages|chapter|part|"
-    r"appendix|annex|year|years|aged|age|level|stage|tier|step|phase|table|figure|week|weeks|"
-    r"day|days|month|months|item|point|schedule|article|regulation|rule|line|"
-    r"grade|key|room|ward|bed|floor|minute|minutes|hour|hours)\s*$",
-    re.IGNORECASE,
-)
 # The same written wholly in capitals or wholly in lower case ("27 MARLPIT
 # LANE", "flat 2, 14 marlpit lane"); which of the two is checked on the match.
 # Short forms that are also words or initials (St, Dr, Ct, Pl, Sq, Ln) are left out.
-_SHORT_KINDS = ("St", "Dr", "Ct", "Pl", "Sq", "Ln", "La")
-_KINDS_ANY_CASE = "|".join(kind for kind in STREET_KINDS.split("|") if kind not in _SHORT_KINDS)
+_KINDS_ANY_CASE = "|".join(kind for kind in STREET_KINDS.split("|") if kind not in SHORT_KINDS)
 _HOUSE_ANY_CASE = (
-    rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{_SP}{_NUMBER}{_RANGE},?{_SP}(?:{_NUMBER},?{_SP})?"
-    rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP}|{_NO}\d{{1,4}}[A-Za-z]?{_RANGE},?{_SP})"
+    rf"(?:(?<![\w.,/:-])(?i:flat|apartment|apt|unit)\.?{SP}{NUMBER}{RANGE},?{SP}(?:{NUMBER},?{SP})?"
+    rf"|(?<![\w.,/:–-])\d{{1,4}}[A-Za-z]?{RANGE},?{SP}|{NO}\d{{1,4}}[A-Za-z]?{RANGE},?{SP})"
 )
 _ADDRESS_ANY_CASE = re.compile(
     rf"{_HOUSE_ANY_CASE}"
-    rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{_KINDS_ANY_CASE}))(?![\w'’-])"
+    rf"(?P<name>(?:[^\W\d_][\w'’\-]*{SP}){{1,3}})(?P<kind>(?i:{_KINDS_ANY_CASE}))(?![\w'’-])"
 )
 # A short form in capitals after a name in capitals: "27 MARLPIT LN".
 _ADDRESS_SHORT_CAPITALS = re.compile(
     rf"{_HOUSE_ANY_CASE}"
-    rf"(?P<name>(?:[A-Z][A-Z'’\-]*{_SP}){{1,3}})(?P<kind>{'|'.join(kind.upper() for kind in _SHORT_KINDS)})"
+    rf"(?P<name>(?:[A-Z][A-Z'’\-]*{SP}){{1,3}})(?P<kind>{'|'.join(kind.upper() for kind in SHORT_KINDS)})"
     rf"(?![\w'’-])"
 )
 _FLAT_IN_BUILDING_ANY_CASE = re.compile(
-    rf"(?<![\w.,/:-])(?i:flat|apartment|apt)\.?{_SP}{_NUMBER},?{_SP}"
-    rf"(?P<name>(?:[^\W\d_][\w'’\-]*{_SP}){{1,3}})(?P<kind>(?i:{BUILDING_KINDS}))(?![\w'’-])"
+    rf"(?<![\w.,/:-])(?i:flat|apartment|apt)\.?{SP}{NUMBER},?{SP}"
+    rf"(?P<name>(?:[^\W\d_][\w'’\-]*{SP}){{1,3}})(?P<kind>(?i:{BUILDING_KINDS}))(?![\w'’-])"
 )
-# A house number and a street's name with no street type: "lived at 27
-# Marlpit, Northshire", "Police attended 27 Marlpit after a call", "27
-# Marlpit was searched", "ADDRESS: 27 MARLPIT". One or two words (in lower
-# case, only words in no word list) after a word that leads to a
-# place ("at", "to", "from", "attended", "Address:"), then a comma, a full
-# stop, the end of the line or a small word ("since", "in", "after"). Which
-# words count as a street's name is decided in _home_named (a kind of street
-# is read by the patterns above).
-_CUE = (r"(?i:at|to|from|into|as|attended|visited|searched|raided|entered|address(?:ed)?|home)"
-        r"(?:[ \t\u00a0]*:)?")
-_STRONG_CUES = frozenset("address addressed home attended visited searched raided entered".split())
-_HOME_VERBS = frozenset("""
-lived lives living live resided resides residing stayed stays staying moved moves moving returned returning
-rehoused housed address addressed home evicted fled left
-""".split())
-_AFTER_HOUSE = (r"(?=[ \t\u00a0]*(?:[,.;:()|]|\r?\n[ \t]*(?:\r?\n|[|*#>+-]|\d+[.)]|$)|$)|[ \t\u00a0]+(?i:in|on|with|for|from|until|between|and|since|"
-                r"after|before|where|when|which|while|during|by|until|to|was|were|had|has|is|are|following|"
-                r"over|at|about|because|but|or|that|then)\b)")
-_ADDRESS_AFTER_CUE = re.compile(
-    rf"(?<![\w'’-])(?P<cue>{_CUE})[ \t\u00a0]+"
-    rf"(?P<house>(?i:(?:flat|apartment|apt|unit)\.?{_SP}{_NUMBER},?{_SP})?(?:{_NO})?{_NUMBER}{_RANGE}),?[ \t\u00a0]+"
-    rf"(?P<name>[A-Za-z][A-Za-z'’\-]+(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’\-]+)?){_AFTER_HOUSE}"
-)
-# "27 Marlpit was searched": a house number and a name in no word list,
-# then what happens to a home.
-_ADDRESS_SEARCHED = re.compile(
-    rf"(?<![\w'’.,/:-])(?P<house>{_NUMBER}{_RANGE}),?[ \t\u00a0]+(?P<name>[A-Z][A-Za-z'’\-]+)"
-    r"(?=[ \t\u00a0]+(?i:was|were|had[ \t\u00a0]+been)[ \t\u00a0]+(?i:searched|raided|visited|entered|"
-    r"boarded|burgled|attended|watched|cleared|inspected|repossessed)\b)"
-)
-# Words of a street's name that are everyday words though not on the
-# Dale-Chall list, and function words that never name a street.
-_FUNCTION_WORDS = frozenset("""
-a an the this that these those her his their its our your my each every any no some all both
-of and or but to in on at by for from with into onto than then as per via
-""".split())
-_EVERYDAY = NOT_SURNAMES | NOT_FORENAMES | frozenset("""
-main minute minutes mile miles hour hours working days weeks months years times way
-""".split())
-# A name word before the kind of street that is not a street name.
-_NOT_STREET_WORDS = frozenset(
-    "The A An And Or Of Child Mother Father Sibling School Children Working Together".split())
-
-
 class UkPostcode(Rule):
     """Flags a full UK postcode ("NS1 4AB") in a case review, anywhere the
     review publishes text. The board's own postcode (in BOARD_ADDRESS) and
@@ -214,7 +160,28 @@ class StreetAddress(Rule):
     an everyday word ("moved back to 4 Hollins Brook"); in lower case only a
     word in no list counts ("27 marlpit"). Counts of things stay quiet
     ("moved to 2 schools", "4 HMOs", "2 Travelodges", "at 2 Brackenfold
-    sites").
+    sites"). A street named "The" and capitalised words after a house
+    number ("27 The Maltings", "4 The Green") counts after a word of living
+    somewhere or "attended" ("lived at", "Police attended"), before "was
+    searched", or with a word in no list; "the fair was at 4 The Green"
+    stays quiet.
+
+    A house's name without a number counts after a word of living somewhere
+    and "at", "to", "into", "in" or "from", or after "Address:": capitalised
+    words and a word that names a house, Farm, Cottage, House, Lodge, Barn,
+    Mill, Manor, Grange, Villa, Bungalow, Hall, Rectory, Vicarage, Maltings
+    and the like ("lived at Marlpit Farm", "moved to Rose Cottage",
+    "returned home to The Old Mill"); in capitals a word of the name must
+    not be an everyday word ("MOVED INTO MARLPIT FARM"), in lower case it
+    must be in no list ("lived at marlpit farm").
+
+    In a table, a column whose heading speaks of homes (Address, Home
+    address, Addresses, Lives at, Lived at, Residence, Accommodation, Home)
+    makes each of its cells a home, as a word of living somewhere would: a
+    house number and a name ("27 Marlpit", "27 The Maltings", "4 Hollins
+    Brook") or a house's name ("Marlpit Farm") alone in the cell or before
+    a comma. Other cells of such a column ("Temporary accommodation", "2 bed
+    flat", "Northshire") and cells of other columns stay quiet.
 
     An address written in capitals, in lower case or in a mix of the two
     ("27 MARLPIT LANE", "flat 2, 14 marlpit lane", "flat 7, marlpit house",
@@ -250,7 +217,15 @@ class StreetAddress(Rule):
     capitalised word ("Mill Lane Surgery", PII010's) are not either. A
     street that is public (a government address, "Downing Street") goes in
     redaction-allowlist.toml; the board's own street, in BOARD_ADDRESS, is
-    not reported. A house name ("Rose Cottage"), a building without a flat number ("7 Beacon House"), a
+    not reported. A house's name with no word of living somewhere before it
+    or an address heading above it ("Rose Cottage was cold"), "The" and a
+    kind of house alone ("lived at The Grange"), a house's name whose words
+    speak of a public building or a person ("moved to County Hall", "stayed
+    at Nan's House") or after an organisation ("the team moved to
+    Westmarch House"), a house's name followed by a capitalised word
+    ("Marlpit House School", PII010's), a cell of an address column that
+    holds more than the address's first part ("near 27 Marlpit"), a
+    building without a flat number ("7 Beacon House"), a
     kind of street not in the list, and, unless the whole address is in
     title case, a street named only with everyday words ("27 mill lane",
     "3 HIGH STREET", "27 Mill lane"), a short form that is also a word or an initial (St, Dr, Ct,
@@ -274,7 +249,6 @@ class StreetAddress(Rule):
 
 _BROKEN = re.compile(r"<[^>]*>|\\|\s+")
 _HOUSE_BEFORE = re.compile(r"\d[A-Za-z]?,?[ \t\u00a0]+$")
-_CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 STREET_HINT = 'remove the street; write "the family home" or "the area"'
 POSTCODE_HINT = "remove the postcode; name no place smaller than the board's area"
 ADDRESS_HINT = 'remove the address; write "the family home" or "the address"'
@@ -330,8 +304,14 @@ def detect(span, context: Context):
     for pattern in (_ADDRESS_AFTER_CUE, _ADDRESS_SEARCHED):
         for match in _near(pattern, text):
             start, end = match.start("house"), match.end("name")
-            if any(low < end and start < high for low, high in found) or not _home_named(text, match):
+            # "27 The Maltings was searched": what happened to it says it is a home.
+            home = True if match.re is _ADDRESS_SEARCHED and match.group("the") else None
+            if any(low < end and start < high for low, high in found) or not home_named(text, match, home):
                 continue
+            found.append((start, end))
+            yield Hit(StreetAddress, start, end, "address", ADDRESS_HINT)
+    for start, end in (*house_names(text), *address_cells(text)):
+        if not any(low < end and start < high for low, high in found):
             found.append((start, end))
             yield Hit(StreetAddress, start, end, "address", ADDRESS_HINT)
     if in_review(context):
@@ -348,14 +328,14 @@ def _streets(text: str):
         while words and words[0].casefold() in _BEFORE_STREET:
             start = text.index(words[0], start) + len(words[0])
             words.pop(0)
-        if not words or words[0] in _NOT_STREET_WORDS:
+        if not words or words[0] in NOT_STREET_WORDS:
             continue
         start = text.index(words[0], start)
         if re.search(r"[\.:;!?]|\n", text[start:match.end()]):
             continue
         if _HOUSE_BEFORE.search(text, max(0, start - 12), start):
             continue  # "27 Marlpit Lane": the address above
-        if _CAPITAL_AFTER.match(text, match.end()):
+        if CAPITAL_AFTER.match(text, match.end()):
             continue  # "Mill Lane Surgery", "Station Road Primary School": PII010
         yield start, match.end()
 
@@ -364,60 +344,22 @@ def _named(match: re.Match) -> bool:
     words: "27 MARLPIT LANE", "27 marlpit lane", "27 Marlpit lane", "12 old
     marlpit road", but not "2 way street" or "the 3 main roads"."""
     words = match.group("name").split()
-    if any(word.lower() in _FUNCTION_WORDS for word in words):
+    if any(word.lower() in FUNCTION_WORDS for word in words):
         return False
     # A name has a vowel and three letters or more: "5 kg rise" is a weight.
-    return any(len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
+    return any(len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, EVERYDAY)
                for word in words)
-
-
-def _home_named(text: str, match: re.Match) -> bool:
-    """The words after a house number name a street, not a count of things
-    ("moved to 3 Schools", "4 HMOs", "2 Travelodges"): none is a street
-    type, a word such as "the", or capitals ending in "s" ("HMOs", "PRUs");
-    one of them is in no word list at all ("Marlpit"), or, after a word of
-    living somewhere ("lived at", "moved to", "Address:"), is not an
-    everyday word ("4 Hollins Brook")."""
-    words = match.group("name").split()
-    if any(word.lower() in _FUNCTION_WORDS or word.lower() in ("if", "else", "not", "when", "then")
-           or word.capitalize() in _NOT_STREET_WORDS for word in words):
-        return False
-    if re.fullmatch(STREET_KINDS, words[-1].capitalize()) or words[-1].upper() in (k.upper() for k in _SHORT_KINDS):
-        return False
-    if any(re.fullmatch(r"[A-Z]{2,}s", word) for word in words):
-        return False  # "4 HMOs", "2 PRUs": counts of things
-    last = words[-1].lower()
-    if len(words) == 2 and last.endswith("s") and (everyday(last, _EVERYDAY) or everyday(last[:-1], _EVERYDAY)):
-        return False  # "AT 2 BRACKENFOLD SITES": a count of places
-    names = forenames()
-    if any(word[0].islower() and not unknown_word(word, names) for word in words):
-        return False  # in lower case, only a word in no list names a street: "27 marlpit"
-    if any(unknown_word(word, names) for word in words):
-        return True
-    if "cue" not in match.re.groupindex:
-        return False
-    previous = re.search(r"([A-Za-z]+)[ \t\u00a0]*:?[ \t\u00a0]*$", text[max(0, match.start() - 30):match.start()])
-    # After a word that only leads to a home ("attended", "searched",
-    # "address as"), or a word of living somewhere before "at" or "to".
-    cue = match.group("cue").lower().rstrip(": \t")
-    before = previous.group(1).lower() if previous else ""
-    home = cue in _STRONG_CUES or (cue == "as" and before in ("address", "addressed")) or (
-        cue in ("at", "to", "into", "from") and before in _HOME_VERBS)
-    return bool(home) and any(
-        len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, _EVERYDAY)
-        and not (word.lower().endswith("s") and everyday(word[:-1], _EVERYDAY))
-        for word in words)
 
 
 def _is_address(text: str, match: re.Match) -> bool:
     if re.search(r"\n[ \t\u00a0]*\n", match.group(0)):
         return False
-    if _NOT_HOUSE.search(text[max(0, match.start() - 16):match.start()]):
+    if NOT_HOUSE.search(text[max(0, match.start() - 16):match.start()]):
         return False
     if _YEAR_RANGE.match(match.group(0)):
         return False  # "2019-2021 Green Lane ...": years, not house numbers
     name = match.group("name").split()
-    if name[0].capitalize() in _NOT_STREET_WORDS:
+    if name[0].capitalize() in NOT_STREET_WORDS:
         return False
     if match.group(0).lower().endswith("court") and (
             name[-1].rstrip("'’").lower() in COURT_NAMES or _COURT_BUSINESS.match(text, match.end())):

@@ -230,10 +230,14 @@ class PersonFullName(Rule):
     in a handle ("@tobias_fenwrighte", "@tobias-fenwrighte",
     "@tobiasfenwrighte"), and as a user
     name joined by "_" in a sentence about an account or a person, or in a
-    file's name ("tobias_fenwrighte09"). Such a name with no person word
-    in its sentence ("Records ... tobias fenwrighte" is read; "files of tobias
-    fenwrighte" is not), a family name shorter than four letters, and one
-    that is a rare English word, are missed.
+    file's name ("tobias_fenwrighte09"). In lower case, with no person word
+    near, a forename and such a name are read after "for", "to", "of" and
+    the like ("notes for tobias fenwrighte") or at the start of a sentence
+    or cell, in English prose: not after "the" or a describing word ("the
+    hash builtin", "bogus pinentry"), in code (":param dfile") or in a
+    sentence under seven words in ten of which are English ("una licenza
+    per"); in capitals the person word is needed. A family name shorter
+    than four letters, or a rare English word, is missed.
     An initial and a family name are read as a reference to published work
     before "et al.", a year ("E. Munro (2011)", "E. Munro, 2011"; not the
     years of a life, "(2017 to 2023)") or a title in italics or quotes ("E.

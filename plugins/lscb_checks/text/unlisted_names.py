@@ -56,6 +56,18 @@ messages online snapchat instagram tiktok facebook whatsapp twitter youtube disc
 xbox playstation email login
 """.split())
 TITLES = frozenset("mr mrs ms mx miss baby master".split())
+# Words after which a lower-case forename and a word in no list are a name
+# with no word for a person near: "Health notes for tobias fenwrighte".
+LEADS_TO_PERSON = frozenset("""
+for to with by from of about between against regarding re concerning called named including towards
+""".split())
+# Before the forename, a character that lets a name start there; after the
+# family name, characters of code ("isinstance(", "tomli==", "mydata.color").
+_OPENING = "(\"“‘'*_["
+_CODE_AFTER = frozenset("(=_'’/@<>[{")
+_SENTENCE_START = frozenset(".!?:;,|(\"“‘'*")
+# The word or the mark before a name: group 1 a word, group 2 a mark.
+_PREVIOUS_WORD = re.compile(r"(?:([A-Za-z]+)|([^\w\s]))\s*$")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 # The end of a sentence: a full stop, a blank line, or a line that starts a
 # new row, item or heading; not a colon ("Mother: amara fenwrighte") nor the
@@ -134,6 +146,30 @@ def person_near(text: str, start: int, end: int, begin: int = 0, stop: int | Non
         or any(word.lower() in cues for word in _WORD.findall(text, end, right))
 
 
+def _name_in_prose(text: str, start: int, end: int, begin: int, stop: int) -> bool:
+    """A forename and a word in no list, in lower case in English prose,
+    where a name stands: after a word that leads to a person ("notes for
+    tobias fenwrighte", "a letter to ...") or at the start of a sentence, an
+    item or a cell; not after "the" or a describing word ("the hash
+    builtin", "bogus pinentry"), not in code (":param dfile", "libz-dev
+    multilib", "elif isinstance(", "del mydata.color") and not in a sentence
+    of another language ("una licenza per ...")."""
+    if start > begin and not (text[start - 1].isspace() or text[start - 1] in _OPENING):
+        return False
+    after = text[end:end + 2]
+    if after[:1] in _CODE_AFTER or (after[:1] in ".-:" and after[1:2].strip()):
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(begin, start - 40), start)
+    if previous and previous.group(1) and previous.group(1).lower() not in LEADS_TO_PERSON:
+        return False
+    if previous and previous.group(2) and previous.group(2) not in _SENTENCE_START:
+        return False
+    left, right = _sentence(text, start, end, begin, stop)
+    others = [word.lower() for word in (*_WORD.findall(text, left, start), *_WORD.findall(text, end, right))]
+    english = everyday_words()
+    return len(others) >= 3 and sum(word in english for word in others) >= 0.7 * len(others)
+
+
 def _person_before(text: str, start: int, begin: int) -> bool:
     """A word for a person straight before: "sister grace", "met lily"."""
     previous = _PREVIOUS.search(text, max(begin, start - 20), start)
@@ -206,7 +242,8 @@ def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int)
     if len(first) < 3:
         return None
     if _forename(first, names):
-        evidence = person_near(text, before.start(1), match.end(), begin, stop)
+        evidence = person_near(text, before.start(1), match.end(), begin, stop) or (
+            kind == "lower" and _name_in_prose(text, before.start(1), match.end(), begin, stop))
     elif _word_forename(first):
         evidence = _person_before(text, before.start(1), begin)
     else:
