@@ -33,8 +33,7 @@ _HOUSE_NUMBER = re.compile(r"(?<![\w.,/:-])\d{1,4}[A-Za-z]?,?[ \t\u00a0]+$")
 _CAMEL_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z]")
 # The target of a Markdown link or image, or of an HTML href or src.
 _LINK_TARGET = re.compile(r"(?:\]\(\s*<?|(?:href|src)\s*=\s*[\"'])([^)\s>\"']+)")
-# A date goes on after a blank line no more than a name does.
-_DATE_AFTER = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*(?:\d|of\b)")
+_DATE_AFTER = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*(?:\d|of\b)")  # never after a blank line, as a name
 _DIGIT_AFTER = re.compile(r"[ \t\u00a0]*\d")
 _LOWER_PREFIX = re.compile(r"^(?:al|el|ul|ad|ben)-(?=[A-Z])")
 
