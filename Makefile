@@ -43,7 +43,7 @@ help:
 	@echo "make devserver    preview on http://$(HOST):$(PORT)/; rebuild and show findings on every save"
 	@echo "make serve        serve $(OUTPUT)/ as last built on http://$(HOST):$(PORT)/ (no rebuild, no checks)"
 	@echo "make test         run the whole test suite (browser tests included)"
-	@echo "make lint         check the Python code's style (ruff); make format rewrites it"
+	@echo "make lint         check the Python code with ruff's linter (make format FILES=... fixes and formats files)"
 	@echo "make audit        check the built site in a browser; record the results for the accessibility statement"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
 	@echo "make clean        remove $(OUTPUT)/ and caches"
@@ -116,15 +116,16 @@ test: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
 	$(BIN)/python -m pytest
 
-# The Python code's style: ruff's linter and formatter (pyproject.toml
-# [tool.ruff]). CI runs make lint; tests/test_lint.py runs the same.
+# The Python code's style: ruff's linter (pyproject.toml [tool.ruff]). CI
+# runs make lint; tests/test_lint.py runs the same. make format applies the
+# linter's fixes and ruff's formatter to the files named in FILES (the
+# formatter is not yet applied to the whole code: see docs/architecture.md).
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix .
-	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix $(or $(FILES),.)
+	$(if $(FILES),$(BIN)/ruff format $(FILES),@echo "name the files to format: make format FILES=plugins/x.py")
 
 audit: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools

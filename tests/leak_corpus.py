@@ -12,8 +12,24 @@ from __future__ import annotations
 
 import media
 from leak_sites import (
-    ALT, ANNUAL, ANNUAL_BODY, ANNUAL_FIELDS, GUIDANCE, IMAGE, PDF, PDF_PAGES, PLACE, REVIEW_FIELDS, Case, drop,
-    fields_text, page, page_text, put, review, symlink,
+    ALT,
+    ANNUAL,
+    ANNUAL_BODY,
+    ANNUAL_FIELDS,
+    GUIDANCE,
+    IMAGE,
+    PDF,
+    PDF_PAGES,
+    PLACE,
+    REVIEW_FIELDS,
+    Case,
+    drop,
+    fields_text,
+    page,
+    page_text,
+    put,
+    review,
+    symlink,
 )
 
 NAME = "Zebedee Quinlan"

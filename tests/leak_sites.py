@@ -30,9 +30,9 @@ from pathlib import Path
 
 import leak_search
 import media
-from conftest import DEMO_TODAY, ROOT, ScenarioSite, guidance_markdown, review_markdown
 from register_helpers import write_register
 
+from conftest import DEMO_TODAY, ROOT, ScenarioSite, guidance_markdown, review_markdown
 from lscb_core import report
 from lscb_core.mask import mask
 

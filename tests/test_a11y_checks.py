@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT, build_site, guidance_markdown, review_markdown
 
+
 def _build(scenario, publish=False, **overrides):
     """Build the scenario (with the standard pages the theme links to)."""
     settings = "publishconf.py" if publish else "pelicanconf.py"

@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import factories
+import media
 import pytest
 from PIL import Image, ImageCms
 from pypdf import PdfReader, PdfWriter
@@ -28,13 +30,10 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-import factories
-import media
 from conftest import ROOT, review_markdown
-
-from lscb_core.mask import mask
 from lscb_checks.text.attachments import image_content, pdf_content, text_content, text_problem
 from lscb_checks.text.pdf_active import earlier_versions
+from lscb_core.mask import mask
 
 CODES = ("PDF001", "PDF002", "PDF003", "PDF004", "PDF005", "PDF006", "PDF007",
          "IMG001", "IMG002", "IMG003", "ATT001")
@@ -700,7 +699,7 @@ REPORT = media.make_pdf(["Overview report", "Findings"])
 @pytest.mark.parametrize("pdf, label", [
     (media.with_comment(REPORT, NAMED, page=1), "comment page 2"),
     (media.with_comment(REPORT, NAMED, page=1, kind="text box"), "comment page 2"),
-    (media.with_comment(REPORT, "", rich=f"<body><p>Check this with <b>Chelsea</b> Dawson</p></body>"),
+    (media.with_comment(REPORT, "", rich="<body><p>Check this with <b>Chelsea</b> Dawson</p></body>"),
      "comment page 1"),
     (media.with_bookmarks(REPORT, ["Overview", ("Findings", ["Chronology of Chelsea Dawson"])]), "bookmark"),
     (media.make_pdf(["Overview report"], form=True, form_value=NAMED), "form field"),

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import media
 import pytest
-from conftest import ROOT, add_standard_pages, fingerprint, guidance_markdown, review_markdown
 from test_report_formats import run_build as _run_build
+
+from conftest import ROOT, add_standard_pages, fingerprint, guidance_markdown, review_markdown
 
 GUIDANCE_HEADER = "Date: 2026-01-01\nOwner: Policy and Procedures Subgroup\nReview_date: 2027-01-01\n"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import ROOT, add_standard_pages, review_markdown
 
 LEAK = "Sarah Jenkins"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, guidance_markdown
-
 from lscb_core.findings import Severity
 
 # Long sentences of long words: far above a children's reading age.
@@ -108,8 +107,9 @@ def test_a_word_file_left_beside_the_pages_is_att002_on_the_file(site):
 
 
 def test_a_reviews_redaction_register_is_not_a_stray_file(scenario, monkeypatch):
-    from conftest import review_markdown
     from register_helpers import write_register
+
+    from conftest import review_markdown
 
     monkeypatch.setenv("LSCB_REDACTION_KEY", "test-key-for-content-files-0001")
     scenario.write("reviews/child-q.md", review_markdown())

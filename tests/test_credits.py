@@ -11,8 +11,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import media  # noqa: E402
-from conftest import review_markdown  # noqa: E402
 
+from conftest import review_markdown  # noqa: E402
 from lscb_reviews.credits import parse  # noqa: E402
 
 CREDITS = ("Dr Tobias Arkwright MBChB FRCPCH (independent author); "

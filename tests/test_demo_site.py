@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOT
 
 CONTENT_PAGES = [

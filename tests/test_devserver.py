@@ -7,8 +7,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, review_markdown
 from devserver_helpers import LEAK, preview  # noqa: F401 (a fixture)
+
+from conftest import ROOT, review_markdown
 
 
 def test_preview_builds_serves_and_adds_its_reload_script_only_when_serving(preview):

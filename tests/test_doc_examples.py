@@ -18,7 +18,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import ROOT, build_site  # noqa: E402
-
 from lscb_cli import scaffold  # noqa: E402
 
 FENCE = re.compile(r"^```(?:markdown|md)\n(.*?)^```", re.S | re.M)

@@ -11,10 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import guidance_markdown  # noqa: E402
-
 import lscb_checks.locate as locate  # noqa: E402
 import lscb_checks.page_body as page_body  # noqa: E402
+from conftest import guidance_markdown  # noqa: E402
 
 
 def page_with_repeated_ids(count: int) -> str:

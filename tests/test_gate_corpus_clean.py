@@ -22,6 +22,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gate_corpus  # noqa: E402
+
 from lscb_checks.text.forenames import forenames  # noqa: E402
 
 

@@ -15,11 +15,10 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import pytest
-
 import leak_corpus
 import leak_search
 import leak_sites
+import pytest
 from leak_sites import LEAKED, NOT_PUBLISHED, REFUSED, SAFE, WRONG_PLACE, Result
 
 WORKERS = 2

@@ -8,7 +8,6 @@ import shutil
 from urllib.parse import urljoin, urlsplit
 
 from conftest import ROOT, ScenarioSite, build_site, guidance_markdown
-
 from pelicanconf import FOOTER_LINKS
 
 GLOSSARY = """\

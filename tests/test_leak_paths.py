@@ -4,10 +4,10 @@ did not see: found by building real sites, kept here so they stay closed."""
 from __future__ import annotations
 
 import pytest
-
-from conftest import guidance_markdown, review_markdown
 from media import make_pdf
 from register_helpers import write_register
+
+from conftest import guidance_markdown, review_markdown
 
 KEY = "leak-paths-board-key-2f6a1c0e93b84d5d"
 NAME = "Chelsea Dawson"

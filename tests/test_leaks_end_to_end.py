@@ -18,10 +18,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import ROOT, build_site, review_markdown  # noqa: E402
 from media import make_jpeg, make_pdf, make_png, xmp_packet  # noqa: E402
 from register_helpers import write_register  # noqa: E402
 
+from conftest import ROOT, build_site, review_markdown  # noqa: E402
 from lscb_checks.registry import load_all_rules  # noqa: E402
 
 KEY = "end-to-end-board-key-5b0e2c9d71a44f8f"

@@ -25,10 +25,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import DEMO_TODAY, add_standard_pages  # noqa: E402
 from leak_search import contains  # noqa: E402
 from rule_fixtures import all_fixtures, load, write_site  # noqa: E402
 
+from conftest import DEMO_TODAY, add_standard_pages  # noqa: E402
 from lscb_core.quote import mask_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site, review_markdown
-
 from lscb_content import schema
 
 GUIDANCE = """\
@@ -313,8 +312,9 @@ def test_a_page_with_an_unknown_status_is_never_published(scenario):
     text = GUIDANCE.replace("Summary:", "Status: skip\nSummary:")
     site = _site(scenario, "guidance/making-a-referral.md", text)
     assert [f.code for f in _meta(site)] == ["META003"]
-    from lscb_content.reader import LscbMarkdownReader
     from pelican.settings import read_settings
+
+    from lscb_content.reader import LscbMarkdownReader
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(scenario.content)})
     _content, metadata = LscbMarkdownReader(settings).read(str(scenario.content / "guidance/making-a-referral.md"))
     assert metadata["status"] == "draft"

@@ -6,11 +6,10 @@ and texts made to stretch its limits."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from lscb_checks.checks import pii_addresses, pii_dob, pii_locations
 from lscb_checks.text.near import finditer_near, search_near
 

@@ -17,13 +17,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import DEMO_TODAY, ROOT, guidance_markdown  # noqa: E402
-
 from lscb_checks.checks.starter_text import is_starter  # noqa: E402
 from lscb_checks.text.register import Hasher, load  # noqa: E402
 from lscb_content import schema  # noqa: E402
 from lscb_content.starters import starter_phrases  # noqa: E402
-from lscb_reviews.register_files import register_path  # noqa: E402
 from lscb_core.findings import Severity  # noqa: E402
+from lscb_reviews.register_files import register_path  # noqa: E402
 
 SCRIPT = ROOT / "scripts" / "new"
 KEY = "test-board-key-new-page-5e2d7c01a9"

@@ -14,16 +14,21 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import review_markdown  # noqa: E402
 from register_helpers import write_register  # noqa: E402
 
+from conftest import review_markdown  # noqa: E402
 from lscb_checks.text.forenames import fold as forename_fold  # noqa: E402
 from lscb_core.text import characters  # noqa: E402
 from lscb_core.text import normalise as module  # noqa: E402
 from lscb_core.text.characters import ignorable  # noqa: E402
 from lscb_core.text.cleaned import clean  # noqa: E402
 from lscb_core.text.normalise import (  # noqa: E402
-    fold, fold_text, legacy_words, normalise, tokens, words,
+    fold,
+    fold_text,
+    legacy_words,
+    normalise,
+    tokens,
+    words,
 )
 
 # --- Each class of character ---------------------------------------------------

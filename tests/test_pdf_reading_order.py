@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import media
 import pytest
 from pypdf import PdfReader
 
-import media
 from conftest import ROOT, review_markdown
-
 from lscb_checks.text.attachments import pdf_content
 
 NAME = "Zebedee Quinlan"

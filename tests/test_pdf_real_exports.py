@@ -15,12 +15,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import pytest
-
 import leak_search
 import media
-from conftest import ROOT, review_markdown
+import pytest
 
+from conftest import ROOT, review_markdown
 from lscb_checks.text.attachments import pdf_content
 
 FOLDER = ROOT / "tests" / "fixtures" / "pdf_real"

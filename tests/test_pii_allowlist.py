@@ -9,7 +9,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import ROOT, review_markdown  # noqa: E402
-
 from lscb_checks.allowlist import allowlist_path, load_allowlist  # noqa: E402
 
 BODY = ("## Findings\n\nThe lessons of the inquiry into the death of Victoria\nClimbie were not learned. "

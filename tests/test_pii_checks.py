@@ -12,6 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import media  # noqa: E402
+
 from conftest import review_markdown  # noqa: E402
 
 PII = ("PII",)

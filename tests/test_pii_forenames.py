@@ -12,7 +12,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import ROOT, review_markdown  # noqa: E402
-
 from lscb_checks.text import forenames as fn  # noqa: E402
 from lscb_checks.text import wordlists  # noqa: E402
 

@@ -21,8 +21,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import guidance_markdown, review_markdown  # noqa: E402
 from test_published_gate import body, everything_published, snapshot  # noqa: E402
+
+from conftest import guidance_markdown, review_markdown  # noqa: E402
 
 GUIDANCE = "guidance/sharing-information.md"
 REVIEW = "reviews/child-q.md"

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import io
 
+import media
 from PIL import Image
 
-import media
 from conftest import ROOT, guidance_markdown
-
 from lscb_checks.published.reencode import reencode
 from lscb_checks.text.attachments import read_pdf
 

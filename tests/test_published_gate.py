@@ -23,8 +23,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import ROOT, build_site, guidance_markdown, review_markdown  # noqa: E402
 from register_helpers import write_register  # noqa: E402
+
+from conftest import ROOT, build_site, guidance_markdown, review_markdown  # noqa: E402
 
 NAME = "Zebedee Quinlan"
 KEY = "published-gate-test-key-0c41d9e2"
@@ -235,8 +236,9 @@ def test_pages_read_as_they_are_written_give_what_one_process_gives(good_site, m
 def test_a_page_changed_after_it_was_read_as_written_is_read_again(good_site, monkeypatch):
     """A page read as it was written and changed afterwards (here by a
     plugin once the articles are written) is read again as finally built."""
-    import lscb_checks.checks.published_text as gate
     from pelican import signals
+
+    import lscb_checks.checks.published_text as gate
 
     monkeypatch.setattr(gate, "_STREAM_FROM", 0)
     pattern = ".output.building-*/guidance/sharing-information/index.html"

@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from conftest import ROOT
-
 from lscb_checks.checks.reading_age import prose_blocks, reading_age, scored_text
 from lscb_core.findings import Severity
 

@@ -18,13 +18,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import ROOT, build_site, review_markdown  # noqa: E402
 from register_helpers import write_register  # noqa: E402
 
-from lscb_core.text.normalise import normalise, tokens  # noqa: E402
-from lscb_checks.text.register import (  # noqa: E402
-    MIN_WORDS, Hasher, RegisterError, add_terms, load)
+from conftest import ROOT, build_site, review_markdown  # noqa: E402
+from lscb_checks.text.register import MIN_WORDS, Hasher, RegisterError, add_terms, load  # noqa: E402
 from lscb_checks.text.register_matcher import Matcher  # noqa: E402
+from lscb_core.text.normalise import normalise, tokens  # noqa: E402
 
 KEY = "test-board-key-4f1c9a27be0d4d3c8e51"
 OTHER_KEY = "another-board-key-77d03e9a1b2c4f60"

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import add_standard_pages, guidance_markdown
 
+from conftest import add_standard_pages, guidance_markdown
 from lscb_core.mask import mask
 
 ROOT = Path(__file__).resolve().parent.parent

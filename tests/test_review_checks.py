@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, build_site, review_markdown
-
 from lscb_checks.checks.review_jigsaw import Paragraph, findings_in, pdf_paragraphs
 
 MINE = {"REV001", "REV004", "REV005", "REV006", "REV007", "REV008", "REV009", "REV010"}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from media import make_pdf, make_png
 
 from conftest import review_markdown
-from media import make_pdf, make_png
 
 # A small, clean PDF and PNG: real files, which the attachment checks read.
 PDF = make_pdf(["Overview report about Child Q."])

@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, DEMO_TODAY, build_site, guidance_markdown, review_markdown
+from conftest import DEMO_TODAY, ROOT, build_site, guidance_markdown, review_markdown
 from lscb_core.dates import add_months
 
 RETENTION_MONTHS = 36  # pelicanconf.py's REVIEW_RETENTION_MONTHS

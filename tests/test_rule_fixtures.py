@@ -11,11 +11,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import build_site  # noqa: E402
 import difflib  # noqa: E402
 
 from rule_fixtures import all_fixtures, load, metadata_lines, write_site  # noqa: E402
 
+from conftest import build_site  # noqa: E402
 from lscb_checks.registry import load_all_rules  # noqa: E402
 
 

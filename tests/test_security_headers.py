@@ -10,7 +10,6 @@ import importlib.util
 from conftest import ROOT, guidance_markdown
 
 
-
 def settings():
     spec = importlib.util.spec_from_file_location("pelicanconf_for_test", ROOT / "pelicanconf.py")
     module = importlib.util.module_from_spec(spec)

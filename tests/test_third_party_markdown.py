@@ -23,7 +23,6 @@ import html5lib
 import pytest
 
 from conftest import ROOT, build_site
-
 from lscb_checks import registry
 from lscb_checks.html_structure import problems
 

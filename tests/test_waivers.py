@@ -7,9 +7,9 @@ covered. Real builds throughout."""
 from __future__ import annotations
 
 import media
-from lscb_core.report import summary_line
 
 from conftest import review_markdown
+from lscb_core.report import summary_line
 
 COURSES = "Title: Courses\nDate: 2026-01-01\nSummary: Courses.\n\n## Neglect\n\nA course on neglect.\n"
 APPROVED = "named in a national review; approved by Head of Safeguarding"

@@ -13,14 +13,12 @@ import io
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
-from lscb_checks.published.reencode import reencode
-
-from conftest import fingerprint, guidance_markdown, review_markdown
 from media import make_pdf
+from PIL import Image
 from register_helpers import write_register
 
+from conftest import fingerprint, guidance_markdown, review_markdown
+from lscb_checks.published.reencode import reencode
 from lscb_core.documents import human_size
 
 MARKER = "kestrel-walrus"

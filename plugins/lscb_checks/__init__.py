@@ -5,8 +5,8 @@ from pelican import signals
 
 from . import beside
 from .plugin_order import check_order
-from .runner import run_output_stage, run_source_stage, run_start_stage
 from .published import early, stream
+from .runner import run_output_stage, run_source_stage, run_start_stage
 from .text import prefetch
 
 

@@ -7,9 +7,8 @@ stale), or when a rule's docstring lacks a section.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 from lscb_core.rules import DOC_SECTIONS, Mode, Rule, Waiver
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 import bisect
 
 from .locate import (
-    _INTRASITE, Locator, Positions, heading_position, link_positions, resource_positions, source_headings,
+    _INTRASITE,
+    Locator,
+    Positions,
+    heading_position,
+    link_positions,
+    resource_positions,
+    source_headings,
     written_href,
 )
 

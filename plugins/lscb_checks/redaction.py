@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 
 from lscb_core.text.cleaned import Cleaned, clean
 from lscb_core.text.normalise import fold, fold_text, normalise
-
 from lscb_reviews.credits import parse as parse_credits
 
 from .allowlist import DEFAULT_ALLOWLIST, Allowlist, allowlist_path, load_allowlist

@@ -21,6 +21,7 @@ from lscb_core.text.normalise import normalise
 from .redaction import Redaction, redaction
 from .text.review_text import Span, review_spans
 
+
 @dataclass(frozen=True)
 class Hit:
     """Something a PII check found in a span."""

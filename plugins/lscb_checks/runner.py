@@ -66,7 +66,7 @@ def run_start_stage(pelican) -> None:
     beside.stop()
     found = []
     for module in registry.start_checks():
-        found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda: module.check_start(settings)))
+        found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda module=module: module.check_start(settings)))
     found = _in_mode(found, mode_of(settings))
     if any(f.is_error for f in found):
         raise BuildStopped(collect.findings(settings) + found)
@@ -186,6 +186,6 @@ def _run_output_stage(pelican) -> None:
         _timed(settings, "published_text", lambda: [published_text.hand_over(output)])
         for module in modules:
             found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1],
-                                lambda: module.check_output(output)))
+                                lambda module=module: module.check_output(output)))
     found = apply_waivers(_in_mode(found, site.mode), settings.get(_WAIVERS, []), codes_judged=None, mode=site.mode)
     _stop_on_errors(settings, found)

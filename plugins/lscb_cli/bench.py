@@ -176,10 +176,17 @@ def time_detectors(copies: tuple[int, ...] = (10, 20, 40)) -> int:
     from types import SimpleNamespace
 
     from lscb_checks.allowlist import Allowlist
+    from lscb_checks.checks import (
+        pii_addresses,
+        pii_contact,
+        pii_dob,
+        pii_institutions,
+        pii_name_parts,
+        pii_names,
+        pii_numbers,
+    )
     from lscb_checks.redaction import Redaction
     from lscb_checks.review_scan import Context
-    from lscb_checks.checks import (pii_addresses, pii_contact, pii_dob, pii_institutions, pii_name_parts,
-                                    pii_names, pii_numbers)
     from lscb_checks.text.forenames import forenames
     from lscb_checks.text.review_text import Span
     from lscb_core.sources import parse

@@ -197,7 +197,7 @@ def generate(folder: Path, pages: int) -> None:
     counts["pages"] = pages - sum(counts.values())
     pdf_text = "Overview report. Child R{n} lived with Mother and Sibling 1. " * 20
     size = f"{max(1, round(len(_pdf(pdf_text.format(n=0))) / 1024))} KB"
-    for kind, count in counts.items():
+    for kind in counts:
         (folder / kind).mkdir(parents=True, exist_ok=True)
     (folder / "reviews" / "documents").mkdir(exist_ok=True)
     for n in range(counts["guidance"]):

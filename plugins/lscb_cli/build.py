@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pelican.log import console
 
+import lscb_checks.registry  # noqa: F401  declares every rule: BLD005 even when the settings cannot be read
 from lscb_core import report
 from lscb_core.build import build
-import lscb_checks.registry  # noqa: F401  declares every rule: BLD005 even when the settings cannot be read
 from lscb_core.pelican_log import MaskedFormatter, ReportedElsewhere
 
 

@@ -24,19 +24,41 @@ import sys
 from pathlib import Path
 
 from lscb_checks.checks.annual_report_sections import sections
-from lscb_checks.text.register import (KEY_VARIABLE, Hasher, Register, RegisterError, key_from_env,
-                                       load, register_path, save)
+from lscb_checks.text.register import (
+    KEY_VARIABLE,
+    Hasher,
+    Register,
+    RegisterError,
+    key_from_env,
+    load,
+    register_path,
+    save,
+)
 from lscb_content import schema
 from lscb_content.types import VERSION_AUDIENCES
 from lscb_content.versions import normalise_reference
 from lscb_core.dates import today
 
 from . import register, scaffold
-from .new_questions import (DONE, REFUSED, USAGE, Asker, Stop, _ask_child, _ask_title, _ask_version_of, _check_child,
-                            _check_title, _check_version_of, _choose_type, _confirm, _shown, _type_key)
+from .new_questions import (
+    DONE,
+    REFUSED,
+    USAGE,
+    Asker,
+    Stop,
+    _ask_child,
+    _ask_title,
+    _ask_version_of,
+    _check_child,
+    _check_title,
+    _check_version_of,
+    _choose_type,
+    _confirm,
+    _shown,
+    _type_key,
+)
 from .project import ROOT
 from .register import MIN_KEY_LENGTH  # a new register's key, as `lscb register` asks
-
 
 
 def _existing_version(folder: Path, version_of: str) -> Path | None:

@@ -27,8 +27,16 @@ import secrets
 import sys
 from pathlib import Path
 
-from lscb_checks.text.register import (KEY_VARIABLE, Hasher, RegisterError, add_terms, key_from_env, load,
-                                       register_path, remove_terms)
+from lscb_checks.text.register import (
+    KEY_VARIABLE,
+    Hasher,
+    RegisterError,
+    add_terms,
+    key_from_env,
+    load,
+    register_path,
+    remove_terms,
+)
 
 MIN_KEY_LENGTH = 20
 

@@ -22,6 +22,7 @@ from . import chart_svg
 from .chart_tables import NotChartable, bars, html_tables, match_sources, source_tables
 from .report_sections import DEFAULT_SECTIONS, sections
 
+
 def chart_sections(settings) -> list[list[str]]:
     """The heading words of each ANNUAL_REPORT_SECTIONS entry with "chart": True."""
     checklist = sections(settings)  # checks the setting's shape

@@ -4,9 +4,9 @@ Reviews attach theirs in the review gate, only once they may be published."""
 
 from __future__ import annotations
 
+from lscb_core import collect
 from lscb_core.articles import is_of_type
 from lscb_core.documents import attach_document
-from lscb_core import collect
 
 
 def attach_report_documents(generator) -> None:

@@ -23,8 +23,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .markdown_ext import LscbExtension
-from .types import STATUSES
-from .types import type_for_path
+from .types import STATUSES, type_for_path
 
 # HTML comments in Markdown are editors' notes and waivers: never published.
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -167,7 +167,7 @@ TYPES: dict[str, tuple[Field, ...]] = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def fields_of(type_key: str) -> Mapping[str, Field]:
     """Every field a page of this type may have, by name; its own table first."""
     own = TYPES.get(type_key, PAGE)

@@ -58,8 +58,7 @@ _FILE_WORDS = {
     "local", "child", "children", "safeguarding", "practice", "lcspr", "cspr", "scr", "letter",
     "final", "index", "html", "redaction", "register", "toml", "diagram", "timeline", "genogram",
     "picture", "drawing", "photo", "photos", "map", "leaflet", "poster", "version", "papers", "notes",
-    "minutes", "statement", "agenda", "scope", "terms", "reference", "references", "family", "easy",
-    "young", "people", "parents", "carers", "professionals", "practitioners", "briefing", "seven", "minute",
+    "minutes", "statement", "agenda", "scope", "terms", "reference", "references", "family", "young", "people", "parents", "carers", "professionals", "practitioners", "seven", "minute",
 }
 _FILE_WORDS |= {word.lower() for kind in KINDS for word in re.split(r"[\s'’-]+", kind) if word}
 _PATH_WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -129,7 +128,7 @@ def file(path, name_only: bool = False) -> File:
     return File(str(path), name_only)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _module_literals(filename: str) -> frozenset[str]:
     """Every string constant written in a module's source."""
     try:

@@ -40,7 +40,7 @@ def _load_renameat2():
         _renameat2 = False
         try:
             libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-            function = getattr(libc, "renameat2")
+            function = libc.renameat2
         except (OSError, AttributeError):  # not Linux, or a C library without it
             return None
         function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import logging
 
+from lscb_core import collect
 from lscb_core.articles import ARTICLE_LISTS, is_of_type
 from lscb_core.dates import today
 from lscb_core.documents import attach_document
-from lscb_core import collect
 from lscb_core.findings import display_path, shorten
 from lscb_core.quote import file, known, render_for, say
 from lscb_core.rules import finding

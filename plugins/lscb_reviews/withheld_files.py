@@ -41,7 +41,8 @@ from lscb_core.content_item import Item
 from lscb_core.contents import KnownContents
 from lscb_core.findings import display_path
 from lscb_core.linked_files import attachment_paths
-from lscb_core.quote import file, known as vocab, say
+from lscb_core.quote import file, say
+from lscb_core.quote import known as vocab
 from lscb_core.rules import finding
 
 from .register_files import register_files

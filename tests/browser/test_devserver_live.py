@@ -3,8 +3,9 @@ save that failed its checks, and reloads by itself after a good save."""
 
 from __future__ import annotations
 
-from conftest import review_markdown
 from devserver_helpers import LEAK, preview  # noqa: F401 (a fixture)
+
+from conftest import review_markdown
 from lscb_audit.browser import new_context
 
 

@@ -17,6 +17,7 @@ from lscb_audit.page_checks import (
 )
 from lscb_audit.problems import report
 
+
 def test_the_buttons_make_the_root_font_size_grow_from_small_to_medium_to_large(served_site, browser):
     context = new_context(browser)
     page = context.new_page()

@@ -11,14 +11,13 @@ import shutil
 
 import pytest
 
+from conftest import DEMO_TODAY  # noqa: F401  (tests/ is on the path)
 from lscb_audit.axe import run_axe
 from lscb_audit.browser import MODES, new_context
 from lscb_audit.problems import report
 from lscb_audit.serve import Server
 from lscb_audit.site import build_for_audit
 from lscb_audit.tools import ROOT
-
-from conftest import DEMO_TODAY  # noqa: F401  (tests/ is on the path)
 
 CSP = ("script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
        "default-src 'none'; img-src 'self' data:")

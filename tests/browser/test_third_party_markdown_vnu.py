@@ -6,13 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from conftest import build_site  # noqa: E402
 from test_third_party_markdown import MANIFEST, valid_files, write_corpus  # noqa: E402
 
+from conftest import build_site  # noqa: E402
 from lscb_audit.html_check import run_vnu  # noqa: E402
 from lscb_audit.problems import report  # noqa: E402
 from lscb_checks import registry  # noqa: E402

@@ -7,11 +7,10 @@ out when it cannot; this check reports why.
 
 from __future__ import annotations
 
+from lscb_content.audit_results import audit_file, load
 from lscb_core.dates import today
 from lscb_core.findings import Severity, display_path
 from lscb_core.rules import Rule, Waiver
-
-from lscb_content.audit_results import audit_file, load
 
 
 class AccessibilityAuditInvalid(Rule):

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lscb_content.report_sections import sections
 from lscb_core.findings import Finding, Severity, cut_words
 from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
-
-from lscb_content.report_sections import sections
 
 
 class AnnualReportSectionMissing(Rule):

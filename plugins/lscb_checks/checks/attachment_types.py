@@ -23,7 +23,6 @@ from lscb_core.findings import Finding
 from lscb_core.linked_files import attachment_paths
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
-
 from lscb_reviews.register_files import register_files, register_path
 
 from ..text.attachments import READABLE_SUFFIXES, TEXT_SUFFIXES, text_problem

@@ -18,7 +18,14 @@ import re
 from collections.abc import Iterable
 
 from lscb_content.glossary_terms import (
-    GLOSSARY_SLUG, Glossary, Use, compile_glossary, explained_near_first_use, text_of, uses as _uses)
+    GLOSSARY_SLUG,
+    Glossary,
+    Use,
+    compile_glossary,
+    explained_near_first_use,
+    text_of,
+)
+from lscb_content.glossary_terms import uses as _uses
 from lscb_core.findings import Finding, Severity, cut_words
 from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver

@@ -13,14 +13,14 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from lscb_content import schema
 from lscb_content.types import CONTENT_TYPES
 from lscb_core import collect
 from lscb_core.findings import Finding, cut_words, display_path
-from lscb_core.quote import known as vocab, say
+from lscb_core.quote import known as vocab
+from lscb_core.quote import say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.credits import parse as parse_credits
-
-from lscb_content import schema
 
 # What Python-Markdown's meta extension accepts as a field, or a continuation.
 _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")

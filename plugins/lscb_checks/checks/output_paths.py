@@ -18,7 +18,6 @@ from lscb_core.quote import file, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.sources import source_file
 
-
 # Run before Pelican writes anything (lscb_checks.runner): Pelican itself
 # stops on two files written to one address.
 BEFORE_WRITING = True

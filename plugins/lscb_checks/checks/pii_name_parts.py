@@ -30,8 +30,17 @@ from ..text.forenames import fold, forenames
 from ..text.wordlists import is_place, surnames
 from . import pii_names
 from .pii_names import (
-    AFTER_NAME, AFTER_NAME_LOWER, MONTHS, NOT_SURNAMES, PARTICLES, PLACE_PREFIXES, TITLES, WORD_FORENAMES,
-    _base, _compound_forename, _titlecase,
+    AFTER_NAME,
+    AFTER_NAME_LOWER,
+    MONTHS,
+    NOT_SURNAMES,
+    PARTICLES,
+    PLACE_PREFIXES,
+    TITLES,
+    WORD_FORENAMES,
+    _base,
+    _compound_forename,
+    _titlecase,
 )
 
 # Forenames that are also ordinary English words, besides WORD_FORENAMES and

@@ -43,16 +43,21 @@ from lscb_core.quote import file, known, say
 from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
 
 from ..output import Output, Page, items_by_save_as
-from ..published import early, stream
-from ..published.detect import (ADDRESS_DETECTORS, BARRIER, DETECTORS, REACH, SEPARATOR, block_keys, hits, scope_of,
-                                text_blocks)
+from ..published import detect, early, stream
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
 from ..published.source_words import find_words, prepare
 from ..redaction import redaction
 from ..review_scan import Context, message
 from ..text.forenames import forenames
 from . import (
-    pii_addresses, pii_contact, pii_dob, pii_institutions, pii_locations, pii_name_parts, pii_names, pii_numbers,
+    pii_addresses,
+    pii_contact,
+    pii_dob,
+    pii_institutions,
+    pii_locations,
+    pii_name_parts,
+    pii_names,
+    pii_numbers,
 )
 from .redaction_register import RegisterTermPublished, register_matchers
 
@@ -273,7 +278,7 @@ class _Gate:
         self._clean: set[tuple[str, str | None, bool]] = set()
         # ... and the blocks of items' bodies read while Pelican read the
         # Markdown (published.early), each with the text beside it in the
-        # body (block_keys), for the pages of items of scope "item".
+        # body (detect.block_keys), for the pages of items of scope "item".
         self._clean.update((key, "item", False) for key in early.cleared())
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
@@ -314,12 +319,12 @@ class _Gate:
 
     # -- the detectors of people's details
     def _detect(self, rel: str, item, texts: list[Text], addresses: bool = False) -> None:
-        """Every detector (with `addresses`, those of ADDRESS_DETECTORS) over
+        """Every detector (with `addresses`, those of detect.ADDRESS_DETECTORS) over
         the file's blocks of text not read before in the same company (their
-        key: block_keys), each run of them read with what lies beside it on
-        the page, the runs joined by BARRIER (no detector reads across
+        key: detect.block_keys), each run of them read with what lies beside it on
+        the page, the runs joined by detect.BARRIER (no detector reads across
         one), so that each detector runs once per file."""
-        scope = scope_of(item)
+        scope = detect.scope_of(item)
         parts: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
@@ -328,8 +333,8 @@ class _Gate:
         for text in texts:
             if (("", text.text, ""), scope, addresses) in self._clean:
                 continue  # one block, already read alone: the theme's pieces on every page
-            blocks = text_blocks(text.text)
-            keys = block_keys(blocks)
+            blocks = detect.text_blocks(text.text)
+            keys = detect.block_keys(blocks)
             needed = []
             for index, key in enumerate(keys):
                 if (key, scope, addresses) not in self._clean:
@@ -337,37 +342,37 @@ class _Gate:
                     needed.append(index)
             if not needed:
                 continue
-            joined = SEPARATOR.join(blocks)
+            joined = detect.SEPARATOR.join(blocks)
             positions = []
             offset = 0
             for block in blocks:
                 positions.append(offset)
-                offset += len(block) + len(SEPARATOR)
-            # Runs of blocks to read, each with REACH characters of the
+                offset += len(block) + len(detect.SEPARATOR)
+            # Runs of blocks to read, each with detect.REACH characters of the
             # page on either side; runs whose surroundings meet are one.
             runs: list[list[int]] = []
             for index in needed:
-                if runs and positions[index] - REACH <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + REACH:
+                if runs and positions[index] - detect.REACH <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + detect.REACH:
                     runs[-1].append(index)
                 else:
                     runs.append([index])
             for run in runs:
-                begin = max(0, positions[run[0]] - REACH)
-                stop = min(len(joined), positions[run[-1]] + len(blocks[run[-1]]) + REACH)
+                begin = max(0, positions[run[0]] - detect.REACH)
+                stop = min(len(joined), positions[run[-1]] + len(blocks[run[-1]]) + detect.REACH)
                 if parts:
-                    parts.append(BARRIER)
-                    length += len(BARRIER)
+                    parts.append(detect.BARRIER)
+                    length += len(detect.BARRIER)
                 for index in run:
                     starts.append(length + positions[index] - begin)
-                    ends.append(starts[-1] + len(blocks[index]) + len(SEPARATOR))
+                    ends.append(starts[-1] + len(blocks[index]) + len(detect.SEPARATOR))
                     owners.append((text, keys[index]))
                 parts.append(joined[begin:stop])
                 length += stop - begin
         if not owners:
             return
         context = Context(item, self.redaction, self.forenames)
-        detectors = ADDRESS_DETECTORS if addresses else DETECTORS
-        for index, hit, term, written in hits("".join(parts), starts, ends, context, detectors):
+        detectors = detect.ADDRESS_DETECTORS if addresses else detect.DETECTORS
+        for index, hit, term, written in detect.hits("".join(parts), starts, ends, context, detectors):
             text, key = owners[index]
             self._clean.discard((key, scope, addresses))
             self._report(hit.rule, rel, item, text, term, hit.what, hit.hint, written=written)

@@ -15,12 +15,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lscb_content import schema
 from lscb_core.dates import as_date
 from lscb_core.findings import Finding
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
-
-from lscb_content import schema
 
 
 class ReviewDecisionMissing(Rule):

@@ -21,13 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lscb_content import schema
 from lscb_core.findings import Finding
 from lscb_core.pseudonyms import SHAPE
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import normalise
-
-from lscb_content import schema
 
 from ..text.review_text import review_spans
 from .review_decision import header_value

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lscb_content.starters import starter_phrases
 from lscb_core.findings import Finding, Severity
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
-
-from lscb_content.starters import starter_phrases
 
 _COMMENT = re.compile(r"<!--.*?-->")
 

@@ -9,14 +9,13 @@ checks run); this check reports every version it could not link, and why.
 
 from __future__ import annotations
 
+from lscb_content.types import VERSION_AUDIENCES
+from lscb_content.versions import guidance_by_path, normalise_reference
 from lscb_core.findings import shorten
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.sources import field_line
 from lscb_core.suggest import closest_path
-
-from lscb_content.types import VERSION_AUDIENCES
-from lscb_content.versions import guidance_by_path, normalise_reference
 
 
 class VersionOfMissing(Rule):

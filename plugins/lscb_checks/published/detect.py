@@ -15,7 +15,14 @@ import re
 from lscb_core.text.cleaned import clean
 
 from ..checks import (
-    pii_addresses, pii_contact, pii_dob, pii_institutions, pii_locations, pii_name_parts, pii_names, pii_numbers,
+    pii_addresses,
+    pii_contact,
+    pii_dob,
+    pii_institutions,
+    pii_locations,
+    pii_name_parts,
+    pii_names,
+    pii_numbers,
 )
 from ..review_scan import Context
 from ..text.review_text import Span

@@ -170,7 +170,7 @@ def _paths(fd: int):
             raise EOFError("the build stopped")
         pending += data
         *complete, pending = pending.split(b"\0")
-        for index, raw in enumerate(complete):
+        for raw in complete:
             if not raw:  # the end mark (two NULs) makes an empty piece
                 return
             yield raw.decode("utf-8", "surrogateescape")

@@ -44,7 +44,7 @@ _WORD = re.compile(r"\S+")
 @functools.lru_cache(maxsize=64)
 def _forward(words: int) -> re.Pattern:
     """From inside a word: the rest of it and `words` more."""
-    return re.compile(r"\S*(?:\s+\S+){0,%d}" % words)
+    return re.compile(rf"\S*(?:\s+\S+){{0,{words}}}")
 
 
 def _back(text: str, position: int, words: int) -> int:

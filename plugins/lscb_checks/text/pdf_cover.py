@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from .pdf_glyphs import GlyphRuns, Run, apply as _apply, page_fonts
+from .pdf_glyphs import GlyphRuns, Run, page_fonts
+from .pdf_glyphs import apply as _apply
 
 _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
 _TEXT = frozenset({b"q", b"Q", b"BT", b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"Ts", b"Tr", b"Td", b"TD",

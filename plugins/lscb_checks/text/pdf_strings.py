@@ -28,8 +28,8 @@ reads their text with the fonts' encodings). Earlier revisions of the file
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .xmp import xmp_entries
 

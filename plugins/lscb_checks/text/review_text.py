@@ -32,9 +32,13 @@ from lscb_core.sources import SourceFile
 from lscb_core.waivers import blank_waivers
 
 from .attachments import (
-    IMAGE_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, image_content, pdf_content, text_content,
+    IMAGE_SUFFIXES,
+    PDF_SUFFIXES,
+    TEXT_SUFFIXES,
+    image_content,
+    pdf_content,
+    text_content,
 )
-
 
 # What a span's `where` says after the file's name ("page 2", "file name"),
 # and the words of metadata keys printed as they are (others are masked).

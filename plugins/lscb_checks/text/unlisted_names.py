@@ -127,11 +127,9 @@ def _case(word: str) -> str:
 
 def _sentence(text: str, start: int, end: int, begin: int, stop: int) -> tuple[int, int]:
     left = max(begin, start - 120)
-    cut = None
-    for cut in _SENTENCE_END.finditer(text, left, start):
-        pass
-    if cut:
-        left = cut.end()
+    ends = list(_SENTENCE_END.finditer(text, left, start))
+    if ends:
+        left = ends[-1].end()
     right = min(stop, end + 120)
     after = _SENTENCE_END.search(text, end, right)
     return left, after.start() if after else right

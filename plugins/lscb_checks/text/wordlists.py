@@ -15,7 +15,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read(name: str) -> frozenset[str]:
     with open(DATA / name, encoding="utf-8") as handle:
         return frozenset(line.rstrip("\n") for line in handle if line[:1] not in ("#", "\n", ""))
