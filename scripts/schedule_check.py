@@ -22,7 +22,7 @@ import argparse
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 DISABLED_AFTER = 60  # days, GitHub's rule for public repositories
 
@@ -31,7 +31,7 @@ def last_commit_day(folder: str = ".") -> date:
     """The day (UTC) of the last commit of the checked-out branch."""
     done = subprocess.run(["git", "-C", folder, "log", "-1", "--format=%ct"],
                           capture_output=True, text=True, check=True)
-    return datetime.fromtimestamp(int(done.stdout.strip()), tz=timezone.utc).date()
+    return datetime.fromtimestamp(int(done.stdout.strip()), tz=UTC).date()
 
 
 def warning(quiet_days: int, warn_after: int) -> str:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=None, help="the day to check as (YYYY-MM-DD)")
     parser.add_argument("--repo", default=".", help="the repository's folder")
     args = parser.parse_args(argv)
-    today = args.today or datetime.now(timezone.utc).date()
+    today = args.today or datetime.now(UTC).date()
     quiet = (today - last_commit_day(args.repo)).days
     message = warning(quiet, args.warn_after)
     if not message:
