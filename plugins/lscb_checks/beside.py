@@ -22,8 +22,9 @@ process cannot wait for another's pool.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import pickle
+
+from .forking import second_core
 
 _worker: tuple | None = None  # (process, connection)
 
@@ -33,7 +34,7 @@ def start(run) -> bool:
     False when no process could be forked (the caller runs it itself)."""
     global _worker
     stop()
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not second_core():
         return False
     context = multiprocessing.get_context("fork")
     try:

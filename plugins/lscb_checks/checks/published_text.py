@@ -42,6 +42,7 @@ from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
 from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
 
+from ..forking import second_core
 from ..output import Output, Page, items_by_save_as
 from ..published import detect, early, stream
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
@@ -49,16 +50,6 @@ from ..published.source_words import find_words, prepare
 from ..redaction import redaction
 from ..review_scan import Context, message
 from ..text.forenames import forenames
-from . import (
-    pii_addresses,
-    pii_contact,
-    pii_dob,
-    pii_institutions,
-    pii_locations,
-    pii_name_parts,
-    pii_names,
-    pii_numbers,
-)
 from .redaction_register import RegisterTermPublished, register_matchers
 
 
@@ -66,8 +57,7 @@ def reported_codes() -> frozenset[str]:
     """The codes this check reports too: a waiver of one of them is judged
     (used or not) only once the built site has been read, since on a page
     other than a review only this check reports it."""
-    modules = (pii_names, pii_name_parts, pii_addresses, pii_dob, pii_contact, pii_locations, pii_numbers,
-               pii_institutions)
+    modules = detect.DETECTOR_MODULES
     return frozenset({RegisterTermPublished.code} | {
         value.code for module in modules for value in vars(module).values()
         if isinstance(value, type) and value.__module__ == module.__name__ and getattr(value, "code", "")})
@@ -231,7 +221,7 @@ def _fork(output, files: list[str]):
     the fork), on the second core; returns a function that waits for its
     findings, or None where processes cannot be forked. That function gives
     None if the process failed, and its files are then read here."""
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not second_core():
         return None
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)

@@ -27,6 +27,9 @@ from ..checks import (
 from ..review_scan import Context
 from ..text.review_text import Span
 
+# The modules of the detectors of people's details the gate runs.
+DETECTOR_MODULES = (pii_names, pii_name_parts, pii_addresses, pii_dob, pii_contact, pii_locations, pii_numbers,
+                    pii_institutions)
 DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
              pii_locations.detect, pii_numbers.detect, pii_institutions.detect)
 # A link's address as written (not read as words: see published.address_words)

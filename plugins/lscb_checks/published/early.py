@@ -37,6 +37,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, wait
 
 from pelican.contents import Article, Page
 
+from ..forking import second_core
+
 # From this many Markdown files under content/ (as published_text streams
 # pages from this many items): below it, starting a process costs more.
 _EARLY_FROM = 300
@@ -53,7 +55,7 @@ def start(pelican) -> None:
     global _cleared
     stop()
     _cleared = frozenset()
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not second_core():
         return
     folder = pelican.settings.get("PATH", "")
     if not folder or _markdown_files(folder) < _EARLY_FROM:

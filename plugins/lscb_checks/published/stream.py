@@ -25,6 +25,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+from ..forking import second_core
+
 _worker: _Worker | None = None
 _END = b"\0\0"  # after the last path (a path never holds a NUL character)
 _PIPE_SIZE = 1 << 20  # room for the paths of 20,000 pages: a write never waits
@@ -49,7 +51,7 @@ def start(root: str, wanted: frozenset[str], target, *args) -> bool:
     when no worker could be started."""
     global _worker
     stop()
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not second_core():
         return False
     context = multiprocessing.get_context("fork")
     try:

@@ -21,6 +21,8 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from ..forking import second_core
+
 Key = tuple[str, int, int]  # absolute path, size, mtime in ns
 
 _pool: ProcessPoolExecutor | None = None
@@ -44,7 +46,7 @@ def start(pelican) -> None:
     """Hand every PDF under the content folder to a worker process."""
     global _pool
     stop()
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not second_core():
         return
     folder = pelican.settings.get("PATH", "")
     paths = _pdfs_under(folder) if folder and os.path.isdir(folder) else []
