@@ -94,9 +94,15 @@ FIRES = {
     "Health notes for tobias fenwrighte were not shared between agencies.": "Tobias Fenwrighte",
     "Copies of the plan went to amara fenwrighte by post.": "Amara Fenwrighte",
     "Notes were kept. tobias fenwrighte was not on the list.": "Tobias Fenwrighte",
+    # A forename and a family name both in no list, in a sentence about a person.
+    "The worker met Odalysine Trevarrow at the clinic.": "Odalysine Trevarrow",
+    "THE HEALTH VISITOR SAW ODALYSINE TREVARROW AT HOME.": "Odalysine Trevarrow",
 }
 
 QUIET = [
+    # Two words in no list with no person in the sentence: a product, a firm.
+    "The board bought Brackenvale Tessaline software for the hub.",
+    "The training was run by Quorvane Associates in the spring.",
     "The family moved to Melton Mowbray, then to Milton Keynes, in 2019.",
     "Services in Newton Aycliffe and Sutton Coldfield were involved.",
     "The family walked by the River Thames; the river was high.",

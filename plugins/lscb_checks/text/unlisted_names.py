@@ -232,6 +232,13 @@ def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int)
     if key in TITLES and (_case(first) == kind or (_case(first) == "title" and kind in ("title", "upper"))) \
             and ("\n" not in text[before.end(1):here]):
         return before.start(1), match.end(), f"{first.title()} {written.title()}", "name"
+    # Two capitalised words in no list, in a sentence about a person: a
+    # forename no list has, and a family name ("met Odalysine Trevarrow").
+    if kind in ("title", "upper") and _case(first) == kind and len(first) >= 3 and text[before.end(1)] != "." \
+            and unknown_word(first, names) and not _place(first, written) \
+            and person_near(text, before.start(1), match.end(), begin, stop) \
+            and not _organisation_after(text, match.end(), stop):
+        return before.start(1), match.end(), f"{first.title()} {written.title()}", "full name"
     # The same case, or a forename in title case before a family name in
     # capitals, as records write them ("Tobias FENWRIGHTE").
     if kind == "title" or (_case(first) != kind and (_case(first), kind) != ("title", "upper")) \
