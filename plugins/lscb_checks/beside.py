@@ -48,10 +48,6 @@ def start(run) -> bool:
     return True
 
 
-def running() -> bool:
-    return _worker is not None
-
-
 def result():
     """What run() returned in the second process, or None if it failed."""
     global _worker
