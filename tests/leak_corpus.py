@@ -434,6 +434,12 @@ for kind, value, text, code in PAGE_IDENTIFIERS + [
     case(f"guidance-{kind}", "other-page", f"{kind} in a guidance page", value,
          [page_text(GUIDANCE, GUIDANCE_LINE, text)], GUIDANCE, line=text[:20], code=code,
          expect=R)
+# A forename and a family name both in no word list, in a sentence about a
+# person (found by a plant before a stop: published in a page, a PDF's name
+# and its text).
+case("guidance-unlisted-name", "other-page", "a forename and a family name both in no list, in a guidance page",
+     "Odalysine Trevarrow", [page_text(GUIDANCE, GUIDANCE_LINE, "The worker met Odalysine Trevarrow at the clinic.")],
+     GUIDANCE, line="The worker met", code="PII001", expect=R)
 case("page-about-name", "other-page", "full name on the About page", NAME,
      [page("pages/about.md", f"Title: About the board\n\nThe board thanks {NAME}'s family for taking part.\n")],
      "pages/about.md", line="The board thanks", code="PII001",
@@ -883,6 +889,8 @@ RARE_FORMS = [
     ("written-rare-surname-after-label", "a family member's label, a colon and the name in lower case",
      "amara fenwrighte", "Who is who:\n\n- Mother: amara fenwrighte (32)\n- Child Q: the subject of the review",
      "- Mother:", ""),
+    ("written-unlisted-forename-and-surname", "a forename and a family name both in no list, in title case",
+     "Odalysine Trevarrow", "The social worker met Odalysine Trevarrow at the clinic.", "The social worker", ""),
     ("written-rare-surname-wrapped", "a lower-case name across a line break in the Markdown source",
      "tobias fenwrighte",
      "The health visitor wrote that tobias\nfenwrighte was not brought to two appointments.", "The health visitor",
