@@ -115,7 +115,7 @@ def finish() -> None:
 
 def cleared() -> frozenset[tuple[str, str, str]]:
     """The blocks of items' bodies read early without a finding, each with
-    the text beside it in the body (published_text.block_keys)."""
+    the text beside it in the body (detect.block_keys)."""
     return _cleared
 
 
