@@ -11,7 +11,7 @@ each block of it, with the same allowlist and the board's details. What it
 hands back is the blocks in which nothing was found.
 
 When the gate later reads the built page, a block it meets that is the very
-same text, with the same text beside it (published_text.block_keys: the
+same text, with the same text beside it (detect.block_keys: the
 detectors read across a blank line, so "Child Q, date of birth:" makes the
 date in the next block a date of birth), on a page whose answer is the same
 (scope_of: an item that is not a review and declares no Pseudonyms or
