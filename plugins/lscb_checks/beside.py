@@ -21,12 +21,9 @@ process cannot wait for another's pool.
 
 from __future__ import annotations
 
-import multiprocessing
-import pickle
+from .forking import Forked, fork_call
 
-from .forking import second_core
-
-_worker: tuple | None = None  # (process, connection)
+_worker: Forked | None = None
 
 
 def start(run) -> bool:
@@ -34,39 +31,15 @@ def start(run) -> bool:
     False when no process could be forked (the caller runs it itself)."""
     global _worker
     stop()
-    if not second_core():
-        return False
-    context = multiprocessing.get_context("fork")
-    try:
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(run, send), daemon=True)
-        process.start()
-    except (OSError, RuntimeError):
-        return False
-    send.close()
-    _worker = (process, receive)
-    return True
+    _worker = fork_call(run)
+    return _worker is not None
 
 
 def result():
     """What run() returned in the second process, or None if it failed."""
     global _worker
     worker, _worker = _worker, None
-    if worker is None:
-        return None
-    process, receive = worker
-    try:
-        answer = receive.recv()
-    except (EOFError, OSError):
-        answer = None
-    process.join()
-    receive.close()
-    if process.exitcode != 0 or answer is None:
-        return None
-    try:
-        return pickle.loads(answer)
-    except Exception:  # noqa: BLE001 - anything unreadable: the checks run here instead
-        return None
+    return worker.result() if worker is not None else None
 
 
 def stop() -> None:
@@ -74,23 +47,7 @@ def stop() -> None:
     global _worker
     worker, _worker = _worker, None
     if worker is not None:
-        process, receive = worker
-        receive.close()
-        process.join(timeout=5)
-        if process.is_alive():
-            process.terminate()
-            process.join()
-
-
-def _child(run, send) -> None:
-    try:
-        answer = pickle.dumps(run())
-    except BaseException:  # noqa: BLE001 - the build process runs the checks itself
-        answer = None
-    try:
-        send.send(answer)
-    finally:
-        send.close()
+        worker.stop()
 
 
 def generator(pelican):

@@ -32,7 +32,6 @@ caught the text, so its documentation and its waivers are that rule's.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Iterable
 
@@ -42,7 +41,7 @@ from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
 from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
 
-from ..forking import second_core
+from ..forking import fork_call
 from ..output import Output, Page, items_by_save_as
 from ..published import detect, early, stream
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
@@ -221,31 +220,8 @@ def _fork(output, files: list[str]):
     the fork), on the second core; returns a function that waits for its
     findings, or None where processes cannot be forked. That function gives
     None if the process failed, and its files are then read here."""
-    if not second_core():
-        return None
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(output, files, send), daemon=True)
-    process.start()
-    send.close()
-
-    def wait() -> dict[tuple, tuple[int, str, Finding]] | None:
-        try:
-            result = receive.recv()
-        except (EOFError, OSError):
-            result = None
-        process.join()
-        receive.close()
-        return result if process.exitcode == 0 else None
-
-    return wait
-
-
-def _child(output, files: list[str], send) -> None:
-    try:
-        send.send(_read(output, files))
-    finally:
-        send.close()
+    forked = fork_call(lambda: _read(output, files))
+    return forked.result if forked is not None else None
 
 
 def _item_of(output, rel: str):
