@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from lscb_checks.checks import pii_addresses, pii_dob, pii_locations
+from lscb_checks.text import home_addresses
 from lscb_checks.text.near import finditer_near, search_near
 
 FOLDERS = ("tests/fixtures/gate_corpus", "tests/fixtures/rules", "content", "docs")
@@ -30,6 +31,8 @@ STRETCHED = [
     "14-Mar-2017, 2017-03-14, MAY 14 2017, 14/03/17, 14" + " " * 80 + "March 2017",
     "September the twenty-first, nineteen eighty-nine; 1st of Jan 2020.",
     "parked at 53.401234, -2.203456 and at N 53° 24' 12.3\" W 2° 12' 4.5\" and 53 24 12, 2 12 4",
+    "They lived at Marlpit Farm, moved to Rose Cottage, then moved into The Old Mill House and"
+    " Address : Long Acre Hall Farmhouse; she lived at\n\nMarlpit Farm; moved to a  very   old   rose   Cottage",
     "longitude: -2.2034567 latitude 53.4012345; lat 53.401234" + " " * 60 + "lon -2.203456",
 ]
 
@@ -54,7 +57,8 @@ def _spans(matches) -> list[tuple]:
 # Every pattern read near its anchors: (module, pattern's name, (anchor, words before, words after)).
 NEAR = [(pii_addresses, name, spec) for name, spec in sorted(pii_addresses.NEAR.items())] + [
     (pii_dob, "_FULL_DATE", pii_dob.FULL_DATE_NEAR)] + [
-    (pii_locations, name, spec) for name, spec in sorted(pii_locations.NEAR.items())]
+    (pii_locations, name, spec) for name, spec in sorted(pii_locations.NEAR.items())] + [
+    (home_addresses, name, spec) for name, spec in sorted(home_addresses.NEAR.items())]
 
 
 @pytest.mark.parametrize("module, name, spec", NEAR, ids=[name for _module, name, _spec in NEAR])

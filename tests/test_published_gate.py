@@ -221,7 +221,7 @@ def test_pages_read_as_they_are_written_give_what_one_process_gives(good_site, m
     good_site.write("reviews/child-q.md", review_markdown(body("Zeb<!-- -->edee Quinlan was known to the school.")))
     handed: list[list[str]] = []
     finish = stream.finish
-    monkeypatch.setattr(stream, "finish", lambda payload: handed.append(payload[0]) or finish(payload))
+    monkeypatch.setattr(stream, "finish", lambda more: handed.append(sorted(stream.streamed())) or finish(more))
     monkeypatch.setattr(gate, "_STREAM_FROM", 0)
     streamed = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
     assert handed and "guidance/page-0/index.html" in handed[0], handed
@@ -231,6 +231,43 @@ def test_pages_read_as_they_are_written_give_what_one_process_gives(good_site, m
     assert len(handed) == 1, "the second build streamed too"
     assert single and streamed == single
     assert any("page-classes" in finding for finding in single), single
+
+
+def test_what_the_worker_has_not_read_when_the_site_is_written_is_shared(good_site, monkeypatch):
+    """When the worker reading pages as written is behind, the build process
+    takes files from the back of what is left (stream.Share): each file is
+    read by one of the two, and the findings are those of one process."""
+    import lscb_checks.checks.published_text as gate
+    from lscb_checks.published import stream
+
+    for number, name in enumerate(["Zebedee Quinlan", "Marigold Fenwright", "Tobias Ashcombe"]):
+        good_site.write(f"guidance/page-{number}.md", guidance_markdown(
+            f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."))
+    good_site.write("reviews/child-q.md", review_markdown(body("Zeb<!-- -->edee Quinlan was known to the school.")))
+    read_page = gate.read_page
+
+    def slow(rel, data):  # only the worker reads pages as written
+        time.sleep(0.3)
+        return read_page(rel, data)
+
+    taken: list[str] = []
+    take = stream.Share.take
+
+    def recorded(share):
+        for rel in take(share):
+            taken.append(rel)
+            yield rel
+
+    monkeypatch.setattr(gate, "read_page", slow)
+    monkeypatch.setattr(stream.Share, "take", recorded)
+    monkeypatch.setattr(gate, "_STREAM_FROM", 0)
+    shared = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
+    assert any(rel.endswith(".html") for rel in taken), taken
+    monkeypatch.setattr(gate, "read_page", read_page)
+    monkeypatch.setattr(gate, "_STREAM_FROM", 10**9)
+    monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
+    single = sorted(f.as_text() for f in good_site.build().result.findings if f.code.startswith("PII"))
+    assert len(single) >= 4 and shared == single
 
 
 def test_a_page_changed_after_it_was_read_as_written_is_read_again(good_site, monkeypatch):

@@ -75,31 +75,33 @@ _FORK_FROM = 300
 _STREAM_FROM = 300
 
 
-# Files the worker reads at the end, besides the pages it read as they were
-# written: those that repeat the pages' text (listings, feeds, the search
-# index), whose blocks it has already read. This process reads the others
-# (PDFs, pictures, the theme's files...).
+# Files handed to the worker at the end, besides the pages it read as they
+# were written: those that repeat the pages' text (listings, feeds, the
+# search index), whose blocks it has mostly read already. This process reads
+# the others (PDFs, pictures, the theme's files...), then takes its part of
+# what the worker has not read yet (stream.Share).
 _REPEATING = MARKUP_SUFFIXES + (".pf_fragment", ".json")
-_handed: dict[str, tuple] = {}  # output folder -> (wait for the worker, files of this process, its files)
+_handed: dict[str, tuple] = {}  # output folder -> (the share of the work left, files of this process)
 
 
 def hand_over(output) -> None:
-    """Once the site is written: tell the worker reading pages as written
-    (if there is one) which files it reads besides, so that it works while
+    """Once the site is written: hand the worker reading pages as written
+    (if there is one) the files that repeat them, so that it works while
     this process runs the other output checks. check_output collects."""
     if not stream.active(output.root):
         return
     files = _ordered(output)
-    early = stream.streamed()
-    streamed = [rel for rel in files if rel in early]
-    theirs = [rel for rel in files if rel not in early and rel.lower().endswith(_REPEATING)]
-    ours = [rel for rel in files if rel not in early and not rel.lower().endswith(_REPEATING)]
-    _handed[output.root] = (stream.finish((streamed, theirs)), ours, streamed + theirs)
+    sent = stream.streamed()
+    theirs = [rel for rel in files if rel not in sent and rel.lower().endswith(_REPEATING)]
+    ours = [rel for rel in files if rel not in sent and not rel.lower().endswith(_REPEATING)]
+    _handed[output.root] = (stream.finish(theirs), ours)
 
 
 def forget(root: str) -> None:
     """A build that stopped before the gate collected: nothing is kept."""
-    _handed.pop(root, None)
+    handed = _handed.pop(root, None)
+    if handed is not None:
+        handed[0].stop()
 
 
 def _ordered(output) -> list[str]:
@@ -112,12 +114,15 @@ def check_output(output) -> Iterable[Finding]:
     hand_over(output)
     handed = _handed.pop(output.root, None)
     if handed is not None:
-        # The pages of items were read as Pelican wrote them, by the worker.
-        other, ours, its_files = handed
-        found = _read(output, ours)
-        theirs = other()
+        # The worker read the pages of items as Pelican wrote them; what it
+        # has not read yet is shared between it and this process.
+        share, ours = handed
+        gate = _Gate(output)
+        _read(output, ours, gate)
+        found = _read(output, share.take(), gate)
+        theirs = share.wait()
         if theirs is None:  # the worker failed: its files are read here
-            theirs = _read(output, its_files)
+            theirs = _read(output, share.worker_files())
     else:
         files = _ordered(output)
         halves = [files[0::2], files[1::2]]
@@ -146,7 +151,7 @@ def _known(settings) -> set[tuple]:
             for f in collect.findings(settings) if f.term and not f.inside}
 
 
-def _read(output, files: list[str], gate: _Gate | None = None) -> dict[tuple, tuple[int, str, Finding]]:
+def _read(output, files: Iterable[str], gate: _Gate | None = None) -> dict[tuple, tuple[int, str, Finding]]:
     gate = gate or _Gate(output)
     theme = theme_classes(output.root)  # the style sheets are read once, not once per page
     for rel in files:
@@ -169,9 +174,10 @@ def start_stream(settings, site) -> None:
 
 
 def _streamed(output, paths, connection) -> None:
-    """In the worker: read each page handed over (`paths`), then, told to
-    finish, check that every page read early is still what was read, and
-    read its share of the rest. Sends its findings."""
+    """In the worker: read each file handed over (`paths`: the pages as they
+    are written, then the files that repeat them, less those the main
+    process takes), then check that every page read early is still what was
+    read. Sends its findings."""
     gate = _Gate(output)
     digests: dict[str, bytes | None] = {}
     classes: dict[str, list[str]] = {}
@@ -183,24 +189,28 @@ def _streamed(output, paths, connection) -> None:
                 continue
             data = _bytes(os.path.join(output.root, rel))
             digests[rel] = _digest(data)
-            if data is not None:
+            if data is None:
+                continue
+            if rel.lower().endswith(MARKUP_SUFFIXES):
                 page = read_page(rel, data)
                 classes[rel] = page.classes
-                gate.read(rel, path_texts(rel) + page.texts)
+                texts = page.texts
+            else:  # a search fragment, JSON: written after the pages
+                texts = read_file(output.root, rel, output.site.content_path).texts
+            gate.read(rel, path_texts(rel) + texts)
     except EOFError:
         return  # the build stopped
-    streamed, share = connection.recv()
-    again = again or set(streamed) != set(digests) or any(
+    again = again or any(
         _digest(_bytes(os.path.join(output.root, rel))) != digest for rel, digest in digests.items())
     if again:
-        connection.send(_read(output, streamed + share))
+        connection.send(_read(output, list(digests)))
         return
     theme = theme_classes(output.root)
-    for rel in streamed:
+    for rel in digests:
         texts = class_texts(classes.get(rel, []), theme)
         if texts:
             gate.read(rel, texts)
-    connection.send(_read(output, share, gate))
+    connection.send(gate.findings)
 
 
 def _bytes(path: str) -> bytes | None:

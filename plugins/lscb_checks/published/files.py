@@ -153,6 +153,8 @@ def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = fr
     style sheets are not all written yet: a class value is then kept in
     `found.classes` and read as words later (class_texts)."""
     extract = read_markup(markup)
+    if extract.head.strip():
+        found.texts.append(Text("page head", extract.head))
     found.texts.append(Text("page text", extract.text))
     found.texts.extend(Text("page text as shown", variant) for variant in extract.variants)
     for piece in extract.loose:

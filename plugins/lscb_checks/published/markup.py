@@ -76,6 +76,8 @@ _LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
+# The end of a page's head: `</head>`, or the `<body>` tag where it is left out.
+_HEAD_END = re.compile(r"</head\s*>|<body(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
 _TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 _BETWEEN_TAGS = re.compile(r">\s+<")
 _HEAD = re.compile(r"<thead\b.*?</thead\s*>", re.DOTALL | re.IGNORECASE)
@@ -113,6 +115,11 @@ class Piece:
 @dataclass
 class Extract:
     text: str = ""
+    # The shown text of a page's <head> (its <title>), which a browser shows
+    # apart from the page (in the tab, a bookmark, a search result), never
+    # beside the page's first words: read as a text of its own, so that the
+    # theme's header after it reads the same on every page.
+    head: str = ""
     # Comments, scripts and styles: the pieces not written in a tag.
     loose: list[Piece] = field(default_factory=list)
     # Each distinct tag's attributes as written (` class="nav" href="/"`),
@@ -149,7 +156,13 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
         pieces.extend(Piece(tag.lower(), body) for tag, _attrs, body in raw if body.strip())
         markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
     tags = [attrs for attrs in set(_START_TAG.findall(markup)) if not attrs.isspace()]
-    text = _shown(markup)
+    head = ""
+    head_end = _HEAD_END.search(markup) if nested else None
+    if head_end is not None:
+        head = _shown(markup[:head_end.end()])
+        text = _shown(markup[head_end.end():])
+    else:
+        text = _shown(markup)
     variants = []
     lower = markup.lower()
     if _hides_inside_text(lower):
@@ -164,7 +177,7 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
         variants.extend(inner.variants)
     if "\u202e" in text or "<bdo" in lower:
         variants.append(_right_way_round(_BDO.sub(lambda m: "\u202e" + m.group(1) + "\u202c", markup)))
-    return Extract(text=text, loose=pieces, tags=tags, variants=[v for v in variants if v != text])
+    return Extract(text=text, head=head, loose=pieces, tags=tags, variants=[v for v in variants if v != text])
 
 
 def _hides_inside_text(lower: str) -> bool:

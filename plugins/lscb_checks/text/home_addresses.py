@@ -19,6 +19,7 @@ import re
 from ..checks.pii_names import NOT_SURNAMES
 from .everyday import everyday
 from .forenames import NOT_FORENAMES, forenames
+from .near import finditer_near
 from .rows import rows
 from .unlisted_names import PERSON_WORDS, unknown_word
 
@@ -106,12 +107,21 @@ team teams service services office offices board partnership unit units hub depa
 schools clinic clinics practice surgery mash panel agency agencies council trust staff headquarters base
 centre center library charity business company firm
 """.split())
+# What every match of _HOUSE_NAME_AFTER_CUE ends with: the word that names a
+# house. The pattern is read only within the words before it that a match
+# can hold (a verb and "at", or "Address" and ":", then up to three words of
+# name: lscb_checks.text.near; tests/test_near.py compares the two ways).
+_HOUSE_KIND = re.compile(rf"(?<![\w'’-])(?i:{HOUSE_NAME_KINDS})(?![\w'’-])")
+NEAR = {"_HOUSE_NAME_AFTER_CUE": (_HOUSE_KIND, 5, 0)}
 _HOUSE_NAME_IN_CELL = re.compile(rf"{_HOUSE_NAME}(?=[ \t\u00a0]*(?:[,;(]|$))")
 # The heading of a table column whose cells are homes: "Address", "Home
 # address", "Addresses", "Lives at", "Lived at", "Residence", "Accommodation".
 _ADDRESS_HEADING = re.compile(
     r"\b(?:address(?:es)?|residences?|accommodation|home|li(?:ves|ved|ving)[ \t\u00a0]+(?:at|in)"
     r"|resid(?:es|ed|ing)(?:[ \t\u00a0]+(?:at|in))?|dwelling)\b", re.IGNORECASE)
+# A table's heading row: a line with a pipe, then a line that starts as a
+# separator row does (rows.py reads a table only there).
+_TABLE_HEADING = re.compile(r"^([^\n]*\|[^\n]*)\n(?=[ \t]*\|?[ \t]*:?-{3,})", re.MULTILINE)
 _CELL_ADDRESS = re.compile(rf"{_HOUSE_AND_NAME}(?=[ \t\u00a0]*(?:[,;(]|$))")
 # Words of a street's name that are everyday words though not on the
 # Dale-Chall list, and function words that never name a street.
@@ -132,8 +142,8 @@ def address_cells(text: str):
     ("| Address |", "| Lives at |"): a house number and a name ("27 Marlpit",
     "27 The Maltings", "4 Hollins Brook") or a house's name ("Marlpit Farm"),
     the heading standing for a word of living somewhere."""
-    if "|" not in text or not _ADDRESS_HEADING.search(text):
-        return
+    if "|" not in text or not any(_ADDRESS_HEADING.search(heading) for heading in _TABLE_HEADING.findall(text)):
+        return  # no column headed as addresses (rows() gives headings only from such a line)
     for row in rows(text):
         if not row.in_table:
             continue
@@ -212,7 +222,12 @@ def house_names(text: str, begin: int = 0, stop: int | None = None, heading: boo
     must not be an everyday word, or (lower case) in no word list."""
     stop = len(text) if stop is None else stop
     pattern = _HOUSE_NAME_IN_CELL if heading else _HOUSE_NAME_AFTER_CUE
-    matches = [pattern.match(text, begin, stop)] if heading else pattern.finditer(text, begin, stop)
+    if heading:
+        matches = [pattern.match(text, begin, stop)]
+    elif begin == 0 and stop == len(text):
+        matches = finditer_near(pattern, text, *NEAR["_HOUSE_NAME_AFTER_CUE"])
+    else:
+        matches = pattern.finditer(text, begin, stop)
     for match in filter(None, matches):
         if not heading and match.group("verb"):
             subject = re.search(r"([A-Za-z]+)[ \t\u00a0]+$", text[max(0, match.start() - 30):match.start()])
