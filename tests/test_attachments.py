@@ -502,6 +502,41 @@ def test_pdfs_are_read_ahead_in_a_second_process_and_a_changed_file_is_read_agai
     assert prefetch._pool is None and not prefetch._pending
 
 
+def test_a_pdf_read_ahead_before_the_worker_stopped_is_kept_for_the_final_gate(tmp_path):
+    """The worker stops when the source checks start; on two cores those run
+    in a forked process, and the final gate, in the build process, reads
+    the same PDFs as published: what was read ahead is kept until the build
+    ends (forget), not read a second time."""
+    from types import SimpleNamespace
+
+    from lscb_checks.text import prefetch
+
+    folder = tmp_path / "content" / "reviews"
+    folder.mkdir(parents=True)
+    path = folder / "report.pdf"
+    path.write_bytes(media.make_pdf(["Overview report, read ahead"]))
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: PDFs are read when needed")
+    try:
+        prefetch.start(SimpleNamespace(settings={"PATH": str(tmp_path / "content")}))
+        key = prefetch.file_key(str(path))
+        prefetch._pending[key].result(timeout=30)
+        prefetch.stop()
+        assert prefetch._pool is None and not prefetch._pending
+        kept = prefetch.take(key)
+        assert kept is not None and kept.pages == ("Overview report, read ahead",)
+        assert prefetch.take(key) is None  # handed over once
+
+        prefetch.start(SimpleNamespace(settings={"PATH": str(tmp_path / "content")}))
+        prefetch._pending[key].result(timeout=30)
+        prefetch.stop()
+        prefetch.forget()  # the build is over
+        assert prefetch.take(key) is None
+    finally:
+        prefetch.stop()
+        prefetch.forget()
+
+
 # --- SVG drawings ------------------------------------------------------------------
 
 SVG_CLEAN = (

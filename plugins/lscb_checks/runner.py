@@ -165,6 +165,7 @@ def run_output_stage(pelican) -> None:
         stream.stop()  # the gate has its findings, or the build stopped
         published_text.forget(pelican.output_path)
         early.forget()
+        prefetch.forget()
 
 
 def _run_output_stage(pelican) -> None:

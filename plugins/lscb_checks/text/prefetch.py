@@ -12,7 +12,11 @@ read when it is first needed, as before.
 
 A result is used only for the same file, size and modification time it was
 read with, so a PDF changed since is read again. The worker is stopped when
-the source checks have run (`stop`), whether they passed or not.
+the source checks have started (`stop`), whether they passed or not; what
+it had read by then is kept for the rest of the build: on two cores the
+source checks run in a forked process (lscb_checks.beside), and the final
+gate, in this process, reads the same PDFs as published (`forget` at the
+end of the build).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ Key = tuple[str, int, int]  # absolute path, size, mtime in ns
 
 _pool: ProcessPoolExecutor | None = None
 _pending: dict[Key, Future] = {}
+_ready: dict[Key, object] = {}  # read before the worker stopped: kept for the build
 
 
 def file_key(path: str) -> Key:
@@ -46,6 +51,7 @@ def start(pelican) -> None:
     """Hand every PDF under the content folder to a worker process."""
     global _pool
     stop()
+    forget()
     if not second_core():
         return
     folder = pelican.settings.get("PATH", "")
@@ -65,6 +71,8 @@ def start(pelican) -> None:
 
 def take(key: Key):
     """The content read in advance for this exact file, or None."""
+    if key in _ready:
+        return _ready.pop(key)
     future = _pending.pop(key, None)
     if future is None:
         return None
@@ -82,9 +90,18 @@ def settle() -> None:
 
 
 def stop() -> None:
-    """Stop the worker and forget what it has not delivered."""
+    """Stop the worker and forget what it has not delivered; what it has is
+    kept until `forget`."""
     global _pool
     pool, _pool = _pool, None
+    for key, future in _pending.items():
+        if future.done() and not future.cancelled() and future.exception() is None:
+            _ready[key] = future.result()
     _pending.clear()
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def forget() -> None:
+    """Drop what was read in advance (the build is over)."""
+    _ready.clear()
