@@ -3,19 +3,24 @@ nothing inaccessible is published. registry.py lists every check."""
 
 from pelican import signals
 
+from lscb_core.build_state import begin
+from lscb_core.plugin_order import check_order
+
 from . import beside
-from .plugin_order import check_order
 from .published import early, stream
 from .runner import run_output_stage, run_source_stage, run_start_stage
 from .text import prefetch
 
 
 def register():
-    # When Pelican starts, before it reads or copies any file (it follows
-    # symbolic links): connected first, so a stop leaves nothing running.
-    signals.initialized.connect(run_start_stage)
-    # Before anything is read: the final gate must run after the search index.
+    # When Pelican starts, before any other receiver: a fresh build state,
+    # and PLUGINS checked (every lscb plugin connects both; each runs once).
+    signals.initialized.connect(begin)
     signals.initialized.connect(check_order)
+    # When Pelican starts, before it reads or copies any file (it follows
+    # symbolic links): connected before the workers start, so a stop leaves
+    # nothing running.
+    signals.initialized.connect(run_start_stage)
     # While Pelican reads the Markdown, a second process reads the PDFs.
     signals.initialized.connect(prefetch.start)
     # ... and a third reads each item's body for the final gate as it is made.

@@ -22,9 +22,9 @@ from urllib.parse import unquote, urlsplit
 
 from lscb_core.content_item import Item
 from lscb_core.html_model import Parsed, parse_html, scan_references
+from lscb_core.site import Site
 
 from . import quick as quick_look
-from .site import Site
 
 
 @dataclass

@@ -12,7 +12,7 @@ anything is written, so unsafe content never reaches disk. A module's
 
 Stage "output": `finalized`, over the built staging folder, before it replaces
 output/, after the search index is written (lscb_search is listed before
-lscb_checks in PLUGINS, and plugin_order.py refuses the other order). A
+lscb_checks in PLUGINS, and lscb_core.plugin_order refuses the other order). A
 module's `check_output(output)` yields findings.
 
 Reported elsewhere: a few findings can only be made where the work is done

@@ -1,7 +1,7 @@
 """Run the checks at each stage, apply waivers, and stop the build on errors.
 
-Findings reported by other plugins (lscb_core.collect) and by the checks in
-registry.py are judged together: severity for the build's mode (draft or
+Findings reported by other plugins (BuildState.report, lscb_core.build_state)
+and by the checks in registry.py are judged together: severity for the build's mode (draft or
 publish), waivers, then any error raises BuildStopped, which Pelican turns
 into a non-zero exit and lscb_core.build into "nothing published".
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from lscb_core import collect
+from lscb_core.build_state import BuildState, build_state
 from lscb_core.findings import BuildStopped, Finding
 from lscb_core.mode import mode as mode_of
 from lscb_core.rules import RULES
@@ -25,18 +25,11 @@ from .published.reencode import reencode_output
 from .site import collect_site
 from .text import prefetch
 
-_SITE = "LSCB_SITE"
-_WAIVERS = "LSCB_WAIVERS"
-_JUDGED = "LSCB_FINDINGS_JUDGED"
-_TIMES = "LSCB_CHECK_TIMES"
-_BESIDE = "LSCB_SOURCE_BESIDE"  # the source checks run in a second process: findings reported before them  # seconds per check, for `build.py --timings` and the bench
 
-
-def _timed(settings, name: str, run) -> list[Finding]:
+def _timed(state: BuildState, name: str, run) -> list[Finding]:
     started = time.perf_counter()
     found = list(run())
-    times = settings.setdefault(_TIMES, {})
-    times[name] = times.get(name, 0.0) + time.perf_counter() - started
+    state.add_time(name, time.perf_counter() - started)
     return found
 
 
@@ -47,13 +40,12 @@ def _in_mode(findings: list[Finding], mode) -> list[Finding]:
     ]
 
 
-def _stop_on_errors(settings, found: list[Finding], upto: int | None = None) -> None:
+def _stop_on_errors(state: BuildState, found: list[Finding], upto: int | None = None) -> None:
     """`found`: the findings reported since the last judgement (up to
     `upto`, when others have been reported since), judged."""
-    everything = collect.findings(settings)
-    judged = settings.get(_JUDGED, 0)
-    everything[judged:len(everything) if upto is None else upto] = found
-    settings[_JUDGED] = judged + len(found)
+    everything = state.findings
+    everything[state.judged:len(everything) if upto is None else upto] = found
+    state.judged += len(found)
     if any(f.is_error for f in found):
         raise BuildStopped(everything)
 
@@ -62,40 +54,42 @@ def run_start_stage(pelican) -> None:
     """Before Pelican reads any file: what must stop the build before it
     reads or copies anything (a symbolic link in content/)."""
     settings = pelican.settings
+    state = build_state(settings)
     stream.stop()  # workers left by a build that stopped half-way
     beside.stop()
     found = []
     for module in registry.start_checks():
-        found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1], lambda module=module: module.check_start(settings)))
+        found.extend(_timed(state, module.__name__.rsplit(".", 1)[-1], lambda module=module: module.check_start(settings)))
     found = _in_mode(found, mode_of(settings))
     if any(f.is_error for f in found):
-        raise BuildStopped(collect.findings(settings) + found)
-    collect.report(settings, found)  # judged with the source stage
+        raise BuildStopped(state.findings + found)
+    state.report(found)  # judged with the source stage
 
 
 def run_source_stage(generators) -> None:
     settings = generators[0].settings
+    state = build_state(settings)
     try:
-        site = _timed(settings, "(collect the site)", lambda: [collect_site(generators, settings)])[0]
-        settings[_SITE] = site
+        site = _timed(state, "(collect the site)", lambda: [collect_site(generators, settings)])[0]
+        state.site = site
         # Every rule must be known before waivers are read, including those
         # of the output stage, or a waiver of LINK001 would name an unknown code.
-        _timed(settings, "(import the checks)", lambda: [registry.load_all_rules()])
+        _timed(state, "(import the checks)", lambda: [registry.load_all_rules()])
         early.finish()  # the items' bodies read so far for the final gate
         prefetch.settle()  # the PDFs read so far; the checks read any others
-        upto = len(collect.findings(settings))
+        upto = len(state.findings)
         # On two cores the source checks run beside Pelican writing the pages
         # into the staging folder (beside.py), and are judged before the
         # output checks; on one, here and now.
-        if not _stops_before_writing(site) and beside.start(lambda: _source_findings(site, settings, upto)):
-            settings[_BESIDE] = upto
+        if not _stops_before_writing(site) and beside.start(lambda: _source_findings(site, state, upto)):
+            state.beside_upto = upto
         else:
-            _judge_source(settings, _source_findings(site, settings, upto), upto)
+            _judge_source(state, _source_findings(site, state, upto), upto)
     finally:
         prefetch.stop()
     # On a large site a second process reads each page as it is written.
-    _timed(settings, "(start reading pages as written)",
-           lambda: [published_text.start_stream(settings, settings[_SITE])])
+    _timed(state, "(start reading pages as written)",
+           lambda: [published_text.start_stream(settings, site)])
 
 
 def _stops_before_writing(site) -> bool:
@@ -111,12 +105,12 @@ def _stops_before_writing(site) -> bool:
     return any(f.is_error and not any(waive.covers(f) for waive in waivers) for f in found)
 
 
-def _source_findings(site, settings, upto: int) -> tuple[list[Finding], list, dict[str, float]]:
+def _source_findings(site, state: BuildState, upto: int) -> tuple[list[Finding], list, dict[str, float]]:
     """Every source check's findings, with those reported before them (the
     first `upto` of the build's), in the build's mode and with the waivers
     applied; the waivers; and the seconds each check took."""
     times: dict[str, float] = {}
-    found = list(collect.findings(settings)[settings.get(_JUDGED, 0):upto])
+    found = list(state.findings[state.judged:upto])
     for module in registry.source_checks():
         started = time.perf_counter()
         found.extend(module.check(site))
@@ -137,25 +131,25 @@ def _source_findings(site, settings, upto: int) -> tuple[list[Finding], list, di
     return found, waivers, times
 
 
-def _judge_source(settings, answer, upto: int) -> None:
+def _judge_source(state: BuildState, answer, upto: int) -> None:
     found, waivers, times = answer
-    settings[_WAIVERS] = waivers
-    every = settings.setdefault(_TIMES, {})
+    state.waivers = waivers
     for name, seconds in times.items():
-        every[name] = every.get(name, 0.0) + seconds
-    _stop_on_errors(settings, found, upto)
+        state.add_time(name, seconds)
+    _stop_on_errors(state, found, upto)
 
 
 def join_source_stage(settings) -> None:
     """The source checks' findings from the second process, judged now;
     if it failed, the checks run here."""
-    upto = settings.pop(_BESIDE, None)
+    state = build_state(settings)
+    upto, state.beside_upto = state.beside_upto, None
     if upto is None:
         return
     answer = beside.result()
     if answer is None:
-        answer = _source_findings(settings[_SITE], settings, upto)
-    _judge_source(settings, answer, upto)
+        answer = _source_findings(state.site, state, upto)
+    _judge_source(state, answer, upto)
 
 
 def run_output_stage(pelican) -> None:
@@ -170,23 +164,24 @@ def run_output_stage(pelican) -> None:
 
 def _run_output_stage(pelican) -> None:
     settings = pelican.settings
-    site = settings.get(_SITE)
+    state = build_state(settings)
+    site = state.site
     if site is None:  # the source stage did not run (no content generators)
         return
     join_source_stage(settings)  # done already, after the pages were written (beside.generator)
-    found = list(collect.findings(settings)[settings.get(_JUDGED, 0):])
+    found = list(state.findings[state.judged:])
     # Every picture written again from its pixels, before anything reads
     # the output (published/reencode.py).
-    found.extend(_timed(settings, "(re-encode images)", lambda: reencode_output(pelican.output_path, site)))
+    found.extend(_timed(state, "(re-encode images)", lambda: reencode_output(pelican.output_path, site)))
     modules = registry.output_checks()
     if modules:
-        output = _timed(settings, "(read the output)",
+        output = _timed(state, "(read the output)",
                         lambda: [collect_output(pelican.output_path, site, settings)])[0]
         # The final gate's worker, which read the pages as they were
         # written, reads the rest of its share while the other checks run.
-        _timed(settings, "published_text", lambda: [published_text.hand_over(output)])
+        _timed(state, "published_text", lambda: [published_text.hand_over(output)])
         for module in modules:
-            found.extend(_timed(settings, module.__name__.rsplit(".", 1)[-1],
+            found.extend(_timed(state, module.__name__.rsplit(".", 1)[-1],
                                 lambda module=module: module.check_output(output)))
-    found = apply_waivers(_in_mode(found, site.mode), settings.get(_WAIVERS, []), codes_judged=None, mode=site.mode)
-    _stop_on_errors(settings, found)
+    found = apply_waivers(_in_mode(found, site.mode), state.waivers, codes_judged=None, mode=site.mode)
+    _stop_on_errors(state, found)

@@ -3,6 +3,9 @@ links between guidance and its versions for young people and children."""
 
 from pelican import signals
 
+from lscb_core.build_state import begin
+from lscb_core.plugin_order import check_order
+
 from .assign import assign_type
 from .audit_results import add_audit_results
 from .charts import add_charts
@@ -19,6 +22,10 @@ from .versions import link_versions
 
 
 def register():
+    # When Pelican starts, before any other receiver: a fresh build state,
+    # and PLUGINS checked (every lscb plugin connects both; each runs once).
+    signals.initialized.connect(begin)
+    signals.initialized.connect(check_order)
     # Our Markdown reader knows the content type while it converts the text.
     signals.readers_init.connect(install)
     # Every content object gets its type as soon as it exists.

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pelican.generators import ArticlesGenerator
 
 from lscb_core.articles import all_articles, is_of_type
+from lscb_core.content_item import body, replace_body
 from lscb_core.sources import source_file
 
 from . import chart_svg
@@ -50,7 +51,7 @@ def add_charts(generators) -> None:
 def _chart_report(report, section_words: list[list[str]]) -> list[tuple[int, NotChartable]]:
     """Draws the report's charts into its HTML; (line, why) of each table
     that should have a chart and cannot."""
-    html = report._content or ""
+    html = body(report)
     if "<table" not in html:
         return []
     tables = html_tables(html)
@@ -78,7 +79,7 @@ def _chart_report(report, section_words: list[list[str]]) -> list[tuple[int, Not
         inserts.append((table.start, chart_svg.figure(drawn, title, prefix)))
     for offset, markup in reversed(inserts):
         html = html[:offset] + markup + html[offset:]
-    report._content = html
+    replace_body(report, html)
     return not_drawn
 
 

@@ -4,8 +4,8 @@ Reviews attach theirs in the review gate, only once they may be published."""
 
 from __future__ import annotations
 
-from lscb_core import collect
 from lscb_core.articles import is_of_type
+from lscb_core.build_state import build_state
 from lscb_core.documents import attach_document
 
 
@@ -17,4 +17,4 @@ def attach_report_documents(generator) -> None:
             if problem:
                 findings.append(problem)
     if findings:
-        collect.report(generator.settings, findings)
+        build_state(generator.settings).report(findings)

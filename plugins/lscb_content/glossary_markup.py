@@ -30,6 +30,7 @@ import re
 from pelican.generators import PagesGenerator
 
 from lscb_core.articles import content_objects
+from lscb_core.content_item import body, replace_body
 from lscb_core.html_model import parse_html  # the same blocks READ002 reads
 
 from .glossary_terms import GLOSSARY_SLUG, Glossary, Term, compile_glossary, explained_near_first_use, is_name, uses
@@ -57,19 +58,19 @@ def add_glossary_links(generators) -> None:
     pages = [obj for generator in generators if isinstance(generator, PagesGenerator)
              for name in ("pages", "hidden_pages") for obj in getattr(generator, name, [])]
     page = next((obj for obj in pages if obj.slug == GLOSSARY_SLUG), None)
-    if page is None or not page._content:
+    if page is None or not body(page):
         return
-    glossary = compile_glossary(page._content)
+    glossary = compile_glossary(body(page))
     if not glossary.terms:
         return
-    page._content = with_anchors(page._content, glossary)
+    replace_body(page, with_anchors(body(page), glossary))
     base = "{filename}/" + page.relative_source_path.replace("\\", "/")
     for obj, _list in content_objects(generators):
-        if obj is page or getattr(obj, "slug", "") == GLOSSARY_SLUG or not obj._content:
+        if obj is page or getattr(obj, "slug", "") == GLOSSARY_SLUG or not body(obj):
             continue
         content_type = getattr(obj, "content_type", None)
         explain = content_type is not None and content_type.key in EXPLAINED_TYPES
-        obj._content = mark_up(obj._content, glossary, base, explain=explain)
+        replace_body(obj, mark_up(body(obj), glossary, base, explain=explain))
 
 
 def with_anchors(glossary_html: str, glossary: Glossary) -> str:

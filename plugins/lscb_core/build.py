@@ -22,6 +22,7 @@ from pelican import Pelican
 from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
+from .build_state import state_if_begun
 from .findings import BuildStopped, Finding, display_path
 from .pelican_log import error_finding, masked_text, to_finding
 from .quote import mask_paths_in
@@ -89,7 +90,8 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
             str(settings_path), override={**(overrides or {}), "OUTPUT_PATH": str(staging)}
         )
         Pelican(settings).run()
-        result.findings = list(settings.get("LSCB_FINDINGS", []))
+        state = state_if_begun(settings)  # None when no lscb plugin is listed
+        result.findings = list(state.findings) if state is not None else []
     except BuildStopped as stop:
         result.findings = stop.findings
     except Exception as exc:  # any other failure of Pelican or a plugin
@@ -107,7 +109,8 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     finally:
         root.removeHandler(collector)
         console.file = console_file
-        result.timings = dict(settings.get("LSCB_CHECK_TIMES", {}))
+        state = state_if_begun(settings)
+        result.timings = dict(state.check_times) if state is not None else {}
 
     for record in collector.records:
         converted = to_finding(record, settings) if settings and record.levelno >= logging.ERROR else None

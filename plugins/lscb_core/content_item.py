@@ -16,6 +16,39 @@ from .html_model import Parsed, parse_html
 from .sources import SourceFile, source_file
 
 
+def body(obj) -> str:
+    """A Pelican Article's or Page's body as the reader made it (with the
+    rewrites of replace_body), before Pelican resolves its {filename} links."""
+    return obj._content or ""
+
+
+def replace_body(obj, html: str) -> None:
+    """Give a content object a new body after Pelican has read it: the only
+    place a plugin writes Pelican's private `_content` (lscb_content's charts
+    and glossary links, at `all_generators_finalized`).
+
+    Why private: Pelican has no public setter. `content` is a property that
+    resolves the {filename} links of `_content` (get_content), so the body
+    the reader made lives in `_content` only.
+
+    What depends on it:
+    * the rewrite must come before anything reads `content` or `summary`:
+      Pelican memoizes both (get_content, get_summary) and writes the page
+      from them, so a body changed later would not be published. At
+      `all_generators_finalized` nothing has read them yet.
+    * it must add no {static} or {attach} link: Pelican listed the files a
+      body links to when it read the file (get_static_links, for the files
+      it copies and the checks' static_files); a link to a page is fine.
+    * the checks read the rewritten body (Item.html, at
+      `all_generators_finalized`, after lscb_content: lscb_core.plugin_order).
+      The final gate's early reader (lscb_checks.published.early) reads
+      bodies at `content_object_init`, before these rewrites; the gate reads
+      again every block whose text changed, so nothing depends on the
+      early reader having seen the final body.
+    """
+    obj._content = html
+
+
 @dataclass
 class Item:
     obj: object  # the Pelican Article or Page
@@ -46,7 +79,7 @@ class Item:
     @property
     def html(self) -> str:
         """The rendered body, before Pelican resolves {filename} links."""
-        return self.obj._content or ""
+        return body(self.obj)
 
     @cached_property
     def parsed(self) -> Parsed:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import logging
 
-from lscb_core import collect
 from lscb_core.articles import ARTICLE_LISTS, is_of_type
+from lscb_core.build_state import build_state
 from lscb_core.dates import today
 from lscb_core.documents import attach_document
 from lscb_core.findings import display_path, shorten
@@ -24,7 +24,6 @@ from lscb_core.rules import finding
 from lscb_core.sources import field_line
 
 from .credits import parse as parse_credits
-from .state import blocked
 from .themes import parse_themes
 from .verdict import decide
 
@@ -44,7 +43,7 @@ def apply_gate(generator) -> None:
     settings = generator.settings
     day = today(settings)
     retention = settings.get("REVIEW_RETENTION_MONTHS")
-    state = blocked(settings)
+    state = build_state(settings).blocked_reviews
     retired, findings = [], []
 
     for list_name in ARTICLE_LISTS:
@@ -88,7 +87,7 @@ def apply_gate(generator) -> None:
         setattr(generator, list_name, kept)
 
     generator.hidden_articles.extend(retired)
-    collect.report(settings, findings)
+    build_state(settings).report(findings)
 
 
 def _block(article, context, state) -> None:

@@ -17,18 +17,17 @@ from __future__ import annotations
 
 import os
 
-from lscb_core import collect
+from lscb_core.build_state import build_state
 from lscb_core.quote import file, known, say
 from lscb_core.rules import finding
 
-from .state import blocked
 from .withheld_files import under_redaction_folder
 
 _TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js")
 
 
 def check_output(pelican) -> None:
-    state = blocked(pelican.settings)
+    state = build_state(pelican.settings).blocked_reviews
     output = pelican.output_path
     problems = list(_same_contents(output, state))
     for relative in sorted(state.sources):
@@ -52,7 +51,7 @@ def check_output(pelican) -> None:
                 for url in sorted(state.urls):
                     if url in text:
                         problems.append(_mention(relative, url, pages.get(relative)))
-    collect.report(pelican.settings, problems)
+    build_state(pelican.settings).report(problems)
 
 
 def _same_contents(output: str, state):
@@ -82,7 +81,7 @@ def _register_leak(where: str, message):
 
 def _pages_by_output_file(settings) -> dict:
     """Output file -> the content item rendered into it (set by lscb_checks)."""
-    site = settings.get("LSCB_SITE")
+    site = build_state(settings).site
     if site is None:
         return {}
     return {getattr(item.obj, "save_as", "").replace("\\", "/"): item for item in site.items}

@@ -35,8 +35,8 @@ import logging
 import os
 import posixpath
 
-from lscb_core import collect
 from lscb_core.articles import content_objects
+from lscb_core.build_state import build_state
 from lscb_core.content_item import Item
 from lscb_core.contents import KnownContents
 from lscb_core.findings import display_path
@@ -46,7 +46,6 @@ from lscb_core.quote import known as vocab
 from lscb_core.rules import finding
 
 from .register_files import register_files
-from .state import blocked
 
 log = logging.getLogger("lscb.reviews")
 
@@ -58,7 +57,7 @@ def withhold_files(generators) -> None:
     from pelican.generators import StaticGenerator
 
     settings = generators[0].settings
-    state = blocked(settings)
+    state = build_state(settings).blocked_reviews
     static = next((g for g in generators if isinstance(g, StaticGenerator)), None)
     content = os.path.abspath(settings["PATH"])
     site = _LinkResolver(settings)
@@ -117,7 +116,7 @@ def withhold_files(generators) -> None:
         static.context["staticfiles"] = static.staticfiles
     # For the leak guard: none of these may be in the output at its own path.
     state.sources.update(_relative(path, content) for path in owners if path not in kept)
-    collect.report(settings, findings)
+    build_state(settings).report(findings)
 
 
 class _LinkResolver:

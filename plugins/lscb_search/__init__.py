@@ -3,11 +3,18 @@ and served as plain files (no server, no third-party service)."""
 
 from pelican import signals
 
+from lscb_core.build_state import begin
+from lscb_core.plugin_order import check_order
+
 from .indexer import build_index
 
 
 def register():
-    # After everything is written to the staging folder, and after the
-    # publication checks' output stage (this plugin is listed after
-    # lscb_checks): a site that fails a check is never indexed.
+    # When Pelican starts, before any other receiver: a fresh build state,
+    # and PLUGINS checked (every lscb plugin connects both; each runs once).
+    signals.initialized.connect(begin)
+    signals.initialized.connect(check_order)
+    # After everything is written to the staging folder, before the
+    # publication checks' output stage (this plugin is listed before
+    # lscb_checks), whose final gate reads the index too.
     signals.finalized.connect(build_index)

@@ -21,6 +21,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from lscb_core.build_state import build_state
 from lscb_core.findings import display_path
 
 from .fragments import read_index
@@ -88,7 +89,7 @@ def run_pagefind(root: Path, program: str | None = None) -> None:
 def published_urls(settings) -> dict[str, str]:
     """URL as pagefind records it (/guidance/x/) -> source file, for every
     published content item."""
-    site = settings.get("LSCB_SITE")
+    site = build_state(settings).site
     urls: dict[str, str] = {}
     for item in site.items if site is not None else ():
         if item.state == "published":
@@ -98,7 +99,7 @@ def published_urls(settings) -> dict[str, str]:
 
 
 def _source_of(url: str, settings) -> str:
-    site = settings.get("LSCB_SITE")
+    site = build_state(settings).site
     for item in site.items if site is not None else ():
         if "/" + (getattr(item.obj, "url", "") or "").lstrip("/") == url:
             return item.display_path
@@ -134,6 +135,5 @@ def build_index(pelican) -> None:
     run_pagefind(root, settings.get("PAGEFIND_PROGRAM"))
     count = check_index(root, settings)
     # Shown by `scripts/build.py --timings` with the checks' own times.
-    times = settings.setdefault("LSCB_CHECK_TIMES", {})
-    times["(search index)"] = time.perf_counter() - started
+    build_state(settings).add_time("(search index)", time.perf_counter() - started)
     log.info("search: indexed %d pages", count)

@@ -15,10 +15,10 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from lscb_core.build_state import build_state
 from lscb_core.findings import cut_words, shorten
 from lscb_core.quote import Message, file, known, say
 from lscb_core.rules import Rule, Waiver
-from lscb_reviews.state import blocked
 
 from ..page_body import PageBody
 
@@ -162,7 +162,7 @@ class _Links:
                 self.unpublished[_normal(item.obj.url)] = "a draft page"
             elif item.state == "blocked":
                 self.unpublished[_normal(item.obj.url)] = "a review that is not published"
-        for url in blocked(output.site.settings).urls:
+        for url in build_state(output.site.settings).blocked_reviews.urls:
             self.unpublished.setdefault(_normal(url), "a review that is not published")
         self._ids: dict[str, set[str]] = {}
         self._addresses: set[str] | None = None

@@ -17,11 +17,11 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from lscb_core.build_state import build_state
 from lscb_core.findings import shorten
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.suggest import closest_path
-from lscb_reviews.state import blocked
 
 from ..locate import Positions, written_href
 
@@ -124,7 +124,7 @@ class _Targets:
     def __init__(self, site):
         self.site = site
         self.by_path = {item.relative_path: item for item in site.items}
-        self.withheld = blocked(site.settings).sources
+        self.withheld = build_state(site.settings).blocked_reviews.sources
         self._on_disk: dict[str, bool] = {}
 
     def on_disk(self, wanted: str) -> bool:

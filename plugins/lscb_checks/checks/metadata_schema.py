@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from lscb_content import schema
 from lscb_content.types import CONTENT_TYPES
-from lscb_core import collect
+from lscb_core.build_state import build_state
 from lscb_core.findings import Finding, cut_words, display_path
 from lscb_core.quote import known as vocab
 from lscb_core.quote import say
@@ -259,7 +259,7 @@ def _short(text: str, limit: int = 24) -> str:
 def check(site) -> Iterable[Finding]:
     # Findings other plugins already reported (REV002: a review's unreadable
     # Publish_after), so a date is reported once.
-    reported = {(f.path, f.line) for f in collect.findings(site.settings) if f.code == "REV002"}
+    reported = {(f.path, f.line) for f in build_state(site.settings).findings if f.code == "REV002"}
     # Every item is Markdown: Pelican reads no other format (lscb_content.reader).
     for item in site.items:
         yield from check_item(item, reported)

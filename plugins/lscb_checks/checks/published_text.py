@@ -35,7 +35,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 
-from lscb_core import collect
+from lscb_core.build_state import build_state
 from lscb_core.findings import Finding, display_path
 from lscb_core.mask import mask
 from lscb_core.quote import file, known, say
@@ -148,7 +148,7 @@ def _known(settings) -> set[tuple]:
     second time. The line is part of it: a waiver covers one line, and the
     same text on another line is another finding."""
     return {(display_path(f.path), f.line, f.code, " ".join(fold_text(f.term).split()))
-            for f in collect.findings(settings) if f.term and not f.inside}
+            for f in build_state(settings).findings if f.term and not f.inside}
 
 
 def _read(output, files: Iterable[str], gate: _Gate | None = None) -> dict[tuple, tuple[int, str, Finding]]:

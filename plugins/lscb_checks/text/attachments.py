@@ -223,11 +223,11 @@ def published_attachments(site) -> list[Attachment]:
 
 
 def _published(site) -> list[Attachment]:
-    from lscb_reviews.state import blocked
+    from lscb_core.build_state import build_state
 
     suffixes = PDF_SUFFIXES + IMAGE_SUFFIXES
     # Files of reviews the gate kept out are never copied, whatever folder they are in.
-    withheld = {os.path.abspath(site.content_file(relative)) for relative in blocked(site.settings).sources}
+    withheld = {os.path.abspath(site.content_file(relative)) for relative in build_state(site.settings).blocked_reviews.sources}
     found: list[Attachment] = []
     linked: set[str] = set(withheld)
     for item in site.items:
