@@ -157,14 +157,39 @@ def test_the_plugins_a_plugin_relies_on_are_required():
     assert working_list(["lscb_search"]) == list(ORDER)
 
 
+def test_no_plugin_may_follow_the_checks():
+    """A plugin after lscb_checks could change the site once the final gate
+    has read it; before lscb_checks, anywhere, it is read like the rest."""
+    assert [what for what, _why in problems([*ORDER, "sitemap"])] == ["sitemap after lscb_checks"]
+    assert problems(["sitemap", *ORDER]) == problems(["lscb_content", "sitemap", *ORDER[1:]]) == []
+    assert working_list([*ORDER, "sitemap"]) == ["sitemap", *ORDER]
+
+
+# A plugin of a board's own that writes a file once the site is finalized.
+_LATE_WRITER = """
+import os
+from pelican import signals
+
+def write(pelican):
+    with open(os.path.join(pelican.output_path, "late.txt"), "w", encoding="utf-8") as handle:
+        handle.write("Written by a plugin when the site was finalized.")
+
+def register():
+    signals.finalized.connect(write)
+"""
+
+
 def _build_with(scenario: ScenarioSite, plugins: list[str]) -> subprocess.CompletedProcess:
     """A real build in its own process: Pelican's signals keep the receivers
     of every plugin a process ever registered, in the order it first did."""
     add_standard_pages(scenario.content)
+    (scenario.root / "own_plugins").mkdir(exist_ok=True)
+    (scenario.root / "own_plugins" / "late_writer.py").write_text(_LATE_WRITER, encoding="utf-8")
     settings = scenario.root / "orderconf.py"
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        f"PATH = {str(scenario.content)!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"PATH = {str(scenario.content)!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(scenario.root / 'own_plugins')!r}]\n"
         f"THEME = {str(ROOT / 'theme')!r}\nPLUGINS = {plugins!r}\n", encoding="utf-8")
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(settings),
@@ -177,6 +202,7 @@ def _build_with(scenario: ScenarioSite, plugins: list[str]) -> subprocess.Comple
     (["lscb_reviews", "lscb_content", "lscb_search", "lscb_checks"], "lscb_content after lscb_reviews"),
     (["lscb_content", "lscb_search", "lscb_checks"], "lscb_checks without lscb_reviews"),
     (["lscb_content", "lscb_reviews", "lscb_search"], "lscb_search without lscb_checks"),
+    ([*ORDER, "late_writer"], "late_writer after lscb_checks"),
 ])
 def test_plugins_in_a_wrong_list_stop_the_build_with_a_hint(scenario, plugins, wrong):
     scenario.write("guidance/current.md", guidance_markdown("Current"))
@@ -184,15 +210,16 @@ def test_plugins_in_a_wrong_list_stop_the_build_with_a_hint(scenario, plugins, w
     said = done.stdout + done.stderr
     assert done.returncode == 1, said
     assert f"BLD005 the build stopped: PluginOrderError: PLUGINS: {wrong}\n" in said
-    working = ", ".join(f'"{name}"' for name in ORDER)
+    working = ", ".join(f'"{name}"' for name in [*(set(plugins) - set(ORDER)), *ORDER])
     assert f"hint: in pelicanconf.py, PLUGINS = [{working}]: " in said
     assert "Traceback" not in said and not scenario.output.exists()
 
 
-@pytest.mark.parametrize("plugins", [list(ORDER), ["lscb_content", "lscb_reviews"]])
+@pytest.mark.parametrize("plugins", [list(ORDER), ["lscb_content", "lscb_reviews"], ["late_writer", *ORDER]])
 def test_plugins_in_a_working_list_build_the_site(scenario, plugins):
     scenario.write("guidance/current.md", guidance_markdown("Current"))
     done = _build_with(scenario, plugins)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (scenario.output / "guidance" / "current" / "index.html").exists()
     assert (scenario.output / "pagefind").is_dir() == ("lscb_search" in plugins)
+    assert (scenario.output / "late.txt").exists() == ("late_writer" in plugins)

@@ -17,7 +17,8 @@ The order is the flow of a build (docs/architecture.md):
 * lscb_checks last: its source stage judges every finding reported before
   it, its output stage reads every file of the finished site.
 
-Only the lscb plugins are placed; other plugins may sit anywhere.
+Other plugins may sit anywhere before lscb_checks, never after it: a plugin
+after it could change or add files once the final gate has read the site.
 """
 
 from __future__ import annotations
@@ -59,10 +60,16 @@ def plugin_names(settings) -> list[str]:
             for plugin in settings.get("PLUGINS") or []]
 
 
+_AFTER_THE_GATE = "it could change the site after the final gate has read it"
+
+
 def problems(names: list[str]) -> list[tuple[str, str]]:
     """(what is wrong, why it matters) for each problem of a PLUGINS list;
     [] when it works."""
     found = []
+    if "lscb_checks" in names:
+        found += [(f"{other} after lscb_checks", _AFTER_THE_GATE)
+                  for other in names[names.index("lscb_checks") + 1:] if other not in ORDER]
     for name in ORDER:
         if name in names:
             found += [(f"{name} without {needed}", why)
@@ -77,11 +84,12 @@ def problems(names: list[str]) -> list[tuple[str, str]]:
 
 
 def working_list(names: list[str]) -> list[str]:
-    """The lscb plugins listed, with those they rely on, in working order."""
+    """The other plugins listed, in their order, then the lscb plugins
+    listed, with those they rely on, in working order."""
     wanted = {name for name in names if name in ORDER}
     while more := {needed for name in wanted for needed in NEEDS.get(name, {})} - wanted:
         wanted |= more
-    return [name for name in ORDER if name in wanted]
+    return [name for name in names if name not in ORDER] + [name for name in ORDER if name in wanted]
 
 
 def check_order(pelican) -> None:
