@@ -322,3 +322,19 @@ def test_textstat_is_imported_without_nltk_and_nltk_still_imports_whole():
     assert run.returncode == 0, run.stderr
     age, kind = run.stdout.splitlines()
     assert float(age) < 5 and kind == "module True"
+
+
+def test_the_everyday_word_list_is_read_without_importing_textstat():
+    # The detectors of names read textstat's list of easy words in every
+    # process that reads names; importing textstat for it would import nltk.
+    code = (
+        "import sys; sys.path.insert(0, 'plugins')\n"
+        "from lscb_checks.text.everyday import easy_words\n"
+        "words = easy_words()\n"
+        "assert 'textstat' not in sys.modules and 'nltk' not in sys.modules, 'imported'\n"
+        "print(len(words), 'neighbor' in words, 'zebedee' in words)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    count, listed, name = run.stdout.split()
+    assert int(count) > 2500 and listed == "True" and name == "False"

@@ -60,6 +60,7 @@ def start(pelican) -> None:
     folder = pelican.settings.get("PATH", "")
     if not folder or _markdown_files(folder) < _EARLY_FROM:
         return
+    _warm(pelican.settings)
     global _pool
     try:
         _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
@@ -146,6 +147,15 @@ def _set_up(settings) -> None:
     from ..text.forenames import forenames
 
     _context = Context(_Item(), redaction(_Site(settings)), forenames(settings))
+
+
+def _warm(settings) -> None:
+    """Load the detectors' word lists here, once, before any process is
+    forked: the worker, the source checks beside the writing and the final
+    gate's reader of pages are all forked from this process, and would
+    each load them again (about a tenth of a second each)."""
+    _set_up(settings)
+    _clean_blocks("<p>Zebedee Quinlan lived at 12 Mill Lane, born 3 March 2015 (tel 07700 900123).</p>")
 
 
 def _clean_blocks(body: str) -> list[tuple[str, str, str]]:

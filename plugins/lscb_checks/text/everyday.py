@@ -18,6 +18,8 @@ a name, nothing less.
 from __future__ import annotations
 
 import functools
+import importlib.util
+import os
 import re
 
 from lscb_core.text.normalise import fold
@@ -42,14 +44,20 @@ _BRITISH = ((re.compile(r"our(?=s?$|ed$|ing$|able$|ite$)"), "or"), (re.compile(r
 
 @functools.lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
-    """The Dale-Chall list of easy words that textstat ships, lower case."""
-    try:
-        from importlib.resources import files as resource_files
+    """The Dale-Chall list of easy words that textstat ships, lower case.
 
-        text = resource_files("textstat").joinpath("resources", "en", "easy_words.txt").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(word.lower() for word in text.split())
+    Read from textstat's folder without importing textstat: importing it
+    imports nltk (a third of a second, see readability.py), paid again by
+    every process that reads names (the early reader, the final gate's)."""
+    spec = importlib.util.find_spec("textstat")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        try:
+            with open(os.path.join(folder, "resources", "en", "easy_words.txt"), encoding="utf-8") as handle:
+                return frozenset(word.lower() for word in handle.read().split())
+        except OSError:
+            continue
+    return frozenset()
 
 
 def _forms(word: str):
