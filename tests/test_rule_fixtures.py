@@ -64,18 +64,7 @@ def test_every_rule_has_a_fixture():
     assert not unknown, f"fixtures for codes that no rule declares: {unknown}"
 
 
-# The redaction key and the register are read once for the whole build, so a
-# quiet twin needs a build of its own, which the fixture format cannot say
-# yet: these fixtures still show the rule quiet only on lines it never reports.
-_QUIET_CASE_NOT_YET_WHERE_THE_RULE_FIRES = {"RED002", "RED003", "RED004"}
-
-
-def _quiet_case_params():
-    return [pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="no quiet case where the rule fires yet"))
-            if path.stem in _QUIET_CASE_NOT_YET_WHERE_THE_RULE_FIRES else path for path in all_fixtures()]
-
-
-@pytest.mark.parametrize("path", _quiet_case_params(), ids=lambda p: getattr(p, "stem", None))
+@pytest.mark.parametrize("path", all_fixtures(), ids=lambda p: p.stem)
 def test_each_quiet_case_sits_where_the_rule_could_fire(path):
     """A quiet case proves something only where the rule is active: an `ok`
     line in the same part of the file (metadata or body) as a line that
