@@ -474,3 +474,58 @@ def test_a_name_whose_surname_is_a_month_before_a_numbered_paragraph_is_refused(
     scenario.write("guidance/a-record.md", guidance_markdown(
         "A record", body="The record was shared.\n\n- Zebedee May\n\nThe family moved twice.\n"))
     _refused_both_ways(scenario, monkeypatch, "PII001", "guidance/a-record.md", "Zebedee May")
+
+
+# --- Red-team round 6: what the last two changes let through (strict xfails) -------
+
+def test_a_pdf_replaced_during_the_build_with_the_same_size_and_time_is_read_as_published(good_site):
+    """A sync tool that keeps modification times (rsync -a, cp -p, unzip), or
+    a file system with coarse times, replaces content/documents/report.pdf
+    while the build runs, after the PDF was read ahead: the copy published is
+    the new one, so the final gate must read the new one."""
+    import os
+
+    import media
+    from pelican import signals
+
+    from lscb_checks.forking import second_core
+    from lscb_checks.text import prefetch
+
+    if not second_core():
+        pytest.skip("one core: PDFs are not read ahead")
+    clean = media.make_pdf(["Findings", "The reviewer met Xxxxxxx Yyyyyyy at home."])
+    leaking = media.make_pdf(["Findings", f"The reviewer met {NAME} at home."])
+    assert len(clean) == len(leaking)
+    path = good_site.write_bytes("documents/report.pdf", clean)
+    swapped = []
+
+    def read_ahead(generator) -> None:  # the worker has read the PDF, as it usually has by now
+        for future in list(prefetch._pending.values()):
+            future.result(timeout=60)
+
+    def replace(generators) -> None:  # after the source checks started, before the files are copied
+        before = path.stat()
+        path.write_bytes(leaking)
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        swapped.append(path)
+
+    signals.article_generator_init.connect(read_ahead)
+    signals.all_generators_finalized.connect(replace)
+    try:
+        site = good_site.build()
+    finally:
+        signals.article_generator_init.disconnect(read_ahead)
+        signals.all_generators_finalized.disconnect(replace)
+    assert swapped
+    copy = good_site.output / "documents" / "report.pdf"
+    published = copy.exists() and copy.read_bytes() == leaking
+    assert not (site.ok and published), "the build passed and published the PDF that names the child"
+
+
+def test_a_date_of_birth_in_an_svg_written_into_a_review_as_a_data_address_is_refused(good_site):
+    drawing = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 40" width="160" height="40">'
+               '<text x="4" y="14" font-size="10">Date of birth:</text><body/>'
+               '<text x="4" y="30" font-size="10">14 March 2017</text></svg>')
+    address = "data:image/svg+xml;base64," + base64.b64encode(drawing.encode()).decode()
+    good_site.write("reviews/child-q.md", review_markdown(body(f"![A timeline of the review]({address})")))
+    refused(good_site, "PII004", "reviews/child-q.md")

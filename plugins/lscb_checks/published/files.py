@@ -47,6 +47,7 @@ from .address_words import address_words
 from .markup import Piece, read_markup, tag_pieces
 
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 PROGRAM_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".pagefind", ".map")
 TEXT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".ics", ".vcf",
                  ".webmanifest", ".yml", ".yaml", ".toml", "_headers", "_redirects")
@@ -85,7 +86,8 @@ def read_file(root: str, rel: str, content_root: str | None = None,
     found = PublishedFile(rel)
     try:
         if lower.endswith(MARKUP_SUFFIXES):
-            _markup(_read_text(path), found, theme_classes(root) if theme is None else theme)
+            _markup(_read_text(path), found, theme_classes(root) if theme is None else theme,
+                    page=lower.endswith(PAGE_SUFFIXES))
         elif lower.endswith(_FRAGMENT):
             _fragment(path, found)
         elif lower.endswith(_SEARCH_BINARY):
@@ -113,7 +115,7 @@ def read_page(rel: str, data: bytes) -> PublishedFile:
     site's style sheets are all written: its class values are kept in
     `classes`, to be read with class_texts once they are."""
     found = PublishedFile(rel)
-    _markup(data[:_LIMIT].decode("utf-8", "replace"), found, None)
+    _markup(data[:_LIMIT].decode("utf-8", "replace"), found, None, page=rel.lower().endswith(PAGE_SUFFIXES))
     return found
 
 
@@ -148,11 +150,13 @@ def _theme_classes(root: str, sheets: tuple) -> frozenset[str]:
     return frozenset(found)
 
 
-def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = frozenset()) -> None:
+def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = frozenset(),
+            page: bool = False) -> None:
     """`theme`: the theme's class names (theme_classes); None while the
     style sheets are not all written yet: a class value is then kept in
-    `found.classes` and read as words later (class_texts)."""
-    extract = read_markup(markup)
+    `found.classes` and read as words later (class_texts). `page`: an HTML
+    page, whose head is read apart (markup.read_markup)."""
+    extract = read_markup(markup, page=page)
     if extract.head.strip():
         found.texts.append(Text("page head", extract.head))
     found.texts.append(Text("page text", extract.text))

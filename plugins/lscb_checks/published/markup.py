@@ -76,8 +76,12 @@ _LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
-# The end of a page's head: `</head>`, or the `<body>` tag where it is left out.
-_HEAD_END = re.compile(r"</head\s*>|<body(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
+# A page's head as the theme writes it: a `<head>` tag and its end, with no
+# `<body>` tag between (see _head_end).
+_HEAD_START = re.compile(r"<head(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_BODY_TAG = re.compile(r"<body(?![\w:.-])", re.IGNORECASE)
+_TITLE = re.compile(r"<title(?![\w:.-])" + _ATTRS + r">.*?</title\s*>", re.IGNORECASE | re.DOTALL)
 _TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 _BETWEEN_TAGS = re.compile(r">\s+<")
 _HEAD = re.compile(r"<thead\b.*?</thead\s*>", re.DOTALL | re.IGNORECASE)
@@ -138,13 +142,14 @@ class Extract:
         return self.loose + [piece for attrs in self.tags for piece in tag_pieces(attrs)]
 
 
-def read_markup(markup: str, nested: bool = True) -> Extract:
+def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract:
     """The shown text and every other published piece of `markup`.
 
     A few passes of regular expressions that each run whole in C (a page is
     read in well under a millisecond): comments, scripts and styles are
     collected and taken out, block tags become blank lines, `<br>` a line
-    break, every other tag nothing; then references are decoded."""
+    break, every other tag nothing; then references are decoded. `page`: an
+    HTML page, whose head is read apart (Extract.head) when it is one."""
     pieces: list[Piece] = []  # the loose ones
     if "<!--" in markup:
         pieces.extend(Piece("comment", text) for text in _COMMENT.findall(markup) if text.strip())
@@ -157,10 +162,10 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
         markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
     tags = [attrs for attrs in set(_START_TAG.findall(markup)) if not attrs.isspace()]
     head = ""
-    head_end = _HEAD_END.search(markup) if nested else None
-    if head_end is not None:
-        head = _shown(markup[:head_end.end()])
-        text = _shown(markup[head_end.end():])
+    end = _head_end(markup) if page else None
+    if end is not None:
+        head = _shown(markup[:end])
+        text = _shown(markup[end:])
     else:
         text = _shown(markup)
     variants = []
@@ -178,6 +183,24 @@ def read_markup(markup: str, nested: bool = True) -> Extract:
     if "\u202e" in text or "<bdo" in lower:
         variants.append(_right_way_round(_BDO.sub(lambda m: "\u202e" + m.group(1) + "\u202c", markup)))
     return Extract(text=text, head=head, loose=pieces, tags=tags, variants=[v for v in variants if v != text])
+
+
+def _head_end(markup: str) -> int | None:
+    """Where a page's head ends, when the markup has one as a browser reads
+    it: a `<head>` tag, then the first `</head>`, with no `<body>` tag
+    before it and no text shown but the `<title>`'s (which a browser shows
+    apart, in the tab). Anything else (a stray `</head>` among a page's
+    words, an SVG's `<body/>`) is read whole, as one text. Comments and
+    scripts are already out of `markup`."""
+    end = _HEAD_END.search(markup)
+    if end is None:
+        return None
+    region = markup[:end.start()]
+    if not _HEAD_START.search(region) or _BODY_TAG.search(region):
+        return None
+    if _shown(_TITLE.sub("", region)).strip():
+        return None
+    return end.end()
 
 
 def _hides_inside_text(lower: str) -> bool:

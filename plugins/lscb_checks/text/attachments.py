@@ -1,7 +1,8 @@
 """Read what is inside attachments: the text layer, metadata and active
 content of PDFs, the metadata of images, and the text of plain-text files
 (.txt, .csv, .md, .html...). Results are cached per file (path, size,
-mtime), so a file linked from two pages is read once per process.
+modification and change time, inode: prefetch.file_key), so a file linked
+from two pages is read once per process.
 
 Which attachments the site publishes (files linked by a published page, and
 files in the shared STATIC_PATHS folders) is `published_attachments(site)`.
@@ -81,8 +82,9 @@ def text_problem(path: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _pdf_content(path: str, size: int, mtime: int) -> PdfContent:
-    found = prefetch.take((path, size, mtime))
+def _pdf_content(*key) -> PdfContent:
+    path = key[0]
+    found = prefetch.take(key)
     return found if found is not None else read_pdf(path)
 
 
@@ -140,7 +142,7 @@ def read_pdf(path: str) -> PdfContent:
 
 
 @functools.lru_cache(maxsize=1024)
-def _image_content(path: str, size: int, mtime: int) -> ImageContent:
+def _image_content(path: str, *_when) -> ImageContent:
     try:
         found = read_image(path)
     except Exception as error:  # an image Pillow cannot open is a finding
@@ -153,7 +155,7 @@ _TEXT_LIMIT = 20_000_000  # bytes; larger text files are not read
 
 
 @functools.lru_cache(maxsize=1024)
-def _text_content(path: str, size: int, mtime: int) -> tuple[str, str]:
+def _text_content(path: str, size: int, *_when) -> tuple[str, str]:
     """(text, problem)."""
     if size > _TEXT_LIMIT:
         return "", "too large to check"

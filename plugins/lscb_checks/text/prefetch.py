@@ -10,9 +10,9 @@ process reads the Markdown; by the time the source checks ask for a PDF
 one core, or where processes cannot be forked, nothing changes: each PDF is
 read when it is first needed, as before.
 
-A result is used only for the same file, size and modification time it was
-read with, so a PDF changed since is read again. The worker is stopped when
-the source checks have started (`stop`), whether they passed or not; what
+A result is used only for the same file, size, modification and change
+time and inode it was read with (file_key), so a PDF changed since is read
+again. The worker is stopped when the source checks have started (`stop`), whether they passed or not; what
 it had read by then is kept for the rest of the build: on two cores the
 source checks run in a forked process (lscb_checks.beside), and the final
 gate, in this process, reads the same PDFs as published (`forget` at the
@@ -27,7 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..forking import second_core
 
-Key = tuple[str, int, int]  # absolute path, size, mtime in ns
+Key = tuple[str, int, int, int, int]  # absolute path, size, mtime and ctime in ns, inode
 
 _pool: ProcessPoolExecutor | None = None
 _pending: dict[Key, Future] = {}
@@ -35,8 +35,12 @@ _ready: dict[Key, object] = {}  # read before the worker stopped: kept for the b
 
 
 def file_key(path: str) -> Key:
+    """What a reading of the file is kept under. The modification time can
+    be set back (a sync tool that keeps times, `touch -r`), so the change
+    time is in it too, which any write or change of times sets to now, and
+    the inode, which a file put in place of another has its own of."""
     stat = os.stat(path)
-    return os.path.abspath(path), stat.st_size, stat.st_mtime_ns
+    return os.path.abspath(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
 def _pdfs_under(folder: str) -> list[str]:
