@@ -1030,5 +1030,95 @@ for id_, description, value, text, line, leak in ROUND4_HOMES:
     case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line, code="PII003",
          **({"known_leak": leak} if leak else {"expect": R}))
 
+# Sixth round. 6f08d1b reads a page's head (everything before `</head>`, or
+# before a `<body>` tag) as a text of its own. The split is looked for in any
+# markup the gate reads, an SVG drawing too, where `<body/>` is an unknown
+# element that draws nothing: a label before it and the value after it are
+# then never read together. Each of these was refused before 6f08d1b.
+HEAD_SPLIT = ("a `<body/>` (or `<head></head>`) in the drawing ends its 'page head': the label before it "
+              "and the value after it are read as two texts, and no detector reads across")
+
+
+def svg_texts(*texts: str, between: str = "", title: str = "") -> str:
+    """An SVG drawing with each of `texts` on a line of its own, and
+    `between` (markup) after the first."""
+    inner = [f"<title>{title}</title>"] if title else []
+    for number, text in enumerate(texts):
+        if number == 1 and between:
+            inner.append(between)
+        inner.append(f'<text x="4" y="{12 + 14 * number}" font-size="10" fill="#fff">{text}</text>')
+    return media.make_svg_with("\n".join(inner))
+
+
+ROUND6_SVG = [
+    ("image-svg-body-split-dob", "'Date of birth:' and the date on two lines, an empty <body/> between",
+     DOB, svg_texts("Date of birth:", DOB, between="<body/>"), "PII004", HEAD_SPLIT),
+    ("image-svg-body-split-dob-numeric", "'DOB' and a numeric date on two lines, an empty <body/> between",
+     "14/03/2017", svg_texts("DOB", "14/03/2017", between="<body/>"), "PII004", HEAD_SPLIT),
+    ("image-svg-body-split-car", "'Mother's car' and an old registration on two lines, <body/> between",
+     "P123 ABC", svg_texts("Mother's car", "P123 ABC", between="<body/>"), "PII009", HEAD_SPLIT),
+    ("image-svg-head-split-dob", "'Date of birth:' and the date on two lines, an empty <head></head> between",
+     DOB, svg_texts("Date of birth:", DOB, between="<head></head>"), "PII004", HEAD_SPLIT),
+    ("image-svg-title-split-dob", "'Date of birth:' as the drawing's <title>, <body/>, the date as its text",
+     DOB, media.make_svg_with(f'<title>Date of birth:</title><body/><text x="4" y="24">{DOB}</text>'),
+     "PII004", HEAD_SPLIT),
+    # Not from 6f08d1b: two <text> lines are two blocks, and a label in one
+    # and the value in the other are not read together, nor are a forename
+    # and a surname drawn on two lines (a genogram's box).
+    ("image-svg-two-lines-name", "a forename and a surname drawn as two <text> lines (a genogram's box)",
+     NAME, svg_texts(FORENAME, SURNAME), "PII001",
+     "two <text> elements are two blocks; no name detector reads across a blank line, and the source "
+     "checks read each <text> alone"),
+    ("image-svg-two-lines-address", "'Address:' and a house number and street with no type on two lines",
+     "27 Marlpit", svg_texts("Address:", "27 Marlpit"), "PII003",
+     "the cue 'Address:' must be on the same line as the house number (_CUE then [ \\t\\u00a0]+)"),
+    ("image-svg-two-lines-house-name", "'Lived at:' and a house name on two lines",
+     "Marlpit Farm", svg_texts("Lived at:", "Marlpit Farm"), "PII003",
+     "the cue must be on the same line as the house's name (_HOUSE_NAME_AFTER_CUE: [ \\t\\u00a0]+)"),
+]
+# All refused since d08d14a (a head is read apart only on an HTML page that
+# has one) and the commit after it (an SVG's <text> lines read as lines of
+# one block): the last item of each row is why it leaked before.
+for id_, description, value, data, code, _leaked in ROUND6_SVG:
+    case(id_, "image", f"the review's SVG: {description}", value, review_image(SVG, data), SVG, code=code,
+         expect=R)
+case("image-shared-svg-body-split-dob", "image",
+     "an unlinked SVG in images/: 'Date of birth:' and the date on two lines, <body/> between", DOB,
+     [put("images/timeline.svg", svg_texts("Date of birth:", DOB, between="<body/>"))], "images/timeline.svg",
+     code="PII004", expect=R)
+# Not from 6f08d1b (finditer_near finds what finditer found, tests/test_near.py):
+# a house named without a number is read only after a cue on the same line,
+# one word of living and "at", and at most three words of name.
+ROUND6_HOMES = [
+    ("written-house-name-wrapped", "a house name broken over two lines of the Markdown (hard-wrapped text)",
+     "Marlpit Farm", "The family lived at Marlpit\nFarm, Northshire, for a year.", "The family lived",
+     "the words of a house's name are joined only by [ \\t\\u00a0]+, and a hard-wrapped paragraph has a "
+     "line break there (a browser shows a space)"),
+    ("written-house-name-wrapped-cue", "a house name on the line after 'lived at' (hard-wrapped text)",
+     "Marlpit Farm", "The family lived at\nMarlpit Farm, Northshire, for a year.", "The family lived",
+     "the cue and the name are joined only by [ \\t\\u00a0]+, not a line break"),
+    ("written-house-name-lived-with", "'lived with maternal grandmother at' a house name",
+     "Marlpit Farm", "Child Q lived with maternal grandmother at Marlpit Farm until May 2021.", "Child Q lived",
+     "the word before 'at' must be a word of living ('lived'), here it is 'grandmother'"),
+    ("written-house-name-stayed-with", "'stayed with Father at' a house name",
+     "Marlpit Farm", "Child Q stayed with Father at Marlpit Farm most weekends.", "Child Q stayed",
+     "the word before 'at' must be a word of living ('stayed'), here it is 'Father'"),
+    ("written-house-name-quoted", "a house name in quotation marks",
+     "Marlpit Cottage", "The family lived at 'Marlpit Cottage', Northshire, for a year.", "The family lived",
+     "a quotation mark before the name does not start a word of the name ([A-Za-z])"),
+    ("written-house-name-four-words", "a house name of four words before the kind ('Higher Old Marlpit Mill Farm')",
+     "Marlpit Mill Farm", "The family lived at Higher Old Marlpit Mill Farm, Northshire, for a year.",
+     "The family lived", "a name holds at most three words before the kind ({1,3})"),
+    ("written-address-no-type-wrapped", "'Police attended' and a house number and street on the next line",
+     "27 Marlpit", "Police attended\n27 Marlpit after a 999 call from a neighbour.", "Police attended",
+     "the cue and the house number are joined only by [ \\t\\u00a0]+, not a line break"),
+]
+# All refused since house names and addresses read across one line break,
+# after "with" and up to three words, in quotation marks and with four words
+# of name: the last item of each row is why it leaked before.
+for id_, description, value, text, line, _leaked in ROUND6_HOMES:
+    case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line, code="PII003",
+         expect=R)
+
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

@@ -476,7 +476,7 @@ def test_a_name_whose_surname_is_a_month_before_a_numbered_paragraph_is_refused(
     _refused_both_ways(scenario, monkeypatch, "PII001", "guidance/a-record.md", "Zebedee May")
 
 
-# --- Red-team round 6: what the last two changes let through (strict xfails) -------
+# --- Red-team round 6: what two changes let through, fixed --------------------------
 
 def test_a_pdf_replaced_during_the_build_with_the_same_size_and_time_is_read_as_published(good_site):
     """A sync tool that keeps modification times (rsync -a, cp -p, unzip), or

@@ -32,11 +32,13 @@ BLOCK_TAGS = frozenset("""
 address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption
 figure footer form h1 h2 h3 h4 h5 h6 head header hr html legend li main menu nav ol p pre section
 summary table title ul option select textarea button label
-svg text desc metadata
+svg desc metadata
 feed entry content author name link id updated published rss channel item description
 urlset url loc lastmod
 """.split())
-_LINE_TAGS = frozenset({"br"})
+# A line break: <br>, and each line an SVG drawing writes (<text>), whose
+# lines a reader sees together ("Zebedee" over "Quinlan" in a genogram's box).
+_LINE_TAGS = frozenset({"br", "text"})
 # Attributes whose value is an address: read as a path whose segments are words.
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster", "cite",
                             "xlink:href", "formaction", "background", "longdesc", "manifest",
@@ -72,7 +74,9 @@ def _trie(words: frozenset[str]) -> str:
 
 
 _BLOCK_TAG = re.compile(r"</?" + _trie(BLOCK_TAGS) + r"(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
-_LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
+# A line of an SVG drawing starts a line, whatever space the file has
+# between two (a drawing's markup is often laid out one element a line).
+_LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + r">|\s*<text(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
@@ -223,8 +227,7 @@ def _shown(markup: str) -> str:
     if "<table" in markup or "<TABLE" in markup:
         markup = _TABLE.sub(_table_as_rows, markup)
     markup = _BLOCK_TAG.sub("\n\n", markup)
-    if "<br" in markup or "<BR" in markup or "<Br" in markup or "<bR" in markup:
-        markup = _LINE_TAG.sub("\n", markup)
+    markup = _LINE_TAG.sub("\n", markup)
     return html.unescape(_ANY_TAG.sub("", markup))
 
 

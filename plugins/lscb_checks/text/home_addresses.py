@@ -75,7 +75,10 @@ _HOUSE = rf"(?P<house>(?i:(?:flat|apartment|apt|unit)\.?{SP}{NUMBER},?{SP})?(?:{
 _THE = r"(?:(?P<the>The|THE)[ \t\u00a0]+(?=[A-Z]))?"
 _HOUSE_AND_NAME = (rf"{_HOUSE},?[ \t\u00a0]+"
                    rf"(?P<name>{_THE}[A-Za-z][A-Za-z'’\-]+(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’\-]+)?)")
-ADDRESS_AFTER_CUE = re.compile(rf"(?<![\w'’-])(?P<cue>{_CUE})[ \t\u00a0]+{_HOUSE_AND_NAME}{_AFTER_HOUSE}")
+# Spaces with at most one line break: the words of one paragraph, hard-wrapped
+# in the Markdown ("lived at\nMarlpit Farm") or drawn as two lines.
+WRAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+ADDRESS_AFTER_CUE = re.compile(rf"(?<![\w'’-])(?P<cue>{_CUE}){WRAP}{_HOUSE_AND_NAME}{_AFTER_HOUSE}")
 # "27 Marlpit was searched": a house number and a name in no word list,
 # then what happens to a home.
 ADDRESS_SEARCHED = re.compile(
@@ -90,11 +93,14 @@ HOUSE_NAME_KINDS = (
     "Farm|Farmhouse|Farms|Cottage|Cottages|House|Lodge|Barn|Barns|Mill|Manor|Grange|Villa|Villas|Bungalow"
     "|Hall|Rectory|Vicarage|Chalet|Oast|Maltings"
 )
-_HOUSE_NAME = (rf"(?P<name>(?:[A-Za-z][\w'’\-]*[ \t\u00a0]+){{1,3}}"
-               rf"(?i:{HOUSE_NAME_KINDS}))(?![\w'’-])")
+# Up to four words and the kind ("Higher Old Marlpit Mill Farm"), on one or
+# two lines, in quotation marks or not ("'Marlpit Cottage'").
+_HOUSE_NAME = (rf"(?P<name>(?:[A-Za-z][\w'’\-]*{WRAP}){{1,4}}"
+               rf"(?i:{HOUSE_NAME_KINDS}))(?![\w-]|['’][A-Za-z])")
 _HOUSE_NAME_AFTER_CUE = re.compile(
-    rf"(?<![\w'’-])(?:(?P<verb>[A-Za-z]+)[ \t\u00a0]+(?i:at|to|into|in|from)|(?i:address(?:es)?)[ \t\u00a0]*:)"
-    rf"[ \t\u00a0]+(?=[A-Z]|[a-z]+[ \t\u00a0]+(?i:[a-z]+[ \t\u00a0]+){{0,2}}(?:{HOUSE_NAME_KINDS.lower()})\b)"
+    rf"(?<![\w'’-])(?:(?P<verb>[A-Za-z]+)(?:{WRAP}(?i:with)(?:{WRAP}[A-Za-z'’]+){{1,3}})?{WRAP}"
+    rf"(?i:at|to|into|in|from)(?:[ \t\u00a0]*:)?|(?i:address(?:es)?)[ \t\u00a0]*:)"
+    rf"{WRAP}[\"“‘']?(?=[A-Z]|[a-z]+{WRAP}(?i:[a-z]+{WRAP}){{0,3}}(?:{HOUSE_NAME_KINDS.lower()})\b)"
     rf"{_HOUSE_NAME}")
 # Words of a public building's name, not a home's: "moved to County Hall".
 _PUBLIC_BUILDING_WORDS = frozenset("""
@@ -109,10 +115,11 @@ centre center library charity business company firm
 """.split())
 # What every match of _HOUSE_NAME_AFTER_CUE ends with: the word that names a
 # house. The pattern is read only within the words before it that a match
-# can hold (a verb and "at", or "Address" and ":", then up to three words of
-# name: lscb_checks.text.near; tests/test_near.py compares the two ways).
-_HOUSE_KIND = re.compile(rf"(?<![\w'’-])(?i:{HOUSE_NAME_KINDS})(?![\w'’-])")
-NEAR = {"_HOUSE_NAME_AFTER_CUE": (_HOUSE_KIND, 5, 0)}
+# can hold (a verb, "with" and three words, and "at", or "Address" and ":",
+# then up to four words of name: lscb_checks.text.near; tests/test_near.py
+# compares the two ways).
+_HOUSE_KIND = re.compile(rf"(?<![\w'’-])(?i:{HOUSE_NAME_KINDS})(?![\w-]|['’][A-Za-z])")
+NEAR = {"_HOUSE_NAME_AFTER_CUE": (_HOUSE_KIND, 10, 0)}
 _HOUSE_NAME_IN_CELL = re.compile(rf"{_HOUSE_NAME}(?=[ \t\u00a0]*(?:[,;(]|$))")
 # The heading of a table column whose cells are homes: "Address", "Home
 # address", "Addresses", "Lives at", "Lived at", "Residence", "Accommodation".
