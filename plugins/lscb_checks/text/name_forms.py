@@ -88,10 +88,10 @@ def ordinary_words() -> frozenset[str]:
     """Words that are never read as a forename or a surname where the
     capitals give no evidence: the Dale-Chall easy words (textstat), the
     words the forename list drops, and the names checks' own word lists."""
-    from ..checks import pii_names
+    from . import name_words
 
-    return (easy_words() | NOT_FORENAMES | pii_names.NOT_SURNAMES
-            | pii_names.WORD_FORENAMES | pii_names.MONTHS | pii_names.AFTER_NAME | pii_names.TITLES)
+    return (easy_words() | NOT_FORENAMES | name_words.NOT_SURNAMES
+            | name_words.WORD_FORENAMES | name_words.MONTHS | name_words.AFTER_NAME | name_words.TITLES)
 
 
 def _is_surname(folded: str) -> bool:
@@ -147,7 +147,7 @@ class Look:
 def _organisation_after(text: str, end: int, stop: int) -> bool:
     """Whether a word such as Foundation, School or Trust follows a name:
     "THE LUCY FAITHFULL FOUNDATION", "lucy faithfull foundation"."""
-    from ..checks.pii_names import AFTER_NAME
+    from .name_words import AFTER_NAME
 
     after = _AFTER.match(text, end, stop)
     return bool(after) and fold(after.group(1)) in AFTER_NAME
@@ -324,7 +324,7 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
 
 def _is_title(word: str) -> bool:
-    from ..checks.pii_names import TITLES
+    from .name_words import TITLES
 
     return fold(word) in TITLES
 
@@ -393,7 +393,7 @@ def split_name(run: str, names: frozenset[str], cut: bool = True) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _organisation_parts() -> frozenset[str]:
-    from ..checks.pii_names import AFTER_NAME
+    from .name_words import AFTER_NAME
 
     return _ORGANISATION_PARTS | AFTER_NAME
 
@@ -437,9 +437,9 @@ def secondary_forename(word: str) -> bool:
 def secondary_forenames() -> frozenset[str]:
     """Folded forenames that count only before a surname that is not an
     everyday word (see secondary_forename)."""
-    from ..checks import pii_names
+    from . import name_words
 
-    return wide_forenames() | pii_names.WORD_FORENAMES
+    return wide_forenames() | name_words.WORD_FORENAMES
 
 
 def strong_surname(word: str, names: frozenset[str]) -> bool:
