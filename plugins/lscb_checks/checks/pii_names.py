@@ -17,7 +17,7 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..review_scan import Context, Hit, Words, scan
-from ..text import name_forms, unlisted_names
+from ..text import name_forms, run_together, surname_first, unlisted_names
 from ..text.forenames import fold, forenames
 from ..text.full_names import _base, _compound_forename, _index_at, _name_at, _titlecase
 from ..text.name_words import _CAPITAL_TITLES, AFTER_NAME, AFTER_NAME_LOWER, NOT_SURNAMES, PLACE_PREFIXES, TITLES
@@ -214,11 +214,11 @@ def _case_blind(text: str, found: list[Hit], context: Context, file_name: bool =
     look = name_forms.Look(text)
     readers = (unlisted_names.user_names(text, 0, len(text), names, file_name=True),) if file_name else (
         name_forms.case_blind(text, 0, len(text), names, look),
-        name_forms.surname_first(text, 0, len(text), names),
+        surname_first.surname_first(text, 0, len(text), names),
         name_forms.initials(text, 0, len(text), look),
-        name_forms.surname_initial(text, 0, len(text), names, look),
-        name_forms.surname_forename(text, 0, len(text), names, look),
-        name_forms.run_together(text, 0, len(text), names, look),
+        surname_first.surname_initial(text, 0, len(text), names, look),
+        surname_first.surname_forename(text, 0, len(text), names, look),
+        run_together.run_together(text, 0, len(text), names, look),
         unlisted_names.unlisted(text, 0, len(text), names, look.words))
     for start, end, term, what in itertools.chain(*readers):
         if any(start < stop and begin < end for begin, stop in taken):
