@@ -9,16 +9,10 @@ PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 LIMIT = 400
 
 # Still over the limit, each with its length when this list was written; the
-# list may only shrink. waivers.py holds the WAIV rules, which are moving into
-# lscb_checks/checks/; the others are to be split the same way as
-# allowlist.py and normalise.py were (code moved, not rewritten).
-STILL_OVER = {
-    "lscb_checks/checks/pii_names.py": 647,
-    "lscb_checks/text/name_forms.py": 546,
-    "lscb_checks/checks/published_text.py": 461,
-    "lscb_checks/checks/metadata_schema.py": 453,
-    "lscb_checks/checks/redaction_register.py": 419,
-}
+# list may only shrink. Empty: every module was split (code moved, not
+# rewritten) into modules named for each job, under the limit as written and
+# once `ruff format` has run over them.
+STILL_OVER: dict[str, int] = {}
 
 
 def module_lengths(plugins: Path = PLUGINS) -> dict[str, int]:

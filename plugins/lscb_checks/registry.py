@@ -28,7 +28,9 @@ from __future__ import annotations
 import importlib
 
 # Module of checks/ -> the modules that find some of its rules and report
-# them by code (each names the codes it reports).
+# them by code (each names the codes it reports); metadata_values' rules are
+# found by the check of metadata_schema, which reads the header and gives it
+# each field's value.
 REPORTED_ELSEWHERE = {
     "build_errors": ("lscb_core.pelican_log",),          # BLD001, BLD005: what Pelican could not do
     "documents": ("lscb_core.documents",),               # DOC001: a page's Document
@@ -37,7 +39,8 @@ REPORTED_ELSEWHERE = {
     "withheld_review_files": ("lscb_reviews.withheld_files",),  # REV012: a withheld review's file linked
     "blocked_reviews": ("lscb_reviews.leak_guard",),     # REV003: a blocked review found in the output
     "allowlist_entries": ("lscb_checks.allowlist",),     # CFG001: found as the allowlist is read
-    "redaction_register": ("lscb_reviews.leak_guard",),  # RED005 too: a register's copy in the output
+    "redaction_register_files": ("lscb_reviews.leak_guard",),  # RED005 too: a register's copy in the output
+    "metadata_values": ("lscb_checks.checks.metadata_schema",),  # META003, META004, META006: field values
 }
 
 START_CHECKS = (
@@ -66,6 +69,7 @@ SOURCE_CHECKS = (
     "a11y_tables",
     "a11y_document_links",
     "links_source",
+    "redaction_register_files",
     "redaction_register",
     "allowlist_entries",
     "pii_names",

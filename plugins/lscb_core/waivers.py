@@ -37,6 +37,9 @@ that does not exist or cannot be waived, without its quote or approval,
 without a place (the old whole-file form), or that waives nothing is itself
 a finding (WAIV001-WAIV006, declared in lscb_checks.checks.waivers and
 reported here by code).
+
+How a waiver is written in a file (the comment, the `Waive:` field and the
+lines each covers) and the forms a hint shows: lscb_core.waiver_forms.
 """
 
 from __future__ import annotations
@@ -51,9 +54,8 @@ from .rules import RULES, Mode, Waiver
 from .rules import finding as waiver_finding  # the WAIV rules: lscb_checks.checks.waivers
 from .sources import SourceFile
 from .text.normalise import normalise
+from .waiver_forms import LINE_WAIVER, _alone, _field_form, _line_form, header_lines
 
-# A waiver in a comment: `<!-- waive CODES ["quote"]: reason -->`.
-LINE_WAIVER = re.compile(r"<!--\s*waive\b(?P<body>.*?)-->", re.IGNORECASE | re.DOTALL)
 _QUOTES = "\"\u201c\u201d"
 _BODY = re.compile(
     r"""^\s*(?P<codes>[^:"\u201c\u201d]*?)\s*(?:["\u201c](?P<term>[^"\u201c\u201d]+)["\u201d])?"""
@@ -119,19 +121,6 @@ def _fold(text: str) -> str:
     return normalise(text)
 
 
-def header_lines(source: SourceFile) -> dict[int, str]:
-    """Line -> the metadata field written on it, continuation lines included."""
-    lines = source.lines
-    found: dict[int, str] = {}
-    for entry in source.fields:
-        found[entry.line] = entry.name
-        after = entry.line  # index of the next line
-        while after < len(lines) and lines[after][:1].isspace() and lines[after].strip():
-            after += 1
-            found[after] = entry.name
-    return found
-
-
 def blank_waivers(source: SourceFile) -> str:
     """The source text with its waivers blanked, offsets kept: the `Waive:`
     fields and the `<!-- waive ... -->` comments quote the text they allow,
@@ -142,34 +131,6 @@ def blank_waivers(source: SourceFile) -> str:
             parts[line - 1] = " " * len(parts[line - 1])
     text = "\n".join(parts)
     return LINE_WAIVER.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
-
-
-def _approval(code: str) -> str:
-    rule = RULES.get(code)
-    return "; approved by <role>" if rule is not None and rule.waiver is Waiver.APPROVED else ""
-
-
-def _quote(code: str) -> str:
-    rule = RULES.get(code)
-    return ' "the text"' if rule is not None and rule.waiver is Waiver.APPROVED else ""
-
-
-def _line_form(code: str):
-    return say("<!-- waive {code}{quote}: reason{approval} -->", code=known(code), quote=known(_quote(code)),
-               approval=known(_approval(code)))
-
-
-def _field_form(code: str, name: str):
-    # A header field's name is the schema's word (Summary, Title); any other
-    # is quoted as the file wrote it, and so masked in a review.
-    field_name = known(name) if name.lower() in _FIELD_NAMES else shorten(name, 20)
-    return say("Waive: {code}{quote} in {name}: reason{approval}", code=known(code), quote=known(_quote(code)),
-               name=field_name, approval=known(_approval(code)))
-
-
-_FIELD_NAMES = frozenset("""title summary date modified child pseudonyms credits document review_type
-themes slug status publish_after decision_by decision_date publication_decision owner review_date
-version_of change_note reporting_year template""".split())
 
 
 def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: Mode,
@@ -242,14 +203,6 @@ def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: 
     waive.codes = tuple(c for c in codes if c in RULES and RULES[c].waiver is not Waiver.NEVER
                         and c not in waive.whole_file)
     return waive
-
-
-def _alone(source: SourceFile, first: int, last: int) -> bool:
-    """Whether a comment waiver from line `first` to `last` has no other text
-    on its lines (it then waives the line below it)."""
-    lines = source.lines
-    written = "\n".join(lines[first - 1:last])
-    return not LINE_WAIVER.sub("", written).strip()
 
 
 def waivers_in(source: SourceFile, mode: Mode) -> list[Waive]:

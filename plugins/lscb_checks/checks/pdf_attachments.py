@@ -14,15 +14,14 @@ process (text/attachments.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
 from lscb_core.quote import file, identifier, known, say
 from lscb_core.rules import Rule, Waiver
-from lscb_core.text.normalise import normalise
 
 from ..text.attachments import PDF_SUFFIXES, Attachment, pdf_content, published_attachments
+from ..text.pdf_people import _allowed_authors, _comment_authors, _people
 
 
 class PdfUnreadable(Rule):
@@ -261,14 +260,6 @@ class PdfEarlierVersions(Rule):
     waiver = Waiver.NEVER
 
 
-# Properties that name a person (lower case, letters only).
-_INFO_PEOPLE = {"author", "lastmodifiedby", "lastsavedby", "lastauthor", "company", "manager"}
-_XMP_PEOPLE = _INFO_PEOPLE | {"creator", "contributor", "owner"}
-_PLACEHOLDERS = {"", "user", "windows user", "microsoft office user", "administrator", "admin",
-                 "owner", "unknown", "author", "default", "none", "anonymous"}
-_NOT_LETTER = re.compile(r"[^a-z]")
-
-
 def check(site) -> Iterable[Finding]:
     allowed = _allowed_authors(site.settings)
     for attachment in published_attachments(site):
@@ -328,48 +319,6 @@ def _check_pdf(attachment: Attachment, allowed: set[str]) -> Iterable[Finding]:
                         text=identifier(_short(texts[0], 18)), more=more),
             hint="delete the words in the original document and export it again",
             term=texts[0], **at)
-
-
-def _people(metadata, allowed: set[str]) -> dict[str, list[str]]:
-    """Identifying values -> the properties that hold them."""
-    found: dict[str, list[str]] = {}
-    for field, value in metadata:
-        value = " ".join(str(value).split())
-        if _folded(value) in allowed or _folded(value) in _PLACEHOLDERS:
-            continue
-        if field.startswith("/"):
-            identifying = _NOT_LETTER.sub("", field[1:].lower()) in _INFO_PEOPLE
-            label = field[1:]
-        elif field.startswith("XMP "):
-            local = field.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
-            identifying = _NOT_LETTER.sub("", local.lower()) in _XMP_PEOPLE
-            label = field[4:]
-        else:
-            continue
-        if identifying:
-            found.setdefault(value, []).append(label)
-    return found
-
-
-def _comment_authors(authors, allowed: set[str]) -> dict[str, int]:
-    """Identifying comment authors -> the first page with a comment by them."""
-    found: dict[str, int] = {}
-    for page, value in authors:
-        value = " ".join(str(value).split())
-        if _folded(value) not in allowed and _folded(value) not in _PLACEHOLDERS:
-            found.setdefault(value, page)
-    return found
-
-
-def _allowed_authors(settings) -> set[str]:
-    names = [settings.get("SITENAME", ""), settings.get("SITE_SHORT_NAME", "")]
-    names += list(settings.get("LSCB_PDF_AUTHORS_ALLOWED", ()))
-    return {_folded(name) for name in names if name}
-
-
-def _folded(text: str) -> str:
-    """As every check compares text (case, accents, look-alike letters)."""
-    return normalise(text)
 
 
 def _short(text: str, room: int) -> str:

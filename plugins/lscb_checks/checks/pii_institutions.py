@@ -9,7 +9,7 @@ from lscb_core.rules import Rule, Waiver
 from ..review_scan import Context, Hit, Words, scan
 from ..text.everyday import everyday
 from ..text.forenames import NOT_FORENAMES, fold
-from .pii_names import NOT_SURNAMES
+from ..text.name_words import NOT_SURNAMES
 
 # What a setting is called. The last group only counts at the end of a name
 # ("Oakfield Primary", not "Primary Care Network").

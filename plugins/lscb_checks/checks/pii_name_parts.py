@@ -27,55 +27,23 @@ from lscb_core.rules import Rule, Waiver
 from ..review_scan import Context, Hit, Words, scan
 from ..text import name_forms
 from ..text.forenames import fold, forenames
-from ..text.wordlists import is_place, surnames
-from . import pii_names
-from .pii_names import (
+from ..text.full_names import _base, _compound_forename, _titlecase
+from ..text.name_words import (
     AFTER_NAME,
     AFTER_NAME_LOWER,
     MONTHS,
+    NOT_FAMILY_NAMES,
     NOT_SURNAMES,
+    ORDINARY_WORDS,
     PARTICLES,
+    PEOPLES,
+    PLACE_FORENAMES,
     PLACE_PREFIXES,
     TITLES,
-    WORD_FORENAMES,
-    _base,
-    _compound_forename,
-    _titlecase,
 )
+from ..text.wordlists import is_place, surnames
+from . import pii_names
 
-# Forenames that are also ordinary English words, besides WORD_FORENAMES and
-# any word a review writes in lower case: used at the start of a sentence
-# they need evidence that they name a person.
-ORDINARY_WORDS = WORD_FORENAMES | MONTHS | frozenset("""
-angel ant apple ball banjo barber bean bell berry bill bird black blessing bob boo brain bran
-bright brown bunny bush candy cane case cash cat chance chase cherry chick china chose christen
-clay cliff colt cook cork curly dame dare darn diamond dolly dot drew dusty eve farmer french
-fudge gang gay goose gray grey guy hawk hilly hind holiday honey honor honour hung hunter ivory
-jacks jay jelly kitty land lean lucky major mane mark misty moon moose moss nail nickel ocean
-page pansy pat peace peach pear penny plum pony rainy ray rice rich rob rock rocky rush rusty
-sandy sang sash savage shell shepherd sissy snow snowy sole stone storm sung sunny swift tailor
-tan tore turtle valentine velvet will wise wolf wonder frank grant sterling hardy noble bliss
-wade sonny lucky buddy happy sunny sugar honey baker carter cooper fisher mason porter taylor
-walker ward bishop dean earl duke prince rex king queen lord lady sage reed rush miles
-""".split())
-# Forenames that are also places (towns, counties, countries): written with
-# a capital wherever they are, so only a possessive or a verb after them
-# says that they name a person ("moved to Preston", "Preston said").
-PLACE_FORENAMES = frozenset("""
-adelaide ashford bradford brent brighton bristol cambridge camden chelsea cheshire chester
-clifton derby devon dudley essex flint florence jersey kendal kent kingston leeds leicester
-lincoln milton nottingham oxford preston richmond ripon stafford stanley surrey sydney wells
-york afghanistan africa albania canada chad china cyprus denmark france georgia ghana india
-israel jamaica jordan kenya mali oman singapore yemen
-""".split())
-# Words for a people, a language or a faith, always written with a capital
-# ("her first language is Russian", "a Christian charity"): like places,
-# they name a person only with a possessive or a verb after them.
-LANGUAGES = frozenset("""
-urdu punjabi arabic bengali hindi gujarati tamil amharic tigrinya farsi pashto dari mandarin
-cantonese yoruba igbo hausa twi swahili lingala shona gaelic buddhist anglican methodist baptist
-pentecostal orthodox islamic
-""".split())
 # Verbs that say the word before them is a person: "Will said".
 _PERSON_VERB = re.compile(
     r"[ \t\u00a0]+(?:said|says|told|tells|asked|asks|explained|explains|described|describes|disclosed"
@@ -121,18 +89,6 @@ _AUTHOR_INITIALS = re.compile(
     r"(?:,[ \t\u00a0]*|[ \t\u00a0]+)(?:[A-Z]\.[ \t\u00a0]*){1,3}(?:[,(;&]|and\b|et\b|(?:19|20)\d\d|$)"
     r"|[ \t\u00a0]+[A-Z](?:,|[ \t\u00a0]+(?:\(|et\b|and\b|&|(?:19|20)\d\d))", re.MULTILINE)
 _INITIAL_BEFORE = re.compile(r"(?:\.[ \t\u00a0]*|[ \t\u00a0]+)$")
-# Words for where a family comes from or what it believes: "the Polish family".
-NOT_FAMILY_NAMES = frozenset("""
-polish romanian roma gypsy traveller travellers irish scottish welsh english british asian
-african caribbean black white muslim christian jewish hindu sikh catholic protestant somali
-pakistani bangladeshi indian chinese lithuanian latvian estonian bulgarian nigerian ghanaian
-eritrean sudanese syrian afghan iraqi iranian kurdish turkish albanian portuguese spanish
-italian french german ukrainian russian czech slovak hungarian vietnamese filipino jamaican
-zimbabwean congolese ethiopian kenyan ugandan european american arab yemeni moroccan algerian
-egyptian greek cypriot dutch brazilian colombian eastern western foster adoptive birth host
-extended blended whole wider same other second first new current previous former original
-""".split())
-PEOPLES = NOT_FAMILY_NAMES | LANGUAGES
 
 
 class PersonForename(Rule):

@@ -17,11 +17,12 @@ import re
 from lscb_core.rules import Rule, Waiver
 
 from ..review_scan import Context, Hit, Words, scan
-from ..text import name_forms, unlisted_names
+from ..text import name_forms, run_together, surname_first, unlisted_names
 from ..text.forenames import fold, forenames
+from ..text.full_names import _base, _compound_forename, _index_at, _name_at, _titlecase
+from ..text.name_words import _CAPITAL_TITLES, AFTER_NAME, AFTER_NAME_LOWER, NOT_SURNAMES, PLACE_PREFIXES, TITLES
 from ..text.wordlists import is_place
 
-_INITIAL_GAP = re.compile(r"\.?[ \t\u00a0]+|\.")
 _FILE_SEPARATORS = re.compile(r"[-_.]+")
 # A word that starts with a capital letter (Latin scripts, with accents).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
@@ -29,123 +30,8 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 # regular expression engine then skips fast to the capitals.
 _CAPITALISED = re.compile(rf"[{_UPPER}](?<![^\W\d_].)(?<![^\W\d_]['’-].)[^\W\d_]*(?:['’\-][^\W\d_]+)*")
 _CAPITALISED_IN_FILE = re.compile(rf"[{_UPPER}](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*")
-_HOUSE_NUMBER = re.compile(r"(?<![\w.,/:-])\d{1,4}[A-Za-z]?,?[ \t\u00a0]+$")
-_CAMEL_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z]")
 # The target of a Markdown link or image, or of an HTML href or src.
 _LINK_TARGET = re.compile(r"(?:\]\(\s*<?|(?:href|src)\s*=\s*[\"'])([^)\s>\"']+)")
-_DATE_AFTER = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*(?:\d|of\b)")  # never after a blank line, as a name
-_DIGIT_AFTER = re.compile(r"[ \t\u00a0]*\d")
-_LOWER_PREFIX = re.compile(r"^(?:al|el|ul|ad|ben)-(?=[A-Z])")
-
-TITLES = frozenset("mr mrs ms mx miss dr prof professor".split()) | frozenset(
-    # Police and council titles: "PC Hargreaves", "Det Sgt Hargreaves", "Cllr Hargreaves".
-    "pc dc ds di dci dsi det sgt insp supt pcso cllr constable sergeant inspector councillor".split())
-# Titles written in capitals ("PC", "DS"): only in exactly that form, so that
-# "Di Hargreaves" and "Ds" are read as ordinary words.
-_CAPITAL_TITLES = frozenset("pc dc ds di dci dsi pcso".split())
-# A nickname in quotes between a forename and a surname: Jayden "JJ" Holloway.
-_NICKNAME_OPEN = re.compile(r"[ \t\u00a0]+[\"“‘'(]")
-_NICKNAME_CLOSE = re.compile(r"[\"”’')][ \t\u00a0]+")
-# Lower-case parts of surnames: "Maria da Silva", "Ahmed bin Rashid".
-PARTICLES = frozenset("van von de da di du del della der den la le bin ibn al el ter ten dos das".split())
-# A capitalised word before a forename that makes it a place or institution:
-# "St Mary", "Queen Elizabeth", "Royal Victoria".
-PLACE_PREFIXES = frozenset("st saint queen king prince princess royal lake mount port fort".split())
-MONTHS = frozenset("january february march april may june july august september october november december".split())
-
-# Words that are never a surname in a review: roles, relations, agencies,
-# institutions, places, documents, times, and words of titles of guidance.
-NOT_SURNAMES = frozenset("""
-mother mum mummy father dad daddy parent parents stepfather stepmother stepdad stepmum
-partner partners boyfriend girlfriend husband wife sibling siblings brother brothers sister
-sisters son daughter child children childs baby babies infant grandmother grandfather
-grandparent grandparents grandma grandad granddad nan nana aunt auntie uncle cousin niece
-nephew carer carers guardian guardians family families relative relatives friend friends
-neighbour neighbours maternal paternal foster adoptive kinship
-social worker workers visitor visitors nurse nurses midwife midwives doctor doctors gp gps
-consultant paediatrician registrar practitioner practitioners teacher teachers headteacher
-head assistant assistants officer officers constable sergeant inspector detective
-superintendent chief manager managers lead leads coordinator co-ordinator advisor adviser
-chair chairs reviewer reviewers author authors judge magistrate magistrates solicitor
-barrister counsel therapist psychologist psychiatrist counsellor mentor tutor senco dsl
-designated deputy director principal governor governors trustee trustees clerk receptionist
-paramedic paramedics staff professional professionals agency agencies panel member members
-police constabulary council councils authority authorities service services hospital
-hospitals trust trusts board boards partnership partnerships team teams unit units
-department departments centre centres center clinic clinics surgery practice practices
-school schools academy academies college colleges nursery nurseries preschool pre-school
-university hospice church mosque temple gurdwara synagogue charity foundation society association
-group network forum hub office commission commissioner ofsted cafcass nhs ambulance fire
-rescue probation prison court courts tribunal housing home homes house library ward wards
-road street avenue close drive way crescent gardens terrace place grove mews row square
-walk rise view parade park station line bridge estate village town city county borough
-rd st ave ln cres ct gdns tce pl sq
-project projects pad pads garden groups scheme schemes programme programmes
-training briefing briefings visit visits role roles induction development learning
-notification notifications referral referrals form forms log logs record records
-district region area north south east west central england english scotland scottish
-wales welsh ireland irish britain british kingdom northshire london
-act acts order orders section sections regulation regulations guidance procedure procedures
-protocol policy policies plan plans framework report reports review reviews inquiry
-inquiries enquiry enquiries assessment assessments conference conferences meeting meetings
-strategy standards code bill appendix annex chapter part schedule paragraph recommendation
-recommendations finding findings summary introduction conclusion conclusions background
-methodology response action actions status progress complete title date themes theme
-monday tuesday wednesday thursday friday saturday sunday christmas easter eid ramadan
-diwali hanukkah spring summer autumn term half morning afternoon evening night weekend
-safeguarding protection welfare care health help early education mental adult adults youth
-public private local national independent statutory multi-agency together safe
-barnardo barnardos childline nspcc
-palace lodge valley cottage farm manor villa castle abbey barn mills side alert aid meth
-a an the of and or nor not but for to in into on onto at by with from as is was are were be
-been has had have will would can could may might must shall should than then that this these
-those who whom whose which what when where why how all any each every no some such only also
-""".split())
-
-# A word after a name that makes the whole an institution or a place named
-# after somebody: "Mary Seacole House", "Florence Nightingale Hospital".
-AFTER_NAME = frozenset("""
-hospital hospitals school academy college nursery centre center house road street avenue
-lane close drive way crescent court gardens terrace place grove mews row square walk park
-station line bridge trust foundation fund institute unit ward wing library building hall
-clinic surgery practice medical health primary infant junior secondary high grammar
-memorial estate tower gate people airport stadium theatre museum gallery hotel prize award
-lecture society charity fellowship scholarship programme hospice nurse nurses
-subgroup committee group forum network panel board team service services partnership project
-plan policy framework strategy toolkit pathway protocol procedure procedures model approach
-standards scheme course training meeting conference assessment audit
-police constabulary council authority agency commission office department ministry
-pad groups
-""".split())
-# The same, in lower case, straight after a name: "the Marie Curie nurse",
-# "Sue Ryder services". ("took Kyle Brennan home" is a name: not "home".)
-AFTER_NAME_LOWER = frozenset("""
-nurse nurses service services hospice hospices project projects team teams charity charities
-trust volunteers volunteer centre centres hub hubs unit ward wing foundation
-""".split())
-
-# Surnames that are also words for a person, a place or an organisation:
-# after a forename they are a surname ("Leanne Child", "Leanne Nurse"), unless
-# the forename is also an ordinary word ("Grace Church", "Rose Lodge") or an
-# organisation word or a label follows ("Child L", "Church Hall").
-AMBIGUOUS_SURNAMES = frozenset("child church lodge nurse".split())
-# Forenames that are also words for a virtue, a plant, a season or a place:
-# before Church or Lodge they name a church or a house.
-WORD_FORENAMES = frozenset("""
-hope faith grace joy trinity emmanuel immanuel zion bethel bethany elim liberty destiny mercy
-victory charity patience abbey harmony unity providence salem shiloh calvary jubilee harvest eden
-rose ivy willow holly hazel laurel heather maple rowan fern primrose lavender poppy daisy
-lily iris violet jasmine linden briar clover meadow brook river summer autumn winter star
-dawn amber ruby pearl jade crystal coral sky skye heath forest ash aspen cedar juniper
-magnolia acacia myrtle marigold bluebell blossom robin wren linnet lark raven park dale
-glen glenn bay vale beech oak elm birch hawthorn
-""".split())
-# Words after an ambiguous surname that make the whole a place or service.
-_AMBIGUOUS_AFTER = frozenset("""
-care home homes hall halls house centre youth group groups members member congregation leader
-leaders pastor minister volunteers volunteer staff team teams service services project school
-nursery protection practitioner practitioners plan plans of court road street lane residential
-""".split())
 
 
 class PersonFullName(Rule):
@@ -304,49 +190,6 @@ def check(site):
         yield from scan(site, detect, forenames(site.settings))
 
 
-def _titlecase(token: str) -> bool:
-    token = _LOWER_PREFIX.sub("", token)
-    if len(token) < 2 or not token[0].isupper() or token.isupper():
-        return False
-    for part in re.split(r"['’\-]", token):
-        if not part:
-            continue
-        if not part[0].isupper() and part not in ("s",):
-            return False
-        if any(c.isupper() for c in part[1:]) and not _CAMEL_PREFIX.match(part):
-            return False
-    return True
-
-
-def _is_initial(token: str) -> bool:
-    return len(token) == 1 and token.isupper()
-
-
-def _base(token: str) -> tuple[str, bool]:
-    """The token without a possessive 's, and whether it had one."""
-    if len(token) > 3 and token[-2:] in ("'s", "’s"):
-        return token[:-2], True
-    return token, False
-
-
-def _is_forename(token: str, names: frozenset[str]) -> bool:
-    folded = fold(token)
-    return (folded in names or _compound_forename(folded, names)) and _titlecase(token)
-
-
-def _is_surname(token: str, next_text: str, context: Context) -> bool:
-    if not _titlecase(token):
-        return False
-    folded = fold(token)
-    if folded in MONTHS:
-        # "Theresa May" is a name; "in June May 2024" is a date.
-        return not _DATE_AFTER.match(next_text)
-    head = folded.split("-")[0]
-    if folded in NOT_SURNAMES or head in NOT_SURNAMES or folded in TITLES:  # "Det Sgt"
-        return False
-    return not context.redaction.is_pseudonym(context.item, token)
-
-
 def detect(span, context: Context):
     file_name = span.where.endswith("file name")
     found = list(_names(span.text, 0, len(span.text), file_name, context))
@@ -371,11 +214,11 @@ def _case_blind(text: str, found: list[Hit], context: Context, file_name: bool =
     look = name_forms.Look(text)
     readers = (unlisted_names.user_names(text, 0, len(text), names, file_name=True),) if file_name else (
         name_forms.case_blind(text, 0, len(text), names, look),
-        name_forms.surname_first(text, 0, len(text), names),
+        surname_first.surname_first(text, 0, len(text), names),
         name_forms.initials(text, 0, len(text), look),
-        name_forms.surname_initial(text, 0, len(text), names, look),
-        name_forms.surname_forename(text, 0, len(text), names, look),
-        name_forms.run_together(text, 0, len(text), names, look),
+        surname_first.surname_initial(text, 0, len(text), names, look),
+        surname_first.surname_forename(text, 0, len(text), names, look),
+        run_together.run_together(text, 0, len(text), names, look),
         unlisted_names.unlisted(text, 0, len(text), names, look.words))
     for start, end, term, what in itertools.chain(*readers):
         if any(start < stop and begin < end for begin, stop in taken):
@@ -506,142 +349,3 @@ def _other_hit(text: str, start: int, end: int | None, what: str, context: Conte
             or is_place(term):
         return None
     return Hit(PersonFullName, start, end, what, HINT, term=term)
-
-
-def _compound_forename(key: str, names: frozenset[str]) -> bool:
-    return "-" in key and all(part in names for part in key.split("-"))
-
-
-def _index_at(words: Words, offset: int) -> int:
-    return next(index for index, (start, _end) in enumerate(words.spans) if start == offset)
-
-
-def _name_at(words: Words, index: int, context: Context, title: bool) -> tuple[int, int] | None:
-    """(start, end) of the name starting at words[index], or None."""
-    token = words.word(index)
-    if token.isupper() and len(token) > 1 and not title:
-        return _capitals_name(words, index, context)  # "JANE SMITH"
-    if not (_titlecase(token) or title) or _base(token)[1]:  # "Sarah's Law", "Clare's Law": not a name
-        return None
-    if title and index + 1 < len(words) and words.joined(index, index + 1) \
-            and _is_forename(words.word(index + 1), context.forenames) \
-            and _last_surname(words, index + 1, context, False) is not None:
-        return None  # "Dr Jane Smith": the name starts at the forename
-    if index > 0 and words.joined(index - 1, index) and fold(words.word(index - 1)) in PLACE_PREFIXES:
-        return None  # "St Mary", "Queen Elizabeth"
-    start = words.spans[index][0]
-    if _HOUSE_NUMBER.search(words.text, max(0, start - 12), start):
-        return None  # "27 Mill Lane": an address (PII003)
-    last = _last_surname(words, index, context, title)
-    if last is None:
-        return None
-    return start, words.spans[last][0] + len(_base(words.word(last))[0])
-
-
-def _last_surname(words: Words, index: int, context: Context, title: bool) -> int | None:
-    """Index of the last word of the name that starts at words[index], or
-    None when no surname follows."""
-    position = index
-    last = None
-    nickname = None
-    while position + 1 < len(words) and (last is None or last - index < 4):
-        following = position + 1
-        candidate = words.word(following)
-        between = words.gap(position, following)
-        has_next = following + 1 < len(words)
-        # Jayden "JJ" Holloway: a nickname in quotes after the forename.
-        if position == index and not title and has_next and _NICKNAME_OPEN.fullmatch(between) \
-                and candidate[:1].isupper() \
-                and _NICKNAME_CLOSE.fullmatch(words.gap(following, following + 1)):
-            position = nickname = following
-            continue
-        # "Dr. Smith", "Jane A. Smith": a full stop after a title or an initial.
-        abbreviated = (title and position == index) or _is_initial(words.word(position))
-        if not (words.joined(position, following) or (abbreviated and _INITIAL_GAP.fullmatch(between))
-                or position == nickname):
-            break
-        # A middle initial, "Jane A. Smith", or a particle, "Maria da Silva".
-        if has_next and position == index and _is_initial(candidate) \
-                and _INITIAL_GAP.fullmatch(words.gap(following, following + 1)):
-            position = following
-            continue
-        if has_next and candidate in PARTICLES and words.joined(following, following + 1):
-            position = following
-            continue
-        base, possessive = _base(candidate)
-        after = words.after(following)
-        if last is not None and fold(base) in AFTER_NAME and base[0].isupper():
-            return None  # "Florence Nightingale Wing": a place named after somebody
-        if last is None and not title and fold(base) in AMBIGUOUS_SURNAMES:
-            if _ambiguous_surname(words, index, following, possessive, context):
-                last = following
-            break
-        if not _is_surname(base, after, context):
-            break
-        if "\n" in between and after.lstrip(" \t").startswith(":"):
-            break  # a metadata field on the next line
-        last = position = following
-        if possessive:
-            break
-    if last is None:
-        return None
-    # "Mary Seacole House": a place or institution named after somebody.
-    following = last + 1
-    if following < len(words) and not _base(words.word(last))[1] and words.joined(last, following):
-        after = words.word(following)
-        if fold(after) in (AFTER_NAME if after[0].isupper() else AFTER_NAME_LOWER):
-            return None  # "the Marie Curie nurse", "Sue Ryder services"
-    return last
-
-
-def _ambiguous_surname(words: Words, index: int, following: int, possessive: bool, context: Context) -> bool:
-    """Whether "Child", "Church", "Lodge" or "Nurse" after the forename at
-    words[index] is its surname: "Leanne Child", but not "Grace Church",
-    "Mark Child L's", "Leanne Lodge care home" or "the Rose Lodge"."""
-    if fold(words.word(index)) in WORD_FORENAMES:
-        return False
-    if index > 0 and words.joined(index - 1, index) and fold(words.word(index - 1)) in ("the", "a", "an"):
-        return False
-    if possessive:
-        return True
-    if _DIGIT_AFTER.match(words.after(following)):
-        return False  # "Child 2"
-    nxt = following + 1
-    if nxt < len(words) and words.joined(following, nxt):
-        word = words.word(nxt)
-        if word[0].isupper() or fold(word) in _AMBIGUOUS_AFTER:
-            return False  # "Child L", "Church Hall", "Nurse Practitioner", "Lodge care home"
-    return not context.redaction.is_pseudonym(context.item, words.word(following))
-
-
-def _capitals_name(words: Words, index: int, context: Context) -> tuple[int, int] | None:
-    """(start, end) of a name written in capitals, "JANE SMITH": a known
-    forename of four letters or more and a surname, the two alone in
-    capitals (not part of a heading or a list of acronyms)."""
-    forename = words.word(index)
-    following = index + 1
-    if len(forename) < 4 or following >= len(words) or not words.joined(index, following):
-        return None
-    if fold(forename) not in context.forenames or fold(forename) in MONTHS:
-        return None
-    if index > 0 and _capitals_word(words, index - 1) and words.joined(index - 1, index):
-        return None
-    base, possessive = _base(words.word(following))
-    if possessive and base[-1:] == "'":
-        base = base[:-1]
-    folded = fold(base)
-    if len(base) < 3 or not base.isupper() or not re.search(r"[AEIOUY]", base) \
-            or folded in NOT_SURNAMES or folded in AFTER_NAME or folded in MONTHS or folded in TITLES:
-        return None
-    if following + 1 < len(words) and words.joined(following, following + 1) and (
-            _capitals_word(words, following + 1) or fold(words.word(following + 1)) in AFTER_NAME):
-        return None  # "JANE SMITH MBE", "ANNA FREUD Centre"
-    if context.redaction.is_pseudonym(context.item, f"{forename} {base}"):
-        return None
-    start = words.spans[index][0]
-    return start, words.spans[following][0] + len(base)
-
-
-def _capitals_word(words: Words, index: int) -> bool:
-    word = words.word(index)
-    return len(word) > 1 and word.isupper()

@@ -12,20 +12,17 @@ from any register is caught on any page, not only in its own review.
 Registers are found next to the reviews, so a register whose review was
 removed still protects the site. The register itself must never be
 published: a link to it or to a copy of it, a copy in a folder published
-whole, or STATIC_PATHS covering it, stops the build (lscb_reviews also
-leaves every such file out of the site, and looks for them in the output).
+whole, or STATIC_PATHS covering it, stops the build (RED005: see
+lscb_checks.checks.redaction_register_files).
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 from collections.abc import Iterable
 
 from lscb_content import schema
-from lscb_core.contents import KnownContents
 from lscb_core.findings import Finding, Severity
-from lscb_core.linked_files import attachment_paths
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import legacy_tokens, legacy_words, normalise, tokens, words
@@ -33,7 +30,7 @@ from lscb_reviews.register_files import register_files
 
 from ..text.register import Hasher, RegisterError, key_from_env, load
 from ..text.register_matcher import Matcher
-from ..text.review_text import review_spans, static_folder_files, static_folder_spans
+from ..text.review_text import review_spans, static_folder_spans
 
 _DOCS = "see docs/publishing-reviews.md"
 
@@ -160,38 +157,6 @@ class RegisterUnreadable(Rule):
     waiver = Waiver.NEVER
 
 
-class RegisterFilePublished(Rule):
-    """Flags a link to a redaction register from a page, in any form
-    (relative, `{static}`, `/reviews/redaction/x.json`, the live address,
-    HTML), a link to a copy of a register under another name, a copy in a
-    folder published whole (`content/documents/`), and a STATIC_PATHS
-    setting that would copy the register folder into the site. The built
-    site is searched again: a file with a register's bytes, or under a
-    reviews folder's `redaction/`, wherever it came from (the theme, a
-    plugin), stops the build too.
-
-    ## Why it matters
-    A published register gives anyone with time and a list of local names a
-    way to test guesses against it. It belongs in the repository only.
-
-    ## Example
-        [register](redaction/child-x.json)
-
-    ## Use instead
-    No link and no copy. Keep `reviews` out of STATIC_PATHS in pelicanconf.py.
-
-    ## Known limitations
-    Copies are recognised by their exact bytes: a register edited by hand
-    and saved elsewhere is not, unless it sits under a reviews folder's
-    `redaction/`. Registers and their copies are never copied into the site
-    in any case; the finding is there so that the copy is removed.
-    """
-
-    code = "RED005"
-    name = "register-file-published"
-    waiver = Waiver.NEVER
-
-
 class CreditInRegister(Rule):
     """Flags a credit of a case review (its `Credits` field) that holds a
     term of a redaction register: the name of a person the register keeps
@@ -228,7 +193,6 @@ def check(site) -> Iterable[Finding]:
     if not registers:
         return []
     findings: list[Finding] = []
-    findings.extend(_published(site, registers))
     problems, matchers = _loaded(site)
     findings.extend(problems)
     if matchers is not None:
@@ -293,63 +257,6 @@ def _registers(site) -> list[tuple[str, str | None]]:
     """(register path, path of its review or None) for every register next
     to the site's reviews."""
     return register_files([item.path for item in site.of_type("reviews")], site.content_path)
-
-
-def _published(site, registers) -> list[Finding]:
-    found = []
-    folders = {os.path.dirname(path) for path, _owner in registers}
-    for item in site.items:
-        for link in item.static_links():
-            target = os.path.abspath(site.content_file(link))
-            if os.path.dirname(target) in folders:
-                line, col = item.source.locate(posixpath.basename(link), body_only=False)
-                found.append(RegisterFilePublished.at(
-                    item.path, line, "links to a redaction register, which must never be published",
-                    "remove the link: the register stays in the repository only", col=col))
-    found.extend(_copies(site, registers, folders, {(f.path, f.line, f.col) for f in found}))
-    content = os.path.abspath(site.content_path)
-    for folder in sorted(folders):
-        relative = os.path.relpath(folder, content).replace(os.sep, "/")
-        for static in site.settings.get("STATIC_PATHS", []):
-            static = posixpath.normpath(str(static).replace("\\", "/")).strip("/")
-            if static in ("", ".") or relative == static or relative.startswith(static + "/"):
-                owner = next((o for p, o in registers if os.path.dirname(p) == folder and o), None)
-                found.append(RegisterFilePublished.at(
-                    owner or folder, 1, say("STATIC_PATHS entry '{static}' would publish {folder}/",
-                                            static=known(static[:20]), folder=file(relative)),
-                    say("remove '{static}' from STATIC_PATHS in pelicanconf.py", static=known(static[:20]))))
-    return found
-
-
-def _copies(site, registers, folders, reported) -> list[Finding]:
-    """Links to a register in any form (/reviews/redaction/x.json, the live
-    address), and copies of a register under another name: linked from a
-    page, or in a folder published whole."""
-    known = KnownContents()
-    for path, _owner in registers:
-        known.add(path, path)
-    found = []
-    for item in site.items:
-        for absolute in attachment_paths(item, site):
-            in_folder = os.path.dirname(os.path.abspath(absolute)) in folders
-            if not in_folder and not known.match(absolute):
-                continue
-            line, col = item.source.locate(posixpath.basename(absolute), body_only=False)
-            finding = RegisterFilePublished.at(
-                item.path, line, "links to a redaction register: never publish it" if in_folder
-                else "links to a copy of a redaction register: never publish it",
-                "remove the link: the register stays in the repository only", col=col)
-            if (finding.path, finding.line, finding.col) not in reported:
-                reported.add((finding.path, finding.line, finding.col))
-                found.append(finding)
-    if known:
-        for absolute in static_folder_files(site):
-            # A register folder published whole is reported for STATIC_PATHS.
-            if os.path.dirname(os.path.abspath(absolute)) not in folders and known.match(absolute):
-                found.append(RegisterFilePublished.at(
-                    absolute, 1, "a copy of a redaction register, in a folder published whole",
-                    "delete this copy: the register stays next to its review only"))
-    return found
 
 
 def _terms_published(site, matchers: tuple[Matcher, Matcher | None]) -> list[Finding]:

@@ -31,9 +31,10 @@ from lscb_core.text.normalise import fold_text
 from ..redaction import redaction
 from ..review_scan import Context, Words
 from ..text.forenames import fold, forenames
+from ..text.full_names import _name_at
 from ..text.name_forms import ordinary_words
+from ..text.name_words import _CAPITAL_TITLES, TITLES
 from ..text.wordlists import everyday_words, surnames, wide_forenames
-from .pii_names import _CAPITAL_TITLES, TITLES, _name_at
 
 _ENTRY = re.compile(r"[^,\s][^,]*")
 # The words of an entry: letters, with an apostrophe inside ("O'Brien");

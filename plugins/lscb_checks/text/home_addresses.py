@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from ..checks.pii_names import NOT_SURNAMES
 from .everyday import everyday
 from .forenames import NOT_FORENAMES, forenames
+from .name_words import NOT_SURNAMES
 from .near import finditer_near
 from .rows import rows
 from .unlisted_names import PERSON_WORDS, unknown_word

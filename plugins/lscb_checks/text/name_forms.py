@@ -16,7 +16,10 @@ the same reason, "jane smith" in lower case are not.
 
 Each function gives (start, end, term, what) for the names it finds, with
 `term` the name as words ("Zebedee Quinlan") for the allowlist, the declared
-pseudonyms and the message.
+pseudonyms and the message. Names written surname first are read by
+lscb_checks.text.surname_first, names run together in a handle, a user name
+or an address by lscb_checks.text.run_together, with the words and tests
+of this module.
 """
 
 from __future__ import annotations
@@ -44,16 +47,6 @@ _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \t\u00a0]*\|[ \t\u00a0]
 _NEXT = re.compile(_GAP + r"([A-Za-z]{2,})(?![^\W\d_\-])")
 _NEXT_AFTER_TITLE = re.compile(r"\.?" + _GAP + r"([A-Za-z]{2,})(?![^\W\d_\-])")
 _AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
-_HANDLE = re.compile(r"[@#]([^\W\d_][\w.]{3,})")
-_BEFORE_HANDLE = re.compile(r"[\w@#/&]")
-_CAMEL = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
-# A token whose words are joined by "_", ".", "-" or "/": a user name
-# ("zebedee_quinlan17"), a profile address ("instagram.com/zebedee.quinlan").
-_JOINED = re.compile(r"[^\W\d_][\w.\-/@]*[_.\-/@][\w.\-/@]*[^\W_]")
-_JOINER = re.compile(r"[^\W\d_][_.\-/@]+[^\W_]")
-# Abbreviations after a name run together that make it an organisation's
-# handle: "@LucyFaithfullFdn".
-_ORGANISATION_PARTS = frozenset("fdn fndn fdtn found ltd cic org uk hq official".split())
 # After an initial and a surname, a reference to somebody's published work:
 # "M. Brandon et al.", "E. Munro (2011)", "E. Munro, *Effective Child
 # Protection*", "E. Munro, 2011"; not the years of a life, "(2017 to 2023)".
@@ -88,10 +81,10 @@ def ordinary_words() -> frozenset[str]:
     """Words that are never read as a forename or a surname where the
     capitals give no evidence: the Dale-Chall easy words (textstat), the
     words the forename list drops, and the names checks' own word lists."""
-    from ..checks import pii_names
+    from . import name_words
 
-    return (easy_words() | NOT_FORENAMES | pii_names.NOT_SURNAMES
-            | pii_names.WORD_FORENAMES | pii_names.MONTHS | pii_names.AFTER_NAME | pii_names.TITLES)
+    return (easy_words() | NOT_FORENAMES | name_words.NOT_SURNAMES
+            | name_words.WORD_FORENAMES | name_words.MONTHS | name_words.AFTER_NAME | name_words.TITLES)
 
 
 def _is_surname(folded: str) -> bool:
@@ -147,7 +140,7 @@ class Look:
 def _organisation_after(text: str, end: int, stop: int) -> bool:
     """Whether a word such as Foundation, School or Trust follows a name:
     "THE LUCY FAITHFULL FOUNDATION", "lucy faithfull foundation"."""
-    from ..checks.pii_names import AFTER_NAME
+    from .name_words import AFTER_NAME
 
     after = _AFTER.match(text, end, stop)
     return bool(after) and fold(after.group(1)) in AFTER_NAME
@@ -229,40 +222,6 @@ def _starts(names: frozenset[str]) -> frozenset[str]:
                      and name not in ordinary_words()) | CASE_BLIND_TITLES | WEAK_TITLES
 
 
-def surname_first(text: str, begin: int, stop: int, names: frozenset[str]) -> Iterator[tuple[int, int, str, str]]:
-    """A surname, a comma and a forename, as police records write them:
-    "QUINLAN, ZEBEDEE", "Quinlan, Zebedee"; the surname a family name that
-    is neither an everyday word nor a forename, and not a reference to
-    published work ("Munro, Eileen (2011)")."""
-    for comma in _COMMA_WORD.finditer(text, begin, stop):
-        forename = comma.group(1)
-        key = forename.lower()
-        if not _forename(key, names) or not _case(forename):
-            continue
-        before = _WORD_BEFORE_COMMA.search(text, max(begin, comma.start() - 40), comma.start())
-        if not before:
-            continue
-        surname = before.group(1)
-        if not _case(surname) or not strong_surname(surname, names):
-            continue
-        end = comma.end()
-        if _CITATION_AFTER.match(text, end, stop) or _MIDDLE_INITIAL.match(text, end, stop) \
-                or _organisation_after(text, end, stop):
-            continue
-        if forename[0].isupper() and not forename.isupper() and _LIST_NAME_AFTER.match(text, end, stop):
-            continue  # "Dr Arkwright, Alan Whitcombe and ...": a list of people, the comma between two
-        if _TITLE_BEFORE.search(text, max(begin, before.start(1) - 12), before.start(1)):
-            continue  # "Dr Arkwright, Alan ...": a title and a surname, then a list
-        yield before.start(1), end, f"{forename.title()} {surname.title()}", "full name"
-
-
-_COMMA_WORD = re.compile(r",[ \t\u00a0]*([A-Za-z]{2,})(?![^\W\d_\-])")
-_WORD_BEFORE_COMMA = re.compile(r"(?<![^\W\d_'’\-])([A-Za-z]{2,})$")
-_MIDDLE_INITIAL = re.compile(r"[ \t\u00a0]*[A-Z]\.")
-_LIST_NAME_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Cllr|MR|MRS|MS|DR)\.?[ \t\u00a0]+$")
-
-
 def initials(text: str, begin: int, stop: int, look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
     """An initial and a family name that is not an everyday word, in any
     case and with or without a full stop or a space: "Z. Quinlan", "Z
@@ -324,78 +283,9 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
 
 def _is_title(word: str) -> bool:
-    from ..checks.pii_names import TITLES
+    from .name_words import TITLES
 
     return fold(word) in TITLES
-
-
-def run_together(text: str, begin: int, stop: int, names: frozenset[str],
-                 look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
-    """A name run together in a handle or a hashtag: "@ZebedeeQuinlan2017",
-    "#zebedeequinlan", "@zebedee_quinlan"; and any token whose words are
-    joined by "_", ".", "-" or "/": "zebedee_quinlan17", "zebedee-quinlan",
-    "instagram.com/zebedee.quinlan", "tiktok.com/@zebedee_quinlan"."""
-    found = []
-    if "@" in text or "#" in text:
-        for handle in _HANDLE.finditer(text, begin, stop):
-            if handle.start() and _BEFORE_HANDLE.match(text, handle.start() - 1):
-                continue  # an email address, or a "#" inside an address (read below)
-            body = handle.group(1)
-            term = split_name(body, names)
-            if term:
-                found.append((handle.start(), handle.end()))
-                yield handle.start(), handle.end(), term, "full name"
-    look = look or Look(text, begin, stop)
-    for piece in look.pieces:
-        if piece.isalpha() or not (look.strong or "/" in piece):
-            continue  # no surname to read, unless run together in an address
-        if not ("_" in piece or "-" in piece or "/" in piece or "." in piece[:-1] or "@" in piece) \
-                or not _JOINER.search(piece):
-            continue
-        for token in _JOINED.finditer(piece):
-            written = token.group(0)
-            if "-" in written and not re.search(r"[_./@]", written) and written[:1].isupper():
-                continue  # "Zebedee-Quinlan", "Howard-Jones": PII001's (hyphen_joined)
-            cut = "/" in written
-            if not cut and not any(part in look.strong for word in _WORDS.findall(written)
-                                   for part in (word, *_CAMEL.findall(word))):
-                continue  # no family name among its words
-            term = split_name(written, names, cut=cut)
-            if not term:
-                continue
-            for match in re.finditer(re.escape(written), text[:stop]):
-                if match.start() < begin or any(start <= match.start() < end for start, end in found):
-                    continue
-                found.append((match.start(), match.end()))
-                yield match.start(), match.end(), term, "full name"
-
-
-def split_name(run: str, names: frozenset[str], cut: bool = True) -> str | None:
-    """ "Zebedee Quinlan" when `run` is a forename and a surname run
-    together ("ZebedeeQuinlan", "zebedee_quinlan", "zebedeequinlan2017"),
-    else None; with `cut` false, only words apart ("zebedee.quinlan")."""
-    parts = [part for piece in re.split(r"[\W_\d]+", run) for part in _CAMEL.findall(piece)]
-    for index, (first, second) in enumerate(zip(parts, parts[1:])):
-        if _pair(first, second, names):
-            if index + 2 < len(parts) and fold(parts[index + 2]) in _organisation_parts():
-                return None  # "@LucyFaithfullFdn"
-            return f"{first.title()} {second.title()}"
-    if not cut:
-        return None
-    for part in parts:
-        folded = part.lower()
-        for cut_at in range(3, len(folded) - 2):
-            # Cut only at a forename of the main list: any cut is a guess.
-            if folded[:cut_at] in names and _pair(folded[:cut_at], folded[cut_at:], names):
-                return f"{folded[:cut_at].title()} {folded[cut_at:].title()}"
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def _organisation_parts() -> frozenset[str]:
-    from ..checks.pii_names import AFTER_NAME
-
-    return _ORGANISATION_PARTS | AFTER_NAME
 
 
 def hyphen_joined(word: str, names: frozenset[str]) -> bool:
@@ -437,110 +327,12 @@ def secondary_forename(word: str) -> bool:
 def secondary_forenames() -> frozenset[str]:
     """Folded forenames that count only before a surname that is not an
     everyday word (see secondary_forename)."""
-    from ..checks import pii_names
+    from . import name_words
 
-    return wide_forenames() | pii_names.WORD_FORENAMES
+    return wide_forenames() | name_words.WORD_FORENAMES
 
 
 def strong_surname(word: str, names: frozenset[str]) -> bool:
     """A family name that is neither an everyday word nor a forename."""
     folded = fold(word)
     return _is_surname(folded) and folded not in everyday_words() and folded not in names
-
-
-# After a family name: one initial, with or without a comma or a full stop
-# ("QUINLAN Z", "Quinlan, Z", "QUINLAN, Z."), then no letter.
-_INITIAL_AFTER = re.compile(r"(,?[ \t\u00a0]+)([A-Za-z])(\.?)(?![^\W\d_'’\-])")
-# Another author and initial next to a name in a reference list: "Brandon M,
-# Sidebotham P (2020)", "Brandon, M., Sidebotham, P. et al.".
-_AUTHOR_NEXT = re.compile(r"[ \t\u00a0]*[,;&][ \t\u00a0]*(?:and[ \t\u00a0]+|&[ \t\u00a0]*)?"
-                          r"([A-Z][A-Za-z'’\-]+),?[ \t\u00a0]+[A-Z](?:\.|(?![^\W\d_]))")
-_AUTHOR_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\.?[ \t\u00a0]*[,;&][ \t\u00a0]*(?:and[ \t\u00a0]+|&[ \t\u00a0]*)?$")
-_WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z][a-z]+)")
-# After a family name, a forename with no comma: "QUINLAN Zebedee", "quinlan zebedee".
-_FORENAME_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]{2,})(?![^\W\d_\-])")
-
-
-def _surname_at(text: str, begin: int, stop: int, look: Look, names: frozenset[str]) -> Iterator[re.Match]:
-    """Each family name that is neither an everyday word nor a forename, as a
-    whole word, in the text."""
-    for written in look.strong:
-        if not _case(written) or not strong_surname(written, names):
-            continue
-        for match in re.finditer(re.escape(written) + r"(?![^\W\d_'’\-])", text[:stop]):
-            here = match.start()
-            if here < begin or (here and _LETTER_OR_HYPHEN.match(text, here - 1)):
-                continue
-            yield match
-
-
-def surname_initial(text: str, begin: int, stop: int, names: frozenset[str],
-                    look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
-    """A family name that is neither an everyday word nor a forename, then
-    one initial, as records and chronologies write them: "QUINLAN Z",
-    "Quinlan, Z", "QUINLAN, Z."; not a reference to published work
-    ("Ferguson H (2017)", "Sidebotham, P. et al.", "Brandon M, Sidebotham P
-    (2020)") nor a panel member with an agency in brackets."""
-    look = look or Look(text, begin, stop)
-    if not look.strong:
-        return
-    for surname in _surname_at(text, begin, stop, look, names):
-        after = _INITIAL_AFTER.match(text, surname.end(), stop)
-        if not after:
-            continue
-        letter, dot = after.group(2), after.group(3)
-        if letter in "aAiI" and not dot:
-            continue  # "Quinlan a", "QUINLAN I": words
-        end = after.end()
-        if _CITATION_AFTER.match(text, end, stop) or _organisation_after(text, end, stop):
-            continue
-        author = _AUTHOR_NEXT.match(text, end, stop)
-        if author and fold(author.group(1)) not in _LABELS:
-            continue  # "Brandon M, Sidebotham P (2020)"
-        if _AUTHOR_BEFORE.search(text, max(begin, surname.start() - 12), surname.start()):
-            continue
-        agency = _AGENCY_AFTER.match(text, end, stop)
-        if agency and any(fold(part) in _AGENCY_WORDS for part in _AGENCY_PART.findall(agency.group(1))):
-            continue  # "Singh J (Police)": a panel member
-        following = _WORD_AFTER.match(text, end, stop)
-        if following and not dot and _case(following.group(1)) == "title" \
-                and fold(following.group(1)) in surnames():
-            continue  # "Ward B Green": an initial between two words
-        previous = _PREVIOUS_WORD.search(text, max(begin, surname.start() - 30), surname.start())
-        if previous and fold(previous.group(1)) in _LABELS:
-            continue  # "Child Quinlan Z"
-        yield surname.start(), end, " ".join(text[surname.start():end].split()), "name"
-
-
-def surname_forename(text: str, begin: int, stop: int, names: frozenset[str],
-                     look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
-    """A family name that is neither an everyday word nor a forename, then a
-    forename with no comma, in any case: "QUINLAN Zebedee", "Quinlan
-    Zebedee", "QUINLAN ZEBEDEE", "quinlan zebedee"."""
-    look = look or Look(text, begin, stop)
-    if not look.strong:
-        return
-    for surname in _surname_at(text, begin, stop, look, names):
-        after = _FORENAME_AFTER.match(text, surname.end(), stop)
-        if not after:
-            continue
-        forename = after.group(1)
-        key = forename.lower()
-        if not _forename(key, names) or not _case(forename):
-            continue
-        cases = (_case(surname.group(0)), _case(forename))
-        if cases not in (("upper", "upper"), ("upper", "title"), ("title", "title"), ("lower", "lower")):
-            continue
-        if cases == ("title", "title") and fold(forename) in everyday_words():
-            continue  # "Treacher Collins syndrome": two family names, an eponym
-        end = after.end()
-        if _CITATION_AFTER.match(text, end, stop) or _MIDDLE_INITIAL.match(text, end, stop) \
-                or _organisation_after(text, end, stop):
-            continue
-        following = _NEXT.match(text, end, stop)
-        if following and _case(following.group(1)) == cases[1] and _strong(fold(following.group(1))):
-            continue  # "Quinlan Zebedee Smith": read forename first
-        previous = _TITLE_CASE_BEFORE.search(text, max(begin, surname.start() - 40), surname.start())
-        if previous and (fold(previous.group(1)) in names or fold(previous.group(1)) in _LABELS):
-            continue  # "Ali Quinlan Zebedee", "Child Quinlan"
-        yield (surname.start(), end, f"{forename.title()} {surname.group(0).title()}", "full name")

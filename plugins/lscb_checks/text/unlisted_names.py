@@ -23,7 +23,7 @@ words, not even the rare English words of lscb_checks/data/english-rare.txt:
   ("tobias_fenwrighte09").
 
 The forename must be one of the main list that is not an ordinary word; a
-forename that is also a word (Grace, Lily, Hope: pii_names.WORD_FORENAMES)
+forename that is also a word (Grace, Lily, Hope: name_words.WORD_FORENAMES)
 counts straight after a word for a person ("her sister grace fenwrighte").
 The unknown word has four letters or more, a vowel and no run of four
 consonants ("NSPCC" and "CAMHS" are not names), and is not half of a place
@@ -112,7 +112,7 @@ def _forename(word: str, names: frozenset[str]) -> bool:
 
 
 def _word_forename(word: str) -> bool:
-    from ..checks.pii_names import WORD_FORENAMES
+    from .name_words import WORD_FORENAMES
 
     return fold(word) in WORD_FORENAMES
 
