@@ -43,8 +43,8 @@ help:
 	@echo "make devserver    preview on http://$(HOST):$(PORT)/; rebuild and show findings on every save"
 	@echo "make serve        serve $(OUTPUT)/ as last built on http://$(HOST):$(PORT)/ (no rebuild, no checks)"
 	@echo "make test         run the whole test suite (browser tests included)"
-	@echo "make lint         check the Python code with ruff's linter, as CI does"
-	@echo "make format FILES=plugins/x.py   apply ruff's fixes and formatter to those files"
+	@echo "make lint         check the Python code with ruff's linter and formatter, as CI does"
+	@echo "make format       apply ruff's fixes and formatter (FILES=plugins/x.py for some files)"
 	@echo "make audit        check the built site in a browser; record the results for the accessibility statement"
 	@echo "make screenshots  regenerate docs/screenshots/ with headless Chromium"
 	@echo "make clean        remove $(OUTPUT)/ and caches"
@@ -117,16 +117,16 @@ test: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
 	$(BIN)/python -m pytest
 
-# The Python code's style: ruff's linter (pyproject.toml [tool.ruff]). CI
-# runs make lint; tests/test_lint.py runs the same. make format applies the
-# linter's fixes and ruff's formatter to the files named in FILES (the
-# formatter is not yet applied to the whole code: see docs/architecture.md).
+# The Python code's style: ruff's linter and formatter (pyproject.toml
+# [tool.ruff]). CI runs make lint; tests/test_lint.py runs the same. make
+# format applies the linter's fixes and the formatter (to FILES if given).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix $(or $(FILES),.)
-	$(if $(FILES),$(BIN)/ruff format $(FILES),@echo "name the files to format: make format FILES=plugins/x.py")
+	$(BIN)/ruff format $(or $(FILES),.)
 
 audit: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools

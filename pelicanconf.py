@@ -45,8 +45,11 @@ CONCERN_CONTACTS = [
 # organisations' public contacts that reviews print (another helpline, the
 # safeguarding partnership's office) go in redaction-allowlist.toml.
 NATIONAL_HELPLINES = [
-    {"label": "NSPCC Helpline, for adults worried about a child", "number": "0808 800 5000",
-     "email": "help@nspcc.org.uk"},
+    {
+        "label": "NSPCC Helpline, for adults worried about a child",
+        "number": "0808 800 5000",
+        "email": "help@nspcc.org.uk",
+    },
     {"label": "Childline, for children and young people", "number": "0800 1111"},
 ]
 
@@ -170,8 +173,7 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": (
-        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-        "interest-cohort=(), browsing-topics=()"
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
     ),
 }
 

@@ -5,6 +5,7 @@ Usage: scripts/build.py --settings pelicanconf.py --output output
 The same as `lscb build` (lscb_cli.build), kept for the pre-commit hook and
 the commands in the docs.
 """
+
 import sys
 
 from lscb_cli.build import main

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Write docs/checks.md from the rules' docstrings: the same as `lscb checks-doc` (make checks-doc)."""
+
 import sys
 
 from lscb_cli.checks_doc import main

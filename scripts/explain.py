@@ -3,6 +3,7 @@
 
 Usage: scripts/explain.py PII001
 """
+
 import sys
 
 from lscb_cli.explain import main

@@ -29,8 +29,9 @@ DISABLED_AFTER = 60  # days, GitHub's rule for public repositories
 
 def last_commit_day(folder: str = ".") -> date:
     """The day (UTC) of the last commit of the checked-out branch."""
-    done = subprocess.run(["git", "-C", folder, "log", "-1", "--format=%ct"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["git", "-C", folder, "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
+    )
     return datetime.fromtimestamp(int(done.stdout.strip()), tz=UTC).date()
 
 
@@ -40,9 +41,11 @@ def warning(quiet_days: int, warn_after: int) -> str:
         return ""
     left = DISABLED_AFTER - quiet_days
     when = f"in {left} day(s)" if left > 0 else "now"
-    return (f"No commit for {quiet_days} days: GitHub may turn off the daily run {when}, "
-            "and then embargoes and retention periods stop ending. Check Actions > Site "
-            "(Enable workflow if it is off), or merge any change. See docs/deploying.md.")
+    return (
+        f"No commit for {quiet_days} days: GitHub may turn off the daily run {when}, "
+        "and then embargoes and retention periods stop ending. Check Actions > Site "
+        "(Enable workflow if it is off), or merge any change. See docs/deploying.md."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

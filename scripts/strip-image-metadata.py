@@ -116,11 +116,11 @@ def _jpeg(data: bytes) -> bytes:
             out += b"\xff\xd9"
             return bytes(out)
         if marker == 0x01 or 0xD0 <= marker <= 0xD7:
-            out += data[index:index + 2]
+            out += data[index : index + 2]
             index += 2
             continue
-        (length,) = struct.unpack(">H", data[index + 2:index + 4])
-        segment = data[index:index + 2 + length]
+        (length,) = struct.unpack(">H", data[index + 2 : index + 4])
+        segment = data[index : index + 2 + length]
         index += 2 + length
         if 0xE0 <= marker <= 0xEF:
             keep = _JPEG_KEEP_APP.get(marker)
@@ -155,8 +155,8 @@ def _png(data: bytes) -> bytes:
     out = bytearray(_PNG_SIGNATURE)
     index = 8
     while index + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[index:index + 8])
-        chunk = data[index:index + 12 + length]
+        length, kind = struct.unpack(">I4s", data[index : index + 8])
+        chunk = data[index : index + 12 + length]
         index += 12 + length
         if kind not in _PNG_DROP:
             out += chunk

@@ -48,9 +48,13 @@ def pytest_terminal_summary(terminalreporter):
             kind = counts["documentation" if "docs" in keywords else "behaviour"]
             kind[outcome] = kind.get(outcome, 0) + 1
     if counts["documentation"]:
-        terminalreporter.write_line("; ".join(
-            f"{name} tests: " + ", ".join(f"{n} {outcome}" for outcome, n in found.items())
-            for name, found in counts.items() if found))
+        terminalreporter.write_line(
+            "; ".join(
+                f"{name} tests: " + ", ".join(f"{n} {outcome}" for outcome, n in found.items())
+                for name, found in counts.items()
+                if found
+            )
+        )
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -58,7 +62,8 @@ def fingerprint(folder: Path) -> dict[str, str]:
     fingerprints are the same site, byte for byte."""
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -96,8 +101,9 @@ class Site:
         return "\n".join(parts)
 
     def messages(self) -> str:
-        return "\n".join([report.as_text(self.result.findings, show_waived=True)]
-                         + self.result.errors + self.result.warnings)
+        return "\n".join(
+            [report.as_text(self.result.findings, show_waived=True)] + self.result.errors + self.result.warnings
+        )
 
     def codes(self) -> list[str]:
         """Codes of the findings that were not waived, sorted."""
@@ -116,8 +122,9 @@ def add_standard_pages(content: Path) -> None:
             shutil.copyfile(page, target)
 
 
-def build_site(content: Path, output: Path, settings: str = "pelicanconf.py",
-               standard_pages: bool = True, **overrides) -> Site:
+def build_site(
+    content: Path, output: Path, settings: str = "pelicanconf.py", standard_pages: bool = True, **overrides
+) -> Site:
     if standard_pages and content.resolve() != (ROOT / "content").resolve():
         add_standard_pages(content)
     overrides.setdefault("LSCB_TODAY", DEMO_TODAY)

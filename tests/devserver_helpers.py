@@ -31,10 +31,23 @@ class Preview:
         # Port 0: the preview binds a port the system picks and prints it, so
         # no other program can take the port between choosing and binding.
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "lscb_cli", "devserver", "--content", str(self.content),
-             "--output", str(self.output), "--port", "0"],
-            cwd=ROOT, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
-            env={**os.environ, "LSCB_TODAY": "2026-11-23"})
+            [
+                sys.executable,
+                "-m",
+                "lscb_cli",
+                "devserver",
+                "--content",
+                str(self.content),
+                "--output",
+                str(self.output),
+                "--port",
+                "0",
+            ],
+            cwd=ROOT,
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "LSCB_TODAY": "2026-11-23"},
+        )
 
     @property
     def port(self) -> int:
@@ -90,5 +103,3 @@ def preview(tmp_path):
     running.start()
     yield running
     running.stop()
-
-

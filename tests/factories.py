@@ -123,9 +123,10 @@ def pdf_with_comment_by_account() -> bytes:
 @factory
 def pdf_saved_over() -> bytes:
     """A page changed in a PDF editor and saved in place: the old text stays."""
-    return media.saved_over(media.make_pdf(("Overview report\nSibling 1 told the reviewer.",
-                                            REPORT_PAGES[1])),
-                            ("Overview report\nMother told the reviewer.", REPORT_PAGES[1]))
+    return media.saved_over(
+        media.make_pdf(("Overview report\nSibling 1 told the reviewer.", REPORT_PAGES[1])),
+        ("Overview report\nMother told the reviewer.", REPORT_PAGES[1]),
+    )
 
 
 @factory
@@ -158,17 +159,21 @@ def tiff_plain() -> bytes:
 @factory
 def svg_plain() -> bytes:
     """A drawing in the safe subset: shapes, a gradient used by #id, text."""
-    return (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" role="img">'
-            b'<title>Who lived in the household</title>'
-            b'<defs><linearGradient id="sky"><stop offset="0" stop-color="#1d70b8"/></linearGradient></defs>'
-            b'<rect width="120" height="40" fill="url(#sky)"/>'
-            b'<text x="8" y="26" font-size="10" fill="#fff">Child Q and Mother</text></svg>\n')
+    return (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" role="img">'
+        b"<title>Who lived in the household</title>"
+        b'<defs><linearGradient id="sky"><stop offset="0" stop-color="#1d70b8"/></linearGradient></defs>'
+        b'<rect width="120" height="40" fill="url(#sky)"/>'
+        b'<text x="8" y="26" font-size="10" fill="#fff">Child Q and Mother</text></svg>\n'
+    )
 
 
 @factory
 def svg_with_foreign_object() -> bytes:
     """Labels drawn as HTML inside the drawing, as some diagram tools export them."""
-    return (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" role="img">'
-            b'<title>Who lived in the household</title>'
-            b'<foreignObject width="120" height="40"><div xmlns="http://www.w3.org/1999/xhtml">'
-            b'Child Q and Mother</div></foreignObject></svg>\n')
+    return (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" role="img">'
+        b"<title>Who lived in the household</title>"
+        b'<foreignObject width="120" height="40"><div xmlns="http://www.w3.org/1999/xhtml">'
+        b"Child Q and Mother</div></foreignObject></svg>\n"
+    )

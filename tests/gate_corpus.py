@@ -36,13 +36,15 @@ ALLOWLIST = ROOT / "redaction-allowlist.toml"
 # checks on reviews, and the register.
 GATE_CODES = ("PII", "REV007", "REV008", "REV010", "REV011", "RED")
 
-FURNITURE = frozenset("""
+FURNITURE = frozenset(
+    """
 credits post-nominals signature foreword author-bio acknowledgements panel-membership
 contents dotted-leaders family-table not-known chronology glossary references
 terms-of-reference methodology numbered-paragraphs eponymous-condition eponymous-law
 named-after-person council-name nhs-trust agency-address helpline national-review
 forename-pseudonym pseudonyms-field metadata title-page body
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,16 @@ def load_manifest(path: Path = MANIFEST) -> Manifest:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     entries = {}
     for row in data["review"]:
-        entries[row["file"]] = Entry(row["file"], tuple(row["furniture"]), tuple(row.get("credits", ())),
-                                     row.get("known_false_alarm", ""))
+        entries[row["file"]] = Entry(
+            row["file"], tuple(row["furniture"]), tuple(row.get("credits", ())), row.get("known_false_alarm", "")
+        )
     public = data["public"]
-    return Manifest(entries, tuple(public["helplines"]), tuple(public["agency"]),
-                    {tag: tuple(texts) for tag, texts in public["phrases"].items()})
+    return Manifest(
+        entries,
+        tuple(public["helplines"]),
+        tuple(public["agency"]),
+        {tag: tuple(texts) for tag, texts in public["phrases"].items()},
+    )
 
 
 def corpus_files() -> list[Path]:
@@ -180,7 +187,7 @@ def furniture_of(finding, entry: Entry, doc: Document, manifest: Manifest) -> st
     if words & _credit_words(entry):
         if doc.first_heading == 0 or finding.line < doc.first_heading or section == "Contents":
             return "credits"
-        if (len(stripped) < 80 and not stripped.startswith(("|", "-", "*")) and not stripped.endswith(".")):
+        if len(stripped) < 80 and not stripped.startswith(("|", "-", "*")) and not stripped.endswith("."):
             return "signature"
         for pattern, tag in _SECTIONS:
             if pattern.search(section):
@@ -203,6 +210,7 @@ def furniture_of(finding, entry: Entry, doc: Document, manifest: Manifest) -> st
 
 
 # --- The measurement ---------------------------------------------------------
+
 
 @dataclass
 class ReviewResult:
@@ -265,9 +273,11 @@ def _percent(part: int, whole: int) -> str:
 def summary(measurement: Measurement) -> str:
     total = len(measurement.reviews)
     refused = len(measurement.refused)
-    return (f"{refused} of {total} clean reviews refused ({_percent(refused, total)}); "
-            f"{measurement.total()} findings, every one a false alarm "
-            f"({measurement.words} words)")
+    return (
+        f"{refused} of {total} clean reviews refused ({_percent(refused, total)}); "
+        f"{measurement.total()} findings, every one a false alarm "
+        f"({measurement.words} words)"
+    )
 
 
 def _tags(counter: Counter) -> str:
@@ -276,17 +286,24 @@ def _tags(counter: Counter) -> str:
 
 def code_rows(measurement: Measurement) -> list[tuple[str, str, str, str]]:
     total = len(measurement.reviews)
-    return [(code, str(count), f"{files} ({_percent(files, total)})", _tags(tags))
-            for code, (count, files, tags) in measurement.by_code().items()]
+    return [
+        (code, str(count), f"{files} ({_percent(files, total)})", _tags(tags))
+        for code, (count, files, tags) in measurement.by_code().items()
+    ]
 
 
 def review_rows(measurement: Measurement) -> list[tuple[str, str, str, str]]:
     rows = []
     for name, result in sorted(measurement.reviews.items()):
         codes = Counter(f.code for f in result.findings)
-        rows.append((name, "refused" if result.refused else "published",
-                     ", ".join(f"{code} {n}" for code, n in sorted(codes.items())) or "-",
-                     _tags(Counter(result.places)) or "-"))
+        rows.append(
+            (
+                name,
+                "refused" if result.refused else "published",
+                ", ".join(f"{code} {n}" for code, n in sorted(codes.items())) or "-",
+                _tags(Counter(result.places)) or "-",
+            )
+        )
     return rows
 
 
@@ -322,30 +339,46 @@ def markdown_table(measurement: Measurement) -> str:
     ]
     rows = code_rows(measurement)
     if rows:
-        parts += ["| Code | Findings | Reviews with one | Furniture the findings were on |", "| --- | --- | --- | --- |"]
+        parts += [
+            "| Code | Findings | Reviews with one | Furniture the findings were on |",
+            "| --- | --- | --- | --- |",
+        ]
         parts += [f"| {code} | {count} | {files} | {_cell(tags)} |" for code, count, files, tags in rows]
         furniture = measurement.by_furniture()
         parts += ["", "| Furniture | Findings |", "| --- | --- |"]
         parts += [f"| {tag} | {count} |" for tag, count in furniture.most_common()]
     else:
         parts += ["No check reported anything on them."]
-    parts += ["", "<details><summary>Per review</summary>", "",
-              "| Review | Gate | Findings | Furniture |", "| --- | --- | --- | --- |"]
-    parts += [f"| {name} | {verdict} | {codes} | {_cell(tags)} |" for name, verdict, codes, tags in review_rows(measurement)]
+    parts += [
+        "",
+        "<details><summary>Per review</summary>",
+        "",
+        "| Review | Gate | Findings | Furniture |",
+        "| --- | --- | --- | --- |",
+    ]
+    parts += [
+        f"| {name} | {verdict} | {codes} | {_cell(tags)} |" for name, verdict, codes, tags in review_rows(measurement)
+    ]
     parts += ["", "</details>", ""]
     return "\n".join(parts)
 
 
 # --- Is the corpus really clean? --------------------------------------------
 
-_PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?|0)\d(?:[ -]?\d){7,10}(?![\w/-])|(?<!\d)116 ?123(?!\d)|(?<![\d-])\d{5}(?!\d)")
+_PHONE = re.compile(
+    r"(?<![\w/.-])(?:\+44\s?|0)\d(?:[ -]?\d){7,10}(?![\w/-])|(?<!\d)116 ?123(?!\d)|(?<![\d-])\d{5}(?!\d)"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
-_STREET = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|Road|Lane|Avenue|Close|Drive|Way|"
-                     r"Crescent|Court|Gardens|Terrace|Place|Grove|Mews|Row|Square|Walk|Rise|Hill|View)\b")
+_STREET = re.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|Road|Lane|Avenue|Close|Drive|Way|"
+    r"Crescent|Court|Gardens|Terrace|Place|Grove|Mews|Row|Square|Walk|Rise|Hill|View)\b"
+)
 _BIRTH = re.compile(r"\b(?:born\s+on|date\s+of\s+birth|d\.?\s?o\.?\s?b\b|birthday\s+(?:is|was|on))", re.I)
-_LONG_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\s+\d{4}\b")
+_LONG_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{4}\b"
+)
 _PAIR = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _FIELD = re.compile(r"^(\w+):\s*(.*)$")
 
@@ -406,7 +439,7 @@ def cleanliness_problems(path: Path, entry: Entry, manifest: Manifest, forenames
     for match in _BIRTH.finditer(text):
         problems.append(f"a date of birth: {match.group(0)!r}")
     for match in _LONG_DATE.finditer(text):
-        before = text[max(0, match.start() - 60):match.start()].casefold()
+        before = text[max(0, match.start() - 60) : match.start()].casefold()
         if "born" in before or "birth" in before:
             problems.append(f"a date next to a birth: {match.group(0)!r}")
     declared = {name.casefold() for name in pseudonyms(text)}
@@ -416,8 +449,12 @@ def cleanliness_problems(path: Path, entry: Entry, manifest: Manifest, forenames
     for credit in entry.credits:
         if credit not in text:
             problems.append(f"credit {credit!r} is not printed in the file")
-    allowed = [*entry.credits, *declared, *(p for phrases in manifest.phrases.values() for p in phrases),
-               *manifest.phrases.get("public-name", ())]
+    allowed = [
+        *entry.credits,
+        *declared,
+        *(p for phrases in manifest.phrases.values() for p in phrases),
+        *manifest.phrases.get("public-name", ()),
+    ]
     for line in text.splitlines():
         for match in _PAIR.finditer(line):
             forename, surname = match.groups()
@@ -434,9 +471,11 @@ def cleanliness_problems(path: Path, entry: Entry, manifest: Manifest, forenames
 
 # Capitalised words that follow a forename-shaped word in ordinary text of
 # these reviews ("May Northshire", "Will Child", "Grace Academy").
-_NOT_A_SURNAME = frozenset("""
+_NOT_A_SURNAME = frozenset(
+    """
 northshire westmarch eastwold child children baby babies young sibling siblings mother father
 school schools practice college academy nursery hospital trust council board partnership panel
 review reviews report police service services team group unit centre home house law act
 the a an and or of in on at to for with by
-""".split())
+""".split()
+)

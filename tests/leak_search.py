@@ -34,25 +34,102 @@ from pathlib import Path
 from urllib.parse import unquote
 
 # Letters of other scripts that are drawn like Latin letters.
-LOOK_ALIKES = str.maketrans({
-    # Cyrillic
-    "а": "a", "в": "b", "е": "e", "ё": "e", "з": "3", "и": "u", "к": "k", "м": "m", "н": "h", "о": "o",
-    "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j",
-    "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g", "ь": "b",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "Х": "X", "У": "Y", "Ѕ": "S", "І": "I", "Ј": "J", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W",
-    # Greek
-    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
-    "χ": "x", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
-    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-})
+LOOK_ALIKES = str.maketrans(
+    {
+        # Cyrillic
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "ё": "e",
+        "з": "3",
+        "и": "u",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "п": "n",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "ѕ": "s",
+        "і": "i",
+        "ї": "i",
+        "ј": "j",
+        "ԁ": "d",
+        "ԛ": "q",
+        "ԝ": "w",
+        "һ": "h",
+        "ӏ": "l",
+        "ɡ": "g",
+        "ь": "b",
+        "А": "A",
+        "В": "B",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "H",
+        "О": "O",
+        "Р": "P",
+        "С": "C",
+        "Т": "T",
+        "Х": "X",
+        "У": "Y",
+        "Ѕ": "S",
+        "І": "I",
+        "Ј": "J",
+        "Ԁ": "D",
+        "Ԛ": "Q",
+        "Ԝ": "W",
+        # Greek
+        "α": "a",
+        "ε": "e",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "Α": "A",
+        "Β": "B",
+        "Ε": "E",
+        "Ζ": "Z",
+        "Η": "H",
+        "Ι": "I",
+        "Κ": "K",
+        "Μ": "M",
+        "Ν": "N",
+        "Ο": "O",
+        "Ρ": "P",
+        "Τ": "T",
+        "Υ": "Y",
+        "Χ": "X",
+    }
+)
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"<[^<>]*>")
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 _HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]{8,})>")
-_TEXT_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".txt", ".json", ".js", ".css", ".csv", ".md",
-                  ".atom", ".rss", ".xhtml", ""}
+_TEXT_SUFFIXES = {
+    ".html",
+    ".htm",
+    ".xml",
+    ".svg",
+    ".txt",
+    ".json",
+    ".js",
+    ".css",
+    ".csv",
+    ".md",
+    ".atom",
+    ".rss",
+    ".xhtml",
+    "",
+}
 SQUASH_MIN = 7
 
 
@@ -60,8 +137,9 @@ SQUASH_MIN = 7
 def _invisible() -> re.Pattern:
     """Format characters (soft hyphen, zero-width space, word joiner...) and
     combining marks (accents, once letters are decomposed), to delete."""
-    codes = [code for code in range(0x110000)
-             if unicodedata.category(chr(code)) == "Cf" or unicodedata.combining(chr(code))]
+    codes = [
+        code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf" or unicodedata.combining(chr(code))
+    ]
     ranges, start = [], codes[0]
     for before, code in zip(codes, codes[1:] + [None]):
         if code != before + 1:
@@ -94,6 +172,7 @@ def squashed(text: str) -> str:
 class View:
     """One way of reading one file: where ("" for the file itself, "!name"
     for a member of a zip archive), how, and the text read."""
+
     where: str
     how: str
     text: str
@@ -122,6 +201,7 @@ def contains(view_or_text, value: str) -> bool:
 
 
 # --- Reading every kind of file ------------------------------------------------
+
 
 def markup_text(text: str) -> list[str]:
     """Text with comments and tags removed, then character references
@@ -242,6 +322,7 @@ def _pypdf_strings(data: bytes) -> list[str]:
                 walk(v, depth + 1)
         elif isinstance(obj, (str, bytes)):
             out.append(obj if isinstance(obj, str) else _decode_pdf_bytes(obj))
+
     try:
         walk(reader.trailer)
         for generation, numbers in reader.xref.items():
@@ -284,9 +365,11 @@ def image_views(where: str, data: bytes) -> list[View]:
                     pieces.append(str(value))
             gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
             if 2 in gps and 4 in gps:
+
                 def degrees(dms, ref):
                     value = float(dms[0]) + float(dms[1]) / 60 + float(dms[2]) / 3600
                     return -value if ref in ("S", "W") else value
+
                 pieces.append(f"{degrees(gps[2], gps.get(1)):.4f}, {degrees(gps[4], gps.get(3)):.4f}")
     except Exception:
         pass
@@ -316,7 +399,7 @@ def file_views(where: str, data: bytes, depth: int = 0) -> list[View]:
             inner = b""
         if inner:
             if inner.startswith(b"pagefind_dcd"):
-                inner = inner[len(b"pagefind_dcd"):]
+                inner = inner[len(b"pagefind_dcd") :]
             views += _text_views(where, inner, "decompressed")
     if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         views += pdf_views(where, data)

@@ -130,31 +130,39 @@ def fields_text(fields: dict) -> str:
 
 # --- The clean site, and the ways of changing it --------------------------------
 
+
 @dataclass
 class Draft:
     """The content a case writes: the review's fields and body, the other
     pages, and files by their path under content/. `plant` operations change
     it; `write` puts it on disk."""
+
     review_place: str = PLACE
     review_fields: dict = field(default_factory=lambda: dict(REVIEW_FIELDS))
     review_body: str = REVIEW_BODY
-    pages: dict = field(default_factory=lambda: {
-        GUIDANCE: guidance_markdown("Making a referral", GUIDANCE_BODY, Date="2026-03-01",
-                                    Review_date="2027-09-01"),
-        ANNUAL: fields_text(ANNUAL_FIELDS) + "\n\n" + ANNUAL_BODY,
-    })
-    files: dict = field(default_factory=lambda: {
-        IMAGE: media.make_png(),
-        PDF: media.make_pdf(PDF_PAGES, info={"/Title": "Overview report"}),
-        "images/board-logo.png": media.make_png(),
-        "documents/leaflet.pdf": media.make_pdf(["How to report a concern"], info={"/Title": "Leaflet"}),
-    })
+    pages: dict = field(
+        default_factory=lambda: {
+            GUIDANCE: guidance_markdown(
+                "Making a referral", GUIDANCE_BODY, Date="2026-03-01", Review_date="2027-09-01"
+            ),
+            ANNUAL: fields_text(ANNUAL_FIELDS) + "\n\n" + ANNUAL_BODY,
+        }
+    )
+    files: dict = field(
+        default_factory=lambda: {
+            IMAGE: media.make_png(),
+            PDF: media.make_pdf(PDF_PAGES, info={"/Title": "Overview report"}),
+            "images/board-logo.png": media.make_png(),
+            "documents/leaflet.pdf": media.make_pdf(["How to report a concern"], info={"/Title": "Leaflet"}),
+        }
+    )
     symlinks: dict = field(default_factory=dict)
 
     def write(self, content: Path) -> None:
         (content / self.review_place).parent.mkdir(parents=True, exist_ok=True)
-        (content / self.review_place).write_text(review_markdown(self.review_body, **self.review_fields),
-                                                 encoding="utf-8")
+        (content / self.review_place).write_text(
+            review_markdown(self.review_body, **self.review_fields), encoding="utf-8"
+        )
         for relative, text in self.pages.items():
             (content / relative).parent.mkdir(parents=True, exist_ok=True)
             (content / relative).write_text(text, encoding="utf-8")
@@ -169,10 +177,12 @@ class Draft:
 Plant = Callable[[Draft], None]
 
 
-def review(*, place: str | None = None, replace: Sequence[tuple[str, str]] = (),
-           after_findings: str | None = None, **fields) -> Plant:
+def review(
+    *, place: str | None = None, replace: Sequence[tuple[str, str]] = (), after_findings: str | None = None, **fields
+) -> Plant:
     """Change the review: its file name, a field (None removes it), text in
     its body, or a paragraph added after the first finding."""
+
     def plant(draft: Draft) -> None:
         if place:
             draft.review_place = place
@@ -182,41 +192,51 @@ def review(*, place: str | None = None, replace: Sequence[tuple[str, str]] = (),
             draft.review_body = draft.review_body.replace(old, new, 1)
         if after_findings is not None:
             draft.review_body = draft.review_body.replace(
-                FINDINGS_LINE, f"{FINDINGS_LINE}\n\n{textwrap.dedent(after_findings).strip()}", 1)
+                FINDINGS_LINE, f"{FINDINGS_LINE}\n\n{textwrap.dedent(after_findings).strip()}", 1
+            )
+
     return plant
 
 
 def put(relative: str, make: Callable[[], bytes | str] | bytes | str) -> Plant:
     """Add or replace the file content/<relative>."""
+
     def plant(draft: Draft) -> None:
         draft.files[relative] = make() if callable(make) else make
+
     return plant
 
 
 def drop(relative: str) -> Plant:
     def plant(draft: Draft) -> None:
         draft.files.pop(relative)
+
     return plant
 
 
 def page(relative: str, text: str) -> Plant:
     """Add or replace a page (Markdown with its fields) at content/<relative>."""
+
     def plant(draft: Draft) -> None:
         draft.pages[relative] = textwrap.dedent(text).lstrip()
+
     return plant
 
 
 def page_text(relative: str, after: str, text: str) -> Plant:
     """Add a paragraph to a page after the line `after`."""
+
     def plant(draft: Draft) -> None:
         assert after in draft.pages[relative], after
         draft.pages[relative] = draft.pages[relative].replace(after, f"{after}\n\n{text}", 1)
+
     return plant
 
 
 def symlink(relative: str, target: str) -> Plant:
     def plant(draft: Draft) -> None:
         draft.symlinks[relative] = target
+
     return plant
 
 
@@ -261,8 +281,7 @@ class Result:
 
 
 def _snapshot(output: Path) -> dict[str, bytes]:
-    return {p.relative_to(output).as_posix(): p.read_bytes()
-            for p in sorted(output.rglob("*")) if p.is_file()}
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
 
 
 def _line_number(path: Path, needle: str) -> int | None:
@@ -283,11 +302,14 @@ def names_the_file(findings, content: Path, case: Case) -> bool:
         if not finding.is_error or finding.waived:
             continue
         by_path = Path(finding.path).absolute() == planted.absolute() or (
-            Path(finding.path).resolve() == planted.resolve())
+            Path(finding.path).resolve() == planted.resolve()
+        )
         by_name = planted.name in finding.message
         # A file whose own name holds the identifier is named masked.
-        by_path = by_path or (Path(finding.path).name == mask(planted.name)
-                              and Path(finding.path).parent.resolve() == planted.parent.resolve())
+        by_path = by_path or (
+            Path(finding.path).name == mask(planted.name)
+            and Path(finding.path).parent.resolve() == planted.parent.resolve()
+        )
         if by_path and (line is None or finding.line == line):
             return True
         if by_name and not case.line:
@@ -301,9 +323,25 @@ def printed_by_the_build(content: Path, output: Path) -> dict[str, str]:
     printed = {}
     for form in ("text", "json", "github"):
         run = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(SETTINGS),
-             "--content", str(content), "--output", str(output), "--check", "--format", form],
-            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "build.py"),
+                "--settings",
+                str(SETTINGS),
+                "--content",
+                str(content),
+                "--output",
+                str(output),
+                "--check",
+                "--format",
+                form,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+        )
         printed[form] = run.stdout + run.stderr
     return printed
 
@@ -334,14 +372,23 @@ def run_case(case: Case, root: Path) -> Result:
     built = site.build(settings=SETTINGS.name)
     codes = sorted({f.code for f in built.result.findings if f.is_error and not f.waived})
 
-    printed = {"in-process report": "\n".join(
-        [report.as_text(built.result.findings, show_waived=True), *built.result.errors,
-         *built.result.warnings])}
+    printed = {
+        "in-process report": "\n".join(
+            [report.as_text(built.result.findings, show_waived=True), *built.result.errors, *built.result.warnings]
+        )
+    }
     if case.messages:
-        printed.update({f"scripts/build.py --format {k}": v
-                        for k, v in printed_by_the_build(site.content, site.root / "check-output").items()})
-    echoed = [leak_search.Hit("build messages", how) for how, text in printed.items()
-              if leak_search.contains(text, case.value)]
+        printed.update(
+            {
+                f"scripts/build.py --format {k}": v
+                for k, v in printed_by_the_build(site.content, site.root / "check-output").items()
+            }
+        )
+    echoed = [
+        leak_search.Hit("build messages", how)
+        for how, text in printed.items()
+        if leak_search.contains(text, case.value)
+    ]
 
     result = Result(case.id, LEAKED, codes=codes)
     if built.ok:
@@ -354,8 +401,9 @@ def run_case(case: Case, root: Path) -> Result:
         result.outcome = REFUSED
     else:
         result.outcome = WRONG_PLACE
-        named = sorted({f"{Path(f.path).name}:{f.line} {f.code}" for f in built.result.findings
-                        if f.is_error and not f.waived})
+        named = sorted(
+            {f"{Path(f.path).name}:{f.line} {f.code}" for f in built.result.findings if f.is_error and not f.waived}
+        )
         result.note = f"no finding names {case.file}; found: {', '.join(named) or built.result.errors}"
     if echoed and case.messages:
         result.outcome = LEAKED
@@ -367,6 +415,7 @@ def run_case(case: Case, root: Path) -> Result:
 
 
 # --- The recall table --------------------------------------------------------------
+
 
 def recall_rows(cases: Sequence[Case], results: dict[str, Result], key: Callable[[Case], str]):
     groups: dict[str, list[Case]] = {}
@@ -384,18 +433,24 @@ def recall_table(cases: Sequence[Case], results: dict[str, Result]) -> str:
     """The measured recall, per channel and per detector, as Markdown."""
     lines = []
     for title, key in (("Channel", lambda c: c.channel), ("Detector", lambda c: c.code or "(none)")):
-        lines += [f"| {title} | Cases | Refused | Wrong place | Not published | Leaked | Recall |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += [
+            f"| {title} | Cases | Refused | Wrong place | Not published | Leaked | Recall |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
         total = {o: 0 for o in OUTCOMES}
         for name, size, counts, safe in recall_rows(cases, results, key):
             for outcome in OUTCOMES:
                 total[outcome] += counts[outcome]
-            lines.append(f"| {name} | {size} | {counts[REFUSED]} | {counts[WRONG_PLACE]} | "
-                         f"{counts[NOT_PUBLISHED]} | {counts[LEAKED]} | {safe / size:.0%} |")
+            lines.append(
+                f"| {name} | {size} | {counts[REFUSED]} | {counts[WRONG_PLACE]} | "
+                f"{counts[NOT_PUBLISHED]} | {counts[LEAKED]} | {safe / size:.0%} |"
+            )
         size = len(cases)
         safe = sum(total[o] for o in SAFE)
-        lines.append(f"| **All** | {size} | {total[REFUSED]} | {total[WRONG_PLACE]} | "
-                     f"{total[NOT_PUBLISHED]} | {total[LEAKED]} | {safe / size:.0%} |")
+        lines.append(
+            f"| **All** | {size} | {total[REFUSED]} | {total[WRONG_PLACE]} | "
+            f"{total[NOT_PUBLISHED]} | {total[LEAKED]} | {safe / size:.0%} |"
+        )
         lines.append("")
     return "\n".join(lines)
 

@@ -53,22 +53,28 @@ def _text_ops(lines: Sequence[str], x: float, y: float) -> list[str]:
 
 
 def _font(name: str) -> DictionaryObject:
-    return DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"),
-        NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject(name),
-        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-    })
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject(name),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
 
 
 def _font_resources() -> DictionaryObject:
     """/F1 Helvetica, and /F2 Courier (every letter 0.6 em wide)."""
-    return DictionaryObject({
-        NameObject("/Font"): DictionaryObject({
-            NameObject("/F1"): _font("/Helvetica"),
-            NameObject("/F2"): _font("/Courier"),
-        }),
-    })
+    return DictionaryObject(
+        {
+            NameObject("/Font"): DictionaryObject(
+                {
+                    NameObject("/F1"): _font("/Helvetica"),
+                    NameObject("/F2"): _font("/Courier"),
+                }
+            ),
+        }
+    )
 
 
 def _set_content(writer: PdfWriter, page, ops: list[str]) -> None:
@@ -93,49 +99,63 @@ def _add_photo(writer: PdfWriter, page, jpeg: bytes) -> None:
         width, height = image.size
     stream = DecodedStreamObject()
     stream.set_data(jpeg)
-    stream.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Image"),
-        NameObject("/Width"): NumberObject(width),
-        NameObject("/Height"): NumberObject(height),
-        NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
-        NameObject("/BitsPerComponent"): NumberObject(8),
-        NameObject("/Filter"): NameObject("/DCTDecode"),
-    })
-    page["/Resources"][NameObject("/XObject")] = DictionaryObject({
-        NameObject("/Im1"): writer._add_object(stream),
-    })
+    stream.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Image"),
+            NameObject("/Width"): NumberObject(width),
+            NameObject("/Height"): NumberObject(height),
+            NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
+            NameObject("/BitsPerComponent"): NumberObject(8),
+            NameObject("/Filter"): NameObject("/DCTDecode"),
+        }
+    )
+    page["/Resources"][NameObject("/XObject")] = DictionaryObject(
+        {
+            NameObject("/Im1"): writer._add_object(stream),
+        }
+    )
 
 
 def _add_form(writer: PdfWriter, page, value: str = "") -> None:
-    field = DictionaryObject({
-        NameObject("/Type"): NameObject("/Annot"),
-        NameObject("/Subtype"): NameObject("/Widget"),
-        NameObject("/FT"): NameObject("/Tx"),
-        NameObject("/T"): TextStringObject("reader_name"),
-        NameObject("/V"): TextStringObject(value),
-        NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 600, 300, 620)]),
-        NameObject("/F"): NumberObject(4),
-    })
+    field = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject("/Tx"),
+            NameObject("/T"): TextStringObject("reader_name"),
+            NameObject("/V"): TextStringObject(value),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 600, 300, 620)]),
+            NameObject("/F"): NumberObject(4),
+        }
+    )
     field_ref = writer._add_object(field)
     field[NameObject("/P")] = page.indirect_reference
     page[NameObject("/Annots")] = ArrayObject([field_ref])
-    writer._root_object[NameObject("/AcroForm")] = DictionaryObject({
-        NameObject("/Fields"): ArrayObject([field_ref]),
-        NameObject("/NeedAppearances"): BooleanObject(True),
-    })
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {
+            NameObject("/Fields"): ArrayObject([field_ref]),
+            NameObject("/NeedAppearances"): BooleanObject(True),
+        }
+    )
 
 
 def _add_javascript(writer: PdfWriter, script: str) -> None:
     """A document-level script in the /Names /JavaScript tree, run on open."""
-    action = writer._add_object(DictionaryObject({
-        NameObject("/Type"): NameObject("/Action"),
-        NameObject("/S"): NameObject("/JavaScript"),
-        NameObject("/JS"): TextStringObject(script),
-    }))
-    names = DictionaryObject({
-        NameObject("/Names"): ArrayObject([TextStringObject("opened"), action]),
-    })
+    action = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Action"),
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject(script),
+            }
+        )
+    )
+    names = DictionaryObject(
+        {
+            NameObject("/Names"): ArrayObject([TextStringObject("opened"), action]),
+        }
+    )
     root = writer._root_object
     if "/Names" not in root:
         root[NameObject("/Names")] = DictionaryObject()
@@ -208,8 +228,15 @@ def _edited(pdf: bytes, change, incremental: bool = False) -> bytes:
     return buffer.getvalue()
 
 
-def with_comment(pdf: bytes, text: str = "", *, page: int = 0, kind: str = "sticky note",
-                 author: str | None = None, rich: str | None = None) -> bytes:
+def with_comment(
+    pdf: bytes,
+    text: str = "",
+    *,
+    page: int = 0,
+    kind: str = "sticky note",
+    author: str | None = None,
+    rich: str | None = None,
+) -> bytes:
     """The PDF with a comment on `page` (0 = the first), as a PDF reader adds
     one: kind "sticky note" (a /Text annotation, shown as an icon) or "text
     box" (a /FreeText annotation, its text drawn on the page); author (/T)
@@ -218,8 +245,7 @@ def with_comment(pdf: bytes, text: str = "", *, page: int = 0, kind: str = "stic
 
     def change(writer: PdfWriter) -> None:
         rect = (LEFT, 500, 300, 540)
-        annotation = (Text(rect=rect, text=text) if kind == "sticky note"
-                      else FreeText(rect=rect, text=text))
+        annotation = Text(rect=rect, text=text) if kind == "sticky note" else FreeText(rect=rect, text=text)
         if author is not None:
             annotation[NameObject("/T")] = TextStringObject(author)
         if rich is not None:
@@ -232,6 +258,7 @@ def with_comment(pdf: bytes, text: str = "", *, page: int = 0, kind: str = "stic
 def with_bookmarks(pdf: bytes, titles: Sequence) -> bytes:
     """The PDF with bookmarks (the outline): titles is a list of strings, and
     a (title, [nested titles...]) pair for a bookmark with bookmarks inside."""
+
     def add(writer: PdfWriter, entries: Sequence, parent=None) -> None:
         for entry in entries:
             title, children = (entry, ()) if isinstance(entry, str) else entry
@@ -245,6 +272,7 @@ def saved_over(pdf: bytes, pages: Sequence[str]) -> bytes:
     """The PDF with the text of its pages replaced and saved incrementally
     (the way many PDF editors save): the new version is appended and the old
     page contents stay in the file."""
+
     def change(writer: PdfWriter) -> None:
         for page, text in zip(writer.pages, pages):
             stream = DecodedStreamObject()
@@ -261,20 +289,23 @@ def make_linearized_pdf(text: str = "Overview report") -> bytes:
     section with /Prev), the first page's objects, then the rest and the
     main cross-reference section. Every object is written once."""
     content = "\n".join(_text_ops(text.splitlines(), LEFT, TOP)).encode("latin-1")
-    font = (b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-            b"/Encoding /WinAnsiEncoding >> >> >>")
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >>"
     # Objects 1-2: the rest of the document; 3-7: the first-page section.
-    rest = {1: b"<< /Type /Pages /Kids [ 6 0 R ] /Count 1 >>",
-            2: b"<< /Title (Overview report) /Producer (media.py) >>"}
+    rest = {
+        1: b"<< /Type /Pages /Kids [ 6 0 R ] /Count 1 >>",
+        2: b"<< /Title (Overview report) /Producer (media.py) >>",
+    }
     offsets: dict = {"main": 0, "first": 0, "hint": (0, 0), "end": 0, "length": 0}
     for _ in range(4):  # the numbers in the header change its length: repeat until stable
         first = {
-            3: (b"<< /Linearized 1 /L %d /H [ %d %d ] /O 6 /E %d /N 1 /T %d >>"
-                % (offsets["length"], *offsets["hint"], offsets["end"], offsets["main"])),
+            3: (
+                b"<< /Linearized 1 /L %d /H [ %d %d ] /O 6 /E %d /N 1 /T %d >>"
+                % (offsets["length"], *offsets["hint"], offsets["end"], offsets["main"])
+            ),
             4: b"<< /Type /Catalog /Pages 1 0 R >>",
             5: b"<< /S 0 /Length 8 >>\nstream\n\x00\x00\x00\x00\x00\x00\x00\x00\nendstream",
             6: b"<< /Type /Page /Parent 1 0 R /MediaBox [ 0 0 %d %d ] /Contents 7 0 R /Resources %s >>"
-               % (PAGE_WIDTH, PAGE_HEIGHT, font),
+            % (PAGE_WIDTH, PAGE_HEIGHT, font),
             7: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
         }
         out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -282,10 +313,8 @@ def make_linearized_pdf(text: str = "Overview report") -> bytes:
         where[3] = len(out)
         out += b"3 0 obj\n" + first[3] + b"\nendobj\n"
         first_xref = len(out)
-        out += b"xref\n3 5\n" + b"".join(b"%010d 00000 n \n" % where.get(n, offsets.get(n, 0))
-                                           for n in range(3, 8))
-        out += (b"trailer\n<< /Size 8 /Root 4 0 R /Info 2 0 R /Prev %d >>\nstartxref\n0\n%%%%EOF\n"
-                % offsets["main"])
+        out += b"xref\n3 5\n" + b"".join(b"%010d 00000 n \n" % where.get(n, offsets.get(n, 0)) for n in range(3, 8))
+        out += b"trailer\n<< /Size 8 /Root 4 0 R /Info 2 0 R /Prev %d >>\nstartxref\n0\n%%%%EOF\n" % offsets["main"]
         for number in (4, 5, 6, 7):
             where[number] = len(out)
             if number == 5:
@@ -319,8 +348,7 @@ def xmp_packet(**properties: str) -> str:
         if prefix == "dc" and name in ("creator", "contributor"):
             body.append(f"<dc:{name}><rdf:Seq><rdf:li>{value}</rdf:li></rdf:Seq></dc:{name}>")
         elif prefix == "dc" and name in ("title", "description", "rights"):
-            body.append(f'<dc:{name}><rdf:Alt><rdf:li xml:lang="x-default">{value}</rdf:li>'
-                        f"</rdf:Alt></dc:{name}>")
+            body.append(f'<dc:{name}><rdf:Alt><rdf:li xml:lang="x-default">{value}</rdf:li></rdf:Alt></dc:{name}>')
         else:
             body.append(f"<{prefix}:{name}>{value}</{prefix}:{name}>")
     declarations = " ".join(f'xmlns:{p}="{uri}"' for p, uri in namespaces.items())
@@ -384,8 +412,7 @@ def make_png(*, text_chunks: dict | None = None, exif: dict | None = None) -> by
     return buffer.getvalue()
 
 
-def make_jpeg(*, exif: dict | None = None, gps: tuple[float, float] | None = None,
-              xmp: str | None = None) -> bytes:
+def make_jpeg(*, exif: dict | None = None, gps: tuple[float, float] | None = None, xmp: str | None = None) -> bytes:
     """A small JPEG; exif as for make_png, gps=(latitude, longitude) in
     degrees, xmp an XMP packet in an APP1 segment."""
     options = {"quality": 90}
@@ -469,16 +496,19 @@ def make_docx(text: str) -> bytes:
             'package/2006/content-types"><Default Extension="rels" ContentType="application/'
             'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
             '"application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+        ),
         "_rels/.rels": (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
             '.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
             'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-            'Target="word/document.xml"/></Relationships>'),
+            'Target="word/document.xml"/></Relationships>'
+        ),
         "word/document.xml": (
             '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats'
             f'.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
-            '</w:body></w:document>'),
+            "</w:body></w:document>"
+        ),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -492,17 +522,25 @@ def make_docx(text: str) -> bytes:
 
 def with_link(pdf: bytes, uri: str, *, page: int = 0) -> bytes:
     """The PDF with a link annotation on `page` that opens `uri`."""
+
     def change(writer: PdfWriter) -> None:
-        writer.add_annotation(page, DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Link"),
-            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 700, 300, 720)]),
-            NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
-            NameObject("/A"): DictionaryObject({
-                NameObject("/S"): NameObject("/URI"),
-                NameObject("/URI"): TextStringObject(uri),
-            }),
-        }))
+        writer.add_annotation(
+            page,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Link"),
+                    NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 700, 300, 720)]),
+                    NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
+                    NameObject("/A"): DictionaryObject(
+                        {
+                            NameObject("/S"): NameObject("/URI"),
+                            NameObject("/URI"): TextStringObject(uri),
+                        }
+                    ),
+                }
+            ),
+        )
 
     return _edited(pdf, change)
 
@@ -510,20 +548,29 @@ def with_link(pdf: bytes, uri: str, *, page: int = 0) -> bytes:
 def with_popup(pdf: bytes, text: str, *, page: int = 0) -> bytes:
     """The PDF with a sticky note whose pop-up window (a /Popup annotation)
     carries `text` as its own /Contents, the note itself empty."""
+
     def change(writer: PdfWriter) -> None:
         rect = ArrayObject([FloatObject(v) for v in (LEFT, 500, 300, 540)])
-        note = writer._add_object(DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Text"),
-            NameObject("/Rect"): rect,
-        }))
-        popup = writer._add_object(DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Popup"),
-            NameObject("/Rect"): rect,
-            NameObject("/Contents"): TextStringObject(text),
-            NameObject("/Parent"): note,
-        }))
+        note = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Text"),
+                    NameObject("/Rect"): rect,
+                }
+            )
+        )
+        popup = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Popup"),
+                    NameObject("/Rect"): rect,
+                    NameObject("/Contents"): TextStringObject(text),
+                    NameObject("/Parent"): note,
+                }
+            )
+        )
         note.get_object()[NameObject("/Popup")] = popup
         target = writer.pages[page]
         target[NameObject("/Annots")] = ArrayObject([note, popup])
@@ -533,13 +580,23 @@ def with_popup(pdf: bytes, text: str, *, page: int = 0) -> bytes:
 
 def with_page_labels(pdf: bytes, prefix: str) -> bytes:
     """The PDF with page labels (the numbers a reader shows) starting with `prefix`."""
+
     def change(writer: PdfWriter) -> None:
-        writer._root_object[NameObject("/PageLabels")] = DictionaryObject({
-            NameObject("/Nums"): ArrayObject([NumberObject(0), DictionaryObject({
-                NameObject("/S"): NameObject("/D"),
-                NameObject("/P"): TextStringObject(prefix),
-            })]),
-        })
+        writer._root_object[NameObject("/PageLabels")] = DictionaryObject(
+            {
+                NameObject("/Nums"): ArrayObject(
+                    [
+                        NumberObject(0),
+                        DictionaryObject(
+                            {
+                                NameObject("/S"): NameObject("/D"),
+                                NameObject("/P"): TextStringObject(prefix),
+                            }
+                        ),
+                    ]
+                ),
+            }
+        )
 
     return _edited(pdf, change)
 
@@ -563,7 +620,8 @@ def make_white_text_pdf(visible: str, hidden: str) -> bytes:
     """A one-page PDF with `visible` in black and `hidden` in white below it."""
     return make_pdf_from_content(
         f"BT /F1 {FONT_SIZE} Tf {LEFT} {TOP} Td ({_escape(visible)}) Tj ET\n"
-        f"q 1 1 1 rg BT /F1 {FONT_SIZE} Tf {LEFT} {TOP - LEADING} Td ({_escape(hidden)}) Tj ET Q")
+        f"q 1 1 1 rg BT /F1 {FONT_SIZE} Tf {LEFT} {TOP - LEADING} Td ({_escape(hidden)}) Tj ET Q"
+    )
 
 
 def make_png_itxt(key: str, value: str) -> bytes:
@@ -588,11 +646,9 @@ def with_trailing_data(image: bytes, data: bytes) -> bytes:
     return image + data
 
 
-def make_svg(*, text: str = "", title: str = "", desc: str = "", metadata: str = "",
-             comment: str = "") -> str:
+def make_svg(*, text: str = "", title: str = "", desc: str = "", metadata: str = "", comment: str = "") -> str:
     """A small SVG drawing; each argument puts its words in that place."""
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40"'
-             ' role="img">']
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40" role="img">']
     if comment:
         parts.append(f"<!-- {comment} -->")
     if title:
@@ -612,26 +668,34 @@ def _form_xobject(writer: PdfWriter, text: str):
     """A form XObject (a drawing of its own) that shows `text` in Helvetica."""
     form = DecodedStreamObject()
     form.set_data(f"BT /F1 {FONT_SIZE} Tf 2 6 Td ({_escape(text)}) Tj ET".encode("latin-1"))
-    form.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 300, 20)]),
-        NameObject("/Resources"): _font_resources(),
-    })
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 300, 20)]),
+            NameObject("/Resources"): _font_resources(),
+        }
+    )
     return writer._add_object(form)
 
 
 def with_appearance_text(pdf: bytes, text: str, *, page: int = 0) -> bytes:
     """The PDF with a text box comment whose words are only in its
     appearance (what a reader draws), with no /Contents."""
+
     def change(writer: PdfWriter) -> None:
-        writer.add_annotation(page, DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/FreeText"),
-            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 600, 372, 620)]),
-            NameObject("/DA"): TextStringObject("/F1 12 Tf 0 g"),
-            NameObject("/AP"): DictionaryObject({NameObject("/N"): _form_xobject(writer, text)}),
-        }))
+        writer.add_annotation(
+            page,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/FreeText"),
+                    NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (LEFT, 600, 372, 620)]),
+                    NameObject("/DA"): TextStringObject("/F1 12 Tf 0 g"),
+                    NameObject("/AP"): DictionaryObject({NameObject("/N"): _form_xobject(writer, text)}),
+                }
+            ),
+        )
 
     return _edited(pdf, change)
 
@@ -639,6 +703,7 @@ def with_appearance_text(pdf: bytes, text: str, *, page: int = 0) -> bytes:
 def with_unpainted_form(pdf: bytes, text: str, *, page: int = 0) -> bytes:
     """The PDF with a form XObject showing `text` in a page's resources that
     the page never draws (no `Do`): no reader shows it."""
+
     def change(writer: PdfWriter) -> None:
         target = writer.pages[page]
         resources = target["/Resources"].get_object()
@@ -661,6 +726,8 @@ def with_png_chunk(image: bytes, chunk: bytes, data: bytes) -> bytes:
 
 def make_svg_with(inner: str) -> str:
     """A small SVG drawing with `inner` markup inside it."""
-    return ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-            'viewBox="0 0 120 40" role="img">\n<rect width="120" height="40" fill="#1d70b8"/>\n'
-            f"{inner}\n</svg>\n")
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'viewBox="0 0 120 40" role="img">\n<rect width="120" height="40" fill="#1d70b8"/>\n'
+        f"{inner}\n</svg>\n"
+    )

@@ -43,8 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 
-_DIRECTIVE = re.compile(
-    r"^<!--\s*(fixture|file|copy|write|quiet|settings|env|register|symlink):\s*(.*?)\s*-->\s*$")
+_DIRECTIVE = re.compile(r"^<!--\s*(fixture|file|copy|write|quiet|settings|env|register|symlink):\s*(.*?)\s*-->\s*$")
 _EXPECT = re.compile(r"\s*<!--\s*expect:\s*([A-Z0-9, ]+?)\s*-->")
 _OK = re.compile(r"\s*<!--\s*ok\s*-->")
 
@@ -108,11 +107,11 @@ def load(path: Path) -> Fixture:
         if expect:
             for code in expect.group(1).split(","):
                 fixture.expected.add((number, code.strip()))
-            line = line[: expect.start()] + line[expect.end():]
+            line = line[: expect.start()] + line[expect.end() :]
         ok = _OK.search(line)
         if ok:
             fixture.ok_lines.add(number)
-            line = line[: ok.start()] + line[ok.end():]
+            line = line[: ok.start()] + line[ok.end() :]
         body.append(line)
     fixture.text = "\n".join(body) + "\n"
     return fixture

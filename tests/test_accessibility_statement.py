@@ -16,8 +16,12 @@ AUDIT = {
     "pages": ["", "about/"],
     "checks": [
         {"name": "WCAG 2.2 A and AA rules", "tool": "axe-core 4.14.1", "scope": "all 2 pages", "problems": []},
-        {"name": "Valid HTML", "tool": "Nu HTML Checker 26.9.27", "scope": "all 2 pages",
-         "problems": ["/about/ line 40: vnu: Stray end tag"]},
+        {
+            "name": "Valid HTML",
+            "tool": "Nu HTML Checker 26.9.27",
+            "scope": "all 2 pages",
+            "problems": ["/about/ line 40: vnu: Stray end tag"],
+        },
     ],
 }
 
@@ -37,10 +41,14 @@ def test_the_statement_shows_the_audit_and_the_pages_added_since(scenario):
     assert "On 20 November 2026, 2 pages of this website were checked" in text
     assert "found 1 problem, listed below" in text
     rows = [[cell.get_text(strip=True) for cell in row.find_all("td")] for row in section.find("tbody").find_all("tr")]
-    assert rows == [["WCAG 2.2 A and AA rules", "axe-core 4.14.1", "all 2 pages", "0"],
-                    ["Valid HTML", "Nu HTML Checker 26.9.27", "all 2 pages", "1"]]
+    assert rows == [
+        ["WCAG 2.2 A and AA rules", "axe-core 4.14.1", "all 2 pages", "0"],
+        ["Valid HTML", "Nu HTML Checker 26.9.27", "all 2 pages", "1"],
+    ]
     assert "Valid HTML: /about/ line 40: vnu: Stray end tag" in text
-    added = [a.get_text() for a in section.find("h3", string="Pages added since the audit").find_next("ul").find_all("a")]
+    added = [
+        a.get_text() for a in section.find("h3", string="Pages added since the audit").find_next("ul").find_all("a")
+    ]
     assert "/about/" not in added and "/accessibility/" in added
     assert "Tools used: axe-core 4.14.1, Chromium 156.0." in text
 

@@ -20,8 +20,13 @@ _FIGURE = re.compile(r'<figure class="chart">.*?</figure>', re.DOTALL)
 
 
 def report(*sections: str, **fields) -> str:
-    header = {"Title": "Annual report 2025 to 2026", "Date": "2026-10-01", "Reporting_year": "2025-26",
-              "Summary": "How well children were kept safe.", **fields}
+    header = {
+        "Title": "Annual report 2025 to 2026",
+        "Date": "2026-10-01",
+        "Reporting_year": "2025-26",
+        "Summary": "How well children were kept safe.",
+        **fields,
+    }
     lines = "\n".join(f"{name}: {value}" for name, value in header.items())
     standard = [
         "## How effective local safeguarding has been\n\nSafeguarding improved.",
@@ -77,8 +82,7 @@ def assert_chart_matches_table(svg: etree.Element, rows: list[tuple[str, str]]) 
     for width, value in zip(widths, values):
         assert width / max(widths) == pytest.approx(value / longest, abs=0.001)
     shown = [text.text for text in svg.findall(f"{SVG}text") if text.get("class") == "chart__value"]
-    assert shown == [value if value.startswith("£") else "£" + (value if value != "-" else "0")
-                     for _, value in rows]
+    assert shown == [value if value.startswith("£") else "£" + (value if value != "-" else "0") for _, value in rows]
     labels = " ".join(text.text for text in svg.findall(f"{SVG}text") if text.get("class") == "chart__label")
     for label, _ in rows:
         assert label in labels
@@ -101,20 +105,34 @@ def assert_accessible_svg(svg: etree.Element, page_ids: set[str]) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     scenario = ScenarioSite(tmp_path_factory.mktemp("charts"))
-    scenario.write("annual-reports/2025-26.md", report(
-        "## Training\n\n" + table("Course", "Neglect | 1,200", "Exploitation | 900"),
-        "### Courses next year\n\n<!-- chart -->\n" + table("Course", "Online harm | 400", "Transition | 600"),
-        "## Partner contributions\n\n" + table(
-            "Partner", "Police & Crime Commissioner | 54,200", "Schools < 5 | £1,200",
-            "Cafcass | -", "Fire service | 12.5", total="55,412.5"),
-        "## What the board spent\n\n" + table("Item", "Staff | 180,000", "Training | TBC"),
-        "### Grants\n\n<!-- no chart -->\n\n" + table("Grant", "Youth club | 2,000", "Helpline | 3,000"),
-    ))
-    scenario.write("annual-reports/2024-25.md", report(
-        "## Partner contributions\n\n" + table("Partner", "Council | -1,200", "Police | 500"),
-        "## What the board spent\n\n" + table("Item", "Staff | 1,000", total="1,000"),
-        Title="Annual report 2024 to 2025", Reporting_year="2024-25", Date="2025-10-01",
-    ))
+    scenario.write(
+        "annual-reports/2025-26.md",
+        report(
+            "## Training\n\n" + table("Course", "Neglect | 1,200", "Exploitation | 900"),
+            "### Courses next year\n\n<!-- chart -->\n" + table("Course", "Online harm | 400", "Transition | 600"),
+            "## Partner contributions\n\n"
+            + table(
+                "Partner",
+                "Police & Crime Commissioner | 54,200",
+                "Schools < 5 | £1,200",
+                "Cafcass | -",
+                "Fire service | 12.5",
+                total="55,412.5",
+            ),
+            "## What the board spent\n\n" + table("Item", "Staff | 180,000", "Training | TBC"),
+            "### Grants\n\n<!-- no chart -->\n\n" + table("Grant", "Youth club | 2,000", "Helpline | 3,000"),
+        ),
+    )
+    scenario.write(
+        "annual-reports/2024-25.md",
+        report(
+            "## Partner contributions\n\n" + table("Partner", "Council | -1,200", "Police | 500"),
+            "## What the board spent\n\n" + table("Item", "Staff | 1,000", total="1,000"),
+            Title="Annual report 2024 to 2025",
+            Reporting_year="2024-25",
+            Date="2025-10-01",
+        ),
+    )
     built = scenario.build()
     assert built.ok, built.messages()
     built.scenario = scenario
@@ -127,8 +145,7 @@ def _page(site, slug):
 
 
 def _chart_findings(site, name):
-    return sorted((f.line, f.message) for f in site.result.findings
-                  if f.code == "AR002" and f.path.endswith(name))
+    return sorted((f.line, f.message) for f in site.result.findings if f.code == "AR002" and f.path.endswith(name))
 
 
 def _line_of(site, name, text):
@@ -201,7 +218,8 @@ def test_a_table_that_cannot_be_charted_keeps_its_table_and_says_why(site):
     assert spent.find_next_sibling().name == "div"
     assert "TBC" in spent.find_next_sibling().get_text()
     assert _chart_findings(site, "2025-26.md") == [
-        (_line_of(site, "2025-26.md", "| Training | TBC |"), "no chart: 'TBC' is not an amount")]
+        (_line_of(site, "2025-26.md", "| Training | TBC |"), "no chart: 'TBC' is not an amount")
+    ]
     finding = next(f for f in site.result.findings if f.code == "AR002")
     assert len(finding.message) < 80 and "<!-- no chart -->" in finding.hint
 
@@ -209,20 +227,27 @@ def test_a_table_that_cannot_be_charted_keeps_its_table_and_says_why(site):
 def test_negative_amounts_and_a_single_row_are_not_charted(site):
     html, _ = _page(site, "2024-25")
     assert charts(html) == []
-    assert _chart_findings(site, "2024-25.md") == sorted([
-        (_line_of(site, "2024-25.md", "-1,200"), "no chart: '-1,200' is negative: bars cannot show it"),
-        (_line_of(site, "2024-25.md", "| Item |"), "no chart: 1 row to draw: a chart needs 2 or more"),
-    ])
+    assert _chart_findings(site, "2024-25.md") == sorted(
+        [
+            (_line_of(site, "2024-25.md", "-1,200"), "no chart: '-1,200' is negative: bars cannot show it"),
+            (_line_of(site, "2024-25.md", "| Item |"), "no chart: 1 row to draw: a chart needs 2 or more"),
+        ]
+    )
 
 
 def test_the_chart_sections_are_marked_in_the_sections_setting(tmp_path):
     scenario = ScenarioSite(tmp_path)
-    scenario.write("annual-reports/2025-26.md", report(
-        "## Training\n\n" + table("Course", "Neglect | 1,200", "Exploitation | 900"),
-        "## Partner contributions\n\n" + table("Partner", "Council | 1,000", "Police | 500"),
-    ))
-    checklist = [{"name": "Training", "headings": ["training"], "chart": True},
-                 {"name": "Partner contributions", "headings": ["contribution"]}]
+    scenario.write(
+        "annual-reports/2025-26.md",
+        report(
+            "## Training\n\n" + table("Course", "Neglect | 1,200", "Exploitation | 900"),
+            "## Partner contributions\n\n" + table("Partner", "Council | 1,000", "Police | 500"),
+        ),
+    )
+    checklist = [
+        {"name": "Training", "headings": ["training"], "chart": True},
+        {"name": "Partner contributions", "headings": ["contribution"]},
+    ]
     site = scenario.build(ANNUAL_REPORT_SECTIONS=checklist)
     assert site.ok, site.messages()
     _, soup = _page(site, "2025-26")

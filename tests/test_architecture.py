@@ -23,8 +23,11 @@ LAYERS = ("lscb_core", "lscb_content", "lscb_reviews", "lscb_search", "lscb_chec
 
 def packages(root: Path = ROOT) -> dict[str, Path]:
     """Every package of the project: name -> folder."""
-    return {path.parent.name: path.parent for folder in FOLDERS
-            for path in sorted((root / folder).glob("lscb_*/__init__.py"))}
+    return {
+        path.parent.name: path.parent
+        for folder in FOLDERS
+        for path in sorted((root / folder).glob("lscb_*/__init__.py"))
+    }
 
 
 def imports_between_packages(root: Path = ROOT) -> dict[str, set[str]]:
@@ -32,8 +35,11 @@ def imports_between_packages(root: Path = ROOT) -> dict[str, set[str]]:
     for package, folder in packages(root).items():
         for path in folder.rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
-                    [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else [])
+                names = (
+                    [alias.name for alias in node.names]
+                    if isinstance(node, ast.Import)
+                    else ([node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else [])
+                )
                 for name in names:
                     top = name.split(".")[0]
                     if top in found and top != package:
@@ -44,14 +50,19 @@ def imports_between_packages(root: Path = ROOT) -> dict[str, set[str]]:
 def upward_imports(found: dict[str, set[str]]) -> list[tuple[str, str]]:
     """(package, imported package) for each import of a layer that is not
     below the importing package."""
-    return sorted((package, imported) for package, names in found.items() for imported in names
-                  if LAYERS.index(imported) >= LAYERS.index(package))
+    return sorted(
+        (package, imported)
+        for package, names in found.items()
+        for imported in names
+        if LAYERS.index(imported) >= LAYERS.index(package)
+    )
 
 
 def documented_imports(text: str) -> dict[str, set[str]]:
     rows = re.findall(r"^\| `(lscb_\w+)` \| .* \| ([^|]*) \|$", text, re.MULTILINE)
-    return {name: {part.strip() for part in imports.split(",") if part.strip() not in ("", "-")}
-            for name, imports in rows}
+    return {
+        name: {part.strip() for part in imports.split(",") if part.strip() not in ("", "-")} for name, imports in rows
+    }
 
 
 def test_the_package_table_shows_every_import_between_packages():
@@ -75,22 +86,28 @@ def test_an_upward_import_is_found(tmp_path):
     # Imported inside a function, as the shared pieces once were.
     (tmp_path / "plugins" / "lscb_core" / "waivers.py").write_text(
         "def fold(text):\n    from lscb_checks.text.normalise import normalise\n    return normalise(text)\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "plugins" / "lscb_content" / "charts.py").write_text("import lscb_reviews.state\n", encoding="utf-8")
-    (tmp_path / "plugins" / "lscb_checks" / "site.py").write_text("from lscb_reviews.state import blocked\n",
-                                                                  encoding="utf-8")
+    (tmp_path / "plugins" / "lscb_checks" / "site.py").write_text(
+        "from lscb_reviews.state import blocked\n", encoding="utf-8"
+    )
     assert upward_imports(imports_between_packages(tmp_path)) == [
-        ("lscb_content", "lscb_reviews"), ("lscb_core", "lscb_checks")]
+        ("lscb_content", "lscb_reviews"),
+        ("lscb_core", "lscb_checks"),
+    ]
 
 
 def test_an_import_the_table_does_not_show_is_found(tmp_path):
     for folder, package in (("plugins", "lscb_search"), ("plugins", "lscb_checks"), ("tools", "lscb_audit")):
         (tmp_path / folder / package).mkdir(parents=True)
         (tmp_path / folder / package / "__init__.py").write_text("", encoding="utf-8")
-    (tmp_path / "plugins" / "lscb_search" / "index.py").write_text("from lscb_checks import registry\n",
-                                                                   encoding="utf-8")
-    (tmp_path / "plugins" / "lscb_checks" / "late.py").write_text("def f():\n    import lscb_audit.site\n",
-                                                                  encoding="utf-8")
+    (tmp_path / "plugins" / "lscb_search" / "index.py").write_text(
+        "from lscb_checks import registry\n", encoding="utf-8"
+    )
+    (tmp_path / "plugins" / "lscb_checks" / "late.py").write_text(
+        "def f():\n    import lscb_audit.site\n", encoding="utf-8"
+    )
     found = imports_between_packages(tmp_path)
     assert found == {"lscb_search": {"lscb_checks"}, "lscb_checks": {"lscb_audit"}, "lscb_audit": set()}
 
@@ -102,8 +119,12 @@ def test_the_installed_packages_are_those_under_plugins_without_the_audit_librar
     command line (whose browser commands add tools/ to the path) imports it."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     find = config["tool"]["setuptools"]["packages"]["find"]
-    installed = {name for where in find["where"] for name in find_packages(ROOT / where, include=find["include"])
-                 if "." not in name}
+    installed = {
+        name
+        for where in find["where"]
+        for name in find_packages(ROOT / where, include=find["include"])
+        if "." not in name
+    }
     under_plugins = {name for name, folder in packages().items() if folder.parent.name == "plugins"}
     assert installed == under_plugins and "lscb_audit" not in installed
     importers = {name for name, imported in imports_between_packages().items() if "lscb_audit" in imported}
@@ -121,8 +142,11 @@ def test_the_files_and_modules_it_names_exist():
         parts = dotted.split(".")
         folder = packages()[parts[0]].parent
         base = folder / Path(*parts)
-        assert base.with_suffix(".py").exists() or base.is_dir() or \
-            (folder / Path(*parts[:-1])).with_suffix(".py").exists(), dotted
+        assert (
+            base.with_suffix(".py").exists()
+            or base.is_dir()
+            or (folder / Path(*parts[:-1])).with_suffix(".py").exists()
+        ), dotted
 
 
 def test_the_table_lists_every_package():

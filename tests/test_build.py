@@ -81,10 +81,18 @@ def test_a_build_killed_half_way_leaves_the_previous_output_unchanged(scenario):
     )
     scenario.write("guidance/new.md", guidance_markdown("New"))
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(settings),
-         "--output", str(scenario.output)],
-        cwd=scenario.root, env={**os.environ, "LSCB_TODAY": "2026-11-23"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--settings",
+            str(settings),
+            "--output",
+            str(scenario.output),
+        ],
+        cwd=scenario.root,
+        env={**os.environ, "LSCB_TODAY": "2026-11-23"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while not marker.exists() and process.poll() is None and time.monotonic() < deadline:

@@ -36,6 +36,7 @@ def _line_of(path: Path, text: str) -> int:
 
 # -- 1. Two files at one address; any other error Pelican logs ----------------------------------
 
+
 def _two_pages_at_one_address(scenario):
     scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\nCourses for staff.\n")
     return scenario.write("pages/courses.md", "Title: Courses\nSlug: training\n\n## Courses\n\nMore courses.\n")
@@ -50,8 +51,10 @@ def test_two_pages_at_one_address_are_both_named_before_anything_is_written(scen
     assert not site.ok
     assert not site.result.errors, "stopped by the check, not by Pelican's error"
     found = {(Path(f.path).name, f.line, f.message) for f in _findings(site, "BLD004")}
-    assert found == {("training.md", 1, "pages/courses.md is published at /training/ too"),
-                     ("courses.md", _line_of(courses, "Slug:"), "pages/training.md is published at /training/ too")}
+    assert found == {
+        ("training.md", 1, "pages/courses.md is published at /training/ too"),
+        ("courses.md", _line_of(courses, "Slug:"), "pages/training.md is published at /training/ too"),
+    }
     assert _findings(site, "BLD004")[0].hint == "give one of them another Slug (or another file name)"
     assert fingerprint(scenario.output) == before
     assert not list(scenario.root.glob(".output.*")), "no staging folder left behind"
@@ -96,18 +99,21 @@ def test_a_page_pelican_skips_is_an_error_at_the_field_it_quotes(scenario):
     assert (Path(finding.path).name, finding.line, finding.col) == ("old-address.md", _line_of(page, "Save_as"), 10)
     assert finding.message.startswith("Skipping this page: file '../old-address.html' would be written")
     assert len(finding.message) < 80 and not finding.message.endswith("outpu…")
-    scenario.write("pages/old-address.md", "Title: Old address\nStatus: hidden\nSave_as: old-address.html\n\n"
-                   "Moved.\n")
+    scenario.write("pages/old-address.md", "Title: Old address\nStatus: hidden\nSave_as: old-address.html\n\nMoved.\n")
     fixed = scenario.build()
     assert fixed.ok, fixed.messages()
 
 
 # -- 2. A blank line inside the header ----------------------------------------------------------
 
+
 def test_a_blank_line_inside_the_header_is_named_at_its_line(scenario):
-    page = scenario.write("guidance/referral.md", "Title: Making a referral\nDate: 2026-01-01\n"
-                          "Summary: How to make a referral.\n\nOwner: Policy and Procedures Subgroup\n"
-                          "Review_date: 2027-01-01\n\nThe procedure in brief.\n")
+    page = scenario.write(
+        "guidance/referral.md",
+        "Title: Making a referral\nDate: 2026-01-01\n"
+        "Summary: How to make a referral.\n\nOwner: Policy and Procedures Subgroup\n"
+        "Review_date: 2027-01-01\n\nThe procedure in brief.\n",
+    )
     site = scenario.build()
     assert not site.ok
     [finding] = _findings(site, "META008")
@@ -115,19 +121,23 @@ def test_a_blank_line_inside_the_header_is_named_at_its_line(scenario):
     assert finding.message == "this blank line ends the header: Owner, Review_date below it are not read"
     assert finding.hint == "remove the blank line inside the header"
     assert _findings(site, "META002") == [], "the fields are there, below the blank line"
-    page.write_text(page.read_text(encoding="utf-8").replace("referral.\n\nOwner", "referral.\nOwner"),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("referral.\n\nOwner", "referral.\nOwner"), encoding="utf-8"
+    )
     assert scenario.build().ok
 
 
 def test_text_that_starts_with_a_colon_is_not_taken_for_a_header(scenario):
-    scenario.write("guidance/referral.md", guidance_markdown(
-        "Making a referral", "Note: the form changed in May.\nSee the new form below.\n"))
+    scenario.write(
+        "guidance/referral.md",
+        guidance_markdown("Making a referral", "Note: the form changed in May.\nSee the new form below.\n"),
+    )
     site = scenario.build()
     assert _findings(site, "META008") == [], site.messages()
 
 
 # -- 3. A file not saved as UTF-8 ---------------------------------------------------------------
+
 
 def test_a_file_saved_in_the_windows_encoding_names_the_character_and_how_to_save_it(scenario):
     text = f"Title: Fees\n{GUIDANCE_HEADER}Summary: Course fees.\n\nThe course costs £40 and the café is open.\n"
@@ -144,10 +154,13 @@ def test_a_file_saved_in_the_windows_encoding_names_the_character_and_how_to_sav
 
 # -- 4. Messages cut at a word; links as the editor wrote them ----------------------------------
 
+
 def test_a_long_pdf_name_is_shortened_and_its_page_number_kept(scenario):
     document = "reviews/documents/child-q-overview-report-for-the-partnership-board-final-version.pdf"
-    scenario.write_bytes(document, media.make_pdf_from_content(
-        "BT /F1 12 Tf 72 700 Td (The reviewer met Zebedee Quinlan at home.) Tj ET"))
+    scenario.write_bytes(
+        document,
+        media.make_pdf_from_content("BT /F1 12 Tf 72 700 Td (The reviewer met Zebedee Quinlan at home.) Tj ET"),
+    )
     scenario.write("reviews/child-q.md", review_markdown(Document=document))
     site = scenario.build()
     assert not site.ok
@@ -157,8 +170,12 @@ def test_a_long_pdf_name_is_shortened_and_its_page_number_kept(scenario):
 
 
 def test_a_link_pelican_could_not_resolve_is_shown_as_written_at_its_header_line(scenario):
-    page = scenario.write("guidance/referral.md", "Title: Making a referral\n" + GUIDANCE_HEADER +
-                          "Summary: See [the form](referal-form.md) first.\n\nThe procedure.\n")
+    page = scenario.write(
+        "guidance/referral.md",
+        "Title: Making a referral\n"
+        + GUIDANCE_HEADER
+        + "Summary: See [the form](referal-form.md) first.\n\nThe procedure.\n",
+    )
     site = scenario.build()
     assert not site.ok
     found = _findings(site, "LINK001")
@@ -172,21 +189,25 @@ def test_a_link_pelican_could_not_resolve_is_shown_as_written_at_its_header_line
 
 # -- 5. The line of an image and of a heading ---------------------------------------------------
 
+
 def test_a_missing_image_in_a_body_without_links_is_reported_at_its_line(scenario):
     # No link in the body: not even a glossary word, which the site links.
-    page = scenario.write("pages/chart.md", "Title: Chart\n\nSome words first.\n\n"
-                          "![A chart of referrals by month](/images/chart.png)\n")
+    page = scenario.write(
+        "pages/chart.md", "Title: Chart\n\nSome words first.\n\n![A chart of referrals by month](/images/chart.png)\n"
+    )
     site = scenario.build()
     [finding] = _findings(site, "LINK001")
     assert (Path(finding.path).name, finding.line, finding.col) == ("chart.md", _line_of(page, "!["), 1)
     assert "theme" not in finding.hint
 
 
-@pytest.mark.parametrize("heading, col", [("> #### Quoted detail", 3), ("####Detail", 1)],
-                         ids=["in-a-block-quote", "without-a-space"])
+@pytest.mark.parametrize(
+    "heading, col", [("> #### Quoted detail", 3), ("####Detail", 1)], ids=["in-a-block-quote", "without-a-space"]
+)
 def test_a_skipped_heading_is_found_where_it_is_written(scenario, heading, col):
-    page = scenario.write("pages/steps.md", f"Title: Steps\n\n## Overview\n\nText.\n\n{heading}\n\n"
-                          "Text.\n\n## Next steps\n\nMore.\n")
+    page = scenario.write(
+        "pages/steps.md", f"Title: Steps\n\n## Overview\n\nText.\n\n{heading}\n\nText.\n\n## Next steps\n\nMore.\n"
+    )
     site = scenario.build()
     [finding] = _findings(site, "A11Y003")
     assert (finding.line, finding.col) == (_line_of(page, heading), col)
@@ -200,6 +221,7 @@ def test_a_level_one_heading_without_a_space_is_found_where_it_is_written(scenar
 
 
 # -- 6. Nothing printed twice, no "Done" line, no "Error 1" -------------------------------------
+
 
 def test_an_unreadable_page_is_printed_once_without_pelicans_lines(scenario):
     scenario.write("pages/about-us.md", "Date: 2026-01-01\nSummary: No title.\n\nText.\n")
@@ -230,12 +252,15 @@ def test_make_prints_the_builds_summary_and_no_error_line_of_its_own(tmp_path, t
     (tmp_path / "requirements.lock").write_text("", encoding="utf-8")
     python = tmp_path / ".venv" / "bin" / "python"
     python.parent.mkdir(parents=True)
-    python.write_text(textwrap.dedent("""\
+    python.write_text(
+        textwrap.dedent("""\
         #!/bin/sh
         echo "1 error, 0 warnings, 0 waived." >&2
         echo "Nothing was published: the site in output/ was not changed." >&2
         exit "${FAKE_STATUS:-1}"
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     python.chmod(0o755)
     (tmp_path / ".venv" / ".installed-stamp").write_text("", encoding="utf-8")
     for older in ("pyproject.toml", "requirements.lock"):  # older than the stamp: nothing is installed
@@ -246,23 +271,29 @@ def test_make_prints_the_builds_summary_and_no_error_line_of_its_own(tmp_path, t
     assert failed.stderr.strip().splitlines()[-1] == "Nothing was published: the site in output/ was not changed."
     assert "Error" not in failed.stdout + failed.stderr.replace("1 error,", "")
     assert "lscb_cli" not in failed.stdout, "the command is not echoed"
-    passed = subprocess.run(["make", target], cwd=tmp_path, capture_output=True, text=True,
-                            env={**env, "FAKE_STATUS": "0"})
+    passed = subprocess.run(
+        ["make", target], cwd=tmp_path, capture_output=True, text=True, env={**env, "FAKE_STATUS": "0"}
+    )
     assert passed.returncode == 0
 
 
 # -- 7. A reading age no reader has --------------------------------------------------------------
 
-HARDEST = ("Notwithstanding interagency multidisciplinary considerations, institutional "
-           "accountability necessitates comprehensive organisational reconfiguration, "
-           "operationalising interdisciplinary safeguarding methodologies systematically. ") * 6
+HARDEST = (
+    "Notwithstanding interagency multidisciplinary considerations, institutional "
+    "accountability necessitates comprehensive organisational reconfiguration, "
+    "operationalising interdisciplinary safeguarding methodologies systematically. "
+) * 6
 
 
 def test_a_reading_age_beyond_adult_is_said_as_above_18(scenario):
     scenario.write("guidance/roles-of-agencies.md", guidance_markdown("The roles of agencies"))
-    scenario.write("children/who-helps.md", "Title: Who helps\nDate: 2026-02-01\n"
-                   "Version_of: guidance/roles-of-agencies.md\nSummary: Who helps children.\n\n"
-                   f"## About\n\n{HARDEST}\n")
+    scenario.write(
+        "children/who-helps.md",
+        "Title: Who helps\nDate: 2026-02-01\n"
+        "Version_of: guidance/roles-of-agencies.md\nSummary: Who helps children.\n\n"
+        f"## About\n\n{HARDEST}\n",
+    )
     site = scenario.build()
     [finding] = _findings(site, "READ001")
     assert finding.message == "reading age is above 18; the limit for children's pages is 9"

@@ -56,8 +56,9 @@ def test_two_builds_in_one_process_do_not_share_their_state(tmp_path, states):
     assert "(collect the site)" in overdue.result.timings
     assert overdue.result.timings == states[0].check_times
     assert states[0].site is not None and states[1].site is not states[0].site
-    assert {item.relative_path for item in states[1].site.items if item.type_key == "guidance"} == \
-        {"guidance/current.md"}
+    assert {item.relative_path for item in states[1].site.items if item.type_key == "guidance"} == {
+        "guidance/current.md"
+    }
 
 
 def test_a_build_that_stopped_leaves_nothing_to_the_next(tmp_path, states):
@@ -81,8 +82,7 @@ def test_a_plugin_run_without_a_build_state_says_so():
 
 
 # The runtime keys the plugins once passed each other in the settings.
-_OLD_KEYS = re.compile(
-    r"\bLSCB_(?:FINDINGS(?:_JUDGED)?|SITE|WAIVERS|CHECK_TIMES|SOURCE_BESIDE|BLOCKED_REVIEWS)\b")
+_OLD_KEYS = re.compile(r"\bLSCB_(?:FINDINGS(?:_JUDGED)?|SITE|WAIVERS|CHECK_TIMES|SOURCE_BESIDE|BLOCKED_REVIEWS)\b")
 _MUTATORS = {"setdefault", "pop", "popitem", "update", "clear", "__setitem__", "__delitem__"}
 # The one place a plugin writes Pelican's settings during a build.
 _WRITER = Path("plugins", "lscb_core", "build_state.py")
@@ -110,13 +110,22 @@ def settings_state(root: Path = ROOT) -> list[str]:
             if path.suffix != ".py" or relative == _WRITER:
                 continue
             for node in ast.walk(ast.parse(text)):
-                targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else \
-                    [node.target] if isinstance(node, ast.AugAssign) else []
+                targets = (
+                    node.targets
+                    if isinstance(node, (ast.Assign, ast.Delete))
+                    else [node.target]
+                    if isinstance(node, ast.AugAssign)
+                    else []
+                )
                 for target in targets:
                     if isinstance(target, ast.Subscript) and _is_settings(target.value):
                         found.append(f"{relative}:{node.lineno}: settings[...] written")
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                        node.func.attr in _MUTATORS and _is_settings(node.func.value):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in _MUTATORS
+                    and _is_settings(node.func.value)
+                ):
                     found.append(f"{relative}:{node.lineno}: settings.{node.func.attr}(...)")
     return found
 
@@ -129,13 +138,16 @@ def test_state_passed_through_the_settings_is_found(tmp_path):
     for folder in ("plugins/lscb_core", "plugins/lscb_search", "scripts", "tools"):
         (tmp_path / folder).mkdir(parents=True)
     (tmp_path / "plugins" / "lscb_core" / "build_state.py").write_text(
-        "def begin(pelican):\n    pelican.settings['LSCB_STATE'] = 1\n", encoding="utf-8")
+        "def begin(pelican):\n    pelican.settings['LSCB_STATE'] = 1\n", encoding="utf-8"
+    )
     (tmp_path / "plugins" / "lscb_search" / "indexer.py").write_text(
         "def f(pelican, settings):\n"
         "    site = settings.get('LSCB_SITE')\n"
         "    pelican.settings['LSCB_NEW'] = 1\n"
         "    settings.setdefault('X', []).append(site)\n"
-        "    url = settings.get('LSCB_SITEURL')\n", encoding="utf-8")
+        "    url = settings.get('LSCB_SITEURL')\n",
+        encoding="utf-8",
+    )
     assert settings_state(tmp_path) == [
         "plugins/lscb_search/indexer.py:2: LSCB_SITE",
         "plugins/lscb_search/indexer.py:3: settings[...] written",
@@ -153,7 +165,9 @@ def test_the_plugins_a_plugin_relies_on_are_required():
     assert problems(["lscb_content", "lscb_reviews"]) == []  # the bench's build without checks
     assert [what for what, _why in problems(["lscb_reviews"])] == ["lscb_reviews without lscb_content"]
     assert [what for what, _why in problems(["lscb_search", "lscb_checks"])] == [
-        "lscb_checks without lscb_content", "lscb_checks without lscb_reviews"]
+        "lscb_checks without lscb_content",
+        "lscb_checks without lscb_reviews",
+    ]
     assert working_list(["lscb_search"]) == list(ORDER)
 
 
@@ -190,20 +204,35 @@ def _build_with(scenario: ScenarioSite, plugins: list[str]) -> subprocess.Comple
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(scenario.content)!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(scenario.root / 'own_plugins')!r}]\n"
-        f"THEME = {str(ROOT / 'theme')!r}\nPLUGINS = {plugins!r}\n", encoding="utf-8")
+        f"THEME = {str(ROOT / 'theme')!r}\nPLUGINS = {plugins!r}\n",
+        encoding="utf-8",
+    )
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(settings),
-         "--output", str(scenario.output)],
-        cwd=scenario.root, env={**os.environ, "LSCB_TODAY": DEMO_TODAY}, capture_output=True, text=True)
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--settings",
+            str(settings),
+            "--output",
+            str(scenario.output),
+        ],
+        cwd=scenario.root,
+        env={**os.environ, "LSCB_TODAY": DEMO_TODAY},
+        capture_output=True,
+        text=True,
+    )
 
 
-@pytest.mark.parametrize(("plugins", "wrong"), [
-    (["lscb_content", "lscb_reviews", "lscb_checks", "lscb_search"], "lscb_search after lscb_checks"),
-    (["lscb_reviews", "lscb_content", "lscb_search", "lscb_checks"], "lscb_content after lscb_reviews"),
-    (["lscb_content", "lscb_search", "lscb_checks"], "lscb_checks without lscb_reviews"),
-    (["lscb_content", "lscb_reviews", "lscb_search"], "lscb_search without lscb_checks"),
-    ([*ORDER, "late_writer"], "late_writer after lscb_checks"),
-])
+@pytest.mark.parametrize(
+    ("plugins", "wrong"),
+    [
+        (["lscb_content", "lscb_reviews", "lscb_checks", "lscb_search"], "lscb_search after lscb_checks"),
+        (["lscb_reviews", "lscb_content", "lscb_search", "lscb_checks"], "lscb_content after lscb_reviews"),
+        (["lscb_content", "lscb_search", "lscb_checks"], "lscb_checks without lscb_reviews"),
+        (["lscb_content", "lscb_reviews", "lscb_search"], "lscb_search without lscb_checks"),
+        ([*ORDER, "late_writer"], "late_writer after lscb_checks"),
+    ],
+)
 def test_plugins_in_a_wrong_list_stop_the_build_with_a_hint(scenario, plugins, wrong):
     scenario.write("guidance/current.md", guidance_markdown("Current"))
     done = _build_with(scenario, plugins)

@@ -28,8 +28,9 @@ NO_INSTALL = "-o .venv/.installed-stamp"
 def check_command() -> str:
     """The `run:` of the step with id `checks` in the workflow."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
-    (command,) = [step["run"] for job in workflow["jobs"].values() for step in job.get("steps", [])
-                  if step.get("id") == "checks"]
+    (command,) = [
+        step["run"] for job in workflow["jobs"].values() for step in job.get("steps", []) if step.get("id") == "checks"
+    ]
     return command
 
 
@@ -43,8 +44,14 @@ def without_install(command: str) -> str:
 def run_check(content: Path, output: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "LSCB_CONTENT": str(content), "OUTPUT": str(output), "LSCB_TODAY": "2026-11-23"}
     env.pop("LSCB_REDACTION_KEY", None)
-    return subprocess.run(["bash", "-e", "-c", without_install(check_command())], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["bash", "-e", "-c", without_install(check_command())],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_check_command_runs_only_the_build_and_installs_nothing():
@@ -53,8 +60,14 @@ def test_the_check_command_runs_only_the_build_and_installs_nothing():
     # Run as CI runs it, not as a make inside `make test` (which would print
     # "make[1]: Entering directory" around the plan).
     env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
-    planned = subprocess.run(["bash", "-e", "-c", without_install(check_command()).replace("make ", "make -n ", 1)],
-                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    planned = subprocess.run(
+        ["bash", "-e", "-c", without_install(check_command()).replace("make ", "make -n ", 1)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert planned.returncode == 0, planned.stderr
     (line,) = planned.stdout.splitlines()
     assert line.startswith(".venv/bin/python -m lscb_cli check --settings publishconf.py "), line
@@ -70,14 +83,15 @@ def pull_request(tmp_path):
 
 
 def test_a_leaked_name_fails_with_an_annotation_naming_the_file_and_line(pull_request, tmp_path):
-    body = ("## Findings\n\nProfessionals did not share what they knew.\n\n"
-            f"{LEAK} told the school nurse about the bruises.\n\n"
-            "## Recommendations\n\n1. Share information sooner.\n\n"
-            "## The board's response\n\nThe board accepted the recommendation.\n")
+    body = (
+        "## Findings\n\nProfessionals did not share what they knew.\n\n"
+        f"{LEAK} told the school nurse about the bruises.\n\n"
+        "## Recommendations\n\n1. Share information sooner.\n\n"
+        "## The board's response\n\nThe board accepted the recommendation.\n"
+    )
     review = pull_request / "reviews" / "child-q.md"
     review.write_text(review_markdown(body), encoding="utf-8")
-    line = review.read_text(encoding="utf-8").splitlines().index(
-        f"{LEAK} told the school nurse about the bruises.") + 1
+    line = review.read_text(encoding="utf-8").splitlines().index(f"{LEAK} told the school nurse about the bruises.") + 1
 
     result = run_check(pull_request, tmp_path / "output")
 

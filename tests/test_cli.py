@@ -20,8 +20,9 @@ MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 
 
 def lscb(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lscb_cli", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "lscb_cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=120, **kwargs
+    )
 
 
 def test_help_lists_every_subcommand_on_one_line():
@@ -61,8 +62,23 @@ def test_the_console_script_is_the_same_entry_point():
 
 def make_plan(target: str, *assignments: str) -> str:
     """The commands `make TARGET` runs, without installing or running them."""
-    done = subprocess.run(["make", "-s", "-n", "-f", str(ROOT / "Makefile"), target, "STAMP=", "NODE_STAMP=",
-                           "BIN=.venv/bin", *assignments], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [
+            "make",
+            "-s",
+            "-n",
+            "-f",
+            str(ROOT / "Makefile"),
+            target,
+            "STAMP=",
+            "NODE_STAMP=",
+            "BIN=.venv/bin",
+            *assignments,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     return " ".join(done.stdout.replace("\\\n", " ").split())
 
@@ -70,21 +86,31 @@ def make_plan(target: str, *assignments: str) -> str:
 LSCB = ".venv/bin/python -m lscb_cli"
 
 
-@pytest.mark.parametrize(("target", "assignments", "expected"), [
-    ("html", ["FORMAT=json"], f"{LSCB} build --settings pelicanconf.py --output output --format json"),
-    ("publish", ["OUTPUT=live"], f"{LSCB} build --settings publishconf.py --output live --format text"),
-    ("check", ["FORMAT=github", "LSCB_CONTENT=fixture"],
-     f"{LSCB} check --settings publishconf.py --content fixture --output output --format github"),
-    ("explain", ["CODE=PII001"], f"{LSCB} explain PII001"),
-    ("checks-doc", [], f"{LSCB} checks-doc"),
-    ("new", ["TYPE=guidance", "TITLE=Neglect"], f'{LSCB} new --no-input --type="$TYPE" --title="$TITLE"'),
-    ("register", ["REVIEW=content/reviews/child-x.md"], f"{LSCB} register add content/reviews/child-x.md"),
-    ("register-check", ["REVIEW=content/reviews/child-x.md"], f"{LSCB} register check content/reviews/child-x.md"),
-    ("bench", [], f"{LSCB} bench"),
-    ("devserver", ["PORT=8001"], f"{LSCB} devserver --settings pelicanconf.py --output output --bind 127.0.0.1 --port 8001"),
-    ("serve", ["HOST=0.0.0.0"], f"{LSCB} serve --output output --bind 0.0.0.0 --port 8000"),
-    ("audit", [], f"scripts/install-test-tools {LSCB} audit"),
-])
+@pytest.mark.parametrize(
+    ("target", "assignments", "expected"),
+    [
+        ("html", ["FORMAT=json"], f"{LSCB} build --settings pelicanconf.py --output output --format json"),
+        ("publish", ["OUTPUT=live"], f"{LSCB} build --settings publishconf.py --output live --format text"),
+        (
+            "check",
+            ["FORMAT=github", "LSCB_CONTENT=fixture"],
+            f"{LSCB} check --settings publishconf.py --content fixture --output output --format github",
+        ),
+        ("explain", ["CODE=PII001"], f"{LSCB} explain PII001"),
+        ("checks-doc", [], f"{LSCB} checks-doc"),
+        ("new", ["TYPE=guidance", "TITLE=Neglect"], f'{LSCB} new --no-input --type="$TYPE" --title="$TITLE"'),
+        ("register", ["REVIEW=content/reviews/child-x.md"], f"{LSCB} register add content/reviews/child-x.md"),
+        ("register-check", ["REVIEW=content/reviews/child-x.md"], f"{LSCB} register check content/reviews/child-x.md"),
+        ("bench", [], f"{LSCB} bench"),
+        (
+            "devserver",
+            ["PORT=8001"],
+            f"{LSCB} devserver --settings pelicanconf.py --output output --bind 127.0.0.1 --port 8001",
+        ),
+        ("serve", ["HOST=0.0.0.0"], f"{LSCB} serve --output output --bind 0.0.0.0 --port 8000"),
+        ("audit", [], f"scripts/install-test-tools {LSCB} audit"),
+    ],
+)
 def test_each_make_target_runs_its_subcommand_with_its_arguments(target, assignments, expected):
     assert make_plan(target, *assignments).split(" || ")[0] == expected  # less QUIET_FAIL
 

@@ -11,9 +11,11 @@ from conftest import ROOT, guidance_markdown
 from lscb_core.findings import Severity
 
 # Long sentences of long words: far above a children's reading age.
-HARD = ("Multidisciplinary safeguarding arrangements necessitate comprehensive interagency "
-        "communication, systematic documentation and proportionate escalation procedures "
-        "whenever practitioners identify cumulative indicators of significant harm. ") * 6
+HARD = (
+    "Multidisciplinary safeguarding arrangements necessitate comprehensive interagency "
+    "communication, systematic documentation and proportionate escalation procedures "
+    "whenever practitioners identify cumulative indicators of significant harm. "
+) * 6
 
 CHILDREN_PAGE = f"""\
 Title: Who helps you
@@ -71,9 +73,14 @@ def test_the_same_page_saved_as_md_is_read_and_its_reading_age_checked(site):
     assert [f.line for f in findings(built, "READ001")], built.messages()
 
 
-@pytest.mark.parametrize("name, text", [("escalating-concerns.rst", RST_GUIDANCE),
-                                        ("escalating-concerns.html", HTML_GUIDANCE),
-                                        ("escalating-concerns.htm", HTML_GUIDANCE)])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("escalating-concerns.rst", RST_GUIDANCE),
+        ("escalating-concerns.html", HTML_GUIDANCE),
+        ("escalating-concerns.htm", HTML_GUIDANCE),
+    ],
+)
 def test_guidance_in_rst_or_html_is_refused_and_never_published(site, name, text):
     site.write(f"guidance/{name}", text)
     built = site.build()  # a preview
@@ -85,9 +92,12 @@ def test_guidance_in_rst_or_html_is_refused_and_never_published(site, name, text
 
 
 def test_only_md_pages_and_published_types_are_quiet(site):
-    site.write("guidance/making-a-referral.md", guidance_markdown(
-        "Making a referral", body="See the [route (PNG, 1 KB)](images/route.png)."))
+    site.write(
+        "guidance/making-a-referral.md",
+        guidance_markdown("Making a referral", body="See the [route (PNG, 1 KB)](images/route.png)."),
+    )
     from factories import FACTORIES
+
     site.write_bytes("guidance/images/route.png", FACTORIES["png_clean"]())
     site.write_bytes("images/logo-spare.png", FACTORIES["png_clean"]())
     site.write_bytes("documents/leaflet.pdf", FACTORIES["pdf_plain"]())

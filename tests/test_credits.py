@@ -15,8 +15,10 @@ import media  # noqa: E402
 from conftest import review_markdown  # noqa: E402
 from lscb_reviews.credits import parse  # noqa: E402
 
-CREDITS = ("Dr Tobias Arkwright MBChB FRCPCH (independent author); "
-           "Ruth Ashby BA (Hons) MSc (board chair); Daniel Okonjo (business manager)")
+CREDITS = (
+    "Dr Tobias Arkwright MBChB FRCPCH (independent author); "
+    "Ruth Ashby BA (Hons) MSc (board chair); Daniel Okonjo (business manager)"
+)
 RESPONSE = "## Recommendations\n\n1. Share information sooner.\n\n## The board's response\n\nThe board accepted it.\n"
 
 
@@ -28,14 +30,20 @@ def found(site, *codes: str) -> list[tuple[str, int, str]]:
     return [(f.code, f.line, f.term) for f in site.result.findings if f.code in codes]
 
 
-@pytest.mark.parametrize(("value", "people", "roles"), [
-    ("Dr Tobias Arkwright MBChB FRCPCH DCH (lead reviewer)", [("Tobias", "Arkwright")], ["lead reviewer"]),
-    ("Ruth Ashby BA (Hons) MSc (independent author);", [("Ruth", "Ashby")], ["independent author"]),
-    ("Anne-Marie Smith-Jones OBE QPM (chair); Josh MacAlister (scrutineer, Northshire (East))",
-     [("Anne-Marie", "Smith-Jones"), ("Josh", "MacAlister")], ["chair", "scrutineer, Northshire (East)"]),
-    ("Professor Dame Sue Bloggs (adviser)", [("Sue", "Bloggs")], ["adviser"]),
-    ("", [], []),
-])
+@pytest.mark.parametrize(
+    ("value", "people", "roles"),
+    [
+        ("Dr Tobias Arkwright MBChB FRCPCH DCH (lead reviewer)", [("Tobias", "Arkwright")], ["lead reviewer"]),
+        ("Ruth Ashby BA (Hons) MSc (independent author);", [("Ruth", "Ashby")], ["independent author"]),
+        (
+            "Anne-Marie Smith-Jones OBE QPM (chair); Josh MacAlister (scrutineer, Northshire (East))",
+            [("Anne-Marie", "Smith-Jones"), ("Josh", "MacAlister")],
+            ["chair", "scrutineer, Northshire (East)"],
+        ),
+        ("Professor Dame Sue Bloggs (adviser)", [("Sue", "Bloggs")], ["adviser"]),
+        ("", [], []),
+    ],
+)
 def test_credits_are_read_with_titles_and_post_nominals_set_apart(value, people, roles):
     credits, problems = parse(value)
     assert problems == []
@@ -56,11 +64,14 @@ def test_the_review_page_shows_its_credits(scenario):
     scenario.write("reviews/child-q.md", review_markdown(Credits=CREDITS))
     site = scenario.build()
     assert site.ok, site.messages()
-    row = next(div for div in site.soup("reviews/child-q/index.html").select(".facts__row")
-               if div.dt.get_text() == "Credits")
+    row = next(
+        div for div in site.soup("reviews/child-q/index.html").select(".facts__row") if div.dt.get_text() == "Credits"
+    )
     assert [li.get_text() for li in row.select("dd ul li")] == [
-        "Dr Tobias Arkwright MBChB FRCPCH, independent author", "Ruth Ashby BA (Hons) MSc, board chair",
-        "Daniel Okonjo, business manager"]
+        "Dr Tobias Arkwright MBChB FRCPCH, independent author",
+        "Ruth Ashby BA (Hons) MSc, board chair",
+        "Daniel Okonjo, business manager",
+    ]
 
 
 def test_a_review_without_credits_shows_no_credits_row(scenario):
@@ -74,16 +85,18 @@ def test_malformed_credits_are_meta006_at_the_credit_without_printing_it(scenari
     site = scenario.build()
     finding = next(f for f in site.result.findings if f.code == "META006")
     line = path.read_text(encoding="utf-8").splitlines()[finding.line - 1]
-    assert line.startswith("Credits:") and line[finding.col - 1:].startswith("Okonjo")
+    assert line.startswith("Credits:") and line[finding.col - 1 :].startswith("Okonjo")
     assert "Okonjo" not in finding.message and "(role)" in finding.hint
     assert not site.ok
 
 
 def test_credited_names_are_accepted_with_titles_post_nominals_and_roles(scenario):
-    text = ("Dr Tobias Arkwright MBChB FRCPCH met the panel. Dr Arkwright, Ms Ashby and Tobias agreed.\n\n"
-            "Ruth Ashby's foreword thanks the practitioners.\n\n"
-            "Daniel Okonjo\nBusiness Manager\n\n"
-            "Ruth Ashby BA (Hons) MSc, Independent Chair")
+    text = (
+        "Dr Tobias Arkwright MBChB FRCPCH met the panel. Dr Arkwright, Ms Ashby and Tobias agreed.\n\n"
+        "Ruth Ashby's foreword thanks the practitioners.\n\n"
+        "Daniel Okonjo\nBusiness Manager\n\n"
+        "Ruth Ashby BA (Hons) MSc, Independent Chair"
+    )
     scenario.write("reviews/child-q.md", review_markdown(body(text), Credits=CREDITS))
     site = scenario.build(LSCB_MODE="publish")
     assert found(site, "PII001", "PII011", "PII012") == []
@@ -91,31 +104,50 @@ def test_credited_names_are_accepted_with_titles_post_nominals_and_roles(scenari
 
 
 def test_only_the_credited_person_is_accepted(scenario):
-    text = ("Tobias Quennell visited twice.\n\n"
-            "Daniel Okonjo\nZebedee Quinlan was not asked.\n\n"
-            "Zebedee's school did not know.")
+    text = (
+        "Tobias Quennell visited twice.\n\n"
+        "Daniel Okonjo\nZebedee Quinlan was not asked.\n\n"
+        "Zebedee's school did not know."
+    )
     scenario.write("reviews/child-q.md", review_markdown(body(text), Credits=CREDITS))
     site = scenario.build()
     assert found(site, "PII001", "PII011") == [
-        ("PII001", 17, "Tobias Quennell"), ("PII001", 20, "Zebedee Quinlan"), ("PII011", 22, "Zebedee")]
+        ("PII001", 17, "Tobias Quennell"),
+        ("PII001", 20, "Zebedee Quinlan"),
+        ("PII011", 22, "Zebedee"),
+    ]
 
 
 def test_credits_are_accepted_only_in_their_own_review(scenario):
     scenario.write("reviews/child-q.md", review_markdown(Credits=CREDITS))
-    scenario.write("reviews/child-r.md", review_markdown(
-        body("Dr Tobias Arkwright wrote the report."), Title="Child R: review", Child="Child R",
-        Pseudonyms="Child R, Mother"))
+    scenario.write(
+        "reviews/child-r.md",
+        review_markdown(
+            body("Dr Tobias Arkwright wrote the report."),
+            Title="Child R: review",
+            Child="Child R",
+            Pseudonyms="Child R, Mother",
+        ),
+    )
     site = scenario.build()
     assert [(Path(f.path).name, f.code, f.term) for f in site.result.findings if f.code == "PII001"] == [
-        ("child-r.md", "PII001", "Tobias Arkwright")]
+        ("child-r.md", "PII001", "Tobias Arkwright")
+    ]
 
 
 def test_credits_are_accepted_in_the_reviews_pdf(scenario):
-    scenario.write_bytes("reviews/documents/child-q-report.pdf", media.make_pdf(
-        ["Overview report", "Written by Dr Tobias Arkwright MBChB\nIndependent author\n\nZebedee Quinlan"]))
-    scenario.write("reviews/child-q.md", review_markdown(
-        body("The [overview report (PDF)]({static}documents/child-q-report.pdf) has the details."),
-        Credits=CREDITS))
+    scenario.write_bytes(
+        "reviews/documents/child-q-report.pdf",
+        media.make_pdf(
+            ["Overview report", "Written by Dr Tobias Arkwright MBChB\nIndependent author\n\nZebedee Quinlan"]
+        ),
+    )
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            body("The [overview report (PDF)]({static}documents/child-q-report.pdf) has the details."), Credits=CREDITS
+        ),
+    )
     site = scenario.build()
     assert [f.term for f in site.result.findings if f.code == "PII001"] == ["Zebedee Quinlan"]
 
@@ -131,11 +163,17 @@ reason = "Named as the board's chair on its website and in its annual reports"
 def test_a_public_person_in_the_allowlist_is_accepted_on_every_page(scenario, tmp_path):
     allowlist = tmp_path / "allow.toml"
     allowlist.write_text(ALLOW_PERSON, encoding="utf-8")
-    scenario.write("reviews/child-q.md", review_markdown(
-        body("Alan Whitcombe\nIndependent Chair\n\nMr Whitcombe thanked the panel; Alan said so.")))
-    scenario.write("annual-reports/2025-26.md", (
-        "Title: Annual report 2025 to 2026\nDate: 2026-06-01\nReporting_year: 2025-26\n"
-        "Summary: What the board did.\n\n## Foreword\n\nProfessor Alan Whitcombe OBE\nIndependent Chair\n"))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(body("Alan Whitcombe\nIndependent Chair\n\nMr Whitcombe thanked the panel; Alan said so.")),
+    )
+    scenario.write(
+        "annual-reports/2025-26.md",
+        (
+            "Title: Annual report 2025 to 2026\nDate: 2026-06-01\nReporting_year: 2025-26\n"
+            "Summary: What the board did.\n\n## Foreword\n\nProfessor Alan Whitcombe OBE\nIndependent Chair\n"
+        ),
+    )
     site = scenario.build(REDACTION_ALLOWLIST=str(allowlist), LSCB_MODE="draft")
     assert found(site, "PII001", "PII011", "CFG001") == []
 
@@ -155,28 +193,63 @@ def test_a_forename_hidden_by_markup_is_found_on_the_built_review_page(scenario)
 
 
 def test_a_street_without_a_number_is_flagged_in_reviews_only(scenario):
-    scenario.write("reviews/child-q.md", review_markdown(body(
-        "The family lived on Marlpit Lane, then in Orchard Close.\n\n"
-        "Mother was seen on the High\nStreet and at Station Road Medical Centre.")))
-    scenario.write("guidance/office.md", (
-        "Title: Our office\nDate: 2026-01-01\nOwner: Business Unit\nReview_date: 2027-01-01\n"
-        "Summary: Where we are.\n\nThe office is on Marlpit Lane, next to the library.\n"))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            body(
+                "The family lived on Marlpit Lane, then in Orchard Close.\n\n"
+                "Mother was seen on the High\nStreet and at Station Road Medical Centre."
+            )
+        ),
+    )
+    scenario.write(
+        "guidance/office.md",
+        (
+            "Title: Our office\nDate: 2026-01-01\nOwner: Business Unit\nReview_date: 2027-01-01\n"
+            "Summary: Where we are.\n\nThe office is on Marlpit Lane, next to the library.\n"
+        ),
+    )
     site = scenario.build(LSCB_MODE="publish")
     assert [(Path(f.path).name, f.term) for f in site.result.findings if f.code == "PII003"] == [
-        ("child-q.md", "Marlpit Lane"), ("child-q.md", "Orchard Close")]
+        ("child-q.md", "Marlpit Lane"),
+        ("child-q.md", "Orchard Close"),
+    ]
 
 
-FAMILY_ROLES = ("mother of Child Q", "the subject of this review", "the child", "maternal grandmother",
-                "the young person at the centre of this review", "child of the author", "partner of the chair",
-                "author, Mother of Child Q", "lead reviewer's daughter", "family member", "Baby Q", "friend",
-                "head of the family", "support worker for the family")
+FAMILY_ROLES = (
+    "mother of Child Q",
+    "the subject of this review",
+    "the child",
+    "maternal grandmother",
+    "the young person at the centre of this review",
+    "child of the author",
+    "partner of the chair",
+    "author, Mother of Child Q",
+    "lead reviewer's daughter",
+    "family member",
+    "Baby Q",
+    "friend",
+    "head of the family",
+    "support worker for the family",
+)
 PROFESSIONAL_ROLES = (
-    "independent chair of the child safeguarding practice review panel", "partner agency lead",
-    "designated nurse, child protection", "Independent Chair, Northshire Safeguarding Children Board",
-    "chair of the SCR Panel", "Independent Chair and Scrutineer of the partnership", "health adviser to the review",
-    "co-author", "Partnership Business Manager", "scrutineer, Northshire (East)", "independent chair and author",
-    "minute taker", "panel secretary and minute taker", "business support",
-    "head of service, children's social care", "senior investigating officer")
+    "independent chair of the child safeguarding practice review panel",
+    "partner agency lead",
+    "designated nurse, child protection",
+    "Independent Chair, Northshire Safeguarding Children Board",
+    "chair of the SCR Panel",
+    "Independent Chair and Scrutineer of the partnership",
+    "health adviser to the review",
+    "co-author",
+    "Partnership Business Manager",
+    "scrutineer, Northshire (East)",
+    "independent chair and author",
+    "minute taker",
+    "panel secretary and minute taker",
+    "business support",
+    "head of service, children's social care",
+    "senior investigating officer",
+)
 
 
 def test_only_the_roles_of_authors_reviewers_and_chairs_are_accepted():
@@ -194,10 +267,16 @@ def test_every_credit_of_the_clean_corpus_and_the_demo_has_an_accepted_role():
     from lscb_reviews.credits import parse
 
     root = Path(__file__).resolve().parent.parent
-    files = [*sorted((root / "tests" / "fixtures" / "gate_corpus" / "clean").glob("*.md")),
-             *sorted((root / "content").rglob("*.md"))]
-    values = [line.split(":", 1)[1] for path in files
-              for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("Credits:")]
+    files = [
+        *sorted((root / "tests" / "fixtures" / "gate_corpus" / "clean").glob("*.md")),
+        *sorted((root / "content").rglob("*.md")),
+    ]
+    values = [
+        line.split(":", 1)[1]
+        for path in files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("Credits:")
+    ]
     assert len(values) >= 30
     for value in values:
         credits, problems = parse(value)
@@ -205,10 +284,12 @@ def test_every_credit_of_the_clean_corpus_and_the_demo_has_an_accepted_role():
 
 
 def test_a_credit_with_a_family_role_is_meta006_with_the_roles_accepted(scenario):
-    credits = ("Dr Tobias Arkwright (independent author); "
-               "Zebedee Quinlan (the young person at the centre of this review)")
-    scenario.write("reviews/child-q.md", review_markdown(
-        body("Dr Arkwright spoke to Zebedee Quinlan."), Credits=credits))
+    credits = (
+        "Dr Tobias Arkwright (independent author); Zebedee Quinlan (the young person at the centre of this review)"
+    )
+    scenario.write(
+        "reviews/child-q.md", review_markdown(body("Dr Arkwright spoke to Zebedee Quinlan."), Credits=credits)
+    )
     site = scenario.build(LSCB_MODE="publish")
     found = [f for f in site.result.findings if f.code == "META006"]
     assert [f.message for f in found] == ["Credits: credit 2's role is not an author's, reviewer's or chair's"]
@@ -219,11 +300,16 @@ def test_a_credit_with_a_family_role_is_meta006_with_the_roles_accepted(scenario
 
 
 def test_credits_with_professional_roles_are_quiet(scenario):
-    credits = "; ".join(f"{name} ({role})" for name, role in zip(
-        ("Dr Tobias Arkwright", "Alan Whitcombe", "Daniel Okonjo", "Ruth Ashby"), PROFESSIONAL_ROLES))
-    scenario.write("reviews/child-q.md", review_markdown(
-        body("Dr Arkwright, Alan Whitcombe, Daniel Okonjo and Ruth Ashby met."), Credits=credits))
+    credits = "; ".join(
+        f"{name} ({role})"
+        for name, role in zip(
+            ("Dr Tobias Arkwright", "Alan Whitcombe", "Daniel Okonjo", "Ruth Ashby"), PROFESSIONAL_ROLES
+        )
+    )
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(body("Dr Arkwright, Alan Whitcombe, Daniel Okonjo and Ruth Ashby met."), Credits=credits),
+    )
     site = scenario.build(LSCB_MODE="publish")
     assert [f.as_text() for f in site.result.findings] == []
     assert site.ok, site.messages()
-

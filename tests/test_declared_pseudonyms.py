@@ -26,13 +26,28 @@ def rev013(site) -> list[tuple[int, str]]:
     return [(f.line, f.message) for f in site.result.findings if f.code == "REV013" and not f.waived]
 
 
-@pytest.mark.parametrize("declared", [
-    "zebedee quinlan", "ZEBEDEE QUINLAN", "Zebedee-Quinlan", "Z. Quinlan", "Z.Quinlan", "z quinlan",
-    "mrs. quinlan", "Baby Quinlan", "Zeb Quinlan", "Quinlan", "QUINLAN family", "Jessica Marlow",
-])
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "zebedee quinlan",
+        "ZEBEDEE QUINLAN",
+        "Zebedee-Quinlan",
+        "Z. Quinlan",
+        "Z.Quinlan",
+        "z quinlan",
+        "mrs. quinlan",
+        "Baby Quinlan",
+        "Zeb Quinlan",
+        "Quinlan",
+        "QUINLAN family",
+        "Jessica Marlow",
+    ],
+)
 def test_a_declared_name_is_refused_in_any_case_or_form(scenario, declared):
-    path = scenario.write("reviews/child-q.md", review_markdown(
-        body(f"Agencies worked with {declared} and Child Q."), Pseudonyms=f"{LABELS}, {declared}"))
+    path = scenario.write(
+        "reviews/child-q.md",
+        review_markdown(body(f"Agencies worked with {declared} and Child Q."), Pseudonyms=f"{LABELS}, {declared}"),
+    )
     site = scenario.build(LSCB_MODE="publish")
     lines = path.read_text(encoding="utf-8").splitlines()
     found = rev013(site)
@@ -42,9 +57,13 @@ def test_a_declared_name_is_refused_in_any_case_or_form(scenario, declared):
 
 
 def test_two_entries_written_side_by_side_as_a_name_are_refused(scenario):
-    path = scenario.write("reviews/child-q.md", review_markdown(
-        body("Zebedee Quinlan told the teacher. Later, ruby hale did too."),
-        Pseudonyms=f"{LABELS},\n    Zebedee, Ruby,\n    Hale, Quinlan"))
+    path = scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            body("Zebedee Quinlan told the teacher. Later, ruby hale did too."),
+            Pseudonyms=f"{LABELS},\n    Zebedee, Ruby,\n    Hale, Quinlan",
+        ),
+    )
     site = scenario.build(LSCB_MODE="publish")
     lines = path.read_text(encoding="utf-8").splitlines()
     found = rev013(site)
@@ -57,11 +76,15 @@ def test_two_entries_written_side_by_side_as_a_name_are_refused(scenario):
 
 
 def test_labels_roles_and_single_forenames_are_quiet_even_side_by_side_with_roles(scenario):
-    declared = ("Child Q, Mother, Sibling 1, Sam, Ellie, Siobhán, Zoë, Baby C, Young Person A, GP Practice 12, "
-                "Mother's Partner, Maternal Grandmother, Foster Carer 1, Health visitor, Adult Male B, "
-                "Children's Centre A, Nursery H22, Mothers, Fathers")
-    text = ("Sam's Mother and Ellie's Foster Carer 1 met Baby C at Nursery H22. Siobhán, Zoë and Sam "
-            "went to Children's Centre A with Mother. Sam Mother was not a phrase anyone used.")
+    declared = (
+        "Child Q, Mother, Sibling 1, Sam, Ellie, Siobhán, Zoë, Baby C, Young Person A, GP Practice 12, "
+        "Mother's Partner, Maternal Grandmother, Foster Carer 1, Health visitor, Adult Male B, "
+        "Children's Centre A, Nursery H22, Mothers, Fathers"
+    )
+    text = (
+        "Sam's Mother and Ellie's Foster Carer 1 met Baby C at Nursery H22. Siobhán, Zoë and Sam "
+        "went to Children's Centre A with Mother. Sam Mother was not a phrase anyone used."
+    )
     scenario.write("reviews/child-q.md", review_markdown(body(text), Pseudonyms=declared))
     site = scenario.build(LSCB_MODE="publish")
     assert rev013(site) == [], site.messages()
@@ -73,9 +96,14 @@ def test_an_approved_waiver_accepts_an_invented_full_name(scenario):
     scenario.write("reviews/child-q.md", review_markdown(text, Pseudonyms=f"{LABELS}, Sam Holt"))
     site = scenario.build(LSCB_MODE="publish")
     assert [message for _line, message in rev013(site)] == ["Pseudonyms entry 4 has the shape of a full name"]
-    scenario.write("reviews/child-q.md", review_markdown(
-        text, Pseudonyms=f"{LABELS}, Sam Holt",
-        Waive='REV013 "Sam Holt" in Pseudonyms: invented; approved by Head of Safeguarding'))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            text,
+            Pseudonyms=f"{LABELS}, Sam Holt",
+            Waive='REV013 "Sam Holt" in Pseudonyms: invented; approved by Head of Safeguarding',
+        ),
+    )
     site = scenario.build(LSCB_MODE="publish")
     assert rev013(site) == [], site.messages()
     assert site.ok, site.messages()

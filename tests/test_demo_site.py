@@ -55,8 +55,11 @@ def _source_title(page: str) -> str:
     """The Title: line of the Markdown file a page is built from."""
     folder, _, slug = page.removesuffix("/index.html").removesuffix(".html").rpartition("/")
     source = ROOT / "content" / (folder or "pages") / f"{slug}.md"
-    (title,) = [line.removeprefix("Title:").strip() for line in source.read_text(encoding="utf-8").splitlines()
-                if line.startswith("Title:")]
+    (title,) = [
+        line.removeprefix("Title:").strip()
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.startswith("Title:")
+    ]
     return title
 
 
@@ -186,8 +189,15 @@ def test_every_page_has_the_parts_every_reader_needs(demo_site, page):
 def test_no_page_loads_anything_from_another_host(demo_site):
     for path in demo_site.html_files():
         soup = demo_site.soup(str(path.relative_to(demo_site.output)))
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"),
-                               ("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for element in soup.find_all(tag):
                 value = element.get(attribute)
                 if value and not (tag == "link" and "alternate" in element.get("rel", [])):

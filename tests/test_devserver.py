@@ -48,7 +48,12 @@ def test_a_save_with_a_leak_is_reported_and_the_last_good_preview_stays(preview)
 
 def test_a_busy_port_gets_a_clear_error(preview):
     preview.wait_for_build(1)
-    done = subprocess.run([sys.executable, "-m", "lscb_cli", "devserver", "--port", str(preview.port)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "lscb_cli", "devserver", "--port", str(preview.port)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert f"cannot listen on 127.0.0.1:{preview.port}" in done.stderr and "hint: " in done.stderr

@@ -73,9 +73,9 @@ def examples() -> list[Example]:
             head, blank, rest = body.partition("\n\n")
             if "Title" not in fields or not blank or not rest.strip() or len(fields) != len(head.splitlines()):
                 continue  # a fragment, not a whole page
-            before = text[:match.start()].rstrip("\n").rsplit("\n", 3)[-3:]
+            before = text[: match.start()].rstrip("\n").rsplit("\n", 3)[-3:]
             named = next((m.group(1) for m in map(FILE_LINE.match, before) if m), None)
-            line = text[:match.start()].count("\n") + 2
+            line = text[: match.start()].count("\n") + 2
             found.append(Example(doc, line, body, _place(fields, named)))
     return found
 
@@ -89,10 +89,14 @@ SAME_PAGE = ("Reporting_year", "Child", "Version_of", "Save_as", "Template")
 def _same_page(content: Path, example: Example) -> list[Path]:
     fields = header(example.text)
     folder = content / example.path.split("/", 1)[0]
-    return [path for path in sorted(folder.glob("*.md"))
-            if path.relative_to(content).as_posix() != example.path
-            and any(name in fields and header(path.read_text(encoding="utf-8")).get(name) == fields[name]
-                    for name in SAME_PAGE)]
+    return [
+        path
+        for path in sorted(folder.glob("*.md"))
+        if path.relative_to(content).as_posix() != example.path
+        and any(
+            name in fields and header(path.read_text(encoding="utf-8")).get(name) == fields[name] for name in SAME_PAGE
+        )
+    ]
 
 
 def test_the_documentation_has_example_pages_of_every_kind():
@@ -110,7 +114,10 @@ def test_every_example_page_in_the_documentation_builds(example, tmp_path):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(example.text, encoding="utf-8")
     site = build_site(content, tmp_path / "output", settings="publishconf.py")
-    mine = [f"{f.code} line {f.line}: {f.message}" for f in site.result.findings
-            if Path(str(f.path)).resolve() == target.resolve()]
+    mine = [
+        f"{f.code} line {f.line}: {f.message}"
+        for f in site.result.findings
+        if Path(str(f.path)).resolve() == target.resolve()
+    ]
     assert mine == [], f"{example} ({example.path}): " + "; ".join(mine)
     assert site.ok, site.messages()

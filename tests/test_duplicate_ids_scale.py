@@ -51,8 +51,11 @@ def test_every_repeated_id_is_found_at_its_line(scenario):
     for finding in found:
         assert finding.path.endswith("guidance/long.md")
         written = text[finding.line - 1]
-        assert ("#note" in written) if '"note"' in finding.message else (written == "{: #point }"), \
-            (finding.line, written, finding.message)
+        assert ("#note" in written) if '"note"' in finding.message else (written == "{: #point }"), (
+            finding.line,
+            written,
+            finding.message,
+        )
 
 
 def test_the_work_grows_in_line_with_the_page(scenario, tmp_path):

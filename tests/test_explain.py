@@ -17,12 +17,10 @@ def test_names_are_unique():
 
 
 def test_explain_prints_one_code_and_rejects_unknown_ones():
-    ok = subprocess.run([sys.executable, "-m", "lscb_cli", "explain", "ver002"],
-                        capture_output=True, text=True)
+    ok = subprocess.run([sys.executable, "-m", "lscb_cli", "explain", "ver002"], capture_output=True, text=True)
     assert ok.returncode == 0
     assert ok.stdout.startswith("### VER002 version-of-dangling")
     assert "**Use instead**" in ok.stdout
-    bad = subprocess.run([sys.executable, "-m", "lscb_cli", "explain", "VER999"],
-                         capture_output=True, text=True)
+    bad = subprocess.run([sys.executable, "-m", "lscb_cli", "explain", "VER999"], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "No finding code 'VER999'" in bad.stderr

@@ -65,9 +65,11 @@ def test_every_clean_review_is_really_clean(manifest):
     street addresses are public ones, no date of birth, family tables list
     declared pseudonyms, full names are credits or public names."""
     names = forenames()
-    problems = [f"{path.name}: {problem}"
-                for path in gate_corpus.corpus_files()
-                for problem in gate_corpus.cleanliness_problems(path, manifest.entries[path.name], manifest, names)]
+    problems = [
+        f"{path.name}: {problem}"
+        for path in gate_corpus.corpus_files()
+        for problem in gate_corpus.cleanliness_problems(path, manifest.entries[path.name], manifest, names)
+    ]
     assert problems == []
 
 
@@ -79,10 +81,12 @@ def test_the_clean_reviews_are_valid_publishable_reviews(corpus_site):
 
 
 def test_each_false_alarm_is_on_furniture_the_manifest_lists(measurement, manifest):
-    misplaced = [f"{name}:{finding.line} {finding.code} on {place}"
-                 for name, result in measurement.reviews.items()
-                 for finding, place in zip(result.findings, result.places)
-                 if place not in manifest.entries[name].furniture]
+    misplaced = [
+        f"{name}:{finding.line} {finding.code} on {place}"
+        for name, result in measurement.reviews.items()
+        for finding, place in zip(result.findings, result.places)
+        if place not in manifest.entries[name].furniture
+    ]
     assert misplaced == [], "add the furniture tag to MANIFEST.toml, or the finding is not on furniture"
 
 
@@ -93,9 +97,12 @@ def test_refused_clean_reviews_are_exactly_the_known_false_alarms(measurement, m
     fixed = sorted(known - measurement.refused)
     messages = []
     if new:
-        messages.append("new false alarms on clean reviews (the gate refuses them): "
-                        + "; ".join(f"{name} ({', '.join(sorted({f.code for f in measurement.reviews[name].findings}))})"
-                                    for name in new))
+        messages.append(
+            "new false alarms on clean reviews (the gate refuses them): "
+            + "; ".join(
+                f"{name} ({', '.join(sorted({f.code for f in measurement.reviews[name].findings}))})" for name in new
+            )
+        )
     if fixed:
         messages.append("no longer refused, remove `known_false_alarm` from MANIFEST.toml for: " + ", ".join(fixed))
     assert not messages, "\n".join(messages)
@@ -121,4 +128,5 @@ def test_the_false_alarms_shown_in_the_docs_are_the_ones_measured(measurement):
         MEASURED.write_text(table, encoding="utf-8")
     assert MEASURED.read_text(encoding="utf-8") == table, (
         "the measured false alarms changed: run LSCB_UPDATE_MEASURED=1 pytest tests/test_gate_corpus_clean.py, "
-        "then make checks-doc, and commit both")
+        "then make checks-doc, and commit both"
+    )

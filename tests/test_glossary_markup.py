@@ -49,8 +49,13 @@ Working together matters; the Working Together guidance says so.
 
 
 def version(body: str, title: str = "Getting help", **fields) -> str:
-    header = {"Title": title, "Date": "2026-02-01", "Version_of": "guidance/sharing.md",
-              "Summary": "Who can help you.", **fields}
+    header = {
+        "Title": title,
+        "Date": "2026-02-01",
+        "Version_of": "guidance/sharing.md",
+        "Summary": "Who can help you.",
+        **fields,
+    }
     lines = "\n".join(f"{name}: {value}" for name, value in header.items())
     return f"{lines}\n\n{body}\n"
 
@@ -153,7 +158,11 @@ def test_the_glossary_entries_have_ids_and_the_glossary_is_not_marked_up(scenari
     site = build(scenario)
     glossary = body(site, "glossary/index.html")
     assert [dt["id"] for dt in glossary.find_all("dt")] == [
-        "term-mash", "term-strategy-discussion", "term-neglect", "term-working-together"]
+        "term-mash",
+        "term-strategy-discussion",
+        "term-neglect",
+        "term-working-together",
+    ]
     assert not glossary.select(".glossary-term")
 
 
@@ -201,7 +210,8 @@ def test_a_childrens_page_shows_the_plain_explanation_where_the_word_is_first_us
     explanation = mash.find_next_sibling(class_="glossary-explanation")
     assert explanation.get_text() == "(a team of people whose job is to keep children safe)"
     assert mash.parent.get_text().startswith(
-        "Your teacher might talk to the MASH (a team of people whose job is to keep children safe).")
+        "Your teacher might talk to the MASH (a team of people whose job is to keep children safe)."
+    )
     assert anchor_exists(site, "/children/help/", mash["href"])
     assert not [f for f in site.result.findings if f.code == "READ002"]
 
@@ -211,7 +221,8 @@ def test_a_young_peoples_page_shows_it_too_but_guidance_does_not(scenario):
     site = build(scenario, **{"young-people__help": page})
     [neglect] = terms(site, "young-people/help/index.html")
     assert neglect.find_next_sibling(class_="glossary-explanation").get_text() == (
-        "(when a child is not looked after properly)")
+        "(when a child is not looked after properly)"
+    )
     assert not body(site, "guidance/sharing/index.html").select(".glossary-explanation")
 
 

@@ -19,8 +19,11 @@ def keyed(monkeypatch):
 
 
 def _errors(site) -> list[tuple[str, str, int]]:
-    return sorted((f.path.rsplit("/", 2)[-2] + "/" + f.path.rsplit("/", 1)[-1], f.code, f.line)
-                  for f in site.result.findings if f.is_error)
+    return sorted(
+        (f.path.rsplit("/", 2)[-2] + "/" + f.path.rsplit("/", 1)[-1], f.code, f.line)
+        for f in site.result.findings
+        if f.is_error
+    )
 
 
 def test_a_review_named_after_the_child_is_refused(scenario):
@@ -41,9 +44,13 @@ def test_a_registered_name_in_any_page_file_name_is_found(scenario, keyed):
 
 def test_a_pdf_linked_by_its_site_address_is_read(scenario):
     scenario.write_bytes("documents/child-q-report.pdf", make_pdf([f"Overview. {NAME} told the reviewer."]))
-    scenario.write("reviews/child-q.md", review_markdown(
-        "## Findings\n\nRead [the overview report (PDF, 1 KB)](/documents/child-q-report.pdf).\n\n"
-        "## The board's response\n\nAccepted.\n"))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            "## Findings\n\nRead [the overview report (PDF, 1 KB)](/documents/child-q-report.pdf).\n\n"
+            "## The board's response\n\nAccepted.\n"
+        ),
+    )
     site = scenario.build()
     assert ("reviews/child-q.md", "PII001", 16) in _errors(site)
     assert "child-q-report.pdf page 1" in site.messages()
@@ -57,13 +64,20 @@ def test_a_registered_name_in_an_unlinked_shared_file_is_found(scenario, keyed):
     assert ("documents/leaflet.pdf", "RED001", 1) in _errors(site)
 
 
-@pytest.mark.parametrize("written", [
-    "<b>Chelsea</b> Dawson", "Chelsea[^1] Dawson", "*Chelsea* Dawson", "Chelsea&nbsp;Dawson",
-    "<span>Chelsea</span> <span>Dawson</span>",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "<b>Chelsea</b> Dawson",
+        "Chelsea[^1] Dawson",
+        "*Chelsea* Dawson",
+        "Chelsea&nbsp;Dawson",
+        "<span>Chelsea</span> <span>Dawson</span>",
+    ],
+)
 def test_markup_between_the_words_of_a_name_does_not_hide_it(scenario, keyed, written):
-    body = (f"## Findings\n\nThe reviewer met {written} twice.\n\n"
-            "## The board's response\n\nAccepted.\n\n[^1]: A note.\n")
+    body = (
+        f"## Findings\n\nThe reviewer met {written} twice.\n\n## The board's response\n\nAccepted.\n\n[^1]: A note.\n"
+    )
     scenario.write("reviews/child-q.md", review_markdown(body))
     write_register(scenario.content, "reviews/child-q.md", [NAME])
     codes = {code for _path, code, line in _errors(scenario.build()) if line == 16}

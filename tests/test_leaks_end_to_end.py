@@ -61,12 +61,15 @@ PDF_PAGES = ["Child Q overview report", "Findings\nProfessionals did not share w
 @dataclass
 class Review:
     """The review a case writes: fields, body and attached files."""
+
     fields: dict = field(default_factory=lambda: {"Title": TITLE, "Summary": SUMMARY, "Document": PDF})
     body: str = BODY
-    files: dict = field(default_factory=lambda: {
-        "reviews/images/child-q-network.png": make_png(),
-        PDF: make_pdf(PDF_PAGES),
-    })
+    files: dict = field(
+        default_factory=lambda: {
+            "reviews/images/child-q-network.png": make_png(),
+            PDF: make_pdf(PDF_PAGES),
+        }
+    )
 
     def write(self, content: Path) -> Path:
         for relative, data in self.files.items():
@@ -132,25 +135,30 @@ def _build_leaky(tmp_path, review: Review, previous_output: Path, register: bool
 
 # --- With a redaction register: the name in every place ----------------------
 
+
 def _field(name, value):
     def change(review: Review):
         review.fields[name] = value
+
     return change
 
 
 def _body(old, new):
     def change(review: Review):
         review.body = review.body.replace(old, new)
+
     return change
 
 
 def _file(relative, data, replaces=None):
     """Attach `data` as `relative`; with `replaces`, instead of that file."""
+
     def change(review: Review):
         if replaces:
             review.files.pop(replaces)
             review.body = review.body.replace(_name(replaces), _name(relative))
         review.files[relative] = data
+
     return change
 
 
@@ -165,25 +173,24 @@ PLACES = [
     ("summary", _field("Summary", f"How agencies worked with {NAME} and her family."), "Summary:"),
     ("another metadata field", _field("Pseudonyms", f"Child Q, Mother, Sibling 1, {NAME.upper()}"), "Pseudonyms:"),
     ("body", _body("lived with Mother", f"lived with Mother at {NAME}'s grandmother's"), "lived with Mother"),
-    ("body, across a line break", _body("Child Q is a young child", "Tamsin\nGreywell is a young child"),
-     "Tamsin"),
-    ("date of birth written another way", _body("young child", "young child, born on 3rd May 2015,"),
-     "born on 3rd May"),
+    ("body, across a line break", _body("Child Q is a young child", "Tamsin\nGreywell is a young child"), "Tamsin"),
+    (
+        "date of birth written another way",
+        _body("young child", "young child, born on 3rd May 2015,"),
+        "born on 3rd May",
+    ),
     ("image alt text", _body(ALT, f"A diagram of {NAME}'s family"), "![A diagram"),
     ("link text", _body(LINK_TEXT, f"{NAME} page"), "Adults can find support"),
     ("link URL", _body(LINK_URL, "https://www.example.org/people/tamsin-greywell/"), "Adults can find support"),
     ("attachment file name", _file("reviews/images/TamsinGreywell.png", make_png(), IMAGE), "!["),
-    ("PDF text layer", _file(PDF, make_pdf([PDF_PAGES[0], f"Findings\n{NAME} was not seen alone."])),
-     "Document:"),
+    ("PDF text layer", _file(PDF, make_pdf([PDF_PAGES[0], f"Findings\n{NAME} was not seen alone."])), "Document:"),
     ("PDF text under a black box", _file(PDF, make_pdf(PDF_PAGES, boxed_text=NAME)), "Document:"),
     ("PDF metadata", _file(PDF, make_pdf(PDF_PAGES, info={"/Author": NAME})), "Document:"),
     ("PDF XMP", _file(PDF, make_pdf(PDF_PAGES, xmp=xmp_packet(dc_creator=NAME))), "Document:"),
     ("image EXIF", _file(IMAGE, make_png(exif={"Artist": NAME})), "!["),
     ("PNG text chunk", _file(IMAGE, make_png(text_chunks={"Author": NAME})), "!["),
-    ("JPEG EXIF", _file("reviews/images/child-q-network.jpg", make_jpeg(exif={"ImageDescription": NAME}),
-                        IMAGE), "!["),
-    ("JPEG XMP", _file("reviews/images/child-q-network.jpg", make_jpeg(xmp=xmp_packet(dc_creator=NAME)),
-                       IMAGE), "!["),
+    ("JPEG EXIF", _file("reviews/images/child-q-network.jpg", make_jpeg(exif={"ImageDescription": NAME}), IMAGE), "!["),
+    ("JPEG XMP", _file("reviews/images/child-q-network.jpg", make_jpeg(xmp=xmp_packet(dc_creator=NAME)), IMAGE), "!["),
 ]
 
 
@@ -195,7 +202,8 @@ def test_registered_name_anywhere_stops_the_build(tmp_path, previous_output, mon
     line = _line_of(path, needle)
     hits = [f for f in site.result.findings if f.code == "RED001" and not f.waived]
     assert (path.resolve(), line) in [(Path(f.path).resolve(), f.line) for f in hits], (
-        f"expected RED001 at {path.name}:{line}\n{site.messages()}")
+        f"expected RED001 at {path.name}:{line}\n{site.messages()}"
+    )
     assert {Path(f.path).resolve() for f in hits} == {path.resolve()}
     assert all(f.is_error for f in hits)
     # Other checks may show a masked "T***** G*******"; the register's
@@ -234,10 +242,12 @@ PATTERNS = [
 def test_identifier_without_register_stops_the_build(tmp_path, previous_output, monkeypatch, code, line_text):
     assert code in load_all_rules(), f"{code} is not a declared rule: a leak test never skips"
     review = Review()
-    review.body = review.body.replace("Professionals did not share what they knew.",
-                                      f"Professionals did not share what they knew.\n\n{line_text}")
+    review.body = review.body.replace(
+        "Professionals did not share what they knew.", f"Professionals did not share what they knew.\n\n{line_text}"
+    )
     site, path = _build_leaky(tmp_path, review, previous_output, register=False, monkeypatch=monkeypatch)
     line = _line_of(path, line_text)
     hits = [f for f in site.result.findings if f.code == code and f.is_error]
     assert [(Path(f.path).resolve(), f.line) for f in hits] == [(path.resolve(), line)], (
-        f"expected {code} at {path.name}:{line}\n{site.messages()}")
+        f"expected {code} at {path.name}:{line}\n{site.messages()}"
+    )

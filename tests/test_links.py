@@ -31,14 +31,21 @@ def _line_of(path, text):
 
 @pytest.mark.parametrize("publish", [False, True], ids=["draft", "publish"])
 def test_a_site_whose_links_all_resolve_builds_in_both_modes(scenario, publish):
-    scenario.write("guidance/referral.md", guidance_markdown(
-        "Making a referral",
-        "## When to refer\n\nRefer at once.\n\n## After a referral\n\n"
-        "See [when to refer](#when-to-refer), the [glossary](../pages/glossary.md#glossary) "
-        "and the [about page](/about/).\n"))
+    scenario.write(
+        "guidance/referral.md",
+        guidance_markdown(
+            "Making a referral",
+            "## When to refer\n\nRefer at once.\n\n## After a referral\n\n"
+            "See [when to refer](#when-to-refer), the [glossary](../pages/glossary.md#glossary) "
+            "and the [about page](/about/).\n",
+        ),
+    )
     scenario.write("pages/glossary.md", "Title: Glossary\n\n## Glossary\n\nWords.\n")
-    scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                   "Read [paragraph 2 of the referral guidance](../guidance/referral.md#para-2).\n")
+    scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\n"
+        "Read [paragraph 2 of the referral guidance](../guidance/referral.md#para-2).\n",
+    )
     site = _build(scenario, publish)
     assert site.ok, site.messages()
     # The links really were there to check.
@@ -47,8 +54,9 @@ def test_a_site_whose_links_all_resolve_builds_in_both_modes(scenario, publish):
 
 @pytest.mark.parametrize("publish", [False, True], ids=["draft", "publish"])
 def test_a_broken_link_written_as_an_address_stops_the_build_in_both_modes(scenario, publish):
-    page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "The dates are on the [calendar page](/calender/).\n")
+    page = scenario.write(
+        "pages/training.md", "Title: Training\n\n## Courses\n\nThe dates are on the [calendar page](/calender/).\n"
+    )
     scenario.write("pages/calendar.md", "Title: Calendar\n\n## Dates\n\nCourse dates.\n")
     site = _build(scenario, publish)
     assert not site.ok
@@ -60,21 +68,29 @@ def test_a_broken_link_written_as_an_address_stops_the_build_in_both_modes(scena
 
 
 def test_on_the_live_site_links_to_the_site_address_are_checked_too(scenario):
-    scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                   "See [about us](https://www.northshire-scb.example/about/), "
-                   "[our plans](https://www.northshire-scb.example/plans/) and "
-                   "[a neighbouring board](https://www.northshire-scb.example.org/plans/).\n")
+    scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\n"
+        "See [about us](https://www.northshire-scb.example/about/), "
+        "[our plans](https://www.northshire-scb.example/plans/) and "
+        "[a neighbouring board](https://www.northshire-scb.example.org/plans/).\n",
+    )
     assert _build(scenario).ok  # in a preview, the live address is another site
     site = _build(scenario, publish=True)
     assert [f.message for f in _findings(site, "LINK001")] == ["link to /plans/ goes nowhere"]
 
 
 def test_a_missing_anchor_names_the_paragraphs_the_page_has(scenario):
-    scenario.write("guidance/referral.md", guidance_markdown(
-        "Making a referral", "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n"))
-    page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "Read [paragraph 2](../guidance/referral.md#para-2).\n\n"
-                          "Read [paragraph 12](../guidance/referral.md#para-12).\n")
+    scenario.write(
+        "guidance/referral.md",
+        guidance_markdown("Making a referral", "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n"),
+    )
+    page = scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\n"
+        "Read [paragraph 2](../guidance/referral.md#para-2).\n\n"
+        "Read [paragraph 12](../guidance/referral.md#para-12).\n",
+    )
     site = _build(scenario)
     [finding] = _findings(site, "LINK002")
     assert finding.line == _line_of(page, "paragraph 12")
@@ -83,9 +99,12 @@ def test_a_missing_anchor_names_the_paragraphs_the_page_has(scenario):
 
 
 def test_the_second_of_two_identical_links_is_reported_at_its_own_line(scenario):
-    page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "See [courses](#courses).\n\n"
-                          "See [courses](#courses) and [more courses](#cources).\n")
+    page = scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\n"
+        "See [courses](#courses).\n\n"
+        "See [courses](#courses) and [more courses](#cources).\n",
+    )
     site = _build(scenario)
     [finding] = _findings(site, "LINK002")
     assert finding.line == _line_of(page, "more courses")
@@ -96,8 +115,12 @@ def test_a_broken_link_in_the_theme_is_reported_once_on_the_built_page(scenario,
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     footer = theme / "templates" / "partials" / "footer.html"
-    footer.write_text(footer.read_text(encoding="utf-8").replace(
-        "</footer>", '<a href="{{ SITEURL }}/complaints/">Complaints</a></footer>'), encoding="utf-8")
+    footer.write_text(
+        footer.read_text(encoding="utf-8").replace(
+            "</footer>", '<a href="{{ SITEURL }}/complaints/">Complaints</a></footer>'
+        ),
+        encoding="utf-8",
+    )
     scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\nCourses for staff.\n")
     site = _build(scenario, THEME=str(theme))
     assert not site.ok
@@ -109,8 +132,10 @@ def test_a_broken_link_in_the_theme_is_reported_once_on_the_built_page(scenario,
 
 def test_a_source_link_to_a_missing_page_suggests_the_page_meant(scenario):
     scenario.write("guidance/referral.md", guidance_markdown("Making a referral"))
-    page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "Before the course, read [making a referral](guidance/referral.md).\n")
+    page = scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\nBefore the course, read [making a referral](guidance/referral.md).\n",
+    )
     site = _build(scenario)
     assert not site.ok
     [finding] = _findings(site, "LINK004")
@@ -123,8 +148,10 @@ def test_a_missing_image_is_reported_with_the_file_meant(scenario):
     from factories import FACTORIES
 
     scenario.write_bytes("pages/images/course-chart.png", FACTORIES["png_clean"]())
-    page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "![Places booked each month, rising from 20 to 60.](images/course-chrt.png)\n")
+    page = scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\n![Places booked each month, rising from 20 to 60.](images/course-chrt.png)\n",
+    )
     site = _build(scenario)
     [finding] = _findings(site, "LINK004")
     assert finding.line == _line_of(page, "course-chrt")
@@ -136,8 +163,11 @@ WITHHELD = {"Publication_decision": "withhold"}
 
 def test_a_link_to_a_withheld_review_stops_the_build_before_anything_is_written(scenario):
     scenario.write("reviews/child-q.md", review_markdown(**WITHHELD))
-    page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "The course draws on the [review concerning Child Q](../reviews/child-q.md).\n")
+    page = scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\n"
+        "The course draws on the [review concerning Child Q](../reviews/child-q.md).\n",
+    )
     site = _build(scenario)
     assert not site.ok
     [finding] = _findings(site, "LINK005")
@@ -150,8 +180,10 @@ def test_a_link_to_a_withheld_review_stops_the_build_before_anything_is_written(
 
 def test_a_link_to_a_withheld_review_by_address_is_named_by_both_link_and_leak_checks(scenario):
     scenario.write("reviews/child-q.md", review_markdown(**WITHHELD))
-    page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "The course draws on the [review concerning Child Q](/reviews/child-q/).\n")
+    page = scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\nThe course draws on the [review concerning Child Q](/reviews/child-q/).\n",
+    )
     site = _build(scenario)
     assert not site.ok
     [link] = _findings(site, "LINK003")
@@ -163,13 +195,16 @@ def test_a_link_to_a_withheld_review_by_address_is_named_by_both_link_and_leak_c
 
 @pytest.mark.parametrize("publish", [False, True], ids=["draft", "publish"])
 def test_a_published_page_may_not_link_to_a_draft_but_a_draft_may(scenario, publish):
-    scenario.write("pages/plans.md", "Title: Plans\nStatus: draft\n\n## Plans\n\n"
-                   "See the [training draft](training-draft.md).\n")
+    scenario.write(
+        "pages/plans.md", "Title: Plans\nStatus: draft\n\n## Plans\n\nSee the [training draft](training-draft.md).\n"
+    )
     scenario.write("pages/training-draft.md", "Title: Training draft\nStatus: draft\n\n## Draft\n\nDraft.\n")
     assert _build(scenario, publish).ok
 
-    page = scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                          "See the [plans](plans.md) and the [plans again](/drafts/plans/).\n")
+    page = scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\nSee the [plans](plans.md) and the [plans again](/drafts/plans/).\n",
+    )
     site = _build(scenario, publish)
     [source] = _findings(site, "LINK005")
     assert source.line == _line_of(page, "plans") and source.col == 9
@@ -179,12 +214,14 @@ def test_a_published_page_may_not_link_to_a_draft_but_a_draft_may(scenario, publ
 def test_links_of_drafts_hidden_pages_and_withheld_reviews_are_checked_too(scenario):
     scenario.write("pages/hidden.md", "Title: Hidden\nStatus: hidden\n\n## Hidden\n\n[a](nowhere.md)\n")
     scenario.write("pages/draft.md", "Title: Draft\nStatus: draft\n\n## Draft\n\n[b](nowhere.md)\n")
-    scenario.write("reviews/child-q.md", review_markdown(
-        body="## Findings\n\nSee [c](../pages/nowhere.md).\n\n## The board's response\n\nAccepted.\n",
-        **WITHHELD))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            body="## Findings\n\nSee [c](../pages/nowhere.md).\n\n## The board's response\n\nAccepted.\n", **WITHHELD
+        ),
+    )
     site = _build(scenario)
-    paths = sorted(f.path.rsplit("/", 2)[-2] + "/" + f.path.rsplit("/", 1)[-1]
-                   for f in _findings(site, "LINK004"))
+    paths = sorted(f.path.rsplit("/", 2)[-2] + "/" + f.path.rsplit("/", 1)[-1] for f in _findings(site, "LINK004"))
     assert paths == ["pages/draft.md", "pages/hidden.md", "reviews/child-q.md"]
 
 
@@ -217,10 +254,16 @@ def test_the_link_scanner_sees_what_the_full_parser_sees():
 
     full, scanned = parse_html(TRICKY_HTML), scan_references(TRICKY_HTML)
     assert [(link.href, link.text, link.line) for link in scanned.links] == [
-        (link.href, link.text, link.line) for link in full.links]
+        (link.href, link.text, link.line) for link in full.links
+    ]
     assert scanned.ids == full.ids and scanned.resources == full.resources
     assert [link.href for link in full.links] == [
-        "/upper/", "/unquoted/", "/search/?q=a&b=c", "#para-1", "/multi/line/"]
+        "/upper/",
+        "/unquoted/",
+        "/search/?q=a&b=c",
+        "#para-1",
+        "/multi/line/",
+    ]
     assert full.links[3].text == "an icon"
 
 
@@ -237,16 +280,22 @@ def test_the_quick_look_misses_no_url_or_id_the_parser_sees():
 
 def test_a_broken_address_can_be_waived_on_its_line_but_a_link_to_a_withheld_review_cannot(scenario):
     scenario.write("reviews/child-q.md", review_markdown(**WITHHELD))
-    scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                   "Book on the [booking system](/booking/). "
-                   "<!-- waive LINK001: the booking system is served by the council at this address -->\n")
+    scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\n"
+        "Book on the [booking system](/booking/). "
+        "<!-- waive LINK001: the booking system is served by the council at this address -->\n",
+    )
     site = _build(scenario)
     assert site.ok, site.messages()
     assert [f.code for f in site.result.findings if f.waived] == ["LINK001"]
 
-    scenario.write("pages/training.md", "Title: Training\n\n## Courses\n\n"
-                   "See the [Child Q review](/reviews/child-q/). "
-                   "<!-- waive LINK003: it will be published soon -->\n")
+    scenario.write(
+        "pages/training.md",
+        "Title: Training\n\n## Courses\n\n"
+        "See the [Child Q review](/reviews/child-q/). "
+        "<!-- waive LINK003: it will be published soon -->\n",
+    )
     site = _build(scenario)
     assert not site.ok
     assert site.codes() == ["WAIV005"]  # "cannot be waived": the build stops before writing

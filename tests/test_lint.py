@@ -1,6 +1,6 @@
-"""The Python code passes ruff's linter as configured in pyproject.toml
-([tool.ruff]): the same as `make lint`, the pre-commit hook and CI, so that
-the test command alone finds a problem too."""
+"""The Python code passes ruff's linter and formatter check as configured in
+pyproject.toml ([tool.ruff]): the same as `make lint`, the pre-commit hooks
+and CI, so that the test command alone finds a problem too."""
 
 from __future__ import annotations
 
@@ -34,3 +34,16 @@ def test_ruff_finds_a_planted_problem(tmp_path):
     checked = _ruff("check", "--config", config, "--output-format", "concise", str(bad))
     assert checked.returncode == 1, checked.stdout
     assert all(code in checked.stdout for code in ("F401", "I001", "F821")), checked.stdout
+
+
+def test_ruff_format_would_change_nothing():
+    result = _ruff("format", "--check", ".")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]
+
+
+def test_ruff_format_finds_a_badly_laid_out_file(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("x = {'a':1,\n 'b' :2}\n", encoding="utf-8")
+    config = str(ROOT / "pyproject.toml")
+    checked = _ruff("format", "--check", "--config", config, str(bad))
+    assert checked.returncode == 1 and "bad.py" in checked.stdout, checked.stdout + checked.stderr

@@ -41,14 +41,14 @@ def disagreements(pyproject_text: str, lock_text: str) -> list[str]:
 
 
 def test_the_lock_agrees_with_pyproject():
-    assert disagreements((ROOT / "pyproject.toml").read_text(encoding="utf-8"),
-                         LOCK.read_text(encoding="utf-8")) == []
+    assert disagreements((ROOT / "pyproject.toml").read_text(encoding="utf-8"), LOCK.read_text(encoding="utf-8")) == []
 
 
 def test_a_requirement_the_lock_does_not_satisfy_is_found():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     changed = pyproject.replace('"pelican>=4.11,<5"', '"pelican>=5,<6"').replace(
-        '"pytest>=8,<10",', '"pytest>=8,<10",\n    "a-package-nobody-locked>=1",')
+        '"pytest>=8,<10",', '"pytest>=8,<10",\n    "a-package-nobody-locked>=1",'
+    )
     assert sorted(disagreements(changed, LOCK.read_text(encoding="utf-8"))) == [
         "a-package-nobody-locked is not in requirements.lock",
         f"pelican=={locked(LOCK.read_text(encoding='utf-8'))['pelican']} is outside <6,>=5",
@@ -65,8 +65,13 @@ def test_every_locked_package_has_a_hash_and_no_machine_paths():
 
 
 def test_the_install_uses_the_lock_with_hashes():
-    recipe = subprocess.run(["make", "-n", "-B", "STAMP=.venv/.never-made", ".venv/.never-made"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60).stdout
+    recipe = subprocess.run(
+        ["make", "-n", "-B", "STAMP=.venv/.never-made", ".venv/.never-made"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
     installs = [line for line in recipe.splitlines() if "pip install" in line and "--upgrade pip" not in line]
     assert any("--require-hashes -r requirements.lock" in line for line in installs), installs
     project = [line for line in installs if "-e ." in line]

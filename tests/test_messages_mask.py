@@ -44,8 +44,12 @@ PLANTS: dict[str, list[tuple[str, str]]] = {
     "REV002": [("Publish_after: next March", f"Publish_after: {NAME}")],
     "REV006": [("Sibling_risk_assessed: no", f"Sibling_risk_assessed: {NAME}")],
     # DOC001 on an annual report: its "did you mean" is a review's file.
-    "DOC001": [("Document: annual-reports/documents/annual-report-2025-26.pdf",
-                "Document: reviews/documents/zebedee-qiunlan-report.pdf")],
+    "DOC001": [
+        (
+            "Document: annual-reports/documents/annual-report-2025-26.pdf",
+            "Document: reviews/documents/zebedee-qiunlan-report.pdf",
+        )
+    ],
     "PII001": [("Kyle Brennan", NAME)],
 }
 # Files added to a fixture so that a suggestion names the child.
@@ -83,8 +87,10 @@ def planted(path: Path):
 
 def _settings_file(folder: Path, overrides: dict) -> Path:
     """The project's settings with the fixture's overrides, paths made absolute."""
-    lines = [f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n",
-             f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"]
+    lines = [
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n",
+        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n",
+    ]
     lines += [f"{key} = {value!r}\n" for key, value in overrides.items()]
     settings = folder / "settings.py"
     settings.write_text("".join(lines), encoding="utf-8")
@@ -96,9 +102,25 @@ def printed(content: Path, output: Path, settings: Path, env: dict) -> dict[str,
 
     def run(form: str) -> str:
         done = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(settings),
-             "--content", str(content), "--output", str(output / form), "--check", "--format", form],
-            capture_output=True, text=True, env=environ, cwd=ROOT, timeout=300)
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "build.py"),
+                "--settings",
+                str(settings),
+                "--content",
+                str(content),
+                "--output",
+                str(output / form),
+                "--check",
+                "--format",
+                form,
+            ],
+            capture_output=True,
+            text=True,
+            env=environ,
+            cwd=ROOT,
+            timeout=300,
+        )
         return done.stdout + done.stderr
 
     with ThreadPoolExecutor(max_workers=len(FORMATS)) as pool:
@@ -114,6 +136,7 @@ def test_no_format_prints_the_identifier_planted_in_a_fixture(path, tmp_path, mo
     placed = write_site(fixture, content)
     if fixture.register:
         from register_helpers import write_register
+
         write_register(content, fixture.place, fixture.register)
     add_standard_pages(content)
     settings = _settings_file(tmp_path, fixture.settings) if fixture.settings else ROOT / "pelicanconf.py"
@@ -121,7 +144,7 @@ def test_no_format_prints_the_identifier_planted_in_a_fixture(path, tmp_path, mo
 
     for form, text in out.items():
         assert not contains(text, NAME), f"{path.name}: --format {form} prints {NAME!r}:\n{text}"
-    report, _end = json.JSONDecoder().raw_decode(out["json"][out["json"].index("{"):])
+    report, _end = json.JSONDecoder().raw_decode(out["json"][out["json"].index("{") :])
     codes = {finding["code"] for finding in report["findings"]}
     assert fixture.code in codes, f"{path.name}: {fixture.code} was not reported:\n{out['text']}"
     shown = mask_path(f"content/{fixture.place}")
@@ -135,8 +158,10 @@ def test_no_format_prints_the_identifier_planted_in_a_fixture(path, tmp_path, mo
 def test_a_path_under_reviews_is_masked_but_pseudonyms_and_file_words_stay():
     assert mask_path("content/reviews/zebedee-quinlan.md") == "content/reviews/z******-q******.md"
     assert mask_path("content/reviews/child-q.md") == "content/reviews/child-q.md"
-    assert (mask_path("content/reviews/documents/child-q-overview-report.pdf")
-            == "content/reviews/documents/child-q-overview-report.pdf")
+    assert (
+        mask_path("content/reviews/documents/child-q-overview-report.pdf")
+        == "content/reviews/documents/child-q-overview-report.pdf"
+    )
     assert mask_path("content/guidance/neglect.md") == "content/guidance/neglect.md"
     assert mask_path("/reviews/zebedee-quinlan/") == "/reviews/z******-q******/"
 
@@ -152,9 +177,12 @@ def test_a_message_built_from_a_value_is_refused_and_a_quoted_value_is_masked_in
     written = NAME
     with pytest.raises(TypeError, match="literal"):
         rule.at(str(review), 1, f"Review_type '{written}' is not allowed", "write one of: scr")
-    finding = rule.at(str(review), 1, say("{field} '{value}' is not allowed", field=known("Review_type"),
-                                          value=f"{NAME} and School B"),
-                      say("did you mean {close}?", close=file(f"reviews/documents/{SLUG}.pdf")))
+    finding = rule.at(
+        str(review),
+        1,
+        say("{field} '{value}' is not allowed", field=known("Review_type"), value=f"{NAME} and School B"),
+        say("did you mean {close}?", close=file(f"reviews/documents/{SLUG}.pdf")),
+    )
     assert finding.message == "Review_type 'Z****** Q****** a** School B' is not allowed"
     assert finding.hint == "did you mean reviews/documents/z******-q******.pdf?"
     guidance = tmp_path / "content" / "guidance" / "neglect.md"

@@ -66,8 +66,7 @@ COMPLETE = {
 
 
 def _meta(site, name: str = "") -> list:
-    return [f for f in site.result.findings
-            if f.code.startswith("META") and (not name or f.path.endswith(name))]
+    return [f for f in site.result.findings if f.code.startswith("META") and (not name or f.path.endswith(name))]
 
 
 def _line(text: str, starts: str) -> int:
@@ -82,6 +81,7 @@ def _site(scenario, relative: str, text: str, **overrides):
 
 
 # --- the demo and complete pages -------------------------------------------------
+
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
 def test_the_demo_content_has_no_metadata_findings(tmp_path, settings):
@@ -98,10 +98,12 @@ def test_a_complete_page_of_every_type_has_no_metadata_findings(scenario):
 
 REQUIRED = sorted(
     (relative, field.name)
-    for relative, key in (("guidance/making-a-referral.md", "guidance"),
-                          ("children/making-a-referral.md", "children"),
-                          ("annual-reports/2025-26.md", "annual-reports"),
-                          ("reviews/child-q.md", "reviews"))
+    for relative, key in (
+        ("guidance/making-a-referral.md", "guidance"),
+        ("children/making-a-referral.md", "children"),
+        ("annual-reports/2025-26.md", "annual-reports"),
+        ("reviews/child-q.md", "reviews"),
+    )
     for field in schema.TYPES[key]
     # Without a Title (or an article without a Date) Pelican cannot read the file: BLD001.
     if field.required and not field.missing_by and field.name not in ("Title", "Date")
@@ -139,28 +141,38 @@ def test_fields_other_checks_own_are_not_reported_twice(scenario):
     version = VERSION.replace("Version_of: guidance/making-a-referral.md\n", "")
     scenario.write("guidance/making-a-referral.md", GUIDANCE)
     scenario.write("children/making-a-referral.md", version)
-    scenario.write("reviews/child-q.md", review_markdown(
-        Pseudonyms=None, Publication_decision=None, Decision_date=None, Decision_by=None,
-        Sibling_risk_assessed=None))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            Pseudonyms=None, Publication_decision=None, Decision_date=None, Decision_by=None, Sibling_risk_assessed=None
+        ),
+    )
     site = scenario.build()
     assert _meta(site) == [], site.messages()
     assert {"VER001", "REV001", "REV004", "REV005", "REV006", "REV007"} <= set(site.codes())
 
 
 def test_a_dangling_version_of_is_only_ver002(scenario):
-    site = _site(scenario, "children/making-a-referral.md",
-                 VERSION.replace("guidance/making-a-referral.md", "guidance/making-a-referal.md"))
+    site = _site(
+        scenario,
+        "children/making-a-referral.md",
+        VERSION.replace("guidance/making-a-referral.md", "guidance/making-a-referal.md"),
+    )
     assert _meta(site) == []
     assert "VER002" in site.codes()
 
 
 # --- META001: unknown fields -----------------------------------------------------
 
-@pytest.mark.parametrize("written,message,hint", [
-    ("review_date", "'review_date' must be written Review_date", "did you mean Review_date?"),
-    ("Review-date", "'Review-date' must be written Review_date", "did you mean Review_date?"),
-    ("Reveiw_date", "'Reveiw_date' is not a field of a guidance page", "did you mean Review_date?"),
-])
+
+@pytest.mark.parametrize(
+    "written,message,hint",
+    [
+        ("review_date", "'review_date' must be written Review_date", "did you mean Review_date?"),
+        ("Review-date", "'Review-date' must be written Review_date", "did you mean Review_date?"),
+        ("Reveiw_date", "'Reveiw_date' is not a field of a guidance page", "did you mean Review_date?"),
+    ],
+)
 def test_a_misspelt_field_is_flagged_with_the_name_meant(scenario, written, message, hint):
     text = GUIDANCE.replace("Review_date:", f"{written}:")
     site = _site(scenario, "guidance/making-a-referral.md", text)
@@ -197,7 +209,9 @@ def test_a_field_of_another_type_is_unknown(scenario):
 
 
 def test_an_unknown_field_can_be_waived_naming_the_field(scenario):
-    text = GUIDANCE.replace("Summary:", "Audience: social workers\nWaive: META001 in Audience: read by the intranet copy\nSummary:")
+    text = GUIDANCE.replace(
+        "Summary:", "Audience: social workers\nWaive: META001 in Audience: read by the intranet copy\nSummary:"
+    )
     site = _site(scenario, "guidance/making-a-referral.md", text)
     found = _meta(site)
     assert [(f.code, bool(f.waived)) for f in found] == [("META001", True)]
@@ -223,12 +237,16 @@ def test_fields_pelican_uses_and_waive_are_known_to_every_type(scenario):
 
 # --- META003: values ----------------------------------------------------------------
 
-@pytest.mark.parametrize("field,value,hint", [
-    ("Review_type", "serious", "write one of: scr, lcspr, rapid-review"),
-    ("Criminal_proceedings", "concluding", "did you mean concluded?"),
-    ("Publication_decision", "yes", "write one of: publish, withhold"),
-    ("Document", "https://example.org/report.pdf", "give the path of a file"),
-])
+
+@pytest.mark.parametrize(
+    "field,value,hint",
+    [
+        ("Review_type", "serious", "write one of: scr, lcspr, rapid-review"),
+        ("Criminal_proceedings", "concluding", "did you mean concluded?"),
+        ("Publication_decision", "yes", "write one of: publish, withhold"),
+        ("Document", "https://example.org/report.pdf", "give the path of a file"),
+    ],
+)
 def test_a_value_that_is_not_allowed_is_flagged_at_the_value(scenario, field, value, hint):
     text = review_markdown(**{field: value})
     site = _site(scenario, "reviews/child-q.md", text)
@@ -239,18 +257,25 @@ def test_a_value_that_is_not_allowed_is_flagged_at_the_value(scenario, field, va
 
 
 def test_values_are_read_in_any_case_as_the_gate_reads_them(scenario):
-    site = _site(scenario, "reviews/child-q.md", review_markdown(
-        Publication_decision="Publish", Review_type="LCSPR", Criminal_proceedings="None"))
+    site = _site(
+        scenario,
+        "reviews/child-q.md",
+        review_markdown(Publication_decision="Publish", Review_type="LCSPR", Criminal_proceedings="None"),
+    )
     assert _meta(site) == [], site.messages()
 
 
 # --- META004: dates -------------------------------------------------------------------
 
-@pytest.mark.parametrize("value,problem", [
-    ("31/03/2027", "'31/03/2027' is not written as YYYY-MM-DD"),
-    ("2027-02-30", "'2027-02-30' is not a real date"),
-    ("March 2027", "'March 2027' is not written as YYYY-MM-DD"),
-])
+
+@pytest.mark.parametrize(
+    "value,problem",
+    [
+        ("31/03/2027", "'31/03/2027' is not written as YYYY-MM-DD"),
+        ("2027-02-30", "'2027-02-30' is not a real date"),
+        ("March 2027", "'March 2027' is not written as YYYY-MM-DD"),
+    ],
+)
 def test_an_invalid_date_is_flagged_at_the_value(scenario, value, problem):
     text = GUIDANCE.replace("Review_date: 2027-01-01", f"Review_date: {value}")
     site = _site(scenario, "guidance/making-a-referral.md", text)
@@ -277,17 +302,24 @@ def test_an_unreadable_decision_date_is_meta004_only(scenario):
 
 # --- Status: only the documented values ---------------------------------------------
 
-@pytest.mark.parametrize("relative,text", [
-    ("guidance/making-a-referral.md", GUIDANCE),
-    ("pages/about.md", PAGE),
-    ("reviews/child-q.md", review_markdown()),
-])
-@pytest.mark.parametrize("value,hint", [
-    ("skip", "write Status: draft to keep the page off the site"),
-    ("publsihed", "did you mean published? write one of: published, draft, hidden"),
-    ("drafts", "did you mean draft? write one of: published, draft, hidden"),
-    ("private", "write one of: published, draft, hidden"),
-])
+
+@pytest.mark.parametrize(
+    "relative,text",
+    [
+        ("guidance/making-a-referral.md", GUIDANCE),
+        ("pages/about.md", PAGE),
+        ("reviews/child-q.md", review_markdown()),
+    ],
+)
+@pytest.mark.parametrize(
+    "value,hint",
+    [
+        ("skip", "write Status: draft to keep the page off the site"),
+        ("publsihed", "did you mean published? write one of: published, draft, hidden"),
+        ("drafts", "did you mean draft? write one of: published, draft, hidden"),
+        ("private", "write one of: published, draft, hidden"),
+    ],
+)
 def test_a_status_the_site_does_not_know_is_meta003_at_its_line(scenario, relative, text, value, hint):
     """Pelican drops a page with `Status: skip` without a word, and one with
     a misspelt status with a bare error: here it is a finding at the line,
@@ -295,8 +327,9 @@ def test_a_status_the_site_does_not_know_is_meta003_at_its_line(scenario, relati
     header, body = text.split("\n\n", 1)
     site = _site(scenario, relative, f"{header}\nStatus: {value}\n\n{body}")
     found = _meta(site)
-    assert [(f.code, f.line, f.col, f.hint) for f in found] == [
-        ("META003", header.count("\n") + 2, 9, hint)], site.messages()
+    assert [(f.code, f.line, f.col, f.hint) for f in found] == [("META003", header.count("\n") + 2, 9, hint)], (
+        site.messages()
+    )
     assert not site.ok and not site.result.errors, site.messages()
 
 
@@ -315,12 +348,14 @@ def test_a_page_with_an_unknown_status_is_never_published(scenario):
     from pelican.settings import read_settings
 
     from lscb_content.reader import LscbMarkdownReader
+
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(scenario.content)})
     _content, metadata = LscbMarkdownReader(settings).read(str(scenario.content / "guidance/making-a-referral.md"))
     assert metadata["status"] == "draft"
 
 
 # --- META005: repeated fields -----------------------------------------------------------
+
 
 def test_a_field_written_twice_is_flagged_at_the_second(scenario):
     text = GUIDANCE.replace("Summary: How to refer a child.", "Summary: How to refer a child.\nSummary: And after.")
@@ -331,7 +366,9 @@ def test_a_field_written_twice_is_flagged_at_the_second(scenario):
 
 
 def test_waive_may_be_repeated(scenario):
-    text = GUIDANCE.replace("Summary:", "Colour: blue\nShape: round\nWaive: META001: one\nWaive: META001: two\nSummary:")
+    text = GUIDANCE.replace(
+        "Summary:", "Colour: blue\nShape: round\nWaive: META001: one\nWaive: META001: two\nSummary:"
+    )
     site = _site(scenario, "guidance/making-a-referral.md", text)
     assert "META005" not in {f.code for f in _meta(site)}
 
@@ -345,8 +382,13 @@ _TABLES = {
     "Fields for case reviews": ("reviews",),
     "Fields for standard pages": ("pages",),
 }
-_TYPE_WORDS = {"text": schema.TEXT, "date": schema.DATE, "path": schema.PATH, "comma-separated": schema.LIST,
-              "credits": schema.CREDITS}
+_TYPE_WORDS = {
+    "text": schema.TEXT,
+    "date": schema.DATE,
+    "path": schema.PATH,
+    "comma-separated": schema.LIST,
+    "credits": schema.CREDITS,
+}
 
 
 def _docs_tables() -> dict[str, list[list[str]]]:

@@ -55,10 +55,12 @@ def _spans(matches) -> list[tuple]:
 
 
 # Every pattern read near its anchors: (module, pattern's name, (anchor, words before, words after)).
-NEAR = [(pii_addresses, name, spec) for name, spec in sorted(pii_addresses.NEAR.items())] + [
-    (pii_dob, "_FULL_DATE", pii_dob.FULL_DATE_NEAR)] + [
-    (pii_locations, name, spec) for name, spec in sorted(pii_locations.NEAR.items())] + [
-    (home_addresses, name, spec) for name, spec in sorted(home_addresses.NEAR.items())]
+NEAR = (
+    [(pii_addresses, name, spec) for name, spec in sorted(pii_addresses.NEAR.items())]
+    + [(pii_dob, "_FULL_DATE", pii_dob.FULL_DATE_NEAR)]
+    + [(pii_locations, name, spec) for name, spec in sorted(pii_locations.NEAR.items())]
+    + [(home_addresses, name, spec) for name, spec in sorted(home_addresses.NEAR.items())]
+)
 
 
 @pytest.mark.parametrize("module, name, spec", NEAR, ids=[name for _module, name, _spec in NEAR])

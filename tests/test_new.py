@@ -49,8 +49,14 @@ def run_new(content: Path, *args: str, key: str | None = KEY, stdin: str = "") -
     env["LSCB_TODAY"] = DEMO_TODAY
     if key is not None:
         env["LSCB_REDACTION_KEY"] = key
-    return subprocess.run([sys.executable, str(SCRIPT), "--content", str(content), *args],
-                          input=stdin, capture_output=True, text=True, env=env, cwd=content.parent)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--content", str(content), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=content.parent,
+    )
 
 
 def args_for(type_key: str) -> list[str]:
@@ -97,8 +103,9 @@ def test_a_new_page_of_every_type_passes_the_checks(site, type_key, monkeypatch)
     assert ("Summary" in starters) == ("Summary" in required)
     for name in starters:
         assert re.search(rf"^  {name} ", result.stdout, re.MULTILINE), result.stdout
-    assert not [f.name for f in schema.TYPES[type_key]
-                if f.example and f.name != "Child" and written.get(f.name) == f.example]
+    assert not [
+        f.name for f in schema.TYPES[type_key] if f.example and f.name != "Child" and written.get(f.name) == f.example
+    ]
 
 
 def test_the_guidance_file_is_exactly_this(site):
@@ -138,8 +145,9 @@ def test_a_draft_page_is_in_the_preview_only(site):
 
 
 def test_a_version_names_the_guidance_page_and_shares_its_file_name(site):
-    result = run_new(site.content, "--type", "children", "--title", "Who helps you",
-                     "--version-of", "roles-of-agencies")
+    result = run_new(
+        site.content, "--type", "children", "--title", "Who helps you", "--version-of", "roles-of-agencies"
+    )
     assert result.returncode == 0, result.stderr
     assert header(site.content / "children" / "roles-of-agencies.md")["Version_of"] == GUIDANCE
 
@@ -151,8 +159,14 @@ def test_a_new_review_is_not_published_and_has_an_empty_register(site, monkeypat
     review = site.content / "reviews" / "child-m.md"
     register = load(register_path(review))
     assert register.key_matches(Hasher(KEY.encode())) and register.entries == set()
-    for name in ("Publication_decision", "Decision_date", "Decision_by", "Sibling_risk_assessed",
-                 "Criminal_proceedings", "Publish_after"):
+    for name in (
+        "Publication_decision",
+        "Decision_date",
+        "Decision_by",
+        "Sibling_risk_assessed",
+        "Criminal_proceedings",
+        "Publish_after",
+    ):
         assert name in result.stdout
     assert "docs/publishing-reviews.md" in result.stdout
     assert "make register REVIEW=" in result.stdout
@@ -169,8 +183,12 @@ def test_a_new_review_is_not_published_and_has_an_empty_register(site, monkeypat
     built = site.build()
     assert not built.ok and {"REV004", "REV005"} <= set(built.codes()), built.messages()
     # ...and once it is, the review is withheld until someone writes publish.
-    review.write_text(text.replace("Status: draft\n", "").replace("Decision_date:", "Decision_date: 2026-11-01")
-                      .replace("Decision_by:", "Decision_by: Independent Chair"), encoding="utf-8")
+    review.write_text(
+        text.replace("Status: draft\n", "")
+        .replace("Decision_date:", "Decision_date: 2026-11-01")
+        .replace("Decision_by:", "Decision_by: Independent Chair"),
+        encoding="utf-8",
+    )
     built = site.build()
     assert built.ok, built.messages()
     assert "child-m" not in built.text_of_everything()
@@ -233,13 +251,21 @@ def test_no_input_asks_nothing_and_writes_the_page(site):
     assert header(site.content / "reviews" / "child-q.md")["Child"] == "Child Q"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--type", "leaflet", "--title", "A"],
-     "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, pages."),
-    (["--type", "guidance"], "this page needs --title (TITLE= with make new)"),
-    (["--type", "children", "--title", "Who helps you"], "this page needs --version-of (VERSION_OF= with make new)"),
-    (["--title", "A"], "this page needs --type (TYPE= with make new)"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--type", "leaflet", "--title", "A"],
+            "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, pages.",
+        ),
+        (["--type", "guidance"], "this page needs --title (TITLE= with make new)"),
+        (
+            ["--type", "children", "--title", "Who helps you"],
+            "this page needs --version-of (VERSION_OF= with make new)",
+        ),
+        (["--title", "A"], "this page needs --type (TYPE= with make new)"),
+    ],
+)
 def test_no_input_with_a_field_missing_or_wrong_is_an_error_that_names_it(site, args, message):
     before = sorted(site.content.rglob("*"))
     result = run_new(site.content, "--no-input", *args, stdin="guidance\nA title\n1\n")
@@ -251,20 +277,38 @@ def test_no_input_with_a_field_missing_or_wrong_is_an_error_that_names_it(site, 
 
 def make_new_command(*assignments: str) -> str:
     """The command `make new ...` runs, without running make's other steps."""
-    done = subprocess.run(["make", "-s", "-n", "-f", str(ROOT / "Makefile"), "new", "STAMP=",
-                           f"BIN={Path(sys.executable).parent}", *assignments],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [
+            "make",
+            "-s",
+            "-n",
+            "-f",
+            str(ROOT / "Makefile"),
+            "new",
+            "STAMP=",
+            f"BIN={Path(sys.executable).parent}",
+            *assignments,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     return " ".join(done.stdout.replace("\\\n", " ").split("\n")).strip()
 
 
-@pytest.mark.parametrize("title", ["Neglect", "Children's \"first\" steps; $HOME `id`"])
+@pytest.mark.parametrize("title", ["Neglect", 'Children\'s "first" steps; $HOME `id`'])
 def test_make_new_passes_type_and_title_from_the_command_line(site, title):
     command = make_new_command("TYPE=guidance", f"TITLE={title}")
     assert "--no-input" in command
     env = {**os.environ, "TYPE": "guidance", "TITLE": title, "LSCB_TODAY": DEMO_TODAY}
-    done = subprocess.run(["sh", "-c", command + ' --content "$CONTENT"', "sh"], capture_output=True,
-                          text=True, env={**env, "CONTENT": str(site.content)}, cwd=ROOT)
+    done = subprocess.run(
+        ["sh", "-c", command + ' --content "$CONTENT"', "sh"],
+        capture_output=True,
+        text=True,
+        env={**env, "CONTENT": str(site.content)},
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     [written] = [p for p in (site.content / "guidance").glob("*.md") if p.name != "roles-of-agencies.md"]
     assert header(written)["Title"] == title
@@ -275,20 +319,27 @@ def test_make_new_without_type_asks():
     assert "--no-input" not in make_new_command("TITLE=Neglect")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--type", "guidence", "--title", "A"], "Did you mean guidance?"),
-    (["--type", "leaflet", "--title", "A"], "The types are: guidance, young-people, children"),
-    (["--type", "guidance", "--title", "   "], "the title is empty"),
-    (["--type", "guidance", "--title", "?!"], "gives no file name"),
-    (["--type", "children", "--title", "A", "--version-of", "roles-of-agency"],
-     "did you mean guidance/roles-of-agencies.md?"),
-    (["--type", "children", "--title", "A", "--version-of", "nothing-like-it"],
-     "the guidance pages are: guidance/roles-of-agencies.md"),
-    (["--type", "guidance", "--title", "A", "--version-of", GUIDANCE], "only for young-people and children"),
-    (["--type", "reviews", "--title", "Our review", "--child", "Jane"], "not a pseudonym"),
-    (["--type", "reviews", "--title", "Child M", "--name", "smith-family"], "starts with its pseudonym"),
-    (["--type", "guidance", "--title", "A", "--name", "My Page"], "lower case letters"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--type", "guidence", "--title", "A"], "Did you mean guidance?"),
+        (["--type", "leaflet", "--title", "A"], "The types are: guidance, young-people, children"),
+        (["--type", "guidance", "--title", "   "], "the title is empty"),
+        (["--type", "guidance", "--title", "?!"], "gives no file name"),
+        (
+            ["--type", "children", "--title", "A", "--version-of", "roles-of-agency"],
+            "did you mean guidance/roles-of-agencies.md?",
+        ),
+        (
+            ["--type", "children", "--title", "A", "--version-of", "nothing-like-it"],
+            "the guidance pages are: guidance/roles-of-agencies.md",
+        ),
+        (["--type", "guidance", "--title", "A", "--version-of", GUIDANCE], "only for young-people and children"),
+        (["--type", "reviews", "--title", "Our review", "--child", "Jane"], "not a pseudonym"),
+        (["--type", "reviews", "--title", "Child M", "--name", "smith-family"], "starts with its pseudonym"),
+        (["--type", "guidance", "--title", "A", "--name", "My Page"], "lower case letters"),
+    ],
+)
 def test_bad_input_is_a_usage_error_and_writes_nothing(site, args, message):
     before = sorted(site.content.rglob("*"))
     result = run_new(site.content, *args)
@@ -321,8 +372,11 @@ def test_an_existing_file_is_never_changed(site, type_key):
 
 
 def test_a_second_version_for_the_same_readers_is_refused(site):
-    site.write("young-people/older.md", "Title: Older\nDate: 2026-01-01\nVersion_of: guidance/roles-of-agencies.md\n"
-               "Summary: An older version.\n\nText.\n")
+    site.write(
+        "young-people/older.md",
+        "Title: Older\nDate: 2026-01-01\nVersion_of: guidance/roles-of-agencies.md\n"
+        "Summary: An older version.\n\nText.\n",
+    )
     result = run_new(site.content, *args_for("young-people"))
     assert result.returncode == 1
     assert "young-people/older.md is already the version" in result.stderr
@@ -408,7 +462,7 @@ def test_the_example_session_in_docs_editing_md_is_what_it_prints(site):
     assert result.returncode == 0, result.stderr
     menu, _, rest = session.partition("Type a number from")
     assert result.stdout.startswith(menu.split("\n", 1)[1])  # after "$ make new"
-    assert result.stdout.strip().endswith(rest[rest.index("Wrote"):].strip())
+    assert result.stdout.strip().endswith(rest[rest.index("Wrote") :].strip())
 
 
 def test_new_pages_merged_unfinished_publish_nothing(site, monkeypatch):

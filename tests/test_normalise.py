@@ -35,16 +35,38 @@ from lscb_core.text.normalise import (  # noqa: E402
 
 LOOK_ALIKES = {
     # Cyrillic а е о р с у х і, and capitals
-    "Kаyden": "kayden", "Jеnna": "jenna", "Rоse": "rose", "Рiper": "piper", "Сasey": "casey",
-    "Kyrа": "kyra", "Mаxine": "maxine", "Alех": "alex", "Іvy": "ivy", "Lіly": "lily",
-    "Кayden": "kayden", "Ryаn": "ryan", "Harvеy": "harvey", "Taylоr": "taylor",
-    "Kayden Smith": "kayden smith", "Jоy": "joy", "Рорру": "poppy",
+    "Kаyden": "kayden",
+    "Jеnna": "jenna",
+    "Rоse": "rose",
+    "Рiper": "piper",
+    "Сasey": "casey",
+    "Kyrа": "kyra",
+    "Mаxine": "maxine",
+    "Alех": "alex",
+    "Іvy": "ivy",
+    "Lіly": "lily",
+    "Кayden": "kayden",
+    "Ryаn": "ryan",
+    "Harvеy": "harvey",
+    "Taylоr": "taylor",
+    "Kayden Smith": "kayden smith",
+    "Jоy": "joy",
+    "Рорру": "poppy",
     # Greek ο ν ρ, capitals Ο Ι Κ
-    "Sοphie": "sophie", "Keνin": "kevin", "Οscar": "oscar", "Ιsla": "isla", "Κai": "kai",
+    "Sοphie": "sophie",
+    "Keνin": "kevin",
+    "Οscar": "oscar",
+    "Ιsla": "isla",
+    "Κai": "kai",
     # full width, ligatures, mathematical letters
-    "Ｋayden": "kayden", "ＫＡＹＤＥＮ": "kayden", "ﬁona": "fiona", "𝐊𝐚𝐲𝐝𝐞𝐧": "kayden",
+    "Ｋayden": "kayden",
+    "ＫＡＹＤＥＮ": "kayden",
+    "ﬁona": "fiona",
+    "𝐊𝐚𝐲𝐝𝐞𝐧": "kayden",
     # Latin letters with strokes, dotless i
-    "Søren": "soren", "Łukasz": "lukasz", "Yıldız": "yildiz",
+    "Søren": "soren",
+    "Łukasz": "lukasz",
+    "Yıldız": "yildiz",
 }
 
 
@@ -54,14 +76,28 @@ def test_look_alike_letters_read_as_latin(written, expected):
 
 
 INVISIBLE = {
-    "zero-width space": "\u200b", "zero-width non-joiner": "\u200c", "zero-width joiner": "\u200d",
-    "word joiner": "\u2060", "soft hyphen": "\u00ad", "byte order mark": "\ufeff",
-    "tag letter A": "\U000e0041", "tag cancel": "\U000e007f", "right-to-left override": "\u202e",
-    "left-to-right embedding": "\u202a", "first strong isolate": "\u2068", "pop isolate": "\u2069",
-    "Mongolian vowel separator": "\u180e", "variation selector 16": "\ufe0f",
-    "variation selector 1": "\ufe00", "variation selector 17": "\U000e0100",
-    "Hangul filler": "\u3164", "halfwidth Hangul filler": "\uffa0", "combining grapheme joiner": "\u034f",
-    "Arabic letter mark": "\u061c", "invisible times": "\u2062", "shorthand format control": "\U0001bca0",
+    "zero-width space": "\u200b",
+    "zero-width non-joiner": "\u200c",
+    "zero-width joiner": "\u200d",
+    "word joiner": "\u2060",
+    "soft hyphen": "\u00ad",
+    "byte order mark": "\ufeff",
+    "tag letter A": "\U000e0041",
+    "tag cancel": "\U000e007f",
+    "right-to-left override": "\u202e",
+    "left-to-right embedding": "\u202a",
+    "first strong isolate": "\u2068",
+    "pop isolate": "\u2069",
+    "Mongolian vowel separator": "\u180e",
+    "variation selector 16": "\ufe0f",
+    "variation selector 1": "\ufe00",
+    "variation selector 17": "\U000e0100",
+    "Hangul filler": "\u3164",
+    "halfwidth Hangul filler": "\uffa0",
+    "combining grapheme joiner": "\u034f",
+    "Arabic letter mark": "\u061c",
+    "invisible times": "\u2062",
+    "shorthand format control": "\U0001bca0",
 }
 
 
@@ -72,19 +108,34 @@ def test_invisible_characters_inside_a_word_are_removed(char):
     assert fold(f"Kay{char}den") == "kayden"
     assert clean(written).text == "Kayden Smith"
     # The tokens still point at the whole written word.
-    assert [written[t.start:t.end] for t in tokens(written)] == [f"Kay{char}den", f"Smi{char}th"]
+    assert [written[t.start : t.end] for t in tokens(written)] == [f"Kay{char}den", f"Smi{char}th"]
 
 
 def test_every_default_ignorable_and_format_character_is_ignorable():
     """The character class of the module against Python's Unicode data: every
     Cf character, and the Default_Ignorable_Code_Point ranges of Unicode 15."""
-    format_chars = [chr(cp) for cp in range(0x110000)
-                    if not 0xD800 <= cp < 0xE000 and unicodedata.category(chr(cp)) == "Cf"]
+    format_chars = [
+        chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and unicodedata.category(chr(cp)) == "Cf"
+    ]
     assert format_chars and all(characters._IGNORABLE_CHAR.match(c) for c in format_chars)
-    for low, high in [(0xAD, 0xAD), (0x34F, 0x34F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
-                      (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
-                      (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
-                      (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF)]:
+    for low, high in [
+        (0xAD, 0xAD),
+        (0x34F, 0x34F),
+        (0x115F, 0x1160),
+        (0x17B4, 0x17B5),
+        (0x180B, 0x180F),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2060, 0x206F),
+        (0x3164, 0x3164),
+        (0xFE00, 0xFE0F),
+        (0xFEFF, 0xFEFF),
+        (0xFFA0, 0xFFA0),
+        (0xFFF0, 0xFFF8),
+        (0x1BCA0, 0x1BCA3),
+        (0x1D173, 0x1D17A),
+        (0xE0000, 0xE0FFF),
+    ]:
         assert all(ignorable(chr(cp)) for cp in range(low, high + 1)), hex(low)
     assert not any(ignorable(c) for c in "aZ09 -'’é\u00a0\u2013")
 
@@ -135,6 +186,7 @@ def test_one_fold_for_every_matcher():
 
 # --- The clean copy and its offsets ----------------------------------------------
 
+
 def test_clean_copy_keeps_case_and_maps_offsets_back():
     written = "Seen by Kаy\u200bden Ｓmith’s aunt, Zoe\u0301 ﬁnn."
     cleaned = clean(written)
@@ -142,11 +194,12 @@ def test_clean_copy_keeps_case_and_maps_offsets_back():
     for word in ("Kayden", "Smith", "aunt", "Zoé", "finn", "Seen"):
         start = cleaned.text.index(word)
         end = start + len(word)
-        original = written[cleaned.start(start):cleaned.end(end)]
+        original = written[cleaned.start(start) : cleaned.end(end)]
         assert normalise(original) == normalise(word), (word, original)
+
     def original(word: str) -> str:
         start = cleaned.text.index(word)
-        return written[cleaned.start(start):cleaned.end(start + len(word))]
+        return written[cleaned.start(start) : cleaned.end(start + len(word))]
 
     assert original("Kayden") == "Kаy\u200bden"
     assert original("Zoé") == "Zoe\u0301"
@@ -165,15 +218,23 @@ def test_plain_text_is_its_own_clean_copy():
 
 # --- End to end: real builds -------------------------------------------------------
 
-REVIEW_BODY = ("## Findings\n\n{line}\n\n## Recommendations\n\n1. Share information sooner.\n\n"
-               "## The board's response\n\nThe board accepted the recommendation.\n")
+REVIEW_BODY = (
+    "## Findings\n\n{line}\n\n## Recommendations\n\n1. Share information sooner.\n\n"
+    "## The board's response\n\nThe board accepted the recommendation.\n"
+)
 PSEUDONYMS = "Child Q, Mother, Mother's partner, Sibling 1"
 
 DISGUISES = {
-    "Cyrillic e": "Kylе Brennan", "Cyrillic capital K": "Кyle Brennan",
-    "Cyrillic e in the surname": "Kyle Brеnnan", "zero-width space": "Ky\u200ble Brennan", "soft hyphen": "Ky\u00adle Bren\u00adnan",
-    "tag characters": "Kyle\U000e0041 Brennan", "right-to-left override": "Kyle Bren\u202enan",
-    "full width": "Ｋｙｌｅ Brennan", "word joiner": "K\u2060yle Brennan", "variation selector": "Kyle\ufe0f Brennan",
+    "Cyrillic e": "Kylе Brennan",
+    "Cyrillic capital K": "Кyle Brennan",
+    "Cyrillic e in the surname": "Kyle Brеnnan",
+    "zero-width space": "Ky\u200ble Brennan",
+    "soft hyphen": "Ky\u00adle Bren\u00adnan",
+    "tag characters": "Kyle\U000e0041 Brennan",
+    "right-to-left override": "Kyle Bren\u202enan",
+    "full width": "Ｋｙｌｅ Brennan",
+    "word joiner": "K\u2060yle Brennan",
+    "variation selector": "Kyle\ufe0f Brennan",
 }
 
 
@@ -208,8 +269,16 @@ def key(monkeypatch):
     monkeypatch.setenv("LSCB_REDACTION_KEY", "normalise-test-key-0123456789")
 
 
-@pytest.mark.parametrize("written", ["Tаmsin Greywell", "Tam\u200bsin Grey\u00adwell", "ＴＡＭＳＩＮ greywell",
-                                     "Tamsin Greyw\u0435ll", "T\U000e0020amsin Greywell"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Tаmsin Greywell",
+        "Tam\u200bsin Grey\u00adwell",
+        "ＴＡＭＳＩＮ greywell",
+        "Tamsin Greyw\u0435ll",
+        "T\U000e0020amsin Greywell",
+    ],
+)
 def test_a_disguised_register_term_is_refused(scenario, key, written):
     line = f"Child Q's cousin, {written}, stayed at weekends."
     text = review_markdown(REVIEW_BODY.format(line=line), Pseudonyms=PSEUDONYMS)
@@ -251,15 +320,18 @@ def test_a_register_of_format_1_still_finds_letters_the_old_rules_kept(scenario,
 ALLOWLIST = '[[allow]]\ntext = "{text}"\nreason = "Named in the public inquiry into her death (2003)"\n'
 
 
-@pytest.mark.parametrize("entry, written, allowed", [
-    ("Victoria Climbié", "Victоria Climbié", True),  # Cyrillic о in the text
-    ("Victoria Climbié", "Vic\u200btoria Climbie", True),  # invisible character in the text
-    ("Victоria Climbié", "Victoria Climbie", True),  # Cyrillic о in the allowlist entry
-    ("Victoria Climbié", "Victoria Climbiеr", False),  # another name: a letter more
-    ("Victoria Climbié", "Viсtoria Clambie", False),  # another name, with a look-alike
-], ids=["look-alike-in-text", "invisible-in-text", "look-alike-in-entry", "longer-name", "other-name"])
-def test_an_allowlisted_name_is_allowed_however_written_and_only_that_name(
-        scenario, tmp_path, entry, written, allowed):
+@pytest.mark.parametrize(
+    "entry, written, allowed",
+    [
+        ("Victoria Climbié", "Victоria Climbié", True),  # Cyrillic о in the text
+        ("Victoria Climbié", "Vic\u200btoria Climbie", True),  # invisible character in the text
+        ("Victоria Climbié", "Victoria Climbie", True),  # Cyrillic о in the allowlist entry
+        ("Victoria Climbié", "Victoria Climbiеr", False),  # another name: a letter more
+        ("Victoria Climbié", "Viсtoria Clambie", False),  # another name, with a look-alike
+    ],
+    ids=["look-alike-in-text", "invisible-in-text", "look-alike-in-entry", "longer-name", "other-name"],
+)
+def test_an_allowlisted_name_is_allowed_however_written_and_only_that_name(scenario, tmp_path, entry, written, allowed):
     allowlist = tmp_path / "allow.toml"
     allowlist.write_text(ALLOWLIST.format(text=entry), encoding="utf-8")
     line = f"The lessons of the inquiry into the death of {written} were not learned."
@@ -285,14 +357,18 @@ def test_a_declared_pseudonym_written_with_a_look_alike_is_still_the_pseudonym(s
 
 
 def test_accented_names_and_other_scripts_cause_no_false_alarm(scenario):
-    lines = "\n\n".join([
-        "Child Q called her teacher Zoë, and Sibling 1 spoke of Siobhán and Seán at the café.",
-        "Mother's first language is Russian; the interpreter wrote «Мы живём в Москве» on the form.",
-        "A leaflet in Greek («Καλημέρα, η οικογένεια») and Polish («Dzień dobry, Łódź») was given.",
-        "The naïve façade of the crèche, and Sibling 1's piñata, were photographed.",
-    ])
+    lines = "\n\n".join(
+        [
+            "Child Q called her teacher Zoë, and Sibling 1 spoke of Siobhán and Seán at the café.",
+            "Mother's first language is Russian; the interpreter wrote «Мы живём в Москве» on the form.",
+            "A leaflet in Greek («Καλημέρα, η οικογένεια») and Polish («Dzień dobry, Łódź») was given.",
+            "The naïve façade of the crèche, and Sibling 1's piñata, were photographed.",
+        ]
+    )
     # The three forenames alone are declared (PII011), written without their accents.
-    scenario.write("reviews/child-q.md", review_markdown(REVIEW_BODY.format(line=lines),
-                                                         Pseudonyms="Zoe, Siobhan, Sean, " + PSEUDONYMS))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(REVIEW_BODY.format(line=lines), Pseudonyms="Zoe, Siobhan, Sean, " + PSEUDONYMS),
+    )
     site = scenario.build()
     assert [f for f in site.result.findings if f.code.startswith(("PII", "RED"))] == [], site.messages()

@@ -63,8 +63,11 @@ def _site(folder: Path, version: str) -> None:
 def _version(output: Path) -> str | None:
     if not output.is_dir():
         return None
-    texts = {(output / n).read_text(encoding="utf-8").split()[0] for n in ("index.html", "a.html", "b.html")
-             if (output / n).exists()}
+    texts = {
+        (output / n).read_text(encoding="utf-8").split()[0]
+        for n in ("index.html", "a.html", "b.html")
+        if (output / n).exists()
+    }
     return texts.pop() if len(texts) == 1 and len(list(output.glob("*.html"))) == 3 else "mixed"
 
 
@@ -74,8 +77,7 @@ def _run(tmp_path: Path, kill_at: int, mode: str) -> list[str]:
     _site(staging, "new")
     script = tmp_path / "child.py"
     script.write_text(CHILD.format(plugins=str(ROOT / "plugins"), output=str(output), staging=str(staging)))
-    run = subprocess.run([sys.executable, str(script), str(kill_at), mode], capture_output=True, text=True,
-                         timeout=60)
+    run = subprocess.run([sys.executable, str(script), str(kill_at), mode], capture_output=True, text=True, timeout=60)
     assert run.returncode in (0, 9), run.stderr
     return run.stdout.split("\n")
 

@@ -29,18 +29,28 @@ OUT_OF_ORDER = {
     "letters-shuffled": (media.drawn_at(LETTERS[1::2] + LETTERS[::2]), NAME),
     "letters-reversed": (media.drawn_at(LETTERS[::-1]), NAME),
     "kerned-back": (media.kerned_back(SURNAME, FORENAME, 200, 700), NAME),
-    "table-by-column": (f"BT /F1 12 Tf 72 700 Td (Forename) Tj 0 -16 Td ({FORENAME}) Tj ET "
-                        f"BT /F1 12 Tf 220 700 Td (Surname) Tj 0 -16 Td ({SURNAME}) Tj ET",
-                        f"Forename | Surname\n{FORENAME} | {SURNAME}"),
-    "bottom-to-top": (f"BT /F1 12 Tf 72 684 Td ({SURNAME} was seen at home twice.) Tj 0 16 Td "
-                      f"(The reviewer met {FORENAME}) Tj ET", f"The reviewer met {FORENAME}\n{SURNAME} was seen"),
-    "surname-drawn-later": (f"BT /F2 12 Tf 72 700 Td (The reviewer met {FORENAME}) Tj 0 -16 Td "
-                            f"(twice at home in the spring.) Tj ET BT /F2 12 Tf {LATER:g} 700 Td ({SURNAME}) Tj ET",
-                            f"The reviewer met {NAME}\ntwice at home"),
-    "in-a-moved-frame": (f"q 1 0 0 1 100 -50 cm BT /F1 12 Tf 72 700 Td ({SURNAME}) Tj -60 0 Td ({FORENAME}) Tj "
-                         f"ET Q", NAME),
-    "postcode": (media.drawn_at([(media.courier_end("Moved to NS4 "), 700, "7QX in May."),
-                                 (72, 700, "Moved to NS4")]), "Moved to NS4 7QX in May."),
+    "table-by-column": (
+        f"BT /F1 12 Tf 72 700 Td (Forename) Tj 0 -16 Td ({FORENAME}) Tj ET "
+        f"BT /F1 12 Tf 220 700 Td (Surname) Tj 0 -16 Td ({SURNAME}) Tj ET",
+        f"Forename | Surname\n{FORENAME} | {SURNAME}",
+    ),
+    "bottom-to-top": (
+        f"BT /F1 12 Tf 72 684 Td ({SURNAME} was seen at home twice.) Tj 0 16 Td (The reviewer met {FORENAME}) Tj ET",
+        f"The reviewer met {FORENAME}\n{SURNAME} was seen",
+    ),
+    "surname-drawn-later": (
+        f"BT /F2 12 Tf 72 700 Td (The reviewer met {FORENAME}) Tj 0 -16 Td "
+        f"(twice at home in the spring.) Tj ET BT /F2 12 Tf {LATER:g} 700 Td ({SURNAME}) Tj ET",
+        f"The reviewer met {NAME}\ntwice at home",
+    ),
+    "in-a-moved-frame": (
+        f"q 1 0 0 1 100 -50 cm BT /F1 12 Tf 72 700 Td ({SURNAME}) Tj -60 0 Td ({FORENAME}) Tj ET Q",
+        NAME,
+    ),
+    "postcode": (
+        media.drawn_at([(media.courier_end("Moved to NS4 "), 700, "7QX in May."), (72, 700, "Moved to NS4")]),
+        "Moved to NS4 7QX in May.",
+    ),
 }
 
 # Ways programs write text in reading order: read once, exactly as pypdf reads it.
@@ -52,9 +62,9 @@ IN_ORDER = {
     "matrix-per-line": "BT /F1 12 Tf 1 0 0 1 72 714 Tm (First) Tj 1 0 0 1 72 700 Tm (Second) Tj ET",
     "superscript": "BT /F1 12 Tf 72 700 Td (A finding) Tj /F1 7 Tf 4 Ts (12) Tj /F1 12 Tf 0 Ts ( and more) Tj ET",
     "header-body-footer": "BT /F1 9 Tf 72 800 Td (Overview report) Tj ET BT /F1 12 Tf 72 700 Td (Body text) Tj ET "
-                          "BT /F1 9 Tf 72 40 Td (Board name) Tj 400 0 Td (Page 1 of 4) Tj ET",
+    "BT /F1 9 Tf 72 40 Td (Board name) Tj 400 0 Td (Page 1 of 4) Tj ET",
     "flipped-page": "1 0 0 -1 0 842 cm BT /F1 12 Tf 1 0 0 -1 72 100 Tm (First line) Tj "
-                    "1 0 0 -1 72 114 Tm (Second line) Tj ET",
+    "1 0 0 -1 72 114 Tm (Second line) Tj ET",
     "sideways-label": "BT /F1 12 Tf 72 700 Td (Body text) Tj ET BT /F1 9 Tf 0 1 -1 0 40 100 Tm (Margin label) Tj ET",
     "row-by-row": "BT /F1 10 Tf 72 700 Td (Left) Tj 250 0 Td (Right) Tj -250 -12 Td (Next) Tj ET",
 }
@@ -90,8 +100,10 @@ def test_the_demo_report_is_read_once():
 
 def test_two_columns_written_column_by_column_are_read_line_by_line_too(tmp_path):
     """As the final gate reads a table's rows: the columns' words never join."""
-    content = ("BT /F1 10 Tf 12 TL 72 700 Td (The reviewer met the family) Tj T* (twice at home.) Tj ET "
-               "BT /F1 10 Tf 12 TL 320 700 Td (Agencies shared what) Tj T* (they knew.) Tj ET")
+    content = (
+        "BT /F1 10 Tf 12 TL 72 700 Td (The reviewer met the family) Tj T* (twice at home.) Tj ET "
+        "BT /F1 10 Tf 12 TL 320 700 Td (Agencies shared what) Tj T* (they knew.) Tj ET"
+    )
     written, _blank, as_shown = _page_text(tmp_path, content).partition("\n\n")
     assert written == "The reviewer met the family\ntwice at home.\nAgencies shared what\nthey knew."
     assert as_shown == "The reviewer met the family | Agencies shared what\ntwice at home. | they knew."
@@ -100,8 +112,10 @@ def test_two_columns_written_column_by_column_are_read_line_by_line_too(tmp_path
 def test_a_box_over_words_is_still_found_on_a_page_read_again(tmp_path):
     """PDF006 follows the file's order (pdf_cover); reading the page again
     changes nothing there."""
-    content = (f"BT /F1 12 Tf 72 700 Td ({SURNAME}) Tj -60 0 Td ({FORENAME}) Tj ET "
-               "BT /F2 12 Tf 72 600 Td (The child Jane Smith went home) Tj ET 0 0 0 rg 143 597 74 14 re f")
+    content = (
+        f"BT /F1 12 Tf 72 700 Td ({SURNAME}) Tj -60 0 Td ({FORENAME}) Tj ET "
+        "BT /F2 12 Tf 72 600 Td (The child Jane Smith went home) Tj ET 0 0 0 rg 143 597 74 14 re f"
+    )
     path = tmp_path / "page.pdf"
     path.write_bytes(media.make_pdf_from_content(content))
     report = pdf_content(str(path))
@@ -122,8 +136,9 @@ def _build(scenario, content: str):
     return scenario.build(), line
 
 
-@pytest.mark.parametrize("case", ["moved-left", "letters-shuffled", "kerned-back", "surname-drawn-later",
-                                  "in-a-moved-frame"])
+@pytest.mark.parametrize(
+    "case", ["moved-left", "letters-shuffled", "kerned-back", "surname-drawn-later", "in-a-moved-frame"]
+)
 def test_a_full_name_drawn_out_of_order_is_refused(scenario, case):
     site, line = _build(scenario, OUT_OF_ORDER[case][0])
     assert not site.ok
@@ -145,6 +160,7 @@ def test_pages_read_again_raise_no_false_alarm(scenario):
         "BT /F1 10 Tf 12 TL 320 700 Td (Mother told the health visitor) Tj T* (she was worried in May.) Tj ET "
         "BT /F1 10 Tf 72 600 Td (Family member) Tj 0 -12 Td (Mother) Tj 0 -12 Td (Sibling 1) Tj ET "
         "BT /F1 10 Tf 220 600 Td (Age at the time) Tj 0 -12 Td (31) Tj 0 -12 Td (4) Tj ET "
-        + media.drawn_at([(media.courier_end("Child Q moved "), 500, "to a new school."), (72, 500, "Child Q moved")]))
+        + media.drawn_at([(media.courier_end("Child Q moved "), 500, "to a new school."), (72, 500, "Child Q moved")])
+    )
     site, _line = _build(scenario, content)
     assert site.ok, site.messages()

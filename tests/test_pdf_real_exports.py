@@ -120,22 +120,28 @@ def _covered(tmp_path, content: str) -> tuple:
     return report.covered
 
 
-@pytest.mark.parametrize("content", [
-    # LibreOffice's rectangle: six points, starting and ending mid-side
-    TEXT + "0 g 180 697 m 143 697 l 143 711 l 217 711 l 217 697 l 180 697 l h f*\n",
-    # black highlighting: the dark box first, dark text on it
-    "0 g " + NAME_BOX + TEXT,
-    "0 0 0 rg " + NAME_BOX + "0.2 0.2 0.2 rg " + TEXT,
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        # LibreOffice's rectangle: six points, starting and ending mid-side
+        TEXT + "0 g 180 697 m 143 697 l 143 711 l 217 711 l 217 697 l 180 697 l h f*\n",
+        # black highlighting: the dark box first, dark text on it
+        "0 g " + NAME_BOX + TEXT,
+        "0 0 0 rg " + NAME_BOX + "0.2 0.2 0.2 rg " + TEXT,
+    ],
+)
 def test_a_word_processor_box_or_black_highlighting_hides_words(tmp_path, content):
     assert _covered(tmp_path, content) == ((1, "Jane Smith"),)
 
 
-@pytest.mark.parametrize("content", [
-    "0 g " + NAME_BOX + "1 g " + TEXT,  # white text on a black header row
-    "0 g " + NAME_BOX + "1 g " + NAME_BOX + "0 g " + TEXT,  # a white box over the black one, then text
-    "0 g " + NAME_BOX + "0 g 3 Tr " + TEXT,  # invisible text (a scan's text layer) over a black box
-    TEXT + "0 g 180 697 m 143 697 l 143 711 l 217 711 l 217 704 l h f\n",  # a slanted side: not a box
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "0 g " + NAME_BOX + "1 g " + TEXT,  # white text on a black header row
+        "0 g " + NAME_BOX + "1 g " + NAME_BOX + "0 g " + TEXT,  # a white box over the black one, then text
+        "0 g " + NAME_BOX + "0 g 3 Tr " + TEXT,  # invisible text (a scan's text layer) over a black box
+        TEXT + "0 g 180 697 m 143 697 l 143 711 l 217 711 l 217 704 l h f\n",  # a slanted side: not a box
+    ],
+)
 def test_text_a_reader_can_see_or_never_drawn_is_not_black_highlighting(tmp_path, content):
     assert _covered(tmp_path, content) == ()

@@ -11,9 +11,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import ROOT, review_markdown  # noqa: E402
 from lscb_checks.allowlist import allowlist_path, load_allowlist  # noqa: E402
 
-BODY = ("## Findings\n\nThe lessons of the inquiry into the death of Victoria\nClimbie were not learned. "
-        "Kyle Brennan moved in.\n\n## Recommendations\n\n1. Share information sooner.\n\n"
-        "## The board's response\n\nThe board accepted the recommendation.\n")
+BODY = (
+    "## Findings\n\nThe lessons of the inquiry into the death of Victoria\nClimbie were not learned. "
+    "Kyle Brennan moved in.\n\n## Recommendations\n\n1. Share information sooner.\n\n"
+    "## The board's response\n\nThe board accepted the recommendation.\n"
+)
 
 ALLOWLIST = """\
 # Public names
@@ -56,8 +58,7 @@ def test_a_relative_allowlist_is_read_beside_the_content_folder(scenario):
 
 def test_an_entry_allows_only_its_own_text(scenario, tmp_path):
     allowlist = tmp_path / "allow.toml"
-    allowlist.write_text('[[allow]]\ntext = "Brennan"\nreason = "a public figure of that name"\n',
-                         encoding="utf-8")
+    allowlist.write_text('[[allow]]\ntext = "Brennan"\nreason = "a public figure of that name"\n', encoding="utf-8")
     scenario.write("reviews/child-q.md", review_markdown(BODY))
     site = scenario.build(REDACTION_ALLOWLIST=str(allowlist))
     assert "Kyle Brennan" in names(site)
@@ -65,12 +66,16 @@ def test_an_entry_allows_only_its_own_text(scenario, tmp_path):
 
 def test_an_entry_without_a_reason_is_reported_and_allows_nothing(scenario, tmp_path):
     allowlist = tmp_path / "allow.toml"
-    allowlist.write_text(ALLOWLIST + '\n[[allow]]\ntext = "Kyle Brennan"\nreason = "  "\n\n[[allow]]\n'
-                         'reason = "no text"\n', encoding="utf-8")
+    allowlist.write_text(
+        ALLOWLIST + '\n[[allow]]\ntext = "Kyle Brennan"\nreason = "  "\n\n[[allow]]\nreason = "no text"\n',
+        encoding="utf-8",
+    )
     scenario.write("reviews/child-q.md", review_markdown(BODY))
     site = scenario.build(REDACTION_ALLOWLIST=str(allowlist))
-    assert cfg(site) == [("allow.toml", 7, "allowlist entry gives no reason"),
-                         ("allow.toml", 10, "allowlist entry has no text")]
+    assert cfg(site) == [
+        ("allow.toml", 7, "allowlist entry gives no reason"),
+        ("allow.toml", 10, "allowlist entry has no text"),
+    ]
     assert names(site) == ["Kyle Brennan"]
     assert not site.ok
 
@@ -129,14 +134,20 @@ def test_allowlisted_contact_details_are_compared_as_contact_details(scenario, t
     helpline email nobody declared."""
     allowlist = tmp_path / "allow.toml"
     allowlist.write_text(CONTACTS, encoding="utf-8")
-    body = ("## Findings\n\nEnquiries: Business Unit,\n14 Market Street,\nNorthbridge NS2 1QT.\n"
-            "Telephone 01632 960780 or email nscp@Northshire-SCP.example.\n\n"
-            "The NSPCC Helpline is on 0808 800 5000 or help@nspcc.org.uk; "
-            "Samaritans are on jo@samaritans.org.\n\n"
-            "The family lived at 27 Marlpit Lane, NS4 7QX, and Mother's number was 01632 960 999.\n\n"
-            "## The board's response\n\nAccepted.\n")
+    body = (
+        "## Findings\n\nEnquiries: Business Unit,\n14 Market Street,\nNorthbridge NS2 1QT.\n"
+        "Telephone 01632 960780 or email nscp@Northshire-SCP.example.\n\n"
+        "The NSPCC Helpline is on 0808 800 5000 or help@nspcc.org.uk; "
+        "Samaritans are on jo@samaritans.org.\n\n"
+        "The family lived at 27 Marlpit Lane, NS4 7QX, and Mother's number was 01632 960 999.\n\n"
+        "## The board's response\n\nAccepted.\n"
+    )
     scenario.write("reviews/child-q.md", review_markdown(body))
     site = scenario.build(REDACTION_ALLOWLIST=str(allowlist))
     found = sorted((f.code, f.term) for f in site.result.findings if f.code.startswith("PII"))
-    assert found == [("PII002", "NS4 7QX"), ("PII003", "27 Marlpit Lane"), ("PII005", "01632 960 999"),
-                     ("PII006", "jo@samaritans.org")]
+    assert found == [
+        ("PII002", "NS4 7QX"),
+        ("PII003", "27 Marlpit Lane"),
+        ("PII005", "01632 960 999"),
+        ("PII006", "jo@samaritans.org"),
+    ]

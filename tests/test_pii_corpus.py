@@ -57,16 +57,21 @@ def _labelled() -> list[tuple[str, str]]:
 
 def test_labelled_leaks_are_found_and_clean_sentences_are_not(scenario):
     rows = _labelled()
-    fields = review_markdown("", Pseudonyms="Baby Ava, Child L, Child M, Child R, Child T, Jay, Mother, Sibling 1, "
-                             "Sibling 2, School A, Nursery B, GP Practice 1, Children's Centre A, Hospital Trust 1")
+    fields = review_markdown(
+        "",
+        Pseudonyms="Baby Ava, Child L, Child M, Child R, Child T, Jay, Mother, Sibling 1, "
+        "Sibling 2, School A, Nursery B, GP Practice 1, Children's Centre A, Hospital Trust 1",
+    )
     header = fields.split("\n\n", 1)[0] + "\n\n## Findings\n\n"
     text, lines = header, []
     for _label, sentence in rows:
         first = text.count("\n") + 1
         text += sentence + "\n\n"
         lines.append(range(first, first + sentence.count("\n") + 1))
-    text += ("## Recommendations\n\n1. Share information sooner.\n\n"
-             "## The board's response\n\nThe board accepted the recommendation.\n")
+    text += (
+        "## Recommendations\n\n1. Share information sooner.\n\n"
+        "## The board's response\n\nThe board accepted the recommendation.\n"
+    )
     scenario.write("reviews/corpus.md", text)
     site = scenario.build(REDACTION_ALLOWLIST=ALLOWLIST)
 
@@ -80,8 +85,9 @@ def test_labelled_leaks_are_found_and_clean_sentences_are_not(scenario):
             per_row[row].add(finding.code)
     assert stray == [], [f.as_text() for f in stray]
 
-    leaks = [(label.rstrip("?"), label.endswith("?"), codes) for (label, _), codes in zip(rows, per_row)
-             if label != "-"]
+    leaks = [
+        (label.rstrip("?"), label.endswith("?"), codes) for (label, _), codes in zip(rows, per_row) if label != "-"
+    ]
     found = sum(code in codes for code, _known, codes in leaks)
     true_hits = found
     false_hits = sum(len(codes - {code}) for code, _known, codes in leaks)
@@ -89,16 +95,27 @@ def test_labelled_leaks_are_found_and_clean_sentences_are_not(scenario):
     clean_sentences = sum(label == "-" for label, _ in rows)
     recall = found / len(leaks)
     precision = true_hits / (true_hits + false_hits) if true_hits + false_hits else 1.0
-    print(f"\nlabelled corpus: {len(leaks)} leaks ({sum(k for _c, k, _f in leaks)} known misses), "
-          f"{clean_sentences} clean sentences; recall {recall:.1%} ({found}/{len(leaks)}), "
-          f"precision {precision:.1%} ({true_hits}/{true_hits + false_hits})")
+    print(
+        f"\nlabelled corpus: {len(leaks)} leaks ({sum(k for _c, k, _f in leaks)} known misses), "
+        f"{clean_sentences} clean sentences; recall {recall:.1%} ({found}/{len(leaks)}), "
+        f"precision {precision:.1%} ({true_hits}/{true_hits + false_hits})"
+    )
 
-    missed = [(code, sentence) for (code, known, codes), (_, sentence) in
-              zip(leaks, [r for r in rows if r[0] != "-"]) if not known and code not in codes]
+    missed = [
+        (code, sentence)
+        for (code, known, codes), (_, sentence) in zip(leaks, [r for r in rows if r[0] != "-"])
+        if not known and code not in codes
+    ]
     assert missed == []
-    wrong = [(sorted(codes), sentence) for (label, sentence), codes in zip(rows, per_row)
-             if codes and (label == "-" or codes - {label.rstrip("?")})]
+    wrong = [
+        (sorted(codes), sentence)
+        for (label, sentence), codes in zip(rows, per_row)
+        if codes and (label == "-" or codes - {label.rstrip("?")})
+    ]
     assert wrong == [], wrong
-    newly_found = [sentence for (code, known, codes), (_, sentence) in
-                   zip(leaks, [r for r in rows if r[0] != "-"]) if known and code in codes]
+    newly_found = [
+        sentence
+        for (code, known, codes), (_, sentence) in zip(leaks, [r for r in rows if r[0] != "-"])
+        if known and code in codes
+    ]
     assert newly_found == [], "a known miss is now found: remove its '?' in pii_labelled.txt"

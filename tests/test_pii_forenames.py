@@ -19,8 +19,9 @@ LIST = wordlists.DATA / "forenames.txt"
 
 
 def test_the_forename_list_is_committed_with_where_it_comes_from():
-    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(LIST)], cwd=ROOT,
-                             capture_output=True, text=True)
+    tracked = subprocess.run(
+        ["git", "ls-files", "--error-unmatch", str(LIST)], cwd=ROOT, capture_output=True, text=True
+    )
     assert tracked.returncode == 0, tracked.stderr
     head = LIST.read_text(encoding="utf-8").splitlines()[:8]
     assert head[0].startswith("# ") and "scripts/derive-word-lists" in " ".join(head)
@@ -33,8 +34,24 @@ def test_the_check_reads_the_committed_list():
     assert names == frozenset(written) - fn.NOT_FORENAMES
     assert len(names) > 20000
     # Names common in England, of many origins, folded for lookup.
-    for name in ("jane", "mohammed", "muhammad", "oluwaseun", "siobhan", "aoife", "zoe", "anne-marie",
-                 "priya", "wojciech", "kai", "grace", "will", "may", "mark", "rose"):
+    for name in (
+        "jane",
+        "mohammed",
+        "muhammad",
+        "oluwaseun",
+        "siobhan",
+        "aoife",
+        "zoe",
+        "anne-marie",
+        "priya",
+        "wojciech",
+        "kai",
+        "grace",
+        "will",
+        "may",
+        "mark",
+        "rose",
+    ):
         assert name in names, name
     # Words the package lists that are never somebody's first name in a review.
     for word in ("the", "head", "court", "staff", "quality", "police", "school", "monday"):
@@ -59,8 +76,12 @@ def test_a_build_finds_names_without_the_package_or_a_cache_folder(scenario, tmp
         "print(json.dumps(sorted(f.term for f in site.result.findings if f.code == 'PII001')))\n"
         "print('names_dataset' in sys.modules)\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker), str(ROOT / "plugins")]),
-           "XDG_CACHE_HOME": str(tmp_path / "no-cache"), "HOME": str(tmp_path / "home")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(blocker), str(ROOT / "plugins")]),
+        "XDG_CACHE_HOME": str(tmp_path / "no-cache"),
+        "HOME": str(tmp_path / "home"),
+    }
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     terms, imported = done.stdout.strip().splitlines()[-2:]

@@ -50,8 +50,10 @@ LOCATIONS = {
     "degrees without signs, both letters": ("The unit read 53 24 04 N, 2 12 12 W at the site.", "24 04"),
     "plus code": ("The caravan was at 9C5VCQ2W+F9 for the summer.", "9C5VCQ2W"),
     "plus code, short, with its town": ("The caravan was at CQ2W+F9 Northbridge all year.", "CQ2W"),
-    "plus code in a map link": ("See the [spot](https://www.google.com/maps/search/?api=1&query=9C5VCQ2W%2BF9).",
-                                "9C5VCQ2W"),
+    "plus code in a map link": (
+        "See the [spot](https://www.google.com/maps/search/?api=1&query=9C5VCQ2W%2BF9).",
+        "9C5VCQ2W",
+    ),
     "what3words after w3w": ("The caravan was at w3w: filled.count.soap by the canal.", "filled.count"),
     "grid reference joined, labelled": ("The farm track is at OS grid ref SJ8471291562 on the map.", "84712"),
     "coordinates after a label, abroad": ("Her GPS position in Spain was 40.4168, -3.7038.", "40.4168"),
@@ -63,8 +65,12 @@ OTHERS = {
     "email in brackets": ("PII006", "Mother wrote from zq2017[at]example[dot]org.", "zq2017", "zq2017"),
     "postcode split by <br>": ("PII002", "The family moved near NS4<br>7QX in the spring.", "7QX", "NS4"),
     "postcode split over two lines": ("PII002", "The family moved near NS4\n7QX in the spring.", "7QX", "NS4"),
-    "postcode split in a table cell": ("PII002", "| Household | Area |\n| --- | --- |\n| Mother | NS4<br>7QX |",
-                                       "7QX", "NS4"),
+    "postcode split in a table cell": (
+        "PII002",
+        "| Household | Area |\n| --- | --- |\n| Mother | NS4<br>7QX |",
+        "7QX",
+        "NS4",
+    ),
 }
 
 
@@ -169,14 +175,18 @@ REGISTRATIONS = """The Northshire Children's Trust is a registered charity in En
 and in Scotland (SC037717). The trust's children's home was inspected (SC037605), as were
 SC041234 and SC484221. Its trading company, registered in Scotland, is company no. SO301234."""
 
-SOFTWARE = ("The records were held in CaseSystem 3.12.1 (build 10.0.19045), exported as version 2.4.1 "
-            "and read with Reader 24.001.20604; see paragraphs 4.12 and 5.123.")
+SOFTWARE = (
+    "The records were held in CaseSystem 3.12.1 (build 10.0.19045), exported as version 2.4.1 "
+    "and read with Reader 24.001.20604; see paragraphs 4.12 and 5.123."
+)
 
-OFFICE = ("Write to the board at County Hall, Northshire NS1 0AA, or\n"
-          "County Hall<br>Northshire<br>NS1<br>0AA, or email board at northshire-scb dot example. "
-          "Adults can call the NSPCC Helpline on 0808 800 5000 or email help[at]nspcc[dot]org[dot]uk. "
-          "Find the [office on the map](https://www.openstreetmap.org/?mlat=53.4801&mlon=-2.2421). "
-          "The what3words app is on the board's devices. Details are at gov.uk.")
+OFFICE = (
+    "Write to the board at County Hall, Northshire NS1 0AA, or\n"
+    "County Hall<br>Northshire<br>NS1<br>0AA, or email board at northshire-scb dot example. "
+    "Adults can call the NSPCC Helpline on 0808 800 5000 or email help[at]nspcc[dot]org[dot]uk. "
+    "Find the [office on the map](https://www.openstreetmap.org/?mlat=53.4801&mlon=-2.2421). "
+    "The what3words app is on the board's devices. Details are at gov.uk."
+)
 
 ALLOWLIST = """[[allow]]
 text = "https://www.openstreetmap.org/?mlat=53.4801&mlon=-2.2421"
@@ -185,10 +195,16 @@ reason = "The board's public office, on its contact page"
 
 
 def test_numbers_that_are_not_places_stay_quiet(scenario):
-    scenario.write(REVIEW, review_markdown(body("\n\n".join(
-        [CHRONOLOGY, STATISTICS, ANNUAL_FIGURES, REGISTRATIONS, SOFTWARE]))))
-    scenario.write(GUIDANCE, guidance_markdown("Sharing information", body="\n\n".join(
-        [CONTENTS, CHRONOLOGY, STATISTICS, ANNUAL_FIGURES, REGISTRATIONS, SOFTWARE, OFFICE])))
+    scenario.write(
+        REVIEW, review_markdown(body("\n\n".join([CHRONOLOGY, STATISTICS, ANNUAL_FIGURES, REGISTRATIONS, SOFTWARE])))
+    )
+    scenario.write(
+        GUIDANCE,
+        guidance_markdown(
+            "Sharing information",
+            body="\n\n".join([CONTENTS, CHRONOLOGY, STATISTICS, ANNUAL_FIGURES, REGISTRATIONS, SOFTWARE, OFFICE]),
+        ),
+    )
     (scenario.root / "redaction-allowlist.toml").write_text(ALLOWLIST, encoding="utf-8")
     site = scenario.build()
     assert site.ok, site.messages()

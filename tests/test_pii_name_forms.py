@@ -170,8 +170,10 @@ def paragraphs(lines) -> str:
 
 
 def build(scenario, text: str):
-    scenario.write("reviews/child-q.md", review_markdown(f"## Findings\n\n{text}\n\n{RESPONSE}",
-                                                         Credits="Alan Whitcombe (independent chair)"))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(f"## Findings\n\n{text}\n\n{RESPONSE}", Credits="Alan Whitcombe (independent chair)"),
+    )
     return scenario.build()
 
 
@@ -191,15 +193,21 @@ def test_places_citations_headings_and_handles_of_organisations_stay_quiet(scena
     assert found(scenario, site) == {}
     parts = set(QUIET_PARTS)
     source = (scenario.content / "reviews" / "child-q.md").read_text(encoding="utf-8").splitlines()
-    assert [(f.code, f.term) for f in site.result.findings
-            if f.code in NAME_PARTS and source[f.line - 1] in parts] == []
+    assert [
+        (f.code, f.term) for f in site.result.findings if f.code in NAME_PARTS and source[f.line - 1] in parts
+    ] == []
 
 
 def test_a_surname_before_children_without_the_is_a_family_surname(scenario):
-    site = build(scenario, paragraphs([
-        "Both Quinlan children attended the same school.",
-        "Both Brown children and all Polish children attended the same school.",
-    ]))
+    site = build(
+        scenario,
+        paragraphs(
+            [
+                "Both Quinlan children attended the same school.",
+                "Both Brown children and all Polish children attended the same school.",
+            ]
+        ),
+    )
     assert [(f.code, f.term) for f in site.result.findings if f.code in NAME_PARTS] == [("PII012", "Quinlan")]
 
 

@@ -26,21 +26,24 @@ def build(scenario, text: str, **fields):
     return scenario.build()
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Zebedee was not seen alone.", ["Zebedee"]),
-    ("The nurse told Perpetua about the clinic.", ["Perpetua"]),
-    ("Mother, Hope and Sibling 1 moved in March.", ["Hope"]),
-    ("Hope's nursery noticed the bruises.", ["Hope"]),
-    ("Will said that he was frightened.", ["Will"]),
-    ("Will the board make sure this happens? There is hope.", []),
-    ("May professionals share information? Yes, in May 2024.", []),
-    ("The family moved to Preston, then to Chester.", []),
-    ("Chester told the teacher what had happened.", ["Chester"]),
-    ("## How Agencies Helped Zebedee", []),
-    ("The Fraser guidelines and Clare's Law were not considered.", []),
-    ("Queen Victoria, St Mary and Grace Academy are places.", []),
-    ("Zebedee Quinlan was not seen alone.", []),  # a full name: PII001
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zebedee was not seen alone.", ["Zebedee"]),
+        ("The nurse told Perpetua about the clinic.", ["Perpetua"]),
+        ("Mother, Hope and Sibling 1 moved in March.", ["Hope"]),
+        ("Hope's nursery noticed the bruises.", ["Hope"]),
+        ("Will said that he was frightened.", ["Will"]),
+        ("Will the board make sure this happens? There is hope.", []),
+        ("May professionals share information? Yes, in May 2024.", []),
+        ("The family moved to Preston, then to Chester.", []),
+        ("Chester told the teacher what had happened.", ["Chester"]),
+        ("## How Agencies Helped Zebedee", []),
+        ("The Fraser guidelines and Clare's Law were not considered.", []),
+        ("Queen Victoria, St Mary and Grace Academy are places.", []),
+        ("Zebedee Quinlan was not seen alone.", []),  # a full name: PII001
+    ],
+)
 def test_a_forename_alone_needs_evidence_only_when_it_is_an_ordinary_word(scenario, text, expected):
     assert terms(build(scenario, text), "PII011") == expected
 
@@ -65,9 +68,12 @@ def test_a_declared_pseudonym_is_not_reported_alone_or_as_a_word_of_one(scenario
 
 
 def test_a_forename_in_the_title_or_summary_of_a_review_is_reported_there(scenario):
-    site = build(scenario, "Professionals did not share what they knew.",
-                 Title="Zebedee: local child safeguarding practice review",
-                 Summary="How agencies helped Perpetua and shared information.")
+    site = build(
+        scenario,
+        "Professionals did not share what they knew.",
+        Title="Zebedee: local child safeguarding practice review",
+        Summary="How agencies helped Perpetua and shared information.",
+    )
     found = [(f.line, f.term) for f in site.result.findings if f.code == "PII011"]
     assert found == [(1, "Zebedee"), (12, "Perpetua")]
 
@@ -78,12 +84,15 @@ def test_forenames_alone_are_not_reported_outside_reviews(scenario):
     assert terms(site, "PII011") == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Police had visited the Quinlan family twice.", ["Quinlan"]),
-    ("The Quinlan household was known to the school.", ["Quinlan"]),
-    ("The Polish family next door helped.", []),
-    ("The Northshire family hubs were open.", []),
-    ("The W family, Family W in the chronology, moved.", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police had visited the Quinlan family twice.", ["Quinlan"]),
+        ("The Quinlan household was known to the school.", ["Quinlan"]),
+        ("The Polish family next door helped.", []),
+        ("The Northshire family hubs were open.", []),
+        ("The W family, Family W in the chronology, moved.", []),
+    ],
+)
 def test_a_family_surname_alone_is_reported(scenario, text, expected):
     assert terms(build(scenario, text, Pseudonyms="Child Q, Mother, Family W"), "PII012") == expected

@@ -36,15 +36,16 @@ NUMBERS = {
     "44 spaced without + or 00": ("Mother's number was 44 7700 900461.", "7700 900461"),
     "wa.me link": ("Mother messaged from [WhatsApp](https://wa.me/447700900461).", "447700900461"),
     "wa.me link with +": ("Mother messaged from [WhatsApp](https://wa.me/+447700900461).", "447700900461"),
-    "WhatsApp send?phone=": ("Mother messaged from [WhatsApp](https://api.whatsapp.com/send?phone=447700900461).",
-                             "447700900461"),
+    "WhatsApp send?phone=": (
+        "Mother messaged from [WhatsApp](https://api.whatsapp.com/send?phone=447700900461).",
+        "447700900461",
+    ),
     "Viber link, encoded +": ("Mother used [Viber](viber://chat?number=%2B447700900461).", "447700900461"),
     "tel: link": ("Mother left [her number](tel:+44-7700-900461) with the nursery.", "7700-900461"),
     "sms: link, bare 44": ("Mother left [her number](sms:447700900461) with the nursery.", "447700900461"),
     "landline in a tel: link, bare 44": ("The family's [landline](tel:441632960981) was cut off.", "441632960981"),
     "landline, 00 44": ("The family's landline was 00 44 1632 960981.", "1632 960981"),
-    "landline only in a tel: link's address": ("The nursery had [her landline](tel:+441632960981).",
-                                               "441632960981"),
+    "landline only in a tel: link's address": ("The nursery had [her landline](tel:+441632960981).", "441632960981"),
 }
 
 
@@ -81,8 +82,17 @@ def test_a_number_in_a_review_is_refused_at_its_line(good_site, form):
     assert [f.line for f in hits] == [line_of(text, written)], [f.as_text() for f in hits]
 
 
-@pytest.mark.parametrize("form", ["+44 with hyphens", "00 44 with spaces", "wa.me link", "Viber link, encoded +",
-                                  "landline in a tel: link, bare 44", "landline only in a tel: link's address"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "+44 with hyphens",
+        "00 44 with spaces",
+        "wa.me link",
+        "Viber link, encoded +",
+        "landline in a tel: link, bare 44",
+        "landline only in a tel: link's address",
+    ],
+)
 def test_a_number_on_a_guidance_page_is_refused_by_the_final_gate(good_site, form):
     written, shown = NUMBERS[form]
     text = guidance_markdown("Sharing information", body=written)

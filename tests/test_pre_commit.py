@@ -51,8 +51,10 @@ def _commit(repo: Path, tmp_path: Path) -> subprocess.CompletedProcess:
 def test_a_leaked_name_in_a_review_stops_the_commit(repo, tmp_path):
     review = repo / "content" / "reviews" / "child-r.md"
     text = review.read_text(encoding="utf-8")
-    review.write_text(text.replace(
-        "Child R has recovered and agreed", "Child R (Jessica Thornton) has recovered and agreed"), encoding="utf-8")
+    review.write_text(
+        text.replace("Child R has recovered and agreed", "Child R (Jessica Thornton) has recovered and agreed"),
+        encoding="utf-8",
+    )
     result = _commit(repo, tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output

@@ -16,9 +16,11 @@ from lscb_checks.published.reencode import reencode
 from lscb_checks.text.attachments import read_pdf
 
 MARKERS = {
-    "photo.jpg": media.make_jpeg(exif={"Artist": "Quorvex Artist", "ImageDescription": "Quorvex Caption"},
-                                 gps=(53.4012, -2.2034),
-                                 xmp=media.xmp_packet(dc_creator="Quorvex Creator")),
+    "photo.jpg": media.make_jpeg(
+        exif={"Artist": "Quorvex Artist", "ImageDescription": "Quorvex Caption"},
+        gps=(53.4012, -2.2034),
+        xmp=media.xmp_packet(dc_creator="Quorvex Creator"),
+    ),
     "note.jpg": media.make_jpeg_comment("Quorvex Comment"),
     "chart.png": media.make_png(text_chunks={"Author": "Quorvex Author"}),
     "label.png": media.make_png_itxt("Description", "Quorvex Itxt"),
@@ -27,14 +29,25 @@ MARKERS = {
 }
 # What must be gone from the published bytes: the words, and the signatures
 # of each kind of metadata.
-GONE = (b"Quorvex", b"Exif\x00", b"http://ns.adobe.com/xap", b"tEXt", b"iTXt", b"zTXt", b"eXIf",
-        b"prVt", b"\xff\xfe", b"iCCP")
+GONE = (
+    b"Quorvex",
+    b"Exif\x00",
+    b"http://ns.adobe.com/xap",
+    b"tEXt",
+    b"iTXt",
+    b"zTXt",
+    b"eXIf",
+    b"prVt",
+    b"\xff\xfe",
+    b"iCCP",
+)
 
 
 def _guidance_with_images(scenario, names) -> None:
     body = "\n\n".join(f"![Test picture {index}]({{static}}/images/{name})" for index, name in enumerate(names, 1))
-    scenario.write("guidance/pictures.md", guidance_markdown("Pictures", body + "\n", Date="2026-03-01",
-                                                              Review_date="2027-09-01"))
+    scenario.write(
+        "guidance/pictures.md", guidance_markdown("Pictures", body + "\n", Date="2026-03-01", Review_date="2027-09-01")
+    )
 
 
 def _carries_its_pixels_and_nothing_else(name: str, data: bytes, published: bytes) -> None:
@@ -107,8 +120,9 @@ def test_reencoding_keeps_transparency_frames_and_turns_photos():
     for frame in frames:
         frame.putpalette([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255])
     gif = io.BytesIO()
-    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:], duration=[100, 200, 300], loop=0,
-                   comment=b"Quorvex")
+    frames[0].save(
+        gif, "GIF", save_all=True, append_images=frames[1:], duration=[100, 200, 300], loop=0, comment=b"Quorvex"
+    )
     published = reencode(gif.getvalue(), "x.gif")
     assert b"Quorvex" not in published and Image.open(io.BytesIO(published)).n_frames == 3
 
@@ -141,10 +155,12 @@ def test_the_allowlist_is_a_setting_within_what_the_gate_reads(scenario):
 
 
 def test_an_svg_outside_the_safe_subset_is_refused(scenario):
-    scenario.write("images/safe.svg", media.make_svg_with(
-        '<defs><linearGradient id="g"/></defs><use href="#g"/><text x="4" y="20">Mother</text>'))
+    scenario.write(
+        "images/safe.svg",
+        media.make_svg_with('<defs><linearGradient id="g"/></defs><use href="#g"/><text x="4" y="20">Mother</text>'),
+    )
     scenario.write("images/script.svg", media.make_svg_with('<circle r="4" onclick="alert(1)"/>'))
-    scenario.write("images/styled.svg", media.make_svg_with('<style>text { fill: red }</style>'))
+    scenario.write("images/styled.svg", media.make_svg_with("<style>text { fill: red }</style>"))
     site = scenario.build()
     refused = sorted(f.path.rsplit("/", 1)[-1] for f in site.result.findings if f.code == "IMG004")
     assert refused == ["script.svg", "styled.svg"], site.messages()
@@ -152,8 +168,10 @@ def test_an_svg_outside_the_safe_subset_is_refused(scenario):
 
 def test_every_string_of_a_pdf_is_read(tmp_path):
     base = media.make_pdf(["Overview report"])
-    planted = media.with_appearance_text(media.with_page_labels(
-        media.with_link(base, "https://example.org/quorvex-link"), "Quorvex Label "), "Quorvex Box")
+    planted = media.with_appearance_text(
+        media.with_page_labels(media.with_link(base, "https://example.org/quorvex-link"), "Quorvex Label "),
+        "Quorvex Box",
+    )
     path = tmp_path / "report.pdf"
     path.write_bytes(media.with_orphan_text(planted, "Quorvex Orphan"))  # last: a copy drops it
     content = read_pdf(str(path))

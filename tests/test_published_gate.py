@@ -32,8 +32,10 @@ KEY = "published-gate-test-key-0c41d9e2"
 
 
 def body(findings: str) -> str:
-    return (f"## Findings\n\n{findings}\n\n## Recommendations\n\n1. Share information sooner.\n\n"
-            "## The board's response\n\nThe board accepted the recommendation.\n")
+    return (
+        f"## Findings\n\n{findings}\n\n## Recommendations\n\n1. Share information sooner.\n\n"
+        "## The board's response\n\nThe board accepted the recommendation.\n"
+    )
 
 
 def everything_published(output: Path) -> str:
@@ -82,19 +84,21 @@ def refused(scenario, code: str | tuple[str, ...], path: str, **overrides):
     return hits
 
 
-@pytest.mark.parametrize("written", [
-    "Zebe<!-- -->dee Quin<!-- -->lan",
-    "Zebe&#100;ee Quinlan",
-    "Zebe<wbr>dee Quinlan",
-    "Zeb<em>edee</em> Quinlan",
-    "*Zeb*edee Quin*lan*",
-    "[Zeb](https://example.org/)edee Quinlan",
-    "Zebe<span hidden>xx</span>dee Quinlan",
-    'Zebe<span style="display:none">xx</span>dee Quinlan',
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Zebe<!-- -->dee Quin<!-- -->lan",
+        "Zebe&#100;ee Quinlan",
+        "Zebe<wbr>dee Quinlan",
+        "Zeb<em>edee</em> Quinlan",
+        "*Zeb*edee Quin*lan*",
+        "[Zeb](https://example.org/)edee Quinlan",
+        "Zebe<span hidden>xx</span>dee Quinlan",
+        'Zebe<span style="display:none">xx</span>dee Quinlan',
+    ],
+)
 def test_a_name_split_by_markup_in_a_review_is_refused_at_its_line(good_site, written):
-    good_site.write("reviews/child-q.md", review_markdown(
-        body(f"{written} was known to the school.")))
+    good_site.write("reviews/child-q.md", review_markdown(body(f"{written} was known to the school.")))
     # "Quin" of "Quin<!-- -->lan" is a forename standing alone in the source
     # (PII011): the source checks refuse it first.
     hits = refused(good_site, ("PII001", "PII011"), "reviews/child-q.md")
@@ -102,13 +106,17 @@ def test_a_name_split_by_markup_in_a_review_is_refused_at_its_line(good_site, wr
     assert any(f.line == body_line for f in hits), [f.as_text() for f in hits]
 
 
-@pytest.mark.parametrize("written", [
-    "\u202enalniuQ eedebeZ\u202c",  # drawn right to left: shown as the name
-    '<bdo dir="rtl">nalniuQ eedebeZ</bdo>',
-    '<img src="data:image/svg+xml;base64,{}" alt="A drawing">'.format(base64.b64encode(
-        b'<svg xmlns="http://www.w3.org/2000/svg"><text>Zebedee Quinlan</text></svg>').decode()),
-    '<script>document.title = "Zebedee Quinlan";</script>',
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "\u202enalniuQ eedebeZ\u202c",  # drawn right to left: shown as the name
+        '<bdo dir="rtl">nalniuQ eedebeZ</bdo>',
+        '<img src="data:image/svg+xml;base64,{}" alt="A drawing">'.format(
+            base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"><text>Zebedee Quinlan</text></svg>').decode()
+        ),
+        '<script>document.title = "Zebedee Quinlan";</script>',
+    ],
+)
 def test_a_name_written_so_that_only_a_browser_shows_it_is_refused(good_site, written):
     good_site.write("reviews/child-q.md", review_markdown(body(f"The school knew. {written}")))
     refused(good_site, "PII001", "reviews/child-q.md")
@@ -118,13 +126,16 @@ def test_a_name_split_in_the_summary_is_refused_at_the_summary_line(good_site):
     good_site.write("reviews/child-q.md", review_markdown(Summary="Zebe&#100;ee Quin<!-- -->lan and the school."))
     hits = refused(good_site, ("PII001", "PII011"), "reviews/child-q.md")
     summary_line = 1 + list(review_markdown().split("\n")).index(
-        next(line for line in review_markdown().split("\n") if line.startswith("Summary:")))
+        next(line for line in review_markdown().split("\n") if line.startswith("Summary:"))
+    )
     assert any(f.line == summary_line for f in hits), [f.as_text() for f in hits]
 
 
 def test_a_full_name_on_a_guidance_page_is_refused(good_site):
-    good_site.write("guidance/sharing-information.md", guidance_markdown(
-        "Sharing information", body=f"When {NAME} moved school, nothing was passed on."))
+    good_site.write(
+        "guidance/sharing-information.md",
+        guidance_markdown("Sharing information", body=f"When {NAME} moved school, nothing was passed on."),
+    )
     refused(good_site, "PII001", "guidance/sharing-information.md")
 
 
@@ -135,8 +146,10 @@ def test_a_case_study_in_an_annual_report_is_refused_for_each_detail(tmp_path):
     assert build_site(content, output).ok
     before = snapshot(output)
     report = sorted((content / "annual-reports").glob("*.md"))[-1]
-    case = (f"\n\n## A case study\n\n{NAME} lived at 14 Marlpit Lane, Northshire NS4 7QD, "
-            "and her mobile number was 07700 900123.\n")
+    case = (
+        f"\n\n## A case study\n\n{NAME} lived at 14 Marlpit Lane, Northshire NS4 7QD, "
+        "and her mobile number was 07700 900123.\n"
+    )
     report.write_text(report.read_text(encoding="utf-8") + case, encoding="utf-8")
     site = build_site(content, output)
     assert not site.ok
@@ -165,14 +178,25 @@ def test_a_register_term_split_by_markup_is_refused(good_site, monkeypatch):
 
 
 def test_pseudonyms_public_names_and_board_details_stay_quiet(good_site):
-    good_site.write("reviews/child-q.md", review_markdown(
-        body("Child Q told Mother about Sib&#108;ing 1. Sibling 1 was <em>not</em> seen. "
-             "Mother called the NSPCC helpline on 0808 800 5000."),
-        Summary="Child Q and Mother: what <em>agencies</em> knew."))
-    good_site.write("guidance/sharing-information.md", guidance_markdown(
-        "Sharing information", body="Follow Working Together to Safeguard Children (2023), chapter 2.\n\n"
-        # Its anchor, leaving-this-page-quickly, is not the name "Page Quickly".
-        "## Leaving this page quickly\n\nUse the Exit button.\n"))
+    good_site.write(
+        "reviews/child-q.md",
+        review_markdown(
+            body(
+                "Child Q told Mother about Sib&#108;ing 1. Sibling 1 was <em>not</em> seen. "
+                "Mother called the NSPCC helpline on 0808 800 5000."
+            ),
+            Summary="Child Q and Mother: what <em>agencies</em> knew.",
+        ),
+    )
+    good_site.write(
+        "guidance/sharing-information.md",
+        guidance_markdown(
+            "Sharing information",
+            body="Follow Working Together to Safeguard Children (2023), chapter 2.\n\n"
+            # Its anchor, leaving-this-page-quickly, is not the name "Page Quickly".
+            "## Leaving this page quickly\n\nUse the Exit button.\n",
+        ),
+    )
     site = good_site.build()
     assert site.ok, site.messages()
     assert not [f for f in site.result.findings if f.code.startswith(("PII", "RED"))]
@@ -197,8 +221,12 @@ def test_the_two_processes_together_report_what_one_would(good_site, monkeypatch
     import lscb_checks.checks.published_text as gate
 
     for number, name in enumerate(["Zebedee Quinlan", "Marigold Fenwright", "Tobias Ashcombe"]):
-        good_site.write(f"guidance/page-{number}.md", guidance_markdown(
-            f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."))
+        good_site.write(
+            f"guidance/page-{number}.md",
+            guidance_markdown(
+                f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."
+            ),
+        )
     monkeypatch.setattr(gate, "_FORK_FROM", 0)
     forked = sorted(f.as_text() for f in good_site.build().result.findings if f.code == "PII001")
     monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
@@ -214,10 +242,16 @@ def test_pages_read_as_they_are_written_give_what_one_process_gives(good_site, m
     from lscb_checks.published import stream
 
     for number, name in enumerate(["Zebedee Quinlan", "Marigold Fenwright", "Tobias Ashcombe"]):
-        good_site.write(f"guidance/page-{number}.md", guidance_markdown(
-            f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."))
-    good_site.write("guidance/page-classes.md", guidance_markdown(
-        "Classes", body='<p class="prudence-ashcombe">A page with a class.</p>'))
+        good_site.write(
+            f"guidance/page-{number}.md",
+            guidance_markdown(
+                f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."
+            ),
+        )
+    good_site.write(
+        "guidance/page-classes.md",
+        guidance_markdown("Classes", body='<p class="prudence-ashcombe">A page with a class.</p>'),
+    )
     good_site.write("reviews/child-q.md", review_markdown(body("Zeb<!-- -->edee Quinlan was known to the school.")))
     handed: list[list[str]] = []
     finish = stream.finish
@@ -241,8 +275,12 @@ def test_what_the_worker_has_not_read_when_the_site_is_written_is_shared(good_si
     from lscb_checks.published import stream
 
     for number, name in enumerate(["Zebedee Quinlan", "Marigold Fenwright", "Tobias Ashcombe"]):
-        good_site.write(f"guidance/page-{number}.md", guidance_markdown(
-            f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."))
+        good_site.write(
+            f"guidance/page-{number}.md",
+            guidance_markdown(
+                f"Page {number}", body=f"When {name[:3]}<!-- -->{name[3:]} moved school, nothing was passed on."
+            ),
+        )
     good_site.write("reviews/child-q.md", review_markdown(body("Zeb<!-- -->edee Quinlan was known to the school.")))
     read_page = gate.read_page
 
@@ -285,8 +323,7 @@ def test_a_page_changed_after_it_was_read_as_written_is_read_again(good_site, mo
         time.sleep(0.5)  # time for the second process to read the page first
         for path in good_site.output.parent.glob(pattern):
             text = path.read_text(encoding="utf-8")
-            path.write_text(text.replace("</main>", f"<p>{NAME} was known to the school.</p></main>"),
-                            encoding="utf-8")
+            path.write_text(text.replace("</main>", f"<p>{NAME} was known to the school.</p></main>"), encoding="utf-8")
             planted.append(path)
 
     signals.article_writer_finalized.connect(plant)
@@ -295,16 +332,17 @@ def test_a_page_changed_after_it_was_read_as_written_is_read_again(good_site, mo
     finally:
         signals.article_writer_finalized.disconnect(plant)
     assert planted and not site.ok
-    assert any(f.code == "PII001" and "sharing-information" in f.path for f in site.result.findings), \
-        site.messages()
+    assert any(f.code == "PII001" and "sharing-information" in f.path for f in site.result.findings), site.messages()
     assert snapshot(good_site.output) == good_site.before
 
 
 def test_a_date_of_birth_in_a_table_written_in_html_is_refused(good_site):
     """The source checks read Markdown tables as rows; a table written in
     HTML is read as rows only in the built page."""
-    table = ("<table>\n<thead>\n<tr>\n<th>Person</th>\n<th>Date</th>\n<th>Sex</th>\n</tr>\n</thead>\n"
-             "<tbody>\n<tr>\n<td>Child Q</td>\n<td>14.03.2017</td>\n<td>M</td>\n</tr>\n</tbody>\n</table>")
+    table = (
+        "<table>\n<thead>\n<tr>\n<th>Person</th>\n<th>Date</th>\n<th>Sex</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>Child Q</td>\n<td>14.03.2017</td>\n<td>M</td>\n</tr>\n</tbody>\n</table>"
+    )
     good_site.write("reviews/child-q.md", review_markdown(body(f"The family:\n\n{table}\n")))
     refused(good_site, "PII004", "reviews/child-q.md")
 
@@ -312,8 +350,12 @@ def test_a_date_of_birth_in_a_table_written_in_html_is_refused(good_site):
 def test_the_cells_of_a_built_table_do_not_run_into_each_other(good_site):
     """A forename ending one cell and a capitalised word starting the next
     are not a full name."""
-    good_site.write("guidance/sharing-information.md", guidance_markdown("Sharing information", body=(
-        "| Grant | Amount (£) |\n| --- | ---: |\n| Youth club | 2,000 |\n")))
+    good_site.write(
+        "guidance/sharing-information.md",
+        guidance_markdown(
+            "Sharing information", body=("| Grant | Amount (£) |\n| --- | ---: |\n| Youth club | 2,000 |\n")
+        ),
+    )
     site = good_site.build()
     assert site.ok, site.messages()
 
@@ -321,9 +363,16 @@ def test_the_cells_of_a_built_table_do_not_run_into_each_other(good_site):
 def test_a_public_name_on_a_guidance_page_can_be_waived_on_its_line(good_site):
     """Only the final gate reads a guidance page for names, so a waiver there
     is judged once the built site has been read: used, not 'waives nothing'."""
-    good_site.write("guidance/sharing-information.md", guidance_markdown("Sharing information", body=(
-        f"The board thanks {NAME} for chairing the review panel. "
-        f'<!-- waive PII001 "{NAME}": our independent chair; approved by Business Manager -->')))
+    good_site.write(
+        "guidance/sharing-information.md",
+        guidance_markdown(
+            "Sharing information",
+            body=(
+                f"The board thanks {NAME} for chairing the review panel. "
+                f'<!-- waive PII001 "{NAME}": our independent chair; approved by Business Manager -->'
+            ),
+        ),
+    )
     site = good_site.build()
     assert site.ok, site.messages()
     assert [(f.code, bool(f.waived)) for f in site.result.findings] == [("PII001", True)]
@@ -338,11 +387,25 @@ def test_bodies_read_early_give_what_the_gate_gives_alone(good_site, monkeypatch
     from lscb_checks.published import early
 
     for number, name in enumerate(["Zebedee Quinlan", "Marigold Fenwright", "Tobias Ashcombe"]):
-        good_site.write(f"guidance/page-{number}.md", guidance_markdown(
-            f"Page {number}", body=(f"Staff met the family twice.\n\nWhen {name[:3]}<!-- -->{name[3:]} moved "
-                                    "school, nothing was passed on.\n\nThe plan was reviewed monthly.")))
-    good_site.write("guidance/page-table.md", guidance_markdown("Table", body=(
-        "The record was shared.\n\n| Person | Date | Sex |\n| --- | --- | --- |\n| Child Q | 14.03.2017 | M |\n")))
+        good_site.write(
+            f"guidance/page-{number}.md",
+            guidance_markdown(
+                f"Page {number}",
+                body=(
+                    f"Staff met the family twice.\n\nWhen {name[:3]}<!-- -->{name[3:]} moved "
+                    "school, nothing was passed on.\n\nThe plan was reviewed monthly."
+                ),
+            ),
+        )
+    good_site.write(
+        "guidance/page-table.md",
+        guidance_markdown(
+            "Table",
+            body=(
+                "The record was shared.\n\n| Person | Date | Sex |\n| --- | --- | --- |\n| Child Q | 14.03.2017 | M |\n"
+            ),
+        ),
+    )
     cleared: list[frozenset] = []
     finish = early.finish
 
@@ -372,10 +435,17 @@ def test_source_checks_beside_the_writing_judge_as_they_do_before_it(good_site, 
     from lscb_checks import beside
 
     good_site.write("reviews/child-q.md", review_markdown(body(f"{NAME} was known to the school.")))
-    good_site.write("guidance/contacts.md", guidance_markdown("Contacts", body=(
-        "Training dates are [here](sharing-information.md).\n\n"
-        "<!-- waive A11Y005: the training team's wording; approved by Business Manager -->\n"
-        "For venues, [click here](sharing-information.md).\n")))
+    good_site.write(
+        "guidance/contacts.md",
+        guidance_markdown(
+            "Contacts",
+            body=(
+                "Training dates are [here](sharing-information.md).\n\n"
+                "<!-- waive A11Y005: the training team's wording; approved by Business Manager -->\n"
+                "For venues, [click here](sharing-information.md).\n"
+            ),
+        ),
+    )
     taken: list[bool] = []
     start = beside.start
     monkeypatch.setattr(beside, "start", lambda run: taken.append(start(run)) or taken[-1])
@@ -435,8 +505,10 @@ def test_early_reading_keeps_a_date_of_birth_under_its_label(scenario, monkeypat
     date in a list below it. Read early, the label's block was clean (it
     holds no date) and was skipped on the built page, so the date was read
     without the words before it and published."""
-    scenario.write("guidance/a-record.md", guidance_markdown(
-        "A record", body="The record was shared.\n\nChild Q, date of birth:\n\n- 14 March 2017\n"))
+    scenario.write(
+        "guidance/a-record.md",
+        guidance_markdown("A record", body="The record was shared.\n\nChild Q, date of birth:\n\n- 14 March 2017\n"),
+    )
     _refused_both_ways(scenario, monkeypatch, "PII004", "guidance/a-record.md", "14 March 2017")
 
 
@@ -445,17 +517,23 @@ def test_early_reading_keeps_a_date_of_birth_under_the_summary_that_names_it(sce
     and the body starts with the date. The worker reads the body alone, so
     the date's block is clean there; on the built page it follows the
     summary."""
-    scenario.write("pages/facts.md", "Title: Child Q facts\nSummary: Child Q, date of birth\n\n"
-                                     "14 March 2017\n\nThe plan was reviewed monthly.\n")
+    scenario.write(
+        "pages/facts.md",
+        "Title: Child Q facts\nSummary: Child Q, date of birth\n\n14 March 2017\n\nThe plan was reviewed monthly.\n",
+    )
     _refused_both_ways(scenario, monkeypatch, "PII004", "pages/facts.md", "14 March 2017")
 
 
-@pytest.mark.parametrize("code,planted,harmless,telling", [
-    ("PII003", "14 Acacia Avenue", "See the table", "The family lived at"),
-    ("PII009", "A123 BCD", "Form references", "Police stopped the car"),
-])
+@pytest.mark.parametrize(
+    "code,planted,harmless,telling",
+    [
+        ("PII003", "14 Acacia Avenue", "See the table", "The family lived at"),
+        ("PII009", "A123 BCD", "Form references", "Police stopped the car"),
+    ],
+)
 def test_early_reading_of_one_page_does_not_clear_the_same_block_beside_other_words(
-        scenario, monkeypatch, code, planted, harmless, telling):
+    scenario, monkeypatch, code, planted, harmless, telling
+):
     """The same list item on two guidance pages: after words that make it
     harmless on one ("See the table", then "14 Acacia Avenue"), after words
     that make it an address or a registration on the other. Read early, the
@@ -466,17 +544,20 @@ def test_early_reading_of_one_page_does_not_clear_the_same_block_beside_other_wo
 
 
 def test_a_name_whose_surname_is_a_month_before_a_numbered_paragraph_is_refused(scenario, monkeypatch):
-    """"Zebedee May" in a list on a guidance page, then a numbered paragraph
+    """ "Zebedee May" in a list on a guidance page, then a numbered paragraph
     ("2. The family moved twice."): the detector of full names took the
     number of the next block, across the blank line, for the day of a date
     ("in June May 2024" is a date) and let the name through, with the
     bodies read early or not."""
-    scenario.write("guidance/a-record.md", guidance_markdown(
-        "A record", body="The record was shared.\n\n- Zebedee May\n\nThe family moved twice.\n"))
+    scenario.write(
+        "guidance/a-record.md",
+        guidance_markdown("A record", body="The record was shared.\n\n- Zebedee May\n\nThe family moved twice.\n"),
+    )
     _refused_both_ways(scenario, monkeypatch, "PII001", "guidance/a-record.md", "Zebedee May")
 
 
 # --- Red-team round 6: what two changes let through, fixed --------------------------
+
 
 def test_a_pdf_replaced_during_the_build_with_the_same_size_and_time_is_read_as_published(good_site):
     """A sync tool that keeps modification times (rsync -a, cp -p, unzip), or
@@ -523,9 +604,11 @@ def test_a_pdf_replaced_during_the_build_with_the_same_size_and_time_is_read_as_
 
 
 def test_a_date_of_birth_in_an_svg_written_into_a_review_as_a_data_address_is_refused(good_site):
-    drawing = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 40" width="160" height="40">'
-               '<text x="4" y="14" font-size="10">Date of birth:</text><body/>'
-               '<text x="4" y="30" font-size="10">14 March 2017</text></svg>')
+    drawing = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 40" width="160" height="40">'
+        '<text x="4" y="14" font-size="10">Date of birth:</text><body/>'
+        '<text x="4" y="30" font-size="10">14 March 2017</text></svg>'
+    )
     address = "data:image/svg+xml;base64," + base64.b64encode(drawing.encode()).decode()
     good_site.write("reviews/child-q.md", review_markdown(body(f"![A timeline of the review]({address})")))
     refused(good_site, "PII004", "reviews/child-q.md")

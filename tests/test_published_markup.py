@@ -7,10 +7,12 @@ from __future__ import annotations
 from lscb_checks.published.markup import read_markup
 
 NAME = "Zebedee Quinlan"
-THEME_PAGE = ("<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-              "<title>A procedure: Northshire Board</title>\n<!-- a note -->\n"
-              "<script>var x = '</head>';</script>\n</head>\n<body>\n<p>Skip to main content</p>\n"
-              "<main><h1>A procedure</h1><p>{body}</p></main></body></html>")
+THEME_PAGE = (
+    "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
+    "<title>A procedure: Northshire Board</title>\n<!-- a note -->\n"
+    "<script>var x = '</head>';</script>\n</head>\n<body>\n<p>Skip to main content</p>\n"
+    "<main><h1>A procedure</h1><p>{body}</p></main></body></html>"
+)
 
 
 def test_a_pages_head_is_read_apart_from_its_body():
@@ -41,6 +43,5 @@ def test_a_head_with_shown_text_outside_its_title_is_read_whole():
 
 
 def test_an_svg_body_tag_ends_nothing():
-    drawing = ("<svg xmlns='http://www.w3.org/2000/svg'><head/><text>Zebedee</text><body/>"
-               "<text>Quinlan</text></svg>")
+    drawing = "<svg xmlns='http://www.w3.org/2000/svg'><head/><text>Zebedee</text><body/><text>Quinlan</text></svg>"
     assert _whole(drawing)

@@ -55,15 +55,24 @@ MIDDLE = (
     "nurse. They will listen and help you decide what to do next. Sometimes they will need to "
     "tell another professional, so that you can be kept safe."
 )
-HARD_1 = ("Practitioners from statutory organisations collaborate to ensure that information about "
-          "children's circumstances is communicated appropriately and proportionately.")
-HARD_2 = ("Professional disagreements concerning thresholds are resolved through the escalation "
-          "procedure, which the relevant designated managers administer.")
+HARD_1 = (
+    "Practitioners from statutory organisations collaborate to ensure that information about "
+    "children's circumstances is communicated appropriately and proportionately."
+)
+HARD_2 = (
+    "Professional disagreements concerning thresholds are resolved through the escalation "
+    "procedure, which the relevant designated managers administer."
+)
 
 
 def version(body: str, title: str = "Getting help early", **fields) -> str:
-    header = {"Title": title, "Date": "2026-02-01", "Version_of": "guidance/early-help.md",
-              "Summary": "Who can help you.", **fields}
+    header = {
+        "Title": title,
+        "Date": "2026-02-01",
+        "Version_of": "guidance/early-help.md",
+        "Summary": "Who can help you.",
+        **fields,
+    }
     lines = "\n".join(f"{name}: {value}" for name, value in header.items() if value is not None)
     return f"{lines}\n\n{body}\n"
 
@@ -82,6 +91,7 @@ def build(scenario, folder, body, glossary=False, **settings):
 
 
 # -- READ001 reading age
+
 
 def test_a_hard_childrens_page_warns_in_draft_naming_age_limit_longest_sentence_and_hard_words(scenario):
     body = version(f"## About this page\n\n{EASY}\n\n{HARD_1}\n\n{HARD_2}")
@@ -103,8 +113,7 @@ def test_a_hard_childrens_page_warns_in_draft_naming_age_limit_longest_sentence_
 
 
 def test_a_hard_page_stops_the_build_in_publish_mode(scenario):
-    site = build(scenario, "young-people", version(f"{HARD_1}\n\n{HARD_2}\n\n{EASY}"),
-                 LSCB_MODE="publish")
+    site = build(scenario, "young-people", version(f"{HARD_1}\n\n{HARD_2}\n\n{EASY}"), LSCB_MODE="publish")
     [finding] = found(site, "READ001")
     assert finding.severity is Severity.ERROR
     assert "the limit for young people's pages" in finding.message
@@ -127,7 +136,8 @@ def test_headings_tables_and_phone_numbers_are_not_scored(scenario):
     body = version(
         "## Arrangements concerning multi-agency safeguarding responsibilities\n\n"
         f"{EASY}\n\n{hard_table}\n\n"
-        "You can phone Childline on 0800 1111 or the council on 01632 960 123.")
+        "You can phone Childline on 0800 1111 or the council on 01632 960 123."
+    )
     site = build(scenario, "children", body)
     assert found(site, "READ001") == [], site.messages()
 
@@ -138,8 +148,9 @@ def test_the_same_hard_text_in_a_paragraph_is_scored(scenario):
 
 
 def test_guidance_for_professionals_is_not_scored(scenario):
-    scenario.write("guidance/hard.md", GUIDANCE.replace("Talk to the family about the help they would like.",
-                                                         f"{HARD_1} {HARD_2}"))
+    scenario.write(
+        "guidance/hard.md", GUIDANCE.replace("Talk to the family about the help they would like.", f"{HARD_1} {HARD_2}")
+    )
     site = build(scenario, "children", version(EASY))
     assert found(site, "READ001") == []
 
@@ -156,8 +167,9 @@ def test_the_formula_setting_chooses_the_formula(scenario):
     body = version(f"{EASY}\n\n{MIDDLE}")
 
     def age(formula):
-        [finding] = found(build(scenario, "children", body, READING_AGE_MAX={"children": 5},
-                                READING_AGE_FORMULA=formula), "READ001")
+        [finding] = found(
+            build(scenario, "children", body, READING_AGE_MAX={"children": 5}, READING_AGE_FORMULA=formula), "READ001"
+        )
         return float(finding.message.split()[2])
 
     ari, coleman = age("automated_readability_index"), age("coleman_liau_index")
@@ -175,8 +187,7 @@ def test_an_unknown_formula_stops_the_build_with_a_clear_message(scenario):
 
 
 def test_a_metadata_waiver_accepts_the_reading_age_of_the_whole_page(scenario):
-    body = version(f"{EASY}\n\n{HARD_1}\n\n{HARD_2}",
-                   Waive="READ001: the legal words are read with a teacher")
+    body = version(f"{EASY}\n\n{HARD_1}\n\n{HARD_2}", Waive="READ001: the legal words are read with a teacher")
     site = build(scenario, "children", body, LSCB_MODE="publish")
     [finding] = found(site, "READ001")
     assert finding.waived == "the legal words are read with a teacher"
@@ -190,20 +201,25 @@ def test_a_draft_page_is_scored_in_previews_only(scenario):
 
 
 def test_prose_is_paragraphs_and_list_items_only():
-    html = ("<h2>Heading words</h2><p>One <strong>two</strong> three<sup>1</sup></p>"
-            "<ul><li>Item one<ul><li>Inner item</li></ul></li></ul>"
-            "<table><tr><td>Cell text</td></tr></table>"
-            '<div class="footnote"><ol><li><p>A footnote.</p></li></ol></div>')
+    html = (
+        "<h2>Heading words</h2><p>One <strong>two</strong> three<sup>1</sup></p>"
+        "<ul><li>Item one<ul><li>Inner item</li></ul></li></ul>"
+        "<table><tr><td>Cell text</td></tr></table>"
+        '<div class="footnote"><ol><li><p>A footnote.</p></li></ol></div>'
+    )
     assert prose_blocks(html) == ["One two three", "Item one", "Inner item"]
     assert scored_text("Call 0800 1111 or 01632 960 123 or see https://example.org/x") == "Call or or see."
 
 
 # -- READ002 glossary words without an explanation
 
+
 def test_an_unexplained_glossary_word_is_reported_once_at_its_first_use(scenario):
-    body = version("## Who decides\n\n"
-                   "Your teacher might talk to the MASH about you.\n\n"
-                   "The MASH will decide what happens next. The MASH will tell you.")
+    body = version(
+        "## Who decides\n\n"
+        "Your teacher might talk to the MASH about you.\n\n"
+        "The MASH will decide what happens next. The MASH will tell you."
+    )
     site = build(scenario, "children", body, glossary=True)
     [finding] = found(site, "READ002")
     assert (finding.line, finding.col) == (8, 32)
@@ -213,33 +229,40 @@ def test_an_unexplained_glossary_word_is_reported_once_at_its_first_use(scenario
 
 
 def test_an_unexplained_glossary_word_stops_the_build_in_publish_mode(scenario):
-    site = build(scenario, "young-people", version("The MASH will decide what happens next."),
-                 glossary=True, LSCB_MODE="publish")
+    site = build(
+        scenario, "young-people", version("The MASH will decide what happens next."), glossary=True, LSCB_MODE="publish"
+    )
     [finding] = found(site, "READ002")
     assert finding.severity is Severity.ERROR
     assert not site.ok
 
 
-@pytest.mark.parametrize("text", [
-    "The MASH (a team of people who keep children safe) will decide what happens next.",
-    "The MASH - a team of people who keep children safe - will decide what happens next.",
-    "The MASH is a team of people who keep children safe. It will decide what happens next.",
-    "MASH means a team of people who keep children safe. It will decide what happens next.",
-    "A team of grown-ups called the MASH will decide what happens next.",
-    "The MASH will decide what happens next. This is a team of people who keep children safe.",
-    "The MASH will decide what happens next.\n\n*[MASH]: multi-agency safeguarding hub",
-    "The [MASH](../pages/glossary.md) will decide what happens next.",
-    "## What is neglect?\n\nNeglect is when a child does not get the care they need.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The MASH (a team of people who keep children safe) will decide what happens next.",
+        "The MASH - a team of people who keep children safe - will decide what happens next.",
+        "The MASH is a team of people who keep children safe. It will decide what happens next.",
+        "MASH means a team of people who keep children safe. It will decide what happens next.",
+        "A team of grown-ups called the MASH will decide what happens next.",
+        "The MASH will decide what happens next. This is a team of people who keep children safe.",
+        "The MASH will decide what happens next.\n\n*[MASH]: multi-agency safeguarding hub",
+        "The [MASH](../pages/glossary.md) will decide what happens next.",
+        "## What is neglect?\n\nNeglect is when a child does not get the care they need.",
+    ],
+)
 def test_an_explained_glossary_word_is_quiet(scenario, text):
     site = build(scenario, "children", version(text), glossary=True)
     assert found(site, "READ002") == [], site.messages()
 
 
 def test_an_abbreviation_in_brackets_is_not_an_explanation(scenario):
-    site = build(scenario, "young-people",
-                 version("Every school has a designated safeguarding lead (DSL) you can talk to."),
-                 glossary=True)
+    site = build(
+        scenario,
+        "young-people",
+        version("Every school has a designated safeguarding lead (DSL) you can talk to."),
+        glossary=True,
+    )
     [finding] = found(site, "READ002")
     assert finding.message == "'designated safeguarding lead' is a glossary word with no explanation nearby"
     assert len(finding.message) < 80
@@ -247,8 +270,10 @@ def test_an_abbreviation_in_brackets_is_not_an_explanation(scenario):
 
 
 def test_a_glossary_word_inside_a_name_or_in_other_case_is_not_a_use(scenario):
-    body = version("Northshire Safeguarding Children Board checks that everyone does a good job. "
-                   "Grown-ups are working together to help you.")
+    body = version(
+        "Northshire Safeguarding Children Board checks that everyone does a good job. "
+        "Grown-ups are working together to help you."
+    )
     site = build(scenario, "children", body, glossary=True)
     assert found(site, "READ002") == [], site.messages()
 
@@ -271,14 +296,17 @@ def test_guidance_may_use_glossary_words(scenario):
 
 
 def test_a_line_waiver_accepts_a_glossary_word(scenario):
-    body = version("<!-- waive READ002: the MASH is explained in the video on this page -->\n"
-                   "The MASH will decide what happens next.")
+    body = version(
+        "<!-- waive READ002: the MASH is explained in the video on this page -->\n"
+        "The MASH will decide what happens next."
+    )
     site = build(scenario, "children", body, glossary=True, LSCB_MODE="publish")
     [finding] = found(site, "READ002")
     assert finding.waived
 
 
 # -- the demo site
+
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
 def test_the_demo_pages_for_children_and_young_people_pass(tmp_path, settings):
@@ -298,8 +326,10 @@ def test_the_place_is_the_use_not_an_earlier_name_with_the_same_word(scenario):
 
 
 def test_a_metadata_waiver_can_name_the_glossary_word_it_accepts(scenario):
-    body = version("The MASH will decide what happens next. Neglect can happen to anyone.",
-                   Waive='READ002 "MASH": explained in the video at the top of the page')
+    body = version(
+        "The MASH will decide what happens next. Neglect can happen to anyone.",
+        Waive='READ002 "MASH": explained in the video at the top of the page',
+    )
     site = build(scenario, "children", body, glossary=True, LSCB_MODE="publish")
     waived = {f.term: bool(f.waived) for f in found(site, "READ002")}
     assert waived == {"MASH": True, "Neglect": False}

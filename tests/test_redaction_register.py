@@ -43,32 +43,58 @@ def _found(register_terms: list[str], text: str, tmp_path: Path) -> list[str]:
     register = load(path)
     words = tokens(text)
     matcher = Matcher(Hasher(KEY.encode()), register.entries, register.max_words)
-    return [text[words[i].start:words[i + n - 1].end] for i, n in matcher.find([w.text for w in words])]
+    return [text[words[i].start : words[i + n - 1].end] for i, n in matcher.find([w.text for w in words])]
 
 
 # --- Normalisation -----------------------------------------------------------
 
-@pytest.mark.parametrize("written", [
-    "Jane Smith", "JANE SMITH", "jane  smith", "Jane\nSmith", "Jane Smith's", "Jane Smith’s",
-    "jane-smith", "Jane–Smith", "Jáne Smíth", "Jane%20Smith", "Jane&nbsp;Smith", "jane_smith",
-    "J\u00adane Smith", "‘Jane’ Smith", "Ｊａｎｅ Ｓｍｉｔｈ",
-])
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Jane Smith",
+        "JANE SMITH",
+        "jane  smith",
+        "Jane\nSmith",
+        "Jane Smith's",
+        "Jane Smith’s",
+        "jane-smith",
+        "Jane–Smith",
+        "Jáne Smíth",
+        "Jane%20Smith",
+        "Jane&nbsp;Smith",
+        "jane_smith",
+        "J\u00adane Smith",
+        "‘Jane’ Smith",
+        "Ｊａｎｅ Ｓｍｉｔｈ",
+    ],
+)
 def test_every_way_of_writing_a_name_normalises_the_same(written):
     assert normalise(written) == "jane smith"
 
 
-@pytest.mark.parametrize("written, expected", [
-    ("O'Brien", "obrien"), ("Oʼbrien", "obrien"), ("Zoë", "zoe"), ("straße", "strasse"),
-    ("03/05/2015", "3 5 2015"), ("007", "7"), ("0", "0"), ("Child L's", "child l"),
-    ("NS1 4AB", "ns1 4ab"), ("3ʳᵈ May", "3rd may"),
-])
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("O'Brien", "obrien"),
+        ("Oʼbrien", "obrien"),
+        ("Zoë", "zoe"),
+        ("straße", "strasse"),
+        ("03/05/2015", "3 5 2015"),
+        ("007", "7"),
+        ("0", "0"),
+        ("Child L's", "child l"),
+        ("NS1 4AB", "ns1 4ab"),
+        ("3ʳᵈ May", "3rd may"),
+    ],
+)
 def test_normalisation_rules(written, expected):
     assert normalise(written) == expected
 
 
 def test_tokens_keep_their_place_in_the_original_text():
     text = "Seen by Zoë O’Brien’s  aunt on 03/05."
-    pieces = [text[t.start:t.end] for t in tokens(text)]
+    pieces = [text[t.start : t.end] for t in tokens(text)]
     assert pieces == ["Seen", "by", "Zoë", "O’Brien", "aunt", "on", "03", "05"]
 
 
@@ -80,7 +106,17 @@ def test_fast_and_general_tokenisers_agree():
     from lscb_core.text import normalise as module
 
     pieces = list("abXYZ0190 '’ʼ‘-–—_.,;:\n\t\"“”s£©½²ʳé\u00ad%&") + [
-        "'s", "’s", "\u00a0", "…", "%20", "&amp;", "e\u0301", "ﬁ", "O'Brien's", "007"]
+        "'s",
+        "’s",
+        "\u00a0",
+        "…",
+        "%20",
+        "&amp;",
+        "e\u0301",
+        "ﬁ",
+        "O'Brien's",
+        "007",
+    ]
     chooser = random.Random(3)
     samples = ["".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 30))) for _ in range(5000)]
     samples += [path.read_text(encoding="utf-8") for path in (ROOT / "content").rglob("*.md")]
@@ -91,6 +127,7 @@ def test_fast_and_general_tokenisers_agree():
 
 
 # --- The register file -------------------------------------------------------
+
 
 def test_register_holds_no_plaintext_and_no_word_counts(tmp_path):
     terms = ["Tamsin Greywell", "Rowan Lodge, 14 Acacia Avenue", "Pip", "Little Fennick Primary School"]
@@ -121,13 +158,18 @@ def test_adding_again_keeps_one_copy_and_refuses_another_key(tmp_path):
         add_terms(path, OTHER_KEY.encode(), ["Pip"])
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("{not json", "not valid JSON"),
-    ('{"format": "something-else"}', "not a redaction register"),
-    ('{"format": "lscb-redaction-register", "version": 3}', "format version 3"),
-    ('{"format": "lscb-redaction-register", "version": 1, "key_check": "00", "max_words": 8, '
-     '"entries": []}', "key_check"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("{not json", "not valid JSON"),
+        ('{"format": "something-else"}', "not a redaction register"),
+        ('{"format": "lscb-redaction-register", "version": 3}', "format version 3"),
+        (
+            '{"format": "lscb-redaction-register", "version": 1, "key_check": "00", "max_words": 8, "entries": []}',
+            "key_check",
+        ),
+    ],
+)
 def test_unreadable_registers_say_why(tmp_path, text, reason):
     path = tmp_path / "child-q.json"
     path.write_text(text, encoding="utf-8")
@@ -137,16 +179,31 @@ def test_unreadable_registers_say_why(tmp_path, text, reason):
 
 def test_terms_of_many_words_match_whole(tmp_path):
     address = "Flat 3 Rowan Court 14 Acacia Avenue Little Fennick Northshire"  # 10 words
-    found = _found([address], "They moved to Flat 3, Rowan Court, 14 Acacia Avenue,\nLittle Fennick, "
-                              "Northshire in the spring.", tmp_path)
+    found = _found(
+        [address],
+        "They moved to Flat 3, Rowan Court, 14 Acacia Avenue,\nLittle Fennick, Northshire in the spring.",
+        tmp_path,
+    )
     assert len(found) == 1 and found[0].startswith("Flat 3") and found[0].endswith("Northshire")
     assert load(tmp_path / "reviews" / "redaction" / "child-q.json").max_words == 10
 
 
-@pytest.mark.parametrize("written", [
-    "3 May 2015", "03/05/2015", "3/5/2015", "2015-05-03", "May 3, 2015", "3rd May 2015",
-    "Sunday 3rd of May 2015", "03.05.2015", "3 MAY 2015", "May 3rd 2015", "20150503",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "3 May 2015",
+        "03/05/2015",
+        "3/5/2015",
+        "2015-05-03",
+        "May 3, 2015",
+        "3rd May 2015",
+        "Sunday 3rd of May 2015",
+        "03.05.2015",
+        "3 MAY 2015",
+        "May 3rd 2015",
+        "20150503",
+    ],
+)
 def test_a_date_of_birth_is_found_however_it_is_written(tmp_path, written):
     assert _found(["03/05/2015"], f"Child Q was born on {written} in hospital.", tmp_path)
 
@@ -157,8 +214,11 @@ def test_other_dates_are_not_the_date_of_birth(tmp_path, other):
 
 
 def test_run_together_names_and_overlaps(tmp_path):
-    found = _found(["Tamsin Greywell", "Greywell"],
-                   "See TamsinGreywell.pdf and Tamsin Greywell's letter; Tamsin alone is fine.", tmp_path)
+    found = _found(
+        ["Tamsin Greywell", "Greywell"],
+        "See TamsinGreywell.pdf and Tamsin Greywell's letter; Tamsin alone is fine.",
+        tmp_path,
+    )
     # The longest term wins where terms overlap; the first name alone was not registered.
     assert found == ["TamsinGreywell", "Tamsin Greywell"]
 
@@ -173,10 +233,12 @@ def _review(scenario, body_line: str = "", **fields):
     no findings), so that the build's result is down to the review."""
     if not (scenario.content / "pages").exists():
         shutil.copytree(ROOT / "content", scenario.content, dirs_exist_ok=True)
-    body = ("## Findings\n\nProfessionals did not share what they knew.\n\n"
-            f"{body_line}\n\n"
-            "## Recommendations\n\n1. Share information sooner.\n\n"
-            "## The board's response\n\nThe board accepted the recommendation.\n")
+    body = (
+        "## Findings\n\nProfessionals did not share what they knew.\n\n"
+        f"{body_line}\n\n"
+        "## Recommendations\n\n1. Share information sooner.\n\n"
+        "## The board's response\n\nThe board accepted the recommendation.\n"
+    )
     return scenario.write("reviews/child-q.md", review_markdown(body, **fields))
 
 
@@ -211,8 +273,9 @@ def test_review_with_register_and_no_term_builds(scenario, key):
     hashes = json.loads(register.read_text())["entries"]
     published = [p.relative_to(site.output).as_posix() for p in site.all_files()]
     # (pagefind-entry.json is the search index's own manifest.)
-    assert not [p for p in published if "redaction" in p
-                or (p.endswith(".json") and p != "pagefind/pagefind-entry.json")]
+    assert not [
+        p for p in published if "redaction" in p or (p.endswith(".json") and p != "pagefind/pagefind-entry.json")
+    ]
     everything = site.text_of_everything()
     assert not [h for h in hashes if h in everything]
 
@@ -231,8 +294,7 @@ def test_term_in_metadata_names_the_field(scenario, key):
     path = _review(scenario, Summary="How agencies supported Tamsin Greywell.")
     write_register(scenario.content, "reviews/child-q.md", ["Tamsin Greywell"])
     [finding] = [f for f in _red(scenario.build()) if f.code == "RED001"]
-    assert finding.line == path.read_text().splitlines().index(
-        "Summary: How agencies supported Tamsin Greywell.") + 1
+    assert finding.line == path.read_text().splitlines().index("Summary: How agencies supported Tamsin Greywell.") + 1
     assert finding.message.endswith("is in Summary")
 
 
@@ -310,12 +372,14 @@ def test_demo_site_has_no_register_and_needs_no_key(demo_site):
 
 # --- scripts/redaction-register ----------------------------------------------
 
+
 def _script(args, cwd, stdin="", key=KEY):
     env = {k: v for k, v in os.environ.items() if k != "LSCB_REDACTION_KEY"}
     if key is not None:
         env["LSCB_REDACTION_KEY"] = key
-    return subprocess.run([sys.executable, str(SCRIPT), *args], cwd=cwd, input=stdin, text=True,
-                          capture_output=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args], cwd=cwd, input=stdin, text=True, capture_output=True, env=env, timeout=60
+    )
 
 
 def _files_containing(root: Path, needles: list[str]) -> list[str]:
@@ -356,11 +420,17 @@ def test_register_made_by_the_script_is_checked_by_the_build(tmp_path, key):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     review = content / "reviews" / "child-q.md"
-    review.write_text(review_markdown("## Findings\n\nQuillon Street was where it happened.\n\n"
-                                      "## Recommendations\n\n1. Share.\n\n"
-                                      "## The board's response\n\nAccepted.\n"), encoding="utf-8")
-    assert _script(["add", "content/reviews/child-q.md"], tmp_path, stdin="quillon st\nquillon street\n"
-                   ).returncode == 0
+    review.write_text(
+        review_markdown(
+            "## Findings\n\nQuillon Street was where it happened.\n\n"
+            "## Recommendations\n\n1. Share.\n\n"
+            "## The board's response\n\nAccepted.\n"
+        ),
+        encoding="utf-8",
+    )
+    assert (
+        _script(["add", "content/reviews/child-q.md"], tmp_path, stdin="quillon st\nquillon street\n").returncode == 0
+    )
     site = build_site(content, tmp_path / "output")
     assert [f.code for f in _red(site)] == ["RED001"]
 
@@ -371,10 +441,14 @@ def test_a_one_word_term_that_is_an_ordinary_word_is_removed_from_the_register(t
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     review = content / "reviews" / "child-q.md"
-    review.write_text(review_markdown("## Findings\n\nThe reviewer met Hope Quinlan twice.\n\n"
-                                      "## Recommendations\n\n1. Share.\n\n"
-                                      "## The board's response\n\nAccepted, in the hope it helps.\n"),
-                      encoding="utf-8")
+    review.write_text(
+        review_markdown(
+            "## Findings\n\nThe reviewer met Hope Quinlan twice.\n\n"
+            "## Recommendations\n\n1. Share.\n\n"
+            "## The board's response\n\nAccepted, in the hope it helps.\n"
+        ),
+        encoding="utf-8",
+    )
     assert _script(["add", "content/reviews/child-q.md"], tmp_path, stdin="Hope\nHope Quinlan\n").returncode == 0
     site = build_site(content, tmp_path / "output")
     assert sorted(f.line for f in _red(site)) == [16, 24]
@@ -386,11 +460,14 @@ def test_a_one_word_term_that_is_an_ordinary_word_is_removed_from_the_register(t
     assert [f.line for f in _red(site)] == [16]  # the name, not the word in the response
 
 
-@pytest.mark.parametrize("args", [
-    ["add", "content/reviews/child-q.md", "Tamsin Greywell"],
-    ["add", "Tamsin Greywell"],
-    ["Tamsin Greywell"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "content/reviews/child-q.md", "Tamsin Greywell"],
+        ["add", "Tamsin Greywell"],
+        ["Tamsin Greywell"],
+    ],
+)
 def test_script_refuses_terms_on_the_command_line_without_repeating_them(tmp_path, args):
     result = _script(args, tmp_path)
     assert result.returncode != 0

@@ -28,12 +28,27 @@ Some words for children.
 
 def run_build(content: Path, output: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(ROOT / "pelicanconf.py"),
-         "--content", str(content), "--output", str(output), *args],
-        cwd=content.parent, capture_output=True, text=True,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--settings",
+            str(ROOT / "pelicanconf.py"),
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            *args,
+        ],
+        cwd=content.parent,
+        capture_output=True,
+        text=True,
         # PYTHONPATH: this checkout's plugins, whatever the virtualenv's install points at.
-        env={"PATH": "/usr/bin:/bin", "LSCB_TODAY": "2026-11-23", "PELICAN_PATH_OVERRIDE": "",
-             "PYTHONPATH": str(ROOT / "plugins")},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "LSCB_TODAY": "2026-11-23",
+            "PELICAN_PATH_OVERRIDE": "",
+            "PYTHONPATH": str(ROOT / "plugins"),
+        },
     )
 
 
@@ -43,7 +58,8 @@ def broken_site(tmp_path) -> Path:
     (content / "guidance").mkdir(parents=True)
     (content / "children").mkdir()
     (content / "guidance" / "roles-of-agencies.md").write_text(
-        guidance_markdown("The roles of agencies"), encoding="utf-8")
+        guidance_markdown("The roles of agencies"), encoding="utf-8"
+    )
     (content / "children" / "who-helps.md").write_text(BROKEN_VERSION, encoding="utf-8")
     add_standard_pages(content)
     return content
@@ -66,10 +82,15 @@ def test_json_report_is_machine_readable(broken_site, tmp_path):
     assert report["summary"] == {"errors": 1, "warnings": 0, "waived": 0}
     (finding,) = report["findings"]
     assert finding == {
-        "path": "content/children/who-helps.md", "line": 3, "col": 13, "code": "VER002",
-        "name": "version-of-dangling", "severity": "error",
+        "path": "content/children/who-helps.md",
+        "line": 3,
+        "col": 13,
+        "code": "VER002",
+        "name": "version-of-dangling",
+        "severity": "error",
         "message": "Version_of 'guidance/roles-of-agency.md' is not a guidance page",
-        "hint": "did you mean guidance/roles-of-agencies.md?", "waived": None,
+        "hint": "did you mean guidance/roles-of-agencies.md?",
+        "waived": None,
     }
 
 

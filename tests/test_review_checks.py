@@ -14,8 +14,10 @@ AREA = frozenset({"northshire"})
 
 
 def _mine(site, code: str = "") -> list:
-    return sorted((f for f in site.result.findings if f.code in MINE and (not code or f.code == code)),
-                  key=lambda f: (f.line, f.col, f.code))
+    return sorted(
+        (f for f in site.result.findings if f.code in MINE and (not code or f.code == code)),
+        key=lambda f: (f.line, f.col, f.code),
+    )
 
 
 def _line(text: str, needle: str) -> tuple[int, int]:
@@ -33,6 +35,7 @@ def _review(scenario, body: str = "", **fields):
 
 # --- the demo ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
 def test_the_demo_reviews_give_no_review_findings_and_no_warnings(tmp_path, settings):
     site = build_site(ROOT / "content", tmp_path / "output", settings=settings)
@@ -45,6 +48,7 @@ def test_a_complete_review_gives_no_review_findings(scenario):
 
 
 # --- the publication record --------------------------------------------------------
+
 
 def test_a_review_without_a_decision_is_an_error_not_only_kept_out(scenario):
     _text, site = _review(scenario, Publication_decision=None)
@@ -62,16 +66,25 @@ def test_an_empty_decision_is_reported_at_its_line(scenario):
 
 @pytest.mark.parametrize("status", ["draft", "hidden"])
 def test_a_draft_or_hidden_review_needs_no_decision_record_yet(scenario, status):
-    _text, site = _review(scenario, Status=status, Publication_decision=None, Decision_date=None,
-                          Decision_by=None, Sibling_risk_assessed=None)
+    _text, site = _review(
+        scenario,
+        Status=status,
+        Publication_decision=None,
+        Decision_date=None,
+        Decision_by=None,
+        Sibling_risk_assessed=None,
+    )
     assert _mine(site) == [], site.messages()
 
 
-@pytest.mark.parametrize("fields", [
-    {"Publication_decision": "withhold"},
-    {"Criminal_proceedings": "ongoing"},
-    {"Publish_after": "2027-06-01"},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"Publication_decision": "withhold"},
+        {"Criminal_proceedings": "ongoing"},
+        {"Publish_after": "2027-06-01"},
+    ],
+)
 def test_a_review_kept_out_by_the_gate_still_needs_its_record(scenario, fields):
     _text, site = _review(scenario, Decision_by=None, **fields)
     assert [f.code for f in _mine(site)] == ["REV005"]
@@ -96,11 +109,14 @@ def test_a_missing_decision_date_or_decision_maker_is_flagged(scenario):
     assert all(f.is_error for f in _mine(site))
 
 
-@pytest.mark.parametrize("value,expected", [
-    (None, "Sibling_risk_assessed is missing"),
-    ("no", "Sibling_risk_assessed is 'no', not yes"),
-    ("pending", "Sibling_risk_assessed is 'p******', not yes"),  # what a review says is masked
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (None, "Sibling_risk_assessed is missing"),
+        ("no", "Sibling_risk_assessed is 'no', not yes"),
+        ("pending", "Sibling_risk_assessed is 'p******', not yes"),  # what a review says is masked
+    ],
+)
 def test_the_sibling_risk_must_be_assessed(scenario, value, expected):
     _text, site = _review(scenario, Sibling_risk_assessed=value)
     found = _mine(site)
@@ -108,21 +124,29 @@ def test_the_sibling_risk_must_be_assessed(scenario, value, expected):
 
 
 def test_a_withheld_review_needs_no_sibling_assessment_nor_response(scenario):
-    _text, site = _review(scenario, "## Findings\n\nNothing is published.\n",
-                          Publication_decision="withhold", Sibling_risk_assessed=None)
+    _text, site = _review(
+        scenario, "## Findings\n\nNothing is published.\n", Publication_decision="withhold", Sibling_risk_assessed=None
+    )
     assert _mine(site) == [], site.messages()
 
 
 @pytest.mark.parametrize("code", ["REV001", "REV004", "REV005", "REV006", "REV009"])
 def test_the_publication_record_cannot_be_waived(scenario, code):
-    _text, site = _review(scenario, Waive=f"{code}: we will add it later", Publication_decision=None,
-                          Decision_date=None, Decision_by=None, Sibling_risk_assessed=None,
-                          body="## Findings\n\nText.\n")
+    _text, site = _review(
+        scenario,
+        Waive=f"{code}: we will add it later",
+        Publication_decision=None,
+        Decision_date=None,
+        Decision_by=None,
+        Sibling_risk_assessed=None,
+        body="## Findings\n\nText.\n",
+    )
     assert "WAIV005" in site.codes()
     assert not any(f.waived for f in _mine(site))
 
 
 # --- the board's response ---------------------------------------------------------------
+
 
 def test_a_review_without_the_boards_response_is_flagged(scenario):
     _text, site = _review(scenario, "## Findings\n\nText.\n\n## Recommendations\n\n1. Share.\n")
@@ -131,10 +155,16 @@ def test_a_review_without_the_boards_response_is_flagged(scenario):
     assert found[0].is_error
 
 
-@pytest.mark.parametrize("heading", [
-    "## The board's response", "## The board’s response", "## Response to the recommendations",
-    "## Board response and action plan", "### How the board responded",
-])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## The board's response",
+        "## The board’s response",
+        "## Response to the recommendations",
+        "## Board response and action plan",
+        "### How the board responded",
+    ],
+)
 def test_any_clear_response_heading_is_accepted(scenario, heading):
     _text, site = _review(scenario, f"## Findings\n\nText.\n\n{heading}\n\nAll accepted.\n")
     assert _mine(site) == [], site.messages()
@@ -147,8 +177,9 @@ def test_an_empty_response_section_is_flagged_at_its_heading(scenario):
 
 
 def test_a_retired_review_needs_no_response(scenario):
-    scenario.write("reviews/child-q.md", review_markdown(
-        "## Findings\n\nText.\n", Date="2020-01-10", Decision_date="2019-12-01"))
+    scenario.write(
+        "reviews/child-q.md", review_markdown("## Findings\n\nText.\n", Date="2020-01-10", Decision_date="2019-12-01")
+    )
     current = scenario.build(REVIEW_RETENTION_MONTHS=120)
     assert [f.code for f in _mine(current)] == ["REV009"]
     retired = scenario.build(REVIEW_RETENTION_MONTHS=36)
@@ -156,6 +187,7 @@ def test_a_retired_review_needs_no_response(scenario):
 
 
 # --- pseudonyms --------------------------------------------------------------------------
+
 
 def test_a_review_without_pseudonyms_is_flagged_whatever_its_status(scenario):
     _text, site = _review(scenario, Pseudonyms=None, Status="draft")
@@ -165,8 +197,10 @@ def test_a_review_without_pseudonyms_is_flagged_whatever_its_status(scenario):
 
 
 def test_each_use_of_an_undeclared_pseudonym_is_flagged_at_its_place(scenario):
-    body = ("## Findings\n\nChild Q lived with Mother and Sibling 1. Child M visited often.\n\n"
-            "Young Person A and Child M met at School B.\n\n## The board's response\n\nAccepted.\n")
+    body = (
+        "## Findings\n\nChild Q lived with Mother and Sibling 1. Child M visited often.\n\n"
+        "Young Person A and Child M met at School B.\n\n## The board's response\n\nAccepted.\n"
+    )
     text, site = _review(scenario, body)
     found = _mine(site)
     lines = text.splitlines()
@@ -185,11 +219,14 @@ def test_each_use_of_an_undeclared_pseudonym_is_flagged_at_its_place(scenario):
 
 
 def test_declared_names_cover_their_shapes_and_other_words_are_not_pseudonyms(scenario):
-    body = ("## Findings\n\nChild Q went to Larch Primary School A and GP Practice 1. Adult Social "
-            "Care, Child Abuse teams and Hospital A&E saw Mother. Child Q's sibling is Sibling 1.\n\n"
-            "## The board's response\n\nAccepted.\n")
-    _text, site = _review(scenario, body,
-                          Pseudonyms="Child Q, Mother, Sibling 1, Larch Primary School A, gp practice 1")
+    body = (
+        "## Findings\n\nChild Q went to Larch Primary School A and GP Practice 1. Adult Social "
+        "Care, Child Abuse teams and Hospital A&E saw Mother. Child Q's sibling is Sibling 1.\n\n"
+        "## The board's response\n\nAccepted.\n"
+    )
+    _text, site = _review(
+        scenario, body, Pseudonyms="Child Q, Mother, Sibling 1, Larch Primary School A, gp practice 1"
+    )
     assert _mine(site) == [], site.messages()
 
 
@@ -197,11 +234,13 @@ def test_contents_page_numbers_paragraph_numbers_and_family_rows_are_not_pseudon
     """The structure of a real report: a contents list without dotted
     leaders, a heading ending in a kind then a numbered paragraph, and a
     family-composition list with sex and age columns."""
-    body = ("Contents\n\nIntroduction 3\nFamily composition 5\nVoice of the Child 14\nGood Practice 15\n"
-            "Recommendations 16\n\n## Findings\n\n### 7.4 The Independent Reviewing Officer\n\n"
-            "7.4.1 The Independent Reviewing Officer raised concerns. See Child Q 7.4 too.\n\n"
-            "Who was in the household:\n\n- Child Q M 9\n- Mother F 32\n- Father M N/K\n- Father N/K\n\n"
-            "## The board's response\n\nAccepted.\n")
+    body = (
+        "Contents\n\nIntroduction 3\nFamily composition 5\nVoice of the Child 14\nGood Practice 15\n"
+        "Recommendations 16\n\n## Findings\n\n### 7.4 The Independent Reviewing Officer\n\n"
+        "7.4.1 The Independent Reviewing Officer raised concerns. See Child Q 7.4 too.\n\n"
+        "Who was in the household:\n\n- Child Q M 9\n- Mother F 32\n- Father M N/K\n- Father N/K\n\n"
+        "## The board's response\n\nAccepted.\n"
+    )
     _text, site = _review(scenario, body, Pseudonyms="Child Q, Mother, Father")
     assert _mine(site) == [], site.messages()
 
@@ -209,20 +248,26 @@ def test_contents_page_numbers_paragraph_numbers_and_family_rows_are_not_pseudon
 def test_undeclared_names_in_lists_and_rows_are_still_flagged(scenario):
     """A list of names ending in numbers is not a contents list, page numbers
     that go down are not page numbers, and a child's label is not a sex."""
-    body = ("## Findings\n\nThe children:\n\n- Sibling 2\n- Sibling 3\n- Sibling 4\n\n"
-            "Visits by Worker 9\nVisits by Worker 4\nVisits by Worker 2\n\n"
-            "- Child R 14 M\n\n## The board's response\n\nAccepted.\n")
+    body = (
+        "## Findings\n\nThe children:\n\n- Sibling 2\n- Sibling 3\n- Sibling 4\n\n"
+        "Visits by Worker 9\nVisits by Worker 4\nVisits by Worker 2\n\n"
+        "- Child R 14 M\n\n## The board's response\n\nAccepted.\n"
+    )
     text, site = _review(scenario, body)
     found = sorted((f.line, f.term) for f in _mine(site) if f.code == "REV008")
-    assert found == sorted((_line(text, name)[0], name) for name in
-                           ("Sibling 2", "Sibling 3", "Sibling 4", "Worker 9", "Worker 4", "Worker 2", "Child R"))
+    assert found == sorted(
+        (_line(text, name)[0], name)
+        for name in ("Sibling 2", "Sibling 3", "Sibling 4", "Worker 9", "Worker 4", "Worker 2", "Child R")
+    )
 
 
 def test_a_pseudonym_in_the_pdf_is_flagged_at_the_line_that_links_it(scenario):
     import media
 
-    scenario.write_bytes("reviews/documents/child-q-report.pdf",
-                         media.make_pdf(("Overview report\nChild Q and Sibling 1.", "Child K was seen.")))
+    scenario.write_bytes(
+        "reviews/documents/child-q-report.pdf",
+        media.make_pdf(("Overview report\nChild Q and Sibling 1.", "Child K was seen.")),
+    )
     text, site = _review(scenario, Document="reviews/documents/child-q-report.pdf")
     found = _mine(site)
     assert [(f.code, f.line) for f in found] == [("REV008", _line(text, "Document:")[0])]
@@ -230,8 +275,7 @@ def test_a_pseudonym_in_the_pdf_is_flagged_at_the_line_that_links_it(scenario):
 
 
 def test_an_undeclared_pseudonym_can_be_waived_on_its_line_only_with_approval(scenario):
-    body = ("## Findings\n\nChild M was named in a national review. {waiver}\n\n"
-            "## The board's response\n\nAccepted.\n")
+    body = "## Findings\n\nChild M was named in a national review. {waiver}\n\n## The board's response\n\nAccepted.\n"
     approved = '<!-- waive REV008 "Child M": named in the national review; approved by Head of Safeguarding -->'
     _text, site = _review(scenario, body.format(waiver=approved))
     assert [(f.code, bool(f.waived)) for f in _mine(site)] == [("REV008", True)]
@@ -277,7 +321,7 @@ SAFE = [
     "The police attended the family home four times after reports of arguments.",
     "Children under five should be seen by the health visitor at least every three months.",
     "Young people aged 16 or 17 can consent to their own treatment in most cases.",
-    "Mother told the review: \"It felt like everyone stopped at once.\"",
+    'Mother told the review: "It felt like everyone stopped at once."',
     "Child B's Christian faith mattered to them and was recorded in the care plan.",
     "The board accepted all six recommendations on 14 March 2023 in Northshire.",
     "Training was delivered to 1,350 practitioners across the county in 2024.",
@@ -305,8 +349,10 @@ def test_details_in_different_paragraphs_are_not_combined():
 
 
 def test_a_risky_paragraph_warns_at_its_first_detail_and_the_build_goes_on(scenario):
-    body = ("## Findings\n\nThe review heard from Mother.\nChild Q, aged 7, was taken to hospital from "
-            "Little Crawford on 14 March 2023.\n\n## The board's response\n\nAccepted.\n")
+    body = (
+        "## Findings\n\nThe review heard from Mother.\nChild Q, aged 7, was taken to hospital from "
+        "Little Crawford on 14 March 2023.\n\n## The board's response\n\nAccepted.\n"
+    )
     text, site = _review(scenario, body)
     found = _mine(site)
     line, col = _line(text, "aged 7")
@@ -317,8 +363,10 @@ def test_a_risky_paragraph_warns_at_its_first_detail_and_the_build_goes_on(scena
 
 
 def test_a_jigsaw_warning_can_be_waived_on_its_line(scenario):
-    body = ("## Findings\n\n<!-- waive REV010: the family agreed; details are in the national report -->\n"
-            "Child Q, a Muslim child, lived in a small village.\n\n## The board's response\n\nAccepted.\n")
+    body = (
+        "## Findings\n\n<!-- waive REV010: the family agreed; details are in the national report -->\n"
+        "Child Q, a Muslim child, lived in a small village.\n\n## The board's response\n\nAccepted.\n"
+    )
     _text, site = _review(scenario, body)
     assert [(f.code, bool(f.waived)) for f in _mine(site)] == [("REV010", True)]
 
@@ -326,9 +374,13 @@ def test_a_jigsaw_warning_can_be_waived_on_its_line(scenario):
 def test_a_jigsaw_in_the_pdf_warns_at_the_line_that_links_it(scenario):
     import media
 
-    pdf = media.make_pdf(("Overview report\n1. Child Q lived with Mother.\n"
-                          "2. Child Q, aged 7, was taken to hospital from Little Crawford on\n"
-                          "14 March 2023 by ambulance.\n3. The board met.",))
+    pdf = media.make_pdf(
+        (
+            "Overview report\n1. Child Q lived with Mother.\n"
+            "2. Child Q, aged 7, was taken to hospital from Little Crawford on\n"
+            "14 March 2023 by ambulance.\n3. The board met.",
+        )
+    )
     scenario.write_bytes("reviews/documents/child-q-report.pdf", pdf)
     text, site = _review(scenario, Document="reviews/documents/child-q-report.pdf")
     found = _mine(site)
@@ -337,10 +389,12 @@ def test_a_jigsaw_in_the_pdf_warns_at_the_line_that_links_it(scenario):
 
 
 def test_pdf_text_is_split_into_paragraphs_by_its_layout():
-    page = ("1. The first paragraph runs over two lines of text in the report and\n"
-            "ends here.\n"
-            "2. The second paragraph starts with its number.\n"
-            "A short heading\n\nAfter a blank line.")
+    page = (
+        "1. The first paragraph runs over two lines of text in the report and\n"
+        "ends here.\n"
+        "2. The second paragraph starts with its number.\n"
+        "A short heading\n\nAfter a blank line."
+    )
     assert pdf_paragraphs(page) == [
         "1. The first paragraph runs over two lines of text in the report and\nends here.",
         "2. The second paragraph starts with its number.",
@@ -351,10 +405,14 @@ def test_pdf_text_is_split_into_paragraphs_by_its_layout():
 
 # --- an embargoed review says when it becomes due ------------------------------------------
 
-@pytest.mark.parametrize("publish_after,due", [
-    ("2027-01-05", "embargoed until 2027-01-05, goes live in 43 days"),
-    ("2026-11-24", "embargoed until 2026-11-24, goes live tomorrow"),
-])
+
+@pytest.mark.parametrize(
+    "publish_after,due",
+    [
+        ("2027-01-05", "embargoed until 2027-01-05, goes live in 43 days"),
+        ("2026-11-24", "embargoed until 2026-11-24, goes live tomorrow"),
+    ],
+)
 def test_the_build_says_when_an_embargoed_review_goes_live(scenario, publish_after, due):
     _text, site = _review(scenario, Publish_after=publish_after)
     lines = [w for w in site.result.warnings if w.startswith("Not published:")]
@@ -364,8 +422,10 @@ def test_the_build_says_when_an_embargoed_review_goes_live(scenario, publish_aft
 
 
 def test_comments_are_not_read_as_details(scenario):
-    body = ("## Findings\n\n<!-- note: the family lived in a small village -->\n"
-            "Child Q is a Muslim child.\n\n## The board's response\n\nAccepted.\n")
+    body = (
+        "## Findings\n\n<!-- note: the family lived in a small village -->\n"
+        "Child Q is a Muslim child.\n\n## The board's response\n\nAccepted.\n"
+    )
     _text, site = _review(scenario, body)
     assert _mine(site) == []
 
@@ -373,19 +433,30 @@ def test_comments_are_not_read_as_details(scenario):
 def test_every_message_is_short_and_every_hint_one_line(scenario):
     import media
 
-    scenario.write_bytes("reviews/documents/a-very-long-overview-report-file-name-for-child-q.pdf",
-                         media.make_pdf(("Child K, aged 7, moved to Little Crawford on 14 March 2023.",)))
-    scenario.write("reviews/child-q.md", review_markdown(
-        "## Findings\n\nChild M, aged 7, moved to Little Crawford on 14 March 2023.\n\n## The board's response\n",
-        Criminal_proceedings="still going on at the crown court", Publication_decision=None,
-        Decision_date="2027-12-31", Decision_by=None, Sibling_risk_assessed="not yet, waiting for a report",
-        Review_type="local child safeguarding practice review", Publish_after="around the end of 2027",
-        Document="reviews/documents/a-very-long-overview-report-file-name-for-child-q.pdf",
-        Reviewing_officer_for_the_publication_decision="Someone"))
+    scenario.write_bytes(
+        "reviews/documents/a-very-long-overview-report-file-name-for-child-q.pdf",
+        media.make_pdf(("Child K, aged 7, moved to Little Crawford on 14 March 2023.",)),
+    )
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            "## Findings\n\nChild M, aged 7, moved to Little Crawford on 14 March 2023.\n\n## The board's response\n",
+            Criminal_proceedings="still going on at the crown court",
+            Publication_decision=None,
+            Decision_date="2027-12-31",
+            Decision_by=None,
+            Sibling_risk_assessed="not yet, waiting for a report",
+            Review_type="local child safeguarding practice review",
+            Publish_after="around the end of 2027",
+            Document="reviews/documents/a-very-long-overview-report-file-name-for-child-q.pdf",
+            Reviewing_officer_for_the_publication_decision="Someone",
+        ),
+    )
     site = scenario.build()
     found = [f for f in site.result.findings if f.code in MINE or f.code.startswith("META")]
-    assert {"META001", "META003", "REV001", "REV004", "REV005", "REV006", "REV008", "REV009",
-            "REV010"} <= {f.code for f in found}, site.messages()
+    assert {"META001", "META003", "REV001", "REV004", "REV005", "REV006", "REV008", "REV009", "REV010"} <= {
+        f.code for f in found
+    }, site.messages()
     for finding in found:
         assert len(finding.message) < 80, finding.message
         assert finding.hint and "\n" not in finding.hint and len(finding.hint) < 100, finding.hint

@@ -9,8 +9,14 @@ from lscb_core.findings import Severity
 
 
 def guidance(review_date: str | None = "2027-01-01", **fields) -> str:
-    header = {"Title": "Early help", "Date": "2025-01-01", "Owner": "Policy and Procedures Subgroup",
-              "Review_date": review_date, "Summary": "How to offer early help to a family.", **fields}
+    header = {
+        "Title": "Early help",
+        "Date": "2025-01-01",
+        "Owner": "Policy and Procedures Subgroup",
+        "Review_date": review_date,
+        "Summary": "How to offer early help to a family.",
+        **fields,
+    }
     lines = "\n".join(f"{name}: {value}" for name, value in header.items() if value is not None)
     return f"{lines}\n\n## Offering early help\n\nTalk to the family about the help they would like.\n"
 
@@ -20,6 +26,7 @@ def found(site, code):
 
 
 # -- DATE001
+
 
 def test_guidance_past_its_review_date_warns_in_draft_mode(scenario):
     scenario.write("guidance/early-help.md", guidance("2026-10-01"))
@@ -62,12 +69,20 @@ def test_a_missing_or_unreadable_review_date_is_left_to_the_metadata_check(scena
 
 def test_a_version_with_its_own_review_date_is_checked_too(scenario):
     scenario.write("guidance/early-help.md", guidance("2027-01-01"))
-    scenario.write("young-people/early-help.md", (
-        "Title: Getting help early\nDate: 2026-02-01\nVersion_of: guidance/early-help.md\n"
-        "Summary: Who can help you.\nReview_date: 2026-06-30\n\nYou can talk to a teacher you trust.\n"))
-    scenario.write("children/early-help.md", (
-        "Title: Help for you\nDate: 2026-02-01\nVersion_of: guidance/early-help.md\n"
-        "Summary: Who can help you.\n\nYou can talk to a teacher you trust.\n"))
+    scenario.write(
+        "young-people/early-help.md",
+        (
+            "Title: Getting help early\nDate: 2026-02-01\nVersion_of: guidance/early-help.md\n"
+            "Summary: Who can help you.\nReview_date: 2026-06-30\n\nYou can talk to a teacher you trust.\n"
+        ),
+    )
+    scenario.write(
+        "children/early-help.md",
+        (
+            "Title: Help for you\nDate: 2026-02-01\nVersion_of: guidance/early-help.md\n"
+            "Summary: Who can help you.\n\nYou can talk to a teacher you trust.\n"
+        ),
+    )
     site = scenario.build()
     [finding] = found(site, "DATE001")
     assert finding.path.endswith("young-people/early-help.md")
@@ -82,8 +97,10 @@ def test_a_draft_is_checked_in_previews_but_not_when_publishing(scenario):
 
 
 def test_a_waiver_in_the_metadata_accepts_an_overdue_review(scenario):
-    scenario.write("guidance/early-help.md", guidance(
-        "2026-10-01", Waive="DATE001: review in progress, agreed by the subgroup on 2026-11-10"))
+    scenario.write(
+        "guidance/early-help.md",
+        guidance("2026-10-01", Waive="DATE001: review in progress, agreed by the subgroup on 2026-11-10"),
+    )
     site = scenario.build(LSCB_MODE="publish")
     [finding] = found(site, "DATE001")
     assert finding.waived.startswith("review in progress")
@@ -103,8 +120,13 @@ SECTIONS = {
 
 
 def report(*leave_out: str, extra: str = "", **fields) -> str:
-    header = {"Title": "Annual report 2025 to 2026", "Date": "2026-10-01", "Reporting_year": "2025-26",
-              "Summary": "How well children were kept safe.", **fields}
+    header = {
+        "Title": "Annual report 2025 to 2026",
+        "Date": "2026-10-01",
+        "Reporting_year": "2025-26",
+        "Summary": "How well children were kept safe.",
+        **fields,
+    }
     lines = "\n".join(f"{name}: {value}" for name, value in header.items())
     body = "\n\n".join(text for key, text in SECTIONS.items() if key not in leave_out)
     return f"{lines}\n\n{body}\n\n{extra}\n"
@@ -152,8 +174,10 @@ def test_the_word_in_the_body_is_not_a_section(scenario):
 
 def test_the_checklist_comes_from_the_settings(scenario):
     scenario.write("annual-reports/2025-26.md", report())
-    checklist = [{"name": "What children told us", "headings": ["voice", "told us"]},
-                 {"name": "Training", "headings": "training"}]
+    checklist = [
+        {"name": "What children told us", "headings": ["voice", "told us"]},
+        {"name": "Training", "headings": "training"},
+    ]
     [finding] = found(scenario.build(ANNUAL_REPORT_SECTIONS=checklist), "AR001")
     assert finding.message == "annual report has no section: What children told us"
 
@@ -166,12 +190,16 @@ def test_a_malformed_checklist_stops_the_build_with_a_clear_message(scenario):
 
 
 def test_a_waiver_can_accept_one_missing_section_by_name(scenario):
-    scenario.write("annual-reports/2025-26.md", report(
-        "training", "spent", Waive='AR001 "Training": training is reported by the partners'))
+    scenario.write(
+        "annual-reports/2025-26.md",
+        report("training", "spent", Waive='AR001 "Training": training is reported by the partners'),
+    )
     site = scenario.build(LSCB_MODE="publish")
     waived = {f.message: bool(f.waived) for f in found(site, "AR001")}
-    assert waived == {"annual report has no section: Training": True,
-                      "annual report has no section: What the board spent": False}
+    assert waived == {
+        "annual report has no section: Training": True,
+        "annual report has no section: What the board spent": False,
+    }
 
 
 def test_other_pages_are_not_annual_reports(scenario):

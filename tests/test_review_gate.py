@@ -23,20 +23,28 @@ BLOCKING_FIELDS = {
 
 
 def _blocked_scenario(scenario, fields):
-    scenario.write("reviews/child-q.md", review_markdown(
-        body="## Findings\n\n![Family network](images/child-q-network.png)\n\n"
-             "Unique marker sentence zebra-quokka.\n\n## The board's response\n\nAccepted.\n",
-        Title="Child Q secret title marker",
-        Themes="Quokka theme",
-        Document="reviews/documents/child-q-report.pdf",
-        **fields,
-    ))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            body="## Findings\n\n![Family network](images/child-q-network.png)\n\n"
+            "Unique marker sentence zebra-quokka.\n\n## The board's response\n\nAccepted.\n",
+            Title="Child Q secret title marker",
+            Themes="Quokka theme",
+            Document="reviews/documents/child-q-report.pdf",
+            **fields,
+        ),
+    )
     scenario.write_bytes("reviews/images/child-q-network.png", PNG)
     scenario.write_bytes("reviews/documents/child-q-report.pdf", PDF)
     # A second, publishable review keeps the listing, feeds and theme pages alive.
-    scenario.write("reviews/child-z.md", review_markdown(
-        Title="Child Z: published review", Child="Child Z", Pseudonyms="Child Z, Mother",
-    ))
+    scenario.write(
+        "reviews/child-z.md",
+        review_markdown(
+            Title="Child Z: published review",
+            Child="Child Z",
+            Pseudonyms="Child Z, Mother",
+        ),
+    )
     return scenario.build(LSCB_THEMES=["Neglect", "Information sharing", "Quokka theme"])
 
 
@@ -111,12 +119,18 @@ def test_review_pages_carry_noindex_and_can_be_configured_not_to(scenario):
 
 def test_after_the_retention_period_only_a_notice_remains_and_it_leaves_every_listing(scenario):
     scenario.write_bytes("reviews/documents/child-q-report.pdf", PDF)
-    scenario.write("reviews/child-q.md", review_markdown(
-        Date="2020-01-10", Decision_date="2019-12-01",
-        Document="reviews/documents/child-q-report.pdf",
-        body="## Findings\n\nRetired marker kiwi-lemur.\n",
-    ))
-    scenario.write("reviews/child-z.md", review_markdown(Title="Child Z: current", Child="Child Z", Pseudonyms="Child Z, Mother"))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            Date="2020-01-10",
+            Decision_date="2019-12-01",
+            Document="reviews/documents/child-q-report.pdf",
+            body="## Findings\n\nRetired marker kiwi-lemur.\n",
+        ),
+    )
+    scenario.write(
+        "reviews/child-z.md", review_markdown(Title="Child Z: current", Child="Child Z", Pseudonyms="Child Z, Mother")
+    )
     site = scenario.build(REVIEW_RETENTION_MONTHS=12)
 
     assert site.ok, site.messages()
@@ -126,8 +140,13 @@ def test_after_the_retention_period_only_a_notice_remains_and_it_leaves_every_li
     assert "kiwi-lemur" not in text
     assert notice.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert not site.exists("reviews/documents/child-q-report.pdf")
-    for listing in ("reviews/index.html", "index.html", "sitemap.xml", "feeds/all.atom.xml",
-                    "reviews/themes/neglect/index.html"):
+    for listing in (
+        "reviews/index.html",
+        "index.html",
+        "sitemap.xml",
+        "feeds/all.atom.xml",
+        "reviews/themes/neglect/index.html",
+    ):
         assert "child-q" not in (site.output / listing).read_text(), listing
 
 
@@ -139,8 +158,10 @@ def test_a_review_within_the_retention_period_is_listed(scenario):
 
 def test_each_theme_has_a_page_listing_only_its_reviews(scenario):
     scenario.write("reviews/child-q.md", review_markdown(Themes="Neglect, Domestic abuse"))
-    scenario.write("reviews/child-z.md", review_markdown(
-        Title="Child Z: review", Child="Child Z", Pseudonyms="Child Z", Themes="Domestic abuse"))
+    scenario.write(
+        "reviews/child-z.md",
+        review_markdown(Title="Child Z: review", Child="Child Z", Pseudonyms="Child Z", Themes="Domestic abuse"),
+    )
     site = scenario.build()
 
     neglect = site.soup("reviews/themes/neglect/index.html")
@@ -173,15 +194,19 @@ def test_an_unreadable_embargo_date_stops_the_build(scenario):
     assert not site.exists("reviews/child-q/index.html")
 
 
-@pytest.mark.parametrize("written_as", [
-    "documents/child-q-report.pdf", "/documents/child-q-report.pdf", "content/documents/child-q-report.pdf",
-])
+@pytest.mark.parametrize(
+    "written_as",
+    [
+        "documents/child-q-report.pdf",
+        "/documents/child-q-report.pdf",
+        "content/documents/child-q-report.pdf",
+    ],
+)
 def test_a_blocked_reviews_pdf_is_kept_out_even_from_a_folder_copied_whole(scenario, written_as):
     scenario.write_bytes("documents/child-q-report.pdf", PDF)
     # Another PDF (the same bytes would be a copy of the review's, kept out too).
     scenario.write_bytes("documents/leaflet.pdf", make_pdf(["A leaflet for parents."]))
-    scenario.write("reviews/child-q.md", review_markdown(
-        Publication_decision="withhold", Document=written_as))
+    scenario.write("reviews/child-q.md", review_markdown(Publication_decision="withhold", Document=written_as))
     site = scenario.build()
     assert site.ok, site.messages()
     assert site.exists("documents/leaflet.pdf")
@@ -190,11 +215,14 @@ def test_a_blocked_reviews_pdf_is_kept_out_even_from_a_folder_copied_whole(scena
 
 def test_a_link_from_another_page_to_a_blocked_review_stops_the_build(scenario):
     scenario.write("reviews/child-q.md", review_markdown(Publication_decision="withhold"))
-    scenario.write("pages/about.md", """\
+    scenario.write(
+        "pages/about.md",
+        """\
         Title: About
 
         Read [the review of Child Q](../reviews/child-q/) soon.
-        """)
+        """,
+    )
     site = scenario.build()
     assert not site.ok
     # Reported at the Markdown line that names the review: as a link to an
@@ -203,14 +231,19 @@ def test_a_link_from_another_page_to_a_blocked_review_stops_the_build(scenario):
     assert found == [("LINK003", 3), ("REV003", 3)]
 
 
-@pytest.mark.parametrize("reference", ["images/chart.png", "{static}images/chart.png", "{static}/reviews/images/chart.png"])
+@pytest.mark.parametrize(
+    "reference", ["images/chart.png", "{static}images/chart.png", "{static}/reviews/images/chart.png"]
+)
 @pytest.mark.parametrize("decision", ["publish", "withhold"])
 def test_images_are_published_with_a_review_whichever_way_they_are_referenced(scenario, reference, decision):
     scenario.write_bytes("reviews/images/chart.png", PNG)
-    scenario.write("reviews/child-q.md", review_markdown(
-        body=f"## Findings\n\n![A chart of contacts by month]({reference})\n\n## The board's response\n\nDone.\n",
-        Publication_decision=decision,
-    ))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            body=f"## Findings\n\n![A chart of contacts by month]({reference})\n\n## The board's response\n\nDone.\n",
+            Publication_decision=decision,
+        ),
+    )
     site = scenario.build()
     assert site.ok, site.messages()
     assert site.exists("reviews/images/chart.png") == (decision == "publish")
@@ -221,8 +254,7 @@ def test_images_are_published_with_a_review_whichever_way_they_are_referenced(sc
 
 def test_a_mistyped_document_name_gets_a_suggestion(scenario):
     scenario.write_bytes("reviews/documents/child-q-overview-report.pdf", PDF)
-    scenario.write("reviews/child-q.md", review_markdown(
-        Document="content/reviews/documents/child-q-overview.pdf"))
+    scenario.write("reviews/child-q.md", review_markdown(Document="content/reviews/documents/child-q-overview.pdf"))
     site = scenario.build()
     assert not site.ok
     assert "hint: did you mean reviews/documents/child-q-overview-report.pdf?" in site.messages()

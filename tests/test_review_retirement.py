@@ -92,8 +92,9 @@ def test_a_page_linking_a_retired_review_still_builds(scenario):
     """Quiet on the day of retirement; the same link to a withheld review
     stops the build (LINK005)."""
     scenario.write("reviews/child-q.md", review_markdown(Date="2023-01-10", Decision_date="2022-12-01"))
-    scenario.write("guidance/lessons.md", guidance_markdown(
-        "Lessons", "Read [the review of Child Q](../reviews/child-q.md)."))
+    scenario.write(
+        "guidance/lessons.md", guidance_markdown("Lessons", "Read [the review of Child Q](../reviews/child-q.md).")
+    )
     retired = scenario.build(LSCB_TODAY="2026-01-10", REVIEW_RETENTION_MONTHS=36)
     assert retired.ok, retired.messages()
     assert retired.exists("reviews/child-q/index.html")  # the notice
@@ -108,21 +109,31 @@ def test_a_retired_reviews_file_shared_with_a_published_page_does_not_stop_the_b
     today); the review's text goes. A withheld review's file linked the same
     way still stops the build (REV012)."""
     scenario.write_bytes("images/timeline.svg", TIMELINE)
-    scenario.write("reviews/child-q.md", review_markdown(
-        Date="2023-01-10", Decision_date="2022-12-01",
-        body="## Findings\n\nRetiring marker zx-retire-41.\n\n![Timeline](/images/timeline.svg)\n\n"
-             "## The board's response\n\nAccepted.\n"))
-    scenario.write("guidance/lessons.md", guidance_markdown(
-        "Lessons", "![Timeline of the review](/images/timeline.svg)"))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            Date="2023-01-10",
+            Decision_date="2022-12-01",
+            body="## Findings\n\nRetiring marker zx-retire-41.\n\n![Timeline](/images/timeline.svg)\n\n"
+            "## The board's response\n\nAccepted.\n",
+        ),
+    )
+    scenario.write(
+        "guidance/lessons.md", guidance_markdown("Lessons", "![Timeline of the review](/images/timeline.svg)")
+    )
     retired = scenario.build(LSCB_TODAY="2026-01-10", REVIEW_RETENTION_MONTHS=36)
     assert retired.ok, retired.messages()
     assert retired.exists("images/timeline.svg")
     assert "zx-retire-41" not in retired.text_of_everything()
 
-    scenario.write("reviews/child-q.md", review_markdown(
-        Publication_decision="withhold", body="## Findings\n\n![Timeline](/images/timeline.svg)\n"))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(Publication_decision="withhold", body="## Findings\n\n![Timeline](/images/timeline.svg)\n"),
+    )
     assert "REV012" in scenario.build().codes()
 
 
-TIMELINE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10" viewBox="0 0 40 10">'
-            b'<title>Timeline</title><rect width="40" height="10" fill="#1d70b8"/></svg>')
+TIMELINE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10" viewBox="0 0 40 10">'
+    b'<title>Timeline</title><rect width="40" height="10" fill="#1d70b8"/></svg>'
+)

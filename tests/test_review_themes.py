@@ -23,12 +23,15 @@ def _meta007(site) -> list:
     return [f for f in site.result.findings if f.code == "META007"]
 
 
-@pytest.mark.parametrize("themes,col,hint", [
-    ("Neglcet, Information sharing", 9, "did you mean Neglect?"),
-    ("Neglect, Infromation sharing", 18, "did you mean Information sharing?"),
-    ("Neglect, information-sharing", 18, "write it Information sharing, exactly as LSCB_THEMES lists it"),
-    ("Neglect, Fire safety", 18, "if it is a new theme, add it to LSCB_THEMES in pelicanconf.py"),
-])
+@pytest.mark.parametrize(
+    "themes,col,hint",
+    [
+        ("Neglcet, Information sharing", 9, "did you mean Neglect?"),
+        ("Neglect, Infromation sharing", 18, "did you mean Information sharing?"),
+        ("Neglect, information-sharing", 18, "write it Information sharing, exactly as LSCB_THEMES lists it"),
+        ("Neglect, Fire safety", 18, "if it is a new theme, add it to LSCB_THEMES in pelicanconf.py"),
+    ],
+)
 def test_a_theme_that_is_not_declared_stops_the_build_with_the_theme_meant(scenario, themes, col, hint):
     scenario.write("reviews/child-q.md", review_markdown(Themes=themes))
     site = scenario.build()
@@ -55,9 +58,16 @@ def test_a_new_theme_is_accepted_once_declared(scenario):
 
 def test_a_draft_or_withheld_review_is_checked_too(scenario):
     scenario.write("reviews/child-q.md", review_markdown(Themes="Neglcet", Status="draft"))
-    scenario.write("reviews/child-r.md", review_markdown(
-        Title="Child R: review", Child="Child R", Pseudonyms="Child R", Themes="Domestik abuse",
-        Publication_decision="withhold"))
+    scenario.write(
+        "reviews/child-r.md",
+        review_markdown(
+            Title="Child R: review",
+            Child="Child R",
+            Pseudonyms="Child R",
+            Themes="Domestik abuse",
+            Publication_decision="withhold",
+        ),
+    )
     site = scenario.build()
     assert sorted(f.path.rsplit("/", 1)[-1] for f in _meta007(site)) == ["child-q.md", "child-r.md"]
 

@@ -30,19 +30,32 @@ def rule_classes(plugins: Path = PLUGINS) -> dict[Path, dict[str, str]]:
     for path in sorted(plugins.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef) and any(
-                    (isinstance(base, ast.Name) and base.id == "Rule")
-                    or (isinstance(base, ast.Attribute) and base.attr == "Rule") for base in node.bases):
-                code = next((stmt.value.value for stmt in node.body if isinstance(stmt, ast.Assign)
-                             and [getattr(t, "id", "") for t in stmt.targets] == ["code"]
-                             and isinstance(stmt.value, ast.Constant)), "")
+                (isinstance(base, ast.Name) and base.id == "Rule")
+                or (isinstance(base, ast.Attribute) and base.attr == "Rule")
+                for base in node.bases
+            ):
+                code = next(
+                    (
+                        stmt.value.value
+                        for stmt in node.body
+                        if isinstance(stmt, ast.Assign)
+                        and [getattr(t, "id", "") for t in stmt.targets] == ["code"]
+                        and isinstance(stmt.value, ast.Constant)
+                    ),
+                    "",
+                )
                 found.setdefault(path, {})[node.name] = code
     return found
 
 
 def outside_checks(plugins: Path = PLUGINS) -> list[str]:
     checks = plugins / "lscb_checks" / "checks"
-    return [f"{path.relative_to(plugins)}: {name}" for path, classes in rule_classes(plugins).items()
-            for name in classes if checks not in path.parents]
+    return [
+        f"{path.relative_to(plugins)}: {name}"
+        for path, classes in rule_classes(plugins).items()
+        for name in classes
+        if checks not in path.parents
+    ]
 
 
 def test_every_rule_is_declared_in_checks():
@@ -52,10 +65,12 @@ def test_every_rule_is_declared_in_checks():
 def test_a_rule_declared_outside_checks_is_found(tmp_path):
     (tmp_path / "lscb_checks" / "checks").mkdir(parents=True)
     (tmp_path / "lscb_checks" / "checks" / "fine.py").write_text(
-        "class Fine(Rule):\n    code = 'ZZZ001'\n", encoding="utf-8")
+        "class Fine(Rule):\n    code = 'ZZZ001'\n", encoding="utf-8"
+    )
     (tmp_path / "lscb_content").mkdir()
     (tmp_path / "lscb_content" / "stray.py").write_text(
-        "from lscb_core import rules\n\nclass Stray(rules.Rule):\n    code = 'ZZZ002'\n", encoding="utf-8")
+        "from lscb_core import rules\n\nclass Stray(rules.Rule):\n    code = 'ZZZ002'\n", encoding="utf-8"
+    )
     assert outside_checks(tmp_path) == ["lscb_content/stray.py: Stray"]
 
 
@@ -80,7 +95,7 @@ def _documented_modules(text: str) -> dict[str, tuple[str, list[str]]]:
     found = {}
     starts = list(_SECTION.finditer(text))
     for match, after in zip(starts, [*starts[1:], None]):
-        section = text[match.end():after.start() if after else len(text)]
+        section = text[match.end() : after.start() if after else len(text)]
         reported = _REPORTED.search(section)
         assert reported, f"{match.group(1)}: no 'Reported by' line"
         found[match.group(1)] = (reported.group(1), re.findall(r"`([^`]+)`", reported.group(2) or ""))
@@ -101,8 +116,11 @@ _BY_CODE = re.compile(r'finding\(\s*"([A-Z][A-Z0-9]{1,4}\d{3})"')
 
 def reported_by_code(plugins: Path = PLUGINS) -> set[tuple[str, str]]:
     """(file, code) of every finding a module makes by its code string."""
-    return {(str(path.relative_to(plugins.parent)), code) for path in plugins.rglob("*.py")
-            for code in _BY_CODE.findall(path.read_text(encoding="utf-8"))}
+    return {
+        (str(path.relative_to(plugins.parent)), code)
+        for path in plugins.rglob("*.py")
+        for code in _BY_CODE.findall(path.read_text(encoding="utf-8"))
+    }
 
 
 def test_every_module_that_reports_a_code_it_does_not_declare_is_documented():
@@ -112,22 +130,27 @@ def test_every_module_that_reports_a_code_it_does_not_declare_is_documented():
     for path, code in reported:
         declared, found_in = documented[code]
         assert path == declared or path in found_in, (
-            f"{path} reports {code}: add it to REPORTED_ELSEWHERE in plugins/lscb_checks/registry.py")
+            f"{path} reports {code}: add it to REPORTED_ELSEWHERE in plugins/lscb_checks/registry.py"
+        )
     for code, (_declared, found_in) in documented.items():
         assert all((path, code) in reported for path in found_in), code
 
 
 def test_a_wrong_documented_module_is_found():
-    text = render().replace("*Reported by:* `plugins/lscb_checks/checks/versions.py`.",
-                            "*Reported by:* `plugins/lscb_checks/checks/jargon.py`.", 1)
+    text = render().replace(
+        "*Reported by:* `plugins/lscb_checks/checks/versions.py`.",
+        "*Reported by:* `plugins/lscb_checks/checks/jargon.py`.",
+        1,
+    )
     declared, _ = _documented_modules(text)["VER001"]
     assert "VER001" not in rule_classes()[ROOT / declared].values()
 
 
 @pytest.mark.parametrize("code", ["BLD005", "VER002", "CFG001"])
 def test_make_explain_names_the_module(code):
-    explained = subprocess.run([sys.executable, str(ROOT / "scripts" / "explain.py"), code],
-                               capture_output=True, text=True, check=True).stdout
+    explained = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "explain.py"), code], capture_output=True, text=True, check=True
+    ).stdout
     declared, found_in = reported_by(RULES[code])
     assert f"*Reported by:* `{declared}`" in explained
     assert all(path in explained for path in found_in)
@@ -139,9 +162,21 @@ def test_a_settings_file_that_cannot_be_read_is_still_reported_as_bld005(tmp_pat
     any plugin."""
     settings = tmp_path / "broken.py"
     settings.write_text("PLUGINS = [\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(settings),
-                             "--output", str(tmp_path / "output"), "--format", "json"],
-                            capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--settings",
+            str(settings),
+            "--output",
+            str(tmp_path / "output"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert result.returncode == 1, result.stderr
     assert '"code": "BLD005"' in result.stdout and '"name": "build-error"' in result.stdout, result.stderr
     assert "Traceback" not in result.stderr

@@ -28,24 +28,46 @@ NEVER = {
 
 
 def _write_every_kind(scenario):
-    scenario.write("guidance/published-procedure.md", guidance_markdown(
-        "Published procedure", body="This procedure mentions plumtrevox."))
-    scenario.write("guidance/draft-procedure.md", guidance_markdown(
-        "Draft procedure", body="This draft mentions draftoquell.", Status="draft"))
-    scenario.write("pages/opening-hours.md",
-                   "Title: Opening hours\n\nThe office opens at nine: marzipholt.\n")
-    scenario.write("pages/hidden-notes.md",
-                   "Title: Hidden notes\nStatus: hidden\n\nA hidden page about hiddenwexil.\n")
+    scenario.write(
+        "guidance/published-procedure.md",
+        guidance_markdown("Published procedure", body="This procedure mentions plumtrevox."),
+    )
+    scenario.write(
+        "guidance/draft-procedure.md",
+        guidance_markdown("Draft procedure", body="This draft mentions draftoquell.", Status="draft"),
+    )
+    scenario.write("pages/opening-hours.md", "Title: Opening hours\n\nThe office opens at nine: marzipholt.\n")
+    scenario.write("pages/hidden-notes.md", "Title: Hidden notes\nStatus: hidden\n\nA hidden page about hiddenwexil.\n")
     # The summary is what search finds of a published review (REVIEW_NOINDEX).
-    scenario.write("reviews/child-p.md", review_markdown(
-        Title="Child P: published review", Child="Child P", Pseudonyms="Child P, Mother",
-        Summary="Learning about quillotrane."))
-    scenario.write("reviews/child-w.md", review_markdown(
-        Title="Child W: withheld review", Child="Child W", Pseudonyms="Child W, Mother",
-        Summary="About withheldzorb.", Publication_decision="withhold"))
-    scenario.write("reviews/child-e.md", review_markdown(
-        Title="Child E: embargoed review", Child="Child E", Pseudonyms="Child E, Mother",
-        Summary="About embargozink.", Publish_after="2099-01-01"))
+    scenario.write(
+        "reviews/child-p.md",
+        review_markdown(
+            Title="Child P: published review",
+            Child="Child P",
+            Pseudonyms="Child P, Mother",
+            Summary="Learning about quillotrane.",
+        ),
+    )
+    scenario.write(
+        "reviews/child-w.md",
+        review_markdown(
+            Title="Child W: withheld review",
+            Child="Child W",
+            Pseudonyms="Child W, Mother",
+            Summary="About withheldzorb.",
+            Publication_decision="withhold",
+        ),
+    )
+    scenario.write(
+        "reviews/child-e.md",
+        review_markdown(
+            Title="Child E: embargoed review",
+            Child="Child E",
+            Pseudonyms="Child E, Mother",
+            Summary="About embargozink.",
+            Publish_after="2099-01-01",
+        ),
+    )
 
 
 def _everything_in_the_index(output: Path) -> str:
@@ -98,8 +120,7 @@ def test_no_word_of_a_withheld_embargoed_draft_or_hidden_page_is_in_the_index(pr
 
 
 def test_the_index_holds_no_navigation_or_footer_text(preview):
-    fragment = next(f for f in read_index(preview.output / "pagefind")
-                    if f.url == "/guidance/published-procedure/")
+    fragment = next(f for f in read_index(preview.output / "pagefind") if f.url == "/guidance/published-procedure/")
     for text in ("Exit this page", "Skip to main content", "Worried about a child", "Back to top"):
         assert text not in fragment.content
 
@@ -122,10 +143,17 @@ def test_a_review_s_text_is_indexed_when_reviews_may_be_indexed(scenario):
 
 
 def test_a_retired_review_is_not_in_the_index(scenario):
-    scenario.write("reviews/child-p.md", review_markdown(
-        Title="Child P: old review", Child="Child P", Pseudonyms="Child P, Mother",
-        Date="2019-01-15", Decision_date="2018-12-10",
-        Summary="Learning about quillotrane."))
+    scenario.write(
+        "reviews/child-p.md",
+        review_markdown(
+            Title="Child P: old review",
+            Child="Child P",
+            Pseudonyms="Child P, Mother",
+            Date="2019-01-15",
+            Decision_date="2018-12-10",
+            Summary="Learning about quillotrane.",
+        ),
+    )
     scenario.write("guidance/published-procedure.md", guidance_markdown("Published procedure"))
     site = scenario.build()
     assert site.ok, site.messages()
@@ -137,9 +165,14 @@ def test_a_retired_review_is_not_in_the_index(scenario):
 
 def test_a_page_an_editor_marks_for_search_stops_the_build_when_it_is_a_draft(scenario):
     scenario.write("guidance/published-procedure.md", guidance_markdown("Published procedure"))
-    scenario.write("guidance/draft-procedure.md", guidance_markdown(
-        "Draft procedure", Status="draft",
-        body='<div data-pagefind-body markdown="1">\nThis draft mentions draftoquell.\n</div>'))
+    scenario.write(
+        "guidance/draft-procedure.md",
+        guidance_markdown(
+            "Draft procedure",
+            Status="draft",
+            body='<div data-pagefind-body markdown="1">\nThis draft mentions draftoquell.\n</div>',
+        ),
+    )
     site = scenario.build()
     assert not site.ok
     message = "\n".join(site.result.errors)
@@ -172,8 +205,10 @@ def test_a_missing_indexer_stops_the_build(scenario):
 def test_a_site_that_fails_its_checks_is_not_indexed(scenario):
     # A link to a page that does not exist stops the build at the output
     # checks, which run before the indexer.
-    scenario.write("guidance/published-procedure.md", guidance_markdown(
-        "Published procedure", body="See [the missing page]({filename}/guidance/missing.md)."))
+    scenario.write(
+        "guidance/published-procedure.md",
+        guidance_markdown("Published procedure", body="See [the missing page]({filename}/guidance/missing.md)."),
+    )
     site = scenario.build()
     assert not site.ok
     assert not site.output.exists()
@@ -184,7 +219,8 @@ def test_a_site_with_no_page_marked_for_search_gets_no_index(tmp_path):
     # data-pagefind-body: the indexer must not run at all then.
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "index.html").write_text(
-        '<html lang="en"><body><main>draftoquell</main></body></html>', encoding="utf-8")
+        '<html lang="en"><body><main>draftoquell</main></body></html>', encoding="utf-8"
+    )
     pelican = SimpleNamespace(settings={"PAGEFIND_PROGRAM": "/bin/false"}, output_path=str(tmp_path))
     build_index(pelican)  # /bin/false would fail the build if it were run
     assert not (tmp_path / "pagefind").exists()
@@ -192,7 +228,8 @@ def test_a_site_with_no_page_marked_for_search_gets_no_index(tmp_path):
 
 def test_a_site_with_a_page_marked_for_search_runs_the_indexer(tmp_path):
     (tmp_path / "index.html").write_text(
-        '<html lang="en"><body><main data-pagefind-body>plumtrevox</main></body></html>', encoding="utf-8")
+        '<html lang="en"><body><main data-pagefind-body>plumtrevox</main></body></html>', encoding="utf-8"
+    )
     pelican = SimpleNamespace(settings={"PAGEFIND_PROGRAM": "/bin/false"}, output_path=str(tmp_path))
     with pytest.raises(SearchIndexFailed, match="pagefind failed"):
         build_index(pelican)

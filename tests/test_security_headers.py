@@ -68,7 +68,8 @@ def test_headers_file_and_meta_carry_the_one_policy(scenario):
     meta = "; ".join(d for d in policy.split("; ") if not d.startswith("frame-ancestors"))
     for path in site.html_files():
         tags = site.soup(str(path.relative_to(site.output))).find_all(
-            "meta", attrs={"http-equiv": "Content-Security-Policy"})
+            "meta", attrs={"http-equiv": "Content-Security-Policy"}
+        )
         assert [t["content"] for t in tags] == [meta], path
         # Before any script or style sheet, or it would not apply to them.
         head = path.read_text(encoding="utf-8")

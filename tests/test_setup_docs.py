@@ -20,8 +20,7 @@ pytestmark = pytest.mark.docs
 
 def make(*args: str) -> str:
     """`make -n`-style output only: nothing here installs or builds."""
-    done = subprocess.run(["make", "-s", "-f", str(ROOT / "Makefile"), *args],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(["make", "-s", "-f", str(ROOT / "Makefile"), *args], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -88,12 +87,20 @@ def test_one_name_for_the_redaction_register_commands():
     which are read instead."""
     shown = make("help")
     assert "make register REVIEW=" in shown and "make register-check REVIEW=" in shown
-    places = [ROOT / "README.md", ROOT / "scripts" / "new",
-              *[p for p in (ROOT / "docs").glob("*.md") if p.name != "checks.md"],
-              *(ROOT / "plugins").rglob("*.py")]
-    other = re.compile(r"scripts/redaction-register(?: (?:add|check)\b|[\"')])|make (?:redaction-register|register-add)")
-    found = [f"{path.relative_to(ROOT)}: {match.group(0)}" for path in places
-             for match in other.finditer(path.read_text(encoding="utf-8"))]
+    places = [
+        ROOT / "README.md",
+        ROOT / "scripts" / "new",
+        *[p for p in (ROOT / "docs").glob("*.md") if p.name != "checks.md"],
+        *(ROOT / "plugins").rglob("*.py"),
+    ]
+    other = re.compile(
+        r"scripts/redaction-register(?: (?:add|check)\b|[\"')])|make (?:redaction-register|register-add)"
+    )
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in places
+        for match in other.finditer(path.read_text(encoding="utf-8"))
+    ]
     assert found == []
 
 

@@ -43,11 +43,22 @@ def test_a_boards_own_computer_builds_for_the_address_in_publishconf(scenario, m
 
 def test_make_check_style_builds_on_ci_are_refused_too(tmp_path):
     """The command line, as CI runs it: exit status 1 and the code printed."""
-    env = {"PATH": "/usr/bin:/bin", "CI": "true", "PYTHONPATH": str(ROOT / "plugins"),
-           "LSCB_TODAY": "2026-11-23"}
+    env = {"PATH": "/usr/bin:/bin", "CI": "true", "PYTHONPATH": str(ROOT / "plugins"), "LSCB_TODAY": "2026-11-23"}
     run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--settings", str(ROOT / "publishconf.py"),
-         "--output", str(tmp_path / "out"), "--check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--settings",
+            str(ROOT / "publishconf.py"),
+            "--output",
+            str(tmp_path / "out"),
+            "--check",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 1
     assert "CFG002" in run.stderr and "publishconf.py" in run.stderr

@@ -71,7 +71,7 @@ def broken_links(output: Path, site_address: str) -> list[str]:
             if not path.startswith(folder):
                 problems.append(f"{rel}: {address} leaves {folder}")
                 continue
-            inside = path[len(folder):]
+            inside = path[len(folder) :]
             target = output / inside
             if inside == "" or inside.endswith("/"):
                 target = target / "index.html"
@@ -118,7 +118,8 @@ def test_a_template_link_from_the_hosts_root_is_refused_when_the_site_is_in_a_fo
     templates = tmp_path / "overrides" / "partials"
     templates.mkdir(parents=True)
     (templates / "back_to_top.html").write_text(
-        '<p class="back-to-top"><a href="#main-content">Back to top</a> <a href="/privacy/">Privacy</a></p>\n')
+        '<p class="back-to-top"><a href="#main-content">Back to top</a> <a href="/privacy/">Privacy</a></p>\n'
+    )
     scenario.write("guidance/referral.md", guidance_markdown("Making a referral", "Refer at once."))
     overrides = {"THEME_TEMPLATES_OVERRIDES": [str(tmp_path / "overrides")]}
 
@@ -139,11 +140,30 @@ def test_ci_link_check_serves_the_site_from_a_folder(tmp_path):
     checked (a link missing the folder is a 404, not another site's)."""
     content = _demo_with_root_links(tmp_path)
     run = subprocess.run(
-        [sys.executable, "-m", "lscb_cli", "check-links", "--output", str(tmp_path / "preview"),
-         "--port", "0", "--folder", "board-site", "--content", str(content)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-        env={"PATH": "/usr/bin:/bin:" + str(Path(sys.executable).parent), "LSCB_TODAY": "2026-11-23",
-             # The project's packages as this test sees them (PYTHONPATH=plugins in a worktree).
-             **{name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ}})
+        [
+            sys.executable,
+            "-m",
+            "lscb_cli",
+            "check-links",
+            "--output",
+            str(tmp_path / "preview"),
+            "--port",
+            "0",
+            "--folder",
+            "board-site",
+            "--content",
+            str(content),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={
+            "PATH": "/usr/bin:/bin:" + str(Path(sys.executable).parent),
+            "LSCB_TODAY": "2026-11-23",
+            # The project's packages as this test sees them (PYTHONPATH=plugins in a worktree).
+            **{name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ},
+        },
+    )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "0 broken links" in run.stderr

@@ -12,8 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def collected(*args: str) -> list[str]:
-    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-                           *args, "tests"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *args, "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     return [line for line in done.stdout.splitlines() if "::" in line]
 
@@ -32,10 +36,23 @@ def test_the_docs_marker_selects_the_documentation_checks_and_they_are_counted_a
     assert {test.split("::")[0] for test in docs} == modules
     assert sum("test_rule_is_fully_documented[" in test for test in docs) > 50
     assert not any(test.split("::")[0] in modules for test in others)
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k",
-                          "test_docs_checks_md_is_up_to_date or test_names_are_unique",
-                          "tests/test_checks_doc.py", "tests/test_explain.py"],
-                         cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-k",
+            "test_docs_checks_md_is_up_to_date or test_names_are_unique",
+            "tests/test_checks_doc.py",
+            "tests/test_explain.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert "behaviour tests: 1 passed; documentation tests: 1 " in run.stdout, run.stdout[-2000:]
 
 
@@ -49,8 +66,9 @@ def _run_tools(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess:
     env = {"PATH": str(bin_dir), "HOME": str(tmp_path)}
     if ci:
         env["CI"] = "true"
-    return subprocess.run(["/bin/bash", str(ROOT / "scripts" / "install-test-tools")], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        ["/bin/bash", str(ROOT / "scripts" / "install-test-tools")], cwd=ROOT, env=env, capture_output=True, text=True
+    )
 
 
 def test_missing_browser_tools_fail_on_ci_and_are_only_reported_elsewhere(tmp_path):
@@ -69,8 +87,13 @@ def test_browser_tests_fail_on_ci_when_a_tool_is_missing_and_skip_elsewhere(tmp_
 
     def run(ci: bool) -> subprocess.CompletedProcess:
         env = {**os.environ, "PATH": str(tmp_path), "CI": "true" if ci else ""}
-        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs", first],
-                              cwd=ROOT, env=env, capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs", first],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
 
     on_ci = run(ci=True)
     assert on_ci.returncode == 1, on_ci.stdout[-2000:]

@@ -32,14 +32,20 @@ _STRUCTURE = ("HTML001", "HTML002", "HTML003")
 
 
 def corpus_files() -> list[str]:
-    return sorted(path.relative_to(CORPUS).as_posix() for path in CORPUS.rglob("*.md")
-                  if path.name not in ("README.md", "LICENSE.md"))
+    return sorted(
+        path.relative_to(CORPUS).as_posix()
+        for path in CORPUS.rglob("*.md")
+        if path.name not in ("README.md", "LICENSE.md")
+    )
 
 
 def valid_files() -> list[str]:
     """The files whose built page must be valid HTML5."""
-    return [relative for relative in corpus_files()
-            if not MANIFEST.get(relative, {}).get("expect") and "html5" not in MANIFEST.get(relative, {})]
+    return [
+        relative
+        for relative in corpus_files()
+        if not MANIFEST.get(relative, {}).get("expect") and "html5" not in MANIFEST.get(relative, {})
+    ]
 
 
 def page_name(relative: str) -> str:

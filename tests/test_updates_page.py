@@ -12,23 +12,42 @@ def _entries(site):
     found = []
     for entry in soup.select("li.update"):
         note = entry.select_one(".update__note")
-        found.append((entry.h3.get_text(strip=True), entry.select_one(".update__kind").get_text(),
-                      entry.time["datetime"], note.get_text(strip=True) if note else ""))
+        found.append(
+            (
+                entry.h3.get_text(strip=True),
+                entry.select_one(".update__kind").get_text(),
+                entry.time["datetime"],
+                note.get_text(strip=True) if note else "",
+            )
+        )
     return found
 
 
 def _site(scenario, **overrides):
-    scenario.write("guidance/changed.md", guidance_markdown(
-        "Changed procedure", Date="2025-01-10", Modified="2026-11-02",
-        Change_note="Paragraph 4 now gives the new duty number."))
+    scenario.write(
+        "guidance/changed.md",
+        guidance_markdown(
+            "Changed procedure",
+            Date="2025-01-10",
+            Modified="2026-11-02",
+            Change_note="Paragraph 4 now gives the new duty number.",
+        ),
+    )
     scenario.write("guidance/new.md", guidance_markdown("New procedure", Date="2026-10-05"))
     scenario.write("guidance/old.md", guidance_markdown("Old procedure", Date="2024-03-01"))
     scenario.write("guidance/draft.md", guidance_markdown("Draft procedure", Date="2026-11-01", Status="draft"))
     scenario.write("guidance/hidden.md", guidance_markdown("Hidden procedure", Date="2026-11-01", Status="hidden"))
     scenario.write("reviews/child-q.md", review_markdown(Date="2026-09-20", Title="Child Q published review"))
-    scenario.write("reviews/child-w.md", review_markdown(
-        Date="2026-11-03", Title="Child W withheld review", Child="Child W", Pseudonyms="Child W, Mother",
-        Publication_decision="withhold"))
+    scenario.write(
+        "reviews/child-w.md",
+        review_markdown(
+            Date="2026-11-03",
+            Title="Child W withheld review",
+            Child="Child W",
+            Pseudonyms="Child W, Mother",
+            Publication_decision="withhold",
+        ),
+    )
     return scenario.build(**overrides)
 
 
@@ -68,8 +87,9 @@ def test_updates_page_says_so_when_nothing_changed(scenario):
 
 def test_guidance_page_shows_what_changed_next_to_last_updated(scenario):
     site = _site(scenario)
-    facts = {row.dt.get_text(): row.dd.get_text(strip=True)
-             for row in site.soup("guidance/changed").select(".facts__row")}
+    facts = {
+        row.dt.get_text(): row.dd.get_text(strip=True) for row in site.soup("guidance/changed").select(".facts__row")
+    }
     assert facts["Last updated"] == "2 November 2026"
     assert facts["What changed"] == "Paragraph 4 now gives the new duty number."
     assert "What changed" not in site.soup("guidance/new").select_one(".facts").get_text()

@@ -66,13 +66,16 @@ def test_a_dangling_version_of_fails_the_build_with_file_and_line(scenario):
 
 
 def test_a_missing_version_of_fails_the_build(scenario):
-    scenario.write("children/orphan.md", """\
+    scenario.write(
+        "children/orphan.md",
+        """\
         Title: Orphan
         Date: 2026-02-01
         Summary: No parent.
 
         Text.
-        """)
+        """,
+    )
     site = scenario.build()
     assert not site.ok
     assert "children/orphan.md:1:1: VER001 Version_of is missing" in site.messages()

@@ -82,8 +82,9 @@ def test_a_waiver_on_one_line_does_not_cover_the_same_name_on_another(scenario):
 
 
 def test_a_redaction_waiver_for_other_text_waives_nothing(scenario):
-    scenario.write("reviews/child-q.md", review(
-        f"The reviews of Peter Connelly and Jessica Thornton are relevant. {WAIVE_HERE}"))
+    scenario.write(
+        "reviews/child-q.md", review(f"The reviews of Peter Connelly and Jessica Thornton are relevant. {WAIVE_HERE}")
+    )
     site = scenario.build()
     assert not site.ok
     assert [f.code for f in site.result.findings if f.is_error] == ["PII001"]
@@ -100,27 +101,37 @@ def test_a_redaction_waiver_still_needs_its_quote_and_approval_in_publish_mode(s
 
 
 def test_a_field_waiver_covers_that_field_only(scenario):
-    text = review(f"{NATIONAL}", Summary="Lessons from the review after Peter Connelly died.",
-                  Waive=f'PII001 "Peter Connelly" in Summary: {APPROVED}')
+    text = review(
+        f"{NATIONAL}",
+        Summary="Lessons from the review after Peter Connelly died.",
+        Waive=f'PII001 "Peter Connelly" in Summary: {APPROVED}',
+    )
     scenario.write("reviews/child-q.md", text)
     site = scenario.build()
     assert not site.ok
-    assert _seen(site) == [(line_of(text, "Summary:"), "PII001", True),
-                           (line_of(text, "is relevant here"), "PII001", False)]
+    assert _seen(site) == [
+        (line_of(text, "Summary:"), "PII001", True),
+        (line_of(text, "is relevant here"), "PII001", False),
+    ]
 
 
 def test_a_field_waiver_is_exact_in_the_listings_and_feeds_too(scenario):
     """The summary is shown on the reviews listing and in the feeds: the
     final gate maps it to the Summary line, which the waiver covers."""
-    text = review("Professionals did not share what they knew.",
-                  Summary="Lessons from the review after Peter Connelly died.",
-                  Waive=f'PII001 "Peter Connelly" in Summary: {APPROVED}')
+    text = review(
+        "Professionals did not share what they knew.",
+        Summary="Lessons from the review after Peter Connelly died.",
+        Waive=f'PII001 "Peter Connelly" in Summary: {APPROVED}',
+    )
     scenario.write("reviews/child-q.md", text)
     site = scenario.build()
     assert site.ok, site.messages()
     assert _seen(site) == [(line_of(text, "Summary:"), "PII001", True)]
-    shown = {path.name for path in scenario.output.rglob("*.*")
-             if path.suffix in (".html", ".xml") and "Peter Connelly" in path.read_text()}
+    shown = {
+        path.name
+        for path in scenario.output.rglob("*.*")
+        if path.suffix in (".html", ".xml") and "Peter Connelly" in path.read_text()
+    }
     assert shown >= {"index.html", "all.atom.xml", "reviews.atom.xml"}  # the page and the feeds
 
 
@@ -142,15 +153,18 @@ def test_the_old_whole_file_form_waives_nothing_and_the_hint_shows_the_new_one(s
     (place,) = [f for f in site.result.findings if f.code == "WAIV006"]
     assert place.line == line_of(text, "Waive:")
     assert place.message == "waiver of PII001 covers the whole file, not one place"
-    assert place.hint == (f'on line {line_of(text, "is relevant here")}: '
-                          '<!-- waive PII001 "the text": reason; approved by <role> -->')
+    assert place.hint == (
+        f'on line {line_of(text, "is relevant here")}: <!-- waive PII001 "the text": reason; approved by <role> -->'
+    )
     assert ("PII001", False) in [(f.code, bool(f.waived)) for f in site.result.findings]
 
 
 def test_the_hint_for_a_whole_file_waiver_of_a_field_names_the_field(scenario):
-    text = review("Professionals did not share what they knew.",
-                  Summary="Lessons from the review after Peter Connelly died.",
-                  Waive=f'PII001 "Peter Connelly": {APPROVED}')
+    text = review(
+        "Professionals did not share what they knew.",
+        Summary="Lessons from the review after Peter Connelly died.",
+        Waive=f'PII001 "Peter Connelly": {APPROVED}',
+    )
     scenario.write("reviews/child-q.md", text)
     (place,) = [f for f in scenario.build().result.findings if f.code == "WAIV006"]
     assert place.hint == 'Waive: PII001 "the text" in Summary: reason; approved by <role>'
@@ -167,7 +181,9 @@ def test_a_waiver_in_the_review_does_not_cover_its_pdf(scenario):
     assert not site.ok
     link = line_of(text, "overview report")
     assert [seen for seen in _seen(site) if not seen[1].startswith("A11Y")] == [
-        (link, "PII001", False), (link, "WAIV002", False)]
+        (link, "PII001", False),
+        (link, "WAIV002", False),
+    ]
     (unused,) = [f for f in site.result.findings if f.code == "WAIV002"]
     assert unused.message == "waiver of PII001 waives nothing: the text is in a file"
     assert unused.hint.startswith("export the PDF again with the text deleted")
@@ -175,28 +191,40 @@ def test_a_waiver_in_the_review_does_not_cover_its_pdf(scenario):
 
 def test_a_line_waiver_covers_its_own_line_and_the_line_below_only(scenario):
     scenario.write("pages/courses.md", COURSES)
-    scenario.write("pages/training.md", training(
-        "<!-- waive A11Y005: the course list is the only link on the page -->\n"
-        "To see the list of courses, [click here](courses.md).\n\n"
-        "Or [read more](courses.md)."))
+    scenario.write(
+        "pages/training.md",
+        training(
+            "<!-- waive A11Y005: the course list is the only link on the page -->\n"
+            "To see the list of courses, [click here](courses.md).\n\n"
+            "Or [read more](courses.md)."
+        ),
+    )
     site = scenario.build()
     assert _seen(site) == [(8, "A11Y005", True), (10, "A11Y005", False)]
 
 
 def test_a_waiver_after_text_covers_its_own_line_only(scenario):
     scenario.write("pages/courses.md", COURSES)
-    scenario.write("pages/training.md", training(
-        "To see the list, [click here](courses.md). <!-- waive A11Y005: the list is the only link -->\n"
-        "Or [read more](courses.md)."))
+    scenario.write(
+        "pages/training.md",
+        training(
+            "To see the list, [click here](courses.md). <!-- waive A11Y005: the list is the only link -->\n"
+            "Or [read more](courses.md)."
+        ),
+    )
     site = scenario.build()
     assert _seen(site) == [(7, "A11Y005", True), (8, "A11Y005", False)]
 
 
 def test_a_whole_file_waiver_of_a_line_finding_waives_nothing(scenario):
     scenario.write("pages/courses.md", COURSES)
-    scenario.write("pages/training.md", training(
-        "To see the list, [click here](courses.md).\n\nOr [read more](courses.md).",
-        "Waive: A11Y005: the links are explained in the paragraph above them"))
+    scenario.write(
+        "pages/training.md",
+        training(
+            "To see the list, [click here](courses.md).\n\nOr [read more](courses.md).",
+            "Waive: A11Y005: the links are explained in the paragraph above them",
+        ),
+    )
     site = scenario.build()
     assert _seen(site) == [(4, "WAIV006", False), (8, "A11Y005", False), (10, "A11Y005", False)]
     (place,) = [f for f in site.result.findings if f.code == "WAIV006"]
@@ -204,8 +232,7 @@ def test_a_whole_file_waiver_of_a_line_finding_waives_nothing(scenario):
 
 
 def test_a_comment_waiver_inside_the_header_is_a_finding(scenario):
-    scenario.write("reviews/child-q.md", review(
-        NATIONAL, Summary=f"About Peter Connelly. {WAIVE_HERE}"))
+    scenario.write("reviews/child-q.md", review(NATIONAL, Summary=f"About Peter Connelly. {WAIVE_HERE}"))
     site = scenario.build()
     assert not site.ok
     (place,) = [f for f in site.result.findings if f.code == "WAIV006"]
@@ -220,7 +247,9 @@ def test_the_final_gate_holds_a_waiver_to_its_line(scenario):
     scenario.write("reviews/child-q.md", text)
     site = scenario.build()
     assert not site.ok
-    assert _seen(site) == [(line_of(text, "is relevant here"), "PII001", True),
-                           (line_of(text, "discussed again"), "PII001", False)]
+    assert _seen(site) == [
+        (line_of(text, "is relevant here"), "PII001", True),
+        (line_of(text, "discussed again"), "PII001", False),
+    ]
     (gate,) = [f for f in site.result.findings if not f.waived]
     assert gate.message.endswith("as built")

@@ -59,15 +59,23 @@ def leaks(output: Path, texts=(), contents=()) -> list[str]:
 
 
 def _review(scenario, body: str, **fields) -> None:
-    scenario.write("reviews/child-q.md", review_markdown(
-        body=f"## Findings\n\n{body}\n\nMarker sentence {MARKER}.\n\n## The board's response\n\nAccepted.\n",
-        Title=f"Child Q {MARKER} review", **fields))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            body=f"## Findings\n\n{body}\n\nMarker sentence {MARKER}.\n\n## The board's response\n\nAccepted.\n",
+            Title=f"Child Q {MARKER} review",
+            **fields,
+        ),
+    )
     # A published review keeps the listing, feeds and theme pages alive.
-    scenario.write("reviews/child-z.md", review_markdown(
-        Title="Child Z: published review", Child="Child Z", Pseudonyms="Child Z, Mother"))
+    scenario.write(
+        "reviews/child-z.md",
+        review_markdown(Title="Child Z: published review", Child="Child Z", Pseudonyms="Child Z, Mother"),
+    )
 
 
 # -- Symbolic links --------------------------------------------------------------
+
 
 def _withheld_review_with_register(scenario) -> bytes:
     _review(scenario, f"[{REPORT_LINK}](documents/child-q-report.pdf)", Publication_decision="withhold")
@@ -75,14 +83,17 @@ def _withheld_review_with_register(scenario) -> bytes:
     return write_register(scenario.content, "reviews/child-q.md", ["Jessamy Pollard"]).read_bytes()
 
 
-@pytest.mark.parametrize("link, target", [
-    ("images/zz-archive", "../reviews"),  # the folder of every review, in a folder copied whole
-    ("images/child-q.md", "../reviews/child-q.md"),  # one review's source
-    ("documents/terms.json", "../reviews/redaction/child-q.json"),  # a register
-    ("guidance/zz-reviews", "../reviews"),  # read as guidance pages
-    ("reviews/documents/report-link.pdf", "child-q-report.pdf"),  # inside the reviews folder
-    ("images/nowhere.png", "../missing.png"),  # a link to nothing
-])
+@pytest.mark.parametrize(
+    "link, target",
+    [
+        ("images/zz-archive", "../reviews"),  # the folder of every review, in a folder copied whole
+        ("images/child-q.md", "../reviews/child-q.md"),  # one review's source
+        ("documents/terms.json", "../reviews/redaction/child-q.json"),  # a register
+        ("guidance/zz-reviews", "../reviews"),  # read as guidance pages
+        ("reviews/documents/report-link.pdf", "child-q-report.pdf"),  # inside the reviews folder
+        ("images/nowhere.png", "../missing.png"),  # a link to nothing
+    ],
+)
 def test_a_symbolic_link_in_content_stops_the_build_and_the_last_site_stays(scenario, monkeypatch, link, target):
     monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
     register = _withheld_review_with_register(scenario)
@@ -99,7 +110,7 @@ def test_a_symbolic_link_in_content_stops_the_build_and_the_last_site_stays(scen
 
     assert not refused.ok
     found = [f for f in refused.result.findings if f.code == "BLD002"]
-    assert [Path(f.path).as_posix()[-len(link):] for f in found] == [link]
+    assert [Path(f.path).as_posix()[-len(link) :] for f in found] == [link]
     assert found[0].hint == "replace the link with a copy of the file, or remove it"
     assert fingerprint(scenario.output) == before
     assert leaks(scenario.output, [MARKER], [REPORT, register]) == []
@@ -111,10 +122,12 @@ def test_a_content_folder_that_is_a_link_stops_the_build(scenario, tmp_path):
     linked = tmp_path / "linked-content"
     linked.symlink_to(scenario.content)
     from conftest import build_site
+
     site = build_site(linked, tmp_path / "other-output")
     assert not site.ok
     assert [(f.code, f.message) for f in site.result.findings if f.code == "BLD002"] == [
-        ("BLD002", "the content folder is a symbolic link")]
+        ("BLD002", "the content folder is a symbolic link")
+    ]
     assert not (tmp_path / "other-output").exists()
 
 
@@ -123,14 +136,20 @@ def test_a_content_folder_that_is_a_link_stops_the_build(scenario, tmp_path):
 LINK_FORMS = {
     "absolute image": ("![Family network](/images/child-q-network.png)", "images/child-q-network.png"),
     "absolute document": (f"[{REPORT_LINK}](/documents/child-q-report.pdf)", "documents/child-q-report.pdf"),
-    "live address": ("![Family network](https://lscb.example/images/child-q-network.png)",
-                     "images/child-q-network.png"),
+    "live address": (
+        "![Family network](https://lscb.example/images/child-q-network.png)",
+        "images/child-q-network.png",
+    ),
     "html img": ('<img src="/images/child-q-network.png" alt="Family network">', "images/child-q-network.png"),
     "html a": (f'<a href="/documents/child-q-report.pdf">{REPORT_LINK}</a>', "documents/child-q-report.pdf"),
-    "html relative": ('<img src="../../images/child-q-network.png" alt="Family network">',
-                      "images/child-q-network.png"),
-    "html srcset": ('<img src="data:," srcset="/images/child-q-network.png 2x" alt="Family network">',
-                    "images/child-q-network.png"),
+    "html relative": (
+        '<img src="../../images/child-q-network.png" alt="Family network">',
+        "images/child-q-network.png",
+    ),
+    "html srcset": (
+        '<img src="data:," srcset="/images/child-q-network.png 2x" alt="Family network">',
+        "images/child-q-network.png",
+    ),
     "static": ("![Family network]({static}/images/child-q-network.png)", "images/child-q-network.png"),
     "relative": ("![Family network](../images/child-q-network.png)", "images/child-q-network.png"),
 }
@@ -162,8 +181,11 @@ def test_a_withheld_reviews_file_is_kept_out_however_it_is_linked(scenario, form
 # read (it reads srcset of <img> only, and src/href/data of the other tags):
 # the file is not the review's, so the folder copied whole publishes it.
 UNREAD_LINK_FORMS = {
-    "picture source srcset": ('<picture><source srcset="/images/child-q-network.png" type="image/png">'
-                              '<img src="data:," alt="Family network"></picture>', "images/child-q-network.png"),
+    "picture source srcset": (
+        '<picture><source srcset="/images/child-q-network.png" type="image/png">'
+        '<img src="data:," alt="Family network"></picture>',
+        "images/child-q-network.png",
+    ),
     "video poster": ('<video controls poster="/images/child-q-network.png"></video>', "images/child-q-network.png"),
 }
 
@@ -182,10 +204,15 @@ def test_a_withheld_reviews_file_linked_by_source_srcset_or_poster_is_kept_out(s
 
 def test_a_retired_reviews_absolutely_linked_file_goes_with_it(scenario):
     scenario.write_bytes("images/child-q-network.png", NETWORK)
-    scenario.write("reviews/child-q.md", review_markdown(
-        Date="2020-01-10", Decision_date="2019-12-01",
-        body=f"## Findings\n\n![Family network](/images/child-q-network.png)\n\n{MARKER}.\n\n"
-             "## The board's response\n\nAccepted.\n"))
+    scenario.write(
+        "reviews/child-q.md",
+        review_markdown(
+            Date="2020-01-10",
+            Decision_date="2019-12-01",
+            body=f"## Findings\n\n![Family network](/images/child-q-network.png)\n\n{MARKER}.\n\n"
+            "## The board's response\n\nAccepted.\n",
+        ),
+    )
     site = scenario.build(REVIEW_RETENTION_MONTHS=12)
     assert site.ok, site.messages()
     assert site.exists("reviews/child-q/index.html")  # the notice
@@ -197,9 +224,13 @@ def test_a_retired_reviews_absolutely_linked_file_goes_with_it(scenario):
 
 @pytest.mark.parametrize("decision", ["withhold", "publish"])
 def test_the_files_in_a_withheld_reviews_own_folder_are_kept_out(scenario, decision):
-    scenario.write("reviews/child-q/child-q.md", review_markdown(
-        body=f"## Findings\n\nMarker sentence {MARKER}.\n\n## The board's response\n\nAccepted.\n",
-        Publication_decision=decision))
+    scenario.write(
+        "reviews/child-q/child-q.md",
+        review_markdown(
+            body=f"## Findings\n\nMarker sentence {MARKER}.\n\n## The board's response\n\nAccepted.\n",
+            Publication_decision=decision,
+        ),
+    )
     scenario.write_bytes("reviews/child-q/network.png", NETWORK)
     scenario.write_bytes("reviews/child-q/notes.pdf", make_pdf([f"Working notes, {MARKER}."]))
     # The review's folder is published whole, as a board might set it up.
@@ -216,8 +247,7 @@ def test_a_copy_of_a_withheld_reviews_file_under_another_name_is_kept_out(scenar
     scenario.write_bytes("reviews/documents/child-q-report.pdf", REPORT)
     scenario.write_bytes("documents/annual-summary.pdf", REPORT)  # the same bytes
     scenario.write_bytes("documents/leaflet.pdf", LEAFLET)
-    _review(scenario, "See the report.", Publication_decision=decision,
-            Document="reviews/documents/child-q-report.pdf")
+    _review(scenario, "See the report.", Publication_decision=decision, Document="reviews/documents/child-q-report.pdf")
     site = scenario.build()
     assert site.ok, site.messages()
     assert site.exists("documents/leaflet.pdf")
@@ -229,12 +259,16 @@ def test_a_copy_of_a_withheld_reviews_file_under_another_name_is_kept_out(scenar
 
 # -- A file shared with a published page -----------------------------------------
 
+
 def _shared_logo(scenario, about_line: str) -> Path:
     scenario.write_bytes("images/board-logo.png", LOGO)
     scenario.write_bytes("images/logo-copy.png", LOGO)
     scenario.write_bytes("images/child-q-network.png", NETWORK)
-    _review(scenario, "![Northshire board logo](/images/board-logo.png)\n\n"
-                      "![Family network](/images/child-q-network.png)", Publication_decision="withhold")
+    _review(
+        scenario,
+        "![Northshire board logo](/images/board-logo.png)\n\n![Family network](/images/child-q-network.png)",
+        Publication_decision="withhold",
+    )
     return scenario.write("pages/about.md", f"Title: About the board\n\n## Who we are\n\n{about_line}\n")
 
 
@@ -263,8 +297,10 @@ def test_a_refused_build_leaves_the_last_site_byte_for_byte(scenario):
 
 
 def test_a_shared_file_waived_on_the_published_page_is_published(scenario):
-    _shared_logo(scenario, "![Northshire board logo](/images/board-logo.png) "
-                           "<!-- waive REV012: the board's logo, on every page -->")
+    _shared_logo(
+        scenario,
+        "![Northshire board logo](/images/board-logo.png) <!-- waive REV012: the board's logo, on every page -->",
+    )
     site = scenario.build()
     assert site.ok, site.messages()
     assert (site.output / "images/board-logo.png").read_bytes() == LOGO
@@ -273,6 +309,7 @@ def test_a_shared_file_waived_on_the_published_page_is_published(scenario):
 
 
 # -- Redaction registers ---------------------------------------------------------
+
 
 @pytest.fixture
 def keyed(monkeypatch):
@@ -301,19 +338,29 @@ def test_a_copy_of_a_register_in_a_folder_published_whole_stops_the_build(scenar
     scenario.write_bytes(place, register)
     site = scenario.build()
     assert not site.ok
-    assert [(Path(f.path).as_posix()[-len(place):], f.code) for f in site.result.findings
-            if f.code == "RED005"] == [(place, "RED005")]
+    assert [(Path(f.path).as_posix()[-len(place) :], f.code) for f in site.result.findings if f.code == "RED005"] == [
+        (place, "RED005")
+    ]
     assert fingerprint(scenario.output) == before
 
 
-@pytest.mark.parametrize("written", [
-    "/reviews/redaction/child-q.json", "https://lscb.example/reviews/redaction/child-q.json", "/documents/terms.json",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "/reviews/redaction/child-q.json",
+        "https://lscb.example/reviews/redaction/child-q.json",
+        "/documents/terms.json",
+    ],
+)
 def test_a_link_to_a_register_in_any_form_stops_the_build(scenario, keyed, written):
     register = _register_site(scenario)
     scenario.write_bytes("documents/terms.json", register)
-    scenario.write("guidance/procedure.md", guidance_markdown(
-        "A procedure", body=f"The procedure in brief.\n\nThe [terms list (JSON, 1 KB)]({written}).\n"))
+    scenario.write(
+        "guidance/procedure.md",
+        guidance_markdown(
+            "A procedure", body=f"The procedure in brief.\n\nThe [terms list (JSON, 1 KB)]({written}).\n"
+        ),
+    )
     site = scenario.build(SITEURL="https://lscb.example")
     assert not site.ok
     lines = {(Path(f.path).name, f.line) for f in site.result.findings if f.code == "RED005"}
@@ -334,7 +381,8 @@ def test_a_register_copied_by_the_theme_is_found_in_the_output(scenario, keyed, 
     site = scenario.build(THEME_STATIC_PATHS=["static", extra])
     assert not site.ok
     assert [(f.path, f.code) for f in site.result.findings if f.code == "RED005"] == [
-        ("output/theme/data/terms.json", "RED005")]
+        ("output/theme/data/terms.json", "RED005")
+    ]
     quiet = scenario.build(THEME_STATIC_PATHS=["static"])
     assert quiet.ok, quiet.messages()
 
@@ -345,7 +393,8 @@ def test_a_file_under_a_reviews_redaction_folder_in_the_output_stops_the_build(s
     site = scenario.build(THEME_STATIC_PATHS=[extra], THEME_STATIC_DIR="reviews")
     assert not site.ok
     assert [(f.path, f.code) for f in site.result.findings if f.code == "RED005"] == [
-        ("output/reviews/redaction/old-register.json", "RED005")]
+        ("output/reviews/redaction/old-register.json", "RED005")
+    ]
 
 
 def test_a_withheld_reviews_file_copied_by_the_theme_is_found_in_the_output(scenario, tmp_path):
@@ -355,6 +404,7 @@ def test_a_withheld_reviews_file_copied_by_the_theme_is_found_in_the_output(scen
     site = scenario.build(THEME_STATIC_PATHS=["static", extra])
     assert not site.ok
     assert [(f.path, f.code) for f in site.result.findings if f.code == "REV003"] == [
-        ("output/theme/files/report.pdf", "REV003")]
+        ("output/theme/files/report.pdf", "REV003")
+    ]
     quiet = scenario.build()
     assert quiet.ok and leaks(quiet.output, [MARKER], [REPORT]) == []

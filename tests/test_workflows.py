@@ -36,21 +36,31 @@ def load(path: Path) -> dict:
 
 
 def uses_lines(path: Path) -> list[str]:
-    return [line.split("uses:", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip().startswith(("uses:", "- uses:"))]
+    return [
+        line.split("uses:", 1)[1].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith(("uses:", "- uses:"))
+    ]
 
 
 # --- The assertions, as functions, so a broken copy can be checked too --------
 
+
 def schema_problems(path: Path) -> str:
-    done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                           str(path)], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
+        capture_output=True,
+        text=True,
+    )
     return "" if done.returncode == 0 else done.stdout + done.stderr
 
 
 def zizmor_high(folder: Path) -> list[str]:
-    done = subprocess.run([str(BIN / "zizmor"), "--offline", "--format", "json", "--min-severity", "high",
-                           str(folder)], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--format", "json", "--min-severity", "high", str(folder)],
+        capture_output=True,
+        text=True,
+    )
     assert done.stdout.strip(), done.stderr
     return [f"{f['ident']}: {f['desc']}" for f in json.loads(done.stdout)]
 
@@ -62,10 +72,13 @@ def unpinned(path: Path) -> list[str]:
 
 def credentials_persisted(workflow: dict) -> list[str]:
     """Checkout steps that leave the token in .git/config for later steps."""
-    return [f"{name}: {step['uses']}" for name, job in workflow["jobs"].items()
-            for step in job.get("steps", [])
-            if step.get("uses", "").startswith("actions/checkout@")
-            and (step.get("with") or {}).get("persist-credentials") is not False]
+    return [
+        f"{name}: {step['uses']}"
+        for name, job in workflow["jobs"].items()
+        for step in job.get("steps", [])
+        if step.get("uses", "").startswith("actions/checkout@")
+        and (step.get("with") or {}).get("persist-credentials") is not False
+    ]
 
 
 def permission_problems(workflow: dict) -> list[str]:
@@ -108,8 +121,11 @@ def deploy_problems(workflow: dict) -> list[str]:
         if required not in needs_of(deploy):
             problems.append(f"deploy does not need {required}")
     condition = deploy.get("if", "")
-    if ("github.event_name != 'pull_request'" not in condition or "github.event_name != 'schedule'" not in condition
-            or "refs/heads/main" not in condition):
+    if (
+        "github.event_name != 'pull_request'" not in condition
+        or "github.event_name != 'schedule'" not in condition
+        or "refs/heads/main" not in condition
+    ):
         problems.append(f"deploy runs when {condition!r}")
     if needs_of(daily) != ["build"]:
         problems.append(f"deploy-daily needs {needs_of(daily)}")
@@ -123,8 +139,9 @@ def deploy_problems(workflow: dict) -> list[str]:
         if jobs[name].get("concurrency", {}).get("group") != "pages":
             problems.append(f"{name} is not in the pages concurrency group")
     for name, job in jobs.items():
-        if name not in ("deploy", "deploy-daily") and any("deploy-pages" in s.get("uses", "")
-                                                          for s in job.get("steps", [])):
+        if name not in ("deploy", "deploy-daily") and any(
+            "deploy-pages" in s.get("uses", "") for s in job.get("steps", [])
+        ):
             problems.append(f"{name} deploys")
     return problems
 
@@ -168,14 +185,14 @@ def secret_problems(path: Path, workflow: dict) -> list[str]:
 
 def trigger_problems(workflow: dict) -> list[str]:
     triggers = workflow["on"]
-    problems = [f"no {event} trigger" for event in ("pull_request", "push", "schedule")
-                if event not in triggers]
+    problems = [f"no {event} trigger" for event in ("pull_request", "push", "schedule") if event not in triggers]
     if "pull_request_target" in triggers:
         problems.append("pull_request_target runs untrusted code with secrets")
     return problems
 
 
 # --- The workflow as committed -------------------------------------------------
+
 
 def test_workflows_match_githubs_schema():
     for path in sorted(WORKFLOWS.glob("*.yml")):
@@ -204,8 +221,9 @@ def test_deploy_waits_for_tests_and_checks_and_never_runs_for_a_pull_request():
 def test_redaction_key_only_in_the_env_of_the_steps_that_need_it():
     workflow = load(SITE)
     assert secret_problems(SITE, workflow) == []
-    steps = [s for job in workflow["jobs"].values() for s in job.get("steps", [])
-             if "LSCB_REDACTION_KEY" in s.get("env", {})]
+    steps = [
+        s for job in workflow["jobs"].values() for s in job.get("steps", []) if "LSCB_REDACTION_KEY" in s.get("env", {})
+    ]
     assert {s.get("id") for s in steps} >= {"checks"}
 
 
@@ -244,19 +262,27 @@ def test_runs_on_pull_requests_merges_and_every_day():
 BREAKAGES = [
     ("actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", "actions/checkout@v4"),
     ("needs: [test, build]", "needs: [build]"),
-    ("if: github.event_name != 'pull_request' && github.event_name != 'schedule' && github.ref == 'refs/heads/main'",
-     "if: always()"),
+    (
+        "if: github.event_name != 'pull_request' && github.event_name != 'schedule' && github.ref == 'refs/heads/main'",
+        "if: always()",
+    ),
     ("name: deploy (daily)\n    needs: [build]\n", "name: deploy (daily)\n    needs: [test, build]\n"),
     ("actions/workflows/site.yml/enable", "actions/workflows/other.yml/enable"),
     ("persist-credentials: false", "persist-credentials: true"),
     ("permissions: {}", "permissions: write-all"),
-    ("    permissions:\n      contents: read\n    timeout-minutes: 20",
-     "    permissions:\n      contents: write\n    timeout-minutes: 20"),
-    ("        run: make check FORMAT=github\n",
-     "        run: LSCB_REDACTION_KEY=${{ secrets.LSCB_REDACTION_KEY }} make check FORMAT=github\n"),
+    (
+        "    permissions:\n      contents: read\n    timeout-minutes: 20",
+        "    permissions:\n      contents: write\n    timeout-minutes: 20",
+    ),
+    (
+        "        run: make check FORMAT=github\n",
+        "        run: LSCB_REDACTION_KEY=${{ secrets.LSCB_REDACTION_KEY }} make check FORMAT=github\n",
+    ),
     ("  schedule:\n", "  pull_request_target:\n  schedule:\n"),
-    ("    # (requirements.lock), as the one that was tested.\n    container: python:3.12-bookworm\n",
-     "    # (requirements.lock), as the one that was tested.\n    container: python:3.13-slim\n"),
+    (
+        "    # (requirements.lock), as the one that was tested.\n    container: python:3.12-bookworm\n",
+        "    # (requirements.lock), as the one that was tested.\n    container: python:3.13-slim\n",
+    ),
 ]
 
 
@@ -279,11 +305,16 @@ def test_every_assertion_fires_on_a_broken_copy(broken):
     assert any(p.startswith("unpinned-uses") for p in zizmor_high(broken.parent.parent))
     assert len(credentials_persisted(workflow)) == 1
     assert permission_problems(workflow) == ["top-level permissions 'write-all'", "build: writes ['contents']"]
-    assert deploy_problems(workflow) == ["deploy does not need test", "deploy runs when 'always()'",
-                                         "deploy-daily needs ['test', 'build']"]
+    assert deploy_problems(workflow) == [
+        "deploy does not need test",
+        "deploy runs when 'always()'",
+        "deploy-daily needs ['test', 'build']",
+    ]
     assert keep_alive_problems(broken, workflow) == ["no step calls PUT .../actions/workflows/site.yml/enable"]
     assert secret_problems(broken, workflow) == [
-        "build: a secret in Publication checks", "build: the key named in a command"]
+        "build: a secret in Publication checks",
+        "build: the key named in a command",
+    ]
     assert trigger_problems(workflow) == ["pull_request_target runs untrusted code with secrets"]
     assert image_problems(workflow) == ["build runs in 'python:3.13-slim', the tests in 'python:3.12-bookworm'"]
 
@@ -296,13 +327,20 @@ def test_schema_check_fires_on_an_invalid_workflow(tmp_path):
 
 # --- The 50-day activity check (scripts/schedule_check.py) ----------------------
 
+
 def quiet_repository(tmp_path: Path, last_commit: date) -> Path:
     repo = tmp_path / "repo"
     repo.mkdir()
     stamp = f"{last_commit.isoformat()}T12:00:00+00:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_NAME": "Board",
-           "GIT_AUTHOR_EMAIL": "board@example.invalid", "GIT_COMMITTER_NAME": "Board",
-           "GIT_COMMITTER_EMAIL": "board@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+        "GIT_AUTHOR_NAME": "Board",
+        "GIT_AUTHOR_EMAIL": "board@example.invalid",
+        "GIT_COMMITTER_NAME": "Board",
+        "GIT_COMMITTER_EMAIL": "board@example.invalid",
+    }
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     subprocess.run(["git", "-C", str(repo), "commit", "-q", "--allow-empty", "-m", "A change"], check=True, env=env)
     return repo
@@ -312,9 +350,21 @@ def schedule_check(repo: Path, today: date, github: bool = False) -> subprocess.
     env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
     if github:
         env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "schedule_check.py"), "--warn-after", "50",
-                           "--repo", str(repo), "--today", today.isoformat()],
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "schedule_check.py"),
+            "--warn-after",
+            "50",
+            "--repo",
+            str(repo),
+            "--today",
+            today.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def test_the_activity_check_warns_from_50_days_without_a_commit(tmp_path):
@@ -331,6 +381,7 @@ def test_the_activity_check_warns_from_50_days_without_a_commit(tmp_path):
 
 
 # --- docs/deploying.md follows the workflow ---------------------------------------
+
 
 def test_the_set_up_steps_are_in_the_order_github_allows():
     """The github-pages environment and the test and build checks exist only

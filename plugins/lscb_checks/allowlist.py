@@ -83,9 +83,18 @@ def load_allowlist(path: str, required: bool) -> Allowlist:
     except OSError:
         if not required:
             return Allowlist(path)
-        return Allowlist(path, problems=(finding(
-            "CFG001", path, 1, "redaction allowlist file not found",
-            "create the file or correct REDACTION_ALLOWLIST in pelicanconf.py"),))
+        return Allowlist(
+            path,
+            problems=(
+                finding(
+                    "CFG001",
+                    path,
+                    1,
+                    "redaction allowlist file not found",
+                    "create the file or correct REDACTION_ALLOWLIST in pelicanconf.py",
+                ),
+            ),
+        )
     return _load(os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
 
 
@@ -100,19 +109,42 @@ def _load(path: str, mtime_ns: int, size: int) -> Allowlist:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
-        return Allowlist(path, problems=(problem(1, "redaction allowlist cannot be read",
-                                                 say("save it as UTF-8 text ({kind})",
-                                                     kind=known(type(error).__name__))),))
+        return Allowlist(
+            path,
+            problems=(
+                problem(
+                    1,
+                    "redaction allowlist cannot be read",
+                    say("save it as UTF-8 text ({kind})", kind=known(type(error).__name__)),
+                ),
+            ),
+        )
     except tomllib.TOMLDecodeError as error:
         at = _TOML_AT.search(str(error))
         line, col = (int(at.group(1)), int(at.group(2))) if at else (1, 1)
-        return Allowlist(path, problems=(problem(
-            line, "redaction allowlist is not valid TOML",
-            'each entry: [[allow]], then text = "..." and reason = "..."', col=col),))
+        return Allowlist(
+            path,
+            problems=(
+                problem(
+                    line,
+                    "redaction allowlist is not valid TOML",
+                    'each entry: [[allow]], then text = "..." and reason = "..."',
+                    col=col,
+                ),
+            ),
+        )
     entries = data.get("allow", [])
     if not isinstance(entries, list):
-        return Allowlist(path, problems=(problem(1, "allowlist entries must be [[allow]] tables",
-                                                 'each entry: [[allow]], then text = "..." and reason = "..."'),))
+        return Allowlist(
+            path,
+            problems=(
+                problem(
+                    1,
+                    "allowlist entries must be [[allow]] tables",
+                    'each entry: [[allow]], then text = "..." and reason = "..."',
+                ),
+            ),
+        )
     lines = _entry_lines(text, len(entries))
     good: list[Entry] = []
     problems: list[Finding] = []
@@ -121,14 +153,19 @@ def _load(path: str, mtime_ns: int, size: int) -> Allowlist:
         value = entry.get("text") if isinstance(entry, dict) else None
         reason = entry.get("reason") if isinstance(entry, dict) else None
         if not isinstance(value, str) or not value.strip():
-            problems.append(problem(line, "allowlist entry has no text",
-                                    'add text = "the public name" to the entry'))
+            problems.append(problem(line, "allowlist entry has no text", 'add text = "the public name" to the entry'))
         elif not isinstance(reason, str) or not reason.strip():
-            problems.append(problem(line, "allowlist entry gives no reason",
-                                    'add reason = "why this text is public" to the entry'))
+            problems.append(
+                problem(line, "allowlist entry gives no reason", 'add reason = "why this text is public" to the entry')
+            )
         elif "role" in entry and (not isinstance(entry["role"], str) or not entry["role"].strip()):
-            problems.append(problem(line, "allowlist entry has an empty role",
-                                    'write role = "independent chair", or remove the role line'))
+            problems.append(
+                problem(
+                    line,
+                    "allowlist entry has an empty role",
+                    'write role = "independent chair", or remove the role line',
+                )
+            )
         else:
             good.append(Entry(value.strip(), reason.strip(), line, str(entry.get("role") or "").strip()))
     return Allowlist(path, tuple(good), tuple(problems))

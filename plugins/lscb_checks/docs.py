@@ -56,9 +56,9 @@ WAIVER_TEXT = {
     Waiver.APPROVED: (
         "Only for one piece of text in one place, quoting it exactly and naming the "
         "role of whoever approved it: on its line "
-        "(`<!-- waive {code} \"the text\": reason; approved by <role> -->`), or for "
+        '(`<!-- waive {code} "the text": reason; approved by <role> -->`), or for '
         "a metadata field, in the header naming the field "
-        "(`Waive: {code} \"the text\" in Summary: reason; approved by <role>`). "
+        '(`Waive: {code} "the text" in Summary: reason; approved by <role>`). '
         "The same text on another line, in another field or inside a PDF or an "
         "image is not covered. A waived redaction finding is still counted in the "
         "build summary."
@@ -166,8 +166,7 @@ def _reported_by_line(rule: type[Rule]) -> str:
 def rule_section(rule: type[Rule]) -> str:
     doc = rule.doc()
     lines = [f"### {rule.code} {rule.name}", ""]
-    lines.append(f"*Severity:* {_severity(rule)}. "
-                 f"*Stage:* {_STAGES[rule.stage]}.")
+    lines.append(f"*Severity:* {_severity(rule)}. *Stage:* {_STAGES[rule.stage]}.")
     lines.append(_reported_by_line(rule))
     lines.append("")
     lines.append(doc.get("What it checks", ""))
@@ -189,9 +188,12 @@ def _measured() -> list[str]:
     tables = [path.read_text(encoding="utf-8").rstrip() + "\n" for path in sorted(MEASURED.glob("*.md"))]
     if not tables:
         return []
-    return ["## How well the redaction checks work\n",
-            "Measured by the test suite on corpora written for the project; the tests fail when "
-            "these figures are out of date.\n", *tables]
+    return [
+        "## How well the redaction checks work\n",
+        "Measured by the test suite on corpora written for the project; the tests fail when "
+        "these figures are out of date.\n",
+        *tables,
+    ]
 
 
 def render() -> str:
@@ -201,11 +203,19 @@ def render() -> str:
         by_area.setdefault(_area(code), []).append(rules[code])
     order = [area for area in AREAS if area in by_area] + sorted(set(by_area) - set(AREAS))
 
-    parts = [INTRO, *_measured(), "## All codes\n", "| Code | Name | Severity | Waivable |", "| --- | --- | --- | --- |"]
+    parts = [
+        INTRO,
+        *_measured(),
+        "## All codes\n",
+        "| Code | Name | Severity | Waivable |",
+        "| --- | --- | --- | --- |",
+    ]
     for area in order:
         for rule in by_area[area]:
-            parts.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | "
-                         f"{_severity(rule)} | {rule.waiver.value} |")
+            parts.append(
+                f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | "
+                f"{_severity(rule)} | {rule.waiver.value} |"
+            )
     parts.append("")
     for area in order:
         parts.append(f"## {AREAS.get(area, area)}\n")

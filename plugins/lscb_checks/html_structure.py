@@ -41,29 +41,36 @@ _TOKEN = re.compile(
     r"|<(script|style|textarea|title)(?![\w:.-])(" + _ATTRS + r")>.*?(</\1\s*>|\Z)"
     r"|<([a-zA-Z][\w:.-]*+)(" + _ATTRS + r")>"
     r"|</([a-zA-Z][\w:.-]*+)\s*+>",
-    re.DOTALL | re.IGNORECASE)
+    re.DOTALL | re.IGNORECASE,
+)
 
 # Start tags that end an open paragraph (HTML's "close a p element").
-_CLOSES_P = frozenset("""
+_CLOSES_P = frozenset(
+    """
 address article aside blockquote center details dialog dir div dl fieldset figcaption figure
 footer form h1 h2 h3 h4 h5 h6 header hgroup hr li dd dt listing main menu nav ol p plaintext pre
 search section summary table ul xmp
-""".split())
+""".split()
+)
 # Elements whose end tag may be left out: closed silently by what follows
 # them or by their parent's end.
-_OPTIONAL_END = frozenset("""
+_OPTIONAL_END = frozenset(
+    """
 html head body p li dt dd option optgroup rt rp rb rtc tr td th thead tbody tfoot colgroup caption
-""".split())
+""".split()
+)
 # HTML's "special" elements: an open one stops the search for an <li>, <dt>
 # or <dd> to close (except address, div and p).
-_SPECIAL = frozenset("""
+_SPECIAL = frozenset(
+    """
 address applet area article aside base basefont bgsound blockquote body br button caption center
 col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset
 h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee
 menu meta nav noembed noframes noscript object ol p param plaintext pre script search section
 select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr
 xmp
-""".split())
+""".split()
+)
 _LIST_ITEM_STOP = _SPECIAL - {"address", "div", "p"}
 _SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"})
 _BUTTON_SCOPE = _SCOPE | {"button"}
@@ -88,10 +95,17 @@ _CLOSES = {
     "rp": (frozenset({"rt", "rp", "rb"}), frozenset({"ruby", "rtc"}) | _SCOPE),
 }
 # Every element of HTML, SVG's root and MathML's root: names a check may print.
-HTML_ELEMENTS = _SPECIAL | _VOID | _OPTIONAL_END | frozenset("""
+HTML_ELEMENTS = (
+    _SPECIAL
+    | _VOID
+    | _OPTIONAL_END
+    | frozenset(
+        """
 a abbr audio b bdi bdo canvas cite code data datalist del dfn em i ins kbd label legend map mark
 math meter output picture progress q ruby s samp slot small span strong sub sup svg time u var video
-""".split())
+""".split()
+    )
+)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _FOREIGN = frozenset({"svg", "math"})
 _NEWLINE = re.compile("\n")
@@ -121,7 +135,7 @@ def problems(markup: str) -> list[Problem]:
     def pop_to(index: int) -> None:
         """Close stack[index] and everything above it; an element above it
         whose end tag may not be left out is reported unclosed."""
-        for element in stack[index + 1:]:
+        for element in stack[index + 1 :]:
             if _reported_unclosed(element):
                 found.append(("unclosed", element[0], element[1], 0))
         del stack[index:]
@@ -210,7 +224,14 @@ def _with_places(markup: str, found: list[tuple[str, str, int, int]]) -> list[Pr
         start, end = spans[token]
         if kind == "unclosed" and tag in _RAW:
             end = start + len(tag) + 1  # the start tag's name, not the text up to the end
-        result.append(Problem(kind, tag, start, end, bisect.bisect_left(newlines, start) + 1,
-                              bisect.bisect_left(newlines, spans[paragraph][0]) + 1
-                              if kind == "block-in-paragraph" else 0))
+        result.append(
+            Problem(
+                kind,
+                tag,
+                start,
+                end,
+                bisect.bisect_left(newlines, start) + 1,
+                bisect.bisect_left(newlines, spans[paragraph][0]) + 1 if kind == "block-in-paragraph" else 0,
+            )
+        )
     return result

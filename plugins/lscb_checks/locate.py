@@ -98,8 +98,18 @@ class Locator:
         text_ = self.source.text
         # The ways a link to this target can be written; the earliest unused
         # one is this link.
-        forms = {f"]({raw})", f"]({plain})", f"]({raw} ", f"]({plain} ", f"]({plain}\n", f"<{plain}>",
-                 f'"{raw}"', f'"{plain}"', f"'{raw}'", f"'{plain}'"}
+        forms = {
+            f"]({raw})",
+            f"]({plain})",
+            f"]({raw} ",
+            f"]({plain} ",
+            f"]({plain}\n",
+            f"<{plain}>",
+            f'"{raw}"',
+            f'"{plain}"',
+            f"'{raw}'",
+            f"'{plain}'",
+        }
         key = (plain, image)
         while True:
             cursor = self._link_cursor.get(key, self.start)
@@ -160,13 +170,14 @@ def link_positions(item) -> Positions:
 
 
 def image_positions(item) -> Positions:
-    return Positions(item.source, [(image.attrs.get("src") or "", image.attrs.get("alt") or "", True)
-                                   for image in item.parsed.images])
+    return Positions(
+        item.source,
+        [(image.attrs.get("src") or "", image.attrs.get("alt") or "", True) for image in item.parsed.images],
+    )
 
 
 def resource_positions(item) -> Positions:
-    return Positions(item.source, [(url, "", tag == "img" or None)
-                                   for tag, url, _line in item.parsed.resources])
+    return Positions(item.source, [(url, "", tag == "img" or None) for tag, url, _line in item.parsed.resources])
 
 
 def _fold(text: str) -> str:
@@ -204,10 +215,14 @@ def source_headings(source: SourceFile) -> list[tuple[int, int, str]]:
         setext = _SETEXT.match(line)
         if atx:
             found.append((number, indent + line.index("#") + 1, _ATTR_LIST.sub("", atx.group(2) or "")))
-        elif setext and previous_number == number - 1 and previous.strip() \
-                and not _NOT_SETEXT.match(previous):
-            found.append((previous_number, previous_indent + len(previous) - len(previous.lstrip()) + 1,
-                          _ATTR_LIST.sub("", previous.strip())))
+        elif setext and previous_number == number - 1 and previous.strip() and not _NOT_SETEXT.match(previous):
+            found.append(
+                (
+                    previous_number,
+                    previous_indent + len(previous) - len(previous.lstrip()) + 1,
+                    _ATTR_LIST.sub("", previous.strip()),
+                )
+            )
         else:
             for match in _RAW_HEADING.finditer(line):
                 found.append((number, indent + match.start() + 1, match.group(2)))
@@ -236,8 +251,7 @@ def table_position(source: SourceFile, index: int) -> tuple[int, int]:
     starts = []
     previous, previous_number = "", 0
     for number, line in _body_lines(source):
-        if ("|" in line and "|" in previous and previous_number == number - 1
-                and _DELIMITER_ROW.match(line)):
+        if "|" in line and "|" in previous and previous_number == number - 1 and _DELIMITER_ROW.match(line):
             starts.append((previous_number, len(previous) - len(previous.lstrip()) + 1))
         for match in _RAW_TABLE.finditer(line):
             starts.append((number, match.start() + 1))
@@ -270,7 +284,7 @@ def _nth_outside_code(source: SourceFile, needle: str, nth: int, fold: bool) -> 
         at = haystack.find(needle)
         while at >= 0:
             inside_code = line.count("`", 0, at) % 2 == 1
-            if not inside_code and (not fold or not haystack[at + len(needle):at + len(needle) + 1].isalnum()):
+            if not inside_code and (not fold or not haystack[at + len(needle) : at + len(needle) + 1].isalnum()):
                 if nth == 0:
                     return number, at + 1
                 nth -= 1

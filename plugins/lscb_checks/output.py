@@ -77,8 +77,8 @@ class Output:
         the site's root (/x/); any other href unchanged."""
         href = href.strip()
         for prefix in (self.siteurl, self.folder):
-            if prefix and href.startswith(prefix) and href[len(prefix):len(prefix) + 1] in ("", "/", "?", "#"):
-                return "/" + href[len(prefix):].lstrip("/")
+            if prefix and href.startswith(prefix) and href[len(prefix) : len(prefix) + 1] in ("", "/", "?", "#"):
+                return "/" + href[len(prefix) :].lstrip("/")
         return href
 
     def outside_folder(self, href: str) -> bool:
@@ -87,7 +87,7 @@ class Output:
         href = href.strip()
         if not self.folder or not href.startswith("/") or href.startswith("//"):
             return False
-        rest = href[len(self.folder):len(self.folder) + 1]
+        rest = href[len(self.folder) : len(self.folder) + 1]
         return not (href.startswith(self.folder) and rest in ("", "/", "?", "#"))
 
     def target(self, page: Page, href: str) -> tuple[str | None, str] | None:
@@ -139,7 +139,7 @@ def collect_output(root: str, site: Site, settings) -> Output:
     output = Output(root=root, site=site, siteurl=siteurl.rstrip("/"))
     top = os.path.join(os.path.abspath(root), "")
     for folder, _dirs, names in os.walk(top):
-        prefix = folder[len(top):].replace(os.sep, "/")
+        prefix = folder[len(top) :].replace(os.sep, "/")
         prefix = prefix + "/" if prefix else ""
         output.files.update(prefix + name for name in names)
     for rel in sorted(output.files):

@@ -41,13 +41,16 @@ def content_offset(page_parsed, item) -> int | None:
 
     def same_resource(body_resource, line: int) -> bool:
         tag, url, _line = body_resource
-        return any(found_tag == tag and _same_url(url, found_url)
-                   for found_tag, found_url in page_resources.get(line, ()))
+        return any(
+            found_tag == tag and _same_url(url, found_url) for found_tag, found_url in page_resources.get(line, ())
+        )
 
     def consistent(offset: int) -> bool:
-        return (all(line + offset in page_ids.get(name, ()) for name, line in body.ids)
-                and all(link.text in page_links.get(link.line + offset, ()) for link in body.links)
-                and all(same_resource(resource, resource[2] + offset) for resource in body.resources))
+        return (
+            all(line + offset in page_ids.get(name, ()) for name, line in body.ids)
+            and all(link.text in page_links.get(link.line + offset, ()) for link in body.links)
+            and all(same_resource(resource, resource[2] + offset) for resource in body.resources)
+        )
 
     if body.ids:
         name, line = body.ids[0]
@@ -58,8 +61,9 @@ def content_offset(page_parsed, item) -> int | None:
     elif body.resources:
         # A body with only images (and text): matched by where each image points.
         first = body.resources[0]
-        candidates = [line - first[2] for tag, url, line in page_parsed.resources
-                      if tag == first[0] and _same_url(first[1], url)]
+        candidates = [
+            line - first[2] for tag, url, line in page_parsed.resources if tag == first[0] and _same_url(first[1], url)
+        ]
     else:
         return None
     return next((offset for offset in candidates if consistent(offset)), None)
@@ -73,8 +77,7 @@ def _same_url(written: str, built: str) -> bool:
         return True
     if written.startswith("/") and not written.startswith("//") and built.endswith(written):
         return True  # a root link, given the site's address as the page was written (lscb_content.site_links)
-    return bool(_INTRASITE.match(written)) and \
-        written_href(written).rsplit("/", 1)[-1] == built.rsplit("/", 1)[-1]
+    return bool(_INTRASITE.match(written)) and written_href(written).rsplit("/", 1)[-1] == built.rsplit("/", 1)[-1]
 
 
 def body_line_count(item) -> int:
@@ -122,8 +125,11 @@ class PageBody:
             return None
         if self._links is None:
             self._links = self._match(
-                self.page.references.links, self.item.parsed.links,
-                lambda link_, shift: (link_.line - shift, link_.text), link_positions(self.item))
+                self.page.references.links,
+                self.item.parsed.links,
+                lambda link_, shift: (link_.line - shift, link_.text),
+                link_positions(self.item),
+            )
         return self._links.get(id(link))
 
     def resource_position(self, resource) -> tuple[int, int] | None:
@@ -132,8 +138,11 @@ class PageBody:
             return None
         if self._resources is None:
             self._resources = self._match(
-                self.page.references.resources, self.item.parsed.resources,
-                lambda resource_, shift: (resource_[2] - shift, resource_[0]), resource_positions(self.item))
+                self.page.references.resources,
+                self.item.parsed.resources,
+                lambda resource_, shift: (resource_[2] - shift, resource_[0]),
+                resource_positions(self.item),
+            )
         return self._resources.get(id(resource))
 
     def id_position(self, name: str, line: int) -> tuple[int, int] | None:

@@ -48,8 +48,10 @@ def heading_levels(html: str) -> list[int]:
 def links(html: str) -> list[tuple[str, str]]:
     """(attributes, visible text) of each link; the text with tags removed,
     so a link around an image has none."""
-    return [(attributes, " ".join(html_lib.unescape(_TAG.sub("", inner)).split()))
-            for attributes, inner in _LINK.findall(visible(html))]
+    return [
+        (attributes, " ".join(html_lib.unescape(_TAG.sub("", inner)).split()))
+        for attributes, inner in _LINK.findall(visible(html))
+    ]
 
 
 def urls_and_ids(data: bytes) -> tuple[list[str], list[str]]:

@@ -49,6 +49,7 @@ def _phrase(text: str) -> re.Pattern:
 @dataclass
 class Redaction:
     """Per build: allowlist, board details and pseudonyms."""
+
     settings: dict
     allowlist: Allowlist
     patterns: tuple[re.Pattern, ...]
@@ -79,8 +80,7 @@ class Redaction:
         key = (span.path, span.where, span.text)
         if key not in self._ranges:
             folded = fold_text(span.text)
-            self._ranges[key] = [match.span() for pattern in self.patterns
-                                 for match in pattern.finditer(folded)]
+            self._ranges[key] = [match.span() for pattern in self.patterns for match in pattern.finditer(folded)]
         return self._ranges[key]
 
     def allowed(self, span: Span, start: int, end: int, term: str) -> bool:
@@ -100,14 +100,12 @@ class Redaction:
             return frozenset()
         if item is None:
             if None not in self._pseudonyms:
-                self._pseudonyms[None] = frozenset().union(
-                    *(self.pseudonyms(review) for review in self.reviews))
+                self._pseudonyms[None] = frozenset().union(*(self.pseudonyms(review) for review in self.reviews))
             return self._pseudonyms[None]
         if item.path not in self._pseudonyms:
             declared = item.source.field("Pseudonyms")
             values = declared.value if declared else str(item.metadata.get("pseudonyms", ""))
-            self._pseudonyms[item.path] = frozenset(
-                normalise(value) for value in values.split(",") if normalise(value))
+            self._pseudonyms[item.path] = frozenset(normalise(value) for value in values.split(",") if normalise(value))
         return self._pseudonyms[item.path]
 
     def without_pseudonyms(self) -> Redaction:
@@ -123,8 +121,7 @@ class Redaction:
         in "Baby Ava")."""
         key = ("words", None if item is None else item.path)
         if key not in self._pseudonyms:
-            self._pseudonyms[key] = frozenset(
-                part for name in self.pseudonyms(item) for part in name.split())
+            self._pseudonyms[key] = frozenset(part for name in self.pseudonyms(item) for part in name.split())
         return normalise(word) in self._pseudonyms[key]
 
     def people(self, item) -> People:
@@ -172,9 +169,14 @@ def redaction(site) -> Redaction:
         required = bool(configured) and configured != DEFAULT_ALLOWLIST
         allowlist = load_allowlist(allowlist_path(settings), required)
         patterns = tuple(_phrase(entry.text) for entry in allowlist.entries)
-        board = tuple(normalise(str(settings[name]))
-                      for name in ("BOARD_ADDRESS", "BOARD_EMAIL") if settings.get(name))
+        board = tuple(normalise(str(settings[name])) for name in ("BOARD_ADDRESS", "BOARD_EMAIL") if settings.get(name))
         contact_keys, addresses = allowlist_contacts(allowlist.entries)
-        site.cache["redaction"] = Redaction(settings, allowlist, patterns, board_keys(settings) | contact_keys,
-                                            board + addresses, reviews=tuple(site.of_type("reviews")))
+        site.cache["redaction"] = Redaction(
+            settings,
+            allowlist,
+            patterns,
+            board_keys(settings) | contact_keys,
+            board + addresses,
+            reviews=tuple(site.of_type("reviews")),
+        )
     return site.cache["redaction"]

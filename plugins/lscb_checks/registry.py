@@ -32,13 +32,13 @@ import importlib
 # found by the check of metadata_schema, which reads the header and gives it
 # each field's value.
 REPORTED_ELSEWHERE = {
-    "build_errors": ("lscb_core.pelican_log",),          # BLD001, BLD005: what Pelican could not do
-    "documents": ("lscb_core.documents",),               # DOC001: a page's Document
-    "waivers": ("lscb_core.waivers",),                   # WAIV001-WAIV006: waivers themselves
-    "review_gate_dates": ("lscb_reviews.gate",),         # REV002: dates the publication gate reads
+    "build_errors": ("lscb_core.pelican_log",),  # BLD001, BLD005: what Pelican could not do
+    "documents": ("lscb_core.documents",),  # DOC001: a page's Document
+    "waivers": ("lscb_core.waivers",),  # WAIV001-WAIV006: waivers themselves
+    "review_gate_dates": ("lscb_reviews.gate",),  # REV002: dates the publication gate reads
     "withheld_review_files": ("lscb_reviews.withheld_files",),  # REV012: a withheld review's file linked
-    "blocked_reviews": ("lscb_reviews.leak_guard",),     # REV003: a blocked review found in the output
-    "allowlist_entries": ("lscb_checks.allowlist",),     # CFG001: found as the allowlist is read
+    "blocked_reviews": ("lscb_reviews.leak_guard",),  # REV003: a blocked review found in the output
+    "allowlist_entries": ("lscb_checks.allowlist",),  # CFG001: found as the allowlist is read
     "redaction_register_files": ("lscb_reviews.leak_guard",),  # RED005 too: a register's copy in the output
     "metadata_values": ("lscb_checks.checks.metadata_schema",),  # META003, META004, META006: field values
 }
@@ -121,6 +121,7 @@ def load_all_rules():
     source_checks()
     output_checks()
     from lscb_core.rules import RULES
+
     return RULES
 
 

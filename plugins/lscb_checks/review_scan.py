@@ -25,6 +25,7 @@ from .text.review_text import Span, review_spans
 @dataclass(frozen=True)
 class Hit:
     """Something a PII check found in a span."""
+
     rule: type[Rule]
     start: int
     end: int
@@ -61,11 +62,11 @@ class Words:
         return self.text[start:end]
 
     def gap(self, left: int, right: int) -> str:
-        return self.text[self.spans[left][1]:self.spans[right][0]]
+        return self.text[self.spans[left][1] : self.spans[right][0]]
 
     def after(self, index: int, size: int = 12) -> str:
         end = self.spans[index][1]
-        return self.text[end:end + size]
+        return self.text[end : end + size]
 
     def joined(self, left: int, right: int) -> bool:
         """Whether two words can be parts of one name: spaces or one line
@@ -97,6 +98,7 @@ Detector = Callable[[Span, "Context"], Iterable[Hit]]
 @dataclass(frozen=True)
 class Context:
     """What a detector may need besides the text."""
+
     item: object
     redaction: Redaction
     forenames: frozenset[str] = frozenset()
@@ -123,7 +125,7 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
             cleaned = red.clean(span.text)
             view = dataclasses.replace(span, text=cleaned.text) if cleaned.changed else span
             for hit in detect(view, context):
-                term = hit.term or view.text[hit.start:hit.end]
+                term = hit.term or view.text[hit.start : hit.end]
                 if red.allowed(view, hit.start, hit.end, term):
                     continue
                 line, col = span.position(_original(cleaned, hit.start))
@@ -138,8 +140,17 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
                     found[index] = dataclasses.replace(found[index], inside=found[index].inside or inside)
                     continue
                 first.setdefault(key, len(found))
-                found.append(hit.rule.at(span.path, line, message(hit.what, term, span.quoted_where), hit.hint,
-                                         col=col, term=term, inside=inside))
+                found.append(
+                    hit.rule.at(
+                        span.path,
+                        line,
+                        message(hit.what, term, span.quoted_where),
+                        hit.hint,
+                        col=col,
+                        term=term,
+                        inside=inside,
+                    )
+                )
         yield from found
 
 

@@ -35,8 +35,7 @@ def _timed(state: BuildState, name: str, run) -> list[Finding]:
 
 def _in_mode(findings: list[Finding], mode) -> list[Finding]:
     return [
-        dataclasses.replace(f, severity=RULES[f.code].severity_in(mode)) if f.code in RULES else f
-        for f in findings
+        dataclasses.replace(f, severity=RULES[f.code].severity_in(mode)) if f.code in RULES else f for f in findings
     ]
 
 
@@ -44,7 +43,7 @@ def _stop_on_errors(state: BuildState, found: list[Finding], upto: int | None = 
     """`found`: the findings reported since the last judgement (up to
     `upto`, when others have been reported since), judged."""
     everything = state.findings
-    everything[state.judged:len(everything) if upto is None else upto] = found
+    everything[state.judged : len(everything) if upto is None else upto] = found
     state.judged += len(found)
     if any(f.is_error for f in found):
         raise BuildStopped(everything)
@@ -59,7 +58,9 @@ def run_start_stage(pelican) -> None:
     beside.stop()
     found = []
     for module in registry.start_checks():
-        found.extend(_timed(state, module.__name__.rsplit(".", 1)[-1], lambda module=module: module.check_start(settings)))
+        found.extend(
+            _timed(state, module.__name__.rsplit(".", 1)[-1], lambda module=module: module.check_start(settings))
+        )
     found = _in_mode(found, mode_of(settings))
     if any(f.is_error for f in found):
         raise BuildStopped(state.findings + found)
@@ -88,8 +89,7 @@ def run_source_stage(generators) -> None:
     finally:
         prefetch.stop()
     # On a large site a second process reads each page as it is written.
-    _timed(state, "(start reading pages as written)",
-           lambda: [published_text.start_stream(settings, site)])
+    _timed(state, "(start reading pages as written)", lambda: [published_text.start_stream(settings, site)])
 
 
 def _stops_before_writing(site) -> bool:
@@ -110,7 +110,7 @@ def _source_findings(site, state: BuildState, upto: int) -> tuple[list[Finding],
     first `upto` of the build's), in the build's mode and with the waivers
     applied; the waivers; and the seconds each check took."""
     times: dict[str, float] = {}
-    found = list(state.findings[state.judged:upto])
+    found = list(state.findings[state.judged : upto])
     for module in registry.source_checks():
         started = time.perf_counter()
         found.extend(module.check(site))
@@ -169,19 +169,19 @@ def _run_output_stage(pelican) -> None:
     if site is None:  # the source stage did not run (no content generators)
         return
     join_source_stage(settings)  # done already, after the pages were written (beside.generator)
-    found = list(state.findings[state.judged:])
+    found = list(state.findings[state.judged :])
     # Every picture written again from its pixels, before anything reads
     # the output (published/reencode.py).
     found.extend(_timed(state, "(re-encode images)", lambda: reencode_output(pelican.output_path, site)))
     modules = registry.output_checks()
     if modules:
-        output = _timed(state, "(read the output)",
-                        lambda: [collect_output(pelican.output_path, site, settings)])[0]
+        output = _timed(state, "(read the output)", lambda: [collect_output(pelican.output_path, site, settings)])[0]
         # The final gate's worker, which read the pages as they were
         # written, reads the rest of its share while the other checks run.
         _timed(state, "published_text", lambda: [published_text.hand_over(output)])
         for module in modules:
-            found.extend(_timed(state, module.__name__.rsplit(".", 1)[-1],
-                                lambda module=module: module.check_output(output)))
+            found.extend(
+                _timed(state, module.__name__.rsplit(".", 1)[-1], lambda module=module: module.check_output(output))
+            )
     found = apply_waivers(_in_mode(found, site.mode), state.waivers, codes_judged=None, mode=site.mode)
     _stop_on_errors(state, found)

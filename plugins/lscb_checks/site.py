@@ -33,16 +33,18 @@ def _state(obj, list_name: str) -> str:
 
 
 def collect_site(generators, settings) -> Site:
-    items: list[Item] = [Item(obj, _type_key(obj), _state(obj, list_name))
-                         for obj, list_name in content_objects(generators)]
+    items: list[Item] = [
+        Item(obj, _type_key(obj), _state(obj, list_name)) for obj, list_name in content_objects(generators)
+    ]
     seen = {id(item.obj) for item in items}
     for obj in build_state(settings).blocked_reviews.articles:
         if id(obj) not in seen:
             seen.add(id(obj))
             items.append(Item(obj, _type_key(obj), "blocked"))
     items.sort(key=lambda item: item.obj.source_path)
-    return Site(settings=settings, items=items, mode=mode_of(settings),
-                static_files=_static_files(generators, settings))
+    return Site(
+        settings=settings, items=items, mode=mode_of(settings), static_files=_static_files(generators, settings)
+    )
 
 
 def _static_files(generators, settings) -> list[tuple[str, str]]:

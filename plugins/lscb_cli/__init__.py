@@ -32,8 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def usage() -> str:
     width = max(map(len, COMMANDS))
-    lines = ["usage: lscb SUBCOMMAND [options]   (lscb SUBCOMMAND --help for its options)", "",
-             "subcommands:"]
+    lines = ["usage: lscb SUBCOMMAND [options]   (lscb SUBCOMMAND --help for its options)", "", "subcommands:"]
     lines += [f"  {name:<{width}}  {about}" for name, (_target, about) in COMMANDS.items()]
     return "\n".join(lines)
 

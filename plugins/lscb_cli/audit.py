@@ -61,7 +61,9 @@ def main(argv=None) -> int:
     problems = sum(len(check["problems"]) for check in result["checks"])
     for check in result["checks"]:
         print(f"{len(check['problems']):4} problems  {check['name']} ({check['tool']})", file=sys.stderr)
-    print(f"Wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}: "
-          f"{len(addresses)} pages, {problems} problems.", file=sys.stderr)
+    print(
+        f"Wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}: "
+        f"{len(addresses)} pages, {problems} problems.",
+        file=sys.stderr,
+    )
     return 1 if problems else 0
-

@@ -71,18 +71,36 @@ print(json.dumps({{"ok": result.ok, "seconds": seconds, "cpu": cpu, "cpu_self": 
 def run_variant(variant: str, content: Path, work: Path, instructions: bool = False) -> dict:
     overrides = {"PATH": str(content), "LSCB_TODAY": "2026-11-23", "DELETE_OUTPUT_DIRECTORY": False}
     if variant == "plain":
-        overrides.update({"PLUGINS": [], "THEME": "notmyidea", "THEME_STATIC_DIR": "theme",
-                          "ARTICLE_URL": "{slug}/", "ARTICLE_SAVE_AS": "{slug}/index.html",
-                          "USE_FOLDER_AS_CATEGORY": True, "CATEGORY_SAVE_AS": "category/{slug}.html",
-                          "DIRECT_TEMPLATES": ["index"], "MARKDOWN": {
-                              "extensions": ["markdown.extensions.footnotes", "markdown.extensions.tables",
-                                             "markdown.extensions.toc"], "output_format": "html5"}})
+        overrides.update(
+            {
+                "PLUGINS": [],
+                "THEME": "notmyidea",
+                "THEME_STATIC_DIR": "theme",
+                "ARTICLE_URL": "{slug}/",
+                "ARTICLE_SAVE_AS": "{slug}/index.html",
+                "USE_FOLDER_AS_CATEGORY": True,
+                "CATEGORY_SAVE_AS": "category/{slug}.html",
+                "DIRECT_TEMPLATES": ["index"],
+                "MARKDOWN": {
+                    "extensions": [
+                        "markdown.extensions.footnotes",
+                        "markdown.extensions.tables",
+                        "markdown.extensions.toc",
+                    ],
+                    "output_format": "html5",
+                },
+            }
+        )
     elif variant == "site":
         overrides["PLUGINS"] = ["lscb_content", "lscb_reviews"]
     elif variant == "checked":
         overrides["PLUGINS"] = ["lscb_content", "lscb_reviews", "lscb_checks"]
-    code = CHILD.format(plugins=str(ROOT / "plugins"), overrides=json.dumps(overrides),
-                        settings=str(ROOT / "pelicanconf.py"), output=str(work / f"out-{variant}"))
+    code = CHILD.format(
+        plugins=str(ROOT / "plugins"),
+        overrides=json.dumps(overrides),
+        settings=str(ROOT / "pelicanconf.py"),
+        output=str(work / f"out-{variant}"),
+    )
     command = [sys.executable, "-c", code]
     if instructions:
         # Instructions executed, counted by valgrind: the same on a busy
@@ -90,8 +108,14 @@ def run_variant(variant: str, content: Path, work: Path, instructions: bool = Fa
         # A forked process starts with the counts of its parent: they are
         # zeroed as it starts (PyOS_AfterFork_Child runs in the child
         # only), so that it counts its own work.
-        command = ["valgrind", "--tool=callgrind", "--trace-children=yes", "--zero-before=PyOS_AfterFork_Child",
-                   f"--callgrind-out-file={work}/callgrind-{variant}.%p", *command]
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            "--trace-children=yes",
+            "--zero-before=PyOS_AfterFork_Child",
+            f"--callgrind-out-file={work}/callgrind-{variant}.%p",
+            *command,
+        ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     stdout, stderr = process.communicate()
     completed = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
@@ -116,10 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="lscb bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="builds per variant; the fastest counts")
-    parser.add_argument("--instructions", action="store_true",
-                        help="count instructions with valgrind instead of timing (slow; steady on a busy machine)")
-    parser.add_argument("--detectors", action="store_true",
-                        help="time the PII detectors on long review texts instead of building sites")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions with valgrind instead of timing (slow; steady on a busy machine)",
+    )
+    parser.add_argument(
+        "--detectors", action="store_true", help="time the PII detectors on long review texts instead of building sites"
+    )
     args = parser.parse_args(argv)
     if args.detectors:
         return time_detectors()
@@ -140,33 +168,49 @@ def main(argv: list[str] | None = None) -> int:
                         best[variant] = result
             rows.append((size, best))
             plain, site, checked, searched = (best[v] for v in VARIANTS)
-            print(f"{size:>5} pages  plain {plain['seconds']:6.2f} s {plain['peak_mb']:6.0f} MB | "
-                  f"site {site['seconds']:6.2f} s {site['peak_mb']:6.0f} MB | "
-                  f"checked {checked['seconds']:6.2f} s {checked['peak_mb']:6.0f} MB | "
-                  f"checks add {(checked['seconds'] - site['seconds']) / plain['seconds']:6.1%} of plain, "
-                  f"checked/plain {checked['seconds'] / plain['seconds']:4.2f}x, "
-                  f"{1000 * (checked['seconds'] - site['seconds']) / size:5.2f} ms/page",
-                  flush=True)
-            print(f"{'':>5}        CPU: plain {plain['cpu']:6.2f} s | site {site['cpu']:6.2f} s | "
-                  f"checked {checked['cpu']:6.2f} s | checks add "
-                  f"{(checked['cpu'] - site['cpu']) / plain['cpu']:6.1%} of plain", flush=True)
-            print(f"{'':>5}        checked/site: wall {checked['seconds'] / site['seconds']:4.2f}x "
-                  f"(target {TARGET:.2f}x), CPU of the build process "
-                  f"{checked['cpu_self'] / site['cpu_self']:4.2f}x, CPU with its second processes "
-                  f"{checked['cpu'] / site['cpu']:4.2f}x", flush=True)
-            print(f"{'':>5}        search index adds {searched['seconds'] - checked['seconds']:5.2f} s, "
-                  f"{(searched['seconds'] - checked['seconds']) / plain['seconds']:6.1%} of plain "
-                  f"(CPU {(searched['cpu'] - checked['cpu']) / plain['cpu']:6.1%}), "
-                  f"full build/plain {searched['seconds'] / plain['seconds']:4.2f}x", flush=True)
+            print(
+                f"{size:>5} pages  plain {plain['seconds']:6.2f} s {plain['peak_mb']:6.0f} MB | "
+                f"site {site['seconds']:6.2f} s {site['peak_mb']:6.0f} MB | "
+                f"checked {checked['seconds']:6.2f} s {checked['peak_mb']:6.0f} MB | "
+                f"checks add {(checked['seconds'] - site['seconds']) / plain['seconds']:6.1%} of plain, "
+                f"checked/plain {checked['seconds'] / plain['seconds']:4.2f}x, "
+                f"{1000 * (checked['seconds'] - site['seconds']) / size:5.2f} ms/page",
+                flush=True,
+            )
+            print(
+                f"{'':>5}        CPU: plain {plain['cpu']:6.2f} s | site {site['cpu']:6.2f} s | "
+                f"checked {checked['cpu']:6.2f} s | checks add "
+                f"{(checked['cpu'] - site['cpu']) / plain['cpu']:6.1%} of plain",
+                flush=True,
+            )
+            print(
+                f"{'':>5}        checked/site: wall {checked['seconds'] / site['seconds']:4.2f}x "
+                f"(target {TARGET:.2f}x), CPU of the build process "
+                f"{checked['cpu_self'] / site['cpu_self']:4.2f}x, CPU with its second processes "
+                f"{checked['cpu'] / site['cpu']:4.2f}x",
+                flush=True,
+            )
+            print(
+                f"{'':>5}        search index adds {searched['seconds'] - checked['seconds']:5.2f} s, "
+                f"{(searched['seconds'] - checked['seconds']) / plain['seconds']:6.1%} of plain "
+                f"(CPU {(searched['cpu'] - checked['cpu']) / plain['cpu']:6.1%}), "
+                f"full build/plain {searched['seconds'] / plain['seconds']:4.2f}x",
+                flush=True,
+            )
             slowest = sorted(checked["timings"].items(), key=lambda kv: -kv[1])[:5]
-            print(f"{'':>5}        slowest checks: " + ", ".join(
-                f"{name} {1000 * seconds:.0f} ms" for name, seconds in slowest), flush=True)
+            print(
+                f"{'':>5}        slowest checks: "
+                + ", ".join(f"{name} {1000 * seconds:.0f} ms" for name, seconds in slowest),
+                flush=True,
+            )
     if len(rows) > 1:
         (small, a), (large, b) = rows[0], rows[-1]
         per_small = (a["checked"]["seconds"] - a["site"]["seconds"]) / small
         per_large = (b["checked"]["seconds"] - b["site"]["seconds"]) / large
-        print(f"Cost of the checks per page: {1000 * per_small:.2f} ms at {small} pages, "
-              f"{1000 * per_large:.2f} ms at {large} pages (linear growth keeps these close).")
+        print(
+            f"Cost of the checks per page: {1000 * per_small:.2f} ms at {small} pages, "
+            f"{1000 * per_large:.2f} ms at {large} pages (linear growth keeps these close)."
+        )
     return 0
 
 
@@ -204,8 +248,10 @@ def time_detectors(copies: tuple[int, ...] = (10, 20, 40)) -> int:
             list(module.detect(span, context))
         seconds = time.perf_counter() - started
         words = len(text.split())
-        print(f"{words:>7} words  detectors {seconds:6.2f} s  {1000 * seconds / words * 1000:6.1f} ms per 1,000 words",
-              flush=True)
+        print(
+            f"{words:>7} words  detectors {seconds:6.2f} s  {1000 * seconds / words * 1000:6.1f} ms per 1,000 words",
+            flush=True,
+        )
     return 0
 
 
@@ -219,14 +265,15 @@ def count_instructions(sizes: list[int]) -> int:
             counts = {variant: run_variant(variant, content, work, instructions=True) for variant in VARIANTS[:3]}
         plain, site, checked = (counts[v] for v in VARIANTS[:3])
         added = checked["instructions"] - site["instructions"]
-        print(f"{size:>5} pages  instructions: plain {plain['instructions'] / 1e9:6.2f} G | "
-              f"site {site['instructions'] / 1e9:6.2f} G | checked {checked['instructions'] / 1e9:6.2f} G "
-              f"(+ {checked['worker_instructions'] / 1e9:.2f} G in second processes: the PDF reader, "
-              f"the final gate's reader of pages as written) | "
-              f"checks add {added / plain['instructions']:6.1%} of plain to the build, "
-              f"{(added + checked['worker_instructions']) / plain['instructions']:6.1%} with the second processes; "
-              f"checked/site {checked['instructions'] / site['instructions']:4.2f}x in the build process "
-              f"(target {TARGET:.2f}x)",
-              flush=True)
+        print(
+            f"{size:>5} pages  instructions: plain {plain['instructions'] / 1e9:6.2f} G | "
+            f"site {site['instructions'] / 1e9:6.2f} G | checked {checked['instructions'] / 1e9:6.2f} G "
+            f"(+ {checked['worker_instructions'] / 1e9:.2f} G in second processes: the PDF reader, "
+            f"the final gate's reader of pages as written) | "
+            f"checks add {added / plain['instructions']:6.1%} of plain to the build, "
+            f"{(added + checked['worker_instructions']) / plain['instructions']:6.1%} with the second processes; "
+            f"checked/site {checked['instructions'] / site['instructions']:4.2f}x in the build process "
+            f"(target {TARGET:.2f}x)",
+            flush=True,
+        )
     return 0
-

@@ -17,19 +17,25 @@ def _pdf(text: str) -> bytes:
 
     writer = PdfWriter()
     page = writer.add_blank_page(width=595, height=842)
-    font = DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"),
-    })
-    page[NameObject("/Resources")] = DictionaryObject({
-        NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)}),
-    })
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)}),
+        }
+    )
     lines = textwrap.wrap(text, 80)
     ops = ["BT /F1 11 Tf 14 TL 56 780 Td"] + [f"({line}) Tj T*" for line in lines] + ["ET"]
     stream = DecodedStreamObject()
     stream.set_data("\n".join(ops).encode("latin-1"))
     page[NameObject("/Contents")] = writer._add_object(stream)
     import io
+
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -176,8 +182,12 @@ def _prose(n: int) -> str:
     while words < target:
         sentences = []
         for _ in range(rng.randint(3, 6)):
-            parts = [rng.choice(_SUBJECTS).strip(), rng.choice(_VERBS).strip(), rng.choice(_OBJECTS).strip(),
-                     rng.choice(_ENDINGS).strip()]
+            parts = [
+                rng.choice(_SUBJECTS).strip(),
+                rng.choice(_VERBS).strip(),
+                rng.choice(_OBJECTS).strip(),
+                rng.choice(_ENDINGS).strip(),
+            ]
             if rng.random() < 0.4:
                 parts.insert(0, rng.choice(_LINKS).strip())
             sentence = " ".join(parts)
@@ -201,8 +211,13 @@ def generate(folder: Path, pages: int) -> None:
         (folder / kind).mkdir(parents=True, exist_ok=True)
     (folder / "reviews" / "documents").mkdir(exist_ok=True)
     for n in range(counts["guidance"]):
-        fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1, "other": (n + 1) % counts["guidance"],
-                  "prose": _prose(n)}
+        fields = {
+            "n": n,
+            "month": n % 12 + 1,
+            "day": n % 28 + 1,
+            "other": (n + 1) % counts["guidance"],
+            "prose": _prose(n),
+        }
         (folder / "guidance" / f"procedure-{n}.md").write_text(GUIDANCE.format(**fields), encoding="utf-8")
     for n in range(counts["children"]):
         fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1}
@@ -210,8 +225,7 @@ def generate(folder: Path, pages: int) -> None:
     for n in range(counts["reviews"]):
         fields = {"n": n, "month": n % 12 + 1, "day": n % 27 + 2, "size": size}
         (folder / "reviews" / f"child-r{n}.md").write_text(REVIEW.format(**fields), encoding="utf-8")
-        (folder / "reviews" / "documents" / f"child-r{n}-overview-report.pdf").write_bytes(
-            _pdf(pdf_text.format(n=n)))
+        (folder / "reviews" / "documents" / f"child-r{n}-overview-report.pdf").write_bytes(_pdf(pdf_text.format(n=n)))
     for n in range(counts["pages"]):
         fields = {"n": n, "month": n % 12 + 1, "day": n % 28 + 1}
         (folder / "pages" / f"information-{n}.md").write_text(PAGE.format(**fields), encoding="utf-8")
@@ -220,4 +234,5 @@ def generate(folder: Path, pages: int) -> None:
     for page in sorted((ROOT / "tests" / "fixtures" / "standard-pages").glob("*.md")):
         lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
         (folder / "pages" / page.name).write_text(
-            "".join(line for line in lines if not line.startswith("Template:")), encoding="utf-8")
+            "".join(line for line in lines if not line.startswith("Template:")), encoding="utf-8"
+        )

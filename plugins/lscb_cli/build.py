@@ -28,15 +28,15 @@ def main(argv: list[str] | None = None, prog: str = "lscb build") -> int:
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--content", help="content folder (default: PATH in the settings)")
-    parser.add_argument("--check", action="store_true",
-                        help="run every check but do not change the output folder")
-    parser.add_argument("--format", choices=report.FORMATS, default="text",
-                        help="how findings are printed (default: text)")
+    parser.add_argument("--check", action="store_true", help="run every check but do not change the output folder")
+    parser.add_argument(
+        "--format", choices=report.FORMATS, default="text", help="how findings are printed (default: text)"
+    )
     parser.add_argument("--show-waived", action="store_true", help="list waived findings too")
-    parser.add_argument("--only", nargs="*", metavar="FILE",
-                        help="report findings in these files only (for pre-commit)")
-    parser.add_argument("--timings", action="store_true",
-                        help="print how long each check took, slowest first")
+    parser.add_argument(
+        "--only", nargs="*", metavar="FILE", help="report findings in these files only (for pre-commit)"
+    )
+    parser.add_argument("--timings", action="store_true", help="print how long each check took, slowest first")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 

@@ -74,4 +74,3 @@ def main(argv=None) -> int:
         print(f"::error title=linkchecker::{problem}")
     print(f"{len(addresses)} pages checked, {len(problems)} broken links.", file=sys.stderr)
     return 1 if problems else 0
-

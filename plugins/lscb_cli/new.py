@@ -95,8 +95,11 @@ def _check_name(written: str, type_key: str, made: str) -> str:
     stem = written.strip()
     stem = stem[:-3] if stem.endswith(".md") else stem
     if not stem or scaffold.slugify(stem) != stem:
-        raise Stop(USAGE, f"--name '{written[:30]}': use lower case letters, numbers and hyphens only, "
-                          f"e.g. {scaffold.slugify(stem) or made}.")
+        raise Stop(
+            USAGE,
+            f"--name '{written[:30]}': use lower case letters, numbers and hyphens only, "
+            f"e.g. {scaffold.slugify(stem) or made}.",
+        )
     if type_key == "reviews" and stem != made and not stem.startswith(made + "-"):
         raise Stop(USAGE, f"--name: a review's file name starts with its pseudonym, e.g. {made}-2026 (REV011).")
     return stem
@@ -121,9 +124,11 @@ def _register(review: Path, asker: Asker) -> None:
     later = f"make register REVIEW={_shown(review)}"
     print()
     if key is None:
-        print(f"No redaction register was made: {KEY_VARIABLE} is not set. Set it to the board's key\n"
-              f"from the password manager (export {KEY_VARIABLE}='...'), then run\n"
-              f"  {later}\nto make the register and type the real names it must catch.")
+        print(
+            f"No redaction register was made: {KEY_VARIABLE} is not set. Set it to the board's key\n"
+            f"from the password manager (export {KEY_VARIABLE}='...'), then run\n"
+            f"  {later}\nto make the register and type the real names it must catch."
+        )
         return
     if register.exists():
         try:
@@ -131,20 +136,27 @@ def _register(review: Path, asker: Asker) -> None:
         except RegisterError as error:
             print(f"{_shown(register)} already exists and {error}: it was not changed.")
             return
-        print(f"{_shown(register)} already exists"
-              + ("" if matches else f", made with a different key from {KEY_VARIABLE}") + ": it was not changed.")
+        print(
+            f"{_shown(register)} already exists"
+            + ("" if matches else f", made with a different key from {KEY_VARIABLE}")
+            + ": it was not changed."
+        )
         if not matches:
             return
     elif len(key) < MIN_KEY_LENGTH:
-        print(f"No redaction register was made: the key in {KEY_VARIABLE} is too short to be safe.\n"
-              f"Make one with `scripts/redaction-register new-key`, then run\n  {later}")
+        print(
+            f"No redaction register was made: the key in {KEY_VARIABLE} is too short to be safe.\n"
+            f"Make one with `scripts/redaction-register new-key`, then run\n  {later}"
+        )
         return
     else:
         save(Register(register, Hasher(key).key_check()))
         print(f"Made the empty redaction register {_shown(register)}. Commit it with the review.")
     if not _offer_terms(review, asker):
-        print(f"Add the real names, nicknames, addresses, schools and dates of birth it must catch with\n"
-              f"  {later}\n(typed, never shown, never on the command line).")
+        print(
+            f"Add the real names, nicknames, addresses, schools and dates of birth it must catch with\n"
+            f"  {later}\n(typed, never shown, never on the command line)."
+        )
 
 
 def _offer_terms(review: Path, asker: Asker) -> bool:
@@ -160,8 +172,7 @@ def _offer_terms(review: Path, asker: Asker) -> bool:
 
 def _report(path: Path, page: scaffold.Scaffold) -> None:
     fields = schema.fields_of(page.type_key)
-    todo = [name for name in page.placeholders
-            if not (page.type_key == "reviews" and name in scaffold.DECISION_FIELDS)]
+    todo = [name for name in page.placeholders if not (page.type_key == "reviews" and name in scaffold.DECISION_FIELDS)]
     print("\nFill in next:")
     width = max([len(name) for name in todo] + [0])
     for name in todo:
@@ -176,8 +187,10 @@ def _report(path: Path, page: scaffold.Scaffold) -> None:
 
 
 def _reminder(page: scaffold.Scaffold, fields) -> None:
-    print("\nThe publication decision. This review is kept off the site, even in the preview,\n"
-          "until the board has decided to publish it. Change these fields only then:")
+    print(
+        "\nThe publication decision. This review is kept off the site, even in the preview,\n"
+        "until the board has decided to publish it. Change these fields only then:"
+    )
     shown = ["Status", *scaffold.DECISION_FIELDS]
     width = max(len(f"{name}: {page.values.get(name, '')}") for name in shown)
     for name in shown:
@@ -187,16 +200,18 @@ def _reminder(page: scaffold.Scaffold, fields) -> None:
 
 
 def run(argv: list[str], prog: str = "lscb new") -> int:
-    parser = argparse.ArgumentParser(
-        prog=prog, description="Start a new page, ready to edit (see docs/editing.md).")
+    parser = argparse.ArgumentParser(prog=prog, description="Start a new page, ready to edit (see docs/editing.md).")
     parser.add_argument("--type", help="the kind of page: " + ", ".join(scaffold.KINDS))
     parser.add_argument("--title", help="the page's title")
     parser.add_argument("--version-of", help="for young-people or children: the guidance page it adapts")
     parser.add_argument("--child", help="for reviews: the child's pseudonym, e.g. 'Child L'")
     parser.add_argument("--name", help="the file name instead of the one made from the title, e.g. child-l-2026")
     parser.add_argument("--yes", action="store_true", help="write the file without asking first")
-    parser.add_argument("--no-input", action="store_true",
-                        help="ask nothing: every field the type needs is given as an option (implies --yes)")
+    parser.add_argument(
+        "--no-input",
+        action="store_true",
+        help="ask nothing: every field the type needs is given as an option (implies --yes)",
+    )
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="the content folder")
     args = parser.parse_args(argv)
     asker = Asker(ask=not args.no_input)
@@ -237,8 +252,11 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
         asker.keep("--version-of", version_of)
         other = _existing_version(content / type_key, version_of)
         if other is not None:
-            raise Stop(REFUSED, f"{_shown(other)} is already the version of {version_of} for {audience}: "
-                                "edit that file instead. Nothing was written.")
+            raise Stop(
+                REFUSED,
+                f"{_shown(other)} is already the version of {version_of} for {audience}: "
+                "edit that file instead. Nothing was written.",
+            )
     if type_key == "reviews":
         if args.child is None:
             child = _ask_child(asker, title)
@@ -254,11 +272,13 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
         stem = _check_name(args.name, type_key, stem)
     path = folder / f"{stem}.md"
     if path.exists():
-        raise Stop(REFUSED, f"{_shown(path)} already exists, so nothing was written. Edit that file, "
-                            f"or choose another name, e.g. --name {_free_name(folder, stem)[:-3]}.")
+        raise Stop(
+            REFUSED,
+            f"{_shown(path)} already exists, so nothing was written. Edit that file, "
+            f"or choose another name, e.g. --name {_free_name(folder, stem)[:-3]}.",
+        )
     checklist = sections(_settings()) if type_key == "annual-reports" else []
-    page = scaffold.Scaffold(type_key, title, today({}), version_of=version_of, child=child,
-                             sections=checklist)
+    page = scaffold.Scaffold(type_key, title, today({}), version_of=version_of, child=child, sections=checklist)
     if asker.tty and not (args.yes or args.no_input):
         if not _confirm(asker, f"Write {_shown(path)}? [Y/n] "):
             raise Stop(REFUSED, "Nothing was written.")
@@ -283,4 +303,3 @@ def main(argv: list[str] | None = None, prog: str = "lscb new") -> int:
     except KeyboardInterrupt:
         print("\nnew: stopped.", file=sys.stderr)
         return REFUSED
-

@@ -33,8 +33,7 @@ def _shown(path: Path) -> str:
 
 
 # How `make new` spells each option (Makefile: TYPE=, TITLE=, ...).
-MAKE_NAMES = {"--type": "TYPE", "--title": "TITLE", "--version-of": "VERSION_OF", "--child": "CHILD",
-              "--name": "NAME"}
+MAKE_NAMES = {"--type": "TYPE", "--title": "TITLE", "--version-of": "VERSION_OF", "--child": "CHILD", "--name": "NAME"}
 
 
 def _option(needed: str) -> str:
@@ -79,8 +78,9 @@ class Asker:
         if not line:
             print()
             first = f"{self.problem} " if self.problem else ""
-            raise Stop(USAGE, f"{first}No answer: give {_option(needed)}, or run scripts/new in a terminal."
-                              + self.carry_on())
+            raise Stop(
+                USAGE, f"{first}No answer: give {_option(needed)}, or run scripts/new in a terminal." + self.carry_on()
+            )
         if not self.tty:
             print()  # the piped answer is not echoed: end the question's line
         return line.strip()
@@ -147,7 +147,7 @@ def _title_of(path: Path) -> str:
         if not line.strip():
             break
         if line.startswith("Title:"):
-            return line[len("Title:"):].strip()
+            return line[len("Title:") :].strip()
     return ""
 
 
@@ -185,8 +185,11 @@ def _check_child(name: str) -> str:
     name = " ".join(name.split())
     if not scaffold.is_pseudonym(name):
         # Not repeated: it may be the child's real name.
-        raise ValueError("that is not a pseudonym: write Child and one capital letter, e.g. Child L."
-                         if name else "the pseudonym is empty: write e.g. Child L.")
+        raise ValueError(
+            "that is not a pseudonym: write Child and one capital letter, e.g. Child L."
+            if name
+            else "the pseudonym is empty: write e.g. Child L."
+        )
     return name
 
 

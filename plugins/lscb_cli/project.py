@@ -17,7 +17,8 @@ def use_tools() -> None:
     (Playwright, linkchecker) and the npm and Debian tools of the browser
     tests, so only the commands that drive a browser ask for it."""
     if not (TOOLS / "lscb_audit").is_dir():
-        raise SystemExit(f"The browser audit library is not here ({TOOLS / 'lscb_audit'}): "
-                         "run this from a checkout of the project.")
+        raise SystemExit(
+            f"The browser audit library is not here ({TOOLS / 'lscb_audit'}): run this from a checkout of the project."
+        )
     if str(TOOLS) not in sys.path:
         sys.path.insert(0, str(TOOLS))

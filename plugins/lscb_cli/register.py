@@ -49,8 +49,10 @@ def _fail(message: str) -> int:
 def _key() -> bytes | None:
     key = key_from_env()
     if key is None:
-        _fail(f"{KEY_VARIABLE} is not set. Set it to the board's key from the password "
-              "manager (see docs/publishing-reviews.md).")
+        _fail(
+            f"{KEY_VARIABLE} is not set. Set it to the board's key from the password "
+            "manager (see docs/publishing-reviews.md)."
+        )
     return key
 
 
@@ -59,9 +61,11 @@ def _read_terms():
     if sys.stdin.isatty():
         import getpass
 
-        print("Type one term a line: a name, nickname, address, school or date of birth.\n"
-              "Nothing is shown as you type. Press Enter on an empty line to finish.",
-              file=sys.stderr)
+        print(
+            "Type one term a line: a name, nickname, address, school or date of birth.\n"
+            "Nothing is shown as you type. Press Enter on an empty line to finish.",
+            file=sys.stderr,
+        )
         while True:
             term = getpass.getpass("Term: ")
             if not term.strip():
@@ -79,8 +83,9 @@ def add(review: Path) -> int:
         return 1
     path = register_path(review)
     if not path.exists() and len(key) < MIN_KEY_LENGTH:
-        return _fail(f"the key in {KEY_VARIABLE} is too short to be safe; make one with "
-                     "`scripts/redaction-register new-key`.")
+        return _fail(
+            f"the key in {KEY_VARIABLE} is too short to be safe; make one with `scripts/redaction-register new-key`."
+        )
     if not review.exists():
         print(f"Note: {review} does not exist (yet): check the name. The register is named after it.", file=sys.stderr)
     try:
@@ -91,11 +96,13 @@ def add(review: Path) -> int:
         return _fail("stopped; nothing was added.")
     if not path.exists():
         return _fail("no term was given, so no register was created.")
-    print(f"Added {result.added} term(s) to {path}"
-          + (f"; {result.already} were already there" if result.already else "")
-          + (f"; skipped {result.skipped} line(s) that were empty, one letter or too long"
-             if result.skipped else "")
-          + f". The register now holds {result.entries} entries.", file=sys.stderr)
+    print(
+        f"Added {result.added} term(s) to {path}"
+        + (f"; {result.already} were already there" if result.already else "")
+        + (f"; skipped {result.skipped} line(s) that were empty, one letter or too long" if result.skipped else "")
+        + f". The register now holds {result.entries} entries.",
+        file=sys.stderr,
+    )
     print("Commit the register with the review. Never commit the list you typed from.", file=sys.stderr)
     return 0
 
@@ -113,11 +120,13 @@ def remove(review: Path) -> int:
         return _fail(f"{path} {error}. Nothing was removed.")
     except KeyboardInterrupt:
         return _fail("stopped; nothing was removed.")
-    print(f"Removed {result.removed} term(s) from {path}"
-          + (f"; {result.absent} were not in it (type them as they were added)" if result.absent else "")
-          + (f"; skipped {result.skipped} line(s) that were empty, one letter or too long"
-             if result.skipped else "")
-          + f". The register now holds {result.entries} entries.", file=sys.stderr)
+    print(
+        f"Removed {result.removed} term(s) from {path}"
+        + (f"; {result.absent} were not in it (type them as they were added)" if result.absent else "")
+        + (f"; skipped {result.skipped} line(s) that were empty, one letter or too long" if result.skipped else "")
+        + f". The register now holds {result.entries} entries.",
+        file=sys.stderr,
+    )
     if result.removed:
         print("Commit the register with the review.", file=sys.stderr)
     return 0
@@ -136,15 +145,17 @@ def check(review: Path) -> int:
         return _fail(f"{path} {error}.")
     if not register.key_matches(Hasher(key)):
         return _fail(f"the key in {KEY_VARIABLE} is not the key of {path}.")
-    print(f"{path}: the key matches; {len(register.entries)} entries "
-          f"(three for each term, more for a date of birth).")
+    print(f"{path}: the key matches; {len(register.entries)} entries (three for each term, more for a date of birth).")
     return 0
 
 
 def new_key() -> int:
     print(secrets.token_urlsafe(32))
-    print("Keep this key in the board's password manager and as the CI secret "
-          f"{KEY_VARIABLE}. Never put it in the repository.", file=sys.stderr)
+    print(
+        "Keep this key in the board's password manager and as the CI secret "
+        f"{KEY_VARIABLE}. Never put it in the repository.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -153,21 +164,25 @@ def main(argv: list[str] | None = None, prog: str = "lscb register") -> int:
     if argv and argv[0] not in ("add", "remove", "check", "new-key", "-h", "--help"):
         return _fail("the command is add, remove, check or new-key (see --help).")
     parser = argparse.ArgumentParser(
-        prog=prog,
-        description="Keep a review's redaction register (see docs/publishing-reviews.md).")
+        prog=prog, description="Keep a review's redaction register (see docs/publishing-reviews.md)."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, text in (("add", "add terms, read from standard input"),
-                       ("remove", "remove terms, read from standard input"),
-                       ("check", "check the key and count the entries")):
+    for name, text in (
+        ("add", "add terms, read from standard input"),
+        ("remove", "remove terms, read from standard input"),
+        ("check", "check the key and count the entries"),
+    ):
         command = commands.add_parser(name, help=text)
         command.add_argument("review", type=Path, help="the review's Markdown file")
     commands.add_parser("new-key", help="print a new random key")
     args, extra = parser.parse_known_args(argv)
     if extra:
         # Never echo them: they may be the very terms the register protects.
-        return _fail("terms are never accepted on the command line, where the shell keeps them "
-                     "in its history; remove that line from your history. Run the command "
-                     "without them and type the terms when asked.")
+        return _fail(
+            "terms are never accepted on the command line, where the shell keeps them "
+            "in its history; remove that line from your history. Run the command "
+            "without them and type the terms when asked."
+        )
     if args.command in ("add", "remove", "check") and args.review.suffix.lower() not in (".md", ".markdown"):
         # Not echoed either: it may be a term typed in the wrong place.
         return _fail("give the review's Markdown file, e.g. content/reviews/child-x.md.")
@@ -178,4 +193,3 @@ def main(argv: list[str] | None = None, prog: str = "lscb register") -> int:
     if args.command == "check":
         return check(args.review)
     return new_key()
-

@@ -61,8 +61,14 @@ REVIEW_RECORD = {
 # author and chairs, `Name (role); Name (role)`), which the editor fills in.
 OPTIONAL_FIELDS = {"reviews": ("Credits",)}
 # The record, and the optional embargo, that the reminder explains.
-DECISION_FIELDS = ("Publication_decision", "Decision_date", "Decision_by",
-                   "Sibling_risk_assessed", "Criminal_proceedings", "Publish_after")
+DECISION_FIELDS = (
+    "Publication_decision",
+    "Decision_date",
+    "Decision_by",
+    "Sibling_risk_assessed",
+    "Criminal_proceedings",
+    "Publish_after",
+)
 
 
 def slugify(text: str) -> str:

@@ -70,4 +70,3 @@ def main(argv=None) -> int:
                 print(f"wrote {target}")
         browser.close()
     return 0
-

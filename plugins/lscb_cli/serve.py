@@ -20,8 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.output).is_dir():
         print(f"Nothing to serve in {args.output}/: build the site first with make html.", flush=True)
         return 1
-    print(f"Serving {args.output}/ on http://{args.bind}:{args.port}/ "
-          "(Ctrl+C to stop; make devserver rebuilds on save).", flush=True)
+    print(
+        f"Serving {args.output}/ on http://{args.bind}:{args.port}/ (Ctrl+C to stop; make devserver rebuilds on save).",
+        flush=True,
+    )
     import pelican
 
     # What `pelican --listen` does: the settings are read (pelicanconf.py in

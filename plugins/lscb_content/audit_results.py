@@ -35,8 +35,11 @@ def _problem(data: dict, today: datetime.date) -> tuple[str, str] | None:
         if field not in data:
             return say("'{field}' is missing: {what}", field=known(field), what=known(what)), field
         if not isinstance(data[field], kind):
-            return say("'{field}' must be a {kind}", field=known(field),
-                       kind=known('list' if kind is list else 'text' if kind is str else 'table')), field
+            return say(
+                "'{field}' must be a {kind}",
+                field=known(field),
+                kind=known("list" if kind is list else "text" if kind is str else "table"),
+            ), field
     try:
         day = datetime.date.fromisoformat(data["date"])
     except ValueError:
@@ -94,8 +97,14 @@ def add_audit_results(generators) -> None:
     if data is None:
         return
     audited = set(data["pages"])
-    published = [item for generator in generators
-                 for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]]
+    published = [
+        item
+        for generator in generators
+        for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]
+    ]
     unaudited = sorted({item.url for item in published if item.url not in audited})
-    context["ACCESSIBILITY_AUDIT"] = {**data, "unaudited": unaudited,
-                                      "problem_count": sum(len(c["problems"]) for c in data["checks"])}
+    context["ACCESSIBILITY_AUDIT"] = {
+        **data,
+        "unaudited": unaudited,
+        "problem_count": sum(len(c["problems"]) for c in data["checks"]),
+    }

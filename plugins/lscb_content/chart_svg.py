@@ -76,29 +76,48 @@ def figure(bars: list[Bar], title: str, id_prefix: str) -> str:
             drawing.append(_text(line, 0, y - 5.5, "chart__label"))
         y += 2
         length = round(bar.value * scale, 2)
-        drawing.append(etree.Element("rect", {
-            "class": "chart__bar", "x": "1", "y": f"{y:g}",
-            "width": f"{length:g}", "height": str(BAR),
-        }))
+        drawing.append(
+            etree.Element(
+                "rect",
+                {
+                    "class": "chart__bar",
+                    "x": "1",
+                    "y": f"{y:g}",
+                    "width": f"{length:g}",
+                    "height": str(BAR),
+                },
+            )
+        )
         value = _text(bar.shown, 1 + length + 6, y + BAR / 2 + 6, "chart__value")
         value.set("font-weight", "bold")
         drawing.append(value)
         y += BAR + GAP
     height = y - GAP + 4
 
-    svg = etree.Element("svg", {
-        "xmlns": SVG_NS,
-        "class": "chart__svg",
-        "viewBox": f"0 0 {DESIGN_WIDTH} {height:g}",
-        "width": "100%",
-        "role": "img",
-        "aria-labelledby": f"{title_id} {desc_id}",
-    })
+    svg = etree.Element(
+        "svg",
+        {
+            "xmlns": SVG_NS,
+            "class": "chart__svg",
+            "viewBox": f"0 0 {DESIGN_WIDTH} {height:g}",
+            "width": "100%",
+            "role": "img",
+            "aria-labelledby": f"{title_id} {desc_id}",
+        },
+    )
     etree.SubElement(svg, "title", {"id": title_id}).text = title
     etree.SubElement(svg, "desc", {"id": desc_id}).text = describe(title, bars)
-    etree.SubElement(svg, "line", {
-        "class": "chart__axis", "x1": "0.5", "y1": "4", "x2": "0.5", "y2": f"{height - 4:g}",
-    })
+    etree.SubElement(
+        svg,
+        "line",
+        {
+            "class": "chart__axis",
+            "x1": "0.5",
+            "y1": "4",
+            "x2": "0.5",
+            "y2": f"{height - 4:g}",
+        },
+    )
     svg.extend(drawing)
 
     holder = etree.Element("figure", {"class": "chart"})
@@ -109,8 +128,14 @@ def figure(bars: list[Bar], title: str, id_prefix: str) -> str:
 
 
 def _text(content: str, x: float, y: float, css_class: str) -> etree.Element:
-    element = etree.Element("text", {
-        "class": css_class, "x": f"{round(x, 2):g}", "y": f"{round(y, 2):g}", "font-size": str(FONT),
-    })
+    element = etree.Element(
+        "text",
+        {
+            "class": css_class,
+            "x": f"{round(x, 2):g}",
+            "y": f"{round(y, 2):g}",
+            "font-size": str(FONT),
+        },
+    )
     element.text = content
     return element

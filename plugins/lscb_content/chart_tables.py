@@ -165,13 +165,18 @@ def source_tables(lines: list[str], body_start: int) -> list[SourceTable]:
             fence = opening.group(1)
             index += 1
             continue
-        if ("|" in line and index + 1 < len(lines) and "-" in lines[index + 1]
-                and _DELIMITER.match(lines[index + 1])):
+        if "|" in line and index + 1 < len(lines) and "-" in lines[index + 1] and _DELIMITER.match(lines[index + 1]):
             end = index + 2
             while end < len(lines) and lines[end].strip() and "|" in lines[end]:
                 end += 1
-            found.append(SourceTable(index + 1, [comparable(c) for c in _cells(line)],
-                                     end - index - 2, _marker_above(lines, index, body_start)))
+            found.append(
+                SourceTable(
+                    index + 1,
+                    [comparable(c) for c in _cells(line)],
+                    end - index - 2,
+                    _marker_above(lines, index, body_start),
+                )
+            )
             index = end
             continue
         index += 1
@@ -234,7 +239,8 @@ def bars(table: HtmlTable) -> list[Bar]:
     if len(table.header) != 2 or any(len(row) != 2 for row in table.rows):
         raise NotChartable(
             say("table has {count} columns, not 2", count=max([len(table.header)] + [len(r) for r in table.rows])),
-            say("a chart needs one column of labels and one of amounts; or add <!-- no chart -->"))
+            say("a chart needs one column of labels and one of amounts; or add <!-- no chart -->"),
+        )
     money = "£" in table.header[1] or any("£" in row[1].text for row in table.rows)
     found: list[Bar] = []
     for number, row in enumerate(table.rows):
@@ -242,33 +248,50 @@ def bars(table: HtmlTable) -> list[Bar]:
             continue
         label, amount = row[0].text, row[1].text.replace("*", "").strip()
         if not label:
-            raise NotChartable(say("row {row} has no label", row=number + 1),
-                               say("write what the amount is for in the first column"), number)
+            raise NotChartable(
+                say("row {row} has no label", row=number + 1),
+                say("write what the amount is for in the first column"),
+                number,
+            )
         if _NEGATIVE.match(amount):
-            raise NotChartable(say("'{amount}' is negative: bars cannot show it", amount=_short(amount)),
-                               say("leave the figures in the table and add <!-- no chart --> above it"),
-                               number)
+            raise NotChartable(
+                say("'{amount}' is negative: bars cannot show it", amount=_short(amount)),
+                say("leave the figures in the table and add <!-- no chart --> above it"),
+                number,
+            )
         bare = amount.replace("£", "").replace(" ", "")
         if not amount:
-            raise NotChartable(say("row {row} has no amount", row=number + 1),
-                               say("write the amount, or 0 or - when there is none"), number)
+            raise NotChartable(
+                say("row {row} has no amount", row=number + 1),
+                say("write the amount, or 0 or - when there is none"),
+                number,
+            )
         if bare.casefold() in _NIL:
             value, shown = 0.0, "£0" if money else "0"
         elif _NUMBER.match(bare):
             value = float(bare.replace(",", ""))
             shown = ("£" + bare) if money else bare
         else:
-            raise NotChartable(say("'{amount}' is not an amount", amount=_short(amount)),
-                               say("write amounts as numbers, e.g. 1,200 or £1,200; or add <!-- no chart -->"),
-                               number)
+            raise NotChartable(
+                say("'{amount}' is not an amount", amount=_short(amount)),
+                say("write amounts as numbers, e.g. 1,200 or £1,200; or add <!-- no chart -->"),
+                number,
+            )
         found.append(Bar(label, value, shown))
     if len(found) < 2:
-        raise NotChartable(say("{count} {rows} to draw: a chart needs 2 or more", count=len(found),
-                               rows=known("row" if len(found) == 1 else "rows")),
-                           say("a chart of one figure adds nothing: add <!-- no chart --> above the table"))
+        raise NotChartable(
+            say(
+                "{count} {rows} to draw: a chart needs 2 or more",
+                count=len(found),
+                rows=known("row" if len(found) == 1 else "rows"),
+            ),
+            say("a chart of one figure adds nothing: add <!-- no chart --> above the table"),
+        )
     if not any(bar.value for bar in found):
-        raise NotChartable(say("every amount is 0: there is nothing to draw"),
-                           say("check the amounts, or add <!-- no chart --> above the table"))
+        raise NotChartable(
+            say("every amount is 0: there is nothing to draw"),
+            say("check the amounts, or add <!-- no chart --> above the table"),
+        )
     return found
 
 

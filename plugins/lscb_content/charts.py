@@ -59,9 +59,14 @@ def _chart_report(report, section_words: list[list[str]]) -> list[tuple[int, Not
     sources = match_sources(tables, source_tables(source.lines, source.body_start))
     not_drawn, inserts = [], []
     for table, origin in zip(tables, sources):
-        in_section = next((heading for heading in reversed(table.headings)
-                           if any(w in heading.casefold() for words in section_words for w in words)),
-                          None)
+        in_section = next(
+            (
+                heading
+                for heading in reversed(table.headings)
+                if any(w in heading.casefold() for words in section_words for w in words)
+            ),
+            None,
+        )
         marker = origin.marker if origin else None
         if marker == "no chart" or (marker is None and in_section is None):
             continue

@@ -46,17 +46,24 @@ _ATTRIBUTES = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
 _SKIP = re.compile(
     r"<!--.*?-->"
     r"|<(a|abbr|code|pre|kbd|samp|script|style|template|textarea|button|select|label|svg|math|dfn|h[1-6])\b"
-    + _ATTRIBUTES + r">.*?</\1\s*>"
+    + _ATTRIBUTES
+    + r">.*?</\1\s*>"
     r"|<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?footnote[\s\"']" + _ATTRIBUTES + r">.*?</div\s*>",
-    re.DOTALL | re.IGNORECASE)
+    re.DOTALL | re.IGNORECASE,
+)
 # Splits what is left into text and tags: the odd pieces are tags.
 _TAG = re.compile("(<" + _ATTRIBUTES + ">)")
 
 
 def add_glossary_links(generators) -> None:
     """Every content object of the build, marked up from the glossary page."""
-    pages = [obj for generator in generators if isinstance(generator, PagesGenerator)
-             for name in ("pages", "hidden_pages") for obj in getattr(generator, name, [])]
+    pages = [
+        obj
+        for generator in generators
+        if isinstance(generator, PagesGenerator)
+        for name in ("pages", "hidden_pages")
+        for obj in getattr(generator, name, [])
+    ]
     page = next((obj for obj in pages if obj.slug == GLOSSARY_SLUG), None)
     if page is None or not body(page):
         return
@@ -79,9 +86,9 @@ def with_anchors(glossary_html: str, glossary: Glossary) -> str:
     for term in glossary.terms:
         start = term.dt_start
         tag_end = glossary_html.index(">", start)
-        if 'id=' in glossary_html[start:tag_end].lower():
+        if "id=" in glossary_html[start:tag_end].lower():
             continue
-        parts += [glossary_html[last:start + 3], f' id="{term.anchor}"']
+        parts += [glossary_html[last : start + 3], f' id="{term.anchor}"']
         last = start + 3
     parts.append(glossary_html[last:])
     return "".join(parts)
@@ -89,8 +96,9 @@ def with_anchors(glossary_html: str, glossary: Glossary) -> str:
 
 def explained_on_page(html: str, glossary: Glossary) -> set[int]:
     """Terms the page explains itself where it first uses them (READ002's test)."""
-    return {index for index, found in uses(parse_html(html).blocks, glossary).items()
-            if explained_near_first_use(found)}
+    return {
+        index for index, found in uses(parse_html(html).blocks, glossary).items() if explained_near_first_use(found)
+    }
 
 
 def mark_up(html: str, glossary: Glossary, base: str, explain: bool = False) -> str:
@@ -106,7 +114,7 @@ def mark_up(html: str, glossary: Glossary, base: str, explain: bool = False) -> 
     changed = False
     position = 0
     for skipped in (*_SKIP.finditer(html), None):
-        chunk = html[position:skipped.start() if skipped else len(html)]
+        chunk = html[position : skipped.start() if skipped else len(html)]
         if chunk:
             pieces = _TAG.split(chunk)
             for number in range(0, len(pieces), 2):  # the text between tags
@@ -133,8 +141,7 @@ class _Lazy:
         return self._value
 
 
-def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool,
-               done: set[int], plain_done: _Lazy) -> str:
+def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool, done: set[int], plain_done: _Lazy) -> str:
     """One run of text between tags: its terms not yet linked on the page,
     linked. Returns `segment` itself when nothing changed."""
     text = htmllib.unescape(segment) if "&" in segment else segment
@@ -147,10 +154,14 @@ def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool,
         if is_name(term, text, match.end(), match.group(0)):
             continue
         done.add(index)
-        pieces += [htmllib.escape(text[last:match.start()], quote=False),
-                   _link(term, match.group(0), f"{base}#{term.anchor}")]
+        pieces += [
+            htmllib.escape(text[last : match.start()], quote=False),
+            _link(term, match.group(0), f"{base}#{term.anchor}"),
+        ]
         if explain and term.for_children and index not in plain_done.value:
-            pieces.append(f' <span class="glossary-explanation">({htmllib.escape(term.for_children, quote=False)})</span>')
+            pieces.append(
+                f' <span class="glossary-explanation">({htmllib.escape(term.for_children, quote=False)})</span>'
+            )
         last = match.end()
     if not pieces:
         return segment
@@ -167,5 +178,4 @@ def _link(term: Term, written: str, href: str) -> str:
     else:
         label = f"{written}, in the glossary"
         inner, classes = shown, CLASS
-    return (f'<a class="{classes}" href="{htmllib.escape(href)}" '
-            f'aria-label="{htmllib.escape(label)}">{inner}</a>')
+    return f'<a class="{classes}" href="{htmllib.escape(href)}" aria-label="{htmllib.escape(label)}">{inner}</a>'

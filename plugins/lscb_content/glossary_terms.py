@@ -44,14 +44,18 @@ _AFTER = re.compile(
       | ,?\s*(?:which|who|that)\s+(?:is|are|means?)\b
       | (?:is|are)\s+(?:when|where|what|how|a|an|the|someone|somebody|something|people|anyone)\b
       | (?:means?|meaning|is\s+short\s+for|stands\s+for|is\s+another\s+word\s+for)\b
-    )""", re.VERBOSE | re.IGNORECASE)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
 _BRACKETS_AFTER = re.compile(r"^\s*\(([^()]*)\)")
 # ... and before it: "a group of grown-ups called the MASH".
 _BEFORE = re.compile(r"\b(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?[\"'‘“]?$", re.IGNORECASE)
 # ... or at the start of the next sentence: "This is a member of staff..."
 _NEXT = re.compile(
     r"^\s*(?:(?:this|that|it|they|these|those|he|she)\s+(?:is|are|was|were|means?)\b"
-    r"|(?:this|that|these)\s+(?:person|people|team|group|word|means?)\b)", re.IGNORECASE)
+    r"|(?:this|that|these)\s+(?:person|people|team|group|word|means?)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ class Glossary:
                 continue
             for variant, index in self.starts.get(word.group(0).lower(), ()):
                 second = _second_word(variant)
-                if second and second not in text[word.start():word.start() + len(variant) + 8].lower():
+                if second and second not in text[word.start() : word.start() + len(variant) + 8].lower():
                     continue  # cheaper than compiling the form's pattern
                 match = variant_pattern(variant).match(text, word.start())
                 if match:
@@ -108,7 +112,7 @@ class Use:
 
 
 def _variants(name: str) -> list[str]:
-    """"CAF (Common Assessment Framework)" -> CAF, Common Assessment Framework;
+    """ "CAF (Common Assessment Framework)" -> CAF, Common Assessment Framework;
     "Designated doctor and designated nurse" -> also each of the two."""
     match = _BRACKETED.match(name)
     parts = [match.group(1), match.group(2)] if match else [name]
@@ -183,7 +187,7 @@ def text_of(fragment: str) -> str:
 
 
 def _lower_start(text: str) -> str:
-    """"A team where..." -> "a team where..."; "MASH is..." stays."""
+    """ "A team where..." -> "a team where..."; "MASH is..." stays."""
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
@@ -222,11 +226,19 @@ def compile_glossary(glossary_html: str) -> Glossary:
         # the same whichever way round the glossary writes the pair.
         anchor = _anchor(match.group(1), abbreviation or variants[0], anchors)
         anchors.add(anchor)
-        terms.append(Term(name, definition, tuple(variants),
-                          plain=not any(_is_cased(variant) for variant in variants),
-                          anchor=anchor, abbreviation=abbreviation, expansion=expansion,
-                          for_children=_plain(children),
-                          dt_start=match.start()))
+        terms.append(
+            Term(
+                name,
+                definition,
+                tuple(variants),
+                plain=not any(_is_cased(variant) for variant in variants),
+                anchor=anchor,
+                abbreviation=abbreviation,
+                expansion=expansion,
+                for_children=_plain(children),
+                dt_start=match.start(),
+            )
+        )
         for variant in variants:
             for key in _first_words(variant):
                 starts.setdefault(key, []).append((variant, index))
@@ -266,7 +278,7 @@ def _explained(term: Term, sentence: str, start: int, end: int, following: str) 
 
 
 def is_name(term: Term, block: str, end: int, text: str) -> bool:
-    """"Safeguarding Children Board": a capitalised ordinary word followed
+    """ "Safeguarding Children Board": a capitalised ordinary word followed
     by another capitalised word is part of a name."""
     if not term.plain or not text[:1].isupper():
         return False
@@ -287,8 +299,9 @@ def uses(blocks: list[str], terms: Glossary) -> dict[int, list[Use]]:
             if sentences is None:
                 sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(block)]
             s_start, s_end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(block)))
-            explained = _explained(term, block[s_start:s_end], match.start() - s_start,
-                                   match.end() - s_start, block[s_end:])
+            explained = _explained(
+                term, block[s_start:s_end], match.start() - s_start, match.end() - s_start, block[s_end:]
+            )
             found.setdefault(index, []).append(Use(number, match.start(), match.group(0), explained))
     return found
 

@@ -49,4 +49,3 @@ class ListingsGenerator(Generator):
 
 def get_generators(pelican):
     return ListingsGenerator
-

@@ -63,12 +63,15 @@ class ScrollableTables(Treeprocessor):
                 if child.tag != "table":
                     continue
                 number += 1
-                wrapper = etree.Element("div", {
-                    "class": "table-scroll",
-                    "role": "region",
-                    "tabindex": "0",
-                    "aria-label": f"Table {number}",
-                })
+                wrapper = etree.Element(
+                    "div",
+                    {
+                        "class": "table-scroll",
+                        "role": "region",
+                        "tabindex": "0",
+                        "aria-label": f"Table {number}",
+                    },
+                )
                 wrapper.tail, child.tail = child.tail, None
                 parent.remove(child)
                 wrapper.append(child)

@@ -71,40 +71,75 @@ COMMON = (
     F("Title", TEXT, True, "The title of the page."),
     F("Date", DATE, False, "When the page was first published."),
     F("Modified", DATE, False, "When the page was last updated."),
-    F("Change_note", TEXT, False, "What changed in the last update, in one sentence; shown on the "
-      "updates page.", example="Section 3 now gives the new out-of-hours number."),
-    F("Status", CHOICE, False, "A draft is not published; a hidden page is published but not listed.",
-      allowed=STATUSES),
+    F(
+        "Change_note",
+        TEXT,
+        False,
+        "What changed in the last update, in one sentence; shown on the updates page.",
+        example="Section 3 now gives the new out-of-hours number.",
+    ),
+    F(
+        "Status",
+        CHOICE,
+        False,
+        "A draft is not published; a hidden page is published but not listed.",
+        allowed=STATUSES,
+    ),
     F("Summary", TEXT, False, "One or two sentences, shown in listings."),
     F("Slug", TEXT, False, "The last part of the web address, instead of the file name."),
     F("Template", TEXT, False, "A special layout."),
     F("Save_as", PATH, False, "Where the page is written; only for special pages such as 404.html."),
     F("URL", PATH, False, "The page's address; only for special pages such as 404.html."),
-    F("Waive", TEXT, False, "Accepts a finding for the whole file, with the reason: see docs/checks.md.",
-      repeatable=True),
+    F(
+        "Waive",
+        TEXT,
+        False,
+        "Accepts a finding for the whole file, with the reason: see docs/checks.md.",
+        repeatable=True,
+    ),
 )
 
 GUIDANCE = (
     F("Title", TEXT, True, "The title of the page, in sentence case."),
     F("Date", DATE, True, "When the page was first published."),
     F("Modified", DATE, False, "When the page was last updated."),
-    F("Owner", TEXT, True, "The team or role responsible for the page. Not a person's name.",
-      example="Policy and Procedures Subgroup"),
+    F(
+        "Owner",
+        TEXT,
+        True,
+        "The team or role responsible for the page. Not a person's name.",
+        example="Policy and Procedures Subgroup",
+    ),
     F("Review_date", DATE, True, "When the page must next be reviewed.", example="2027-03-31"),
     F("Summary", TEXT, True, "One or two sentences, shown in listings."),
-    F("Status", CHOICE, False, "A draft is not published; a hidden page is published but not listed.",
-      allowed=STATUSES),
+    F(
+        "Status",
+        CHOICE,
+        False,
+        "A draft is not published; a hidden page is published but not listed.",
+        allowed=STATUSES,
+    ),
 )
 
 VERSION = (
     F("Title", TEXT, True, "The title, in words the reader will understand."),
     F("Date", DATE, True, "When the version was first published."),
-    F("Version_of", PATH, True, "The guidance file it adapts, e.g. guidance/roles-of-agencies.md.",
-      missing_by="VER001"),  # VER002 checks that the file exists
+    F(
+        "Version_of",
+        PATH,
+        True,
+        "The guidance file it adapts, e.g. guidance/roles-of-agencies.md.",
+        missing_by="VER001",
+    ),  # VER002 checks that the file exists
     F("Summary", TEXT, True, "One or two sentences, shown in listings."),
     F("Modified", DATE, False, "When the version was last updated."),
-    F("Status", CHOICE, False, "A draft is not published; a hidden page is published but not listed.",
-      allowed=STATUSES),
+    F(
+        "Status",
+        CHOICE,
+        False,
+        "A draft is not published; a hidden page is published but not listed.",
+        allowed=STATUSES,
+    ),
 )
 
 ANNUAL_REPORT = (
@@ -114,8 +149,13 @@ ANNUAL_REPORT = (
     F("Summary", TEXT, True, "One or two sentences, shown in listings."),
     F("Approved_by", TEXT, False, 'The role that approved the report, for example "Independent Chair".'),
     F("Document", PATH, False, "The full report as a PDF, from the content/ folder."),  # DOC001: exists
-    F("Status", CHOICE, False, "A draft is not published; a hidden page is published but not listed.",
-      allowed=STATUSES),
+    F(
+        "Status",
+        CHOICE,
+        False,
+        "A draft is not published; a hidden page is published but not listed.",
+        allowed=STATUSES,
+    ),
 )
 
 REVIEW = (
@@ -123,25 +163,50 @@ REVIEW = (
     F("Date", DATE, True, "The publication date."),
     F("Review_type", CHOICE, True, "scr, lcspr or rapid-review.", allowed=("scr", "lcspr", "rapid-review")),
     F("Child", TEXT, True, "The child's pseudonym, for example Child L.", example="Child L"),
-    F("Pseudonyms", LIST, True, "Every pseudonym and role used anywhere in the review.",
-      missing_by="REV007"),
-    F("Publication_decision", CHOICE, True, "withhold means the review is never published.",
-      allowed=("publish", "withhold"), missing_by="REV001"),
-    F("Decision_date", DATE, True, "When the publication decision was made; not after Date.",
-      missing_by="REV004"),
-    F("Decision_by", TEXT, True, "The role that made the decision. Not a person's name.",
-      missing_by="REV005"),
-    F("Sibling_risk_assessed", YES_NO, True, "Confirms the risk to surviving siblings was assessed.",
-      allowed=("yes",), missing_by="REV006", value_by="REV006"),
-    F("Criminal_proceedings", CHOICE, True, "ongoing stops the review being published.",
-      allowed=("none", "concluded", "ongoing")),
-    F("Themes", LIST, True, "The subjects of the review; each theme gets a page.",
-      example="Neglect, Information sharing"),
+    F("Pseudonyms", LIST, True, "Every pseudonym and role used anywhere in the review.", missing_by="REV007"),
+    F(
+        "Publication_decision",
+        CHOICE,
+        True,
+        "withhold means the review is never published.",
+        allowed=("publish", "withhold"),
+        missing_by="REV001",
+    ),
+    F("Decision_date", DATE, True, "When the publication decision was made; not after Date.", missing_by="REV004"),
+    F("Decision_by", TEXT, True, "The role that made the decision. Not a person's name.", missing_by="REV005"),
+    F(
+        "Sibling_risk_assessed",
+        YES_NO,
+        True,
+        "Confirms the risk to surviving siblings was assessed.",
+        allowed=("yes",),
+        missing_by="REV006",
+        value_by="REV006",
+    ),
+    F(
+        "Criminal_proceedings",
+        CHOICE,
+        True,
+        "ongoing stops the review being published.",
+        allowed=("none", "concluded", "ongoing"),
+    ),
+    F(
+        "Themes",
+        LIST,
+        True,
+        "The subjects of the review; each theme gets a page.",
+        example="Neglect, Information sharing",
+    ),
     F("Summary", TEXT, True, "One or two sentences, shown in listings."),
-    F("Credits", CREDITS, False, "The people the report names for their work on it, each as the report "
-      "prints the name, with the role in brackets, separated by semicolons; shown on the review page. "
-      "These names are accepted anywhere in the review and its attachments.",
-      example="<name> (independent author); <name> (board chair)"),
+    F(
+        "Credits",
+        CREDITS,
+        False,
+        "The people the report names for their work on it, each as the report "
+        "prints the name, with the role in brackets, separated by semicolons; shown on the review page. "
+        "These names are accepted anywhere in the review and its attachments.",
+        example="<name> (independent author); <name> (board chair)",
+    ),
     F("Publish_after", DATE, False, "An embargo: the review is not published before this date."),
     F("Document", PATH, False, "The full report as a PDF, from the content/ folder."),  # DOC001: exists
     F("Status", CHOICE, False, "A draft or hidden review is not published.", allowed=STATUSES),
@@ -151,8 +216,13 @@ PAGE = (
     F("Title", TEXT, True, "The title of the page."),
     F("Summary", TEXT, False, "A sentence shown under the title."),
     F("Template", TEXT, False, "A special layout, e.g. report_concern for the report a concern page."),
-    F("Status", CHOICE, False, "A hidden page is published but not listed. A draft is not published.",
-      allowed=STATUSES),
+    F(
+        "Status",
+        CHOICE,
+        False,
+        "A hidden page is published but not listed. A draft is not published.",
+        allowed=STATUSES,
+    ),
     F("Save_as", PATH, False, "Only for special pages, such as 404.html."),
     F("URL", PATH, False, "Only for special pages, such as 404.html."),
 )
@@ -178,9 +248,16 @@ def fields_of(type_key: str) -> Mapping[str, Field]:
 
 
 # Names editors know from elsewhere, and the field that does that job here.
-ALIASES = {"author": ("Owner", "Credits"), "authors": ("Owner", "Credits"), "credit": ("Credits",),
-           "tags": ("Themes",), "tag": ("Themes",), "theme": ("Themes",), "pseudonym": ("Pseudonyms",),
-           "description": ("Summary",)}
+ALIASES = {
+    "author": ("Owner", "Credits"),
+    "authors": ("Owner", "Credits"),
+    "credit": ("Credits",),
+    "tags": ("Themes",),
+    "tag": ("Themes",),
+    "theme": ("Themes",),
+    "pseudonym": ("Pseudonyms",),
+    "description": ("Summary",),
+}
 
 
 def squash(name: str) -> str:

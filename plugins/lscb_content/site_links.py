@@ -27,7 +27,9 @@ import re
 _TAG = re.compile(r"<[A-Za-z][^>]*>")
 _URL_ATTRIBUTE = re.compile(
     r"""(?P<name>\s(?:href|src|poster|data|cite|formaction|action)\s*=\s*)"""
-    r"""(?P<quote>["'])/(?!/)(?P<rest>[^"']*)(?P=quote)""", re.IGNORECASE)
+    r"""(?P<quote>["'])/(?!/)(?P<rest>[^"']*)(?P=quote)""",
+    re.IGNORECASE,
+)
 _SRCSET = re.compile(r"""(?P<name>\ssrcset\s*=\s*)(?P<quote>["'])(?P<value>[^"']*)(?P=quote)""", re.IGNORECASE)
 
 
@@ -51,11 +53,11 @@ def _tag(match: re.Match, siteurl: str) -> str:
     if "/" not in tag:
         return tag
     tag = _URL_ATTRIBUTE.sub(
-        lambda m: m.group("name") + m.group("quote") + from_site(m.group("rest"), siteurl) + m.group("quote"),
-        tag)
+        lambda m: m.group("name") + m.group("quote") + from_site(m.group("rest"), siteurl) + m.group("quote"), tag
+    )
     return _SRCSET.sub(
-        lambda m: m.group("name") + m.group("quote") + _srcset(m.group("value"), siteurl) + m.group("quote"),
-        tag)
+        lambda m: m.group("name") + m.group("quote") + _srcset(m.group("value"), siteurl) + m.group("quote"), tag
+    )
 
 
 def with_site_prefix(html: str, siteurl: str) -> str:

@@ -65,8 +65,10 @@ def recent_updates(articles, pages, since: dt.date, until: dt.date) -> list[Upda
 
 
 def by_month(updates: list[Update]) -> list[Month]:
-    return [Month(f"{day:%B %Y}", f"{day:%Y-%m}", tuple(group))
-            for day, group in groupby(updates, key=lambda u: u.day.replace(day=1))]
+    return [
+        Month(f"{day:%B %Y}", f"{day:%Y-%m}", tuple(group))
+        for day, group in groupby(updates, key=lambda u: u.day.replace(day=1))
+    ]
 
 
 class UpdatesGenerator(Generator):
@@ -76,8 +78,7 @@ class UpdatesGenerator(Generator):
         until = today(self.settings)
         months = int(self.settings.get("UPDATES_MONTHS", DEFAULT_MONTHS))
         since = add_months(until, -months)
-        self.updates = recent_updates(self.context.get("articles", []), self.context.get("pages", []),
-                                      since, until)
+        self.updates = recent_updates(self.context.get("articles", []), self.context.get("pages", []), since, until)
         self.context["latest_updates"] = self.updates
         self.months = months
 

@@ -23,7 +23,7 @@ def normalise_reference(reference: str) -> str:
     `/content/guidance/roles-of-agencies.md`."""
     ref = reference.strip().replace("\\", "/").lstrip("/")
     if ref.startswith("content/"):
-        ref = ref[len("content/"):]
+        ref = ref[len("content/") :]
     if "/" not in ref:
         ref = "guidance/" + ref
     if not posixpath.splitext(ref)[1]:

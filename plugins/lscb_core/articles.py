@@ -4,14 +4,16 @@ from __future__ import annotations
 
 # Published, hidden and draft articles, each with its translations.
 ARTICLE_LISTS = (
-    "articles", "translations",
-    "hidden_articles", "hidden_translations",
-    "drafts", "drafts_translations",
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
 )
 
 # The same for pages.
-PAGE_LISTS = ("pages", "hidden_pages", "draft_pages", "translations",
-              "hidden_translations", "draft_translations")
+PAGE_LISTS = ("pages", "hidden_pages", "draft_pages", "translations", "hidden_translations", "draft_translations")
 
 
 def content_objects(generators):

@@ -63,8 +63,9 @@ def _reset_pelican_log_dedup() -> None:
     LimitFilter._group_count.clear()
 
 
-def build(settings_path: str | Path, output: str | Path, overrides: dict | None = None,
-          check_only: bool = False) -> BuildResult:
+def build(
+    settings_path: str | Path, output: str | Path, overrides: dict | None = None, check_only: bool = False
+) -> BuildResult:
     """Build with the given settings file; replace `output` only on success.
 
     With check_only, run every check and throw the built site away."""
@@ -86,9 +87,7 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
     console_file = console.file
     console.file = sys.stderr
     try:
-        settings = read_settings(
-            str(settings_path), override={**(overrides or {}), "OUTPUT_PATH": str(staging)}
-        )
+        settings = read_settings(str(settings_path), override={**(overrides or {}), "OUTPUT_PATH": str(staging)})
         Pelican(settings).run()
         state = state_if_begun(settings)  # None when no lscb plugin is listed
         result.findings = list(state.findings) if state is not None else []
@@ -124,8 +123,7 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
         else:
             result.warnings.append(text)
     # Every error is a finding too, so every format counts it (BLD005).
-    result.findings += [error_finding(text, display_path(str(settings_path)), record)
-                        for text, record in stopped]
+    result.findings += [error_finding(text, display_path(str(settings_path)), record) for text, record in stopped]
 
     result.ok = not result.errors and not any(f.is_error for f in result.findings)
     if result.ok and not check_only:
@@ -134,4 +132,3 @@ def build(settings_path: str | Path, output: str | Path, overrides: dict | None 
         shutil.rmtree(staging, ignore_errors=True)
     result.seconds = time.monotonic() - started
     return result
-

@@ -102,7 +102,8 @@ def build_state(settings) -> BuildState:
     if not isinstance(state, BuildState):
         raise NoBuildState(
             f"no {STATE_KEY} in the settings: the build did not start through an lscb plugin "
-            "(lscb_core.build_state.begin, connected to Pelican's initialized signal)")
+            "(lscb_core.build_state.begin, connected to Pelican's initialized signal)"
+        )
     return state
 
 

@@ -43,7 +43,7 @@ def content_relative(value) -> str:
     -> the path under content/ that Pelican uses (`reviews/a.pdf`)."""
     relative = posixpath.normpath(str(value).strip().replace("\\", "/").lstrip("/"))
     if relative.startswith("content/"):
-        relative = relative[len("content/"):]
+        relative = relative[len("content/") :]
     return relative
 
 
@@ -64,9 +64,12 @@ def attach_document(article, context):
             nearby = []
         close = closest_path(relative, nearby)
         return finding(
-            "DOC001", article.source_path, field_line(article.source_path, "document"),
+            "DOC001",
+            article.source_path,
+            field_line(article.source_path, "document"),
             say("Document '{value}' is not a file under content/", value=shorten(value, 36)),
-            say("did you mean {close}?", close=file(close)) if close
+            say("did you mean {close}?", close=file(close))
+            if close
             else "give the path from content/, e.g. reviews/documents/child-l-overview-report.pdf",
             col=len("Document: ") + 1,
         )

@@ -49,10 +49,7 @@ class Finding:
     def as_text(self) -> str:
         from .quote import mask_path
 
-        return (
-            f"{mask_path(self.path)}:{self.line}:{self.col}: {self.code} {self.message}\n"
-            f"    hint: {self.hint}"
-        )
+        return f"{mask_path(self.path)}:{self.line}:{self.col}: {self.code} {self.message}\n    hint: {self.hint}"
 
 
 class BuildStopped(Exception):
@@ -67,9 +64,7 @@ class BuildStopped(Exception):
         self.findings = sorted(findings)
         errors = sum(f.is_error for f in self.findings)
         lines = [f.as_text() for f in self.findings if not f.waived]
-        lines.append(
-            f"{errors} error(s): nothing was published; the last good site is unchanged."
-        )
+        lines.append(f"{errors} error(s): nothing was published; the last good site is unchanged.")
         super().__init__("\n".join(lines))
 
 
@@ -80,7 +75,7 @@ def shorten(text: str, width: int = 36) -> str:
     if len(text) <= width:
         return text
     keep = width - 1
-    return f"{text[: keep // 2]}…{text[len(text) - (keep - keep // 2):]}"
+    return f"{text[: keep // 2]}…{text[len(text) - (keep - keep // 2) :]}"
 
 
 # Where in an attachment a message ends: "child-q-report.pdf page 12".

@@ -20,9 +20,40 @@ from html.parser import HTMLParser
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SKIP_TEXT = {"script", "style", "template"}
-_BLOCK = {"p", "li", "td", "th", "dt", "dd", "div", "section", "article", "aside", "blockquote",
-          "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "dl", "figure", "figcaption",
-          "pre", "main", "header", "footer", "nav", "br", "hr", "caption"}
+_BLOCK = {
+    "p",
+    "li",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "div",
+    "section",
+    "article",
+    "aside",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "figure",
+    "figcaption",
+    "pre",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "br",
+    "hr",
+    "caption",
+}
 
 
 @dataclass
@@ -178,12 +209,14 @@ def parse_html(html: str) -> Parsed:
 # the whole document to html.parser.
 _SIMPLE_TAG = re.compile(
     r"<(?:([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*)\s*(/?)"
-    r"|/([a-zA-Z][a-zA-Z0-9-]*)\s*)>")
+    r"|/([a-zA-Z][a-zA-Z0-9-]*)\s*)>"
+)
 _SIMPLE_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'))?""")
 # Elements whose content html.parser reads as raw text in some Python
 # version (script and style in all): html.parser reads those documents.
-_RAW_CONTENT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-                          "noscript", "plaintext"})
+_RAW_CONTENT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"}
+)
 
 
 def _simple(html: str) -> _Collector | None:
@@ -250,7 +283,8 @@ _REFERENCE = re.compile(
     r"|(</a\s*>)"
     r"|<(a|img|link|source|iframe|embed|object|video|audio)\b" + _ATTRIBUTES + r">"
     r"|<[a-zA-Z][a-zA-Z0-9-]*(\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*?\bid\s*=(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
-    re.DOTALL | re.IGNORECASE)
+    re.DOTALL | re.IGNORECASE,
+)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _ANY_TAG = re.compile(r"<[^>]*>")
 _IMG_TAG = re.compile(r"<img\b" + _ATTRIBUTES + ">", re.IGNORECASE)
@@ -288,7 +322,7 @@ def scan_references(html: str) -> Parsed:
         if link_end:
             if open_links:
                 start, link = open_links.pop()
-                link.text = _link_text(html[start:match.start()])
+                link.text = _link_text(html[start : match.start()])
                 parsed.links.append(link)
             continue
         text = match.group(2) if raw else match.group(5) if tag else match.group(6)

@@ -37,7 +37,7 @@ def _attachment_paths(item, site) -> list[str]:
     for url in _addresses(item.parsed) + _attribute_addresses(item.html or ""):
         url = url.strip().split("#", 1)[0].split("?", 1)[0]
         if siteurl and url.startswith(siteurl + "/"):
-            url = url[len(siteurl):]
+            url = url[len(siteurl) :]
         if url.startswith("/") and not url.startswith("//"):
             relatives.add(posixpath.normpath(unquote(url).lstrip("/")))
         elif url and page_folder is not None and not _NOT_RELATIVE.match(url):
@@ -73,7 +73,9 @@ def _addresses(parsed) -> list[str]:
 # more): a withheld review's file named in any of them is withheld too.
 _ATTRIBUTE = re.compile(
     r"""\s(href|src|poster|data|cite|formaction|action|background|longdesc|xlink:href|srcset|imagesrcset)"""
-    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
+    re.IGNORECASE,
+)
 _START_TAG = re.compile(r"<[A-Za-z][^>]*>")
 
 

@@ -57,11 +57,17 @@ def _not_utf8(path: str) -> Finding:
     line_start = data.rfind(b"\n", 0, start) + 1 if start else 0
     line = data.count(b"\n", 0, start) + 1 if start else 1
     col = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
-    meant = data[start:start + 1].decode("cp1252", errors="replace") if start < len(data) else ""
+    meant = data[start : start + 1].decode("cp1252", errors="replace") if start < len(data) else ""
     return finding(
-        "BLD001", path, line, say("the file is not saved as UTF-8: the '{char}' here cannot be read", char=meant)
-        if meant.strip() and meant != "\ufffd" else "the file is not saved as UTF-8: a character here cannot be read",
-        "save the file as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8)", col=col)
+        "BLD001",
+        path,
+        line,
+        say("the file is not saved as UTF-8: the '{char}' here cannot be read", char=meant)
+        if meant.strip() and meant != "\ufffd"
+        else "the file is not saved as UTF-8: a character here cannot be read",
+        "save the file as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8)",
+        col=col,
+    )
 
 
 def _line_of_quoted_value(path: str, why: str) -> tuple[int, int]:
@@ -104,18 +110,28 @@ def to_finding(record: logging.LogRecord, settings) -> Finding | None:
         if in_reviews(path):
             why = known(_mask_quoted(path, why))
         return finding(
-            "BLD001", path, line, say("Pelican could not read this file ({kind}: {why})", kind=known(kind), why=why)
-            if why else say("Pelican could not read this file ({kind})", kind=known(kind)),
-            "check the metadata at the top: one 'Name: value' a line, then a blank line", col=col)
+            "BLD001",
+            path,
+            line,
+            say("Pelican could not read this file ({kind}: {why})", kind=known(kind), why=why)
+            if why
+            else say("Pelican could not read this file ({kind})", kind=known(kind)),
+            "check the metadata at the top: one 'Name: value' a line, then a blank line",
+            col=col,
+        )
     if isinstance(record.msg, str) and record.msg.startswith("Skipping %s: could not find information about"):
         page, prop = record.args[0], str(record.args[1])
         path = getattr(page, "source_path", str(page))
         field = _PROPERTY_FIELDS.get(prop, prop)
         return finding(
-            "BLD001", path, 1, say("the page has no {field}, so it would be left out", field=known(field)),
+            "BLD001",
+            path,
+            1,
+            say("the page has no {field}, so it would be left out", field=known(field)),
             say("add '{field}: ...' to the metadata at the top of the file", field=known(field))
             if field[0].isupper()
-            else "add some text below the metadata")
+            else "add some text below the metadata",
+        )
     return None
 
 
@@ -132,12 +148,18 @@ def error_finding(text: str, settings_path, record: logging.LogRecord | None = N
     if page is None:
         # A plugin's error may end with its own "hint: ..." line.
         first, _, rest = text.partition("\n")
-        hint = next((line.strip()[len("hint:"):].strip() for line in rest.splitlines()
-                     if line.strip().startswith("hint:")), "")
+        hint = next(
+            (line.strip()[len("hint:") :].strip() for line in rest.splitlines() if line.strip().startswith("hint:")), ""
+        )
         return finding(
-            "BLD005", str(settings_path), 1, say("the build stopped: {error}", error=known(first)),
-            say("{hint}", hint=known(hint)) if hint else
-            "not about one page: send this to the site's maintainer (--verbose shows it in full)")
+            "BLD005",
+            str(settings_path),
+            1,
+            say("the build stopped: {error}", error=known(first)),
+            say("{hint}", hint=known(hint))
+            if hint
+            else "not about one page: send this to the site's maintainer (--verbose shows it in full)",
+        )
     path = str(page.source_path)
     if in_reviews(path):
         text = text.replace(mask_path(display_path(path)), "this page")
@@ -156,8 +178,14 @@ def error_finding(text: str, settings_path, record: logging.LogRecord | None = N
         if entry.value in quoted:
             line, col = entry.line, entry.value_col
             break
-    return finding("BLD005", path, line, say("{error}", error=known(text)),
-                         "fix what it quotes; --verbose prints Pelican's whole message", col=col)
+    return finding(
+        "BLD005",
+        path,
+        line,
+        say("{error}", error=known(text)),
+        "fix what it quotes; --verbose prints Pelican's whole message",
+        col=col,
+    )
 
 
 _PATH_LIKE = re.compile(r"[/\\]|\.[A-Za-z0-9]{1,5}$")
@@ -190,8 +218,9 @@ def masked_text(record: logging.LogRecord) -> str:
         text = str(record.msg) % tuple(_masked_argument(value) for value in args)
     else:
         # A message built before logging (an f-string): mask what looks like a path.
-        text = " ".join(str(_masked_argument(word)) if _PATH_LIKE.search(word) else word
-                        for word in str(record.msg).split(" "))
+        text = " ".join(
+            str(_masked_argument(word)) if _PATH_LIKE.search(word) else word for word in str(record.msg).split(" ")
+        )
     if record.exc_info and record.exc_info[1] is not None:
         error = record.exc_info[1]
         text = f"{text}: {type(error).__name__}: {mask_value(str(error))}"
@@ -202,8 +231,9 @@ class MaskedFormatter(logging.Formatter):
     """A log formatter that prints masked_text() instead of the raw message."""
 
     def format(self, record: logging.LogRecord) -> str:
-        masked = logging.makeLogRecord({**record.__dict__, "msg": masked_text(record), "args": None,
-                                        "exc_info": None, "exc_text": None})
+        masked = logging.makeLogRecord(
+            {**record.__dict__, "msg": masked_text(record), "args": None, "exc_info": None, "exc_text": None}
+        )
         return super().format(masked)
 
 

@@ -56,8 +56,7 @@ class PluginOrderError(Exception):
 
 def plugin_names(settings) -> list[str]:
     """PLUGINS as names (Pelican keeps the names of those it registered)."""
-    return [getattr(plugin, "__name__", str(plugin)).rsplit(".", 1)[-1]
-            for plugin in settings.get("PLUGINS") or []]
+    return [getattr(plugin, "__name__", str(plugin)).rsplit(".", 1)[-1] for plugin in settings.get("PLUGINS") or []]
 
 
 _AFTER_THE_GATE = "it could change the site after the final gate has read it"
@@ -68,15 +67,19 @@ def problems(names: list[str]) -> list[tuple[str, str]]:
     [] when it works."""
     found = []
     if "lscb_checks" in names:
-        found += [(f"{other} after lscb_checks", _AFTER_THE_GATE)
-                  for other in names[names.index("lscb_checks") + 1:] if other not in ORDER]
+        found += [
+            (f"{other} after lscb_checks", _AFTER_THE_GATE)
+            for other in names[names.index("lscb_checks") + 1 :]
+            if other not in ORDER
+        ]
     for name in ORDER:
         if name in names:
-            found += [(f"{name} without {needed}", why)
-                      for needed, why in NEEDS.get(name, {}).items() if needed not in names]
+            found += [
+                (f"{name} without {needed}", why) for needed, why in NEEDS.get(name, {}).items() if needed not in names
+            ]
     listed = [name for name in names if name in ORDER]
     for position, later in enumerate(listed):
-        for earlier in listed[position + 1:]:
+        for earlier in listed[position + 1 :]:
             if ORDER.index(earlier) < ORDER.index(later):
                 why = WHY_FIRST.get((earlier, later), "the build runs in the order " + ", ".join(ORDER))
                 found.append((f"{earlier} after {later}", why))
@@ -102,7 +105,10 @@ def check_order(pelican) -> None:
     found = problems(names)
     if found:
         suggested = ", ".join(f'"{name}"' for name in working_list(names))
-        raise PluginOrderError("\n".join(
-            [f"PLUGINS: {found[0][0]}"]
-            + [f"    {what}: {why}" for what, why in found]
-            + [f"    hint: in pelicanconf.py, PLUGINS = [{suggested}]: {found[0][1]}"]))
+        raise PluginOrderError(
+            "\n".join(
+                [f"PLUGINS: {found[0][0]}"]
+                + [f"    {what}: {why}" for what, why in found]
+                + [f"    hint: in pelicanconf.py, PLUGINS = [{suggested}]: {found[0][1]}"]
+            )
+        )

@@ -52,13 +52,76 @@ from .pseudonyms import KINDS, SHAPE, declared_in
 
 # Words of the site's own file and folder naming that never name a person.
 _FILE_WORDS = {
-    "content", "output", "reviews", "review", "documents", "document", "images", "image", "files",
-    "overview", "report", "reports", "summary", "executive", "chronology", "network", "action",
-    "plan", "response", "easy", "read", "appendix", "annex", "briefing", "learning", "lessons",
-    "local", "child", "children", "safeguarding", "practice", "lcspr", "cspr", "scr", "letter",
-    "final", "index", "html", "redaction", "register", "toml", "diagram", "timeline", "genogram",
-    "picture", "drawing", "photo", "photos", "map", "leaflet", "poster", "version", "papers", "notes",
-    "minutes", "statement", "agenda", "scope", "terms", "reference", "references", "family", "young", "people", "parents", "carers", "professionals", "practitioners", "seven", "minute",
+    "content",
+    "output",
+    "reviews",
+    "review",
+    "documents",
+    "document",
+    "images",
+    "image",
+    "files",
+    "overview",
+    "report",
+    "reports",
+    "summary",
+    "executive",
+    "chronology",
+    "network",
+    "action",
+    "plan",
+    "response",
+    "easy",
+    "read",
+    "appendix",
+    "annex",
+    "briefing",
+    "learning",
+    "lessons",
+    "local",
+    "child",
+    "children",
+    "safeguarding",
+    "practice",
+    "lcspr",
+    "cspr",
+    "scr",
+    "letter",
+    "final",
+    "index",
+    "html",
+    "redaction",
+    "register",
+    "toml",
+    "diagram",
+    "timeline",
+    "genogram",
+    "picture",
+    "drawing",
+    "photo",
+    "photos",
+    "map",
+    "leaflet",
+    "poster",
+    "version",
+    "papers",
+    "notes",
+    "minutes",
+    "statement",
+    "agenda",
+    "scope",
+    "terms",
+    "reference",
+    "references",
+    "family",
+    "young",
+    "people",
+    "parents",
+    "carers",
+    "professionals",
+    "practitioners",
+    "seven",
+    "minute",
 }
 _FILE_WORDS |= {word.lower() for kind in KINDS for word in re.split(r"[\s'’-]+", kind) if word}
 _PATH_WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -68,6 +131,7 @@ _SEPARATOR = re.compile(r"([/\\])")
 @dataclass(frozen=True)
 class Known:
     """Text the check wrote or chose from its own vocabulary: printed as is."""
+
     text: str
 
     def __str__(self) -> str:
@@ -78,6 +142,7 @@ class Known:
 class Identifier:
     """What a detector found (a name, an address, a number): masked on
     every page, not only in reviews."""
+
     text: str
 
     def __str__(self) -> str:
@@ -87,6 +152,7 @@ class Identifier:
 @dataclass(frozen=True)
 class File:
     """The name of a file: printed with mask_path()."""
+
     path: str
     name_only: bool = False
 
@@ -98,17 +164,20 @@ class File:
 class Words:
     """Text from content whose words are masked unless in `vocabulary`
     (lower case): a metadata key such as "XMP dc:creator"."""
+
     text: str
     vocabulary: frozenset
 
     def __str__(self) -> str:
-        return _PATH_WORD.sub(lambda m: m.group(0) if m.group(0).lower() in self.vocabulary else mask(m.group(0)),
-                              self.text)
+        return _PATH_WORD.sub(
+            lambda m: m.group(0) if m.group(0).lower() in self.vocabulary else mask(m.group(0)), self.text
+        )
 
 
 @dataclass(frozen=True)
 class Message:
     """A literal template and the parts it quotes (see say())."""
+
     template: str
     parts: dict = field(default_factory=dict)
 
@@ -165,7 +234,8 @@ def say(template: str, /, **parts) -> Message:
     if not isinstance(template, str) or not is_literal(template, caller):
         raise TypeError(
             f"say() takes a literal template, not a built string ({caller.f_code.co_filename}:"
-            f"{caller.f_lineno}): put each value in a part, e.g. say('{{value}} is wrong', value=x)")
+            f"{caller.f_lineno}): put each value in a part, e.g. say('{{value}} is wrong', value=x)"
+        )
     return Message(template, dict(parts))
 
 
@@ -177,7 +247,8 @@ def checked(text, frame: FrameType) -> Message:
         return Message(text)
     raise TypeError(
         f"a finding's message or hint must be a literal or say(...), not a built string "
-        f"({frame.f_code.co_filename}:{frame.f_lineno}): {mask(str(text))[:60]!r}")
+        f"({frame.f_code.co_filename}:{frame.f_lineno}): {mask(str(text))[:60]!r}"
+    )
 
 
 def _pseudonym_ranges(text: str, pseudonyms: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -203,9 +274,11 @@ def mask_value(text: str, pseudonyms: tuple[str, ...] = ()) -> str:
 
 def _mask_name(component: str) -> str:
     stem, dot, extension = component.rpartition(".") if "." in component[1:] else (component, "", "")
+
     def star(match: re.Match) -> str:
         word = match.group(0)
         return word if word.lower() in _FILE_WORDS else mask(word)
+
     return _PATH_WORD.sub(star, stem) + dot + extension
 
 

@@ -35,8 +35,10 @@ def counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 def summary_line(findings: Iterable[Finding]) -> str:
     c = counts(findings)
+
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
+
     return f"{plural(c['errors'], 'error')}, {plural(c['warnings'], 'warning')}, {c['waived']} waived."
 
 
@@ -56,8 +58,14 @@ def as_text(findings: Iterable[Finding], show_waived: bool = False) -> str:
 def as_dicts(findings: Iterable[Finding]) -> list[dict]:
     return [
         {
-            "path": mask_path(f.path), "line": f.line, "col": f.col, "code": f.code, "name": f.name,
-            "severity": f.severity.value, "message": f.message, "hint": f.hint,
+            "path": mask_path(f.path),
+            "line": f.line,
+            "col": f.col,
+            "code": f.code,
+            "name": f.name,
+            "severity": f.severity.value,
+            "message": f.message,
+            "hint": f.hint,
             "waived": f.waived or None,
         }
         for f in sorted(findings)
@@ -85,8 +93,10 @@ def as_github(findings: Iterable[Finding]) -> str:
         if f.waived:
             continue
         level = "error" if f.severity is Severity.ERROR else "warning"
-        props = (f"file={_escape_property(mask_path(f.path))},line={f.line},col={f.col},"
-                 f"title={_escape_property(f'{f.code} {f.name}')}")
+        props = (
+            f"file={_escape_property(mask_path(f.path))},line={f.line},col={f.col},"
+            f"title={_escape_property(f'{f.code} {f.name}')}"
+        )
         lines.append(f"::{level} {props}::{_escape_data(f'{f.message} (hint: {f.hint})')}")
     lines.append(f"::notice title=Publication checks::{_escape_data(summary_line(findings))}")
     return "\n".join(lines)

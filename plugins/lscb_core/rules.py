@@ -45,6 +45,7 @@ DOC_SECTIONS = ("Why it matters", "Example", "Use instead", "Known limitations")
 
 class Waiver(enum.Enum):
     """Where a finding of the rule can be waived (lscb_core.waivers)."""
+
     NEVER = "never"  # cannot be waived
     LINE = "line"  # on its line, or in the header naming its field (`in Summary`)
     FILE = "file"  # about the whole page: also in the header without a field
@@ -135,16 +136,25 @@ class Rule:
         return {title: "\n".join(lines).strip("\n").rstrip() for title, lines in sections.items()}
 
 
-def finding(code: str, source_path: str, line: int, message: str | quote.Message,
-            hint: str | quote.Message,
-            col: int = 1, term: str = "", mode: Mode = Mode.DRAFT) -> Finding:
+def finding(
+    code: str,
+    source_path: str,
+    line: int,
+    message: str | quote.Message,
+    hint: str | quote.Message,
+    col: int = 1,
+    term: str = "",
+    mode: Mode = Mode.DRAFT,
+) -> Finding:
     """Shorthand for RULES[code].at(...): how a finding is reported from
     outside lscb_checks, whose checks/ declares every rule (lscb_core
     imports no plugin; lscb_checks.registry declares these codes when it
     is imported)."""
     if code not in RULES:
-        raise LookupError(f"finding code {code} is not declared: lscb_checks.registry declares every rule, "
-                          "and is imported with the lscb_checks plugin")
+        raise LookupError(
+            f"finding code {code} is not declared: lscb_checks.registry declares every rule, "
+            "and is imported with the lscb_checks plugin"
+        )
     return RULES[code]._at(source_path, line, message, hint, col, term, mode, sys._getframe(1))
 
 

@@ -48,8 +48,11 @@ class Site:
         is followed (BLD002 refuses them), and hidden files and folders
         (`.DS_Store`), which Pelican ignores (IGNORE_FILES), are left out."""
         content = os.path.abspath(self.content_path)
-        folders = [*self.settings.get("ARTICLE_PATHS", []), *self.settings.get("PAGE_PATHS", []),
-                   *self.settings.get("STATIC_PATHS", [])]
+        folders = [
+            *self.settings.get("ARTICLE_PATHS", []),
+            *self.settings.get("PAGE_PATHS", []),
+            *self.settings.get("STATIC_PATHS", []),
+        ]
         found: set[str] = set()
         for folder in folders:
             top = os.path.join(content, folder)

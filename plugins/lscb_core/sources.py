@@ -70,7 +70,7 @@ class SourceFile:
         ranges = []
         for first, last in self.header_entries:
             end = self.line_offset(last + 1)
-            if end > 0 and self.text[end - 1:end] == "\n":
+            if end > 0 and self.text[end - 1 : end] == "\n":
                 end -= 1
             ranges.append((self.line_offset(first), end))
         return ranges
@@ -82,7 +82,9 @@ class SourceFile:
 
     def locate(self, needle: str, body_only: bool = True) -> tuple[int, int]:
         """(line, column) of the first occurrence of `needle`, or (1, 1)."""
-        start = self._line_starts[self.body_start - 1] if body_only and self.body_start - 1 < len(self._line_starts) else 0
+        start = (
+            self._line_starts[self.body_start - 1] if body_only and self.body_start - 1 < len(self._line_starts) else 0
+        )
         offset = self.text.find(needle, start) if needle else -1
         if offset < 0 and body_only:
             offset = self.text.find(needle) if needle else -1

@@ -34,6 +34,7 @@ def header_lines(source: SourceFile) -> dict[int, str]:
             found[after] = entry.name
     return found
 
+
 def _approval(code: str) -> str:
     rule = RULES.get(code)
     return "; approved by <role>" if rule is not None and rule.waiver is Waiver.APPROVED else ""
@@ -45,25 +46,37 @@ def _quote(code: str) -> str:
 
 
 def _line_form(code: str):
-    return say("<!-- waive {code}{quote}: reason{approval} -->", code=known(code), quote=known(_quote(code)),
-               approval=known(_approval(code)))
+    return say(
+        "<!-- waive {code}{quote}: reason{approval} -->",
+        code=known(code),
+        quote=known(_quote(code)),
+        approval=known(_approval(code)),
+    )
 
 
 def _field_form(code: str, name: str):
     # A header field's name is the schema's word (Summary, Title); any other
     # is quoted as the file wrote it, and so masked in a review.
     field_name = known(name) if name.lower() in _FIELD_NAMES else shorten(name, 20)
-    return say("Waive: {code}{quote} in {name}: reason{approval}", code=known(code), quote=known(_quote(code)),
-               name=field_name, approval=known(_approval(code)))
+    return say(
+        "Waive: {code}{quote} in {name}: reason{approval}",
+        code=known(code),
+        quote=known(_quote(code)),
+        name=field_name,
+        approval=known(_approval(code)),
+    )
 
 
-_FIELD_NAMES = frozenset("""title summary date modified child pseudonyms credits document review_type
+_FIELD_NAMES = frozenset(
+    """title summary date modified child pseudonyms credits document review_type
 themes slug status publish_after decision_by decision_date publication_decision owner review_date
-version_of change_note reporting_year template""".split())
+version_of change_note reporting_year template""".split()
+)
+
 
 def _alone(source: SourceFile, first: int, last: int) -> bool:
     """Whether a comment waiver from line `first` to `last` has no other text
     on its lines (it then waives the line below it)."""
     lines = source.lines
-    written = "\n".join(lines[first - 1:last])
+    written = "\n".join(lines[first - 1 : last])
     return not LINE_WAIVER.sub("", written).strip()

@@ -56,7 +56,7 @@ from .sources import SourceFile
 from .text.normalise import normalise
 from .waiver_forms import LINE_WAIVER, _alone, _field_form, _line_form, header_lines
 
-_QUOTES = "\"\u201c\u201d"
+_QUOTES = '"\u201c\u201d'
 _BODY = re.compile(
     r"""^\s*(?P<codes>[^:"\u201c\u201d]*?)\s*(?:["\u201c](?P<term>[^"\u201c\u201d]+)["\u201d])?"""
     r"""\s*(?:\bin\s+(?P<field>[A-Za-z][A-Za-z0-9_-]*))?\s*(?::\s*(?P<reason>.*?))?\s*$""",
@@ -64,8 +64,7 @@ _BODY = re.compile(
 )
 # "; approved by Head of Safeguarding": after a separator, so that "not yet
 # approved by the Chair" is not an approval; the role must have letters.
-_APPROVED = re.compile(r"[;,.]\s*approved by\s*:?\s*(?P<role>[^\W\d_][\w .'&()/-]*[^\W_])\s*$",
-                       re.IGNORECASE)
+_APPROVED = re.compile(r"[;,.]\s*approved by\s*:?\s*(?P<role>[^\W\d_][\w .'&()/-]*[^\W_])\s*$", re.IGNORECASE)
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}\d{3}$")
 _REGISTER_HINT = "change the text, or the register: make register (docs/publishing-reviews.md)"
 
@@ -133,8 +132,16 @@ def blank_waivers(source: SourceFile) -> str:
     return LINE_WAIVER.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
 
 
-def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: Mode,
-           header: dict[int, str], end: int | None = None) -> Waive:
+def _parse(
+    body: str,
+    source: SourceFile,
+    line: int,
+    col: int,
+    kind: str,
+    mode: Mode,
+    header: dict[int, str],
+    end: int | None = None,
+) -> Waive:
     match = _BODY.match(body)
     codes_text = match.group("codes") if match else body
     codes = tuple(code for code in re.split(r"[\s,]+", codes_text.strip()) if code)
@@ -146,34 +153,67 @@ def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: 
     field_name = (match.group("field") or "") if match else ""
     if kind == FILE and field_name:
         kind = FIELD
-    waive = Waive(source.path, line, col, codes, reason, kind,
-                  term=(match.group("term") or "").strip() if match else "", approved_by=role,
-                  field_name=field_name, header=header)
+    waive = Waive(
+        source.path,
+        line,
+        col,
+        codes,
+        reason,
+        kind,
+        term=(match.group("term") or "").strip() if match else "",
+        approved_by=role,
+        field_name=field_name,
+        header=header,
+    )
     path = source.path
     if not codes or any(code.lower() in ("all", "*") for code in codes):
-        waive.problems.append(waiver_finding(
-            "WAIV001", path, line, "waiver names no specific code", "name the codes it waives, e.g. A11Y004",
-            col=col, mode=mode))
+        waive.problems.append(
+            waiver_finding(
+                "WAIV001",
+                path,
+                line,
+                "waiver names no specific code",
+                "name the codes it waives, e.g. A11Y004",
+                col=col,
+                mode=mode,
+            )
+        )
         waive.codes = ()
         return waive
     if kind == LINE:
         if line in header:
-            waive.problems.append(waiver_finding(
-                "WAIV006", path, line, "a comment waiver in the header: name the field instead",
-                _field_form(codes[0], header[line]), col=col, mode=mode))
+            waive.problems.append(
+                waiver_finding(
+                    "WAIV006",
+                    path,
+                    line,
+                    "a comment waiver in the header: name the field instead",
+                    _field_form(codes[0], header[line]),
+                    col=col,
+                    mode=mode,
+                )
+            )
             waive.codes = ()
             return waive
         waive.lines = frozenset(range(line, (end or line) + 1))
         if _alone(source, line, end or line):
             waive.lines |= {(end or line) + 1}
     elif kind == FIELD:
-        waive.lines = frozenset(number for number, name in header.items()
-                                if name.lower() == field_name.lower() and name.lower() != "waive")
+        waive.lines = frozenset(
+            number for number, name in header.items() if name.lower() == field_name.lower() and name.lower() != "waive"
+        )
         if not waive.lines:
-            waive.problems.append(waiver_finding(
-                "WAIV006", path, line, say("waiver names no field {name} of this header", name=shorten(field_name, 20)),
-                say("name the field the finding is in, e.g. {form}", form=_field_form(codes[0], "Summary")),
-                col=col, mode=mode))
+            waive.problems.append(
+                waiver_finding(
+                    "WAIV006",
+                    path,
+                    line,
+                    say("waiver names no field {name} of this header", name=shorten(field_name, 20)),
+                    say("name the field the finding is in, e.g. {form}", form=_field_form(codes[0], "Summary")),
+                    col=col,
+                    mode=mode,
+                )
+            )
             waive.codes = ()
             return waive
     for code in codes:
@@ -185,23 +225,51 @@ def _parse(body: str, source: SourceFile, line: int, col: int, kind: str, mode: 
                 hint = _REGISTER_HINT
             elif code.startswith(("PDF", "IMG")) and rule is not None:
                 hint = "fix the file: export it again without the text or its metadata"
-            waive.problems.append(waiver_finding(
-                "WAIV005", path, line, say("waiver code {code} {what}", what=known(what),
-                                code=known(code) if _CODE.match(code) else shorten(code, 12)),
-                hint, col=col, mode=mode))
+            waive.problems.append(
+                waiver_finding(
+                    "WAIV005",
+                    path,
+                    line,
+                    say(
+                        "waiver code {code} {what}",
+                        what=known(what),
+                        code=known(code) if _CODE.match(code) else shorten(code, 12),
+                    ),
+                    hint,
+                    col=col,
+                    mode=mode,
+                )
+            )
         elif kind == FILE and rule.waiver is not Waiver.FILE:
             waive.whole_file += (code,)
         elif rule.waiver is Waiver.APPROVED and not (waive.term and role):
             form = _field_form(code, field_name) if kind == FIELD else _line_form(code)
-            waive.problems.append(waiver_finding(
-                "WAIV004", path, line, say("waiver of {code} lacks the quoted text or the approver", code=known(code)),
-                form, col=col, mode=mode))
+            waive.problems.append(
+                waiver_finding(
+                    "WAIV004",
+                    path,
+                    line,
+                    say("waiver of {code} lacks the quoted text or the approver", code=known(code)),
+                    form,
+                    col=col,
+                    mode=mode,
+                )
+            )
     if not reason:
-        waive.problems.append(waiver_finding(
-            "WAIV003", path, line, "waiver gives no reason", "add ': <why this is acceptable>' after the codes",
-            col=col, mode=mode))
-    waive.codes = tuple(c for c in codes if c in RULES and RULES[c].waiver is not Waiver.NEVER
-                        and c not in waive.whole_file)
+        waive.problems.append(
+            waiver_finding(
+                "WAIV003",
+                path,
+                line,
+                "waiver gives no reason",
+                "add ': <why this is acceptable>' after the codes",
+                col=col,
+                mode=mode,
+            )
+        )
+    waive.codes = tuple(
+        c for c in codes if c in RULES and RULES[c].waiver is not Waiver.NEVER and c not in waive.whole_file
+    )
     return waive
 
 
@@ -230,10 +298,17 @@ def _whole_file_problems(waive: Waive, findings: list[Finding], mode: Mode) -> l
             hint = _field_form(code, waive.header[spot.line])
         else:
             hint = say("on line {line}: {form}", line=spot.line, form=_line_form(code))
-        problems.append(waiver_finding(
-            "WAIV006", waive.path, waive.line,
-            say("waiver of {code} covers the whole file, not one place", code=known(code)),
-            hint, col=waive.col, mode=mode))
+        problems.append(
+            waiver_finding(
+                "WAIV006",
+                waive.path,
+                waive.line,
+                say("waiver of {code} covers the whole file, not one place", code=known(code)),
+                hint,
+                col=waive.col,
+                mode=mode,
+            )
+        )
     return problems
 
 
@@ -241,14 +316,19 @@ def _inside_hint(where: str) -> str:
     if where.endswith("file name") or "address" in where:
         return "rename the file and change the link to it: a waiver cannot cover what is inside a file"
     if "metadata" in where or "image" in where:
-        return ("remove the file's metadata (scripts/strip-image-metadata.py) or export it again: "
-                "a waiver cannot cover what is inside a file")
+        return (
+            "remove the file's metadata (scripts/strip-image-metadata.py) or export it again: "
+            "a waiver cannot cover what is inside a file"
+        )
     return "export the PDF again with the text deleted: a waiver cannot cover what is inside a file"
 
 
-def apply_waivers(findings: list[Finding], waivers: list[Waive],
-                  codes_judged: set[str] | Callable[[Waive], set[str]] | None = None,
-                  mode: Mode = Mode.DRAFT) -> list[Finding]:
+def apply_waivers(
+    findings: list[Finding],
+    waivers: list[Waive],
+    codes_judged: set[str] | Callable[[Waive], set[str]] | None = None,
+    mode: Mode = Mode.DRAFT,
+) -> list[Finding]:
     """Mark findings covered by a waiver as waived; add findings for bad and
     unused waivers. `codes_judged`: codes whose checks have run (unused
     waivers of other codes are not reported yet), or a function giving them
@@ -280,13 +360,28 @@ def apply_waivers(findings: list[Finding], waivers: list[Waive],
             inside = next((f for f in findings if f.inside and waive._matches(f)), None)
             codes = known(", ".join(waive.codes))
             if inside is not None:
-                result.append(waiver_finding(
-                    "WAIV002", waive.path, waive.line,
-                    say("waiver of {codes} waives nothing: the text is in a file", codes=codes),
-                    _inside_hint(inside.inside), col=waive.col, mode=mode))
+                result.append(
+                    waiver_finding(
+                        "WAIV002",
+                        waive.path,
+                        waive.line,
+                        say("waiver of {codes} waives nothing: the text is in a file", codes=codes),
+                        _inside_hint(inside.inside),
+                        col=waive.col,
+                        mode=mode,
+                    )
+                )
             else:
-                result.append(waiver_finding(
-                    "WAIV002", waive.path, waive.line, say("waiver of {codes} waives nothing", codes=codes),
-                    "remove the waiver", col=waive.col, mode=mode))
+                result.append(
+                    waiver_finding(
+                        "WAIV002",
+                        waive.path,
+                        waive.line,
+                        say("waiver of {codes} waives nothing", codes=codes),
+                        "remove the waiver",
+                        col=waive.col,
+                        mode=mode,
+                    )
+                )
             waive.used = True  # report once
     return result

@@ -29,17 +29,21 @@ import re
 from dataclasses import dataclass
 
 # Titles that may come before a name in a credit.
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 mr mrs ms mx miss dr doctor prof professor sir dame lord lady baroness baron rev revd reverend
 cllr councillor pc dc ds di dci dsi det sgt insp supt pcso ch chief constable sergeant inspector
 superintendent detective the hon honourable rt right
-""".split())
+""".split()
+)
 # Post-nominals written with one capital letter only, or lower case; any
 # other word with two or more capitals after the name (MBChB, CQSW, MSc,
 # PhD, OBE) is read as a post-nominal too.
-POST_NOMINALS = frozenset("""
+POST_NOMINALS = frozenset(
+    """
 hons oxon cantab dip cert esq jr jnr sr snr
-""".split())
+""".split()
+)
 _CAMEL_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?|\S+")
 
@@ -47,15 +51,18 @@ FORM = "Name (role); Name (role)"
 # Credits are the people who wrote and oversaw the report, never those it is
 # about: a role is accepted only when each of its words is one of these, and
 # it names one of the ROLES (see role_accepted).
-ROLES = frozenset("""
+ROLES = frozenset(
+    """
 author co-author writer reviewer co-reviewer chair co-chair chairman chairwoman chairperson vice-chair
 scrutineer manager adviser advisor lead editor facilitator member secretary coordinator co-ordinator
 officer director analyst researcher consultant nurse doctor paediatrician practitioner representative
 administrator commissioner overseer taker support head investigator
-""".split())
+""".split()
+)
 # Words that qualify a role or name the body it serves ("independent", "of
 # the panel", "Board", "to the review").
-_ROLE_WORDS = ROLES | frozenset("""
+_ROLE_WORDS = ROLES | frozenset(
+    """
 independent lead senior deputy vice interim acting joint co principal assistant overview report review
 reviews panel board partnership partnerships business health medical clinical specialist designated named
 safeguarding agency agencies professional legal research quality assurance programme project policy
@@ -65,19 +72,22 @@ protection group subgroup sub committee team service services council county bor
 trust constabulary force hospital foundation unit partners arrangements national rapid domestic abuse
 homicide dhr safeguarding-adults sar minute minutes investigating operational
 of the to for and & on this in
-""".split())
+""".split()
+)
 # Two-word phrases whose first word is not a role word alone: "child" and
 # "partner" never make a credit one of the family ("child of the author").
-_ROLE_PHRASES = re.compile(r"\bchild(?=[ \t]+(?:safeguarding|protection)\b)|\bpartner(?=[ \t]+agenc)",
-                           re.IGNORECASE)
+_ROLE_PHRASES = re.compile(r"\bchild(?=[ \t]+(?:safeguarding|protection)\b)|\bpartner(?=[ \t]+agenc)", re.IGNORECASE)
 # Words that never name the body a role serves, even capitalised
 # ("author, Mother of Child Q").
-_PEOPLE = frozenset("""
+_PEOPLE = frozenset(
+    """
 child baby infant young person sibling brother sister twin mother father parent parents stepfather stepmother
 carer grandmother grandfather grandparent uncle aunt cousin partner boyfriend girlfriend man woman male female
 family household neighbour friend victim subject son daughter mum dad relative
-""".split())
+""".split()
+)
 _ROLE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|&|[,()]|\S")
+
 
 @dataclass(frozen=True)
 class Credit:
@@ -125,8 +135,9 @@ def parse(value: str) -> tuple[list[Credit], list[Problem]]:
             problems.append(Problem(number, start, "credit {number} has an empty (role)"))
             continue
         if not role_accepted(role):
-            problems.append(Problem(number, start, "credit {number}'s role is not an author's, reviewer's "
-                                                   "or chair's", role=True))
+            problems.append(
+                Problem(number, start, "credit {number}'s role is not an author's, reviewer's or chair's", role=True)
+            )
             continue
         person = person_words(name)
         if not person:
@@ -175,7 +186,7 @@ def _split_role(text: str) -> tuple[str, str | None]:
         elif text[index] == "(":
             depth -= 1
             if depth == 0:
-                return text[:index].strip().rstrip(","), text[index + 1:-1]
+                return text[:index].strip().rstrip(","), text[index + 1 : -1]
     return text, None
 
 
@@ -206,5 +217,6 @@ def _is_post_nominal(word: str, in_capitals: bool = False) -> bool:
     if in_capitals:
         return False
     # "MBChB", "CQSW", "PhD", "MSc"; not "Smith-Jones", "McDonald", "O'Brien".
-    return any(sum(1 for c in part if c.isupper()) >= 2 and not _CAMEL_SURNAME.match(part)
-               for part in re.split(r"[-'’]", bare))
+    return any(
+        sum(1 for c in part if c.isupper()) >= 2 and not _CAMEL_SURNAME.match(part) for part in re.split(r"[-'’]", bare)
+    )

@@ -35,6 +35,7 @@ REVIEW_TYPE_LABELS = {
     "rapid-review": "Rapid review",
 }
 
+
 def is_review(article) -> bool:
     return is_of_type(article, "reviews")
 
@@ -57,20 +58,30 @@ def apply_gate(generator) -> None:
             except ValueError as error:
                 field = str(error).split(":", 1)[0]
                 written = str(getattr(article, field.lower(), "") or "")
-                findings.append(finding(
-                    "REV002", article.source_path, field_line(article.source_path, field),
-                    say("{field} '{value}' is not a date", field=known(field), value=shorten(written, 30)),
-                    "write the date as YYYY-MM-DD, e.g. 2026-03-31",
-                ))
+                findings.append(
+                    finding(
+                        "REV002",
+                        article.source_path,
+                        field_line(article.source_path, field),
+                        say("{field} '{value}' is not a date", field=known(field), value=shorten(written, 30)),
+                        "write the date as YYYY-MM-DD, e.g. 2026-03-31",
+                    )
+                )
                 _block(article, generator.context, state)
                 continue
             if verdict.kind == "block":
-                log.warning("Not published: %s (%s)", file(display_path(article.source_path)),
-                            known(render_for(verdict.reason, article.source_path)))
+                log.warning(
+                    "Not published: %s (%s)",
+                    file(display_path(article.source_path)),
+                    known(render_for(verdict.reason, article.source_path)),
+                )
                 _block(article, generator.context, state)
             elif verdict.kind == "retire":
-                log.info("Retired: %s (%s); notice only", file(display_path(article.source_path)),
-                         known(render_for(verdict.reason, article.source_path)))
+                log.info(
+                    "Retired: %s (%s); notice only",
+                    file(display_path(article.source_path)),
+                    known(render_for(verdict.reason, article.source_path)),
+                )
                 _retire(article, generator.context, state)
                 retired.append(article)
             else:

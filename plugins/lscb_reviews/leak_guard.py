@@ -74,7 +74,10 @@ def _same_contents(output: str, state):
 
 def _register_leak(where: str, message):
     return finding(
-        "RED005", os.path.join("output", where), 1, say("{what}", what=known(message)),
+        "RED005",
+        os.path.join("output", where),
+        1,
+        say("{what}", what=known(message)),
         "remove the copy: the register stays next to its review in the repository only",
     )
 
@@ -94,15 +97,23 @@ def _mention(relative: str, url: str, item) -> object:
         for needle in (url, url.rstrip("/")):
             line, col = item.source.locate(needle)
             if (line, col) != (1, 1):
-                return finding("REV003", item.path, line, say("names blocked review {url}", url=file(url[:50])),
-                               "remove the address until the review is published", col=col)
+                return finding(
+                    "REV003",
+                    item.path,
+                    line,
+                    say("names blocked review {url}", url=file(url[:50])),
+                    "remove the address until the review is published",
+                    col=col,
+                )
     return _leak(relative, say("names blocked review {url}", url=file(url[:50])))
 
 
 def _leak(where: str, message):
     """`message`: a literal of this module or say(...)."""
     return finding(
-        "REV003", os.path.join("output", where), 1, message if not isinstance(message, str) else say(
-            "{what}", what=known(message)),
+        "REV003",
+        os.path.join("output", where),
+        1,
+        message if not isinstance(message, str) else say("{what}", what=known(message)),
         "remove links to reviews that are withheld, embargoed or drafts",
     )

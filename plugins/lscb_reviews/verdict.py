@@ -46,8 +46,10 @@ def decide(article, today: dt.date, retention_months: int | None) -> Verdict:
     if decision != "publish":
         if not decision:
             return Verdict("block", "it has no Publication_decision")
-        return Verdict("block", say("Publication_decision is {decision}",
-                                    decision=known(decision) if decision in _DECISIONS else decision))
+        return Verdict(
+            "block",
+            say("Publication_decision is {decision}", decision=known(decision) if decision in _DECISIONS else decision),
+        )
 
     if _field(article, "criminal_proceedings") == "ongoing":
         return Verdict("block", "Criminal_proceedings is ongoing")
@@ -61,8 +63,11 @@ def decide(article, today: dt.date, retention_months: int | None) -> Verdict:
         except ValueError as error:
             raise ValueError(f"Publish_after: {error}") from None
     if live_from > today:
-        return Verdict("block", say("embargoed until {day}, {due}", day=known(live_from.isoformat()),
-                                    due=known(_due(live_from, today))), live_from)
+        return Verdict(
+            "block",
+            say("embargoed until {day}, {due}", day=known(live_from.isoformat()), due=known(_due(live_from, today))),
+            live_from,
+        )
 
     if retention_months and add_months(live_from, retention_months) <= today:
         return Verdict("retire", say("older than {months} months", months=retention_months), live_from)

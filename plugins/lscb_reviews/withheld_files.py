@@ -106,8 +106,7 @@ def withhold_files(generators) -> None:
             # It was public until the review retired, and a page still
             # published links it: it stays for that page. Retirement is a
             # date passing; it never stops the (daily) build.
-            log.info("Kept: %s (a file of retired %s, linked by a published page)",
-                     relative, display_path(review))
+            log.info("Kept: %s (a file of retired %s, linked by a published page)", relative, display_path(review))
             continue
         findings.extend(_shared(item, absolute, review, copy) for item in pages)
 
@@ -194,8 +193,9 @@ def _shared(item, absolute: str, review: str, copy: bool):
     name = posixpath.basename(absolute.replace(os.sep, "/"))
     line, col = item.source.locate(name, body_only=False)
     what = "a copy of a file" if copy else "a file"
-    message = say("links {what} of {review}, which is not published", what=vocab(what),
-                  review=file(review, name_only=True))
+    message = say(
+        "links {what} of {review}, which is not published", what=vocab(what), review=file(review, name_only=True)
+    )
     return finding("REV012", item.path, line, message, HINT, col=col)
 
 

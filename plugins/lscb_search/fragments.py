@@ -29,7 +29,7 @@ def read_fragment(path: Path) -> Fragment:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path}: not a pagefind fragment (no {SIGNATURE.decode()} signature)")
-    raw = data[len(SIGNATURE):].decode("utf-8")
+    raw = data[len(SIGNATURE) :].decode("utf-8")
     record = json.loads(raw)
     return Fragment(
         file=path,

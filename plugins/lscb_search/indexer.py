@@ -75,8 +75,9 @@ def run_pagefind(root: Path, program: str | None = None) -> None:
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise SearchIndexFailed(program or "pagefind", f"could not run pagefind: {exc.strerror}",
-                                _HINT_REINSTALL) from exc
+        raise SearchIndexFailed(
+            program or "pagefind", f"could not run pagefind: {exc.strerror}", _HINT_REINSTALL
+        ) from exc
     if done.returncode != 0:
         said = " ".join((done.stderr or done.stdout).split())[:200] or "nothing"
         raise SearchIndexFailed(

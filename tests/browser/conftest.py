@@ -32,6 +32,7 @@ def pytest_collection_modifyitems(config, items):
         if BROWSER_TESTS in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
 
+
 _NEEDS_REVIEW = pytest.StashKey[list]()
 _WEIGHTS = pytest.StashKey[list]()
 
@@ -73,7 +74,8 @@ def served_site(tmp_path_factory, demo_today):
     with server as url:
         result = build_for_audit(folder, server.port, today=demo_today)
         assert result.ok, "the demo site did not build:\n" + "\n".join(
-            [f.as_text() for f in result.findings if f.is_error] + result.errors)
+            [f.as_text() for f in result.findings if f.is_error] + result.errors
+        )
         yield ServedSite(folder, url, pages(folder))
 
 
@@ -132,13 +134,18 @@ def pytest_terminal_summary(terminalreporter):
             if key not in seen:
                 seen.add(key)
                 count = sum(1 for p in NEEDS_REVIEW if (p.check, p.message) == key)
-                terminalreporter.write_line(f"{problem.check}: {problem.message} "
-                                            f"({count} element{'s' if count > 1 else ''}, e.g. {problem})")
+                terminalreporter.write_line(
+                    f"{problem.check}: {problem.message} ({count} element{'s' if count > 1 else ''}, e.g. {problem})"
+                )
     weights = terminalreporter.config.stash.get(_WEIGHTS, [])
     if weights:
         terminalreporter.section("page weight (compressed; PDFs and photos left out)")
-        terminalreporter.write_line(f"{'page type':<24} {'HTML':>7} {'CSS':>7} {'JS':>7} {'images':>7} {'total':>8}  page")
+        terminalreporter.write_line(
+            f"{'page type':<24} {'HTML':>7} {'CSS':>7} {'JS':>7} {'images':>7} {'total':>8}  page"
+        )
         for kind, address, sizes in weights:
             terminalreporter.write_line(
-                f"{kind:<24} " + " ".join(f"{sizes[k] / 1024:6.1f}K" for k in ("html", "css", "js", "images"))
-                + f" {sum(sizes.values()) / 1024:7.1f}K  /{address}")
+                f"{kind:<24} "
+                + " ".join(f"{sizes[k] / 1024:6.1f}K" for k in ("html", "css", "js", "images"))
+                + f" {sum(sizes.values()) / 1024:7.1f}K  /{address}"
+            )

@@ -54,8 +54,11 @@ def test_axe_names_the_page_and_the_image_that_lost_its_alt_text(browser, broken
 
 def test_a_colour_below_7_to_1_is_named_in_high_visibility_and_axe_catches_it_by_default(browser, broken_copy):
     with broken_copy() as (folder, url):
-        _add_css(folder, "html.high-visibility .prose p { color: #6f6f6f !important; }"  # 4.2:1 on black
-                         " html:not(.high-visibility) .prose p { color: #999999 !important; }")  # 2.8:1 on white
+        _add_css(
+            folder,
+            "html.high-visibility .prose p { color: #6f6f6f !important; }"  # 4.2:1 on black
+            " html:not(.high-visibility) .prose p { color: #999999 !important; }",
+        )  # 2.8:1 on white
         context, page = _open(browser, url + GUIDANCE, "high-visibility")
         problems = contrast_problems(page, GUIDANCE, 7)
         context.close()
@@ -74,8 +77,9 @@ def test_linkchecker_names_the_page_and_the_broken_link(served_site, broken_copy
         _edit(folder, "", 'href="#main-content"', f'href="{url}{GUIDANCE}#no-such-anchor"')
         problems = run_linkchecker(url, [GUIDANCE, ""])
     found = {(p.page, p.element.split(" ", 2)[-1]) for p in problems}
-    assert found == {(GUIDANCE, '<a href="/no-such-page/">'),
-                     ("", f'<a href="{url}{GUIDANCE}#no-such-anchor">')}, problems
+    assert found == {(GUIDANCE, '<a href="/no-such-page/">'), ("", f'<a href="{url}{GUIDANCE}#no-such-anchor">')}, (
+        problems
+    )
     assert "no-such-anchor" in next(p.message for p in problems if p.page == "")
 
 
@@ -108,9 +112,12 @@ def test_the_focus_check_notices_an_invisible_focus(browser, broken_copy):
 
 def test_the_reflow_check_notices_sideways_scrolling_clipping_and_overlap(browser, broken_copy):
     with broken_copy() as (folder, url):
-        _add_css(folder, ".prose { min-width: 40rem; }"
-                         " .page-title { white-space: nowrap; overflow: hidden; }"
-                         " .lede { margin-top: -6rem; }")
+        _add_css(
+            folder,
+            ".prose { min-width: 40rem; }"
+            " .page-title { white-space: nowrap; overflow: hidden; }"
+            " .lede { margin-top: -6rem; }",
+        )
         context, page = _open(browser, url + GUIDANCE, "large-text", 320)
         kinds = {(p.check, p.element.split(" > ")[-1].split(":")[0]) for p in reflow_problems(page, GUIDANCE)}
         context.close()

@@ -46,20 +46,32 @@ def test_all_text_scales_with_the_root_font_size_on_every_page(served_site, brow
 
 @pytest.mark.parametrize("spacing", ["", "text-spacing"])
 def test_large_text_at_320_pixels_neither_scrolls_sideways_nor_clips_nor_overlaps(served_site, browser, spacing):
-    problems = each_page(browser, served_site.url, served_site.pages, reflow_problems, "large-text", 320,
-                         style=TEXT_SPACING if spacing else "")
+    problems = each_page(
+        browser,
+        served_site.url,
+        served_site.pages,
+        reflow_problems,
+        "large-text",
+        320,
+        style=TEXT_SPACING if spacing else "",
+    )
     assert not problems, report(problems)
 
 
 def test_high_visibility_gives_7_to_1_contrast_and_underlined_links_on_every_page(served_site, browser):
-    problems = each_page(browser, served_site.url, served_site.pages,
-                         lambda page, address: contrast_problems(page, address, 7) + underline_problems(page, address),
-                         "high-visibility")
+    problems = each_page(
+        browser,
+        served_site.url,
+        served_site.pages,
+        lambda page, address: contrast_problems(page, address, 7) + underline_problems(page, address),
+        "high-visibility",
+    )
     assert not problems, report(problems)
 
 
 def test_the_default_colours_meet_4_5_to_1_on_every_page(served_site, browser):
     # axe checks this too; measured here the same way as high visibility.
-    problems = each_page(browser, served_site.url, served_site.pages,
-                         lambda page, address: contrast_problems(page, address, 4.5))
+    problems = each_page(
+        browser, served_site.url, served_site.pages, lambda page, address: contrast_problems(page, address, 4.5)
+    )
     assert not problems, report(problems)

@@ -58,7 +58,8 @@ def test_pressing_shift_three_times_leaves_too(exit_page):
     page.keyboard.press("Shift")
     assert "1 more time" in page.locator(".exit-this-page [role=status]").inner_text()
     state = _blanked_at_once(
-        page, "document.dispatchEvent(new KeyboardEvent('keyup', {key: 'Shift', keyCode: 16, bubbles: true}))")
+        page, "document.dispatchEvent(new KeyboardEvent('keyup', {key: 'Shift', keyCode: 16, bubbles: true}))"
+    )
     assert state["overlay"] and state["covers"]
     _left_for_good(page, exit_url)
 

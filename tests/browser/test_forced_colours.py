@@ -17,15 +17,23 @@ CONTROL_BORDERS = """() => Array.from(document.querySelectorAll(
 def test_in_forced_colours_text_focus_and_controls_stay_visible(served_site, browser):
     def check(page, address):
         problems = contrast_problems(page, address, 4.5) + focus_problems(page, address, shadows_count=False)
-        return problems + [Problem(address, "forced colours", control["element"], "the control has no border")
-                           for control in page.evaluate(CONTROL_BORDERS) if not control["border"]]
+        return problems + [
+            Problem(address, "forced colours", control["element"], "the control has no border")
+            for control in page.evaluate(CONTROL_BORDERS)
+            if not control["border"]
+        ]
 
     problems = each_page(browser, served_site.url, served_site.samples, check, media={"forced_colors": "active"})
     assert not problems, report(problems)
 
 
 def test_prefers_contrast_more_gives_7_to_1_on_every_page_without_javascript(served_site, browser):
-    problems = each_page(browser, served_site.url, served_site.pages,
-                         lambda page, address: contrast_problems(page, address, 7),
-                         media={"contrast": "more"}, java_script_enabled=False)
+    problems = each_page(
+        browser,
+        served_site.url,
+        served_site.pages,
+        lambda page, address: contrast_problems(page, address, 7),
+        media={"contrast": "more"},
+        java_script_enabled=False,
+    )
     assert not problems, report(problems)

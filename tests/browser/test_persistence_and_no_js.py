@@ -21,16 +21,22 @@ requestAnimationFrame(() => {
 
 
 def _pressed(page) -> dict[str, str]:
-    return {button.inner_text().split("\n")[0].strip(): button.get_attribute("aria-pressed")
-            for button in page.locator(".display-options__button").all()}
+    return {
+        button.inner_text().split("\n")[0].strip(): button.get_attribute("aria-pressed")
+        for button in page.locator(".display-options__button").all()
+    }
 
 
-@pytest.mark.parametrize("choice, cls, pressed", [
-    ("Large text", "text-large", {"Small text": "false", "Medium text": "false", "Large text": "true"}),
-    ("High visibility", "high-visibility", {"High visibility": "true"}),
-])
+@pytest.mark.parametrize(
+    "choice, cls, pressed",
+    [
+        ("Large text", "text-large", {"Small text": "false", "Medium text": "false", "Large text": "true"}),
+        ("High visibility", "high-visibility", {"High visibility": "true"}),
+    ],
+)
 def test_a_choice_applies_on_the_next_page_and_after_a_reload_before_the_first_paint(
-        served_site, browser, choice, cls, pressed):
+    served_site, browser, choice, cls, pressed
+):
     context = new_context(browser)
     context.add_init_script(FIRST_FRAME)
     page = context.new_page()

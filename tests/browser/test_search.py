@@ -19,8 +19,10 @@ from lscb_audit.serve import Server
 from lscb_audit.site import build_for_audit
 from lscb_audit.tools import ROOT
 
-CSP = ("script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
-       "default-src 'none'; img-src 'self' data:")
+CSP = (
+    "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
+    "default-src 'none'; img-src 'self' data:"
+)
 WORD = "referral"  # in the demo guidance, reports and glossary
 NOTHING = "xylophonequark"
 # A page whose text looks like HTML: search must show it as text.
@@ -44,8 +46,9 @@ def search_site(tmp_path_factory, demo_today):
     folder = tmp_path_factory.mktemp("search")
     server = Server(folder / "site")  # bound first: the site is built for the port it holds
     with server as url:
-        result = build_for_audit(folder / "site", server.port, content=_content_with_code_page(folder),
-                                 today=demo_today)
+        result = build_for_audit(
+            folder / "site", server.port, content=_content_with_code_page(folder), today=demo_today
+        )
         assert result.ok, "\n".join([f.as_text() for f in result.findings if f.is_error] + result.errors)
         yield url
 
@@ -53,8 +56,10 @@ def search_site(tmp_path_factory, demo_today):
 def _search(page, query: str):
     page.fill("#search-query", query)
     page.press("#search-query", "Enter")
-    page.wait_for_function("() => !document.querySelector('.search__status').textContent.startsWith('Searching')"
-                           " && document.querySelector('.search__status').textContent !== ''")
+    page.wait_for_function(
+        "() => !document.querySelector('.search__status').textContent.startsWith('Searching')"
+        " && document.querySelector('.search__status').textContent !== ''"
+    )
 
 
 def _status(page) -> str:
@@ -62,8 +67,10 @@ def _status(page) -> str:
 
 
 def _results(page) -> list[dict]:
-    return page.evaluate("() => [...document.querySelectorAll('.search__results li')].map(li => ({"
-                         "href: li.querySelector('h2 a').href, title: li.querySelector('h2 a').textContent}))")
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.search__results li')].map(li => ({"
+        "href: li.querySelector('h2 a').href, title: li.querySelector('h2 a').textContent}))"
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -207,8 +214,11 @@ def test_with_javascript_the_no_javascript_message_is_hidden(search_site, browse
 def test_a_preview_build_with_relative_urls_searches_from_a_sub_folder(tmp_path, browser, demo_today):
     from lscb_core.build import build
 
-    result = build(ROOT / "pelicanconf.py", tmp_path / "preview",
-                   overrides={"PATH": str(ROOT / "content"), "LSCB_TODAY": demo_today})
+    result = build(
+        ROOT / "pelicanconf.py",
+        tmp_path / "preview",
+        overrides={"PATH": str(ROOT / "content"), "LSCB_TODAY": demo_today},
+    )
     assert result.ok, "\n".join([f.as_text() for f in result.findings if f.is_error] + result.errors)
     with Server(tmp_path) as url:  # the site is at /preview/, not at the root
         context = new_context(browser)

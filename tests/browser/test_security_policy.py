@@ -38,8 +38,9 @@ def test_an_inline_script_and_a_style_attribute_are_reported_with_their_pages(br
     with broken_copy() as (folder, url):
         guidance = folder / GUIDANCE / "index.html"
         text = guidance.read_text(encoding="utf-8")
-        guidance.write_text(text.replace("</main>", "<script>document.title = 'x';</script></main>", 1),
-                            encoding="utf-8")
+        guidance.write_text(
+            text.replace("</main>", "<script>document.title = 'x';</script></main>", 1), encoding="utf-8"
+        )
         about = folder / PAGE / "index.html"
         text = about.read_text(encoding="utf-8")
         assert "<h1" in text

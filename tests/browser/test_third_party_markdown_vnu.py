@@ -31,7 +31,10 @@ def test_pages_built_from_third_party_markdown_pass_the_nu_html_checker(tmp_path
     # What the source checks left out here would refuse in a real build:
     # links to files of the documentation that are not in the corpus
     # (LINK004 names each) and headings that skip a level (A11Y003).
-    problems = [problem for problem in run_vnu(site.output)
-                if "{filename}" not in problem.message and "skipping" not in problem.message]
+    problems = [
+        problem
+        for problem in run_vnu(site.output)
+        if "{filename}" not in problem.message and "skipping" not in problem.message
+    ]
     assert not problems, report(problems)
     assert len(site.html_files()) > len(files)

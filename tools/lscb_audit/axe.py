@@ -20,11 +20,19 @@ def run_axe(page, address: str) -> tuple[list[Problem], list[Problem]]:
         " const pick = list => list.map(v => ({id: v.id, impact: v.impact, help: v.help,"
         "   nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: (n.failureSummary || '').split('\\n').slice(1, 2).join(' ').trim()}))}));"
         " return {violations: pick(r.violations), incomplete: pick(r.incomplete)}; }",
-        [_SOURCE, TAGS])
+        [_SOURCE, TAGS],
+    )
 
     def problems(items) -> list[Problem]:
-        return [Problem(address, f"axe {item['id']}", node["target"],
-                        f"{item['help']}" + (f" ({node['summary']})" if node["summary"] else ""))
-                for item in items for node in item["nodes"]]
+        return [
+            Problem(
+                address,
+                f"axe {item['id']}",
+                node["target"],
+                f"{item['help']}" + (f" ({node['summary']})" if node["summary"] else ""),
+            )
+            for item in items
+            for node in item["nodes"]
+        ]
 
     return problems(result["violations"]), problems(result["incomplete"])

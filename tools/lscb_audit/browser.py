@@ -77,8 +77,17 @@ def tab_walk(page, limit: int = 200) -> list[dict]:
     return stops
 
 
-def each_page(browser, base_url: str, addresses: list[str], check, mode: str = "default",
-              width: int = 1280, style: str = "", media: dict | None = None, **options) -> list:
+def each_page(
+    browser,
+    base_url: str,
+    addresses: list[str],
+    check,
+    mode: str = "default",
+    width: int = 1280,
+    style: str = "",
+    media: dict | None = None,
+    **options,
+) -> list:
     """Open each page in a fresh context of the given mode and width (with an
     extra style sheet, emulated media such as {"forced_colors": "active"} and
     context options such as java_script_enabled=False) and collect what

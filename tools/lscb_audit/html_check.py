@@ -14,7 +14,10 @@ def run_vnu(folder: Path) -> list[Problem]:
     """Every error vnu reports, with the page and the line."""
     done = subprocess.run(
         [java(), "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json", str(folder)],
-        capture_output=True, text=True, timeout=600)
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     try:
         messages = json.loads(done.stderr or done.stdout)["messages"]
     except (ValueError, KeyError):
@@ -30,6 +33,7 @@ def run_vnu(folder: Path) -> list[Problem]:
         address = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         line = message.get("lastLine") or message.get("firstLine")
         extract = " ".join((message.get("extract") or "").split())[:60]
-        problems.append(Problem(address, "vnu", f"line {line}" + (f" `{extract}`" if extract else ""),
-                                message.get("message", "")))
+        problems.append(
+            Problem(address, "vnu", f"line {line}" + (f" `{extract}`" if extract else ""), message.get("message", ""))
+        )
     return problems

@@ -38,16 +38,30 @@ def run_linkchecker(base_url: str, addresses: list[str]) -> list[Problem]:
         # as another site's.
         parts = urlsplit(base_url)
         host = re.escape(f"{parts.scheme}://{parts.netloc}/")
-        config.write_text(_CONFIG.replace("checkextern=0\n", f"checkextern=0\ninternlinks=^{host}\n"),
-                          encoding="utf-8")
+        config.write_text(_CONFIG.replace("checkextern=0\n", f"checkextern=0\ninternlinks=^{host}\n"), encoding="utf-8")
         done = subprocess.run(
-            [linkchecker(), "-f", str(config), "--no-status", "--no-robots", "-o", "csv", "-r", "1",
-             *[base_url + address for address in addresses]],
-            capture_output=True, text=True, timeout=600)
+            [
+                linkchecker(),
+                "-f",
+                str(config),
+                "--no-status",
+                "--no-robots",
+                "-o",
+                "csv",
+                "-r",
+                "1",
+                *[base_url + address for address in addresses],
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     if done.returncode not in (0, 1):
         return [Problem("", "linkchecker", "", f"linkchecker failed ({done.returncode}): {done.stderr[-500:]}")]
-    rows = csv.DictReader(io.StringIO("\n".join(
-        line for line in done.stdout.splitlines() if line and not line.startswith("#"))), delimiter=";")
+    rows = csv.DictReader(
+        io.StringIO("\n".join(line for line in done.stdout.splitlines() if line and not line.startswith("#"))),
+        delimiter=";",
+    )
     problems, seen = [], set()
     for row in rows:
         broken = row["valid"] == "False"
@@ -60,6 +74,5 @@ def run_linkchecker(base_url: str, addresses: list[str]) -> list[Problem]:
             continue
         seen.add(key)
         what = row["result"] if broken else row["warningstring"].split(" Available anchors")[0]
-        problems.append(Problem(parent, "linkchecker", f"line {row['line']} <a href=\"{row['urlname']}\">",
-                                what))
+        problems.append(Problem(parent, "linkchecker", f'line {row["line"]} <a href="{row["urlname"]}">', what))
     return problems

@@ -7,26 +7,35 @@ from .browser import measure, tab_walk
 from .problems import Problem
 
 # WCAG 1.4.12: the spacing a reader's own style sheet may set.
-TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
-                " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
 
 
 def reflow_problems(page, address: str) -> list[Problem]:
     """Horizontal scrolling, text cut off, text over other text."""
-    return [Problem(address, item["kind"], item["element"], item["detail"])
-            for item in measure(page, "reflow()")]
+    return [Problem(address, item["kind"], item["element"], item["detail"]) for item in measure(page, "reflow()")]
 
 
 def contrast_problems(page, address: str, minimum: float) -> list[Problem]:
     """Text whose contrast with what is behind it is below `minimum`:1."""
-    return [Problem(address, "contrast", item["element"],
-                    f"'{item['text']}' is {item['ratio']}:1 ({item['colour']} on {item['background']}),"
-                    f" needs {minimum}:1") for item in measure(page, f"contrast({minimum})")]
+    return [
+        Problem(
+            address,
+            "contrast",
+            item["element"],
+            f"'{item['text']}' is {item['ratio']}:1 ({item['colour']} on {item['background']}), needs {minimum}:1",
+        )
+        for item in measure(page, f"contrast({minimum})")
+    ]
 
 
 def underline_problems(page, address: str) -> list[Problem]:
-    return [Problem(address, "underline", item["element"], f"link '{item['text']}' is not underlined")
-            for item in measure(page, "linksUnderlined()")]
+    return [
+        Problem(address, "underline", item["element"], f"link '{item['text']}' is not underlined")
+        for item in measure(page, "linksUnderlined()")
+    ]
 
 
 def keyboard_problems(page, address: str) -> list[Problem]:
@@ -36,8 +45,11 @@ def keyboard_problems(page, address: str) -> list[Problem]:
     stops = tab_walk(page, limit=len(focusables) + 10)
     reached = [stop["element"] for stop in stops]
     if not stops or "skip-link" not in stops[0]["element"]:
-        problems.append(Problem(address, "keyboard", stops[0]["element"] if stops else "",
-                                "the first Tab stop is not the skip link"))
+        problems.append(
+            Problem(
+                address, "keyboard", stops[0]["element"] if stops else "", "the first Tab stop is not the skip link"
+            )
+        )
     for element in focusables:
         if element not in reached:
             problems.append(Problem(address, "keyboard", element, "Tab never reaches this control"))
@@ -47,8 +59,11 @@ def keyboard_problems(page, address: str) -> list[Problem]:
 def focus_problems(page, address: str, shadows_count: bool = True) -> list[Problem]:
     """Tab stops whose focus cannot be seen: no outline of 2 px or more (and,
     unless in forced colours, where shadows are not drawn, no box-shadow)."""
-    return [Problem(address, "focus", stop["element"], f"focus is not visible on '{stop['text']}'")
-            for stop in tab_walk(page) if not (stop["outline"] or (shadows_count and stop["shadow"]))]
+    return [
+        Problem(address, "focus", stop["element"], f"focus is not visible on '{stop['text']}'")
+        for stop in tab_walk(page)
+        if not (stop["outline"] or (shadows_count and stop["shadow"]))
+    ]
 
 
 def scaling_problems(small_page, large_page, address: str) -> list[Problem]:
@@ -60,9 +75,15 @@ def scaling_problems(small_page, large_page, address: str) -> list[Problem]:
     for item in measure(large_page, "fontSizes()"):
         was = before.get(item["element"])
         if was and item["size"] < was["size"] * growth * 0.95:
-            problems.append(Problem(address, "text size", item["element"],
-                                    f"'{item['text']}' grows from {was['size']} to {item['size']} px,"
-                                    f" not with the page ({growth:.2f}x): a fixed size?"))
+            problems.append(
+                Problem(
+                    address,
+                    "text size",
+                    item["element"],
+                    f"'{item['text']}' grows from {was['size']} to {item['size']} px,"
+                    f" not with the page ({growth:.2f}x): a fixed size?",
+                )
+            )
     return problems
 
 

@@ -34,8 +34,9 @@ def policy_problems(browser, base_url: str, addresses: list[str], mode: str = "d
             problems.append(Problem(current["address"], "console", "", message.text[:200]))
 
     page.on("console", console)
-    page.on("pageerror", lambda error: problems.append(
-        Problem(current["address"], "script error", "", str(error)[:200])))
+    page.on(
+        "pageerror", lambda error: problems.append(Problem(current["address"], "script error", "", str(error)[:200]))
+    )
     try:
         for address in addresses:
             current["address"] = address

@@ -45,29 +45,53 @@ def run_audit(browser, folder, url: str, pages: list[str], samples: list[str], t
                 undecided += unsure if (mode, width) == ("default", "desktop") else []
             elsewhere += requests.elsewhere
             context.close()
-    record("WCAG 2.2 A and AA rules", f"axe-core {tool['axe-core']}",
-           f"{every}, in {', '.join(MODE_NAMES.values())} modes, at 1280 and 320 pixels wide", found)
+    record(
+        "WCAG 2.2 A and AA rules",
+        f"axe-core {tool['axe-core']}",
+        f"{every}, in {', '.join(MODE_NAMES.values())} modes, at 1280 and 320 pixels wide",
+        found,
+    )
     record("Valid HTML", f"Nu HTML Checker {tool['Nu HTML Checker']}", every, run_vnu(folder))
     record("Broken links and anchors", f"LinkChecker {tool['LinkChecker']}", every, run_linkchecker(url, pages))
-    record("No requests to other websites", f"Chromium {tool['Chromium']}", every,
-           [f"/{page}: {request}" for page, request in elsewhere])
+    record(
+        "No requests to other websites",
+        f"Chromium {tool['Chromium']}",
+        every,
+        [f"/{page}: {request}" for page, request in elsewhere],
+    )
 
     def each(mode: str, width: int, check, subset=pages, style: str = "") -> list:
         return each_page(browser, url, subset, check, mode, width, style=style)
 
     chromium = f"Chromium {tool['Chromium']}"
-    record("Large text reflows at 320 pixels, also with increased text spacing", chromium, every,
-           each("large-text", 320, reflow_problems) + each("large-text", 320, reflow_problems,
-                                                           style=TEXT_SPACING))
-    record("High visibility: contrast of 7:1 and underlined links", chromium, every,
-           each("high-visibility", 1280,
-                     lambda p, a: contrast_problems(p, a, 7) + underline_problems(p, a)))
-    record("Keyboard: skip link first, every control reachable", chromium,
-           f"one page of each kind ({len(samples)} pages)", each("default", 1280, keyboard_problems, samples))
-    record("Focus visible in every mode", chromium,
-           f"all {len(pages)} pages in high visibility, one page of each kind in the other modes",
-           [problem for mode in MODES
-            for problem in each(mode, 1280, focus_problems, pages if mode == "high-visibility" else samples)])
+    record(
+        "Large text reflows at 320 pixels, also with increased text spacing",
+        chromium,
+        every,
+        each("large-text", 320, reflow_problems) + each("large-text", 320, reflow_problems, style=TEXT_SPACING),
+    )
+    record(
+        "High visibility: contrast of 7:1 and underlined links",
+        chromium,
+        every,
+        each("high-visibility", 1280, lambda p, a: contrast_problems(p, a, 7) + underline_problems(p, a)),
+    )
+    record(
+        "Keyboard: skip link first, every control reachable",
+        chromium,
+        f"one page of each kind ({len(samples)} pages)",
+        each("default", 1280, keyboard_problems, samples),
+    )
+    record(
+        "Focus visible in every mode",
+        chromium,
+        f"all {len(pages)} pages in high visibility, one page of each kind in the other modes",
+        [
+            problem
+            for mode in MODES
+            for problem in each(mode, 1280, focus_problems, pages if mode == "high-visibility" else samples)
+        ],
+    )
 
     return {
         "date": today.isoformat(),

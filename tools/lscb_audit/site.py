@@ -7,8 +7,7 @@ from pathlib import Path
 from .tools import ROOT
 
 
-def build_for_audit(output: Path, port: int, content: Path | None = None, today: str | None = None,
-                    folder: str = ""):
+def build_for_audit(output: Path, port: int, content: Path | None = None, today: str | None = None, folder: str = ""):
     """Build with publishconf.py (publish mode, every check) into `output`,
     with SITEURL pointing at http://127.0.0.1:<port>, or at
     http://127.0.0.1:<port>/<folder> for a site served from a folder (a

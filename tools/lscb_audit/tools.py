@@ -20,8 +20,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 # Headless, with nothing that calls home: a closed network refuses it anyway.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -55,6 +61,7 @@ def missing() -> list[str]:
 @functools.lru_cache(maxsize=1)
 def versions() -> dict[str, str]:
     """Name -> version of every tool the audit uses."""
+
     def run(*command: str) -> str:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=60)
@@ -73,5 +80,6 @@ def versions() -> dict[str, str]:
     found["Nu HTML Checker"] = first(r"^([\d.]+)", run(java() or "java", "-jar", str(VNU_JAR), "--version"))
     found["LinkChecker"] = first(r"LinkChecker ([\d.]+)", run(linkchecker() or "linkchecker", "--version"))
     from importlib.metadata import version
+
     found["Playwright"] = version("playwright")
     return found

@@ -31,7 +31,16 @@ def page_weight(page, url: str) -> dict[str, int]:
     for kind, body in bodies:
         if kind == "application/pdf" or kind in PHOTO_TYPES:
             continue
-        key = ("html" if kind == "text/html" else "css" if kind == "text/css"
-               else "js" if "javascript" in kind else "images" if kind.startswith("image/") else "other")
+        key = (
+            "html"
+            if kind == "text/html"
+            else "css"
+            if kind == "text/css"
+            else "js"
+            if "javascript" in kind
+            else "images"
+            if kind.startswith("image/")
+            else "other"
+        )
         totals[key] += len(gzip.compress(body, compresslevel=6))
     return totals

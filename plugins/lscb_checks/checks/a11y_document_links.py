@@ -40,7 +40,7 @@ _FORMATS = {
     "epub": ("EPUB", ("epub",)),
 }
 _SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(bytes?|[kmg]i?b)\b", re.IGNORECASE)
-_UNITS = {"b": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+_UNITS = {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 _WORD_CACHE: dict[tuple[str, ...], re.Pattern] = {}
 # Text written after the link, up to the next link or the end of the paragraph.
 _AFTER_LIMIT = 40
@@ -139,7 +139,7 @@ def _local_file(item, site, href: str) -> str | None:
 
 
 def _after(source_text: str, end: int) -> str:
-    after = source_text[end:end + _AFTER_LIMIT]
+    after = source_text[end : end + _AFTER_LIMIT]
     stop = _AFTER_STOP.search(after)
     return after[: stop.start()] if stop else after
 
@@ -166,23 +166,35 @@ def check(site):
                 # The format's label and the size the build measured: not content.
                 details = known(f"({label}, {human_size(size)})" if size is not None else f"({label}, 1.2 MB)")
                 yield DocumentLinkWithoutFormat.at(
-                    item.path, line,
+                    item.path,
+                    line,
                     say("link to a document ({label}) does not say its format and size", label=known(label))
-                    if not external else say("link to a document ({label}) does not say its format",
-                                             label=known(label)),
-                    say('add "{details}" to the link text', details=details) if size is not None
+                    if not external
+                    else say("link to a document ({label}) does not say its format", label=known(label)),
+                    say('add "{details}" to the link text', details=details)
+                    if size is not None
                     else say('add the format and size to the link text, e.g. "{details}"', details=details),
-                    col=col)
+                    col=col,
+                )
                 continue
             if size is None or stated is None:
                 continue
             given, written = stated
             if (given > 2 * size or given < size / 2) and abs(given - size) > 20 * 1024:
                 yield DocumentSizeWrong.at(
-                    item.path, line,
+                    item.path,
+                    line,
                     # `written` matched the size pattern: a number and a unit.
-                    say("link gives the size as {written}; the {label} file is {size}", written=known(written),
-                        label=known(label), size=known(human_size(size))),
-                    say('correct the size in the link text: "({label}, {size})"', label=known(label),
-                        size=known(human_size(size))),
-                    col=col)
+                    say(
+                        "link gives the size as {written}; the {label} file is {size}",
+                        written=known(written),
+                        label=known(label),
+                        size=known(human_size(size)),
+                    ),
+                    say(
+                        'correct the size in the link text: "({label}, {size})"',
+                        label=known(label),
+                        size=known(human_size(size)),
+                    ),
+                    col=col,
+                )

@@ -70,19 +70,28 @@ def check_output(output):
             message = say('id "{name}" is used {count} times on this page', name=written_as, count=len(lines))
             if in_body:
                 clash = len(in_body) < len(lines)
-                hint = ("the theme uses this id too: reword the heading or give it {: #another-id }"
-                        if clash else "give each heading or element its own id, e.g. {: #another-id }")
+                hint = (
+                    "the theme uses this id too: reword the heading or give it {: #another-id }"
+                    if clash
+                    else "give each heading or element its own id, e.g. {: #another-id }"
+                )
                 for _line, position in in_body[1:] if not clash else in_body:
                     yield DuplicateId.at(page.item.path, position[0], message, hint, col=position[1])
                 continue
             if name in theme:
                 theme[name][1] += 1
                 continue
-            theme[name] = [DuplicateId.at(
-                posixpath.join("output", rel), lines[1], message,
-                "the theme gives two elements this id: change one in theme/templates"), 1]
+            theme[name] = [
+                DuplicateId.at(
+                    posixpath.join("output", rel),
+                    lines[1],
+                    message,
+                    "the theme gives two elements this id: change one in theme/templates",
+                ),
+                1,
+            ]
     for finding, pages in theme.values():
         if pages > 1:
             extra = f" (and {pages - 1} more pages)"
-            finding = dataclasses.replace(finding, message=finding.message[:78 - len(extra)] + extra)
+            finding = dataclasses.replace(finding, message=finding.message[: 78 - len(extra)] + extra)
         yield finding

@@ -87,15 +87,23 @@ def check(site):
                 line, col = heading_position(item.source, written, index, heading.text)
                 if level == 1:
                     yield HeadingH1InContent.at(
-                        item.path, line, "level-1 heading in the page body; the title is the only one",
+                        item.path,
+                        line,
+                        "level-1 heading in the page body; the title is the only one",
                         "use ## for the body's main headings; the Title field is the page heading",
-                        col=col)
+                        col=col,
+                    )
                 else:
                     wanted = "#" * (previous + 1)
                     yield HeadingLevelSkipped.at(
-                        item.path, line,
+                        item.path,
+                        line,
                         say("heading skips from level {previous} to level {level}", previous=previous, level=level),
-                        say("make it a level {wanted_level} heading ({wanted}), or add the missing level above it",
-                            wanted_level=previous + 1, wanted=known(wanted)),
-                        col=col)
+                        say(
+                            "make it a level {wanted_level} heading ({wanted}), or add the missing level above it",
+                            wanted_level=previous + 1,
+                            wanted=known(wanted),
+                        ),
+                        col=col,
+                    )
             previous = level

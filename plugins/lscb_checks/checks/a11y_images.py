@@ -23,8 +23,24 @@ from ..locate import image_positions, written_href
 
 _DECORATIVE_ROLES = {"presentation", "none"}
 # Alt text that says nothing about the image.
-_PLACEHOLDERS = {"image", "img", "picture", "pic", "photo", "photograph", "graphic", "diagram",
-                 "chart", "icon", "logo", "screenshot", "figure", "alt", "alt text", "untitled"}
+_PLACEHOLDERS = {
+    "image",
+    "img",
+    "picture",
+    "pic",
+    "photo",
+    "photograph",
+    "graphic",
+    "diagram",
+    "chart",
+    "icon",
+    "logo",
+    "screenshot",
+    "figure",
+    "alt",
+    "alt text",
+    "untitled",
+}
 _FILE_NAME = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|heic)$", re.IGNORECASE)
 
 
@@ -108,16 +124,25 @@ def check(site):
             line, col = positions.position(index)
             if alt is None:
                 yield ImageAltMissing.at(
-                    item.path, line, say("image {name} has no alt text", name=name),
+                    item.path,
+                    line,
+                    say("image {name} has no alt text", name=name),
                     "describe what the image shows for people who cannot see it: ![description](...)",
-                    col=col)
+                    col=col,
+                )
             elif alt.strip():
                 yield ImageAltMissing.at(
-                    item.path, line, say("alt text of image {name} does not describe it", name=name),
+                    item.path,
+                    line,
+                    say("alt text of image {name} does not describe it", name=name),
                     "replace the alt text with what the image shows and why it is there",
-                    col=col)
+                    col=col,
+                )
             else:
                 yield ImageAltEmptyUndeclared.at(
-                    item.path, line, say("image {name} has empty alt text", name=name),
+                    item.path,
+                    line,
+                    say("image {name} has empty alt text", name=name),
                     'describe it in the [ ], or if it is only decoration add {: role="presentation" }',
-                    col=col)
+                    col=col,
+                )

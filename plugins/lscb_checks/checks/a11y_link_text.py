@@ -14,11 +14,38 @@ from ..locate import link_positions
 # Link text that says nothing about where the link goes, compared after
 # lower-casing and dropping punctuation at the ends.
 _UNCLEAR = {
-    "click here", "click", "here", "go here", "see here", "read here", "click this link",
-    "read more", "more", "more info", "more information", "find out more", "learn more", "see more",
-    "this link", "link", "follow this link", "this page", "page", "web page", "this website",
-    "website", "this site", "this", "read this", "details", "info", "continue", "go", "download",
-    "view", "open",
+    "click here",
+    "click",
+    "here",
+    "go here",
+    "see here",
+    "read here",
+    "click this link",
+    "read more",
+    "more",
+    "more info",
+    "more information",
+    "find out more",
+    "learn more",
+    "see more",
+    "this link",
+    "link",
+    "follow this link",
+    "this page",
+    "page",
+    "web page",
+    "this website",
+    "website",
+    "this site",
+    "this",
+    "read this",
+    "details",
+    "info",
+    "continue",
+    "go",
+    "download",
+    "view",
+    "open",
 }
 _ENDS = " \t.,:;!?()[]\"'\u2018\u2019\u201c\u201d\u00bb\u00ab\u2192\u2026>-"
 _BARE_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", re.IGNORECASE)
@@ -117,17 +144,26 @@ def check(site):
             line, col = positions.position(index)
             if not folded:
                 yield LinkTextUnclear.at(
-                    item.path, line, "link has no text",
+                    item.path,
+                    line,
+                    "link has no text",
                     "write link text that says where the link goes, or add alt text to its image",
-                    col=col)
+                    col=col,
+                )
             elif unclear:
                 phrase = folded if folded in _UNCLEAR else "click here"
                 yield LinkTextUnclear.at(
-                    item.path, line, say('link text "{phrase}" does not say where it goes', phrase=known(phrase)),
+                    item.path,
+                    line,
+                    say('link text "{phrase}" does not say where it goes', phrase=known(phrase)),
                     "use words that make sense on their own, e.g. [guidance on neglect](...)",
-                    col=col)
+                    col=col,
+                )
             else:
                 yield LinkTextBareUrl.at(
-                    item.path, line, "link text is a web address",
+                    item.path,
+                    line,
+                    "link text is a web address",
                     "use the name of the page or document as the link text: [name](address)",
-                    col=col)
+                    col=col,
+                )

@@ -57,6 +57,9 @@ def check(site):
                 continue
             line, col = table_position(item.source, index)
             yield TableWithoutHeaders.at(
-                item.path, line, "table has no header cells",
+                item.path,
+                line,
+                "table has no header cells",
                 "give the table a header row naming each column, then a | --- | row",
-                col=col)
+                col=col,
+            )

@@ -80,9 +80,14 @@ def check(site) -> Iterable[Finding]:
             shown = cut_words(name, 48)
             ors = " or ".join(f"'{word}'" for word in words[:3])
             yield AnnualReportSectionMissing.at(
-                item.path, line,
+                item.path,
+                line,
                 # The sections are the board's settings, not a page's content.
                 say("annual report has no section: {name}", name=known(shown)),
-                say("add a heading such as '## {name}'; any heading with {words} in it counts",
-                    name=known(shown), words=known(ors)),
-                term=name)
+                say(
+                    "add a heading such as '## {name}'; any heading with {words} in it counts",
+                    name=known(shown),
+                    words=known(ors),
+                ),
+                term=name,
+            )

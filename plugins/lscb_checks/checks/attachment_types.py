@@ -116,12 +116,62 @@ DEFAULT_PUBLISHED_TYPES = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".s
 # Every type the final gate reads whole: the most a board can allow.
 GATE_READS_WHOLE = DEFAULT_PUBLISHED_TYPES + (".txt", ".csv")
 
-_SAVE_AS_PDF = (".docx", ".doc", ".docm", ".dotx", ".odt", ".rtf", ".xlsx", ".xls", ".xlsm",
-                ".ods", ".pptx", ".ppt", ".odp", ".pages", ".numbers", ".key", ".wpd", ".pub")
-_EXPORT_AS_PNG = (".heic", ".heif", ".tif", ".tiff", ".bmp", ".avif", ".ico", ".jfif", ".psd",
-                  ".raw", ".dng", ".cr2", ".nef", ".svgz", ".eps", ".ai", ".emf", ".wmf")
-_TEXT = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".html", ".htm", ".json", ".xml",
-         ".yaml", ".yml", ".ics", ".vcf")
+_SAVE_AS_PDF = (
+    ".docx",
+    ".doc",
+    ".docm",
+    ".dotx",
+    ".odt",
+    ".rtf",
+    ".xlsx",
+    ".xls",
+    ".xlsm",
+    ".ods",
+    ".pptx",
+    ".ppt",
+    ".odp",
+    ".pages",
+    ".numbers",
+    ".key",
+    ".wpd",
+    ".pub",
+)
+_EXPORT_AS_PNG = (
+    ".heic",
+    ".heif",
+    ".tif",
+    ".tiff",
+    ".bmp",
+    ".avif",
+    ".ico",
+    ".jfif",
+    ".psd",
+    ".raw",
+    ".dng",
+    ".cr2",
+    ".nef",
+    ".svgz",
+    ".eps",
+    ".ai",
+    ".emf",
+    ".wmf",
+)
+_TEXT = (
+    ".txt",
+    ".text",
+    ".csv",
+    ".tsv",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".json",
+    ".xml",
+    ".yaml",
+    ".yml",
+    ".ics",
+    ".vcf",
+)
 _ARCHIVES = (".zip", ".7z", ".rar", ".gz", ".tar", ".tgz", ".bz2", ".xz")
 _SYSTEM_FILES = ("thumbs.db", "desktop.ini", ".ds_store")
 
@@ -166,8 +216,9 @@ def _not_published(site, reported: set[tuple[str, int]]) -> Iterable[Finding]:
             continue
         suffix = os.path.splitext(name)[1].lower()
         if suffix and not name.startswith("."):
-            message = say("{name}: {suffix} files are not published", name=file(absolute, name_only=True),
-                          suffix=known(suffix))
+            message = say(
+                "{name}: {suffix} files are not published", name=file(absolute, name_only=True), suffix=known(suffix)
+            )
         else:
             message = say("{name} is not a file the site publishes", name=file(absolute, name_only=True))
         hint = type_hint(name)
@@ -191,25 +242,34 @@ def _not_copied(site, allowed: tuple[str, ...]) -> Iterable[Finding]:
     from .content_files import is_page_format, linked_from_reviews
 
     copied = {os.path.abspath(source) for source, _save_as in site.static_files}
-    registers = {os.path.abspath(path) for path, _review in
-                 register_files([item.path for item in site.of_type("reviews")], site.content_path)}
+    registers = {
+        os.path.abspath(path)
+        for path, _review in register_files([item.path for item in site.of_type("reviews")], site.content_path)
+    }
     # A file a review links to is ATT001's, at the link, whether or not the
     # review is published.
     linked = None  # worked out for the first file left: most builds have none
     for absolute in site.folder_files:
         name = os.path.basename(absolute)
         lower = name.lower()
-        if (absolute in copied or absolute in registers or lower.endswith(".md")
-                or lower.endswith(allowed) or is_page_format(name)):
+        if (
+            absolute in copied
+            or absolute in registers
+            or lower.endswith(".md")
+            or lower.endswith(allowed)
+            or is_page_format(name)
+        ):
             continue
         if linked is None:
             linked = linked_from_reviews(site)
         if absolute in linked:
             continue
         suffix = os.path.splitext(name)[1].lower()
-        message = (say("{name}: {suffix} files are not published", name=file(absolute, name_only=True),
-                       suffix=known(suffix)) if suffix
-                   else say("{name} is not a file the site publishes", name=file(absolute, name_only=True)))
+        message = (
+            say("{name}: {suffix} files are not published", name=file(absolute, name_only=True), suffix=known(suffix))
+            if suffix
+            else say("{name} is not a file the site publishes", name=file(absolute, name_only=True))
+        )
         yield FileTypeNotPublished.at(absolute, 1, message, type_hint(name))
 
 
@@ -235,11 +295,13 @@ def _unchecked(site) -> Iterable[Finding]:
                 continue
             name = posixpath.basename(absolute.replace("\\", "/"))
             lower = name.lower()
-            if lower.endswith(READABLE_SUFFIXES) and not (
-                    lower.endswith(TEXT_SUFFIXES) and text_problem(absolute)):
+            if lower.endswith(READABLE_SUFFIXES) and not (lower.endswith(TEXT_SUFFIXES) and text_problem(absolute)):
                 continue
             line, col = item.source.locate(name, body_only=False)
             yield AttachmentUnchecked.at(
-                item.path, line, say("{name} cannot be checked for names: publish it as a PDF",
-                                     name=file(absolute, name_only=True)),
-                HINT, col=col)
+                item.path,
+                line,
+                say("{name} cannot be checked for names: publish it as a PDF", name=file(absolute, name_only=True)),
+                HINT,
+                col=col,
+            )

@@ -73,7 +73,8 @@ def linked_from_reviews(site) -> set[str]:
         from lscb_core.linked_files import attachment_paths
 
         site.cache["linked_from_reviews"] = {
-            os.path.abspath(path) for item in site.of_type("reviews") for path in attachment_paths(item, site)}
+            os.path.abspath(path) for item in site.of_type("reviews") for path in attachment_paths(item, site)
+        }
     return site.cache["linked_from_reviews"]
 
 
@@ -92,6 +93,12 @@ def check(site) -> Iterable[Finding]:
         else:
             hint = "write it in Markdown and save it as .md (docs/editing.md)"
         yield PageNotMarkdown.at(
-            path, 1, say("{name} is not read: {suffix} is not a page format",
-                         name=file(path, name_only=True), suffix=known(suffix)),
-            hint)
+            path,
+            1,
+            say(
+                "{name} is not read: {suffix} is not a page format",
+                name=file(path, name_only=True),
+                suffix=known(suffix),
+            ),
+            hint,
+        )

@@ -55,8 +55,11 @@ def check_start(settings) -> Iterable[Finding]:
     content = os.path.abspath(settings["PATH"])
     if os.path.islink(content):
         yield ContentSymlink.at(
-            content, 1, "the content folder is a symbolic link",
-            "set PATH (or --content) to the real folder, not a link to it")
+            content,
+            1,
+            "the content folder is a symbolic link",
+            "set PATH (or --content) to the real folder, not a link to it",
+        )
         return
     for parent, dirs, names in os.walk(content):  # never follows a link
         for name in sorted(dirs + names):

@@ -187,35 +187,52 @@ def _check_pdf_photos(attachment: Attachment) -> Iterable[Finding]:
     pages = pdf_content(attachment.path).located_photos
     if pages:
         yield ImageGpsLocation.at(
-            attachment.report_path, attachment.line,
-            say("{name} p{page}: a photo records where it was taken", name=file(attachment.path, name_only=True),
-                page=pages[0]),
+            attachment.report_path,
+            attachment.line,
+            say(
+                "{name} p{page}: a photo records where it was taken",
+                name=file(attachment.path, name_only=True),
+                page=pages[0],
+            ),
             "remove the photo's location (strip-image-metadata.py), then export the PDF again",
-            col=attachment.col, term=attachment.name)
+            col=attachment.col,
+            term=attachment.name,
+        )
 
 
 def _check_image(attachment: Attachment) -> Iterable[Finding]:
     image = image_content(attachment.path)
     name = file(attachment.path, name_only=True)  # under reviews/, masked like its path
     at = {"path": attachment.report_path, "line": attachment.line, "col": attachment.col}
-    hint = say("run: .venv/bin/python {script} {path}", script=known(STRIP_SCRIPT),
-               path=file(display_path(attachment.path)))
+    hint = say(
+        "run: .venv/bin/python {script} {path}", script=known(STRIP_SCRIPT), path=file(display_path(attachment.path))
+    )
     if image.error:
-        yield ImageUnreadable.at(message=say("{name} does not open as an image", name=name),
-                                 hint="open it in an image editor and export it as PNG or JPEG", **at)
+        yield ImageUnreadable.at(
+            message=say("{name} does not open as an image", name=name),
+            hint="open it in an image editor and export it as PNG or JPEG",
+            **at,
+        )
         return
     if image.unsafe:
-        yield SvgUnsafe.at(message=say("{name} is not a plain drawing ({what})", name=name,
-                                       what=known(_short(image.unsafe[0], 22))),
-                           hint="export it again as plain SVG, or as PNG", **at)
+        yield SvgUnsafe.at(
+            message=say("{name} is not a plain drawing ({what})", name=name, what=known(_short(image.unsafe[0], 22))),
+            hint="export it again as plain SVG, or as PNG",
+            **at,
+        )
     if image.gps:
-        yield ImageGpsLocation.at(message=say("{name} records where it was taken (GPS)", name=name),
-                                  hint=hint, term=attachment.name, **at)
+        yield ImageGpsLocation.at(
+            message=say("{name} records where it was taken (GPS)", name=name), hint=hint, term=attachment.name, **at
+        )
     others = [kind for kind in image.kinds if kind != "GPS"]
     if others:
         kinds = known(_short(", ".join(others), 24))  # EXIF, XMP...: the kinds the reader knows
-        yield ImageMetadataPresent.at(message=say("{name} has hidden metadata ({kinds})", name=name, kinds=kinds),
-                                      hint=hint, term=attachment.name, **at)
+        yield ImageMetadataPresent.at(
+            message=say("{name} has hidden metadata ({kinds})", name=name, kinds=kinds),
+            hint=hint,
+            term=attachment.name,
+            **at,
+        )
 
 
 def _short(text: str, room: int) -> str:

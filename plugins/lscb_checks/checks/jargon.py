@@ -112,9 +112,12 @@ def _explained_elsewhere(item, text: str) -> bool:
     own = _MARKUP.sub("", item.html) if MARKUP_CLASS in item.html else item.html
     if any(text_of(a).casefold() == folded for a in _ABBR.findall(own)):
         return True
-    return any(GLOSSARY_SLUG in link.href and folded in link.text.casefold()
-               and MARKUP_CLASS not in (link.attrs.get("class") or "").split()
-               for link in item.parsed.links)
+    return any(
+        GLOSSARY_SLUG in link.href
+        and folded in link.text.casefold()
+        and MARKUP_CLASS not in (link.attrs.get("class") or "").split()
+        for link in item.parsed.links
+    )
 
 
 def _offset(item, use: Use, block_start: int) -> int:
@@ -133,8 +136,7 @@ def _offset(item, use: Use, block_start: int) -> int:
 
 
 def check(site) -> Iterable[Finding]:
-    items = [item for item in site.of_type(*TYPES)
-             if (site.mode is Mode.DRAFT or item.state != "draft")]
+    items = [item for item in site.of_type(*TYPES) if (site.mode is Mode.DRAFT or item.state != "draft")]
     if not items:
         return
     terms = glossary(site)
@@ -158,9 +160,15 @@ def check(site) -> Iterable[Finding]:
                 definition = definition[0].lower() + definition[1:]
             example = f" ({definition} ...)" if definition else " (...)"
             yield JargonUnexplained.at(
-                item.path, line,
+                item.path,
+                line,
                 # A word of the glossary and its definition: the site's vocabulary.
                 say("'{word}' is a glossary word with no explanation nearby", word=known(shown)),
-                say("say what it means here, e.g. '{word}{example}', or use everyday words",
-                    word=known(shown), example=known(example)),
-                col=col, term=first.text)
+                say(
+                    "say what it means here, e.g. '{word}{example}', or use everyday words",
+                    word=known(shown),
+                    example=known(example),
+                ),
+                col=col,
+                term=first.text,
+            )

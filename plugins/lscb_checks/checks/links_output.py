@@ -210,7 +210,7 @@ class _Links:
             # relative links of the theme are resolved once, not once a folder.
             to_root = "../" * (folder.count("/") + 1)
             if href.startswith(to_root) and not href.startswith("../", len(to_root)):
-                folder, href = "", "/" + href[len(to_root):]
+                folder, href = "", "/" + href[len(to_root) :]
         key = (folder, href, from_draft)
         if key not in self._resolved:
             self._resolved[key] = self._problem(page, href, from_draft)
@@ -219,12 +219,16 @@ class _Links:
     def _problem(self, page, href: str, from_draft: bool):
         if self.output.outside_folder(href):
             # Written from the host's root: the site is in a folder of it.
-            return _Problem(LinkTargetMissing,
-                            say("link to {address} is outside the site's folder", address=_short(href, 36)),
-                            say("the site is at {folder}/: link to the Markdown file, or via SITEURL",
-                                folder=known(self.output.folder)),
-                            ("LINK001", "outside", href),
-                            theme_hint="a template or setting writes it from the host's root: use {{ SITEURL }}/")
+            return _Problem(
+                LinkTargetMissing,
+                say("link to {address} is outside the site's folder", address=_short(href, 36)),
+                say(
+                    "the site is at {folder}/: link to the Markdown file, or via SITEURL",
+                    folder=known(self.output.folder),
+                ),
+                ("LINK001", "outside", href),
+                theme_hint="a template or setting writes it from the host's root: use {{ SITEURL }}/",
+            )
         target = self.output.target(page, href)
         if target is None:
             return None
@@ -232,21 +236,32 @@ class _Links:
         wanted = _normal(rel if rel is not None else self.path(page, href))
         hidden = self.unpublished.get(wanted)
         if hidden and not from_draft:
-            return _Problem(LinkToUnpublished,
-                            say("links to {what}: {address}", what=known(hidden), address=file(_short(_address(wanted), 36))),
-                            "remove the link until that page is published", ("LINK003", wanted))
+            return _Problem(
+                LinkToUnpublished,
+                say("links to {what}: {address}", what=known(hidden), address=file(_short(_address(wanted), 36))),
+                "remove the link until that page is published",
+                ("LINK003", wanted),
+            )
         if rel is None:
             if hidden:  # a draft linking to a draft that is not written
                 return None
             marker = _MARKER.search(unquote(href))
             if marker:  # Pelican found no file for {filename}x.md
                 written = marker.group(2)
-                return _Problem(LinkTargetMissing, say("link {written} finds no file", written=_short(written, 50)),
-                                "check the name and folder: the path is from the page's file, "
-                                "e.g. ../pages/glossary.md", ("LINK001", written), written)
+                return _Problem(
+                    LinkTargetMissing,
+                    say("link {written} finds no file", written=_short(written, 50)),
+                    "check the name and folder: the path is from the page's file, e.g. ../pages/glossary.md",
+                    ("LINK001", written),
+                    written,
+                )
             # Nothing is there: the address is the editor's, masked.
-            return _Problem(LinkTargetMissing, say("link to {address} goes nowhere", address=_short(_address(wanted), 50)),
-                            self.did_you_mean(wanted), ("LINK001", wanted))
+            return _Problem(
+                LinkTargetMissing,
+                say("link to {address} goes nowhere", address=_short(_address(wanted), 50)),
+                self.did_you_mean(wanted),
+                ("LINK001", wanted),
+            )
         if fragment.lower() in _ALWAYS_THERE or rel not in self.output.pages:
             return None
         if fragment in self.ids(rel):
@@ -262,13 +277,22 @@ class _Links:
         else:
             close = _close(fragment, ids)
             # An id is made from a heading of the page's content: masked.
-            hint = say("did you mean #{close}?", close=close) if close else (
-                "link to a heading or numbered paragraph that exists")
+            hint = (
+                say("did you mean #{close}?", close=close)
+                if close
+                else ("link to a heading or numbered paragraph that exists")
+            )
         # The theme's links to #anchors of their own page count as one link.
-        return _Problem(LinkAnchorMissing,
-                        say("#{anchor} is not on {where}", anchor=_short(fragment, 30),
-                            where=known(where) if where == "this page" else file(where)),
-                        hint, ("LINK002", "" if where == "this page" else rel, fragment))
+        return _Problem(
+            LinkAnchorMissing,
+            say(
+                "#{anchor} is not on {where}",
+                anchor=_short(fragment, 30),
+                where=known(where) if where == "this page" else file(where),
+            ),
+            hint,
+            ("LINK002", "" if where == "this page" else rel, fragment),
+        )
 
 
 def _close(wanted: str, candidates) -> str | None:
@@ -329,8 +353,15 @@ def check_output(output):
                 theme[problem.key][1].add(rel)
             else:
                 message, _hint = problem.text()
-                theme[problem.key] = (problem.rule.at(posixpath.join("output", rel), line, message,
-                                                      problem.theme_hint or _THEME_HINT[problem.rule.code]), {rel})
+                theme[problem.key] = (
+                    problem.rule.at(
+                        posixpath.join("output", rel),
+                        line,
+                        message,
+                        problem.theme_hint or _THEME_HINT[problem.rule.code],
+                    ),
+                    {rel},
+                )
     for finding, pages in theme.values():
         if len(pages) > 1:
             extra = f" (and {len(pages) - 1} more pages)"

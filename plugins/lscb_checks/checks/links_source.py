@@ -129,8 +129,7 @@ class _Targets:
 
     def on_disk(self, wanted: str) -> bool:
         if wanted not in self._on_disk:
-            self._on_disk[wanted] = (not wanted.startswith("..")
-                                     and os.path.isfile(self.site.content_file(wanted)))
+            self._on_disk[wanted] = not wanted.startswith("..") and os.path.isfile(self.site.content_file(wanted))
         return self._on_disk[wanted]
 
     def problem(self, item, href: str):
@@ -190,19 +189,34 @@ def _findings(site, item, targets, positions, found):
         line, col = positions.position(index)
         if what == "not a page":
             yield IntrasiteLinkUnresolved.at(
-                item.path, line, say("link {written} is not a page of the site", written=shorten(written, 45)),
-                "link to a page under one of the site's content folders", col=col)
+                item.path,
+                line,
+                say("link {written} is not a page of the site", written=shorten(written, 45)),
+                "link to a page under one of the site's content folders",
+                col=col,
+            )
         elif what == "missing":
             pages = bool(_PAGE_SOURCE.search(wanted))
             candidates = sorted(targets.by_path) if pages else _content_files(site)
             close = _suggestion(item, wanted, written_href(href), candidates)
             yield IntrasiteLinkUnresolved.at(
-                item.path, line, say("{kind} {written} finds no file", kind=known("link" if text or pages else "file"),
-                                     written=shorten(written, 50)),
-                say("did you mean {close}?", close=file(close)) if close
+                item.path,
+                line,
+                say(
+                    "{kind} {written} finds no file",
+                    kind=known("link" if text or pages else "file"),
+                    written=shorten(written, 50),
+                ),
+                say("did you mean {close}?", close=file(close))
+                if close
                 else "check the name and folder: the path is from this file, e.g. ../pages/glossary.md",
-                col=col)
+                col=col,
+            )
         else:
             yield IntrasiteLinkToUnpublished.at(
-                item.path, line, say("links to {what}: {written}", what=known(what), written=written[:79 - 11 - len(what)]),
-                "remove the link until that page is published", col=col)
+                item.path,
+                line,
+                say("links to {what}: {written}", what=known(what), written=written[: 79 - 11 - len(what)]),
+                "remove the link until that page is published",
+                col=col,
+            )

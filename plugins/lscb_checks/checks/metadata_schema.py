@@ -176,9 +176,15 @@ def check_item(item, reported=frozenset()) -> Iterable[Finding]:
             if below:
                 meant.update(name for name in below if name in known)
                 yield MetadataAfterBlankLine.at(
-                    path, number, say("this blank line ends the header: {names} below it are not read",
-                                      names=vocab(", ".join(below[:3]) + (" ..." if len(below) > 3 else ""))),
-                    "remove the blank line inside the header", col=1)
+                    path,
+                    number,
+                    say(
+                        "this blank line ends the header: {names} below it are not read",
+                        names=vocab(", ".join(below[:3]) + (" ..." if len(below) > 3 else "")),
+                    ),
+                    "remove the blank line inside the header",
+                    col=1,
+                )
             break
         match = _META.match(line)
         if match is None:
@@ -205,9 +211,12 @@ def check_item(item, reported=frozenset()) -> Iterable[Finding]:
             field = known[suggestion.name]  # read as meant: its value is checked too
         if field.name in seen and not field.repeatable:
             yield MetadataFieldRepeated.at(
-                path, number, say("{field} is written twice (also on line {line})",
-                                  field=vocab(field.name), line=seen[field.name]),
-                say("keep one {field} line", field=vocab(field.name)), col=1)
+                path,
+                number,
+                say("{field} is written twice (also on line {line})", field=vocab(field.name), line=seen[field.name]),
+                say("keep one {field} line", field=vocab(field.name)),
+                col=1,
+            )
             continue
         seen.setdefault(field.name, number)
         entry = next((f for f in source.fields if f.line == number), None)
@@ -221,15 +230,25 @@ def check_item(item, reported=frozenset()) -> Iterable[Finding]:
             continue
         if field.name not in present:
             yield MetadataFieldMissing.at(
-                path, 1, say("{field} is missing: {kind} needs it", field=vocab(field.name), kind=vocab(kind)),
-                say("add e.g. '{field}: {sample}' to the header (see docs/editing.md)",
-                    field=vocab(field.name), sample=vocab(field.sample)), col=1)
+                path,
+                1,
+                say("{field} is missing: {kind} needs it", field=vocab(field.name), kind=vocab(kind)),
+                say(
+                    "add e.g. '{field}: {sample}' to the header (see docs/editing.md)",
+                    field=vocab(field.name),
+                    sample=vocab(field.sample),
+                ),
+                col=1,
+            )
         elif not present[field.name][0]:
             _value_text, number, col = present[field.name]
             yield MetadataFieldMissing.at(
-                path, number, say("{field} is empty", field=vocab(field.name)),
+                path,
+                number,
+                say("{field} is empty", field=vocab(field.name)),
                 say("write its value, e.g. '{field}: {sample}'", field=vocab(field.name), sample=vocab(field.sample)),
-                col=col)
+                col=col,
+            )
 
 
 def _fields_below(lines: list[str], blank: int) -> list[str]:
@@ -258,20 +277,40 @@ def _unknown(path, number, key, suggestion, kind) -> Finding:
     written, kind = _short(key), vocab(kind)
     if suggestion is None:
         return MetadataFieldUnknown.at(
-            path, number, say("'{written}' is not a field of {kind}", written=written, kind=kind),
-            say("remove or rename it: docs/editing.md lists the fields of {kind}", kind=kind), col=1, term=key)
+            path,
+            number,
+            say("'{written}' is not a field of {kind}", written=written, kind=kind),
+            say("remove or rename it: docs/editing.md lists the fields of {kind}", kind=kind),
+            col=1,
+            term=key,
+        )
     name = vocab(suggestion.name)
     if suggestion.how == "spelling":
         return MetadataFieldUnknown.at(
-            path, number, say("'{written}' must be written {name}", written=written, name=name),
-            say("did you mean {name}? spell it exactly, with the same capitals", name=name), col=1, term=key)
+            path,
+            number,
+            say("'{written}' must be written {name}", written=written, name=name),
+            say("did you mean {name}? spell it exactly, with the same capitals", name=name),
+            col=1,
+            term=key,
+        )
     if suggestion.how == "close":
         return MetadataFieldUnknown.at(
-            path, number, say("'{written}' is not a field of {kind}", written=written, kind=kind),
-            say("did you mean {name}?", name=name), col=1, term=key)
+            path,
+            number,
+            say("'{written}' is not a field of {kind}", written=written, kind=kind),
+            say("did you mean {name}?", name=name),
+            col=1,
+            term=key,
+        )
     return MetadataFieldUnknown.at(
-        path, number, say("{name} is not a field of {kind}", name=name, kind=kind),
-        say("remove it: {name} belongs to another kind of page", name=name), col=1, term=key)
+        path,
+        number,
+        say("{name} is not a field of {kind}", name=name, kind=kind),
+        say("remove it: {name} belongs to another kind of page", name=name),
+        col=1,
+        term=key,
+    )
 
 
 def _broken_line(path, number, line, type_key, kind, meant) -> Finding:
@@ -280,8 +319,12 @@ def _broken_line(path, number, line, type_key, kind, meant) -> Finding:
     attempt = _ATTEMPT.match(line)
     if attempt is None:
         return MetadataFieldUnknown.at(
-            path, number, "this header line is not 'Name: value': the header ends here",
-            "start it with a field name and ':', or put a blank line before the text", col=1)
+            path,
+            number,
+            "this header line is not 'Name: value': the header ends here",
+            "start it with a field name and ':', or put a blank line before the text",
+            col=1,
+        )
     written = attempt.group("key").strip()
     suggestion = schema.suggest(written, type_key)
     if suggestion and suggestion.how in ("spelling", "close"):
@@ -290,5 +333,10 @@ def _broken_line(path, number, line, type_key, kind, meant) -> Finding:
     else:
         hint = say("use a field of {kind}, with _ for spaces and no space before ':'", kind=vocab(kind))
     return MetadataFieldUnknown.at(
-        path, number, say("'{written}' is not a field name: the header ends here", written=_short(written)),
-        hint, col=1, term=written)
+        path,
+        number,
+        say("'{written}' is not a field name: the header ends here", written=_short(written)),
+        hint,
+        col=1,
+        term=written,
+    )

@@ -139,17 +139,25 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
         problem = _date_problem(value)
         if problem:
             yield MetadataDateInvalid.at(
-                path, number, say("{field} {problem}", field=vocab(field.name), problem=problem),
-                "write the date as YYYY-MM-DD, e.g. 2027-03-31 for 31 March 2027", col=col)
+                path,
+                number,
+                say("{field} {problem}", field=vocab(field.name), problem=problem),
+                "write the date as YYYY-MM-DD, e.g. 2027-03-31 for 31 March 2027",
+                col=col,
+            )
         return
     if field.value_by:
         return
     if field.type == schema.CREDITS:
         _credits, problems = parse_credits(value)
         for problem in problems:
-            yield CreditsMalformed.at(path, number, say("Credits: {problem}",
-                                                        problem=say(problem.template, number=problem.number)),
-                                      ROLE_HINT if problem.role else CREDITS_HINT, col=col + problem.offset)
+            yield CreditsMalformed.at(
+                path,
+                number,
+                say("Credits: {problem}", problem=say(problem.template, number=problem.number)),
+                ROLE_HINT if problem.role else CREDITS_HINT,
+                col=col + problem.offset,
+            )
         return
     if field.type in (schema.CHOICE, schema.YES_NO):
         allowed = field.allowed or ("yes", "no")
@@ -164,12 +172,20 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
             else:
                 hint = say("write one of: {choices}", choices=choices)
             yield MetadataValueNotAllowed.at(
-                path, number, say("{field} '{value}' is not allowed", field=vocab(field.name), value=_short(value, 20)),
-                hint, col=col)
+                path,
+                number,
+                say("{field} '{value}' is not allowed", field=vocab(field.name), value=_short(value, 20)),
+                hint,
+                col=col,
+            )
     elif field.type == schema.PATH and "://" in value:
         yield MetadataValueNotAllowed.at(
-            path, number, say("{field} is a web address, not a file path", field=vocab(field.name)),
-            "give the path of a file from the content/ folder, e.g. reviews/documents/x.pdf", col=col)
+            path,
+            number,
+            say("{field} is a web address, not a file path", field=vocab(field.name)),
+            "give the path of a file from the content/ folder, e.g. reviews/documents/x.pdf",
+            col=col,
+        )
 
 
 def _date_problem(value: str):

@@ -99,12 +99,19 @@ def check(site) -> Iterable[Finding]:
             other = next(source for source in sources if source != path)
             line, col = _line_of(path)
             more = len(sources) - 2
-            message = (say("{other} is published at {address} too", other=file(_relative(site, other)),
-                           address=file(address)) if not more else
-                       say("{other} and {more} more are published at {address} too",
-                           other=file(_relative(site, other)), more=more, address=file(address)))
-            yield OutputPathClash.at(path, line, message,
-                                     "give one of them another Slug (or another file name)", col=col)
+            message = (
+                say("{other} is published at {address} too", other=file(_relative(site, other)), address=file(address))
+                if not more
+                else say(
+                    "{other} and {more} more are published at {address} too",
+                    other=file(_relative(site, other)),
+                    more=more,
+                    address=file(address),
+                )
+            )
+            yield OutputPathClash.at(
+                path, line, message, "give one of them another Slug (or another file name)", col=col
+            )
 
 
 def _relative(site, path: str) -> str:

@@ -273,52 +273,87 @@ def _check_pdf(attachment: Attachment, allowed: set[str]) -> Iterable[Finding]:
     at = {"path": attachment.report_path, "line": attachment.line, "col": attachment.col}
     if pdf.error or not any(text.strip() for text in pdf.pages):
         if pdf.encrypted:
-            yield PdfUnreadable.at(message=say("{name} is encrypted; it cannot be checked", name=name),
-                                   hint="export it again without a password or restrictions", **at)
+            yield PdfUnreadable.at(
+                message=say("{name} is encrypted; it cannot be checked", name=name),
+                hint="export it again without a password or restrictions",
+                **at,
+            )
         elif pdf.error:
-            yield PdfUnreadable.at(message=say("{name} cannot be read (damaged, or not a PDF)", name=name),
-                                   hint="export the PDF again from the original document", **at)
+            yield PdfUnreadable.at(
+                message=say("{name} cannot be read (damaged, or not a PDF)", name=name),
+                hint="export the PDF again from the original document",
+                **at,
+            )
         else:
-            yield PdfUnreadable.at(message=say("{name} has no text to check (scanned?)", name=name),
-                                   hint="export it from the original document, not a scan", **at)
+            yield PdfUnreadable.at(
+                message=say("{name} has no text to check (scanned?)", name=name),
+                hint="export it from the original document, not a scan",
+                **at,
+            )
         return
     for value, fields in _people(pdf.metadata, allowed).items():
         yield PdfAuthorMetadata.at(
-            message=say("{name} properties name {value} ({field})", name=name, value=identifier(_short(value, 20)),
-                        field=known(_short(fields[0], 14))),
+            message=say(
+                "{name} properties name {value} ({field})",
+                name=name,
+                value=identifier(_short(value, 20)),
+                field=known(_short(fields[0], 14)),
+            ),
             hint="clear the author in the document's properties and export it again",
-            term=value, **at)
+            term=value,
+            **at,
+        )
     for value, page in _comment_authors(pdf.comment_authors, allowed).items():
         yield PdfAuthorMetadata.at(
-            message=say("{name} p{page}: a comment by {value}", name=name, page=page, value=identifier(_short(value, 24))),
+            message=say(
+                "{name} p{page}: a comment by {value}", name=name, page=page, value=identifier(_short(value, 24))
+            ),
             hint="delete the comments in the PDF, or export it again without them",
-            term=value, **at)
+            term=value,
+            **at,
+        )
     if pdf.earlier_versions:
         yield PdfEarlierVersions.at(
             message=say("{name} keeps earlier versions of its text", name=name),
             hint="save it again as a new file (Save As / Print to PDF) so old versions are dropped",
-            **at)
+            **at,
+        )
     if pdf.scripts:
-        yield PdfJavascript.at(message=say("{name} contains JavaScript ({where})", name=name,
-                                                   where=known(_short(pdf.scripts[0], 14))),
-                               hint="export it again, or use Print to PDF, to leave scripts out", **at)
+        yield PdfJavascript.at(
+            message=say("{name} contains JavaScript ({where})", name=name, where=known(_short(pdf.scripts[0], 14))),
+            hint="export it again, or use Print to PDF, to leave scripts out",
+            **at,
+        )
     if pdf.embedded_files:
         count = len(pdf.embedded_files)
-        yield PdfEmbeddedFile.at(message=say("{name} has {count} file(s) attached inside it", name=name, count=count),
-                                 hint="remove the attachments, or export the PDF again without them", **at)
+        yield PdfEmbeddedFile.at(
+            message=say("{name} has {count} file(s) attached inside it", name=name, count=count),
+            hint="remove the attachments, or export the PDF again without them",
+            **at,
+        )
     if pdf.form_fields:
-        yield PdfForm.at(message=say("{name} has {count} form field(s)", name=name, count=len(pdf.form_fields)),
-                         hint="flatten the form: print it to PDF, or export it without fields", **at)
+        yield PdfForm.at(
+            message=say("{name} has {count} form field(s)", name=name, count=len(pdf.form_fields)),
+            hint="flatten the form: print it to PDF, or export it without fields",
+            **at,
+        )
     by_page: dict[int, list[str]] = {}
     for page, text in pdf.covered:
         by_page.setdefault(page, []).append(text)
     for page, texts in by_page.items():
         more = known(f" +{len(texts) - 1}" if len(texts) > 1 else "")
         yield PdfTextUnderBox.at(
-            message=say("{name} p{page}: text under a box ({text}){more}", name=name, page=page,
-                        text=identifier(_short(texts[0], 18)), more=more),
+            message=say(
+                "{name} p{page}: text under a box ({text}){more}",
+                name=name,
+                page=page,
+                text=identifier(_short(texts[0], 18)),
+                more=more,
+            ),
             hint="delete the words in the original document and export it again",
-            term=texts[0], **at)
+            term=texts[0],
+            **at,
+        )
 
 
 def _short(text: str, room: int) -> str:

@@ -43,8 +43,10 @@ _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 _LINE_BREAK = r"(?:[ \t\u00a0]*\\?\r?\n|[ \t\u00a0]*<[Bb][Rr][ \t]*/?>[ \t\u00a0]*\r?\n?)[ \t\u00a0]*"
 _POSTCODE = re.compile(rf"{_OUTWARD}(?:[ \t\u00a0]*|{_LINE_BREAK}){_INWARD}(?![\w-])")
 # Written in lower case it must have its space (or a line break): "ns1 4ab".
-_POSTCODE_LOWER = re.compile(rf"{_OUTWARD.lower()}(?:[ \t\u00a0]+|{_LINE_BREAK})"
-                             rf"{_INWARD.lower()}(?![\w-])")
+_POSTCODE_LOWER = re.compile(
+    rf"{_OUTWARD.lower()}(?:[ \t\u00a0]+|{_LINE_BREAK})"
+    rf"{_INWARD.lower()}(?![\w-])"
+)
 
 _ADDRESS = re.compile(
     rf"(?:[FAU](?<![\w.,/:-].)(?:lat|partment|pt|nit)\.?{SP}{NUMBER}{RANGE},?{SP}(?:{NUMBER},?{SP})?"
@@ -62,21 +64,26 @@ _FLAT_IN_BUILDING = re.compile(
 # Lane", "moved to Orchard Close"). Words that also name other things
 # (Court, Park, Green, Way, Place, Hill, Gardens) are left out.
 STREET_ONLY_KINDS = "Road|Rd|Street|Avenue|Lane|Close|Drive|Crescent|Terrace|Grove|Mews"
-_STREET = re.compile(
-    rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’\-]*[ \t\u00a0]+){{1,3}})(?:{STREET_ONLY_KINDS})(?![\w'’-])")
+_STREET = re.compile(rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’\-]*[ \t\u00a0]+){{1,3}})(?:{STREET_ONLY_KINDS})(?![\w'’-])")
 # Words that start a sentence or a phrase before a street's name.
-_BEFORE_STREET = frozenset("""
+_BEFORE_STREET = frozenset(
+    """
 the a an and or of on in at to from into onto by near off along down up past for with via
 lived moved stayed living moving staying visited found seen at
-""".split())
+""".split()
+)
 # Courts, not streets: "2 Family Court hearings", "3 Crown Court appearances".
-COURT_NAMES = frozenset("""
+COURT_NAMES = frozenset(
+    """
 family crown magistrates magistrate youth county high coroners coroner appeal appeals supreme
 civil criminal juvenile combined sheriff district
-""".split())
+""".split()
+)
 _COURT_BUSINESS = re.compile(
     r"['’]?s?[ \t\u00a0]+(?:hearings?|appearances?|proceedings|cases?|orders?|dates?|sittings?"
-    r"|trials?|listings?|bundles?|applications?)\b", re.IGNORECASE)
+    r"|trials?|listings?|bundles?|applications?)\b",
+    re.IGNORECASE,
+)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/]")
 # The same written wholly in capitals or wholly in lower case ("27 MARLPIT
 # LANE", "flat 2, 14 marlpit lane"); which of the two is checked on the match.
@@ -100,6 +107,8 @@ _FLAT_IN_BUILDING_ANY_CASE = re.compile(
     rf"(?<![\w.,/:-])(?i:flat|apartment|apt)\.?{SP}{NUMBER},?{SP}"
     rf"(?P<name>(?:[^\W\d_][\w'’\-]*{SP}){{1,3}})(?P<kind>(?i:{BUILDING_KINDS}))(?![\w'’-])"
 )
+
+
 class UkPostcode(Rule):
     """Flags a full UK postcode ("NS1 4AB") in a case review, anywhere the
     review publishes text. The board's own postcode (in BOARD_ADDRESS) and
@@ -262,10 +271,14 @@ ADDRESS_HINT = 'remove the address; write "the family home" or "the address"'
 _HOUSE_NUMBER_END = re.compile(r"\d[A-Za-z]?,?\s")
 _INWARD_CODE = re.compile(r"\d[A-Za-z]{2}(?![\w-])")
 NEAR = {  # pattern -> (anchor, words before, words after)
-    "_POSTCODE": (_INWARD_CODE, 4, 1), "_POSTCODE_LOWER": (_INWARD_CODE, 4, 1),
-    "_ADDRESS": (_HOUSE_NUMBER_END, 6, 8), "_FLAT_IN_BUILDING": (_HOUSE_NUMBER_END, 6, 8),
-    "_ADDRESS_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8), "_ADDRESS_SHORT_CAPITALS": (_HOUSE_NUMBER_END, 6, 8),
-    "_FLAT_IN_BUILDING_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8), "_ADDRESS_AFTER_CUE": (_HOUSE_NUMBER_END, 8, 8),
+    "_POSTCODE": (_INWARD_CODE, 4, 1),
+    "_POSTCODE_LOWER": (_INWARD_CODE, 4, 1),
+    "_ADDRESS": (_HOUSE_NUMBER_END, 6, 8),
+    "_FLAT_IN_BUILDING": (_HOUSE_NUMBER_END, 6, 8),
+    "_ADDRESS_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8),
+    "_ADDRESS_SHORT_CAPITALS": (_HOUSE_NUMBER_END, 6, 8),
+    "_FLAT_IN_BUILDING_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8),
+    "_ADDRESS_AFTER_CUE": (_HOUSE_NUMBER_END, 8, 8),
     "_ADDRESS_SEARCHED": (_HOUSE_NUMBER_END, 6, 8),
 }
 
@@ -286,16 +299,22 @@ def detect(span, context: Context):
     text = span.text
     for pattern in (_POSTCODE, _POSTCODE_LOWER):
         for match in _near(pattern, text):
-            if _BROKEN.search(match.group(0)) and \
-                    _BROKEN.sub("", match.group(0)).upper() in context.redaction.board_keys:
+            if (
+                _BROKEN.search(match.group(0))
+                and _BROKEN.sub("", match.group(0)).upper() in context.redaction.board_keys
+            ):
                 continue  # the board's own postcode (or an allowlisted one) on two lines
             yield Hit(UkPostcode, match.start(), match.end(), "postcode", POSTCODE_HINT)
     found: list[tuple[int, int]] = []
-    for pattern in (_ADDRESS, _FLAT_IN_BUILDING, _ADDRESS_ANY_CASE, _ADDRESS_SHORT_CAPITALS,
-                    _FLAT_IN_BUILDING_ANY_CASE):
+    for pattern in (
+        _ADDRESS,
+        _FLAT_IN_BUILDING,
+        _ADDRESS_ANY_CASE,
+        _ADDRESS_SHORT_CAPITALS,
+        _FLAT_IN_BUILDING_ANY_CASE,
+    ):
         for match in _near(pattern, text):
-            if any(start < match.end() and match.start() < end for start, end in found) \
-                    or not _is_address(text, match):
+            if any(start < match.end() and match.start() < end for start, end in found) or not _is_address(text, match):
                 continue
             if "kind" in match.re.groupindex and not _named(match):
                 continue
@@ -331,13 +350,14 @@ def _streets(text: str):
         if not words or words[0] in NOT_STREET_WORDS:
             continue
         start = text.index(words[0], start)
-        if re.search(r"[\.:;!?]|\n", text[start:match.end()]):
+        if re.search(r"[\.:;!?]|\n", text[start : match.end()]):
             continue
         if _HOUSE_BEFORE.search(text, max(0, start - 12), start):
             continue  # "27 Marlpit Lane": the address above
         if CAPITAL_AFTER.match(text, match.end()):
             continue  # "Mill Lane Surgery", "Station Road Primary School": PII010
         yield start, match.end()
+
 
 def _named(match: re.Match) -> bool:
     """A street written in any case, named by words that are not everyday
@@ -347,14 +367,16 @@ def _named(match: re.Match) -> bool:
     if any(word.lower() in FUNCTION_WORDS for word in words):
         return False
     # A name has a vowel and three letters or more: "5 kg rise" is a weight.
-    return any(len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, EVERYDAY)
-               for word in words)
+    return any(
+        len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, EVERYDAY)
+        for word in words
+    )
 
 
 def _is_address(text: str, match: re.Match) -> bool:
     if re.search(r"\n[ \t\u00a0]*\n", match.group(0)):
         return False
-    if NOT_HOUSE.search(text[max(0, match.start() - 16):match.start()]):
+    if NOT_HOUSE.search(text[max(0, match.start() - 16) : match.start()]):
         return False
     if _YEAR_RANGE.match(match.group(0)):
         return False  # "2019-2021 Green Lane ...": years, not house numbers
@@ -362,6 +384,7 @@ def _is_address(text: str, match: re.Match) -> bool:
     if name[0].capitalize() in NOT_STREET_WORDS:
         return False
     if match.group(0).lower().endswith("court") and (
-            name[-1].rstrip("'’").lower() in COURT_NAMES or _COURT_BUSINESS.match(text, match.end())):
+        name[-1].rstrip("'’").lower() in COURT_NAMES or _COURT_BUSINESS.match(text, match.end())
+    ):
         return False  # "2 Family Court hearings": a court, not a street
     return True

@@ -31,7 +31,8 @@ _PHONE = re.compile(
 _BARE_44 = re.compile(
     r"44(?:(?<=%2[Bb]44)|(?<![\w+.%-]..))"
     r"(?P<national>" + _SEPARATOR + r"?(?:\(0\)" + _SEPARATOR + r"?)?[127](?:" + _SEPARATOR + r"?\d){8,9})"
-    r"(?![\w/-]|[.,]\d)")
+    r"(?![\w/-]|[.,]\d)"
+)
 _DIALLED = re.compile(r"(?:tel:|sms:|callto:|wa\.me/|phone=|number=|%2[Bb])$", re.IGNORECASE)
 # A number written one digit at a time: "0 7 7 0 0 9 0 0 4 6 1".
 _SPACED_PHONE = re.compile(r"(?<![\w+/.-])0(?:" + _GAP + r"\d){9,10}(?![\w/-])")
@@ -46,17 +47,22 @@ _EMAIL = re.compile(
 # label must be a top-level domain, so prose ("met at home") is not read.
 _SPELLED_SPACE = "[ \t\u00a0]+"
 _BRACKETED_AT = r"[ \t\u00a0]*[\[({][ \t\u00a0]*(?:at|AT)[ \t\u00a0]*[\])}][ \t\u00a0]*"
-_SPELLED_DOT = (r"(?:[ \t\u00a0]*[\[({][ \t\u00a0]*(?:dot|DOT)[ \t\u00a0]*[\])}][ \t\u00a0]*"
-                rf"|{_SPELLED_SPACE}(?:dot|DOT){_SPELLED_SPACE})")
+_SPELLED_DOT = (
+    r"(?:[ \t\u00a0]*[\[({][ \t\u00a0]*(?:dot|DOT)[ \t\u00a0]*[\])}][ \t\u00a0]*"
+    rf"|{_SPELLED_SPACE}(?:dot|DOT){_SPELLED_SPACE})"
+)
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-_TOP_LEVEL = (r"(?:com|org|net|uk|info|biz|io|me|edu|eu|ie|gov|nhs|email|online|co|scot|wales|cymru"
-              r"|london|example|test|invalid|COM|ORG|NET|UK)")
+_TOP_LEVEL = (
+    r"(?:com|org|net|uk|info|biz|io|me|edu|eu|ie|gov|nhs|email|online|co|scot|wales|cymru"
+    r"|london|example|test|invalid|COM|ORG|NET|UK)"
+)
 # Found from its "at" (found fast) and read back to the local part before it.
 _LOCAL = rf"[A-Za-z0-9][A-Za-z0-9._%+-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+-]*)*"
 _AT_DOMAIN = re.compile(
     rf"(?=[\[({{aA])(?P<at>[\[({{][ \t\u00a0]*(?:at|AT)[ \t\u00a0]*[\])}}]|(?<=[ \t\u00a0])(?:at|AT)(?=[ \t\u00a0]))"
     rf"[ \t\u00a0]*(?P<domain>{_LABEL}(?:(?:{_SPELLED_DOT}|\.){_LABEL})*(?:{_SPELLED_DOT}|\.){_TOP_LEVEL})"
-    rf"(?![\w-]|\.\w)")
+    rf"(?![\w-]|\.\w)"
+)
 _LOCAL_BEFORE = re.compile(rf"(?<![\w.+@-])(?P<local>{_LOCAL})$")
 _LOCAL_REACH = 120
 _SPELLED_PART = re.compile(rf"{_SPELLED_DOT}|{_BRACKETED_AT}|{_SPELLED_SPACE}(?:AT|at){_SPELLED_SPACE}")
@@ -181,7 +187,7 @@ def detect_address(span, context: Context):
     "tel:", and a landline after a bare 44 is only read in a link. Mobiles
     are found in the words too."""
     for hit in _phones(span.text, context):
-        found = span.text[hit.start:hit.end]
+        found = span.text[hit.start : hit.end]
         bare = _BARE_44.fullmatch(found)
         if (_bare_national(bare) if bare else national_digits(found)).startswith(("01", "02")):
             yield hit
@@ -203,7 +209,7 @@ def _phones(text: str, context: Context):
             if not _PERSONAL.match(national) or national in board:
                 continue
             dialled = _DIALLED.search(text, max(0, match.start() - 8), match.start())
-            if not dialled and (national[1] != "7" or text[match.start() - 1:match.start()] in ("/", "=", ":")):
+            if not dialled and (national[1] != "7" or text[match.start() - 1 : match.start()] in ("/", "=", ":")):
                 continue  # a landline in prose, or digits in a web address ("/447700900461.pdf")
             yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
 
@@ -216,7 +222,7 @@ def national_digits(number: str) -> str:
     international = digits.startswith("0044") or number.startswith("+") and digits.startswith("44")
     if not international:
         return digits
-    return "0" + digits[4 if digits.startswith("0044") else 2:].lstrip("0")
+    return "0" + digits[4 if digits.startswith("0044") else 2 :].lstrip("0")
 
 
 def _bare_national(match: re.Match) -> str:
@@ -235,13 +241,14 @@ def _spelled_emails(text: str, context: Context):
             continue  # "details at gov.uk": a plain "at" needs a "dot" written out
         # The local part is what is just before the "at".
         reach = max(0, match.start() - _LOCAL_REACH)
-        local = _LOCAL_BEFORE.search(text[reach:match.start()].rstrip(" \t\u00a0"))
+        local = _LOCAL_BEFORE.search(text[reach : match.start()].rstrip(" \t\u00a0"))
         if local is None:
             continue
         if at == "AT" and not re.search(r"[a-z0-9]", local.group("local")):
             continue  # "MORE AT GOV.UK": a heading in capitals
-        address = (_SPELLED_PART.sub(".", local.group("local")) + "@"
-                   + _SPELLED_PART.sub(".", match.group("domain"))).lower()
+        address = (
+            _SPELLED_PART.sub(".", local.group("local")) + "@" + _SPELLED_PART.sub(".", match.group("domain"))
+        ).lower()
         if address in context.redaction.board_keys:
             continue  # the board's own address, a helpline's, or an allowlisted one
         yield Hit(EmailAddress, reach + local.start(), match.end(), "email address", EMAIL_HINT)

@@ -79,8 +79,10 @@ _DOB_BEFORE = re.compile(rf"(?<![\w/])(?P<date>{_DATE})(?P<between>{_BETWEEN})(?
 _WAS_BORN = re.compile(r"(?i)\bwas\s+born\b")
 _WORDS = re.compile(r"[^\W\d_]+")
 # Words that start another clause: the date after them is about something else.
-_CLAUSE = re.compile(r"(?i)\b(?:when|and|but|after|before|until|while|since|then|who|which|that|because"
-                     r"|although|where|during|following|later)\b")
+_CLAUSE = re.compile(
+    r"(?i)\b(?:when|and|but|after|before|until|while|since|then|who|which|that|because"
+    r"|although|where|during|following|later)\b"
+)
 # A clause break between the trigger and the date ("born in Leeds, moved
 # to Northshire on 3 May 2015"): the date is about something else, unless
 # only "on" or "the" follows the break ("born at 32 weeks, on 3 May 2015").
@@ -190,16 +192,27 @@ _FULL_DATE = re.compile(
 # words (a date may be all words: "the third of May two thousand and
 # fifteen"); the date lies within six words of it (lscb_checks.text.near;
 # tests/test_near.py compares the two ways of reading over the corpora).
-FULL_DATE_NEAR = ((re.compile(r"\d"), re.compile(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec"
-                                                 r"|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC)")), 6, 6)
+FULL_DATE_NEAR = (
+    (
+        re.compile(r"\d"),
+        re.compile(
+            r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec"
+            r"|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC)"
+        ),
+    ),
+    6,
+    6,
+)
 # A column heading that says the dates under it are dates of birth (an age
 # column holding a date gives the date of birth too).
 _BIRTH_HEADING = re.compile(
-    r"(?i)^(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday|born|(?:date\s+)?born\s+on|age|age\s+/\s+d\.?o\.?b\.?)\W*$")
+    r"(?i)^(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday|born|(?:date\s+)?born\s+on|age|age\s+/\s+d\.?o\.?b\.?)\W*$"
+)
 # Headings of the columns of a table about people.
 _PERSON_HEADING = re.compile(
     r"(?i)\b(?:sex|gender|relationship|relation|name|person|pseudonym|family\s+member|who|role"
-    r"|household\s+member|member)\b")
+    r"|household\s+member|member)\b"
+)
 # A sex, as a family table gives it: a cell, or a word of its own in a line.
 _SEX = re.compile(r"(?<![\w/&'’.-])\(?(?:M|F|Male|Female|male|female)\)?(?![\w/&'’-])")
 # Kinds of family member that start a row about a person.
@@ -207,14 +220,17 @@ _PERSON = re.compile(
     r"(?i)^(?:the\s+)?(?:maternal\s+|paternal\s+|birth\s+|step[\s-]?|half[\s-]?|foster\s+|ex[\s-])?"
     r"(?:child|baby|infant|sibling|brother|sister|twin|mother|father|mum|dad|parent|carer|grandmother"
     r"|grandfather|grandparent|great[\s-]grand\w+|uncle|aunt|cousin|partner|boyfriend|girlfriend|adult"
-    r"|young\s+person|young\s+woman|young\s+man|son|daughter|husband|wife|subject|unborn\s+baby)\b")
+    r"|young\s+person|young\s+woman|young\s+man|son|daughter|husband|wife|subject|unborn\s+baby)\b"
+)
 # Words of a row that give a relationship, a sex, an age or a role.
-_ROW_WORDS = frozenset("""
+_ROW_WORDS = frozenset(
+    """
 subject of the review child baby infant sibling brother sister twin mother father mum dad parent
 carer grandmother grandfather grandparent uncle aunt cousin partner boyfriend girlfriend adult young
 person son daughter husband wife half step maternal paternal birth foster older younger elder
 m f male female aged age years yrs months old n k a not known household member yes no lives with
-""".split())
+""".split()
+)
 # A chronology row about a birth: "| 4 May 2016 | Sibling 2 born |", "Birth of Sibling 2".
 _BIRTH_EVENT = re.compile(r"(?i)\b(?:(?:is|was)\s+)?born\b(?!\s+(?:mother|father|parent))|\bbirth\s+of\b")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -259,7 +275,7 @@ def _line_dates(row: Row, declared: frozenset[str], under_birth_heading: bool):
     cell = row.cells[0]
     text = cell.text
     for match in _FULL_DATE.finditer(text):
-        before, after = text[:match.start()], text[match.end():]
+        before, after = text[: match.start()], text[match.end() :]
         if not before.strip(" \t:–—-|"):
             # The line starts with the date: a chronology entry, a birth only if it says so.
             event = after.strip(" \t:–—-|,")
@@ -278,9 +294,11 @@ def _line_dates(row: Row, declared: frozenset[str], under_birth_heading: bool):
             continue
         sex = _SEX.search(text) is not None
         rest = after.strip(" \t,;:|()–—-.")
-        if (sex and len(_WORD.findall(rest)) <= 6 and _only_row_words(before + " " + rest)) \
-                or (not rest and _only_row_words(re.sub(r"\b[A-Z]\d{0,3}\b|\d+", " ", before))) \
-                or (not rest and normalise(before.strip(" \t:–—-|,(")) in declared):
+        if (
+            (sex and len(_WORD.findall(rest)) <= 6 and _only_row_words(before + " " + rest))
+            or (not rest and _only_row_words(re.sub(r"\b[A-Z]\d{0,3}\b|\d+", " ", before)))
+            or (not rest and normalise(before.strip(" \t:–—-|,(")) in declared)
+        ):
             yield cell.start + match.start(), cell.start + match.end()
 
 
@@ -301,8 +319,12 @@ def _row_dates(text: str, declared: frozenset[str]):
             yield from _table_dates(row, declared)
             continue
         line = row.cells[0].text
-        if _HEADINGS_LINE.search(line) and not _FULL_DATE.search(line) and len(_WORD.findall(line)) <= 8 \
-                and not re.search(r"[.!?]\s*$", line):
+        if (
+            _HEADINGS_LINE.search(line)
+            and not _FULL_DATE.search(line)
+            and len(_WORD.findall(line)) <= 8
+            and not re.search(r"[.!?]\s*$", line)
+        ):
             under_heading = True
             continue
         yield from _line_dates(row, declared, under_heading)
@@ -354,6 +376,6 @@ def _plausible(match: re.Match) -> bool:
     between = _ASIDE.sub(" ", between)
     breaks = list(_BREAK_THEN_WORDS.finditer(between))
     if breaks:
-        after = _WORDS.findall(between[breaks[-1].end():])
+        after = _WORDS.findall(between[breaks[-1].end() :])
         return all(word.lower() in _AFTER_BREAK_OK for word in after)
     return True

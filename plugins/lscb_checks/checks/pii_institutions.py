@@ -31,7 +31,9 @@ _KIND_LOWER = re.compile(
     r"|(?:medical|health|children['’]s|family) cent(?:re|er)"
     r"|(?:medical|gp|family|health|doctors['’]?) practice|pupil referral unit)"
     r"|(?P<short>primary|infants|juniors|grammar)(?=[ \t\u00a0]*(?:[.,;:!?)]|$)|[ \t\u00a0]+(?P<next>[a-z]+)))"
-    r"(?=['’]s(?![\w'’-])|(?![\w'’-]))", re.MULTILINE)
+    r"(?=['’]s(?![\w'’-])|(?![\w'’-]))",
+    re.MULTILINE,
+)
 # "College of Policing", "King's College Hospital": national bodies and hospitals.
 _NOT_A_SETTING = re.compile(r"[ \t]+(?:of\b|Hospitals?\b|London\b|University\b)")
 _LABEL = re.compile(r"^[A-Z]$|^\d+$")
@@ -41,13 +43,16 @@ _NOT_A_SETTING_LOWER = re.compile(r"[ \t]+(?:of\b|hospitals?\b|university\b)")
 CONNECTORS = frozenset("of the upon on le de".split())
 # A capitalised word that ends the walk back: "Transition From School To
 # College" is a heading in title case, not a name.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 from to in into at for with by on onto between and or but about after before during than via
-""".split())
+""".split()
+)
 
 # Words that describe a kind of setting rather than name one: "the Primary
 # School", "Sure Start Children's Centre", "Catholic Infant School".
-GENERIC = frozenset("""
+GENERIC = frozenset(
+    """
 a an the this that these those her his their its our your my each every any no both all some
 another other which whose what when while where at in on from to by with for of and or but if as
 after before during because although neither either nor then later also only same such
@@ -68,14 +73,16 @@ teaching driving nursing business school schools college colleges mother mother'
 father's sibling sibling's maternal paternal young person person's people
 england english wales welsh british uk royal
 montessori steiner waldorf forest-school send sen semh sebd asd asc pmld mld sld ehcp ehc pru ap
-""".split())
+""".split()
+)
 
 # In lower case a word names a setting only when it is not an everyday word
 # (lscb_checks.text.everyday): "the feeder primary school" describes,
 # "brackenfold primary school" names. These words are everyday before a
 # kind of setting though not on the Dale-Chall list: activities a school or
 # academy teaches, and what an operation (surgery) is on or for.
-EVERYDAY_BEFORE_KIND = frozenset("""
+EVERYDAY_BEFORE_KIND = frozenset(
+    """
 main premier elite rural urban city town inner outer suburban nearby neighbouring catchment feeder
 linked partner sister host home hub base receiving sending placing named chosen preferred usual
 ballet drama theatre karate judo gymnastics rugby cricket tennis hockey netball football boxing
@@ -85,13 +92,16 @@ jaw knee hip heart brain spine spinal bunion appendix stoma tumour cyst fracture
 dental oral maxillofacial ent orthopaedic orthopedic cardiac paediatric neonatal weight-loss
 emergency routine planned urgent minor major further adult
 entry intake form forms
-""".split())
+""".split()
+)
 _SAINTS = frozenset("st saint".split())
 # Kinds of school that "and" or "&" join inside one name: "Brackenfold
 # Junior and Infant School", "Oakfield Infant & Nursery School".
-JOINED_KINDS = frozenset("""
+JOINED_KINDS = frozenset(
+    """
 junior juniors infant infants nursery primary secondary first middle pre-school preschool
-""".split())
+""".split()
+)
 _AMPERSAND = re.compile(r"[ \t\u00a0]*&[ \t\u00a0]*")
 # A school's hashtag or handle, its words run together: "#BrackenfoldPrimary",
 # "@BrackenfoldPS", "@brackenfold_primary". Not an email address, nor a "#"
@@ -99,18 +109,22 @@ _AMPERSAND = re.compile(r"[ \t\u00a0]*&[ \t\u00a0]*")
 _TAG = re.compile(r"[#@](?<![\w@#/&.][#@])(?P<body>[^\W\d_][\w]{3,})")
 _TAG_PART = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
 # The kinds a hashtag ends with: "PS" is a primary school.
-TAG_KINDS = frozenset("""
+TAG_KINDS = frozenset(
+    """
 school academy nursery preschool college surgery primary infants juniors ps
-""".split())
+""".split()
+)
 _EVERYDAY = GENERIC | EVERYDAY_BEFORE_KIND | NOT_SURNAMES | NOT_FORENAMES
 # After a short kind in lower case, words that make it describe ("primary
 # care", "grammar mistakes"): then it does not end a name.
-_SHORT_DESCRIBES = frozenset("""
+_SHORT_DESCRIBES = frozenset(
+    """
 care school schools age aged phase years year pupils pupil children child education sector curriculum
 carer carers caregiver concern concerns reason reasons purpose focus source aim aims role duty duties
 worker workers teacher teachers task tasks goal goals need needs level stage setting settings class
 classes mistake mistakes rules rule health provider providers responsibility function
-""".split())
+""".split()
+)
 
 
 class NamedInstitution(Rule):
@@ -214,7 +228,7 @@ def _list_item(words: Words, index: int) -> bool:
     the first part of a name broken across lines."""
     if index + 1 >= len(words) or "\n" not in words.gap(index, index + 1):
         return False
-    before = words.text[:words.spans[index][0]]
+    before = words.text[: words.spans[index][0]]
     return bool(before) and (before.rstrip(" \t\u00a0-*•").endswith("\n") or not before.strip(" \t\u00a0-*•"))
 
 
@@ -234,8 +248,13 @@ def _joined_kinds(words: Words, begin: int) -> int | None:
         return None
     if _AMPERSAND.fullmatch(words.gap(begin - 1, begin)):
         return begin - 1 if fold(words.word(begin - 1)) in JOINED_KINDS else None
-    if begin >= 2 and fold(words.word(begin - 1)) == "and" and words.joined(begin - 1, begin) \
-            and words.joined(begin - 2, begin - 1) and fold(words.word(begin - 2)) in JOINED_KINDS:
+    if (
+        begin >= 2
+        and fold(words.word(begin - 1)) == "and"
+        and words.joined(begin - 1, begin)
+        and words.joined(begin - 2, begin - 1)
+        and fold(words.word(begin - 2)) in JOINED_KINDS
+    ):
         return begin - 2
     return None
 
@@ -287,9 +306,10 @@ def _any_case_names(span, context: Context):
         if match.group("next") and match.group("next") in _SHORT_DESCRIBES:
             continue
         offset = max(0, match.start() - 160)
-        words = Words(text[offset:match.end()], file_name)
-        first = next((index for index, (begin, _end) in enumerate(words.spans) if begin == match.start() - offset),
-                     None)
+        words = Words(text[offset : match.end()], file_name)
+        first = next(
+            (index for index, (begin, _end) in enumerate(words.spans) if begin == match.start() - offset), None
+        )
         if first is None or (first > 0 and words.word(first - 1) == "of" and words.joined(first - 1, first)):
             continue
         # Back over words in lower case that describe or name, to the first
@@ -314,7 +334,7 @@ def _any_case_names(span, context: Context):
         if begin == first:
             continue
         start = offset + words.spans[begin][0]
-        term = " ".join(original[start:match.end()].split())
+        term = " ".join(original[start : match.end()].split())
         if context.redaction.is_pseudonym(context.item, term):
             continue
         reported_to = match.end()
@@ -330,7 +350,7 @@ def _capitalised_names(span, context: Context):
             continue
         # The words before the kind, back to the first that is not capitalised.
         offset = max(0, match.start() - 160)
-        words = Words(text[offset:match.end()], file_name)
+        words = Words(text[offset : match.end()], file_name)
         first = next(index for index, (begin, _end) in enumerate(words.spans) if begin == match.start() - offset)
         if first > 0 and words.word(first - 1) == "of" and words.joined(first - 1, first):
             # "Timpson Review of School Exclusion", "Head of School": after
@@ -342,8 +362,12 @@ def _capitalised_names(span, context: Context):
             if joined is not None and _capitalised(words.word(joined)):
                 begin = joined
                 continue
-            if not (words.joined(begin - 1, begin) and _capitalised(words.word(begin - 1))
-                    and fold(words.word(begin - 1)) not in STOP_WORDS and not _list_item(words, begin - 1)):
+            if not (
+                words.joined(begin - 1, begin)
+                and _capitalised(words.word(begin - 1))
+                and fold(words.word(begin - 1)) not in STOP_WORDS
+                and not _list_item(words, begin - 1)
+            ):
                 break
             begin -= 1
         while begin < first and words.word(begin) in CONNECTORS:
@@ -359,7 +383,7 @@ def _capitalised_names(span, context: Context):
         if not any(_name_word(word) for word in naming):
             continue
         start = offset + words.spans[begin][0]
-        term = " ".join(text[start:match.end()].split())
+        term = " ".join(text[start : match.end()].split())
         if context.redaction.is_pseudonym(context.item, term):
             continue
         reported_to = match.end()

@@ -30,11 +30,10 @@ from ..text.near import finditer_near
 # (google.com/maps, maps.apple.com, openstreetmap.org, bing.com/maps...) and
 # holds two numbers that are a latitude and a longitude, however they are
 # joined (",", "/", "~", "%2C", "&mlon=", "!4d").
-_URL = re.compile(r"(?:https?://|www\.|geo:)[^\s<>\"`\])]+(?:\([^\s<>\")]*\)[^\s<>\"`\])]*)*",
-                  re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.|geo:)[^\s<>\"`\])]+(?:\([^\s<>\")]*\)[^\s<>\"`\])]*)*", re.IGNORECASE)
 _MAP_SITE = re.compile(
-    r"^geo:|map|goo\.gl|what3words\.|w3w\.co|waze\.com|here\.com|gridreferencefinder|streetmap",
-    re.IGNORECASE)
+    r"^geo:|map|goo\.gl|what3words\.|w3w\.co|waze\.com|here\.com|gridreferencefinder|streetmap", re.IGNORECASE
+)
 _URL_NUMBER = re.compile(rf"(?<![\d.]){_SIGN}?\d{{1,3}}\.\d{{3,}}(?![\d.]\d)")
 _URL_GAP = 16  # at most this many characters between a latitude and its longitude
 
@@ -48,8 +47,8 @@ _W3W_WORDS = rf"{_W3W_WORD}\.{_W3W_WORD}\.{_W3W_WORD}(?![\w]|\.[^\W\d_])"
 _W3W_SLASHES = re.compile(rf"(?<![:/\w])///{_W3W_WORDS}")
 _W3W_SITE = re.compile(rf"(?:what3words\.com|w3w\.co|w3w\.me)/(?:///)?{_W3W_WORDS}", re.IGNORECASE)
 _W3W_NAMED = re.compile(
-    rf"(?:what{_GAP}?3{_GAP}?words|w3w)(?![\w.])[^\n]{{0,40}}?(?<![\w.])(?:///)?(?P<words>{_W3W_WORDS})",
-    re.IGNORECASE)
+    rf"(?:what{_GAP}?3{_GAP}?words|w3w)(?![\w.])[^\n]{{0,40}}?(?<![\w.])(?:///)?(?P<words>{_W3W_WORDS})", re.IGNORECASE
+)
 # The end of a web address, not a what3words address: "www.example.org".
 _WEB_WORDS = frozenset("www com org net gov nhs sch ac co uk io info html htm pdf".split())
 
@@ -60,8 +59,7 @@ _WEB_WORDS = frozenset("www com org net gov nhs sch ac co uk io info html htm pd
 # The "+" may be written %2B in a link.
 _OLC = "23456789CFGHJMPQRVWX"
 _PLUS = r"(?:\+|%2[Bb])"
-_PLUS_FULL = re.compile(
-    rf"(?<![\w+%])[2-9C][2-9CFGHJMPQRV][{_OLC}]{{6}}{_PLUS}[{_OLC}]{{2,3}}(?![\w+])", re.IGNORECASE)
+_PLUS_FULL = re.compile(rf"(?<![\w+%])[2-9C][2-9CFGHJMPQRV][{_OLC}]{{6}}{_PLUS}[{_OLC}]{{2,3}}(?![\w+])", re.IGNORECASE)
 _PLUS_SHORT = re.compile(rf"(?<![\w+%])(?:[{_OLC}]{{6}}|[{_OLC}]{{4}}){_PLUS}[{_OLC}]{{2,3}}(?![\w+])")
 
 # --- Ordnance Survey grid references ------------------------------------------
@@ -69,11 +67,13 @@ _PLUS_SHORT = re.compile(rf"(?<![\w+%])(?:[{_OLC}]{{6}}|[{_OLC}]{{4}}){_PLUS}[{_
 # 6, 8 or 10 digits: "SJ 84712 91562", "SJ 847 915", "SJ8471291562".
 _SQUARES = (
     "HP HT HU HW HX HY HZ NA NB NC ND NF NG NH NJ NK NL NM NN NO NR NS NT NU NW NX NY NZ OV "
-    "SC SD SE SH SJ SK SM SN SO SP SR SS ST SU SV SW SX SY SZ TA TF TG TL TM TQ TR TV").split()
+    "SC SD SE SH SJ SK SM SN SO SP SR SS ST SU SV SW SX SY SZ TA TF TG TL TM TQ TR TV"
+).split()
 _GRID = re.compile(
     r"[HNOST](?<![\w-].)(?P<square>[A-HJ-Z])"
     rf"(?:{_GAP}?(?P<east>\d{{3,5}}){_GAP}(?P<north>\d{{3,5}})|{_GAP}?(?P<joined>\d{{6}}|\d{{8}}|\d{{10}}))"
-    r"(?![\w/-]|[.,]\d)")
+    r"(?![\w/-]|[.,]\d)"
+)
 # A grid reference written with its digits joined to the letters
 # ("SJ8471291562") has the shape of a registration number: Scottish charity
 # and company numbers and Ofsted children's home references are "SC" or "SO"
@@ -81,10 +81,14 @@ _GRID = re.compile(
 # reference when a label is before it, and never after one of these words.
 _GRID_LABEL = re.compile(
     r"(?<![^\W\d_])(?:grid|ngr|os|osgb|ordnance survey|map ref(?:erence)?|landranger|explorer)"
-    r"(?![^\W\d_])[^\n]{0,30}$", re.IGNORECASE)
+    r"(?![^\W\d_])[^\n]{0,30}$",
+    re.IGNORECASE,
+)
 _REGISTRATION = re.compile(
     r"(?<![^\W\d_])(?:charity|charities|registered|registration|reg|company|companies|number|numbers|no|nos|urn"
-    r"|ofsted|scotland|scottish)(?![^\W\d_])[^\n]{0,40}$", re.IGNORECASE)
+    r"|ofsted|scotland|scottish)(?![^\W\d_])[^\n]{0,40}$",
+    re.IGNORECASE,
+)
 # Squares where a joined form is read without a label: not SC (the Isle of
 # Man, and the prefix of Scottish charities and Ofsted children's homes).
 _JOINED_UNLABELLED = frozenset(_SQUARES) - {"SC"}
@@ -230,8 +234,10 @@ def _has_pair(address: str) -> bool:
 # places or more ("53.401"); degrees and minutes ("53 24", "53° 24"). The pair
 # lies within these many words of it (lscb_checks.text.near; tests/test_near.py
 # compares the two ways of reading over the corpora).
-NEAR = {"_DECIMAL_PAIR": (re.compile(r"\d\.\d{3}"), 3, 8),
-        "_DMS_PAIR": (re.compile(rf"\d(?:{_GAP}|{_DEGREE})+\d"), 4, 14)}
+NEAR = {
+    "_DECIMAL_PAIR": (re.compile(r"\d\.\d{3}"), 3, 8),
+    "_DMS_PAIR": (re.compile(rf"\d(?:{_GAP}|{_DEGREE})+\d"), 4, 14),
+}
 
 
 def _coordinates(text: str):
@@ -241,8 +247,9 @@ def _coordinates(text: str):
                 continue
             if not _valid(match.group("lat"), match.group("lon")):
                 continue
-            if _NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()) \
-                    or _NUMBER_AFTER.match(text, match.end()):
+            if _NUMBER_BEFORE.search(text, max(0, match.start() - 24), match.start()) or _NUMBER_AFTER.match(
+                text, match.end()
+            ):
                 continue  # a list of numbers
             if not _evidence(text, match) and not _bare_pair(match.group("lat"), match.group("lon")):
                 continue  # "The mean scores were 45.125, 41.500"
@@ -275,8 +282,7 @@ def _what3words(text: str):
             words = match.group("words").lower().split(".")
             if _WEB_WORDS.intersection(words):
                 continue
-            yield Hit(PreciseLocation, match.start("words"), match.end("words"), "what3words address",
-                      W3W_HINT)
+            yield Hit(PreciseLocation, match.start("words"), match.end("words"), "what3words address", W3W_HINT)
 
 
 def _grid_references(text: str):
@@ -289,7 +295,7 @@ def _grid_references(text: str):
             if len(east) != len(north):
                 continue  # "SJ 847 91562": two numbers of different lengths
         else:
-            before = text[max(0, match.start() - _GRID_REACH):match.start()]
+            before = text[max(0, match.start() - _GRID_REACH) : match.start()]
             if not _GRID_LABEL.search(before):
                 spaced = match.group(0)[2] != match.group("joined")[0]
                 if _REGISTRATION.search(before[-40:] if len(before) > 40 else before):

@@ -50,28 +50,34 @@ _PERSON_VERB = re.compile(
     r"|discloses|reported|recalled|remembered|wanted|wants|felt|feels|liked|likes|loved|loves|lived"
     r"|lives|attended|attends|went|goes|moved|stayed|stays|cried|laughed|spoke|speaks|talked|talks"
     r"|wrote|writes|died|refused|agreed|thought|thinks|knew|knows|saw|sees|visited|played|plays"
-    r"|slept|sleeps|was[ \t\u00a0]+born|had[ \t\u00a0]+been[ \t\u00a0]+born)\b")
+    r"|slept|sleeps|was[ \t\u00a0]+born|had[ \t\u00a0]+been[ \t\u00a0]+born)\b"
+)
 # What comes before a word that starts a sentence: the start of a line, a
 # list marker, a heading or quote marker, a table cell, a numbered
 # paragraph ("1.2"), or the end of a sentence or a colon; an opening quote
 # or bracket, or emphasis, may follow.
 _SENTENCE_START = re.compile(
     r"(?:^[ \t\u00a0>#*+\-|]*(?:\d+(?:\.\d+)*[.)]?[ \t\u00a0]+)?|[.!?:;|][\"”’')\]*_]*[ \t\u00a0]+)"
-    r"[\"“‘'(\[*_ \t\u00a0]*$")
+    r"[\"“‘'(\[*_ \t\u00a0]*$"
+)
 _LINE_START = re.compile(r"[^\n]*$")
 # Words that start a sentence before a name: "After Zebedee moved...".
 # (NOT_SURNAMES has the others: "When", "And", "The".)
-_OPENERS = frozenset("""
+_OPENERS = frozenset(
+    """
 after before then although because while since once until unless though whether both only even
 meanwhile later today yesterday during without like unlike dear about helping supporting asked
 despite following perhaps instead
-""".split())
+""".split()
+)
 # Lower-case words after a name that make it the name of a thing named after
 # somebody: "the Fraser guidelines", "the Jay report", "a Moses basket".
-_THING_AFTER = AFTER_NAME_LOWER | frozenset("""
+_THING_AFTER = AFTER_NAME_LOWER | frozenset(
+    """
 report reports review reviews inquiry guidelines guidance principles principle ruling judgment
 test criteria competence scale model method checklist tool basket syndrome disease law laws act
-""".split())
+""".split()
+)
 # After a possessive: the title of a law, a condition or a place ("Sarah's
 # Law", "St Mary's Hospital"), not a person's thing.
 _AFTER_POSSESSIVE = AFTER_NAME | frozenset("law laws syndrome disease day principle test".split())
@@ -79,7 +85,8 @@ _AFTER_POSSESSIVE = AFTER_NAME | frozenset("law laws syndrome disease day princi
 # "Both Quinlan children": the word for the family first, then the name
 # before it.
 _FAMILY = re.compile(
-    r"[ \t\u00a0](?:famil(?:y|ies)|family['’]s|household|household['’]s|home|children|siblings|parents)\b")
+    r"[ \t\u00a0](?:famil(?:y|ies)|family['’]s|household|household['’]s|home|children|siblings|parents)\b"
+)
 _FAMILY_NAME = re.compile(r"(?<![^\W\d_'’\-])(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)[ \t\u00a0]*$")
 _THE_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]he[ \t\u00a0]+$")
 # After a surname, what says that it is the author of published work: an
@@ -87,7 +94,9 @@ _THE_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]he[ \t\u00a0]+$")
 # ("Munro (2011)", "Howard-Jones (2014)").
 _AUTHOR_INITIALS = re.compile(
     r"(?:,[ \t\u00a0]*|[ \t\u00a0]+)(?:[A-Z]\.[ \t\u00a0]*){1,3}(?:[,(;&]|and\b|et\b|(?:19|20)\d\d|$)"
-    r"|[ \t\u00a0]+[A-Z](?:,|[ \t\u00a0]+(?:\(|et\b|and\b|&|(?:19|20)\d\d))", re.MULTILINE)
+    r"|[ \t\u00a0]+[A-Z](?:,|[ \t\u00a0]+(?:\(|et\b|and\b|&|(?:19|20)\d\d))",
+    re.MULTILINE,
+)
 _INITIAL_BEFORE = re.compile(r"(?:\.[ \t\u00a0]*|[ \t\u00a0]+)$")
 
 
@@ -192,8 +201,11 @@ def in_review(context: Context) -> bool:
 
 
 def detect(span, context: Context):
-    if not in_review(context) or span.where.endswith("file name") or \
-            (" metadata " in span.where and not span.where.lower().split(" metadata ")[0].endswith(".pdf")):
+    if (
+        not in_review(context)
+        or span.where.endswith("file name")
+        or (" metadata " in span.where and not span.where.lower().split(" metadata ")[0].endswith(".pdf"))
+    ):
         return
     yield from _forenames(span, context)
     yield from _families(span.text, context)
@@ -216,13 +228,16 @@ def _forenames(span, context: Context):
             continue
         if not _titlecase(base) or key in TITLES:
             continue
-        if match.start() < header_end and text.startswith(":", match.end()) \
-                and (match.start() == 0 or text[match.start() - 1] == "\n"):
+        if (
+            match.start() < header_end
+            and text.startswith(":", match.end())
+            and (match.start() == 0 or text[match.start() - 1] == "\n")
+        ):
             continue  # the name of a header field
         if red.in_pseudonym(context.item, base) or people.has_word(base):
             continue
         offset = max(0, match.start() - 60)
-        words = Words(text[offset:match.end() + 60])
+        words = Words(text[offset : match.end() + 60])
         index = next((i for i, (start, _end) in enumerate(words.spans) if start == match.start() - offset), None)
         if index is None or not _alone(words, index, possessive):
             continue
@@ -248,7 +263,7 @@ def _header_end(span) -> int:
     if span.source is None or span.source.body_start <= 1:
         return 0
     lines = span.text.split("\n")
-    return sum(len(line) + 1 for line in lines[:span.source.body_start - 1])
+    return sum(len(line) + 1 for line in lines[: span.source.body_start - 1])
 
 
 def _capitalised(word: str) -> bool:
@@ -273,16 +288,23 @@ def _alone(words: Words, index: int, possessive: bool) -> bool:
                 return False  # "Sarah's Law", "St Mary's Hospital"
         elif _capitalised(after) or fold(after) in _THING_AFTER:
             return False  # a full name (PII001), a place, "the Hope project", "the Jay report"
-    if index > 0 and len(words.word(index - 1)) == 1 and words.word(index - 1).isupper() \
-            and _INITIAL_BEFORE.fullmatch(words.gap(index - 1, index)):
+    if (
+        index > 0
+        and len(words.word(index - 1)) == 1
+        and words.word(index - 1).isupper()
+        and _INITIAL_BEFORE.fullmatch(words.gap(index - 1, index))
+    ):
         return False  # "E. Munro", "J. Singh (Police)": an initial and a surname (PII001)
     if index > 0 and words.joined(index - 1, index):
         before = words.word(index - 1)
         folded = fold(before)
         if folded in TITLES or folded in PLACE_PREFIXES or before in PARTICLES:
             return False  # "Dr Tobias" (PII001), "St Mary", "Queen Victoria", "da Silva"
-        if _capitalised(before) and before[-2:] not in ("'s", "’s") and not (
-                _starts_sentence(words, index - 1) and (folded in NOT_SURNAMES or folded in _OPENERS)):
+        if (
+            _capitalised(before)
+            and before[-2:] not in ("'s", "’s")
+            and not (_starts_sentence(words, index - 1) and (folded in NOT_SURNAMES or folded in _OPENERS))
+        ):
             return False  # "Lady Margaret", "Helped Zebedee" in a heading in Title Case
     return True
 
@@ -301,8 +323,9 @@ def _in_place(words: Words, index: int) -> bool:
     two to four words: "Newcastle upon Tyne", "Burton upon Trent"."""
     for first in range(max(0, index - 3), index + 1):
         for last in range(max(index, first + 1), min(len(words), first + 4)):
-            if all(words.joined(at, at + 1) for at in range(first, last)) \
-                    and is_place(" ".join(words.word(at) for at in range(first, last + 1))):
+            if all(words.joined(at, at + 1) for at in range(first, last)) and is_place(
+                " ".join(words.word(at) for at in range(first, last + 1))
+            ):
                 return True
     return False
 
@@ -336,10 +359,17 @@ def _families(text: str, context: Context):
             continue
         name = match.group("name")
         key = fold(name)
-        if key in NOT_SURNAMES or key in NOT_FAMILY_NAMES or key in areas or key in TITLES \
-                or red.is_pseudonym(context.item, name) or people.has_word(name):
+        if (
+            key in NOT_SURNAMES
+            or key in NOT_FAMILY_NAMES
+            or key in areas
+            or key in TITLES
+            or red.is_pseudonym(context.item, name)
+            or people.has_word(name)
+        ):
             continue
-        if not _THE_BEFORE.search(text, max(0, match.start() - 10), match.start()) \
-                and not name_forms.strong_surname(name, context.forenames):
+        if not _THE_BEFORE.search(text, max(0, match.start() - 10), match.start()) and not name_forms.strong_surname(
+            name, context.forenames
+        ):
             continue  # without "the", only a family name that is not a word: "Both Quinlan children"
         yield Hit(FamilySurname, match.start("name"), match.end("name"), "surname", FAMILY_HINT, term=name)

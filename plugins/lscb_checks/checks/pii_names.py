@@ -212,19 +212,29 @@ def _case_blind(text: str, found: list[Hit], context: Context, file_name: bool =
     people = context.redaction.people(context.item)
     names = context.forenames
     look = name_forms.Look(text)
-    readers = (unlisted_names.user_names(text, 0, len(text), names, file_name=True),) if file_name else (
-        name_forms.case_blind(text, 0, len(text), names, look),
-        surname_first.surname_first(text, 0, len(text), names),
-        name_forms.initials(text, 0, len(text), look),
-        surname_first.surname_initial(text, 0, len(text), names, look),
-        surname_first.surname_forename(text, 0, len(text), names, look),
-        run_together.run_together(text, 0, len(text), names, look),
-        unlisted_names.unlisted(text, 0, len(text), names, look.words))
+    readers = (
+        (unlisted_names.user_names(text, 0, len(text), names, file_name=True),)
+        if file_name
+        else (
+            name_forms.case_blind(text, 0, len(text), names, look),
+            surname_first.surname_first(text, 0, len(text), names),
+            name_forms.initials(text, 0, len(text), look),
+            surname_first.surname_initial(text, 0, len(text), names, look),
+            surname_first.surname_forename(text, 0, len(text), names, look),
+            run_together.run_together(text, 0, len(text), names, look),
+            unlisted_names.unlisted(text, 0, len(text), names, look.words),
+        )
+    )
     for start, end, term, what in itertools.chain(*readers):
         if any(start < stop and begin < end for begin, stop in taken):
             continue
-        if context.redaction.is_pseudonym(context.item, term) or people.covers(term) or is_place(term) \
-                or _initials_of(people, term) or _after_pseudonym(text, start, term, context):
+        if (
+            context.redaction.is_pseudonym(context.item, term)
+            or people.covers(term)
+            or is_place(term)
+            or _initials_of(people, term)
+            or _after_pseudonym(text, start, term, context)
+        ):
             continue
         taken.append((start, end))
         yield Hit(PersonFullName, start, end, what, HINT, term=term)
@@ -243,15 +253,18 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         key = fold(match.group(0))
         title = key in TITLES and (key not in _CAPITAL_TITLES or match.group(0).isupper())
         if not title and key not in names and not _compound_forename(key, names):
-            if not file_name and (key in others or "-" in key or (
-                    len(key) > 1 and _CAPITAL_AFTER.match(text, match.end()) and name_forms.possible_forename(key))):
+            if not file_name and (
+                key in others
+                or "-" in key
+                or (len(key) > 1 and _CAPITAL_AFTER.match(text, match.end()) and name_forms.possible_forename(key))
+            ):
                 other = _other_form(text, match, key, stop, context)
                 if other is not None:
                     resume = other.end
                     yield other
             continue
         offset = max(begin, match.start() - 40)
-        words = Words(text[offset:min(stop, match.end() + 240)], file_name)
+        words = Words(text[offset : min(stop, match.end() + 240)], file_name)
         index = _index_at(words, match.start() - offset)
         declared = people.name_at(words, index)
         if declared is not None:
@@ -266,8 +279,7 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         term = text[start:end]
         term = " ".join((_FILE_SEPARATORS.sub(" ", term) if file_name else term).split())
         resume = end
-        if not context.redaction.is_pseudonym(context.item, term) and not people.covers(term) \
-                and not is_place(term):
+        if not context.redaction.is_pseudonym(context.item, term) and not people.covers(term) and not is_place(term):
             yield Hit(PersonFullName, start, end, "name" if title else "full name", HINT, term=term)
 
 
@@ -303,7 +315,7 @@ def _other_form(text: str, match: re.Match, key: str, stop: int, context: Contex
     if not name_forms.strong_surname(last, context.forenames) or fold(last) in NOT_SURNAMES:
         return None
     end = surname.start(1) + len(last)
-    after = re.match(r"[ \t\u00a0]+([A-Za-z]+)", text[end:end + 30])
+    after = re.match(r"[ \t\u00a0]+([A-Za-z]+)", text[end : end + 30])
     if after and fold(after.group(1)) in (AFTER_NAME if after.group(1)[0].isupper() else AFTER_NAME_LOWER):
         return None  # "Yusra Haddad Centre"
     return _other_hit(text, start, end, "full name", context)
@@ -332,8 +344,12 @@ def _after_pseudonym(text: str, start: int, term: str, context: Context) -> bool
     "Pupil Z Quinlan" with "Pupil Z" declared."""
     initial = term[:1]
     previous = _previous_word(text, start)
-    return bool(previous) and len(term) > 1 and not term[1].isalpha() \
+    return (
+        bool(previous)
+        and len(term) > 1
+        and not term[1].isalpha()
         and context.redaction.is_pseudonym(context.item, f"{previous} {initial}")
+    )
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -345,7 +361,10 @@ def _other_hit(text: str, start: int, end: int | None, what: str, context: Conte
     if end is None:
         return None
     term = " ".join(text[start:end].split())
-    if context.redaction.is_pseudonym(context.item, term) or context.redaction.people(context.item).covers(term) \
-            or is_place(term):
+    if (
+        context.redaction.is_pseudonym(context.item, term)
+        or context.redaction.people(context.item).covers(term)
+        or is_place(term)
+    ):
         return None
     return Hit(PersonFullName, start, end, what, HINT, term=term)

@@ -163,7 +163,7 @@ def detect(span, context: Context):
     text = span.text
     for match in _NHS.finditer(text):
         digits = match.group(1) + match.group(3) + match.group(4)
-        before = text[max(0, match.start() - 16):match.start()]
+        before = text[max(0, match.start() - 16) : match.start()]
         if nhs_check_digit_valid(digits) and not _ISBN.search(before) and not _DIALLING_CODE.search(before):
             yield Hit(NhsNumber, match.start(), match.end(), "NHS number", NHS_HINT)
     for match in _NINO.finditer(text):
@@ -171,6 +171,6 @@ def detect(span, context: Context):
     for match in _PLATE.finditer(text):
         yield Hit(VehicleRegistration, match.start(), match.end(), "registration", PLATE_HINT)
     for match in _OLD_PLATE.finditer(text):
-        near = text[max(0, match.start() - 60):match.end() + 30]
+        near = text[max(0, match.start() - 60) : match.end() + 30]
         if _VEHICLE_WORDS.search(near):
             yield Hit(VehicleRegistration, match.start(), match.end(), "registration", PLATE_HINT)

@@ -43,8 +43,9 @@ from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tok
 from ..forking import fork_call
 from ..output import Output, Page, items_by_save_as
 from ..published import detect, early, stream
-from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page, theme_classes
+from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page
 from ..published.reporting import Reporting
+from ..published.theme_classes import theme_classes
 from ..redaction import redaction
 from ..review_scan import Context
 from ..text.forenames import forenames
@@ -56,9 +57,15 @@ def reported_codes() -> frozenset[str]:
     (used or not) only once the built site has been read, since on a page
     other than a review only this check reports it."""
     modules = detect.DETECTOR_MODULES
-    return frozenset({RegisterTermPublished.code} | {
-        value.code for module in modules for value in vars(module).values()
-        if isinstance(value, type) and value.__module__ == module.__name__ and getattr(value, "code", "")})
+    return frozenset(
+        {RegisterTermPublished.code}
+        | {
+            value.code
+            for module in modules
+            for value in vars(module).values()
+            if isinstance(value, type) and value.__module__ == module.__name__ and getattr(value, "code", "")
+        }
+    )
 
 
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
@@ -134,8 +141,11 @@ def check_output(output) -> Iterable[Finding]:
     # reported again: judged here, with every finding reported so far (a
     # worker forked earlier knew only those of the source checks).
     known = _known(output.site.settings)
-    return [finding for (path, line, code, folded, inside), (_rank, _rel, finding) in found.items()
-            if inside or (display_path(path), line, code, folded) not in known]
+    return [
+        finding
+        for (path, line, code, folded, inside), (_rank, _rel, finding) in found.items()
+        if inside or (display_path(path), line, code, folded) not in known
+    ]
 
 
 def _known(settings) -> set[tuple]:
@@ -143,8 +153,11 @@ def _known(settings) -> set[tuple]:
     the same text on the same line of the same file is not reported a
     second time. The line is part of it: a waiver covers one line, and the
     same text on another line is another finding."""
-    return {(display_path(f.path), f.line, f.code, " ".join(fold_text(f.term).split()))
-            for f in build_state(settings).findings if f.term and not f.inside}
+    return {
+        (display_path(f.path), f.line, f.code, " ".join(fold_text(f.term).split()))
+        for f in build_state(settings).findings
+        if f.term and not f.inside
+    }
 
 
 def _read(output, files: Iterable[str], gate: _Gate | None = None) -> dict[tuple, tuple[int, str, Finding]]:
@@ -163,8 +176,11 @@ def start_stream(settings, site) -> None:
     if len(site.items) < _STREAM_FROM or not root:
         stream.stop()
         return
-    pages = {rel: Page(rel, os.path.join(root, rel), item)
-             for rel, item in items_by_save_as(site).items() if rel.endswith(".html")}
+    pages = {
+        rel: Page(rel, os.path.join(root, rel), item)
+        for rel, item in items_by_save_as(site).items()
+        if rel.endswith(".html")
+    }
     output = Output(root=os.path.abspath(root), site=site, pages=pages)
     stream.start(root, frozenset(pages), _streamed, output)
 
@@ -196,8 +212,7 @@ def _streamed(output, paths, connection) -> None:
             gate.read(rel, path_texts(rel) + texts)
     except EOFError:
         return  # the build stopped
-    again = again or any(
-        _digest(_bytes(os.path.join(output.root, rel))) != digest for rel, digest in digests.items())
+    again = again or any(_digest(_bytes(os.path.join(output.root, rel))) != digest for rel, digest in digests.items())
     if again:
         connection.send(_read(output, list(digests)))
         return
@@ -267,8 +282,9 @@ class _Gate(Reporting):
                     self._compared.add(text.text)
                     self._register(rel, item, text)
         self._detect(rel, item, [text for text in texts if text.detect])
-        self._detect(rel, item, [text for text in texts if not text.detect and text.channel.endswith(" address")],
-                     addresses=True)
+        self._detect(
+            rel, item, [text for text in texts if not text.detect and text.channel.endswith(" address")], addresses=True
+        )
 
     # -- the redaction registers
     def _register(self, rel: str, item, text: Text) -> None:
@@ -283,11 +299,18 @@ class _Gate(Reporting):
         for found, tokens_of in hits:
             spots = tokens_of(text.text)
             for index, length in found:
-                term = text.text[spots[index].start:spots[index + length - 1].end]
+                term = text.text[spots[index].start : spots[index + length - 1].end]
                 what = f"a {length}-word redaction register term"
-                self._report(RegisterTermPublished, rel, item, text, term, what,
-                             say("replace it with the pseudonym, or remove it ({docs})", docs=known(_REGISTER_DOCS)),
-                             register=True)
+                self._report(
+                    RegisterTermPublished,
+                    rel,
+                    item,
+                    text,
+                    term,
+                    what,
+                    say("replace it with the pseudonym, or remove it ({docs})", docs=known(_REGISTER_DOCS)),
+                    register=True,
+                )
 
     # -- the detectors of people's details
     def _detect(self, rel: str, item, texts: list[Text], addresses: bool = False) -> None:
@@ -324,7 +347,11 @@ class _Gate(Reporting):
             # page on either side; runs whose surroundings meet are one.
             runs: list[list[int]] = []
             for index in needed:
-                if runs and positions[index] - detect.REACH <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + detect.REACH:
+                if (
+                    runs
+                    and positions[index] - detect.REACH
+                    <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + detect.REACH
+                ):
                     runs[-1].append(index)
                 else:
                     runs.append([index])

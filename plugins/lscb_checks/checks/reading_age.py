@@ -56,9 +56,12 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _GAP = r"(?:[\W_]|\]\([^)]*\)|<[^>]*>)+"
 _NOT_PROSE = re.compile(
     r"<(table|h[1-6]|pre|sup|script|style|dt)\b[^>]*>.*?</\1\s*>"
-    r"|<div\b[^>]*\bclass=\"[^\"]*footnote[^\"]*\"[^>]*>.*?</div\s*>", re.DOTALL | re.IGNORECASE)
+    r"|<div\b[^>]*\bclass=\"[^\"]*footnote[^\"]*\"[^>]*>.*?</div\s*>",
+    re.DOTALL | re.IGNORECASE,
+)
 _BLOCK_BREAK = re.compile(
-    r"<(?:/?(?:p|li|dd|ul|ol|dl|div|blockquote|figure|figcaption|section|aside)|br|hr)\b[^>]*>", re.IGNORECASE)
+    r"<(?:/?(?:p|li|dd|ul|ol|dl|div|blockquote|figure|figcaption|section|aside)|br|hr)\b[^>]*>", re.IGNORECASE
+)
 _TAG = re.compile(r"<[^>]*>")
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "est")
 
@@ -109,6 +112,7 @@ class ReadingAgeTooHigh(Rule):
 
 # -- where rendered text is in the Markdown (shared with the jargon check)
 
+
 def body_offset(source: SourceFile) -> int:
     """Character offset of the first line after the metadata header."""
     lines = source.text.splitlines(keepends=True)
@@ -148,6 +152,7 @@ def block_starts(source: SourceFile, blocks: list[str]) -> list[int]:
 
 # -- the prose of a page
 
+
 def prose_blocks(html: str) -> list[str]:
     """Text of each paragraph, list item and definition, in order; not
     headings, tables, code, superscripts (footnote numbers) or footnotes.
@@ -172,14 +177,15 @@ def scored_text(block: str) -> str:
 
 # -- scoring
 
+
 def formulas(settings) -> list[str]:
     value = settings.get("READING_AGE_FORMULA", DEFAULT_FORMULA)
     names = [value] if isinstance(value, str) else list(value)
     unknown = [name for name in names if name not in FORMULAS]
     if not names or unknown:
         raise ValueError(
-            f"READING_AGE_FORMULA must be one of {', '.join(sorted(FORMULAS))} or a list of them, "
-            f"not {value!r}")
+            f"READING_AGE_FORMULA must be one of {', '.join(sorted(FORMULAS))} or a list of them, not {value!r}"
+        )
     return names
 
 
@@ -198,9 +204,15 @@ def _is_everyday(word: str, depth: int = 0) -> bool:
     if depth < 2:
         for suffix in _SUFFIXES:
             stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= 2 and (
-                    _is_everyday(stem, depth + 1) or _is_everyday(stem + "e", depth + 1)
-                    or (stem.endswith("i") and _is_everyday(stem[:-1] + "y", depth + 1))):
+            if (
+                word.endswith(suffix)
+                and len(stem) >= 2
+                and (
+                    _is_everyday(stem, depth + 1)
+                    or _is_everyday(stem + "e", depth + 1)
+                    or (stem.endswith("i") and _is_everyday(stem[:-1] + "y", depth + 1))
+                )
+            ):
                 return True
     return False
 
@@ -235,9 +247,9 @@ def hard_words(sentences: list[str], limit: int = 3) -> list[str]:
 def limits(settings) -> dict[str, float]:
     value = settings.get("READING_AGE_MAX", DEFAULT_MAX)
     if not isinstance(value, dict) or not all(
-            isinstance(age, (int, float)) and not isinstance(age, bool) for age in value.values()):
-        raise ValueError(
-            f"READING_AGE_MAX must map folders to ages, e.g. {DEFAULT_MAX!r}, not {value!r}")
+        isinstance(age, (int, float)) and not isinstance(age, bool) for age in value.values()
+    ):
+        raise ValueError(f"READING_AGE_MAX must map folders to ages, e.g. {DEFAULT_MAX!r}, not {value!r}")
     return value
 
 
@@ -256,13 +268,23 @@ def check(site) -> Iterable[Finding]:
         if age <= limit:
             continue
         yield ReadingAgeTooHigh.at(
-            item.path, item.source.field_line("Title"),
-            say("reading age {age} is above {limit}, the limit for {audience}", age=known(f"{age:.1f}"),
-                limit=limit, audience=known(AUDIENCE.get(item.type_key, item.type_key)))
-            if age <= _ADULT else
-            say("reading age is above {adult}; the limit for {audience} is {limit}", adult=_ADULT,
-                limit=limit, audience=known(AUDIENCE.get(item.type_key, item.type_key))),
-            _hint(item.source, blocks, item.type_key == "reviews"))
+            item.path,
+            item.source.field_line("Title"),
+            say(
+                "reading age {age} is above {limit}, the limit for {audience}",
+                age=known(f"{age:.1f}"),
+                limit=limit,
+                audience=known(AUDIENCE.get(item.type_key, item.type_key)),
+            )
+            if age <= _ADULT
+            else say(
+                "reading age is above {adult}; the limit for {audience} is {limit}",
+                adult=_ADULT,
+                limit=limit,
+                audience=known(AUDIENCE.get(item.type_key, item.type_key)),
+            ),
+            _hint(item.source, blocks, item.type_key == "reviews"),
+        )
 
 
 # Above this a reading age is no age a reader has (the formulas run on to
@@ -288,5 +310,8 @@ def _hint(source: SourceFile, blocks: list[str], review: bool):
     # Long words the page writes in lower case (never a name): a review's
     # are masked all the same, as everything quoted from a review is.
     quoted = ", ".join(f"'{w}'" for w in words)
-    return say("shorten the longest sentences: {parts}; use everyday words for {words}", parts=parts,
-               words=quoted if review else known(quoted))
+    return say(
+        "shorten the longest sentences: {parts}; use everyday words for {words}",
+        parts=parts,
+        words=quoted if review else known(quoted),
+    )

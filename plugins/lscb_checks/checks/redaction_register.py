@@ -225,20 +225,37 @@ def _loaded(site) -> tuple[list[Finding], tuple[Matcher, Matcher | None] | None]
         try:
             register = load(path)
         except RegisterError as error:
-            findings.append(RegisterUnreadable.at(
-                where, 1, say("redaction register {name} {why}", name=file(path, name_only=True), why=error.why),
-                "restore it from the repository's history or remake it with make register"))
+            findings.append(
+                RegisterUnreadable.at(
+                    where,
+                    1,
+                    say("redaction register {name} {why}", name=file(path, name_only=True), why=error.why),
+                    "restore it from the repository's history or remake it with make register",
+                )
+            )
             continue
         if hasher is None:
-            findings.append(RegisterKeyMissing.at(
-                where, 1, "redaction register not checked: LSCB_REDACTION_KEY is not set",
-                say("set the board's key ({docs}); a publish build refuses this", docs=known(_DOCS))))
+            findings.append(
+                RegisterKeyMissing.at(
+                    where,
+                    1,
+                    "redaction register not checked: LSCB_REDACTION_KEY is not set",
+                    say("set the board's key ({docs}); a publish build refuses this", docs=known(_DOCS)),
+                )
+            )
             continue
         if not register.key_matches(hasher):
-            findings.append(RegisterKeyMismatch.at(
-                where, 1, say("LSCB_REDACTION_KEY is not the key of redaction register {name}",
-                              name=file(path, name_only=True)),
-                say("use the board's key from its password manager; {docs}", docs=known(_DOCS))))
+            findings.append(
+                RegisterKeyMismatch.at(
+                    where,
+                    1,
+                    say(
+                        "LSCB_REDACTION_KEY is not the key of redaction register {name}",
+                        name=file(path, name_only=True),
+                    ),
+                    say("use the board's key from its password manager; {docs}", docs=known(_DOCS)),
+                )
+            )
             continue
         usable.append(register)
     matchers = None
@@ -246,8 +263,7 @@ def _loaded(site) -> tuple[list[Finding], tuple[Matcher, Matcher | None] | None]
         entries: set[bytes] = set().union(*(register.entries for register in usable))
         matcher = Matcher(hasher, entries, max(register.max_words for register in usable))
         old = [register for register in usable if register.version == 1]
-        legacy = Matcher(hasher, set().union(*(r.entries for r in old)),
-                         max(r.max_words for r in old)) if old else None
+        legacy = Matcher(hasher, set().union(*(r.entries for r in old)), max(r.max_words for r in old)) if old else None
         matchers = (matcher, legacy)
     site.cache[key] = (findings, matchers)
     return site.cache[key]
@@ -274,8 +290,9 @@ def _terms_published(site, matchers: tuple[Matcher, Matcher | None]) -> list[Fin
             if before != normal and (found := legacy.find(before)):
                 hits.append((span, found, legacy_tokens))
     # Attachments whose own file name holds a term: their name is never printed.
-    named = {span.attachment for span, _found, _tokens in hits
-             if span.source is None and span.where.endswith(" file name")}
+    named = {
+        span.attachment for span, _found, _tokens in hits if span.source is None and span.where.endswith(" file name")
+    }
     findings: dict[tuple, Finding] = {}
     for span, found, tokens_of in hits:
         spots = tokens_of(span.text)  # the same words, with their offsets
@@ -313,7 +330,7 @@ def _describe(span, line: int, length: int, hide_name: bool):
         return say("{what} is in the text", what=what), hint
     where = span.quoted_where
     if hide_name:
-        place = span.where[len(posixpath.basename(span.attachment)) + 1:]
+        place = span.where[len(posixpath.basename(span.attachment)) + 1 :]
         where = say("the file linked here {place}", place=known(place) if "metadata" not in place else place)
     if span.where.endswith(" file name"):
         hint = "rename the file and change the link to it"
@@ -322,4 +339,3 @@ def _describe(span, line: int, length: int, hide_name: bool):
     else:
         hint = "export the PDF again with the text deleted, not just covered"
     return say("{what} is in {where}", what=what, where=where), hint
-

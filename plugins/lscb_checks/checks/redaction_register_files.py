@@ -71,9 +71,15 @@ def _published(site, registers) -> list[Finding]:
             target = os.path.abspath(site.content_file(link))
             if os.path.dirname(target) in folders:
                 line, col = item.source.locate(posixpath.basename(link), body_only=False)
-                found.append(RegisterFilePublished.at(
-                    item.path, line, "links to a redaction register, which must never be published",
-                    "remove the link: the register stays in the repository only", col=col))
+                found.append(
+                    RegisterFilePublished.at(
+                        item.path,
+                        line,
+                        "links to a redaction register, which must never be published",
+                        "remove the link: the register stays in the repository only",
+                        col=col,
+                    )
+                )
     found.extend(_copies(site, registers, folders, {(f.path, f.line, f.col) for f in found}))
     content = os.path.abspath(site.content_path)
     for folder in sorted(folders):
@@ -82,10 +88,18 @@ def _published(site, registers) -> list[Finding]:
             static = posixpath.normpath(str(static).replace("\\", "/")).strip("/")
             if static in ("", ".") or relative == static or relative.startswith(static + "/"):
                 owner = next((o for p, o in registers if os.path.dirname(p) == folder and o), None)
-                found.append(RegisterFilePublished.at(
-                    owner or folder, 1, say("STATIC_PATHS entry '{static}' would publish {folder}/",
-                                            static=known(static[:20]), folder=file(relative)),
-                    say("remove '{static}' from STATIC_PATHS in pelicanconf.py", static=known(static[:20]))))
+                found.append(
+                    RegisterFilePublished.at(
+                        owner or folder,
+                        1,
+                        say(
+                            "STATIC_PATHS entry '{static}' would publish {folder}/",
+                            static=known(static[:20]),
+                            folder=file(relative),
+                        ),
+                        say("remove '{static}' from STATIC_PATHS in pelicanconf.py", static=known(static[:20])),
+                    )
+                )
     return found
 
 
@@ -104,9 +118,14 @@ def _copies(site, registers, folders, reported) -> list[Finding]:
                 continue
             line, col = item.source.locate(posixpath.basename(absolute), body_only=False)
             finding = RegisterFilePublished.at(
-                item.path, line, "links to a redaction register: never publish it" if in_folder
+                item.path,
+                line,
+                "links to a redaction register: never publish it"
+                if in_folder
                 else "links to a copy of a redaction register: never publish it",
-                "remove the link: the register stays in the repository only", col=col)
+                "remove the link: the register stays in the repository only",
+                col=col,
+            )
             if (finding.path, finding.line, finding.col) not in reported:
                 reported.add((finding.path, finding.line, finding.col))
                 found.append(finding)
@@ -114,7 +133,12 @@ def _copies(site, registers, folders, reported) -> list[Finding]:
         for absolute in static_folder_files(site):
             # A register folder published whole is reported for STATIC_PATHS.
             if os.path.dirname(os.path.abspath(absolute)) not in folders and known.match(absolute):
-                found.append(RegisterFilePublished.at(
-                    absolute, 1, "a copy of a redaction register, in a folder published whole",
-                    "delete this copy: the register stays next to its review only"))
+                found.append(
+                    RegisterFilePublished.at(
+                        absolute,
+                        1,
+                        "a copy of a redaction register, in a folder published whole",
+                        "delete this copy: the register stays next to its review only",
+                    )
+                )
     return found

@@ -53,6 +53,8 @@ def check(site) -> Iterable[Finding]:
         yield ReviewAddressNotPseudonym.at(
             # Both are names of the review's files (Child's value made a file
             # name): masked below reviews/ unless they are pseudonym words.
-            item.path, line, say("the address '{slug}' does not start with '{expected}'", slug=file(slug[:30]),
-                                 expected=file(expected)),
-            say("name the file {expected}.md (the address is made from the file name)", expected=file(expected)))
+            item.path,
+            line,
+            say("the address '{slug}' does not start with '{expected}'", slug=file(slug[:30]), expected=file(expected)),
+            say("name the file {expected}.md (the address is made from the file name)", expected=file(expected)),
+        )

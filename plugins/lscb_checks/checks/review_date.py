@@ -75,11 +75,20 @@ def check(site) -> Iterable[Finding]:
         days = (now - due).days
         owner = item.source.field("Owner")
         yield GuidanceReviewOverdue.at(
-            item.path, field.line,
-            say("review date {due} has passed ({days} {unit} ago)", due=known(_long(due)), days=days,
-                unit=known("day" if days == 1 else "days")),
+            item.path,
+            field.line,
+            say(
+                "review date {due} has passed ({days} {unit} ago)",
+                due=known(_long(due)),
+                days=days,
+                unit=known("day" if days == 1 else "days"),
+            ),
             # The owner is what the page says: masked like any value.
-            say("ask the page's owner ({owner}) to check it, then set Review_date to the next review date",
-                owner=owner.value) if owner and owner.value
+            say(
+                "ask the page's owner ({owner}) to check it, then set Review_date to the next review date",
+                owner=owner.value,
+            )
+            if owner and owner.value
             else "ask the page's owner to check it, then set Review_date to the next review date",
-            col=field.value_col)
+            col=field.value_col,
+        )

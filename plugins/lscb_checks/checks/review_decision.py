@@ -192,28 +192,41 @@ def check_review(item) -> Iterable[Finding]:
     if not decision:
         line, col = _where(item, "publication_decision")
         yield ReviewDecisionMissing.at(
-            path, line, "no Publication_decision: the review is kept off the site",
+            path,
+            line,
+            "no Publication_decision: the review is kept off the site",
             "add 'Publication_decision: publish' (or withhold), with Decision_date and Decision_by",
-            col=col)
+            col=col,
+        )
 
     yield from _decision_date(item)
 
     if not meta_text(item, "decision_by"):
         line, col = _where(item, "decision_by")
         yield DecisionByMissing.at(
-            path, line, "Decision_by is missing: who decided to publish?",
-            "add the role that decided, e.g. 'Decision_by: Independent Chair'", col=col)
+            path,
+            line,
+            "Decision_by is missing: who decided to publish?",
+            "add the role that decided, e.g. 'Decision_by: Independent Chair'",
+            col=col,
+        )
 
     if decision.casefold() != "withhold":
         assessed = meta_text(item, "sibling_risk_assessed")
         if assessed.casefold() != "yes":
             line, col = _where(item, "sibling_risk_assessed")
             yield SiblingRiskNotAssessed.at(
-                path, line, say("Sibling_risk_assessed is '{value}', not yes",
-                                value=known(assessed) if assessed.casefold() == "no" else assessed[:12]) if assessed
+                path,
+                line,
+                say(
+                    "Sibling_risk_assessed is '{value}', not yes",
+                    value=known(assessed) if assessed.casefold() == "no" else assessed[:12],
+                )
+                if assessed
                 else "Sibling_risk_assessed is missing",
                 "assess the risk to the child's siblings, then write 'Sibling_risk_assessed: yes'",
-                col=col)
+                col=col,
+            )
 
 
 def _decision_date(item) -> Iterable[Finding]:
@@ -222,8 +235,12 @@ def _decision_date(item) -> Iterable[Finding]:
     line, col = _where(item, "decision_date")
     if not written:
         yield DecisionDateMissingOrLate.at(
-            path, line, "Decision_date is missing: when was publication decided?",
-            "add the date of the decision, e.g. 'Decision_date: 2026-03-31'", col=col)
+            path,
+            line,
+            "Decision_date is missing: when was publication decided?",
+            "add the date of the decision, e.g. 'Decision_date: 2026-03-31'",
+            col=col,
+        )
         return
     published = getattr(item.obj, "date", None)
     try:
@@ -235,6 +252,13 @@ def _decision_date(item) -> Iterable[Finding]:
     published = as_date(published)
     if decided > published:
         yield DecisionDateMissingOrLate.at(
-            path, line, say("Decision_date {decided} is after Date {published}", decided=known(decided.isoformat()),
-                            published=known(published.isoformat())),
-            "the decision comes before publication: correct Decision_date or Date", col=col)
+            path,
+            line,
+            say(
+                "Decision_date {decided} is after Date {published}",
+                decided=known(decided.isoformat()),
+                published=known(published.isoformat()),
+            ),
+            "the decision comes before publication: correct Decision_date or Date",
+            col=col,
+        )

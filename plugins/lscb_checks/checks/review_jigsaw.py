@@ -19,8 +19,10 @@ from lscb_core.rules import Rule, Severity, Waiver
 
 from ..text.review_text import review_spans
 
-_NUMBER = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-           r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_NUMBER = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 AGE = re.compile(
     rf"\baged?:?\s+{_NUMBER}\b(?!\s*(?:to|and|or|-|–)\s*(?:over|under|\d))"
     rf"|\b(?:at\s+)?the\s+age\s+of\s+{_NUMBER}\b"
@@ -29,8 +31,10 @@ AGE = re.compile(
     rf"|\bturned\s+{_NUMBER}\b",
     re.IGNORECASE,
 )
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
 DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)"
@@ -52,14 +56,65 @@ SMALL_PLACE = re.compile(
     r"|\bon\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+[Ee]state\b|\b[A-Z][a-z]+\s+Estate\b"
 )
 _ETHNIC_RELIGION = (
-    "Black", "Black British", "White British", "White Irish", "Asian", "British Asian", "Pakistani",
-    "Bangladeshi", "Indian", "Chinese", "Polish", "Romanian", "Lithuanian", "Latvian", "Bulgarian",
-    "Slovak", "Czech", "Somali", "Eritrean", "Ethiopian", "Sudanese", "Nigerian", "Ghanaian",
-    "Congolese", "Zimbabwean", "Jamaican", "Caribbean", "African", "Arab", "Kurdish", "Afghan",
-    "Syrian", "Iraqi", "Iranian", "Turkish", "Vietnamese", "Albanian", "Portuguese", "Gypsy", "Roma",
-    "Romany", "Traveller", "Travellers", "Muslim", "Islamic", "Hindu", "Sikh", "Jewish", "Haredi",
-    "Buddhist", "Catholic", "Christian", "Mormon", "Amish", "Rastafarian", "Pentecostal", "Quaker",
-    "Jehovah's Witness", "Jehovah’s Witness",
+    "Black",
+    "Black British",
+    "White British",
+    "White Irish",
+    "Asian",
+    "British Asian",
+    "Pakistani",
+    "Bangladeshi",
+    "Indian",
+    "Chinese",
+    "Polish",
+    "Romanian",
+    "Lithuanian",
+    "Latvian",
+    "Bulgarian",
+    "Slovak",
+    "Czech",
+    "Somali",
+    "Eritrean",
+    "Ethiopian",
+    "Sudanese",
+    "Nigerian",
+    "Ghanaian",
+    "Congolese",
+    "Zimbabwean",
+    "Jamaican",
+    "Caribbean",
+    "African",
+    "Arab",
+    "Kurdish",
+    "Afghan",
+    "Syrian",
+    "Iraqi",
+    "Iranian",
+    "Turkish",
+    "Vietnamese",
+    "Albanian",
+    "Portuguese",
+    "Gypsy",
+    "Roma",
+    "Romany",
+    "Traveller",
+    "Travellers",
+    "Muslim",
+    "Islamic",
+    "Hindu",
+    "Sikh",
+    "Jewish",
+    "Haredi",
+    "Buddhist",
+    "Catholic",
+    "Christian",
+    "Mormon",
+    "Amish",
+    "Rastafarian",
+    "Pentecostal",
+    "Quaker",
+    "Jehovah's Witness",
+    "Jehovah’s Witness",
 )
 # Matched in any case.
 _DISABILITY_AND_MORE = (
@@ -71,14 +126,18 @@ _DISABILITY_AND_MORE = (
     r"rare (?:genetic )?(?:condition|syndrome|disease)|life-limiting condition"
 )
 SENSITIVE = re.compile(
-    r"\b(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(_ETHNIC_RELIGION, key=len, reverse=True))
-    + r")\b|(?i:\b(?:" + _DISABILITY_AND_MORE.replace(" ", r"\s+") + r")\b)"
+    r"\b(?:"
+    + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(_ETHNIC_RELIGION, key=len, reverse=True))
+    + r")\b|(?i:\b(?:"
+    + _DISABILITY_AND_MORE.replace(" ", r"\s+")
+    + r")\b)"
 )
 # Words without which AGE or SMALL_PLACE cannot match (a quick test first).
 _AGE_WORDS = ("age", "old", "turned")
 _SMALL_WORDS = ("villag", "hamlet", "estate", "town", "communit", "island", "settlement")
 # Capitalised words after a preposition that are not places.
-_NOT_PLACES = frozenset("""
+_NOT_PLACES = frozenset(
+    """
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday christmas easter spring summer autumn winter
 year key stage england wales scotland britain uk children's children services social care council
@@ -88,7 +147,8 @@ partner carer the a an this that these those their his her our its english welsh
 independent chair board review panel team unit department emergency accident
 finding findings recommendation recommendations section appendix table figure part paragraph
 chapter annex page working together
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -150,8 +210,11 @@ def area_names(settings) -> frozenset[str]:
 def _named_place(text: str, area: frozenset[str]) -> re.Match | None:
     for match in _PLACE_AFTER.finditer(text):
         words = [w.casefold().replace("’", "'") for w in match.group("place").split()]
-        if any(w not in _NOT_PLACES and w not in area and w.removesuffix("'s") not in _NOT_PLACES
-               for w in words if len(w) > 1):
+        if any(
+            w not in _NOT_PLACES and w not in area and w.removesuffix("'s") not in _NOT_PLACES
+            for w in words
+            if len(w) > 1
+        ):
             return match
     return _STREET.search(text)
 
@@ -167,19 +230,23 @@ def findings_in(paragraph: Paragraph, area: frozenset[str]):
     if age:
         place = _named_place(text, area) or SMALL_PLACE.search(text)
         if place:
-            yield (min(age.start(), date.start(), place.start()),
-                   "exact age, date and place together could identify the family",
-                   "age, date and place could identify the family",
-                   "generalise one, e.g. 'of primary school age' or 'in spring 2023'")
+            yield (
+                min(age.start(), date.start(), place.start()),
+                "exact age, date and place together could identify the family",
+                "age, date and place could identify the family",
+                "generalise one, e.g. 'of primary school age' or 'in spring 2023'",
+            )
             return
     small = SMALL_PLACE.search(text) if any(word in lower for word in _SMALL_WORDS) else None
     if small:
         sensitive = SENSITIVE.search(text)
         if sensitive:
-            yield (min(sensitive.start(), small.start()),
-                   "ethnicity, faith or disability with a small place could identify",
-                   "a detail and a small place could identify",
-                   "leave out the detail or the place, e.g. 'in a rural part of the county'")
+            yield (
+                min(sensitive.start(), small.start()),
+                "ethnicity, faith or disability with a small place could identify",
+                "a detail and a small place could identify",
+                "leave out the detail or the place, e.g. 'in a rural part of the county'",
+            )
 
 
 def check(site) -> Iterable[Finding]:
@@ -205,8 +272,7 @@ def paragraphs(item, site) -> list[Paragraph]:
     found = list(_source_paragraphs(item.source))
     for span in review_spans(item, site):
         if span.source is None and " page " in span.where:
-            found.extend(Paragraph(text, span.line, 1, False, span.quoted_where)
-                         for text in pdf_paragraphs(span.text))
+            found.extend(Paragraph(text, span.line, 1, False, span.quoted_where) for text in pdf_paragraphs(span.text))
     return found
 
 

@@ -112,18 +112,24 @@ def check(site) -> Iterable[Finding]:
             what = judge(pseudonym, context)
             if what:
                 refused.add(number)
-                message = (say("Pseudonyms entry {number} holds a family name", number=number)
-                           if what == FAMILY_NAME else
-                           say("Pseudonyms entry {number} has the shape of a full name", number=number))
+                message = (
+                    say("Pseudonyms entry {number} holds a family name", number=number)
+                    if what == FAMILY_NAME
+                    else say("Pseudonyms entry {number} has the shape of a full name", number=number)
+                )
                 yield PseudonymFullName.at(item.path, line, message, HINT, col=col, term=pseudonym)
         for first, second in written_together(item, entries, names):
             if second in refused or first in refused:
                 continue
             line, col, pseudonym = entries[second - 1]
             yield PseudonymFullName.at(
-                item.path, line, say("Pseudonyms entries {first} and {second} are written as a name",
-                                     first=first, second=second),
-                HINT, col=col, term=f"{entries[first - 1][2]} {pseudonym}")
+                item.path,
+                line,
+                say("Pseudonyms entries {first} and {second} are written as a name", first=first, second=second),
+                HINT,
+                col=col,
+                term=f"{entries[first - 1][2]} {pseudonym}",
+            )
 
 
 def _entries(item):
@@ -147,8 +153,7 @@ def judge(pseudonym: str, context: Context) -> str | None:
     for first, second in zip(words, words[1:]):
         if family_name(second) and _before_family_name(first, context.forenames):
             return FULL_NAME
-    if any(family_name(word) and word not in context.forenames and word not in wide_forenames()
-           for word in words):
+    if any(family_name(word) and word not in context.forenames and word not in wide_forenames() for word in words):
         return FAMILY_NAME
     if full_name(pseudonym, context):
         return FULL_NAME
@@ -187,17 +192,24 @@ def written_together(item, entries, names: frozenset[str]) -> Iterable[tuple[int
     """(first, second): numbers of two one-word entries the review's text
     writes next to each other, in that order, as a name ("Zebedee Quinlan"
     with "Zebedee" and "Quinlan" declared), in any case."""
-    single = [(number, fold(pseudonym)) for number, (_line, _col, pseudonym) in enumerate(entries, start=1)
-              if re.fullmatch(r"[^\W\d_]+(?:['’][^\W\d_]+)*", pseudonym)]
-    starts = [(number, word) for number, word in single
-              if word in names or word in wide_forenames() or word not in everyday_words()]
+    single = [
+        (number, fold(pseudonym))
+        for number, (_line, _col, pseudonym) in enumerate(entries, start=1)
+        if re.fullmatch(r"[^\W\d_]+(?:['’][^\W\d_]+)*", pseudonym)
+    ]
+    starts = [
+        (number, word)
+        for number, word in single
+        if word in names or word in wide_forenames() or word not in everyday_words()
+    ]
     ends = [(number, word) for number, word in single if word not in ordinary_words()]
     if not starts or not ends:
         return
     field = item.source.field("Pseudonyms")
     lines = item.source.lines
-    text = "\n".join(line for number, line in enumerate(lines, start=1)
-                     if not field or not field.line <= number <= field.end_line)
+    text = "\n".join(
+        line for number, line in enumerate(lines, start=1) if not field or not field.line <= number <= field.end_line
+    )
     folded = fold_text(text)
     for first, start in starts:
         for second, end in ends:

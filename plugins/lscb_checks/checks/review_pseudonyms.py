@@ -32,16 +32,22 @@ from ..text.review_text import review_spans
 from .review_decision import header_value
 
 # A line of a contents list: a title, then its page number at the end.
-_CONTENTS_ENTRY = re.compile(r"^[ \t]*(?:[-*+>][ \t]+)?(?:\d+(?:\.\d+)*\.?[ \t]+)?"
-                             r"(?P<title>[^\W\d_][^\n]*?)[ \t](?P<page>\d{1,3})[ \t\r]*$", re.MULTILINE)
+_CONTENTS_ENTRY = re.compile(
+    r"^[ \t]*(?:[-*+>][ \t]+)?(?:\d+(?:\.\d+)*\.?[ \t]+)?"
+    r"(?P<title>[^\W\d_][^\n]*?)[ \t](?P<page>\d{1,3})[ \t\r]*$",
+    re.MULTILINE,
+)
 # After the kind of a family member, the sex then the age: "Mother F 32",
 # "Sibling M N/K" (a family-composition row as a PDF's text gives it).
 _SEX_THEN_AGE = re.compile(r"[ \t]+(?:\d{1,3}(?![\w/.:-])|N/?[KA]\b)")
 # Family members whose kind, alone, is a role: "Mother F 32" is Mother, female, 32.
-FAMILY_ROLES = frozenset(normalise(kind) for kind in """
+FAMILY_ROLES = frozenset(
+    normalise(kind)
+    for kind in """
 Parent Mother Father Stepfather Stepmother Carer Grandmother Grandfather Grandparent Uncle Aunt
 Cousin Partner Boyfriend Girlfriend Sibling Brother Sister Twin Half-Sibling Step-Sibling
-""".split())
+""".split()
+)
 # Header fields that list or quote names rather than use them.
 _LISTING_FIELDS = ("pseudonyms", "waive")
 
@@ -145,8 +151,9 @@ def _skipped_lines(item) -> set[int]:
 
 def _declared_pattern(names: list[str]) -> re.Pattern:
     """Declared names, longest first, as written in any case and spacing."""
-    alternatives = (re.escape(name.replace("’", "'")).replace(r"\ ", r"\s+")
-                    for name in sorted(names, key=len, reverse=True))
+    alternatives = (
+        re.escape(name.replace("’", "'")).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True)
+    )
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -191,8 +198,11 @@ def _family_row(text: str, match: re.Match, wanted: set[str]) -> bool:
     ("Mother F 32", "Sibling M N/K"): F or M after a family role (or a
     kind declared alone), then an age."""
     kind = _fold(match.group("kind"))
-    return (match.group("label") in ("F", "M") and (kind in FAMILY_ROLES or kind in wanted)
-            and _SEX_THEN_AGE.match(text, match.end()) is not None)
+    return (
+        match.group("label") in ("F", "M")
+        and (kind in FAMILY_ROLES or kind in wanted)
+        and _SEX_THEN_AGE.match(text, match.end()) is not None
+    )
 
 
 def check(site) -> Iterable[Finding]:
@@ -207,13 +217,20 @@ def check_review(item, site) -> Iterable[Finding]:
         used = {match.group(0) for span in spans for match in SHAPE.finditer(span.text)}
         field = header_value(item, "Pseudonyms")
         yield PseudonymsMissing.at(
-            item.path, field.line if field else 1,
-            "Pseudonyms is missing: list every pseudonym and role used" if field is None
+            item.path,
+            field.line if field else 1,
+            "Pseudonyms is missing: list every pseudonym and role used"
+            if field is None
             else "Pseudonyms is empty: list every pseudonym and role used",
-            say("add 'Pseudonyms: ...' ({count} pseudonym-shaped {names} in the text)", count=len(used),
-                names=known("names" if len(used) > 1 else "name"))
-            if used else "add e.g. 'Pseudonyms: Child L, Mother, Sibling 1, School A'",
-            col=field.col if field else 1)
+            say(
+                "add 'Pseudonyms: ...' ({count} pseudonym-shaped {names} in the text)",
+                count=len(used),
+                names=known("names" if len(used) > 1 else "name"),
+            )
+            if used
+            else "add e.g. 'Pseudonyms: Child L, Mother, Sibling 1, School A'",
+            col=field.col if field else 1,
+        )
         return
     wanted = {_fold(name) for name in names}
     skipped = _skipped_lines(item)
@@ -240,7 +257,13 @@ def check_review(item, site) -> Iterable[Finding]:
                 reported.add((span.where, _fold(name)))
             # A pseudonym-shaped name is printed in full (lscb_core.quote).
             yield PseudonymUndeclared.at(
-                span.path, line, say("{name} is not listed in Pseudonyms in {where}", name=name, where=span.quoted_where)
-                if span.where else say("{name} is not listed in Pseudonyms", name=name),
-                "add it to Pseudonyms if it is a pseudonym; otherwise change it", col=col, term=name,
-                inside=span.where if span.source is None else "")
+                span.path,
+                line,
+                say("{name} is not listed in Pseudonyms in {where}", name=name, where=span.quoted_where)
+                if span.where
+                else say("{name} is not listed in Pseudonyms", name=name),
+                "add it to Pseudonyms if it is a pseudonym; otherwise change it",
+                col=col,
+                term=name,
+                inside=span.where if span.source is None else "",
+            )

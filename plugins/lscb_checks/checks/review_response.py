@@ -64,14 +64,20 @@ def check(site) -> Iterable[Finding]:
 def check_review(item) -> Iterable[Finding]:
     if not any(_RESPONSE.search(heading.text) for heading in item.parsed.headings):
         yield BoardResponseMissing.at(
-            item.path, 1, "no section with the board's response to the recommendations",
-            "add '## The board's response' saying what was done about each recommendation")
+            item.path,
+            1,
+            "no section with the board's response to the recommendations",
+            "add '## The board's response' saying what was done about each recommendation",
+        )
         return
     empty = _empty_response_line(item.source.lines, item.source.body_start)
     if empty:
         yield BoardResponseMissing.at(
-            item.path, empty, "the board's response section is empty",
-            "say what the board has done about each recommendation, e.g. in a table")
+            item.path,
+            empty,
+            "the board's response section is empty",
+            "say what the board has done about each recommendation, e.g. in a table",
+        )
 
 
 def _empty_response_line(lines: list[str], body_start: int) -> int:
@@ -79,7 +85,7 @@ def _empty_response_line(lines: list[str], body_start: int) -> int:
     the next heading of the same or a higher level; 0 if there is none."""
     fenced = False
     heading_line, level, has_text = 0, 0, False
-    for number, line in enumerate(lines[body_start - 1:], start=body_start):
+    for number, line in enumerate(lines[body_start - 1 :], start=body_start):
         if _FENCE.match(line):
             fenced = not fenced
         match = None if fenced else _ATX.match(line)

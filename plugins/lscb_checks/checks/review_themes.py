@@ -79,16 +79,26 @@ def check(site) -> Iterable[Finding]:
             same = squashed.get(_squash(written))
             if same:
                 yield ThemeNotDeclared.at(
-                    item.path, field.line, say("theme '{written}' must be written {name}",
-                                               written=written, name=known(same)),
-                    say("write it {name}, exactly as LSCB_THEMES lists it", name=known(same)), col=col)
+                    item.path,
+                    field.line,
+                    say("theme '{written}' must be written {name}", written=written, name=known(same)),
+                    say("write it {name}, exactly as LSCB_THEMES lists it", name=known(same)),
+                    col=col,
+                )
                 continue
             close = difflib.get_close_matches(_squash(written), list(squashed), n=1, cutoff=0.75)
-            hint = (say("did you mean {name}? {add}", name=known(squashed[close[0]]), add=known(ADD_HINT))
-                    if close else ADD_HINT)
+            hint = (
+                say("did you mean {name}? {add}", name=known(squashed[close[0]]), add=known(ADD_HINT))
+                if close
+                else ADD_HINT
+            )
             yield ThemeNotDeclared.at(
-                item.path, field.line, say("theme '{written}' is not one of the board's themes", written=written),
-                hint, col=col)
+                item.path,
+                field.line,
+                say("theme '{written}' is not one of the board's themes", written=written),
+                hint,
+                col=col,
+            )
 
 
 def _parts(value: str, value_col: int) -> Iterable[tuple[str, int]]:

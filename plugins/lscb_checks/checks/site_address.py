@@ -93,5 +93,8 @@ def check_start(settings) -> Iterable[Finding]:
         return  # set for this build (lscb check-links serves the site locally)
     path = settings_file(settings)
     yield SiteAddressNotSet.at(
-        path, _line(path), "LSCB_SITEURL is not set on this CI server: no address to build for",
-        "set the LSCB_SITEURL variable to the site's address (docs/deploying.md)")
+        path,
+        _line(path),
+        "LSCB_SITEURL is not set on this CI server: no address to build for",
+        "set the LSCB_SITEURL variable to the site's address (docs/deploying.md)",
+    )

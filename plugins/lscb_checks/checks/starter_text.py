@@ -61,8 +61,9 @@ HINT = "replace it with your own words, or delete it"
 
 
 def _patterns() -> list[tuple[str, re.Pattern]]:
-    return [(phrase, re.compile(r"\s+".join(map(re.escape, phrase.split())), re.IGNORECASE))
-            for phrase in starter_phrases()]
+    return [
+        (phrase, re.compile(r"\s+".join(map(re.escape, phrase.split())), re.IGNORECASE)) for phrase in starter_phrases()
+    ]
 
 
 def _start(phrase: str, words: int = 5) -> str:
@@ -99,6 +100,10 @@ def check(site) -> Iterable[Finding]:
                 match = pattern.search(text)
                 if match:
                     yield StarterTextLeft.at(
-                        item.path, number, say("'{text}' is starter text from make new", text=known(_start(phrase))),
-                        HINT, col=match.start() + 1)
+                        item.path,
+                        number,
+                        say("'{text}' is starter text from make new", text=known(_start(phrase))),
+                        HINT,
+                        col=match.start() + 1,
+                    )
                     break

@@ -116,7 +116,8 @@ def check(site):
         reference = getattr(version, "version_of", None)
         if not reference:
             yield VersionOfMissing.at(
-                path, 1,
+                path,
+                1,
                 "Version_of is missing",
                 "add 'Version_of: guidance/<file>.md' naming the guidance page this adapts",
             )
@@ -126,9 +127,11 @@ def check(site):
         if target is None:
             close = closest_path(normalise_reference(str(reference)), guidance)
             yield VersionOfDangling.at(
-                path, line,
+                path,
+                line,
                 say("Version_of '{reference}' is not a guidance page", reference=shorten(reference, 44)),
-                say("did you mean {close}?", close=file(close)) if close
+                say("did you mean {close}?", close=file(close))
+                if close
                 else "use the path of a file in content/guidance/, e.g. guidance/roles-of-agencies.md",
                 col=len("Version_of: ") + 1,
             )
@@ -137,10 +140,14 @@ def check(site):
             continue
         if target.status != "published":
             yield VersionOfUnpublished.at(
-                path, line,
+                path,
+                line,
                 # It names a guidance page that exists: a file name, not a value.
-                say("Version_of '{reference}' is {status}, not published", reference=file(shorten(reference, 44)),
-                    status=known(target.status)),
+                say(
+                    "Version_of '{reference}' is {status}, not published",
+                    reference=file(shorten(reference, 44)),
+                    status=known(target.status),
+                ),
                 "publish the guidance page first, or make this page a draft too",
             )
             continue
@@ -148,9 +155,15 @@ def check(site):
         if other is not version:
             # lscb_content.versions linked the first one it read.
             yield VersionDuplicate.at(
-                path, line,
-                say("a second {kind} for '{reference}'", kind=known(content_type.singular),
-                    reference=file(shorten(reference, 40))),
-                say("one version per audience: merge with {other} or change Version_of",
-                    other=file(other.relative_source_path)),
+                path,
+                line,
+                say(
+                    "a second {kind} for '{reference}'",
+                    kind=known(content_type.singular),
+                    reference=file(shorten(reference, 40)),
+                ),
+                say(
+                    "one version per audience: merge with {other} or change Version_of",
+                    other=file(other.relative_source_path),
+                ),
             )

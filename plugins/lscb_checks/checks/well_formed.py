@@ -124,12 +124,16 @@ _RULES = {"block-in-paragraph": BlockInParagraph, "unclosed": UnclosedElement, "
 
 # The same limitation for the three rules: how much of each page is walked.
 for _rule in (BlockInParagraph, UnclosedElement, StrayEndTag):
-    _rule.__doc__ = _rule.__doc__.rstrip() + "\n" + """
+    _rule.__doc__ = (
+        _rule.__doc__.rstrip()
+        + "\n"
+        + """
     Every page's `<main>` (the content) is read; the rest of the page, which
     the theme writes, is read whole on the first page of each template and
     on any page whose content has a problem, so a theme problem that shows
     only with some pages' data is found only there.
     """
+    )
 
 
 def check_output(output):
@@ -166,7 +170,7 @@ def check_output(output):
     for finding, pages in theme.values():
         if pages > 1:
             extra = f" (and {pages - 1} more pages)"
-            finding = dataclasses.replace(finding, message=finding.message[:78 - len(extra)] + extra)
+            finding = dataclasses.replace(finding, message=finding.message[: 78 - len(extra)] + extra)
         yield finding
 
 
@@ -183,7 +187,7 @@ def _page_problems(page, walked_whole: set[str]) -> list[Problem]:
         if template and start >= 0:
             walked_whole.add(template)
         return problems(markup)
-    if problems(markup[start:end + len("</main>")]):
+    if problems(markup[start : end + len("</main>")]):
         return problems(markup)
     return []
 
@@ -204,7 +208,7 @@ def _summary_problems(site) -> list[tuple[object, list[Problem]]]:
 def _in_markdown(item, found: list[Problem]):
     html = item.html
     for problem in found:
-        written = html[problem.start:problem.end]
+        written = html[problem.start : problem.end]
         nth = html.count(written, 0, problem.start)
         line, col = tag_position(item.source, written, nth, problem.tag)
         yield _finding(problem, item.path, line, col, on_page=False)
@@ -215,7 +219,7 @@ def _finding(problem: Problem, path: str, line: int, col: int, on_page: bool):
     # A standard element's name is the check's own vocabulary; any other
     # name was written in the content, and is masked in a review's finding.
     tag = known(problem.tag) if problem.tag in HTML_ELEMENTS else problem.tag[:20]
-    where = ("the theme writes this: fix it in theme/templates" if on_page else "")
+    where = "the theme writes this: fix it in theme/templates" if on_page else ""
     if problem.kind == "block-in-paragraph":
         message = say("<{tag}> is inside a paragraph: browsers split it", tag=tag)
         hint = where or "leave a blank line before and after the block, at the start of its line"

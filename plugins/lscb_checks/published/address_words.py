@@ -41,6 +41,7 @@ def _common_words() -> frozenset[str]:
     capitalised: more is read as a name, nothing less."""
     return easy_words() | _SITE_WORDS
 
+
 # Words of the site's own addresses: `reviews/ellie/index.html` is not the
 # name "Ellie Index" (Ellie being the review's declared pseudonym).
 _SITE_WORDS = frozenset("index html htm feed feeds atom rss xml json sitemap pagefind".split())

@@ -28,10 +28,26 @@ from ..review_scan import Context
 from ..text.review_text import Span
 
 # The modules of the detectors of people's details the gate runs.
-DETECTOR_MODULES = (pii_names, pii_name_parts, pii_addresses, pii_dob, pii_contact, pii_locations, pii_numbers,
-                    pii_institutions)
-DETECTORS = (pii_names.detect, pii_name_parts.detect, pii_addresses.detect, pii_dob.detect, pii_contact.detect,
-             pii_locations.detect, pii_numbers.detect, pii_institutions.detect)
+DETECTOR_MODULES = (
+    pii_names,
+    pii_name_parts,
+    pii_addresses,
+    pii_dob,
+    pii_contact,
+    pii_locations,
+    pii_numbers,
+    pii_institutions,
+)
+DETECTORS = (
+    pii_names.detect,
+    pii_name_parts.detect,
+    pii_addresses.detect,
+    pii_dob.detect,
+    pii_contact.detect,
+    pii_locations.detect,
+    pii_numbers.detect,
+    pii_institutions.detect,
+)
 # A link's address as written (not read as words: see published.address_words)
 # is read by the detectors of what an address can hold whole: a map link's
 # coordinates ("maps?q=53.4012,-2.2034"), a landline after "tel:+44".
@@ -84,7 +100,7 @@ def block_keys(blocks: list[str]) -> list[tuple[str, str, str]]:
     offset = 0
     for block in blocks:
         end = offset + len(block)
-        keys.append((joined[max(0, offset - REACH):offset], block, joined[end:end + REACH]))
+        keys.append((joined[max(0, offset - REACH) : offset], block, joined[end : end + REACH]))
         offset = end + len(SEPARATOR)
     return keys
 
@@ -118,7 +134,7 @@ def hits(joined: str, starts: list[int], ends: list[int], context: Context, dete
             index = bisect.bisect_right(starts, at) - 1
             if index < 0 or at >= ends[index]:
                 continue
-            term = hit.term or cleaned.text[hit.start:hit.end]
+            term = hit.term or cleaned.text[hit.start : hit.end]
             if redaction_.allowed(span, hit.start, hit.end, term):
                 continue
-            yield index, hit, term, cleaned.text[hit.start:hit.end]
+            yield index, hit, term, cleaned.text[hit.start : hit.end]

@@ -63,8 +63,12 @@ def start(pelican) -> None:
     _warm(pelican.settings)
     global _pool
     try:
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                    initializer=_set_up, initargs=(pelican.settings,))
+        _pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_set_up,
+            initargs=(pelican.settings,),
+        )
     except (OSError, RuntimeError):
         _pool = None
 
@@ -191,6 +195,7 @@ class _Source:
 class _Item:
     """An item that is not a review and declares no Pseudonyms or Credits,
     as the detectors ask about it."""
+
     path = "(read early)"
     type_key = "pages"
     metadata: dict = {}

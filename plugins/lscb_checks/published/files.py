@@ -45,24 +45,39 @@ from urllib.parse import unquote, unquote_to_bytes
 from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
 from .address_words import address_words
 from .markup import Piece, read_markup, tag_pieces
+from .theme_classes import theme_classes
 
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom")
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 PROGRAM_SUFFIXES = (".js", ".mjs", ".css", ".wasm", ".pagefind", ".map")
-TEXT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".ics", ".vcf",
-                 ".webmanifest", ".yml", ".yaml", ".toml", "_headers", "_redirects")
+TEXT_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".csv",
+    ".tsv",
+    ".md",
+    ".markdown",
+    ".ics",
+    ".vcf",
+    ".webmanifest",
+    ".yml",
+    ".yaml",
+    ".toml",
+    "_headers",
+    "_redirects",
+)
 _FRAGMENT = ".pf_fragment"
 _SEARCH_BINARY = (".pf_index", ".pf_meta", ".pf_filter")
 _READABLE = re.compile(rb"[\x20-\x7e\x80-\xff]{4,}")
 _DATA = re.compile(r"data:([^,;]*)((?:;[^,;]*)*),(.*)", re.DOTALL | re.IGNORECASE)
 _STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
-_CLASS_SELECTOR = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 _LIMIT = 50_000_000  # bytes read of one file of an unknown kind
 
 
 @dataclass
 class Text:
     """One piece of text a published file gives out."""
+
     channel: str  # "page text", "alt text", "address", "file name", "PDF page 2"...
     text: str
     detect: bool = True  # False: compared with the registers only
@@ -76,8 +91,9 @@ class PublishedFile:
     classes: list[str] = field(default_factory=list)  # class values read as words later (_markup)
 
 
-def read_file(root: str, rel: str, content_root: str | None = None,
-              theme: frozenset[str] | None = None) -> PublishedFile:
+def read_file(
+    root: str, rel: str, content_root: str | None = None, theme: frozenset[str] | None = None
+) -> PublishedFile:
     """What one output file publishes (its path is read separately).
     `theme`: theme_classes(root), when the caller has it already (it walks
     the whole output folder: once per reading of the site, not per page)."""
@@ -86,8 +102,12 @@ def read_file(root: str, rel: str, content_root: str | None = None,
     found = PublishedFile(rel)
     try:
         if lower.endswith(MARKUP_SUFFIXES):
-            _markup(_read_text(path), found, theme_classes(root) if theme is None else theme,
-                    page=lower.endswith(PAGE_SUFFIXES))
+            _markup(
+                _read_text(path),
+                found,
+                theme_classes(root) if theme is None else theme,
+                page=lower.endswith(PAGE_SUFFIXES),
+            )
         elif lower.endswith(_FRAGMENT):
             _fragment(path, found)
         elif lower.endswith(_SEARCH_BINARY):
@@ -133,25 +153,7 @@ def _read_text(path: str) -> str:
     return _read_bytes(path).decode("utf-8", "replace")
 
 
-def theme_classes(root: str) -> frozenset[str]:
-    """The class names the site's style sheets define: the theme's own words
-    (`nav-list`), not an editor's."""
-    return _theme_classes(root, tuple(sorted(
-        (os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
-        for folder, _dirs, names in os.walk(root) for name in names if name.endswith(".css"))))
-
-
-@functools.lru_cache(maxsize=4)
-def _theme_classes(root: str, sheets: tuple) -> frozenset[str]:
-    found: set[str] = set()
-    for path, _mtime in sheets:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            found.update(_CLASS_SELECTOR.findall(handle.read()))
-    return frozenset(found)
-
-
-def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = frozenset(),
-            page: bool = False) -> None:
+def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = frozenset(), page: bool = False) -> None:
     """`theme`: the theme's class names (theme_classes); None while the
     style sheets are not all written yet: a class value is then kept in
     `found.classes` and read as words later (class_texts). `page`: an HTML
@@ -210,14 +212,15 @@ def _piece_texts(piece: Piece, theme: frozenset[str] | None) -> tuple[Text, ...]
     theme repeats the same pieces on every page, so each is worked out once;
     the Text objects are shared, and never changed."""
     if piece.address:
-        return (Text(f"{piece.kind} address", address_words(piece.text)),
-                Text(f"{piece.kind} address", unquote(piece.text), detect=False))
+        return (
+            Text(f"{piece.kind} address", address_words(piece.text)),
+            Text(f"{piece.kind} address", unquote(piece.text), detect=False),
+        )
     if piece.kind in ("script", "style"):
         # Code is compared with the registers; the strings in it (what
         # a script writes, what a style's `content` shows) are read too.
         texts = [Text(piece.kind, piece.text, detect=False)]
-        literals = "\n\n".join(match.group(1) or match.group(2) or ""
-                                for match in _STRING_LITERAL.finditer(piece.text))
+        literals = "\n\n".join(match.group(1) or match.group(2) or "" for match in _STRING_LITERAL.finditer(piece.text))
         if literals.strip():
             texts.append(Text(f"{piece.kind} text", literals))
         return tuple(texts)
@@ -261,8 +264,11 @@ def _data_address(kind: str, address: str, found: PublishedFile) -> None:
         return
     mime, parameters, payload = match.group(1).lower(), match.group(2).lower(), match.group(3)
     try:
-        data = (base64.b64decode(payload + "=" * (-len(payload) % 4))
-                if ";base64" in parameters else unquote_to_bytes(payload))
+        data = (
+            base64.b64decode(payload + "=" * (-len(payload) % 4))
+            if ";base64" in parameters
+            else unquote_to_bytes(payload)
+        )
     except ValueError:
         data = payload.encode("utf-8", "replace")
     channel = f"{kind} data"
@@ -289,7 +295,7 @@ def _fragment(path: str, found: PublishedFile) -> None:
 
     data = gzip.decompress(_read_bytes(path))
     if data.startswith(SIGNATURE):
-        data = data[len(SIGNATURE):]
+        data = data[len(SIGNATURE) :]
     text = data.decode("utf-8", "replace")
     try:
         record = json.loads(text)

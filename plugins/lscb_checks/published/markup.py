@@ -28,23 +28,49 @@ from dataclasses import dataclass, field
 from lscb_core.html_model import _attributes
 
 # Tags that end a block of text: the words on either side never join.
-BLOCK_TAGS = frozenset("""
+BLOCK_TAGS = frozenset(
+    """
 address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption
 figure footer form h1 h2 h3 h4 h5 h6 head header hr html legend li main menu nav ol p pre section
 summary table title ul option select textarea button label
 svg desc metadata
 feed entry content author name link id updated published rss channel item description
 urlset url loc lastmod
-""".split())
+""".split()
+)
 # A line break: <br>, and each line an SVG drawing writes (<text>), whose
 # lines a reader sees together ("Zebedee" over "Quinlan" in a genogram's box).
 _LINE_TAGS = frozenset({"br", "text"})
 # Attributes whose value is an address: read as a path whose segments are words.
-URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster", "cite",
-                            "xlink:href", "formaction", "background", "longdesc", "manifest",
-                            "ping", "codebase", "icon", "lowsrc", "dynsrc", "usemap",
-                            # Names of places in a page: they end up in addresses (#zebedee-quinlan).
-                            "id", "name", "for", "headers", "aria-labelledby", "aria-describedby"})
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "srcset",
+        "action",
+        "data",
+        "poster",
+        "cite",
+        "xlink:href",
+        "formaction",
+        "background",
+        "longdesc",
+        "manifest",
+        "ping",
+        "codebase",
+        "icon",
+        "lowsrc",
+        "dynsrc",
+        "usemap",
+        # Names of places in a page: they end up in addresses (#zebedee-quinlan).
+        "id",
+        "name",
+        "for",
+        "headers",
+        "aria-labelledby",
+        "aria-describedby",
+    }
+)
 
 # A tag's attributes up to its closing `>` (which may be inside quotes).
 # Possessive (`++`, `*+`): the engine takes runs of characters at once and
@@ -100,12 +126,12 @@ _ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
 # made only when such an element follows text (`Zebe<span hidden>`), not
 # for the theme's hidden controls between blocks.
 _HIDING_WORDS = ("hidden", "display", "visibility", "font-size")
-_HIDING = re.compile(r"\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0",
-                     re.IGNORECASE)
+_HIDING = re.compile(r"\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0", re.IGNORECASE)
 HIDDEN_ELEMENT = re.compile(
     r"<([A-Za-z][\w-]*)\b(?=" + _ATTRS[1:-1] + r">)[^>]*?(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden"
     r"|font-size\s*:\s*0)[^>]*>(?:(?!<\1\b).)*?</\1\s*>",
-    re.IGNORECASE | re.DOTALL)
+    re.IGNORECASE | re.DOTALL,
+)
 # Right-to-left override (U+202E) or <bdo dir="rtl">: characters drawn in
 # reverse order. U+202C (pop directional formatting) or a block ends it.
 _OVERRIDE_RUN = re.compile("\u202e([^\u202c\n]*)")
@@ -115,6 +141,7 @@ _BDO = re.compile(r"<bdo\b[^>]*\bdir\s*=\s*[\"']?rtl[^>]*>(.*?)</bdo\s*>", re.IG
 @dataclass(frozen=True)
 class Piece:
     """One thing a file publishes besides its shown text."""
+
     kind: str  # "alt", "title", "href", "comment", "script"...
     text: str
     address: bool = False  # a link or file address: its path segments are words
@@ -199,7 +226,7 @@ def _head_end(markup: str) -> int | None:
     end = _HEAD_END.search(markup)
     if end is None:
         return None
-    region = markup[:end.start()]
+    region = markup[: end.start()]
     if not _HEAD_START.search(region) or _BODY_TAG.search(region):
         return None
     if _shown(_TITLE.sub("", region)).strip():
@@ -216,7 +243,7 @@ def _hides_inside_text(lower: str) -> bool:
         while position >= 0:
             if _HIDING.match(lower, position - (keyword == "hidden")):
                 start = lower.rfind("<", 0, position)
-                before = lower[max(0, start - 2):start]
+                before = lower[max(0, start - 2) : start]
                 if start > 0 and before.strip()[-1:] not in ("", ">"):
                     return True
             position = lower.find(keyword, position + 1)
@@ -242,8 +269,10 @@ def _table_as_rows(match: re.Match) -> str:
     else:  # no heading row: an empty one, so the rows are still a table's
         first = _ROW_START.search(table)
         if first is not None:
-            cells = len(_CELL_START.findall(table[first.end():(_ROW_END.search(table, first.end()) or first).end()]))
-            table = table[:first.start()] + "|" + "  |" * max(1, cells) + "\n" + _separator(cells) + table[first.start():]
+            cells = len(_CELL_START.findall(table[first.end() : (_ROW_END.search(table, first.end()) or first).end()]))
+            table = (
+                table[: first.start()] + "|" + "  |" * max(1, cells) + "\n" + _separator(cells) + table[first.start() :]
+            )
     table = _ROW_END.sub("\n", _ROW_START.sub("| ", _CELL_END.sub(" | ", _CELL_START.sub("", table))))
     return "\n\n" + table + "\n\n"
 
@@ -263,5 +292,8 @@ def _right_way_round(markup: str) -> str:
 def tag_pieces(attrs: str) -> tuple[Piece, ...]:
     """The pieces of one tag's attributes; the theme repeats the same tags on
     every page, so each distinct attribute text is read once."""
-    return tuple(Piece(name, value, address=name in URL_ATTRIBUTES)
-                 for name, value in _attributes(attrs).items() if value and not value.isspace())
+    return tuple(
+        Piece(name, value, address=name in URL_ATTRIBUTES)
+        for name, value in _attributes(attrs).items()
+        if value and not value.isspace()
+    )

@@ -170,8 +170,7 @@ def _to_srgb(frame):
         description = (ImageCms.getProfileDescription(source) or "").lower()
         if "srgb" in description:
             return frame
-        return ImageCms.profileToProfile(frame, source, ImageCms.createProfile("sRGB"),
-                                         outputMode=frame.mode)
+        return ImageCms.profileToProfile(frame, source, ImageCms.createProfile("sRGB"), outputMode=frame.mode)
     except Exception:  # an unreadable profile: the pixels as they are
         return frame
 
@@ -210,5 +209,9 @@ def _unreadable(rel: str, source: str | None, problem: str) -> Finding:
     from ..checks.image_metadata import ImageUnreadable
 
     where = source or os.path.join("output", rel)
-    return ImageUnreadable.at(where, 1, say("{name} does not decode as an image", name=file(where, name_only=True)),
-                              "open it in an image editor and export it as PNG or JPEG")
+    return ImageUnreadable.at(
+        where,
+        1,
+        say("{name} does not decode as an image", name=file(where, name_only=True)),
+        "open it in an image editor and export it as PNG or JPEG",
+    )

@@ -33,11 +33,24 @@ class Reporting:
     best place) and reads self.site, self._public, self._known and
     self._sources, which published_text._Gate sets."""
 
-    def _report(self, rule, rel: str, item, text: Text, term: str, what: str, hint: str,
-                register: bool = False, written: str = "") -> None:
+    def _report(
+        self,
+        rule,
+        rel: str,
+        item,
+        text: Text,
+        term: str,
+        what: str,
+        hint: str,
+        register: bool = False,
+        written: str = "",
+    ) -> None:
         shown_rel = _masked_path(rel, term)
-        where = (say("{rel} as built", rel=file(shown_rel)) if text.channel == "page text"
-                 else say("{rel} ({channel})", rel=file(shown_rel), channel=known(text.channel)))
+        where = (
+            say("{rel} as built", rel=file(shown_rel))
+            if text.channel == "page text"
+            else say("{rel} ({channel})", rel=file(shown_rel), channel=known(text.channel))
+        )
         # A file copied from content/ is named where the editor keeps it.
         copied = os.path.isfile(os.path.join(self.site.content_path, *rel.split("/")))
         inside = ""
@@ -62,8 +75,10 @@ class Reporting:
             key = (path, line, rule.code, folded, bool(inside))
             ranked = (0 if source_item is not None and source_item is item else 1, rel)
             if key not in self.findings or ranked < self.findings[key][:2]:
-                self.findings[key] = (*ranked, rule.at(path, line, message_text, hint, col=col, term=term,
-                                                       inside=inside))
+                self.findings[key] = (
+                    *ranked,
+                    rule.at(path, line, message_text, hint, col=col, term=term, inside=inside),
+                )
 
     def _places(self, term: str, item, written: str = "") -> list[tuple[object, str, int, int]]:
         """(item, path, line, column) of every line where `term` (or the

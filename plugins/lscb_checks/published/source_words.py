@@ -17,7 +17,8 @@ from .markup import HIDDEN_ELEMENT
 # term published whole was written split.
 _HIDDEN_IN_SOURCE = re.compile(
     HIDDEN_ELEMENT.pattern + r"|<!--.*?-->|<[A-Za-z/][^>]*>|\*+|(?<!\w)_+|_+(?!\w)|\]\([^)]*\)|\[",
-    re.DOTALL | re.IGNORECASE)
+    re.DOTALL | re.IGNORECASE,
+)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A line break the page shows between two words ("NS4<br>7QX"): a gap.
 _LINE_BREAK_TAG = re.compile(r"<br[^>]*>", re.IGNORECASE)
@@ -36,7 +37,7 @@ def prepare(source) -> tuple:
     origins: list[int] = []  # ... and in the source
     length = position = 0
     for match in _HIDDEN_IN_SOURCE.finditer(text):
-        kept.append(text[position:match.start()])
+        kept.append(text[position : match.start()])
         starts.append(length)
         origins.append(position)
         length += match.start() - position
@@ -62,5 +63,8 @@ def _find_tokens(found: list, wanted: list[str]) -> list:
     spoken = [token.text for token in found]
     size = len(wanted)
     first = wanted[0]
-    return [found[index] for index in range(len(spoken) - size + 1)
-            if spoken[index] == first and spoken[index:index + size] == wanted]
+    return [
+        found[index]
+        for index in range(len(spoken) - size + 1)
+        if spoken[index] == first and spoken[index : index + size] == wanted
+    ]

@@ -72,8 +72,9 @@ def start(root: str, wanted: frozenset[str], target, *args) -> bool:
         ours, theirs = context.Pipe(duplex=True)
         ends = context.RawArray("q", [0, _NOT_YET])
         lock = context.Lock()
-        process = context.Process(target=_run, args=(target, args, read_end, write_end, theirs, ends, lock),
-                                  daemon=True)
+        process = context.Process(
+            target=_run, args=(target, args, read_end, write_end, theirs, ends, lock), daemon=True
+        )
         process.start()
     except (OSError, RuntimeError):
         return False
@@ -111,7 +112,7 @@ def written(path, context=None) -> None:
         path = os.path.abspath(path)
         if not path.startswith(worker.prefix):
             return
-    rel = path[len(worker.prefix):].replace(os.sep, "/")
+    rel = path[len(worker.prefix) :].replace(os.sep, "/")
     if rel in worker.wanted:
         _hand(worker, rel)
 

@@ -21,8 +21,21 @@ from .image_meta import read_image
 from .xmp import xmp_entries
 
 PDF_SUFFIXES = (".pdf",)
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg", ".svgz",
-                  ".bmp", ".heic", ".heif", ".avif")
+IMAGE_SUFFIXES = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".tif",
+    ".tiff",
+    ".svg",
+    ".svgz",
+    ".bmp",
+    ".heic",
+    ".heif",
+    ".avif",
+)
 TEXT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".html", ".htm")
 # Every kind of file whose whole content the checks read.
 READABLE_SUFFIXES = PDF_SUFFIXES + IMAGE_SUFFIXES + TEXT_SUFFIXES
@@ -135,10 +148,18 @@ def read_pdf(path: str) -> PdfContent:
         metadata.extend(strings.entries)
     except Exception as error:  # a broken PDF is a finding, not a crash
         return PdfContent(error=f"{type(error).__name__}: {error}")
-    return PdfContent(pages=tuple(pages), metadata=tuple(metadata), scripts=scripts,
-                      embedded_files=embedded, form_fields=fields, covered=tuple(covered),
-                      located_photos=photos, comment_authors=tuple(authors),
-                      earlier_versions=earlier_versions(data), unreferenced=strings.unreferenced)
+    return PdfContent(
+        pages=tuple(pages),
+        metadata=tuple(metadata),
+        scripts=scripts,
+        embedded_files=embedded,
+        form_fields=fields,
+        covered=tuple(covered),
+        located_photos=photos,
+        comment_authors=tuple(authors),
+        earlier_versions=earlier_versions(data),
+        unreferenced=strings.unreferenced,
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -147,8 +168,9 @@ def _image_content(path: str, *_when) -> ImageContent:
         found = read_image(path)
     except Exception as error:  # an image Pillow cannot open is a finding
         return ImageContent(error=f"{type(error).__name__}: {error}")
-    return ImageContent(metadata=tuple(found.metadata), kinds=tuple(found.kinds), gps=found.gps,
-                        unsafe=tuple(found.unsafe))
+    return ImageContent(
+        metadata=tuple(found.metadata), kinds=tuple(found.kinds), gps=found.gps, unsafe=tuple(found.unsafe)
+    )
 
 
 _TEXT_LIMIT = 20_000_000  # bytes; larger text files are not read
@@ -229,7 +251,9 @@ def _published(site) -> list[Attachment]:
 
     suffixes = PDF_SUFFIXES + IMAGE_SUFFIXES
     # Files of reviews the gate kept out are never copied, whatever folder they are in.
-    withheld = {os.path.abspath(site.content_file(relative)) for relative in build_state(site.settings).blocked_reviews.sources}
+    withheld = {
+        os.path.abspath(site.content_file(relative)) for relative in build_state(site.settings).blocked_reviews.sources
+    }
     found: list[Attachment] = []
     linked: set[str] = set(withheld)
     for item in site.items:
@@ -237,8 +261,7 @@ def _published(site) -> list[Attachment]:
             continue
         for relative in sorted(item.static_links()):
             absolute = os.path.abspath(site.content_file(relative))
-            if (not relative.lower().endswith(suffixes) or not os.path.isfile(absolute)
-                    or absolute in withheld):
+            if not relative.lower().endswith(suffixes) or not os.path.isfile(absolute) or absolute in withheld:
                 continue
             linked.add(absolute)
             line, col = item.source.locate(posixpath.basename(relative), body_only=False)
@@ -257,7 +280,6 @@ def _shared_files(site, suffixes: tuple[str, ...]) -> list[str]:
         if os.path.isfile(top):
             candidates = [top]
         else:
-            candidates = [os.path.join(folder, name) for folder, _dirs, names in os.walk(top)
-                          for name in names]
+            candidates = [os.path.join(folder, name) for folder, _dirs, names in os.walk(top) for name in names]
         files.extend(path for path in candidates if path.lower().endswith(suffixes))
     return sorted(set(files))

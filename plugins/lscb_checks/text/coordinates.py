@@ -19,15 +19,23 @@ import re
 _SIGN = "[-+\u2212]"
 _GAP = "[ \t\u00a0]"
 _DEGREE = "[\u00b0\u00ba\u02da]"
-_LAT = (rf"(?:(?P<ns_before>[NS]){_GAP}?)?(?P<lat>{_SIGN}?\d{{1,2}}\.\d{{3,}})"
-        rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ns>[NS]))?")
+_LAT = (
+    rf"(?:(?P<ns_before>[NS]){_GAP}?)?(?P<lat>{_SIGN}?\d{{1,2}}\.\d{{3,}})"
+    rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ns>[NS]))?"
+)
 _LON_LABEL = rf"(?P<lon_label>(?:longitude|long|lon|lng)\.?{_GAP}*[:=]?{_GAP}*)?"
-_LON = (rf"(?:(?P<ew_before>[EW]){_GAP}?)?(?P<lon>{_SIGN}?\d{{1,3}}\.\d{{3,}})"
-        rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ew>[EW]))?")
+_LON = (
+    rf"(?:(?P<ew_before>[EW]){_GAP}?)?(?P<lon>{_SIGN}?\d{{1,3}}\.\d{{3,}})"
+    rf"(?:{_GAP}?{_DEGREE})?(?:{_GAP}?(?P<ew>[EW]))?"
+)
 _DECIMAL_PAIR = re.compile(
-    r"(?=[-+\u2212NS\d])(?<![\w.,\u2212+\u00a3$\u20ac-])" + _LAT
-    + rf"(?:{_GAP}*[,;/]{_GAP}*|{_GAP}+)" + _LON_LABEL + _LON
-    + rf"(?![\w\u00b0]|\.\d|{_GAP}*(?:%|per{_GAP}?cent))")
+    r"(?=[-+\u2212NS\d])(?<![\w.,\u2212+\u00a3$\u20ac-])"
+    + _LAT
+    + rf"(?:{_GAP}*[,;/]{_GAP}*|{_GAP}+)"
+    + _LON_LABEL
+    + _LON
+    + rf"(?![\w\u00b0]|\.\d|{_GAP}*(?:%|per{_GAP}?cent))"
+)
 # Degrees, minutes and (optionally) seconds, with the hemisphere letters
 # before or after each number, as a GPS unit or a map shows them:
 # 53°24'04"N 2°12'12"W, 53° 24.067′ N, 2° 12.203′ W, N 53° 24.067' W 002°
@@ -38,17 +46,23 @@ _SECOND = "(?:\"|\u2033|\u201d|''|\u2032\u2032)"
 
 
 def _dms_part(name: str, letters: str) -> str:
-    return (rf"(?:(?P<{name}_before>[{letters}]){_GAP}*)?"
-            rf"(?P<{name}_deg>\d{{1,3}})(?P<{name}_sign>{_GAP}*{_DEGREE}{_GAP}*|{_GAP}+)"
-            rf"(?P<{name}_min>\d{{1,2}}(?:\.\d+)?)(?:{_GAP}*{_MINUTE})?"
-            rf"(?:{_GAP}*(?P<{name}_sec>\d{{1,2}}(?:\.\d+)?){_GAP}*{_SECOND}"
-            rf"|{_GAP}+(?P<{name}_bare_sec>\d{{1,2}}(?:\.\d+)?)(?![\d.]))?"
-            rf"(?:{_GAP}*(?P<{name}_after>[{letters}]))?")
+    return (
+        rf"(?:(?P<{name}_before>[{letters}]){_GAP}*)?"
+        rf"(?P<{name}_deg>\d{{1,3}})(?P<{name}_sign>{_GAP}*{_DEGREE}{_GAP}*|{_GAP}+)"
+        rf"(?P<{name}_min>\d{{1,2}}(?:\.\d+)?)(?:{_GAP}*{_MINUTE})?"
+        rf"(?:{_GAP}*(?P<{name}_sec>\d{{1,2}}(?:\.\d+)?){_GAP}*{_SECOND}"
+        rf"|{_GAP}+(?P<{name}_bare_sec>\d{{1,2}}(?:\.\d+)?)(?![\d.]))?"
+        rf"(?:{_GAP}*(?P<{name}_after>[{letters}]))?"
+    )
 
 
 _DMS_PAIR = re.compile(
-    r"(?=[NS\d])(?<![\w.,])" + _dms_part("lat", "NS") + rf"{_GAP}*[,;/+]?{_GAP}*" + _dms_part("lon", "EW")
-    + r"(?![\w\u00b0])")
+    r"(?=[NS\d])(?<![\w.,])"
+    + _dms_part("lat", "NS")
+    + rf"{_GAP}*[,;/+]?{_GAP}*"
+    + _dms_part("lon", "EW")
+    + r"(?![\w\u00b0])"
+)
 # A list of numbers (a statistics table written as prose) is not a pair of
 # coordinates: "0.412, 0.387, 0.405".
 _NUMBER_BEFORE = re.compile(rf"\d\.\d+(?:{_GAP}*[,;]{_GAP}*|{_GAP}+)$")
@@ -60,7 +74,8 @@ _NUMBER_AFTER = re.compile(rf"(?:{_GAP}*[,;]{_GAP}*|{_GAP}+){_SIGN}?\d+\.\d{{3,}
 _COORDINATE_LABEL = re.compile(
     r"(?<![^\W\d_])(?:co-?ordinates?|coords|locations?|located|lat|latitude|longitude|lat/long|gps"
     r"|sat-?nav|position|parked|pitched|moored|pinned|dropped pin|map|geo|whereabouts)(?![^\W\d_])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _LABEL_REACH = 80
 # The British Isles and their seas, in decimal degrees.
 _NEAR_UK = ((49.0, 61.5), (-11.0, 2.5))
@@ -118,4 +133,3 @@ def _evidence(text: str, match: re.Match) -> bool:
         return True
     line_start = text.rfind("\n", 0, match.start()) + 1
     return bool(_COORDINATE_LABEL.search(text, max(line_start, match.start() - _LABEL_REACH), match.start()))
-

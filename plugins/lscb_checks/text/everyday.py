@@ -27,10 +27,33 @@ from lscb_core.text.normalise import fold
 # Endings of adjectives and abstract nouns, with the shortest word they are
 # trusted in ("-al" in "rural" but not in "Bal").
 _ENDINGS = (
-    ("ical", 6), ("ic", 6), ("ics", 6), ("al", 5), ("ive", 5), ("ous", 5), ("ary", 6), ("ory", 6),
-    ("able", 6), ("ible", 6), ("ful", 6), ("less", 6), ("ing", 6), ("ed", 6), ("ist", 6), ("ism", 6),
-    ("ment", 6), ("ness", 6), ("tion", 6), ("sion", 6), ("ity", 6), ("ise", 6), ("ize", 6), ("ised", 7),
-    ("ized", 7), ("ology", 6), ("ologist", 8),
+    ("ical", 6),
+    ("ic", 6),
+    ("ics", 6),
+    ("al", 5),
+    ("ive", 5),
+    ("ous", 5),
+    ("ary", 6),
+    ("ory", 6),
+    ("able", 6),
+    ("ible", 6),
+    ("ful", 6),
+    ("less", 6),
+    ("ing", 6),
+    ("ed", 6),
+    ("ist", 6),
+    ("ism", 6),
+    ("ment", 6),
+    ("ness", 6),
+    ("tion", 6),
+    ("sion", 6),
+    ("ity", 6),
+    ("ise", 6),
+    ("ize", 6),
+    ("ised", 7),
+    ("ized", 7),
+    ("ology", 6),
+    ("ologist", 8),
 )
 # Endings that make a word from another: the word is everyday when its stem is.
 _SUFFIXES = ("ies", "es", "s", "ed", "d", "ing", "er", "ers", "est", "ly", "y", "ness", "ment", "ful")
@@ -38,8 +61,13 @@ _SUFFIXES = ("ies", "es", "s", "ed", "d", "ing", "er", "ers", "est", "ly", "y", 
 _PLACE_JOINS = frozenset("upon on le la en in under by super sub cum de".split())
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 # British spellings the American list writes otherwise.
-_BRITISH = ((re.compile(r"our(?=s?$|ed$|ing$|able$|ite$)"), "or"), (re.compile(r"tre$"), "ter"),
-            (re.compile(r"is(?=e$|ed$|es$|ing$|ation$)"), "iz"), (re.compile(r"ae"), "e"), (re.compile(r"ll(?=ed$|ing$)"), "l"))
+_BRITISH = (
+    (re.compile(r"our(?=s?$|ed$|ing$|able$|ite$)"), "or"),
+    (re.compile(r"tre$"), "ter"),
+    (re.compile(r"is(?=e$|ed$|es$|ing$|ation$)"), "iz"),
+    (re.compile(r"ae"), "e"),
+    (re.compile(r"ll(?=ed$|ing$)"), "l"),
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,7 +97,7 @@ def _forms(word: str):
     for form in list(seen):
         for suffix in _SUFFIXES:
             if form.endswith(suffix) and len(form) - len(suffix) >= (2 if len(suffix) > 1 else 4):
-                stem = form[:-len(suffix)]
+                stem = form[: -len(suffix)]
                 seen.update((stem, stem + "e") if suffix != "y" else (stem,))
                 if len(stem) > 3 and stem[-1] == stem[-2]:
                     seen.add(stem[:-1])  # "running" -> "run"

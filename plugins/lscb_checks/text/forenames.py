@@ -42,7 +42,8 @@ _LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+(?:['’\-][A-Za-zÀ-Ö
 
 # Listed by the package, but in a review these are ordinary words, places or
 # titles, not somebody's first name.
-NOT_FORENAMES = frozenset("""
+NOT_FORENAMES = frozenset(
+    """
 a about above across act action actually add after again against age ago ah aid
 all also although always am among an and another any anyone anything are area
 around art as ask at away baby back bank bay be because been before
@@ -93,7 +94,8 @@ nan nana nanna gran grandad aunt auntie uncle sister brother cousin
 senior bank
 ah al bin bra ch che cik ct els eri fe gal ho itz jc jm kin lam lo low man mas med mj nil nor odd om
 ong oum pal per ram rj sk sun tal tin ton um jun wan
-""".split())
+""".split()
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -117,13 +119,17 @@ def derive() -> list[str]:
         if len(name) <= 3:
             keep = ranks.get("GB", SHORT_GB_LIMIT + 1) <= SHORT_GB_LIMIT or any(
                 ranks.get(country, SHORT_OTHER_LIMIT + 1) <= SHORT_OTHER_LIMIT
-                for country in (*OTHER_COUNTRIES, *WORDY_COUNTRIES))
+                for country in (*OTHER_COUNTRIES, *WORDY_COUNTRIES)
+            )
         else:
             keep = any(ranks.get(country, OTHER_LIMIT + 1) <= OTHER_LIMIT for country in OTHER_COUNTRIES)
             # A name ranked only in these that is also an everyday English
             # word ("Find", "Odd", "Stale") is read as the word.
-            keep = keep or fold(name) not in everyday and any(
-                ranks.get(country, OTHER_LIMIT + 1) <= OTHER_LIMIT for country in WORDY_COUNTRIES)
+            keep = (
+                keep
+                or fold(name) not in everyday
+                and any(ranks.get(country, OTHER_LIMIT + 1) <= OTHER_LIMIT for country in WORDY_COUNTRIES)
+            )
             keep = keep or any(ranks.get(country, limit + 1) <= limit for country, limit in RANK_LIMITS.items())
         if keep:
             chosen.add(fold(name))

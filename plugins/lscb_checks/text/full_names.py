@@ -98,9 +98,13 @@ def _name_at(words: Words, index: int, context: Context, title: bool) -> tuple[i
         return _capitals_name(words, index, context)  # "JANE SMITH"
     if not (_titlecase(token) or title) or _base(token)[1]:  # "Sarah's Law", "Clare's Law": not a name
         return None
-    if title and index + 1 < len(words) and words.joined(index, index + 1) \
-            and _is_forename(words.word(index + 1), context.forenames) \
-            and _last_surname(words, index + 1, context, False) is not None:
+    if (
+        title
+        and index + 1 < len(words)
+        and words.joined(index, index + 1)
+        and _is_forename(words.word(index + 1), context.forenames)
+        and _last_surname(words, index + 1, context, False) is not None
+    ):
         return None  # "Dr Jane Smith": the name starts at the forename
     if index > 0 and words.joined(index - 1, index) and fold(words.word(index - 1)) in PLACE_PREFIXES:
         return None  # "St Mary", "Queen Elizabeth"
@@ -125,19 +129,31 @@ def _last_surname(words: Words, index: int, context: Context, title: bool) -> in
         between = words.gap(position, following)
         has_next = following + 1 < len(words)
         # Jayden "JJ" Holloway: a nickname in quotes after the forename.
-        if position == index and not title and has_next and _NICKNAME_OPEN.fullmatch(between) \
-                and candidate[:1].isupper() \
-                and _NICKNAME_CLOSE.fullmatch(words.gap(following, following + 1)):
+        if (
+            position == index
+            and not title
+            and has_next
+            and _NICKNAME_OPEN.fullmatch(between)
+            and candidate[:1].isupper()
+            and _NICKNAME_CLOSE.fullmatch(words.gap(following, following + 1))
+        ):
             position = nickname = following
             continue
         # "Dr. Smith", "Jane A. Smith": a full stop after a title or an initial.
         abbreviated = (title and position == index) or _is_initial(words.word(position))
-        if not (words.joined(position, following) or (abbreviated and _INITIAL_GAP.fullmatch(between))
-                or position == nickname):
+        if not (
+            words.joined(position, following)
+            or (abbreviated and _INITIAL_GAP.fullmatch(between))
+            or position == nickname
+        ):
             break
         # A middle initial, "Jane A. Smith", or a particle, "Maria da Silva".
-        if has_next and position == index and _is_initial(candidate) \
-                and _INITIAL_GAP.fullmatch(words.gap(following, following + 1)):
+        if (
+            has_next
+            and position == index
+            and _is_initial(candidate)
+            and _INITIAL_GAP.fullmatch(words.gap(following, following + 1))
+        ):
             position = following
             continue
         if has_next and candidate in PARTICLES and words.joined(following, following + 1):
@@ -205,11 +221,21 @@ def _capitals_name(words: Words, index: int, context: Context) -> tuple[int, int
     if possessive and base[-1:] == "'":
         base = base[:-1]
     folded = fold(base)
-    if len(base) < 3 or not base.isupper() or not re.search(r"[AEIOUY]", base) \
-            or folded in NOT_SURNAMES or folded in AFTER_NAME or folded in MONTHS or folded in TITLES:
+    if (
+        len(base) < 3
+        or not base.isupper()
+        or not re.search(r"[AEIOUY]", base)
+        or folded in NOT_SURNAMES
+        or folded in AFTER_NAME
+        or folded in MONTHS
+        or folded in TITLES
+    ):
         return None
-    if following + 1 < len(words) and words.joined(following, following + 1) and (
-            _capitals_word(words, following + 1) or fold(words.word(following + 1)) in AFTER_NAME):
+    if (
+        following + 1 < len(words)
+        and words.joined(following, following + 1)
+        and (_capitals_word(words, following + 1) or fold(words.word(following + 1)) in AFTER_NAME)
+    ):
         return None  # "JANE SMITH MBE", "ANNA FREUD Centre"
     if context.redaction.is_pseudonym(context.item, f"{forename} {base}"):
         return None

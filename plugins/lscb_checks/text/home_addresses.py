@@ -59,22 +59,30 @@ CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 # stop, the end of the line or a small word ("since", "in", "after"). Which
 # words count as a street's name is decided in home_named (a kind of street
 # is read by lscb_checks.checks.pii_addresses).
-_CUE = (r"(?i:at|to|from|into|as|attended|visited|searched|raided|entered|address(?:ed)?|home)"
-        r"(?:[ \t\u00a0]*:)?")
+_CUE = (
+    r"(?i:at|to|from|into|as|attended|visited|searched|raided|entered|address(?:ed)?|home)"
+    r"(?:[ \t\u00a0]*:)?"
+)
 _STRONG_CUES = frozenset("address addressed home attended visited searched raided entered".split())
-_HOME_VERBS = frozenset("""
+_HOME_VERBS = frozenset(
+    """
 lived lives living live resided resides residing stayed stays staying moved moves moving returned returning
 rehoused housed address addressed home evicted fled left
-""".split())
-_AFTER_HOUSE = (r"(?=[ \t\u00a0]*(?:[,.;:()|]|\r?\n[ \t]*(?:\r?\n|[|*#>+-]|\d+[.)]|$)|$)|[ \t\u00a0]+(?i:in|on|with|for|from|until|between|and|since|"
-                r"after|before|where|when|which|while|during|by|until|to|was|were|had|has|is|are|following|"
-                r"over|at|about|because|but|or|that|then)\b)")
+""".split()
+)
+_AFTER_HOUSE = (
+    r"(?=[ \t\u00a0]*(?:[,.;:()|]|\r?\n[ \t]*(?:\r?\n|[|*#>+-]|\d+[.)]|$)|$)|[ \t\u00a0]+(?i:in|on|with|for|from|until|between|and|since|"
+    r"after|before|where|when|which|while|during|by|until|to|was|were|had|has|is|are|following|"
+    r"over|at|about|because|but|or|that|then)\b)"
+)
 _HOUSE = rf"(?P<house>(?i:(?:flat|apartment|apt|unit)\.?{SP}{NUMBER},?{SP})?(?:{NO})?{NUMBER}{RANGE})"
 # A street's name is one or two words, or "The" and one or two capitalised
 # words ("27 The Maltings", "4 The Green"): judged in home_named.
 _THE = r"(?:(?P<the>The|THE)[ \t\u00a0]+(?=[A-Z]))?"
-_HOUSE_AND_NAME = (rf"{_HOUSE},?[ \t\u00a0]+"
-                   rf"(?P<name>{_THE}[A-Za-z][A-Za-z'’\-]+(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’\-]+)?)")
+_HOUSE_AND_NAME = (
+    rf"{_HOUSE},?[ \t\u00a0]+"
+    rf"(?P<name>{_THE}[A-Za-z][A-Za-z'’\-]+(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’\-]+)?)"
+)
 # Spaces with at most one line break: the words of one paragraph, hard-wrapped
 # in the Markdown ("lived at\nMarlpit Farm") or drawn as two lines.
 WRAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
@@ -95,24 +103,31 @@ HOUSE_NAME_KINDS = (
 )
 # Up to four words and the kind ("Higher Old Marlpit Mill Farm"), on one or
 # two lines, in quotation marks or not ("'Marlpit Cottage'").
-_HOUSE_NAME = (rf"(?P<name>(?:[A-Za-z][\w'’\-]*{WRAP}){{1,4}}"
-               rf"(?i:{HOUSE_NAME_KINDS}))(?![\w-]|['’][A-Za-z])")
+_HOUSE_NAME = (
+    rf"(?P<name>(?:[A-Za-z][\w'’\-]*{WRAP}){{1,4}}"
+    rf"(?i:{HOUSE_NAME_KINDS}))(?![\w-]|['’][A-Za-z])"
+)
 _HOUSE_NAME_AFTER_CUE = re.compile(
     rf"(?<![\w'’-])(?:(?P<verb>[A-Za-z]+)(?:{WRAP}(?i:with)(?:{WRAP}[A-Za-z'’]+){{1,3}})?{WRAP}"
     rf"(?i:at|to|into|in|from)(?:[ \t\u00a0]*:)?|(?i:address(?:es)?)[ \t\u00a0]*:)"
     rf"{WRAP}[\"“‘']?(?=[A-Z]|[a-z]+{WRAP}(?i:[a-z]+{WRAP}){{0,3}}(?:{HOUSE_NAME_KINDS.lower()})\b)"
-    rf"{_HOUSE_NAME}")
+    rf"{_HOUSE_NAME}"
+)
 # Words of a public building's name, not a home's: "moved to County Hall".
-_PUBLIC_BUILDING_WORDS = frozenset("""
+_PUBLIC_BUILDING_WORDS = frozenset(
+    """
 county town city civic council municipal community parish church village guild memorial police court
 government health medical care children's childrens family youth
-""".split())
+""".split()
+)
 # Who moved, when it is not a family: "the team moved to Westmarch House".
-_ORGANISATION_SUBJECTS = frozenset("""
+_ORGANISATION_SUBJECTS = frozenset(
+    """
 team teams service services office offices board partnership unit units hub department departments school
 schools clinic clinics practice surgery mash panel agency agencies council trust staff headquarters base
 centre center library charity business company firm
-""".split())
+""".split()
+)
 # What every match of _HOUSE_NAME_AFTER_CUE ends with: the word that names a
 # house. The pattern is read only within the words before it that a match
 # can hold (a verb, "with" and three words, and "at", or "Address" and ":",
@@ -125,23 +140,32 @@ _HOUSE_NAME_IN_CELL = re.compile(rf"{_HOUSE_NAME}(?=[ \t\u00a0]*(?:[,;(]|$))")
 # address", "Addresses", "Lives at", "Lived at", "Residence", "Accommodation".
 _ADDRESS_HEADING = re.compile(
     r"\b(?:address(?:es)?|residences?|accommodation|home|li(?:ves|ved|ving)[ \t\u00a0]+(?:at|in)"
-    r"|resid(?:es|ed|ing)(?:[ \t\u00a0]+(?:at|in))?|dwelling)\b", re.IGNORECASE)
+    r"|resid(?:es|ed|ing)(?:[ \t\u00a0]+(?:at|in))?|dwelling)\b",
+    re.IGNORECASE,
+)
 # A table's heading row: a line with a pipe, then a line that starts as a
 # separator row does (rows.py reads a table only there).
 _TABLE_HEADING = re.compile(r"^([^\n]*\|[^\n]*)\n(?=[ \t]*\|?[ \t]*:?-{3,})", re.MULTILINE)
 _CELL_ADDRESS = re.compile(rf"{_HOUSE_AND_NAME}(?=[ \t\u00a0]*(?:[,;(]|$))")
 # Words of a street's name that are everyday words though not on the
 # Dale-Chall list, and function words that never name a street.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an the this that these those her his their its our your my each every any no some all both
 of and or but to in on at by for from with into onto than then as per via
-""".split())
-EVERYDAY = NOT_SURNAMES | NOT_FORENAMES | frozenset("""
+""".split()
+)
+EVERYDAY = (
+    NOT_SURNAMES
+    | NOT_FORENAMES
+    | frozenset(
+        """
 main minute minutes mile miles hour hours working days weeks months years times way
-""".split())
+""".split()
+    )
+)
 # A name word before the kind of street that is not a street name.
-NOT_STREET_WORDS = frozenset(
-    "The A An And Or Of Child Mother Father Sibling School Children Working Together".split())
+NOT_STREET_WORDS = frozenset("The A An And Or Of Child Mother Father Sibling School Children Working Together".split())
 
 
 def address_cells(text: str):
@@ -155,13 +179,20 @@ def address_cells(text: str):
         if not row.in_table:
             continue
         for cell in row.cells:
-            if not cell.text or not cell.heading or len(cell.heading.split()) > 6 \
-                    or not _ADDRESS_HEADING.search(cell.heading):
+            if (
+                not cell.text
+                or not cell.heading
+                or len(cell.heading.split()) > 6
+                or not _ADDRESS_HEADING.search(cell.heading)
+            ):
                 continue
             end = cell.start + len(cell.text)
             match = _CELL_ADDRESS.match(text, cell.start, end)
-            if match and not NOT_HOUSE.search(text, max(0, match.start() - 16), match.start()) \
-                    and home_named(text, match, home=True):
+            if (
+                match
+                and not NOT_HOUSE.search(text, max(0, match.start() - 16), match.start())
+                and home_named(text, match, home=True)
+            ):
                 yield match.start("house"), match.end("name")
                 continue
             yield from house_names(text, cell.start, end, heading=True)
@@ -182,11 +213,16 @@ def home_named(text: str, match: re.Match, home: bool | None = None) -> bool:
         words = words[1:]
         if not all(word[:1].isupper() for word in words):
             return False  # "27 The Maltings estate": not a name
-    if any(word.lower() in FUNCTION_WORDS or word.lower() in ("if", "else", "not", "when", "then")
-           or word.capitalize() in NOT_STREET_WORDS for word in words):
+    if any(
+        word.lower() in FUNCTION_WORDS
+        or word.lower() in ("if", "else", "not", "when", "then")
+        or word.capitalize() in NOT_STREET_WORDS
+        for word in words
+    ):
         return False
-    if not the and (re.fullmatch(STREET_KINDS, words[-1].capitalize())
-                    or words[-1].upper() in (k.upper() for k in SHORT_KINDS)):
+    if not the and (
+        re.fullmatch(STREET_KINDS, words[-1].capitalize()) or words[-1].upper() in (k.upper() for k in SHORT_KINDS)
+    ):
         return False
     if any(re.fullmatch(r"[A-Z]{2,}s", word) for word in words):
         return False  # "4 HMOs", "2 PRUs": counts of things
@@ -205,19 +241,25 @@ def home_named(text: str, match: re.Match, home: bool | None = None) -> bool:
     if the:
         return not any(word.lower().rstrip("'’s") in PERSON_WORDS for word in words)
     return any(
-        len(word) >= 3 and re.search(r"[aeiouy]", word, re.IGNORECASE) and not everyday(word, EVERYDAY)
+        len(word) >= 3
+        and re.search(r"[aeiouy]", word, re.IGNORECASE)
+        and not everyday(word, EVERYDAY)
         and not (word.lower().endswith("s") and everyday(word[:-1], EVERYDAY))
-        for word in words)
+        for word in words
+    )
 
 
 def _home_cue(text: str, match: re.Match) -> bool:
     """After a word that only leads to a home ("attended", "searched",
     "address as"), or a word of living somewhere before "at" or "to"."""
-    previous = re.search(r"([A-Za-z]+)[ \t\u00a0]*:?[ \t\u00a0]*$", text[max(0, match.start() - 30):match.start()])
+    previous = re.search(r"([A-Za-z]+)[ \t\u00a0]*:?[ \t\u00a0]*$", text[max(0, match.start() - 30) : match.start()])
     cue = match.group("cue").lower().rstrip(": \t")
     before = previous.group(1).lower() if previous else ""
-    return cue in _STRONG_CUES or (cue == "as" and before in ("address", "addressed")) or (
-        cue in ("at", "to", "into", "from") and before in _HOME_VERBS)
+    return (
+        cue in _STRONG_CUES
+        or (cue == "as" and before in ("address", "addressed"))
+        or (cue in ("at", "to", "into", "from") and before in _HOME_VERBS)
+    )
 
 
 def house_names(text: str, begin: int = 0, stop: int | None = None, heading: bool = False):
@@ -237,16 +279,21 @@ def house_names(text: str, begin: int = 0, stop: int | None = None, heading: boo
         matches = pattern.finditer(text, begin, stop)
     for match in filter(None, matches):
         if not heading and match.group("verb"):
-            subject = re.search(r"([A-Za-z]+)[ \t\u00a0]+$", text[max(0, match.start() - 30):match.start()])
+            subject = re.search(r"([A-Za-z]+)[ \t\u00a0]+$", text[max(0, match.start() - 30) : match.start()])
             if match.group("verb").lower() not in _HOME_VERBS or (
-                    subject and subject.group(1).lower() in _ORGANISATION_SUBJECTS):
+                subject and subject.group(1).lower() in _ORGANISATION_SUBJECTS
+            ):
                 continue
         words = match.group("name").split()
         if words[0] in ("The", "THE") and len(words) > 2:
             words = words[1:]  # "The Old Mill", "THE OLD GRANGE": the name is what follows
         name = words[:-1]
-        if any(word.lower() in FUNCTION_WORDS or word.rstrip("'’s").capitalize() in NOT_STREET_WORDS
-               or word.lower().rstrip("'’s") in PERSON_WORDS for word in name):
+        if any(
+            word.lower() in FUNCTION_WORDS
+            or word.rstrip("'’s").capitalize() in NOT_STREET_WORDS
+            or word.lower().rstrip("'’s") in PERSON_WORDS
+            for word in name
+        ):
             continue  # "moved to a new house", "lived at Nan's House", "Mother's House"
         if any(word.lower() in _PUBLIC_BUILDING_WORDS for word in name):
             continue  # "the team moved to County Hall": a public building

@@ -60,15 +60,50 @@ _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 _TAG_NAMES = {int(tag): tag.name for tag in ExifTags.Base}
 _GPS_NAMES = {int(tag): tag.name for tag in ExifTags.GPS}
-_IFD_POINTERS = {int(ExifTags.Base.ExifOffset), int(ExifTags.Base.GPSInfo),
-                 0xA005}  # the Interoperability IFD
+_IFD_POINTERS = {int(ExifTags.Base.ExifOffset), int(ExifTags.Base.GPSInfo), 0xA005}  # the Interoperability IFD
 # Tags every TIFF file has; only the others are metadata in a TIFF.
-_TIFF_STRUCTURE = {256, 257, 258, 259, 262, 266, 273, 274, 277, 278, 279, 282, 283, 284, 296,
-                   317, 320, 322, 323, 324, 325, 338, 339, 34675}
-_IPTC_NAMES = {(2, 5): "Object name", (2, 25): "Keywords", (2, 80): "By-line", (2, 85): "By-line title",
-               (2, 90): "City", (2, 92): "Sub-location", (2, 95): "Province", (2, 101): "Country",
-               (2, 105): "Headline", (2, 110): "Credit", (2, 115): "Source", (2, 116): "Copyright",
-               (2, 120): "Caption", (2, 122): "Caption writer"}
+_TIFF_STRUCTURE = {
+    256,
+    257,
+    258,
+    259,
+    262,
+    266,
+    273,
+    274,
+    277,
+    278,
+    279,
+    282,
+    283,
+    284,
+    296,
+    317,
+    320,
+    322,
+    323,
+    324,
+    325,
+    338,
+    339,
+    34675,
+}
+_IPTC_NAMES = {
+    (2, 5): "Object name",
+    (2, 25): "Keywords",
+    (2, 80): "By-line",
+    (2, 85): "By-line title",
+    (2, 90): "City",
+    (2, 92): "Sub-location",
+    (2, 95): "Province",
+    (2, 101): "Country",
+    (2, 105): "Headline",
+    (2, 110): "Credit",
+    (2, 115): "Source",
+    (2, 116): "Copyright",
+    (2, 120): "Caption",
+    (2, 122): "Caption writer",
+}
 
 
 def read_image(path: str) -> ImageMetadata:
@@ -181,8 +216,9 @@ def _other(image, found: ImageMetadata) -> None:
     if info.get("comment"):
         found.add_kind("comment")
         comment = info["comment"]
-        found.metadata.append(("comment", comment.decode("utf-8", "replace")
-                               if isinstance(comment, bytes) else str(comment)))
+        found.metadata.append(
+            ("comment", comment.decode("utf-8", "replace") if isinstance(comment, bytes) else str(comment))
+        )
     if info.get("extension"):
         found.add_kind("application data")
 
@@ -255,7 +291,7 @@ def _text(value) -> str:
     if isinstance(value, bytes):
         for prefix in (b"ASCII\x00\x00\x00", b"UNICODE\x00", b"\x00" * 8):
             if value.startswith(prefix):
-                value = value[len(prefix):]
+                value = value[len(prefix) :]
                 break
         try:
             value = value.decode("utf-8")

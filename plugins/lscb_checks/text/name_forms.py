@@ -53,25 +53,30 @@ _AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 _YEAR = r"(?:19|20)\d\d[a-z]?"
 _CITATION_AFTER = re.compile(
     r"[ \t\u00a0]*(?:et\.?[ \t\u00a0]+al\b|\((?:eds?\.?\)|[ \t\u00a0]*" + _YEAR + r"[ \t\u00a0]*[,;:)])"
-    r"|,?[ \t\u00a0]+" + _YEAR + r"\b(?![ \t\u00a0]*(?:to|-|–|—)[ \t\u00a0]*\d)|[,:][ \t\u00a0]*[*_\"“‘'])")
+    r"|,?[ \t\u00a0]+" + _YEAR + r"\b(?![ \t\u00a0]*(?:to|-|–|—)[ \t\u00a0]*\d)|[,:][ \t\u00a0]*[*_\"“‘'])"
+)
 # An initial: a letter, then a full stop or a space or both, up to three
 # times ("Z. Quinlan", "Z Quinlan", "Z.Quinlan", "z quinlan", "Z. J. Quinlan").
 # "A" and "I" without a full stop are words.
 _INITIALS = re.compile(r"(?:[A-Za-z](?:\.[ \t\u00a0]*|[ \t\u00a0]+)){0,2}[A-Za-z](?:\.[ \t\u00a0]*|[ \t\u00a0]+)")
 _SURNAME_AT = re.compile(r"[A-Za-z][A-Za-z]+(?:['’\-][A-Za-z]+)*")
 # Words before an initial that make it a label: "Child Z", "SIBLING Q", "Appendix B".
-_LABELS = frozenset("""
+_LABELS = frozenset(
+    """
 child children sibling siblings baby infant school family case appendix annex chapter section part table
 figure page person young adult mother father parent carer unit ward room plan option stage level phase
 step type grade class key tier group area site house flat year practitioner worker agency
-""".split())
+""".split()
+)
 # A name followed by an agency in brackets is a panel member: "J. Singh (Police)".
 _AGENCY_AFTER = re.compile(r"[ \t\u00a0]*\(([A-Z][^()\n]{1,60})\)")
-_AGENCY_WORDS = frozenset("""
+_AGENCY_WORDS = frozenset(
+    """
 police constabulary health education nhs icb ccg council school schools social care probation housing
 children's childrens adult adults services service hospital trust gp health-visiting cafcass ofsted
 local authority safeguarding partnership chair panel nursing midwifery paediatrics
-""".split())
+""".split()
+)
 # "QUINLAN, ZEBEDEE": a surname, a comma, a forename (police records).
 _SURNAME_FIRST = re.compile(r"([A-Za-z][A-Za-z'’\-]+),[ \t\u00a0]*([A-Za-z]{2,})(?![^\W\d_\-])")
 
@@ -83,8 +88,15 @@ def ordinary_words() -> frozenset[str]:
     words the forename list drops, and the names checks' own word lists."""
     from . import name_words
 
-    return (easy_words() | NOT_FORENAMES | name_words.NOT_SURNAMES
-            | name_words.WORD_FORENAMES | name_words.MONTHS | name_words.AFTER_NAME | name_words.TITLES)
+    return (
+        easy_words()
+        | NOT_FORENAMES
+        | name_words.NOT_SURNAMES
+        | name_words.WORD_FORENAMES
+        | name_words.MONTHS
+        | name_words.AFTER_NAME
+        | name_words.TITLES
+    )
 
 
 def _is_surname(folded: str) -> bool:
@@ -146,8 +158,9 @@ def _organisation_after(text: str, end: int, stop: int) -> bool:
     return bool(after) and fold(after.group(1)) in AFTER_NAME
 
 
-def case_blind(text: str, begin: int, stop: int, names: frozenset[str],
-               look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
+def case_blind(
+    text: str, begin: int, stop: int, names: frozenset[str], look: Look | None = None
+) -> Iterator[tuple[int, int, str, str]]:
     """Names whose capitals give no evidence, each word in any case: "zebedee
     quinlan", "ZEBEDEE QUINLAN" in a line of capitals, "ZEBEDEE Quinlan",
     "zebedee Quinlan", "Zebedee QUINLAN", in two cells of a table ("|
@@ -189,11 +202,10 @@ def case_blind(text: str, begin: int, stop: int, names: frozenset[str],
                 continue
             if _organisation_after(text, following.end(), stop):
                 continue  # "THE LUCY FAITHFULL FOUNDATION"
-            yield (here, following.end(), f"{key.title()} {second.title()}",
-                   "name" if title else "full name")
+            yield (here, following.end(), f"{key.title()} {second.title()}", "name" if title else "full name")
     # A forename in title case before a surname in lower case or capitals,
     # "Zebedee QUINLAN": from the surname, of which there are few.
-    for written in (plain if titled and not from_forename else ()):
+    for written in plain if titled and not from_forename else ():
         for match in re.finditer(written + r"(?![^\W\d_\-])", text[:stop]):
             here = match.start()
             if here <= begin or _LETTER.match(text, here - 1):
@@ -204,12 +216,14 @@ def case_blind(text: str, begin: int, stop: int, names: frozenset[str],
             forename = before.group(1)
             key = forename.lower()
             title = key in CASE_BLIND_TITLES or key in WEAK_TITLES
-            if key not in starts_of or (before.group(2) and not title) \
-                    or not (_titled(key, written) if title else _pair(key, written, names)) \
-                    or _organisation_after(text, match.end(), stop):
+            if (
+                key not in starts_of
+                or (before.group(2) and not title)
+                or not (_titled(key, written) if title else _pair(key, written, names))
+                or _organisation_after(text, match.end(), stop)
+            ):
                 continue
-            yield (before.start(1), match.end(), f"{key.title()} {written.title()}",
-                   "name" if title else "full name")
+            yield (before.start(1), match.end(), f"{key.title()} {written.title()}", "name" if title else "full name")
 
 
 _TITLE_CASE_BEFORE = re.compile(r"(?<![^\W\d_'’\-])([A-Z][a-z]+)(\.?)" + _GAP + "$")
@@ -218,8 +232,15 @@ _TITLE_CASE_BEFORE = re.compile(r"(?<![^\W\d_'’\-])([A-Z][a-z]+)(\.?)" + _GAP 
 @functools.lru_cache(maxsize=4)
 def _starts(names: frozenset[str]) -> frozenset[str]:
     """Words that can start a name in lower case or capitals."""
-    return frozenset(name for name in names | wide_forenames() if name.isalpha() and name.isascii()
-                     and name not in ordinary_words()) | CASE_BLIND_TITLES | WEAK_TITLES
+    return (
+        frozenset(
+            name
+            for name in names | wide_forenames()
+            if name.isalpha() and name.isascii() and name not in ordinary_words()
+        )
+        | CASE_BLIND_TITLES
+        | WEAK_TITLES
+    )
 
 
 def initials(text: str, begin: int, stop: int, look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
@@ -313,7 +334,8 @@ def possible_forename(word: str) -> bool:
     Quinlan", a short form no list holds)."""
     folded = word if word.islower() and word.isascii() else fold(word)
     return folded in secondary_forenames() or (
-        len(folded) > 1 and folded.isalpha() and folded not in everyday_words() and folded not in ordinary_words())
+        len(folded) > 1 and folded.isalpha() and folded not in everyday_words() and folded not in ordinary_words()
+    )
 
 
 def secondary_forename(word: str) -> bool:

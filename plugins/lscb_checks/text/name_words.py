@@ -10,7 +10,8 @@ from __future__ import annotations
 
 TITLES = frozenset("mr mrs ms mx miss dr prof professor".split()) | frozenset(
     # Police and council titles: "PC Hargreaves", "Det Sgt Hargreaves", "Cllr Hargreaves".
-    "pc dc ds di dci dsi det sgt insp supt pcso cllr constable sergeant inspector councillor".split())
+    "pc dc ds di dci dsi det sgt insp supt pcso cllr constable sergeant inspector councillor".split()
+)
 # Titles written in capitals ("PC", "DS"): only in exactly that form, so that
 # "Di Hargreaves" and "Ds" are read as ordinary words.
 _CAPITAL_TITLES = frozenset("pc dc ds di dci dsi pcso".split())
@@ -23,7 +24,8 @@ MONTHS = frozenset("january february march april may june july august september 
 
 # Words that are never a surname in a review: roles, relations, agencies,
 # institutions, places, documents, times, and words of titles of guidance.
-NOT_SURNAMES = frozenset("""
+NOT_SURNAMES = frozenset(
+    """
 mother mum mummy father dad daddy parent parents stepfather stepmother stepdad stepmum
 partner partners boyfriend girlfriend husband wife sibling siblings brother brothers sister
 sisters son daughter child children childs baby babies infant grandmother grandfather
@@ -68,11 +70,13 @@ palace lodge valley cottage farm manor villa castle abbey barn mills side alert 
 a an the of and or nor not but for to in into on onto at by with from as is was are were be
 been has had have will would can could may might must shall should than then that this these
 those who whom whose which what when where why how all any each every no some such only also
-""".split())
+""".split()
+)
 
 # A word after a name that makes the whole an institution or a place named
 # after somebody: "Mary Seacole House", "Florence Nightingale Hospital".
-AFTER_NAME = frozenset("""
+AFTER_NAME = frozenset(
+    """
 hospital hospitals school academy college nursery centre center house road street avenue
 lane close drive way crescent court gardens terrace place grove mews row square walk park
 station line bridge trust foundation fund institute unit ward wing library building hall
@@ -84,13 +88,16 @@ plan policy framework strategy toolkit pathway protocol procedure procedures mod
 standards scheme course training meeting conference assessment audit
 police constabulary council authority agency commission office department ministry
 pad groups
-""".split())
+""".split()
+)
 # The same, in lower case, straight after a name: "the Marie Curie nurse",
 # "Sue Ryder services". ("took Kyle Brennan home" is a name: not "home".)
-AFTER_NAME_LOWER = frozenset("""
+AFTER_NAME_LOWER = frozenset(
+    """
 nurse nurses service services hospice hospices project projects team teams charity charities
 trust volunteers volunteer centre centres hub hubs unit ward wing foundation
-""".split())
+""".split()
+)
 
 # Surnames that are also words for a person, a place or an organisation:
 # after a forename they are a surname ("Leanne Child", "Leanne Nurse"), unless
@@ -99,7 +106,8 @@ trust volunteers volunteer centre centres hub hubs unit ward wing foundation
 AMBIGUOUS_SURNAMES = frozenset("child church lodge nurse".split())
 # Forenames that are also words for a virtue, a plant, a season or a place:
 # before Church or Lodge they name a church or a house.
-WORD_FORENAMES = frozenset("""
+WORD_FORENAMES = frozenset(
+    """
 hope faith grace joy trinity emmanuel immanuel zion bethel bethany elim liberty destiny mercy
 victory charity patience abbey harmony unity providence salem shiloh calvary jubilee harvest eden
 rose ivy willow holly hazel laurel heather maple rowan fern primrose lavender poppy daisy
@@ -107,17 +115,24 @@ lily iris violet jasmine linden briar clover meadow brook river summer autumn wi
 dawn amber ruby pearl jade crystal coral sky skye heath forest ash aspen cedar juniper
 magnolia acacia myrtle marigold bluebell blossom robin wren linnet lark raven park dale
 glen glenn bay vale beech oak elm birch hawthorn
-""".split())
+""".split()
+)
 # Words after an ambiguous surname that make the whole a place or service.
-_AMBIGUOUS_AFTER = frozenset("""
+_AMBIGUOUS_AFTER = frozenset(
+    """
 care home homes hall halls house centre youth group groups members member congregation leader
 leaders pastor minister volunteers volunteer staff team teams service services project school
 nursery protection practitioner practitioners plan plans of court road street lane residential
-""".split())
+""".split()
+)
 # Forenames that are also ordinary English words, besides WORD_FORENAMES and
 # any word a review writes in lower case: used at the start of a sentence
 # they need evidence that they name a person.
-ORDINARY_WORDS = WORD_FORENAMES | MONTHS | frozenset("""
+ORDINARY_WORDS = (
+    WORD_FORENAMES
+    | MONTHS
+    | frozenset(
+        """
 angel ant apple ball banjo barber bean bell berry bill bird black blessing bob boo brain bran
 bright brown bunny bush candy cane case cash cat chance chase cherry chick china chose christen
 clay cliff colt cook cork curly dame dare darn diamond dolly dot drew dusty eve farmer french
@@ -128,27 +143,34 @@ sandy sang sash savage shell shepherd sissy snow snowy sole stone storm sung sun
 tan tore turtle valentine velvet will wise wolf wonder frank grant sterling hardy noble bliss
 wade sonny lucky buddy happy sunny sugar honey baker carter cooper fisher mason porter taylor
 walker ward bishop dean earl duke prince rex king queen lord lady sage reed rush miles
-""".split())
+""".split()
+    )
+)
 # Forenames that are also places (towns, counties, countries): written with
 # a capital wherever they are, so only a possessive or a verb after them
 # says that they name a person ("moved to Preston", "Preston said").
-PLACE_FORENAMES = frozenset("""
+PLACE_FORENAMES = frozenset(
+    """
 adelaide ashford bradford brent brighton bristol cambridge camden chelsea cheshire chester
 clifton derby devon dudley essex flint florence jersey kendal kent kingston leeds leicester
 lincoln milton nottingham oxford preston richmond ripon stafford stanley surrey sydney wells
 york afghanistan africa albania canada chad china cyprus denmark france georgia ghana india
 israel jamaica jordan kenya mali oman singapore yemen
-""".split())
+""".split()
+)
 # Words for a people, a language or a faith, always written with a capital
 # ("her first language is Russian", "a Christian charity"): like places,
 # they name a person only with a possessive or a verb after them.
-LANGUAGES = frozenset("""
+LANGUAGES = frozenset(
+    """
 urdu punjabi arabic bengali hindi gujarati tamil amharic tigrinya farsi pashto dari mandarin
 cantonese yoruba igbo hausa twi swahili lingala shona gaelic buddhist anglican methodist baptist
 pentecostal orthodox islamic
-""".split())
+""".split()
+)
 # Words for where a family comes from or what it believes: "the Polish family".
-NOT_FAMILY_NAMES = frozenset("""
+NOT_FAMILY_NAMES = frozenset(
+    """
 polish romanian roma gypsy traveller travellers irish scottish welsh english british asian
 african caribbean black white muslim christian jewish hindu sikh catholic protestant somali
 pakistani bangladeshi indian chinese lithuanian latvian estonian bulgarian nigerian ghanaian
@@ -157,5 +179,6 @@ italian french german ukrainian russian czech slovak hungarian vietnamese filipi
 zimbabwean congolese ethiopian kenyan ugandan european american arab yemeni moroccan algerian
 egyptian greek cypriot dutch brazilian colombian eastern western foster adoptive birth host
 extended blended whole wider same other second first new current previous former original
-""".split())
+""".split()
+)
 PEOPLES = NOT_FAMILY_NAMES | LANGUAGES

@@ -96,8 +96,7 @@ def _windows(text: str, anchor: Anchor, before: int, after: int) -> tuple[tuple[
     return tuple(tuple(window) for window in windows)
 
 
-def finditer_near(pattern: re.Pattern, text: str, anchor: Anchor, before: int,
-                  after: int) -> Iterator[re.Match]:
+def finditer_near(pattern: re.Pattern, text: str, anchor: Anchor, before: int, after: int) -> Iterator[re.Match]:
     """pattern.finditer(text), read only around each match of `anchor` (a
     pattern, or several: each match of any of them), whose first character
     is never whitespace. `pattern` never matches an empty string."""

@@ -24,14 +24,35 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 # Keys not followed: back-references, resources (fonts, images), the
 # structure tree and named destinations. None of them holds actions a reader
 # runs, and they are most of a large PDF's objects.
-_SKIP = frozenset({
-    "/Parent", "/P", "/Resources", "/StructTreeRoot", "/StructParents", "/StructParent",
-    "/Dests", "/Metadata", "/Font", "/Widths", "/W", "/ParentTree", "/K", "/PieceInfo",
-    "/Contents", "/Thumb", "/MediaBox", "/CropBox", "/BBox", "/Rect", "/QuadPoints",
-    "/OutputIntents", "/PageLabels", "/ViewerPreferences",
-})
-_WHERE = {"/OpenAction": "on open", "/AA": "on open", "/Names": "on open",
-          "/Outlines": "bookmark", "/AcroForm": "form"}
+_SKIP = frozenset(
+    {
+        "/Parent",
+        "/P",
+        "/Resources",
+        "/StructTreeRoot",
+        "/StructParents",
+        "/StructParent",
+        "/Dests",
+        "/Metadata",
+        "/Font",
+        "/Widths",
+        "/W",
+        "/ParentTree",
+        "/K",
+        "/PieceInfo",
+        "/Contents",
+        "/Thumb",
+        "/MediaBox",
+        "/CropBox",
+        "/BBox",
+        "/Rect",
+        "/QuadPoints",
+        "/OutputIntents",
+        "/PageLabels",
+        "/ViewerPreferences",
+    }
+)
+_WHERE = {"/OpenAction": "on open", "/AA": "on open", "/Names": "on open", "/Outlines": "bookmark", "/AcroForm": "form"}
 _MAX_OBJECTS = 200_000
 _CONTAINERS = (IndirectObject, DictionaryObject, ArrayObject)
 
@@ -280,7 +301,7 @@ def earlier_versions(data: bytes) -> bool:
     at = data.find(b"obj")
     while at != -1:
         end = at + 3
-        if data[at - 3:at] != b"end" and not data[end:end + 1].isalpha():
+        if data[at - 3 : at] != b"end" and not data[end : end + 1].isalpha():
             match = _OBJECT.search(data, max(0, at - _BEFORE), end)
             if match:
                 key = (int(match.group(1)), int(match.group(2)))
@@ -305,7 +326,7 @@ def _sections(data: bytes) -> int:
     visited: set[int] = set()
     while 0 <= offset < len(data) and offset not in visited and len(visited) < 1000:
         visited.add(offset)
-        if data[offset:offset + 4] == b"xref":
+        if data[offset : offset + 4] == b"xref":
             start = data.find(b"trailer", offset)
             stop = data.find(b"startxref", start) if start != -1 else -1
         else:  # an xref stream: its dictionary is before "stream"

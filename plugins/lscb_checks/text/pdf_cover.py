@@ -21,8 +21,28 @@ from .pdf_glyphs import GlyphRuns, Run, page_fonts
 from .pdf_glyphs import apply as _apply
 
 _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
-_TEXT = frozenset({b"q", b"Q", b"BT", b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"Ts", b"Tr", b"Td", b"TD",
-                   b"Tm", b"T*", b"Tj", b"TJ", b"'", b'"'})
+_TEXT = frozenset(
+    {
+        b"q",
+        b"Q",
+        b"BT",
+        b"Tf",
+        b"Tc",
+        b"Tw",
+        b"Tz",
+        b"TL",
+        b"Ts",
+        b"Tr",
+        b"Td",
+        b"TD",
+        b"Tm",
+        b"T*",
+        b"Tj",
+        b"TJ",
+        b"'",
+        b'"',
+    }
+)
 _DARK = 0.3  # luminance at or below which a fill hides text (0 black, 1 white)
 _OPAQUE = 0.99
 # Two pieces of text on one baseline are one line when the second starts at
@@ -100,8 +120,7 @@ class CoverTracker:
     def operator(self, op: bytes, args: list, cm: list, tm: list) -> None:
         if op in _TEXT:
             self.order += 1
-            self.text_ops.append((op, list(args), list(cm), self.fill if self.alpha >= _OPAQUE else None,
-                                  self.order))
+            self.text_ops.append((op, list(args), list(cm), self.fill if self.alpha >= _OPAQUE else None, self.order))
         if op == b"q":
             self.stack.append((self.fill, self.alpha))
         elif op == b"Q":
@@ -139,8 +158,7 @@ class CoverTracker:
             glyphs.operator(op, args, cm, fill, order)
         phrases: list[str] = []
         for line in _lines(glyphs.runs):
-            phrases.extend(_hidden_phrases([(text, hidden) for run in line
-                                            for text, hidden in self._letters(run)]))
+            phrases.extend(_hidden_phrases([(text, hidden) for run in line for text, hidden in self._letters(run)]))
         phrases = [_as_written(phrase.strip(_PUNCTUATION)) for phrase in phrases]
         return list(dict.fromkeys(phrase for phrase in phrases if phrase))
 
@@ -149,11 +167,15 @@ class CoverTracker:
     def _letters(self, run: Run):
         """(text, hidden) for each letter of the run; None for the space put
         between two pieces of a line."""
-        later = [box for order, box in self.boxes
-                 if order > run.index and box.dark and _overlaps(run.bounds, box.bounds)]
+        later = [
+            box for order, box in self.boxes if order > run.index and box.dark and _overlaps(run.bounds, box.bounds)
+        ]
         dark_text = run.filled and run.fill is not None and run.fill <= _DARK
-        under = ([box for order, box in reversed(self.boxes)
-                  if order < run.index and _overlaps(run.bounds, box.bounds)] if dark_text else [])
+        under = (
+            [box for order, box in reversed(self.boxes) if order < run.index and _overlaps(run.bounds, box.bounds)]
+            if dark_text
+            else []
+        )
         for text, low, high in run.letters:
             if low is None:
                 yield text, False
@@ -218,8 +240,20 @@ def _lines(runs: list[Run]):
         if line and _continues(line[-1], run):
             gap = _gap(line[-1], run)
             if gap > _SPACE * run.size:
-                line.append(Run([(" ", None, None)], None, False, run.start, run.start, run.along, run.up, 0.0,
-                                run.bounds, run.index))
+                line.append(
+                    Run(
+                        [(" ", None, None)],
+                        None,
+                        False,
+                        run.start,
+                        run.start,
+                        run.along,
+                        run.up,
+                        0.0,
+                        run.bounds,
+                        run.index,
+                    )
+                )
             line.append(run)
             continue
         if line:
@@ -250,7 +284,7 @@ def _hidden_phrases(letters: list[tuple[str, bool]]) -> list[str]:
     flags = [hidden for letter, hidden in letters for _char in letter]
     phrases, current = [], []
     for word, start in _words(text):
-        hidden = flags[start:start + len(word)]
+        hidden = flags[start : start + len(word)]
         if sum(hidden) * 2 >= len(word) and any(hidden):
             current.append(word)
         elif current:

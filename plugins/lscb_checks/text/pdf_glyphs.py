@@ -29,8 +29,7 @@ def mul(m: list[float], n: list[float]) -> list[float]:
     """m then n, as PDF matrices [a b c d e f]."""
     a, b, c, d, e, f = m
     A, B, C, D, E, F = n
-    return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-            e * A + f * C + E, e * B + f * D + F]
+    return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
 
 
 def apply(m: list[float], x: float, y: float) -> tuple[float, float]:
@@ -210,8 +209,13 @@ class GlyphRuns:
                     letters.append((text or " ", None, None))
                 else:
                     middle = x + width * size * scale / 2
-                    letters.append((text, apply(matrix, middle, state.rise + 0.15 * size),
-                                    apply(matrix, middle, state.rise + 0.55 * size)))
+                    letters.append(
+                        (
+                            text,
+                            apply(matrix, middle, state.rise + 0.15 * size),
+                            apply(matrix, middle, state.rise + 0.55 * size),
+                        )
+                    )
                 x += advance
         if letters and any(point is not None for _t, point, _h in letters):
             self.runs.append(_run(letters, matrix, x, state, fill, index))
@@ -246,10 +250,18 @@ def _run(letters, matrix, width, state: _State, fill, index) -> Run:
     xs, ys = [p[0] for p in corners], [p[1] for p in corners]
     start, end = apply(matrix, 0.0, state.rise), apply(matrix, width, state.rise)
     up_x, up_y = matrix[2] * size, matrix[3] * size
-    return Run(letters=letters, fill=fill, filled=state.render in (0, 2), start=start, end=end,
-               along=_unit(matrix[0], matrix[1]), up=_unit(up_x, up_y),
-               size=(up_x * up_x + up_y * up_y) ** 0.5, bounds=(min(xs), min(ys), max(xs), max(ys)),
-               index=index)
+    return Run(
+        letters=letters,
+        fill=fill,
+        filled=state.render in (0, 2),
+        start=start,
+        end=end,
+        along=_unit(matrix[0], matrix[1]),
+        up=_unit(up_x, up_y),
+        size=(up_x * up_x + up_y * up_y) ** 0.5,
+        bounds=(min(xs), min(ys), max(xs), max(ys)),
+        index=index,
+    )
 
 
 def page_fonts(resources, depth: int = 0) -> dict:
@@ -259,11 +271,11 @@ def page_fonts(resources, depth: int = 0) -> dict:
     try:
         resources = resources.get_object()
         fonts = resources.get("/Font")
-        for name, font in (fonts.get_object().items() if fonts is not None else ()):
+        for name, font in fonts.get_object().items() if fonts is not None else ():
             found[str(name)] = font.get_object()
         if depth < 3:
             xobjects = resources.get("/XObject")
-            for _name, xobject in (xobjects.get_object().items() if xobjects is not None else ()):
+            for _name, xobject in xobjects.get_object().items() if xobjects is not None else ():
                 xobject = xobject.get_object()
                 if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
                     for name, font in page_fonts(xobject["/Resources"], depth + 1).items():

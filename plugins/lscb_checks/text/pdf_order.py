@@ -85,8 +85,12 @@ class OrderWatch:
             self.leading = -float(args[1])
 
     def _shown(self, op: bytes, args: list, cm: list, tm: list) -> None:
-        a, b, c, d = (tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3],
-                      tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+        a, b, c, d = (
+            tm[0] * cm[0] + tm[1] * cm[2],
+            tm[0] * cm[1] + tm[1] * cm[3],
+            tm[2] * cm[0] + tm[3] * cm[2],
+            tm[2] * cm[1] + tm[3] * cm[3],
+        )
         if a <= 0 or d <= 0 or abs(b) > 0.01 * a or abs(c) > 0.01 * d:
             return  # turned, mirrored or slanted text: read in the file's order only
         tx, ty = tm[4], tm[5]

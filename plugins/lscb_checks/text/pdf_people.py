@@ -15,8 +15,20 @@ from lscb_core.text.normalise import normalise
 # Properties that name a person (lower case, letters only).
 _INFO_PEOPLE = {"author", "lastmodifiedby", "lastsavedby", "lastauthor", "company", "manager"}
 _XMP_PEOPLE = _INFO_PEOPLE | {"creator", "contributor", "owner"}
-_PLACEHOLDERS = {"", "user", "windows user", "microsoft office user", "administrator", "admin",
-                 "owner", "unknown", "author", "default", "none", "anonymous"}
+_PLACEHOLDERS = {
+    "",
+    "user",
+    "windows user",
+    "microsoft office user",
+    "administrator",
+    "admin",
+    "owner",
+    "unknown",
+    "author",
+    "default",
+    "none",
+    "anonymous",
+}
 _NOT_LETTER = re.compile(r"[^a-z]")
 
 

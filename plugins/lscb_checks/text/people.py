@@ -87,10 +87,12 @@ class People:
             return None
         position = index
         titled = False
-        while position < len(words) and words.word(position).casefold() in TITLES \
-                and position + 1 < len(words) \
-                and (words.joined(position, position + 1)
-                     or _TITLE_GAP.fullmatch(words.gap(position, position + 1))):
+        while (
+            position < len(words)
+            and words.word(position).casefold() in TITLES
+            and position + 1 < len(words)
+            and (words.joined(position, position + 1) or _TITLE_GAP.fullmatch(words.gap(position, position + 1)))
+        ):
             position += 1
             titled = True
         if position >= len(words):

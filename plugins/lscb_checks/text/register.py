@@ -62,13 +62,42 @@ MAX_TERM_WORDS = 32
 _KEY_CHECK_LABEL = b"k:lscb redaction register key check"
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july",
-           "august", "september", "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS, start=1)}
 _MONTH_NUMBERS.update({name[:3]: number for name, number in list(_MONTH_NUMBERS.items())})
 _MONTH_NUMBERS["sept"] = 9
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_WEEKDAYS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+}
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 
@@ -152,9 +181,11 @@ class Register:
         data = {
             "format": FORMAT,
             "version": self.version,
-            "about": ("Identifiers that must never be published with this review, as keyed "
-                      "hashes. Change it only with scripts/redaction-register: see "
-                      "docs/publishing-reviews.md."),
+            "about": (
+                "Identifiers that must never be published with this review, as keyed "
+                "hashes. Change it only with scripts/redaction-register: see "
+                "docs/publishing-reviews.md."
+            ),
             "hash": "HMAC-SHA256",
             "key_check": self.key_check.hex(),
             "max_words": self.max_words,
@@ -169,7 +200,9 @@ def load(path: str | os.PathLike) -> Register:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise RegisterError(say("cannot be opened ({why})", why=known(error.strerror or type(error).__name__))) from None
+        raise RegisterError(
+            say("cannot be opened ({why})", why=known(error.strerror or type(error).__name__))
+        ) from None
     except UnicodeDecodeError:
         raise RegisterError("is not UTF-8 text") from None
     except json.JSONDecodeError as error:
@@ -177,8 +210,9 @@ def load(path: str | os.PathLike) -> Register:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RegisterError("is not a redaction register")
     if data.get("version") not in VERSIONS or isinstance(data.get("version"), bool):
-        raise RegisterError(say("has format version {found}, not {version}", found=str(data.get("version"))[:8],
-                                version=VERSION))
+        raise RegisterError(
+            say("has format version {found}, not {version}", found=str(data.get("version"))[:8], version=VERSION)
+        )
     key_check = data.get("key_check")
     entries = data.get("entries")
     max_words = data.get("max_words")
@@ -186,11 +220,15 @@ def load(path: str | os.PathLike) -> Register:
         raise RegisterError("has no valid key_check")
     if not (isinstance(entries, list) and all(isinstance(e, str) and _HEX.match(e) for e in entries)):
         raise RegisterError("has entries that are not hashes")
-    if not (isinstance(max_words, int) and not isinstance(max_words, bool)
-            and 1 <= max_words <= MAX_TERM_WORDS):
+    if not (isinstance(max_words, int) and not isinstance(max_words, bool) and 1 <= max_words <= MAX_TERM_WORDS):
         raise RegisterError("has no valid max_words")
-    return Register(path, bytes.fromhex(key_check), max(max_words, MIN_WORDS),
-                    {bytes.fromhex(entry) for entry in entries}, data["version"])
+    return Register(
+        path,
+        bytes.fromhex(key_check),
+        max(max_words, MIN_WORDS),
+        {bytes.fromhex(entry) for entry in entries},
+        data["version"],
+    )
 
 
 def save(register: Register) -> None:
@@ -336,9 +374,20 @@ def date_forms(words: str) -> list[str]:
     full = _MONTHS[m - 1]
     names = {full, full[:3]} | ({"sept"} if m == 9 else set())
     yy = y % 100  # "3/5/15", "03.05.15": a two-digit year
-    forms = {f"{d} {m} {y}", f"{y} {m} {d}", f"{d:02d}{m:02d}{y}", f"{y}{m:02d}{d:02d}",
-             f"{d} {m} {yy}", f"{d:02d}{m:02d}{yy:02d}"}
+    forms = {
+        f"{d} {m} {y}",
+        f"{y} {m} {d}",
+        f"{d:02d}{m:02d}{y}",
+        f"{y}{m:02d}{d:02d}",
+        f"{d} {m} {yy}",
+        f"{d:02d}{m:02d}{yy:02d}",
+    }
     for name in names:
-        forms |= {f"{d} {name} {y}", f"{_ordinal(d)} {name} {y}", f"{_ordinal(d)} of {name} {y}",
-                  f"{name} {d} {y}", f"{name} {_ordinal(d)} {y}"}
+        forms |= {
+            f"{d} {name} {y}",
+            f"{_ordinal(d)} {name} {y}",
+            f"{_ordinal(d)} of {name} {y}",
+            f"{name} {d} {y}",
+            f"{name} {_ordinal(d)} {y}",
+        }
     return sorted(normalise(form) for form in forms if normalise(form) != words)

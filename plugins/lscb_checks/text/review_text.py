@@ -43,13 +43,15 @@ from .attachments import (
 # What a span's `where` says after the file's name ("page 2", "file name"),
 # and the words of metadata keys printed as they are (others are masked).
 _PLACE = re.compile(r"page \d+|file name|text")
-_METADATA_WORDS = frozenset("""
+_METADATA_WORDS = frozenset(
+    """
     metadata exif xmp iptc png svg gps pdf dc photoshop tiff xmpmm xmprights aux pdfx comment
     author title subject keywords creator producer description artist copyright software make model
     date creationdate moddate trapped rights owner byline caption headline credit source city country
     state location sublocation imagedescription usercomment xpauthor xptitle xpsubject xpcomment
     xpkeywords documentname pagename hostcomputer cameraownername text desc name
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -78,13 +80,12 @@ class Span:
         name = posixpath.basename(source)
         if not self.where.startswith(name + " "):
             return known(self.where)  # "the page's address"
-        place = self.where[len(name) + 1:]
+        place = self.where[len(name) + 1 :]
         if _PLACE.fullmatch(place):
             place = known(place)
         else:
             place = Words(place, _METADATA_WORDS)
         return say("{name} {place}", name=file(source, name_only=True), place=place)
-
 
 
 def review_spans(item, site) -> list[Span]:
@@ -112,8 +113,10 @@ def file_spans(absolute: str, report_path: str, line: int) -> list[Span]:
     """Spans of what one attachment publishes: its name, and the text and
     metadata inside it; reported at `report_path`:`line`."""
     name = posixpath.basename(absolute)
+
     def span(text: str, where: str) -> Span:
         return Span(text, report_path, where, line=line, attachment=absolute)
+
     # The file name is published in its URL.
     spans = [span(name, f"{name} file name")]
     lower = absolute.lower()
@@ -139,8 +142,7 @@ def static_folder_spans(site) -> list[Span]:
     itself (for checks that look at everything the site publishes)."""
     key = ("static_folder_spans",)
     if key not in site.cache:
-        site.cache[key] = [span for absolute in static_folder_files(site)
-                           for span in file_spans(absolute, absolute, 1)]
+        site.cache[key] = [span for absolute in static_folder_files(site) for span in file_spans(absolute, absolute, 1)]
     return site.cache[key]
 
 
@@ -169,8 +171,11 @@ def source_spans(item) -> list[Span]:
     text = _blank_markup(_without_waivers(source))
     body = source.line_offset(source.body_start)
     ranges = [*source.entry_ranges(), (body, len(text))]
-    return [Span(text[start:end], item.path, "", source=source, offset=start)
-            for start, end in ranges if text[start:end].strip()]
+    return [
+        Span(text[start:end], item.path, "", source=source, offset=start)
+        for start, end in ranges
+        if text[start:end].strip()
+    ]
 
 
 def _spans(item, site) -> list[Span]:

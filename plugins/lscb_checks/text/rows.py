@@ -58,9 +58,9 @@ def _cells(line: str, start: int, headings: list[str] | None = None) -> tuple[Ce
     bounds = [-1, *(match.start() for match in _PIPE.finditer(line)), len(line)]
     pieces = [(bounds[index] + 1, bounds[index + 1]) for index in range(len(bounds) - 1)]
     # A leading or trailing pipe leaves an empty piece at the edge.
-    if pieces and not line[pieces[0][0]:pieces[0][1]].strip():
+    if pieces and not line[pieces[0][0] : pieces[0][1]].strip():
         pieces = pieces[1:]
-    if pieces and not line[pieces[-1][0]:pieces[-1][1]].strip():
+    if pieces and not line[pieces[-1][0] : pieces[-1][1]].strip():
         pieces = pieces[:-1]
     cells = []
     for column, (low, high) in enumerate(pieces):
@@ -78,8 +78,12 @@ def rows(text: str) -> Iterator[Row]:
     index = 0
     while index < len(lines):
         start, line = lines[index]
-        if "|" in line and index + 1 < len(lines) and _SEPARATOR_ROW.match(lines[index + 1][1]) \
-                and "-" in lines[index + 1][1]:
+        if (
+            "|" in line
+            and index + 1 < len(lines)
+            and _SEPARATOR_ROW.match(lines[index + 1][1])
+            and "-" in lines[index + 1][1]
+        ):
             # The heading row is a row too: a table may start with its first person.
             heading_cells = _cells(line, start)
             yield Row(heading_cells, True, start, start + len(line))

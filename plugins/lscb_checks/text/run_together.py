@@ -27,8 +27,9 @@ _JOINER = re.compile(r"[^\W\d_][_.\-/@]+[^\W_]")
 _ORGANISATION_PARTS = frozenset("fdn fndn fdtn found ltd cic org uk hq official".split())
 
 
-def run_together(text: str, begin: int, stop: int, names: frozenset[str],
-                 look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
+def run_together(
+    text: str, begin: int, stop: int, names: frozenset[str], look: Look | None = None
+) -> Iterator[tuple[int, int, str, str]]:
     """A name run together in a handle or a hashtag: "@ZebedeeQuinlan2017",
     "#zebedeequinlan", "@zebedee_quinlan"; and any token whose words are
     joined by "_", ".", "-" or "/": "zebedee_quinlan17", "zebedee-quinlan",
@@ -47,16 +48,18 @@ def run_together(text: str, begin: int, stop: int, names: frozenset[str],
     for piece in look.pieces:
         if piece.isalpha() or not (look.strong or "/" in piece):
             continue  # no surname to read, unless run together in an address
-        if not ("_" in piece or "-" in piece or "/" in piece or "." in piece[:-1] or "@" in piece) \
-                or not _JOINER.search(piece):
+        if not (
+            "_" in piece or "-" in piece or "/" in piece or "." in piece[:-1] or "@" in piece
+        ) or not _JOINER.search(piece):
             continue
         for token in _JOINED.finditer(piece):
             written = token.group(0)
             if "-" in written and not re.search(r"[_./@]", written) and written[:1].isupper():
                 continue  # "Zebedee-Quinlan", "Howard-Jones": PII001's (hyphen_joined)
             cut = "/" in written
-            if not cut and not any(part in look.strong for word in _WORDS.findall(written)
-                                   for part in (word, *_CAMEL.findall(word))):
+            if not cut and not any(
+                part in look.strong for word in _WORDS.findall(written) for part in (word, *_CAMEL.findall(word))
+            ):
                 continue  # no family name among its words
             term = split_name(written, names, cut=cut)
             if not term:

@@ -49,8 +49,11 @@ def surname_first(text: str, begin: int, stop: int, names: frozenset[str]) -> It
         if not _case(surname) or not strong_surname(surname, names):
             continue
         end = comma.end()
-        if _CITATION_AFTER.match(text, end, stop) or _MIDDLE_INITIAL.match(text, end, stop) \
-                or _organisation_after(text, end, stop):
+        if (
+            _CITATION_AFTER.match(text, end, stop)
+            or _MIDDLE_INITIAL.match(text, end, stop)
+            or _organisation_after(text, end, stop)
+        ):
             continue
         if forename[0].isupper() and not forename.isupper() and _LIST_NAME_AFTER.match(text, end, stop):
             continue  # "Dr Arkwright, Alan Whitcombe and ...": a list of people, the comma between two
@@ -71,8 +74,10 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Cllr|MR|MR
 _INITIAL_AFTER = re.compile(r"(,?[ \t\u00a0]+)([A-Za-z])(\.?)(?![^\W\d_'’\-])")
 # Another author and initial next to a name in a reference list: "Brandon M,
 # Sidebotham P (2020)", "Brandon, M., Sidebotham, P. et al.".
-_AUTHOR_NEXT = re.compile(r"[ \t\u00a0]*[,;&][ \t\u00a0]*(?:and[ \t\u00a0]+|&[ \t\u00a0]*)?"
-                          r"([A-Z][A-Za-z'’\-]+),?[ \t\u00a0]+[A-Z](?:\.|(?![^\W\d_]))")
+_AUTHOR_NEXT = re.compile(
+    r"[ \t\u00a0]*[,;&][ \t\u00a0]*(?:and[ \t\u00a0]+|&[ \t\u00a0]*)?"
+    r"([A-Z][A-Za-z'’\-]+),?[ \t\u00a0]+[A-Z](?:\.|(?![^\W\d_]))"
+)
 _AUTHOR_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\.?[ \t\u00a0]*[,;&][ \t\u00a0]*(?:and[ \t\u00a0]+|&[ \t\u00a0]*)?$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z][a-z]+)")
 # After a family name, a forename with no comma: "QUINLAN Zebedee", "quinlan zebedee".
@@ -92,8 +97,9 @@ def _surname_at(text: str, begin: int, stop: int, look: Look, names: frozenset[s
             yield match
 
 
-def surname_initial(text: str, begin: int, stop: int, names: frozenset[str],
-                    look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
+def surname_initial(
+    text: str, begin: int, stop: int, names: frozenset[str], look: Look | None = None
+) -> Iterator[tuple[int, int, str, str]]:
     """A family name that is neither an everyday word nor a forename, then
     one initial, as records and chronologies write them: "QUINLAN Z",
     "Quinlan, Z", "QUINLAN, Z."; not a reference to published work
@@ -121,17 +127,17 @@ def surname_initial(text: str, begin: int, stop: int, names: frozenset[str],
         if agency and any(fold(part) in _AGENCY_WORDS for part in _AGENCY_PART.findall(agency.group(1))):
             continue  # "Singh J (Police)": a panel member
         following = _WORD_AFTER.match(text, end, stop)
-        if following and not dot and _case(following.group(1)) == "title" \
-                and fold(following.group(1)) in surnames():
+        if following and not dot and _case(following.group(1)) == "title" and fold(following.group(1)) in surnames():
             continue  # "Ward B Green": an initial between two words
         previous = _PREVIOUS_WORD.search(text, max(begin, surname.start() - 30), surname.start())
         if previous and fold(previous.group(1)) in _LABELS:
             continue  # "Child Quinlan Z"
-        yield surname.start(), end, " ".join(text[surname.start():end].split()), "name"
+        yield surname.start(), end, " ".join(text[surname.start() : end].split()), "name"
 
 
-def surname_forename(text: str, begin: int, stop: int, names: frozenset[str],
-                     look: Look | None = None) -> Iterator[tuple[int, int, str, str]]:
+def surname_forename(
+    text: str, begin: int, stop: int, names: frozenset[str], look: Look | None = None
+) -> Iterator[tuple[int, int, str, str]]:
     """A family name that is neither an everyday word nor a forename, then a
     forename with no comma, in any case: "QUINLAN Zebedee", "Quinlan
     Zebedee", "QUINLAN ZEBEDEE", "quinlan zebedee"."""
@@ -152,8 +158,11 @@ def surname_forename(text: str, begin: int, stop: int, names: frozenset[str],
         if cases == ("title", "title") and fold(forename) in everyday_words():
             continue  # "Treacher Collins syndrome": two family names, an eponym
         end = after.end()
-        if _CITATION_AFTER.match(text, end, stop) or _MIDDLE_INITIAL.match(text, end, stop) \
-                or _organisation_after(text, end, stop):
+        if (
+            _CITATION_AFTER.match(text, end, stop)
+            or _MIDDLE_INITIAL.match(text, end, stop)
+            or _organisation_after(text, end, stop)
+        ):
             continue
         following = _NEXT.match(text, end, stop)
         if following and _case(following.group(1)) == cases[1] and _strong(fold(following.group(1))):

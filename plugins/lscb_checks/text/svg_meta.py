@@ -20,12 +20,22 @@ if TYPE_CHECKING:
 _SVG_EDITORS = ("inkscape.org", "sodipodi", "adobe.com", "sketch", "figma", "draw.io")
 # Elements whose whole text (with the <tspan>s inside) is one value: a name
 # drawn as "Chelsea" and "Dawson" on two lines of a genogram is "Chelsea Dawson".
-_SVG_SHOWN = {"text": "SVG text", "tspan": "SVG text", "textPath": "SVG text",
-              "title": "SVG title", "desc": "SVG description"}
+_SVG_SHOWN = {
+    "text": "SVG text",
+    "tspan": "SVG text",
+    "textPath": "SVG text",
+    "title": "SVG title",
+    "desc": "SVG description",
+}
 # Attributes that name or describe a shape: screen readers read the first
 # two, and ids and layer names often hold the label of a genogram's box.
-_SVG_NAMING = {"aria-label": "SVG aria-label", "aria-description": "SVG aria-description",
-               "title": "SVG title", "id": "SVG id", "data-name": "SVG data-name"}
+_SVG_NAMING = {
+    "aria-label": "SVG aria-label",
+    "aria-description": "SVG aria-description",
+    "title": "SVG title",
+    "id": "SVG id",
+    "data-name": "SVG data-name",
+}
 # Ids a drawing program made up ("text1234", "g12", "path-3"): nothing to read.
 _GENERATED_ID = re.compile(r"[A-Za-z]{0,16}[-_]?\d+")
 _ID_SEPARATORS = re.compile(r"[-_.:]+|(?<=[a-z])(?=[A-Z])")
@@ -47,8 +57,12 @@ def read_svg(path: str, found: ImageMetadata) -> None:
     if b"<!--" in data:
         found.add_kind("comment")
     # defusedxml: no entity is expanded and nothing outside the file is read.
-    parser = DefusedXMLParser(target=ET.TreeBuilder(insert_comments=True, insert_pis=True),
-                              forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    parser = DefusedXMLParser(
+        target=ET.TreeBuilder(insert_comments=True, insert_pis=True),
+        forbid_dtd=False,
+        forbid_entities=True,
+        forbid_external=True,
+    )
     try:
         parser.feed(data)
         root = parser.close()
@@ -97,9 +111,18 @@ def read_svg(path: str, found: ImageMetadata) -> None:
 # HTML inside the drawing, anything fetched from elsewhere (a font, an
 # image, another drawing, a style sheet), styles written as text, pictures
 # embedded as data: addresses (the gate does not read inside them).
-_SVG_UNSAFE_ELEMENTS = {"script": "script", "foreignObject": "foreignObject", "iframe": "HTML",
-                        "embed": "HTML", "object": "HTML", "audio": "media", "video": "media",
-                        "handler": "script", "listener": "script", "font-face-uri": "external font"}
+_SVG_UNSAFE_ELEMENTS = {
+    "script": "script",
+    "foreignObject": "foreignObject",
+    "iframe": "HTML",
+    "embed": "HTML",
+    "object": "HTML",
+    "audio": "media",
+    "video": "media",
+    "handler": "script",
+    "listener": "script",
+    "font-face-uri": "external font",
+}
 _SVG_ANIMATION = {"set", "animate", "animateTransform", "animateMotion", "animateColor"}
 _URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
 
@@ -126,8 +149,7 @@ def _svg_safety(element, namespace: str, local: str, found: ImageMetadata) -> No
                 found.add_unsafe("external reference")
         for address in _URL.findall(value):
             if not address.startswith("#"):
-                found.add_unsafe("external reference" if not address.lower().startswith("data:")
-                                 else "embedded data")
+                found.add_unsafe("external reference" if not address.lower().startswith("data:") else "embedded data")
 
 
 def _svg_text(element) -> str:

@@ -40,7 +40,8 @@ from .forenames import fold
 from .wordlists import _read, everyday_words, is_place, surnames, wide_forenames
 
 # Words that say the sentence is about a person.
-PERSON_WORDS = frozenset("""
+PERSON_WORDS = frozenset(
+    """
 met meet meets meeting visited visit visits saw seen sees spoke speak speaks told tell tells said says say
 asked asks aged age born dob lived lives living stayed stays moved attended attends attending referred
 mother father mum dad mam parent parents sibling siblings brother sister son daughter child baby infant
@@ -48,19 +49,24 @@ grandmother grandfather grandparent nan uncle aunt cousin partner stepfather ste
 husband wife carer foster guardian pupil student patient he she his her him himself herself hers
 family referral referrals disclosed reported discharged admitted records concern concerns relationship
 visitor worker nurse midwife teacher doctor brought wrote contacted appointment appointments
-""".split())
+""".split()
+)
 # Words that say a token joined by "_" is somebody's user name.
-ACCOUNT_WORDS = PERSON_WORDS | frozenset("""
+ACCOUNT_WORDS = PERSON_WORDS | frozenset(
+    """
 account accounts username usernames user profile profiles handle posted posts posting messaged message
 messages online snapchat instagram tiktok facebook whatsapp twitter youtube discord gaming game gamertag
 xbox playstation email login
-""".split())
+""".split()
+)
 TITLES = frozenset("mr mrs ms mx miss baby master".split())
 # Words after which a lower-case forename and a word in no list are a name
 # with no word for a person near: "Health notes for tobias fenwrighte".
-LEADS_TO_PERSON = frozenset("""
+LEADS_TO_PERSON = frozenset(
+    """
 for to with by from of about between against regarding re concerning called named including towards
-""".split())
+""".split()
+)
 # Before the forename, a character that lets a name start there; after the
 # family name, characters of code ("isinstance(", "tomli==", "mydata.color").
 _OPENING = "(\"“‘'*_["
@@ -89,8 +95,7 @@ _JOINED = re.compile(r"(?<![\w.@])([^\W\d_]{2,})_([^\W\d_]{2,})(?:[_\-]?\d{0,4})
 def _known() -> frozenset[str]:
     from .name_forms import ordinary_words
 
-    return (everyday_words() | _read("english-rare.txt") | surnames() | wide_forenames()
-            | ordinary_words())
+    return everyday_words() | _read("english-rare.txt") | surnames() | wide_forenames() | ordinary_words()
 
 
 def unknown_word(word: str, names: frozenset[str]) -> bool:
@@ -135,13 +140,15 @@ def _sentence(text: str, start: int, end: int, begin: int, stop: int) -> tuple[i
     return left, after.start() if after else right
 
 
-def person_near(text: str, start: int, end: int, begin: int = 0, stop: int | None = None,
-                cues: frozenset[str] = PERSON_WORDS) -> bool:
+def person_near(
+    text: str, start: int, end: int, begin: int = 0, stop: int | None = None, cues: frozenset[str] = PERSON_WORDS
+) -> bool:
     """Whether the sentence (or table row) around text[start:end] speaks of a person."""
     stop = len(text) if stop is None else stop
     left, right = _sentence(text, start, end, begin, stop)
-    return any(word.lower() in cues for word in _WORD.findall(text, left, start)) \
-        or any(word.lower() in cues for word in _WORD.findall(text, end, right))
+    return any(word.lower() in cues for word in _WORD.findall(text, left, start)) or any(
+        word.lower() in cues for word in _WORD.findall(text, end, right)
+    )
 
 
 def _name_in_prose(text: str, start: int, end: int, begin: int, stop: int) -> bool:
@@ -154,7 +161,7 @@ def _name_in_prose(text: str, start: int, end: int, begin: int, stop: int) -> bo
     of another language ("una licenza per ...")."""
     if start > begin and not (text[start - 1].isspace() or text[start - 1] in _OPENING):
         return False
-    after = text[end:end + 2]
+    after = text[end : end + 2]
     if after[:1] in _CODE_AFTER or (after[:1] in ".-:" and after[1:2].strip()):
         return False
     previous = _PREVIOUS_WORD.search(text, max(begin, start - 40), start)
@@ -184,8 +191,9 @@ def _place(first: str, second: str) -> bool:
     return is_place(f"{first} {second}") or is_place(f"{second} {first}")
 
 
-def unlisted(text: str, begin: int, stop: int, names: frozenset[str],
-             words: set[str]) -> Iterator[tuple[int, int, str, str]]:
+def unlisted(
+    text: str, begin: int, stop: int, names: frozenset[str], words: set[str]
+) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, term, what) for each name found; `words` are the
     alphabetic words of the text (lscb_checks.text.name_forms.Look)."""
     unknown = [word for word in words if _case(word) and unknown_word(word, names)]
@@ -201,8 +209,9 @@ def unlisted(text: str, begin: int, stop: int, names: frozenset[str],
     yield from user_names(text, begin, stop, names)
 
 
-def user_names(text: str, begin: int, stop: int, names: frozenset[str],
-               file_name: bool = False) -> Iterator[tuple[int, int, str, str]]:
+def user_names(
+    text: str, begin: int, stop: int, names: frozenset[str], file_name: bool = False
+) -> Iterator[tuple[int, int, str, str]]:
     """Names in a handle or a user name ("@tobias_fenwrighte"; and
     "tobias_fenwrighte09" in a file's name, or in a sentence about an account
     or a person, where code's names such as "max_prefixlen" are not)."""
@@ -216,8 +225,7 @@ def user_names(text: str, begin: int, stop: int, names: frozenset[str],
             first, second = joined.group(1), joined.group(2)
             if _case(first) and _case(second):
                 term = _pair_either_way(first, second, names)
-                if term and (file_name or person_near(text, joined.start(), joined.end(), begin, stop,
-                                                      ACCOUNT_WORDS)):
+                if term and (file_name or person_near(text, joined.start(), joined.end(), begin, stop, ACCOUNT_WORDS)):
                     yield joined.start(), joined.end(), term, "full name"
 
 
@@ -229,26 +237,40 @@ def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int)
         return None
     first = before.group(1)
     key = first.lower()
-    if key in TITLES and (_case(first) == kind or (_case(first) == "title" and kind in ("title", "upper"))) \
-            and ("\n" not in text[before.end(1):here]):
+    if (
+        key in TITLES
+        and (_case(first) == kind or (_case(first) == "title" and kind in ("title", "upper")))
+        and ("\n" not in text[before.end(1) : here])
+    ):
         return before.start(1), match.end(), f"{first.title()} {written.title()}", "name"
     # Two capitalised words in no list, in a sentence about a person: a
     # forename no list has, and a family name ("met Odalysine Trevarrow").
-    if kind in ("title", "upper") and _case(first) == kind and len(first) >= 3 and text[before.end(1)] != "." \
-            and unknown_word(first, names) and not _place(first, written) \
-            and person_near(text, before.start(1), match.end(), begin, stop) \
-            and not _organisation_after(text, match.end(), stop):
+    if (
+        kind in ("title", "upper")
+        and _case(first) == kind
+        and len(first) >= 3
+        and text[before.end(1)] != "."
+        and unknown_word(first, names)
+        and not _place(first, written)
+        and person_near(text, before.start(1), match.end(), begin, stop)
+        and not _organisation_after(text, match.end(), stop)
+    ):
         return before.start(1), match.end(), f"{first.title()} {written.title()}", "full name"
     # The same case, or a forename in title case before a family name in
     # capitals, as records write them ("Tobias FENWRIGHTE").
-    if kind == "title" or (_case(first) != kind and (_case(first), kind) != ("title", "upper")) \
-            or _place(first, written) or text[before.end(1)] == ".":
+    if (
+        kind == "title"
+        or (_case(first) != kind and (_case(first), kind) != ("title", "upper"))
+        or _place(first, written)
+        or text[before.end(1)] == "."
+    ):
         return None
     if len(first) < 3:
         return None
     if _forename(first, names):
         evidence = person_near(text, before.start(1), match.end(), begin, stop) or (
-            kind == "lower" and _name_in_prose(text, before.start(1), match.end(), begin, stop))
+            kind == "lower" and _name_in_prose(text, before.start(1), match.end(), begin, stop)
+        )
     elif _word_forename(first):
         evidence = _person_before(text, before.start(1), begin)
     else:
@@ -264,11 +286,18 @@ def _after(text: str, match: re.Match, kind: str, names, begin: int, stop: int):
         return None
     written, here = match.group(0), match.start()
     after = _AFTER.match(text, match.end(), stop)
-    if not after or len(after.group(1)) < 3 or _case(after.group(1)) not in ("upper", "title") \
-            or not _forename(after.group(1), names):
+    if (
+        not after
+        or len(after.group(1)) < 3
+        or _case(after.group(1)) not in ("upper", "title")
+        or not _forename(after.group(1), names)
+    ):
         return None
-    if _place(written, after.group(1)) or not person_near(text, here, after.end(), begin, stop) \
-            or _organisation_after(text, after.end(), stop):
+    if (
+        _place(written, after.group(1))
+        or not person_near(text, here, after.end(), begin, stop)
+        or _organisation_after(text, after.end(), stop)
+    ):
         return None
     return here, after.end(), f"{after.group(1).title()} {written.title()}", "full name"
 
@@ -290,8 +319,12 @@ def _handle_name(first: str, second: str | None, names) -> str | None:
     everyday = everyday_words()
     for cut in range(len(folded) - 4, 2, -1):  # the longest forename first: "tobias|fenwrighte", not "tobi|as..."
         head, tail = folded[:cut], folded[cut:]
-        if head in names and _forename(head, names) and unknown_word(tail, names) \
-                and not any(tail[start:] in everyday for start in range(len(tail) - 3)):
+        if (
+            head in names
+            and _forename(head, names)
+            and unknown_word(tail, names)
+            and not any(tail[start:] in everyday for start in range(len(tail) - 3))
+        ):
             # Not "clas|smethod", "abs|tractmethod": no everyday word ends the rest.
             return f"{head.title()} {tail.title()}"
     return None

@@ -48,8 +48,9 @@ def xmp_entries(data: bytes | str) -> list[tuple[str, str]]:
         root = None
         # defusedxml: no entity is expanded and nothing outside the packet is
         # read ("billion laughs" in an image's XMP cannot stall the build).
-        for event, value in DefusedET.iterparse(io.BytesIO(raw), events=("start-ns", "end"),
-                                                forbid_dtd=False, forbid_entities=True, forbid_external=True):
+        for event, value in DefusedET.iterparse(
+            io.BytesIO(raw), events=("start-ns", "end"), forbid_dtd=False, forbid_entities=True, forbid_external=True
+        ):
             if event == "start-ns":
                 prefix, uri = value
                 declared.setdefault(uri, prefix)

@@ -34,10 +34,12 @@ PREFIX = "/__devserver/"
 ASSETS = {"reload.js": "text/javascript", "devserver.css": "text/css"}
 RELOAD_TAG = f'<script src="{PREFIX}reload.js" defer></script>'.encode()
 # Shown before the first good build, in place of a missing page.
-PLACEHOLDER = (b'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
-               b"<title>Preview</title></head><body><main><h1>No page here yet</h1>"
-               b"<p>Either the site has not been built yet, or this address does not exist. "
-               b"The terminal running make devserver says what happened.</p></main></body></html>")
+PLACEHOLDER = (
+    b'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+    b"<title>Preview</title></head><body><main><h1>No page here yet</h1>"
+    b"<p>Either the site has not been built yet, or this address does not exist. "
+    b"The terminal running make devserver says what happened.</p></main></body></html>"
+)
 
 
 @dataclass
@@ -57,8 +59,16 @@ class Preview:
         self.lock = threading.Lock()
 
     def command(self) -> list[str]:
-        command = [sys.executable, "-m", "lscb_cli", "build",
-                   "--settings", str(self.settings), "--output", str(self.output)]
+        command = [
+            sys.executable,
+            "-m",
+            "lscb_cli",
+            "build",
+            "--settings",
+            str(self.settings),
+            "--output",
+            str(self.output),
+        ]
         if self.content is not None:
             command += ["--content", str(self.content)]
         return command
@@ -68,13 +78,19 @@ class Preview:
         print(f"\n[{stamp}] {f'Saved: {changed}. ' if changed else ''}Building...", file=self.out, flush=True)
         done = subprocess.run(self.command(), cwd=ROOT, capture_output=True, text=True)
         # Pelican's progress lines ("Done: Processed ...") are noise here.
-        lines = [line for line in (done.stdout + done.stderr).splitlines()
-                 if line.strip() and not line.startswith(("Done: Processed", "and ", "-> "))]
+        lines = [
+            line
+            for line in (done.stdout + done.stderr).splitlines()
+            if line.strip() and not line.startswith(("Done: Processed", "and ", "-> "))
+        ]
         report = "\n".join(lines)
         print(report, file=self.out, flush=True)
         if done.returncode != 0:
-            print("The preview still shows the last good build. Fix the problems above and save again.",
-                  file=self.out, flush=True)
+            print(
+                "The preview still shows the last good build. Fix the problems above and save again.",
+                file=self.out,
+                flush=True,
+            )
         with self.lock:
             self.status = Status(self.status.version + 1, done.returncode == 0, report, changed)
             return self.status
@@ -82,13 +98,20 @@ class Preview:
     def as_json(self) -> bytes:
         with self.lock:
             status = self.status
-        return json.dumps({"version": status.version, "ok": status.ok, "report": status.report,
-                           "changed": status.changed}).encode()
+        return json.dumps(
+            {"version": status.version, "ok": status.ok, "report": status.report, "changed": status.changed}
+        ).encode()
 
 
 def watched_paths(settings: Path, content: Path) -> list[Path]:
-    candidates = [content, ROOT / "theme", ROOT / "plugins", settings, ROOT / "pelicanconf.py",
-                  ROOT / "redaction-allowlist.toml"]
+    candidates = [
+        content,
+        ROOT / "theme",
+        ROOT / "plugins",
+        settings,
+        ROOT / "pelicanconf.py",
+        ROOT / "redaction-allowlist.toml",
+    ]
     unique = []
     for path in candidates:
         if path.exists() and path not in unique:
@@ -103,8 +126,9 @@ def _relevant(change: watchfiles.Change, path: str) -> bool:
 
 def watch(preview: Preview, paths: list[Path], stop: threading.Event) -> None:
     """Rebuild after each batch of saves, until `stop` is set."""
-    for changes in watchfiles.watch(*paths, watch_filter=_relevant, debounce=300, step=50,
-                                    stop_event=stop, raise_interrupt=False):
+    for changes in watchfiles.watch(
+        *paths, watch_filter=_relevant, debounce=300, step=50, stop_event=stop, raise_interrupt=False
+    ):
         kinds: dict[str, set] = {}
         for change, path in changes:
             kinds.setdefault(path, set()).add(change)
@@ -138,7 +162,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path.startswith(PREFIX):
-            return self._devserver(path[len(PREFIX):])
+            return self._devserver(path[len(PREFIX) :])
         local = Path(self.translate_path(path))
         if local.is_dir() and path.endswith("/"):
             local = local / "index.html"
@@ -183,7 +207,9 @@ def serve(preview: Preview, bind: str, port: int) -> http.server.ThreadingHTTPSe
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="lscb devserver", description="Preview the site and rebuild it on every save.")
+    parser = argparse.ArgumentParser(
+        prog="lscb devserver", description="Preview the site and rebuild it on every save."
+    )
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--content", help="content folder (default: PATH in the settings)")
@@ -199,9 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server = serve(preview, args.bind, args.port)
     except OSError as error:
-        print(f"devserver: cannot listen on {args.bind}:{args.port}: {error.strerror}.\n"
-              f"    hint: another preview may be running; stop it, or use PORT=8001 make devserver",
-              file=sys.stderr)
+        print(
+            f"devserver: cannot listen on {args.bind}:{args.port}: {error.strerror}.\n"
+            f"    hint: another preview may be running; stop it, or use PORT=8001 make devserver",
+            file=sys.stderr,
+        )
         return 2
     url = f"http://{args.bind}:{server.server_address[1]}/"
     print(f"Preview at {url} (press Ctrl+C to stop). Rebuilding whenever a file is saved.", flush=True)

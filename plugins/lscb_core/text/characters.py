@@ -54,6 +54,7 @@ def _strip_marks(text: str) -> str:
 
 # --- Look-alike letters ----------------------------------------------------------
 
+
 @functools.lru_cache(maxsize=4096)
 def _latin(char: str) -> str | None:
     """The ASCII letters a non-ASCII letter looks like, in its case, or None.

@@ -138,8 +138,7 @@ def words(text: str) -> list[str]:
     simple = _simple(text)
     if simple is None:
         return [token.text for token in tokens(text)]
-    return [word if word.isalnum() and word[0] != "0" else _fix(word)
-            for word in _ASCII_WORD.findall(simple)]
+    return [word if word.isalnum() and word[0] != "0" else _fix(word) for word in _ASCII_WORD.findall(simple)]
 
 
 def normalise(text: str) -> str:
@@ -215,6 +214,7 @@ def _fix(word: str) -> str:
 
 
 # --- The general path ----------------------------------------------------------
+
 
 def _split(chars: str, offsets: list[tuple[int, int]] | None, base: int, found: list[Token]) -> None:
     for piece in _PIECE.finditer(chars):
