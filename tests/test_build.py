@@ -76,7 +76,7 @@ def test_a_build_killed_half_way_leaves_the_previous_output_unchanged(scenario):
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(scenario.content)!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(plugins)!r}]\n"
-        f"THEME = {str(ROOT / 'theme')!r}\nPLUGINS = PLUGINS + ['stall_build']\nSTALL_MARKER = {str(marker)!r}\n",
+        f"THEME = {str(ROOT / 'theme')!r}\nPLUGINS = PLUGINS[:-1] + ['stall_build'] + PLUGINS[-1:]\nSTALL_MARKER = {str(marker)!r}\n",
         encoding="utf-8",
     )
     scenario.write("guidance/new.md", guidance_markdown("New"))
