@@ -2846,5 +2846,30 @@ for id_, description, value, text, line, _leaked in ROUND6_HOMES:
         expect=R,
     )
 
+# Found by the plants before stop 21 (both leaked with a passing build): a
+# forename and a family name both in no word list after "heard from", and
+# alone in the box of a review's drawing.
+case(
+    "written-unlisted-name-heard-from",
+    "written-form",
+    "a forename and a family name both in no list, after 'heard from'",
+    "Odalysine Trevarrow",
+    [review(after_findings="The panel heard from Odalysine Trevarrow about the plan.")],
+    PLACE,
+    line="The panel heard",
+    code="PII001",
+    expect=R,
+)
+case(
+    "image-svg-two-lines-unlisted-name",
+    "image",
+    "the review's SVG: a forename and a family name both in no list, as two <text> lines (a genogram's box)",
+    "Odalysine Trevarrow",
+    review_image(SVG, svg_texts("Odalysine", "Trevarrow")),
+    SVG,
+    code="PII001",
+    expect=R,
+)
+
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

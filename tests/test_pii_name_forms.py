@@ -17,6 +17,9 @@ from lscb_checks.text import wordlists  # noqa: E402
 RESPONSE = "## Recommendations\n\n1. Share information sooner.\n\n## The board's response\n\nThe board accepted it.\n"
 
 FIRES = {
+    # Two words in no list: after "heard from", or alone on a line of a review.
+    "The panel heard from Odalysine Trevarrow about the plan.": "Odalysine Trevarrow",
+    "Ysolde Penhallow": "Ysolde Penhallow",
     "The reviewer met yusra HADDAD twice at home.": "Yusra Haddad",
     "The case was logged as HADDAD, Yusra (aged 9).": "Yusra Haddad",
     "THE REVIEWER MET ZEBEDEE QUINLAN TWICE AT HOME.": "Zebedee Quinlan",
@@ -100,8 +103,10 @@ FIRES = {
 }
 
 QUIET = [
-    # Two words in no list with no person in the sentence: a product, a firm.
+    # Two words in no list with no person in the sentence: a product, a firm;
+    # a line with more on it than the two words.
     "The board bought Brackenvale Tessaline software for the hub.",
+    "Brackenvale Tessaline, the case system, was replaced in 2022.",
     "The training was run by Quorvane Associates in the spring.",
     "The family moved to Melton Mowbray, then to Milton Keynes, in 2019.",
     "Services in Newton Aycliffe and Sutton Coldfield were involved.",

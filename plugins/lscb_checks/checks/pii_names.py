@@ -222,7 +222,7 @@ def _case_blind(text: str, found: list[Hit], context: Context, file_name: bool =
             surname_first.surname_initial(text, 0, len(text), names, look),
             surname_first.surname_forename(text, 0, len(text), names, look),
             run_together.run_together(text, 0, len(text), names, look),
-            unlisted_names.unlisted(text, 0, len(text), names, look.words),
+            unlisted_names.unlisted(text, 0, len(text), names, look.words, alone=_in_review(context)),
         )
     )
     for start, end, term, what in itertools.chain(*readers):
@@ -368,3 +368,8 @@ def _other_hit(text: str, start: int, end: int | None, what: str, context: Conte
     ):
         return None
     return Hit(PersonFullName, start, end, what, HINT, term=term)
+
+
+def _in_review(context: Context) -> bool:
+    """Whether the text is a review's (its page, or a file of its own)."""
+    return context.item is not None and getattr(context.item, "type_key", "") == "reviews"

@@ -72,6 +72,7 @@ def read_svg(path: str, found: ImageMetadata) -> None:
     if not isinstance(root.tag, str) or not root.tag.endswith("svg"):
         raise ValueError("not an SVG drawing")
     inside_text: set[int] = set()  # elements read with the <text> they are in
+    lines: list[str] = []  # the drawing's lines of text, in order
     for element in root.iter():
         if element.tag is ET.Comment:
             found.metadata.append(("comment", (element.text or "").strip()))
@@ -95,6 +96,8 @@ def read_svg(path: str, found: ImageMetadata) -> None:
             text = " ".join(_svg_text(element).split())
             if text:
                 found.metadata.append((_SVG_SHOWN[local], text))
+                if _SVG_SHOWN[local] == "SVG text":
+                    lines.append(text)
         for attribute, value in element.attrib.items():
             name = attribute.rsplit("}", 1)[-1]
             if attribute.startswith("{") and any(editor in attribute for editor in _SVG_EDITORS):
@@ -104,6 +107,11 @@ def read_svg(path: str, found: ImageMetadata) -> None:
                 found.add_kind("script")
             elif name in _SVG_NAMING and value.strip():
                 _svg_name(_SVG_NAMING[name], value, found)
+
+    if len(lines) > 1:
+        # Read together too, as a reader sees them: "Zebedee" over "Quinlan"
+        # in a genogram's box, "Date of birth:" over the date.
+        found.metadata.append(("SVG lines", "\n".join(lines)))
 
 
 # The safe subset of SVG (IMG004): shapes, paths, text, gradients, patterns,

@@ -175,6 +175,22 @@ def _name_in_prose(text: str, start: int, end: int, begin: int, stop: int) -> bo
     return len(others) >= 3 and sum(word in english for word in others) >= 0.7 * len(others)
 
 
+# Besides PERSON_WORDS, words that say two words in no list name someone:
+# "the panel heard from Odalysine Trevarrow".
+_TWO_UNKNOWN_CUES = PERSON_WORDS | frozenset("heard interviewed spoken phoned emailed thanked".split())
+# What may stand on a line beside a name alone: spaces, punctuation, a
+# table's or a list's marks.
+_LINE_LEFT = re.compile(r"(?:^|\n)[ \t|>*+\-•(\[\"“‘']*$")
+_LINE_RIGHT = re.compile(r"[ \t|*)\]\"”’'.,;:]*(?:\n|$)")
+
+
+def _alone_on_a_line(text: str, start: int, end: int, begin: int, stop: int) -> bool:
+    """Whether text[start:end] is all the line holds, but for punctuation
+    and a table's or a list's marks ("Odalysine Trevarrow" in a genogram's
+    box, "| Odalysine Trevarrow |" in a cell)."""
+    return bool(_LINE_LEFT.search(text, max(begin, start - 12), start)) and bool(_LINE_RIGHT.match(text, end, stop))
+
+
 def _person_before(text: str, start: int, begin: int) -> bool:
     """A word for a person straight before: "sister grace", "met lily"."""
     previous = _PREVIOUS.search(text, max(begin, start - 20), start)
@@ -192,10 +208,13 @@ def _place(first: str, second: str) -> bool:
 
 
 def unlisted(
-    text: str, begin: int, stop: int, names: frozenset[str], words: set[str]
+    text: str, begin: int, stop: int, names: frozenset[str], words: set[str], alone: bool = False
 ) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, term, what) for each name found; `words` are the
-    alphabetic words of the text (lscb_checks.text.name_forms.Look)."""
+    alphabetic words of the text (lscb_checks.text.name_forms.Look).
+    `alone`: two capitalised words in no list that stand alone on a line
+    are a full name too (in a review, where a drawing's box or a table's
+    cell names a person with nothing else beside it)."""
     unknown = [word for word in words if _case(word) and unknown_word(word, names)]
     for written in unknown:
         kind = _case(written)
@@ -203,7 +222,9 @@ def unlisted(
             here = match.start()
             if here < begin:
                 continue
-            found = _before(text, match, kind, names, begin, stop) or _after(text, match, kind, names, begin, stop)
+            found = _before(text, match, kind, names, begin, stop, alone) or _after(
+                text, match, kind, names, begin, stop
+            )
             if found:
                 yield found
     yield from user_names(text, begin, stop, names)
@@ -229,7 +250,7 @@ def user_names(
                     yield joined.start(), joined.end(), term, "full name"
 
 
-def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int):
+def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int, alone: bool = False):
     """A forename or a title before the unknown word."""
     written, here = match.group(0), match.start()
     before = _BEFORE.search(text, max(begin, here - 40), here)
@@ -252,7 +273,10 @@ def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int)
         and text[before.end(1)] != "."
         and unknown_word(first, names)
         and not _place(first, written)
-        and person_near(text, before.start(1), match.end(), begin, stop)
+        and (
+            person_near(text, before.start(1), match.end(), begin, stop, _TWO_UNKNOWN_CUES)
+            or (alone and _alone_on_a_line(text, before.start(1), match.end(), begin, stop))
+        )
         and not _organisation_after(text, match.end(), stop)
     ):
         return before.start(1), match.end(), f"{first.title()} {written.title()}", "full name"
