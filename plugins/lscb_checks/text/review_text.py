@@ -49,7 +49,7 @@ _METADATA_WORDS = frozenset(
     author title subject keywords creator producer description artist copyright software make model
     date creationdate moddate trapped rights owner byline caption headline credit source city country
     state location sublocation imagedescription usercomment xpauthor xptitle xpsubject xpcomment
-    xpkeywords documentname pagename hostcomputer cameraownername text desc name
+    xpkeywords documentname pagename hostcomputer cameraownername text desc name lines
 """.split()
 )
 
