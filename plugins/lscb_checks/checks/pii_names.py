@@ -39,8 +39,11 @@ class PersonFullName(Rule):
     by a capitalised surname ("Jane Smith", "Zoë Brontë", "Anne-Marie
     Smith-Jones's", "Jane A. Smith", Jayden "JJ" Holloway, a name broken
     across a line, "JANE SMITH"), or a title and a surname ("Mrs Smith",
-    "Dr Okafor", "PC Hargreaves", "DS Hargreaves", "Cllr Hargreaves"). Every
-    text the review publishes is read: its Markdown source with metadata, alt
+    "Dr Okafor", "PC Hargreaves", "DS Hargreaves", "Cllr Hargreaves"). Two
+    capitalised words that no word list holds are a full name too in a
+    sentence about a person ("met Odalysine Trevarrow", "heard from ...")
+    and, in a review, alone on a line (a genogram's box, a table's cell).
+    Every text the review publishes is read: its Markdown source with metadata, alt
     text and links, the names of its files, the text and metadata of its
     PDFs, and the metadata of its images.
     Declared pseudonyms (the `Pseudonyms` field) and the site's allowlist
