@@ -172,7 +172,9 @@ def case_blind(
     if not look.strong:
         return
     starts_of = _starts(names)
-    found = [(written, _case(written)) for written in look.words if written.lower() in starts_of]
+    # Sorted: a set's order changes from run to run, and where two names
+    # overlap the first found is kept.
+    found = [(written, _case(written)) for written in sorted(look.words) if written.lower() in starts_of]
     # A forename in title case before a surname in lower case or capitals,
     # "Zebedee QUINLAN": read from the forename or from the surname,
     # whichever the text has fewer of.

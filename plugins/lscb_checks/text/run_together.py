@@ -45,7 +45,10 @@ def run_together(
                 found.append((handle.start(), handle.end()))
                 yield handle.start(), handle.end(), term, "full name"
     look = look or Look(text, begin, stop)
-    for piece in look.pieces:
+    # Sorted: a set's order changes from run to run, and where two runs
+    # overlap ("marco-ippolito" in "github.com/sponsors/marco-ippolito") the
+    # first found is kept.
+    for piece in sorted(look.pieces):
         if piece.isalpha() or not (look.strong or "/" in piece):
             continue  # no surname to read, unless run together in an address
         if not (

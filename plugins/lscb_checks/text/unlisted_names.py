@@ -215,7 +215,9 @@ def unlisted(
     `alone`: two capitalised words in no list that stand alone on a line
     are a full name too (in a review, where a drawing's box or a table's
     cell names a person with nothing else beside it)."""
-    unknown = [word for word in words if _case(word) and unknown_word(word, names)]
+    # In a fixed order (a set's order changes from run to run): where two
+    # names overlap, the first found is kept.
+    unknown = sorted(word for word in words if _case(word) and unknown_word(word, names))
     for written in unknown:
         kind = _case(written)
         for match in re.finditer(r"(?<![^\W\d_'’\-])" + re.escape(written) + r"(?![^\W\d_'’\-])", text[:stop]):
