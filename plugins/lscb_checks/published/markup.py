@@ -38,9 +38,6 @@ feed entry content author name link id updated published rss channel item descri
 urlset url loc lastmod
 """.split()
 )
-# A line break: <br>, and each line an SVG drawing writes (<text>), whose
-# lines a reader sees together ("Zebedee" over "Quinlan" in a genogram's box).
-_LINE_TAGS = frozenset({"br", "text"})
 # Attributes whose value is an address: read as a path whose segments are words.
 URL_ATTRIBUTES = frozenset(
     {
@@ -100,8 +97,9 @@ def _trie(words: frozenset[str]) -> str:
 
 
 _BLOCK_TAG = re.compile(r"</?" + _trie(BLOCK_TAGS) + r"(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
-# A line of an SVG drawing starts a line, whatever space the file has
-# between two (a drawing's markup is often laid out one element a line).
+# A line break: <br>, and each line an SVG drawing writes (<text>), whose
+# lines a reader sees together ("Zebedee" over "Quinlan" in a genogram's
+# box), whatever space the file has between two.
 _LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + r">|\s*<text(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
