@@ -220,16 +220,34 @@ def unlisted(
     unknown = sorted(word for word in words if _case(word) and unknown_word(word, names))
     for written in unknown:
         kind = _case(written)
-        for match in re.finditer(r"(?<![^\W\d_'’\-])" + re.escape(written) + r"(?![^\W\d_'’\-])", text[:stop]):
-            here = match.start()
-            if here < begin:
-                continue
-            found = _before(text, match, kind, names, begin, stop, alone) or _after(
-                text, match, kind, names, begin, stop
+        for here in occurrences(text, written, begin, stop):
+            found = _before(text, written, here, kind, names, begin, stop, alone) or _after(
+                text, written, here, kind, names, begin, stop
             )
             if found:
                 yield found
     yield from user_names(text, begin, stop, names)
+
+
+# A letter, as the words of a text are runs of them (name_forms._WORDS).
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def occurrences(text: str, written: str, begin: int, stop: int) -> Iterator[int]:
+    """Where `written` (a run of letters) stands in text[begin:stop] as a
+    whole word: no letter straight before or after it (an apostrophe or a
+    hyphen may be: "O'Trevarrow", "Trevarrow-Smith"). Found with str.find,
+    which skips along the text in C; a pattern per word, run over the whole
+    text, cost a text of many unknown words (a list of references, a table
+    of places) time in the square of its length."""
+    here = text.find(written, 0, stop)
+    while here != -1:
+        end = here + len(written)
+        if here >= begin and not (here and _LETTER.match(text, here - 1)) and not _LETTER.match(text, end, stop):
+            yield here
+            here = text.find(written, end, stop)
+        else:
+            here = text.find(written, here + 1, stop)
 
 
 def user_names(
@@ -252,9 +270,9 @@ def user_names(
                     yield joined.start(), joined.end(), term, "full name"
 
 
-def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int, alone: bool = False):
+def _before(text: str, written: str, here: int, kind: str, names, begin: int, stop: int, alone: bool = False):
     """A forename or a title before the unknown word."""
-    written, here = match.group(0), match.start()
+    end = here + len(written)
     before = _BEFORE.search(text, max(begin, here - 40), here)
     if not before:
         return None
@@ -265,7 +283,7 @@ def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int,
         and (_case(first) == kind or (_case(first) == "title" and kind in ("title", "upper")))
         and ("\n" not in text[before.end(1) : here])
     ):
-        return before.start(1), match.end(), f"{first.title()} {written.title()}", "name"
+        return before.start(1), end, f"{first.title()} {written.title()}", "name"
     # Two capitalised words in no list, in a sentence about a person: a
     # forename no list has, and a family name ("met Odalysine Trevarrow").
     if (
@@ -276,12 +294,12 @@ def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int,
         and unknown_word(first, names)
         and not _place(first, written)
         and (
-            person_near(text, before.start(1), match.end(), begin, stop, _TWO_UNKNOWN_CUES)
-            or (alone and _alone_on_a_line(text, before.start(1), match.end(), begin, stop))
+            person_near(text, before.start(1), end, begin, stop, _TWO_UNKNOWN_CUES)
+            or (alone and _alone_on_a_line(text, before.start(1), end, begin, stop))
         )
-        and not _organisation_after(text, match.end(), stop)
+        and not _organisation_after(text, end, stop)
     ):
-        return before.start(1), match.end(), f"{first.title()} {written.title()}", "full name"
+        return before.start(1), end, f"{first.title()} {written.title()}", "full name"
     # The same case, or a forename in title case before a family name in
     # capitals, as records write them ("Tobias FENWRIGHTE").
     if (
@@ -294,24 +312,23 @@ def _before(text: str, match: re.Match, kind: str, names, begin: int, stop: int,
     if len(first) < 3:
         return None
     if _forename(first, names):
-        evidence = person_near(text, before.start(1), match.end(), begin, stop) or (
-            kind == "lower" and _name_in_prose(text, before.start(1), match.end(), begin, stop)
+        evidence = person_near(text, before.start(1), end, begin, stop) or (
+            kind == "lower" and _name_in_prose(text, before.start(1), end, begin, stop)
         )
     elif _word_forename(first):
         evidence = _person_before(text, before.start(1), begin)
     else:
         return None
-    if evidence and not _organisation_after(text, match.end(), stop):
-        return before.start(1), match.end(), f"{first.title()} {written.title()}", "full name"
+    if evidence and not _organisation_after(text, end, stop):
+        return before.start(1), end, f"{first.title()} {written.title()}", "full name"
     return None
 
 
-def _after(text: str, match: re.Match, kind: str, names, begin: int, stop: int):
+def _after(text: str, written: str, here: int, kind: str, names, begin: int, stop: int):
     """The police records' order: the family name in capitals, then the forename."""
     if kind != "upper":
         return None
-    written, here = match.group(0), match.start()
-    after = _AFTER.match(text, match.end(), stop)
+    after = _AFTER.match(text, here + len(written), stop)
     if (
         not after
         or len(after.group(1)) < 3
