@@ -100,3 +100,14 @@ def test_search_near_finds_the_first_match_or_none():
     pattern = re.compile(r"\d{4}")
     assert search_near(pattern, "in 2015 and 2016", re.compile(r"\d"), 1, 1).group(0) == "2015"
     assert search_near(pattern, "no year here 12", re.compile(r"\d"), 1, 1) is None
+
+
+def test_a_window_without_what_every_match_holds_is_not_read():
+    """`needs`: a window in which it is not found is skipped, so it must be
+    in every match (as each address pattern's kind of street is); given one
+    that is not, the matches in the other windows are lost."""
+    pattern = re.compile(r"\d+ [A-Z]\w+ (?:Lane|Road)")
+    text = "At 12 Mill Lane" + " then" * 20 + " and 14 Mill Road."
+    assert len(_spans(finditer_near(pattern, text, re.compile(r"\d"), 1, 2))) == 2
+    kept = _spans(finditer_near(pattern, text, re.compile(r"\d"), 1, 2, re.compile(r"Lane")))
+    assert [text[start:end] for start, end, _groups in kept] == ["12 Mill Lane"]

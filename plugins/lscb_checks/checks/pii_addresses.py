@@ -270,13 +270,21 @@ ADDRESS_HINT = 'remove the address; write "the family home" or "the address"'
 # letter or a comma and a space ("12a, "); a postcode's inward code ("7QX").
 _HOUSE_NUMBER_END = re.compile(r"\d[A-Za-z]?,?\s")
 _INWARD_CODE = re.compile(r"\d[A-Za-z]{2}(?![\w-])")
-NEAR = {  # pattern -> (anchor, words before, words after)
+# ... and what else each match holds, looked for in each window before the
+# pattern is run there (near.finditer_near's `needs`): the kind of street or
+# building that ends the match, the word for a flat. Only words in a fixed
+# case: the engine finds those fast, and words in any case it does not.
+_END = r"(?![\w'’-])"
+_NEEDS_STREET = re.compile(rf"(?:{STREET_KINDS}){_END}")
+_NEEDS_FLAT = re.compile(r"[FA](?:lat|partment|pt)")
+_NEEDS_SHORT_CAPITALS = re.compile(rf"(?:{'|'.join(kind.upper() for kind in SHORT_KINDS)}){_END}")
+NEAR = {  # pattern -> (anchor, words before, words after[, what else every match holds])
     "_POSTCODE": (_INWARD_CODE, 4, 1),
     "_POSTCODE_LOWER": (_INWARD_CODE, 4, 1),
-    "_ADDRESS": (_HOUSE_NUMBER_END, 6, 8),
-    "_FLAT_IN_BUILDING": (_HOUSE_NUMBER_END, 6, 8),
+    "_ADDRESS": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_STREET),
+    "_FLAT_IN_BUILDING": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_FLAT),
     "_ADDRESS_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8),
-    "_ADDRESS_SHORT_CAPITALS": (_HOUSE_NUMBER_END, 6, 8),
+    "_ADDRESS_SHORT_CAPITALS": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_SHORT_CAPITALS),
     "_FLAT_IN_BUILDING_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8),
     "_ADDRESS_AFTER_CUE": (_HOUSE_NUMBER_END, 8, 8),
     "_ADDRESS_SEARCHED": (_HOUSE_NUMBER_END, 6, 8),
@@ -287,8 +295,7 @@ _NEAR = {globals()[name]: spec for name, spec in NEAR.items()}
 
 
 def _near(pattern: re.Pattern, text: str):
-    anchor, before, after = _NEAR[pattern]
-    return finditer_near(pattern, text, anchor, before, after)
+    return finditer_near(pattern, text, *_NEAR[pattern])
 
 
 def check(site):

@@ -327,7 +327,8 @@ def _row_dates(text: str, declared: frozenset[str]):
         ):
             under_heading = True
             continue
-        yield from _line_dates(row, declared, under_heading)
+        if any(anchor.search(line) for anchor in FULL_DATE_NEAR[0]):  # a line with no date has none
+            yield from _line_dates(row, declared, under_heading)
 
 
 def check(site):

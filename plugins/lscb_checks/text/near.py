@@ -32,7 +32,6 @@ project's texts and texts made to stretch it, and fails if they differ.
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 from collections.abc import Iterator
 
@@ -67,13 +66,13 @@ def _after(text: str, position: int, words: int) -> int:
 Anchor = re.Pattern | tuple[re.Pattern, ...]
 
 
-def _starts(text: str, anchor: Anchor) -> Iterator[int]:
+def _starts(text: str, anchor: Anchor) -> list[int]:
     """Where each anchor starts, in order. Several simple patterns are each
     found fast (a digit; a few words that start with a capital), where one
     pattern of all of them would try each at every place."""
     if isinstance(anchor, re.Pattern):
-        return (found.start() for found in anchor.finditer(text))
-    return heapq.merge(*((found.start() for found in each.finditer(text)) for each in anchor))
+        return [found.start() for found in anchor.finditer(text)]
+    return sorted(found.start() for each in anchor for found in each.finditer(text))
 
 
 @functools.lru_cache(maxsize=16)
@@ -96,10 +95,16 @@ def _windows(text: str, anchor: Anchor, before: int, after: int) -> tuple[tuple[
     return tuple(tuple(window) for window in windows)
 
 
-def finditer_near(pattern: re.Pattern, text: str, anchor: Anchor, before: int, after: int) -> Iterator[re.Match]:
+def finditer_near(
+    pattern: re.Pattern, text: str, anchor: Anchor, before: int, after: int, needs: re.Pattern | None = None
+) -> Iterator[re.Match]:
     """pattern.finditer(text), read only around each match of `anchor` (a
     pattern, or several: each match of any of them), whose first character
-    is never whitespace. `pattern` never matches an empty string."""
+    is never whitespace. `pattern` never matches an empty string.
+
+    `needs`, if given, is something else every match holds (the kind of
+    street an address ends with, "Flat" or "Apartment"): a window in which
+    it is not found holds no match, and is not read."""
     windows = [list(window) for window in _windows(text, anchor, before, after)]
     position = 0  # where finditer would go on from: the end of the last match
     index = 0
@@ -107,6 +112,9 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: Anchor, before: int, a
         low, trusted, high = windows[index]
         if high >= len(text):
             trusted = high = len(text)
+        if needs is not None and not needs.search(text, max(low, position), high):
+            index += 1
+            continue
         found = []
         widen = False
         for match in pattern.finditer(text, max(low, position), high):
@@ -130,6 +138,8 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: Anchor, before: int, a
         index += 1
 
 
-def search_near(pattern: re.Pattern, text: str, anchor: Anchor, before: int, after: int) -> re.Match | None:
+def search_near(
+    pattern: re.Pattern, text: str, anchor: Anchor, before: int, after: int, needs: re.Pattern | None = None
+) -> re.Match | None:
     """pattern.search(text), read only around each match of `anchor`."""
-    return next(finditer_near(pattern, text, anchor, before, after), None)
+    return next(finditer_near(pattern, text, anchor, before, after, needs), None)
