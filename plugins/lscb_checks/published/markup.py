@@ -101,6 +101,10 @@ _BLOCK_TAG = re.compile(r"</?" + _trie(BLOCK_TAGS) + r"(?![\w:.-])" + _ATTRS + "
 # lines a reader sees together ("Zebedee" over "Quinlan" in a genogram's
 # box), whatever space the file has between two.
 _LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + r">|\s*<text(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
+# Most pages draw no SVG text: without "<text" the pattern above is this one,
+# which the engine finds fast (the other starts with spaces, tried everywhere).
+_BR_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
+_TEXT_TAG_START = re.compile(r"<text", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
@@ -252,7 +256,7 @@ def _shown(markup: str) -> str:
     if "<table" in markup or "<TABLE" in markup:
         markup = _TABLE.sub(_table_as_rows, markup)
     markup = _BLOCK_TAG.sub("\n\n", markup)
-    markup = _LINE_TAG.sub("\n", markup)
+    markup = (_LINE_TAG if _TEXT_TAG_START.search(markup) else _BR_TAG).sub("\n", markup)
     return html.unescape(_ANY_TAG.sub("", markup))
 
 
