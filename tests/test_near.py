@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from lscb_checks.checks import pii_addresses, pii_dob, pii_locations
 from lscb_checks.text import home_addresses
-from lscb_checks.text.near import finditer_near, search_near
+from lscb_checks.text.near import any_case_words, finditer_near, search_near
 
 FOLDERS = ("tests/fixtures/gate_corpus", "tests/fixtures/rules", "content", "docs")
 STRETCHED = [
@@ -111,3 +111,26 @@ def test_a_window_without_what_every_match_holds_is_not_read():
     assert len(_spans(finditer_near(pattern, text, re.compile(r"\d"), 1, 2))) == 2
     kept = _spans(finditer_near(pattern, text, re.compile(r"\d"), 1, 2, re.compile(r"Lane")))
     assert [text[start:end] for start, end, _groups in kept] == ["12 Mill Lane"]
+
+
+# Letters that match a Latin letter in any case besides its own two: the
+# long s, the Kelvin sign, the dotted and the dotless i.
+_ODD_CASES = "\u017f \u212a \u0130 \u0131 \u017fTUFF MıLL KILN-x OAſT e-FARM ’Farm Farm’s Farm'S"
+
+
+@pytest.mark.parametrize(
+    "words, not_after, end",
+    [
+        (home_addresses.HOUSE_NAME_KINDS, r"[\w'’-]", r"(?![\w-]|['’][A-Za-z])"),
+        ("Kiln|Oast|Silo|Stile|Inn|Is", r"[\w-]", r"\b"),
+    ],
+)
+def test_any_case_words_finds_what_the_plain_pattern_finds(words, not_after, end):
+    plain = re.compile(rf"(?<!{not_after})(?i:{words}){end}")
+    fast = any_case_words(words, not_after, end)
+    found = 0
+    for text in [*TEXTS, _ODD_CASES, " ".join(words.split("|")), " ".join(words.upper().split("|"))]:
+        whole = _spans(plain.finditer(text))
+        assert _spans(fast.finditer(text)) == whole, text[:200]
+        found += len(whole)
+    assert found

@@ -19,7 +19,7 @@ import re
 from .everyday import everyday
 from .forenames import NOT_FORENAMES, forenames
 from .name_words import NOT_SURNAMES
-from .near import finditer_near
+from .near import any_case_words, finditer_near
 from .rows import rows
 from .unlisted_names import PERSON_WORDS, unknown_word
 
@@ -133,7 +133,7 @@ centre center library charity business company firm
 # can hold (a verb, "with" and three words, and "at", or "Address" and ":",
 # then up to four words of name: lscb_checks.text.near; tests/test_near.py
 # compares the two ways).
-_HOUSE_KIND = re.compile(rf"(?<![\w'’-])(?i:{HOUSE_NAME_KINDS})(?![\w-]|['’][A-Za-z])")
+_HOUSE_KIND = any_case_words(HOUSE_NAME_KINDS, r"[\w'’-]", r"(?![\w-]|['’][A-Za-z])")
 NEAR = {"_HOUSE_NAME_AFTER_CUE": (_HOUSE_KIND, 10, 0)}
 _HOUSE_NAME_IN_CELL = re.compile(rf"{_HOUSE_NAME}(?=[ \t\u00a0]*(?:[,;(]|$))")
 # The heading of a table column whose cells are homes: "Address", "Home
