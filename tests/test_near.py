@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from lscb_checks.checks import pii_addresses, pii_dob, pii_locations
 from lscb_checks.text import home_addresses
-from lscb_checks.text.near import any_case_words, finditer_near, search_near
+from lscb_checks.text.near import any_case_words, finditer_near
 
 FOLDERS = ("tests/fixtures/gate_corpus", "tests/fixtures/rules", "content", "docs")
 STRETCHED = [
@@ -57,7 +57,6 @@ def _spans(matches) -> list[tuple]:
 # Every pattern read near its anchors: (module, pattern's name, (anchor, words before, words after)).
 NEAR = (
     [(pii_addresses, name, spec) for name, spec in sorted(pii_addresses.NEAR.items())]
-    + [(pii_dob, "_FULL_DATE", pii_dob.FULL_DATE_NEAR)]
     + [(pii_locations, name, spec) for name, spec in sorted(pii_locations.NEAR.items())]
     + [(home_addresses, name, spec) for name, spec in sorted(home_addresses.NEAR.items())]
 )
@@ -70,8 +69,6 @@ def test_a_pattern_read_near_its_anchors_finds_what_it_finds_in_the_whole_text(m
     for text in TEXTS:
         whole = _spans(pattern.finditer(text))
         assert _spans(finditer_near(pattern, text, *spec)) == whole, (name, text[:200])
-        first, near = pattern.search(text), search_near(pattern, text, *spec)
-        assert (near.span() if near else None) == (first.span() if first else None), (name, text[:200])
         found += len(whole)
     assert found, f"{name} matched nothing in the texts: the comparison shows nothing"
 
@@ -94,12 +91,6 @@ def test_a_pattern_longer_than_its_words_allow_loses_matches():
     text = "Intro. 12 " + "Long " * 12 + "Lane, and more text after it."
     assert _spans(pattern.finditer(text))
     assert not _spans(finditer_near(pattern, text, re.compile(r"\d"), 1, 2))
-
-
-def test_search_near_finds_the_first_match_or_none():
-    pattern = re.compile(r"\d{4}")
-    assert search_near(pattern, "in 2015 and 2016", re.compile(r"\d"), 1, 1).group(0) == "2015"
-    assert search_near(pattern, "no year here 12", re.compile(r"\d"), 1, 1) is None
 
 
 def test_a_window_without_what_every_match_holds_is_not_read():
@@ -134,3 +125,16 @@ def test_any_case_words_finds_what_the_plain_pattern_finds(words, not_after, end
         assert _spans(fast.finditer(text)) == whole, text[:200]
         found += len(whole)
     assert found
+
+
+def test_every_full_date_holds_a_digit_or_a_month_so_lines_without_one_are_skipped():
+    """pii_dob reads a line for dates of birth only if it holds one of
+    DATE_ANCHORS."""
+    found = 0
+    for text in TEXTS:
+        for match in pii_dob._FULL_DATE.finditer(text):
+            assert any(anchor.search(text, match.start(), match.end()) for anchor in pii_dob.DATE_ANCHORS), match
+            found += 1
+    assert found
+    assert not any(anchor.search("the third of may two thousand") for anchor in pii_dob.DATE_ANCHORS)
+    assert not pii_dob._FULL_DATE.search("the third of may two thousand")

@@ -8,7 +8,6 @@ from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import normalise
 
 from ..review_scan import Context, Hit, scan
-from ..text.near import search_near
 from ..text.rows import Row, rows
 
 _MONTH = (
@@ -188,20 +187,13 @@ _FULL_DATE = re.compile(
     rf"|{_DIGITS_DAY}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:{_DIGITS_YEAR}|\d\d)"
     rf"|{_JOINED_DATE}|{_YEAR_FIRST})(?![\w/])"
 )
-# What every full date holds, found first: a digit, or a month written in
-# words (a date may be all words: "the third of May two thousand and
-# fifteen"); the date lies within six words of it (lscb_checks.text.near;
-# tests/test_near.py compares the two ways of reading over the corpora).
-FULL_DATE_NEAR = (
-    (
-        re.compile(r"\d"),
-        re.compile(
-            r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec"
-            r"|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC)"
-        ),
-    ),
-    6,
-    6,
+# What every full date holds: a digit, or a month written in words (a date
+# may be all words: "the third of May two thousand and fifteen"). A line with
+# neither holds no date, and is not read for one (tests/test_near.py checks
+# every full date in the corpora holds one).
+DATE_ANCHORS = (
+    re.compile(r"\d"),
+    re.compile(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC)"),
 )
 # A column heading that says the dates under it are dates of birth (an age
 # column holding a date gives the date of birth too).
@@ -327,7 +319,7 @@ def _row_dates(text: str, declared: frozenset[str]):
         ):
             under_heading = True
             continue
-        if any(anchor.search(line) for anchor in FULL_DATE_NEAR[0]):  # a line with no date has none
+        if any(anchor.search(line) for anchor in DATE_ANCHORS):  # a line with no date has none
             yield from _line_dates(row, declared, under_heading)
 
 
@@ -350,8 +342,6 @@ def detect(span, context: Context):
         if _plausible(match) and match.start("date") not in seen:
             seen.add(match.start("date"))
             yield Hit(DateOfBirth, match.start("date"), match.end("date"), "date of birth", HINT)
-    if not search_near(_FULL_DATE, text, *FULL_DATE_NEAR):
-        return
     declared = context.redaction.pseudonyms(context.item)
     for start, end in _row_dates(text, declared):
         if start not in seen:

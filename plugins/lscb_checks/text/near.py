@@ -138,13 +138,6 @@ def finditer_near(
         index += 1
 
 
-def search_near(
-    pattern: re.Pattern, text: str, anchor: Anchor, before: int, after: int, needs: re.Pattern | None = None
-) -> re.Match | None:
-    """pattern.search(text), read only around each match of `anchor`."""
-    return next(finditer_near(pattern, text, anchor, before, after, needs), None)
-
-
 def any_case_words(words: str, not_after: str, end: str) -> re.Pattern:
     """The same matches as rf"(?<!{not_after})(?i:{words}){end}" (`words`
     an alternation of plain words, `not_after` a character class), in a form
