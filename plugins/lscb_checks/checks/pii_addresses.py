@@ -19,6 +19,7 @@ from ..text.home_addresses import (
     NOT_STREET_WORDS,
     NUMBER,
     RANGE,
+    SEARCHED_WORDS,
     SHORT_KINDS,
     SP,
     STREET_KINDS,
@@ -26,7 +27,7 @@ from ..text.home_addresses import (
     home_named,
     house_names,
 )
-from ..text.near import finditer_near
+from ..text.near import any_case_words, finditer_near
 from .pii_name_parts import in_review
 
 # A full UK postcode: outward code (area letters, district) and inward code
@@ -272,22 +273,25 @@ _HOUSE_NUMBER_END = re.compile(r"\d[A-Za-z]?,?\s")
 _INWARD_CODE = re.compile(r"\d[A-Za-z]{2}(?![\w-])")
 # ... and what else each match holds, looked for in each window before the
 # pattern is run there (near.finditer_near's `needs`): the kind of street or
-# building that ends the match, the word for a flat. Only words in a fixed
-# case: the engine finds those fast, and words in any case it does not.
+# building that ends the match, after a space; the word for a flat; what was
+# done to a house.
 _END = r"(?![\w'’-])"
 _NEEDS_STREET = re.compile(rf"(?:{STREET_KINDS}){_END}")
 _NEEDS_FLAT = re.compile(r"[FA](?:lat|partment|pt)")
 _NEEDS_SHORT_CAPITALS = re.compile(rf"(?:{'|'.join(kind.upper() for kind in SHORT_KINDS)}){_END}")
+_NEEDS_STREET_ANY_CASE = any_case_words(_KINDS_ANY_CASE, r"[^ \t\u00a0\n]", _END)
+_NEEDS_FLAT_ANY_CASE = any_case_words("flat|apartment|apt", r"[\w]", "")
+_NEEDS_SEARCHED = any_case_words(SEARCHED_WORDS, r"[^ \t\u00a0]", r"\b")
 NEAR = {  # pattern -> (anchor, words before, words after[, what else every match holds])
     "_POSTCODE": (_INWARD_CODE, 4, 1),
     "_POSTCODE_LOWER": (_INWARD_CODE, 4, 1),
     "_ADDRESS": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_STREET),
     "_FLAT_IN_BUILDING": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_FLAT),
-    "_ADDRESS_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8),
+    "_ADDRESS_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_STREET_ANY_CASE),
     "_ADDRESS_SHORT_CAPITALS": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_SHORT_CAPITALS),
-    "_FLAT_IN_BUILDING_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8),
+    "_FLAT_IN_BUILDING_ANY_CASE": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_FLAT_ANY_CASE),
     "_ADDRESS_AFTER_CUE": (_HOUSE_NUMBER_END, 8, 8),
-    "_ADDRESS_SEARCHED": (_HOUSE_NUMBER_END, 6, 8),
+    "_ADDRESS_SEARCHED": (_HOUSE_NUMBER_END, 6, 8, _NEEDS_SEARCHED),
 }
 
 

@@ -87,12 +87,12 @@ _HOUSE_AND_NAME = (
 # in the Markdown ("lived at\nMarlpit Farm") or drawn as two lines.
 WRAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
 ADDRESS_AFTER_CUE = re.compile(rf"(?<![\w'’-])(?P<cue>{_CUE}){WRAP}{_HOUSE_AND_NAME}{_AFTER_HOUSE}")
+SEARCHED_WORDS = "searched|raided|visited|entered|boarded|burgled|attended|watched|cleared|inspected|repossessed"
 # "27 Marlpit was searched": a house number and a name in no word list,
 # then what happens to a home.
 ADDRESS_SEARCHED = re.compile(
     rf"(?<![\w'’.,/:-])(?P<house>{NUMBER}{RANGE}),?[ \t\u00a0]+(?P<name>{_THE}[A-Z][A-Za-z'’\-]+)"
-    r"(?=[ \t\u00a0]+(?i:was|were|had[ \t\u00a0]+been)[ \t\u00a0]+(?i:searched|raided|visited|entered|"
-    r"boarded|burgled|attended|watched|cleared|inspected|repossessed)\b)"
+    r"(?=[ \t\u00a0]+(?i:was|were|had[ \t\u00a0]+been)[ \t\u00a0]+(?i:" + SEARCHED_WORDS + r")\b)"
 )
 # A house named without a number ("Marlpit Farm", "Rose Cottage", "The Old
 # Mill") after a word of living somewhere and "at", "to", "into", "in" or
