@@ -98,8 +98,10 @@ def _known() -> frozenset[str]:
     return everyday_words() | _read("english-rare.txt") | surnames() | wide_forenames() | ordinary_words()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def unknown_word(word: str, names: frozenset[str]) -> bool:
-    """A word in no list of names or words, shaped as a family name can be."""
+    """A word in no list of names or words, shaped as a family name can be.
+    Kept for the next text: a site's pages share most of their words."""
     key = fold(word)
     if not (4 <= len(key) <= 20 and key.isascii() and key.isalpha()):
         return False
