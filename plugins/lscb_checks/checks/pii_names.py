@@ -11,6 +11,7 @@ Northshire Police share...") is never a surname.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -245,7 +246,6 @@ def _case_blind(text: str, found: list[Hit], context: Context, file_name: bool =
 
 def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
     names = context.forenames
-    others = name_forms.secondary_forenames()
     people = context.redaction.people(context.item)
     resume = 0
     # Only capitalised words can start a name: look closer at those that are
@@ -253,13 +253,10 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
     for match in (_CAPITALISED_IN_FILE if file_name else _CAPITALISED).finditer(text, begin, stop):
         if match.start() < resume:
             continue
-        key = fold(match.group(0))
-        title = key in TITLES and (key not in _CAPITAL_TITLES or match.group(0).isupper())
-        if not title and key not in names and not _compound_forename(key, names):
+        key, title, starts_name, other_form = _word_kind(match.group(0), names)
+        if not starts_name:
             if not file_name and (
-                key in others
-                or "-" in key
-                or (len(key) > 1 and _CAPITAL_AFTER.match(text, match.end()) and name_forms.possible_forename(key))
+                other_form == _ALWAYS or (other_form == _BEFORE_A_CAPITAL and _CAPITAL_AFTER.match(text, match.end()))
             ):
                 other = _other_form(text, match, key, stop, context)
                 if other is not None:
@@ -284,6 +281,28 @@ def _names(text: str, begin: int, stop: int, file_name: bool, context: Context):
         resume = end
         if not context.redaction.is_pseudonym(context.item, term) and not people.covers(term) and not is_place(term):
             yield Hit(PersonFullName, start, end, "name" if title else "full name", HINT, term=term)
+
+
+# Whether a capitalised word may be read in another form of name (_other_form):
+# never, always, or when a capitalised word follows it.
+_NEVER, _ALWAYS, _BEFORE_A_CAPITAL = 0, 1, 2
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_kind(word: str, names: frozenset[str]) -> tuple[str, bool, bool, int]:
+    """What _names asks about a capitalised word, whatever its place, kept
+    for the next text (a site's pages share most of their words): its folded
+    form, whether it is a title, whether a name may start with it (a title
+    or a forename), and whether it may be read in another form of name."""
+    key = fold(word)
+    title = key in TITLES and (key not in _CAPITAL_TITLES or word.isupper())
+    if title or key in names or _compound_forename(key, names):
+        return key, title, True, _NEVER
+    if key in name_forms.secondary_forenames() or "-" in key:
+        return key, title, False, _ALWAYS
+    if len(key) > 1 and name_forms.possible_forename(key):
+        return key, title, False, _BEFORE_A_CAPITAL
+    return key, title, False, _NEVER
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
