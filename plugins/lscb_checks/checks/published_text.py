@@ -262,7 +262,7 @@ class _Gate(Reporting):
         self.findings: dict[tuple, tuple[int, str, Finding]] = {}
         # Blocks of text already read without a finding, by scope and by
         # detectors: the theme repeats its header, menus and footer on every page.
-        self._clean: set[tuple[str, str | None, bool]] = set()
+        self._clean: set[tuple[bytes, str | None, bool]] = set()
         # ... and the blocks of items' bodies read while Pelican read the
         # Markdown (published.early), each with the text beside it in the
         # body (detect.block_keys), for the pages of items of scope "item".
@@ -326,7 +326,7 @@ class _Gate(Reporting):
         owners: list[tuple[Text, tuple]] = []
         length = 0
         for text in texts:
-            if (("", text.text, ""), scope, addresses) in self._clean:
+            if (detect.key_digest("", text.text, ""), scope, addresses) in self._clean:
                 continue  # one block, already read alone: the theme's pieces on every page
             blocks = detect.text_blocks(text.text)
             keys = detect.block_keys(blocks)

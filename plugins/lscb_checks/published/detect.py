@@ -10,6 +10,7 @@ in the same scope, so a block read once without a finding is not read again.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 
 from lscb_core.text.cleaned import clean
@@ -88,19 +89,29 @@ def text_blocks(text: str) -> list[str]:
     return [block for block in BLOCKS.split(text) if block and not block.isspace()]
 
 
-def block_keys(blocks: list[str]) -> list[tuple[str, str, str]]:
-    """Each block with what a detector can read beside it: up to REACH
-    characters of the text before and after it, as the blocks are read
-    (joined with blank lines). A detector reads across a blank line (a date
-    under the words "date of birth", a street name after "see the table"),
-    so a block's findings are those of its key: the same block in other
-    company is read again."""
+def key_digest(before: str, block: str, after: str) -> bytes:
+    """A key (a block with the text beside it) as 16 bytes: what the gate
+    keeps of each block it has read, and what the early reader hands back
+    (a bench site's keys took 60 MB as text, and pickling them was most of
+    the early reader's cost). The lengths come first, so that two keys
+    never join to the same bytes."""
+    data = f"{len(before)}:{len(block)}:{before}{block}{after}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def block_keys(blocks: list[str]) -> list[bytes]:
+    """Each block's key (key_digest): the block with up to REACH characters
+    of the text before and after it, as the blocks are read (joined with
+    blank lines). A detector reads across a blank line (a date under the
+    words "date of birth", a street name after "see the table"), so a
+    block's findings are those of its key: the same block in other company
+    is read again."""
     joined = SEPARATOR.join(blocks)
     keys = []
     offset = 0
     for block in blocks:
         end = offset + len(block)
-        keys.append((joined[max(0, offset - REACH) : offset], block, joined[end : end + REACH]))
+        keys.append(key_digest(joined[max(0, offset - REACH) : offset], block, joined[end : end + REACH]))
         offset = end + len(SEPARATOR)
     return keys
 

@@ -45,7 +45,9 @@ _EARLY_FROM = 300
 
 _pool: ProcessPoolExecutor | None = None
 _pending: list[Future] = []
-_cleared: frozenset[tuple[str, str, str]] = frozenset()
+_batch: list[str] = []  # bodies not handed over yet
+_BATCH = 4
+_cleared: frozenset[bytes] = frozenset()
 # Tests set this to wait for every body instead of taking what is ready.
 _WAIT_FOR_ALL = False
 
@@ -98,9 +100,22 @@ def read(instance) -> None:
     body = getattr(instance, "_content", None)
     if not body:
         return
+    _batch.append(body)
+    if len(_batch) >= _BATCH:
+        _submit()
+
+
+def _submit() -> None:
+    """Hand the bodies gathered so far to the worker, in one message: each
+    message wakes the pool's threads in this process, which Pelican is
+    reading the Markdown in."""
+    bodies = _batch[:]
+    _batch.clear()
+    if _pool is None or not bodies:
+        return
     try:
-        _pending.append(_pool.submit(_clean_blocks, body))
-    except RuntimeError:  # the worker is gone: the gate reads it
+        _pending.append(_pool.submit(_clean_bodies, bodies))
+    except RuntimeError:  # the worker is gone: the gate reads them
         stop()
 
 
@@ -108,8 +123,9 @@ def finish() -> None:
     """Keep what the worker has answered so far and stop it; blocks of
     items it has not reached are read by the gate."""
     global _cleared
-    found: set[tuple[str, str, str]] = set()
+    found: set[bytes] = set()
     if _WAIT_FOR_ALL:
+        _submit()
         wait(_pending)
     for future in _pending:
         if future.done() and not future.cancelled() and future.exception() is None:
@@ -118,9 +134,9 @@ def finish() -> None:
     stop()
 
 
-def cleared() -> frozenset[tuple[str, str, str]]:
-    """The blocks of items' bodies read early without a finding, each with
-    the text beside it in the body (detect.block_keys)."""
+def cleared() -> frozenset[bytes]:
+    """The keys of the blocks of items' bodies read early without a
+    finding, each with the text beside it in the body (detect.block_keys)."""
     return _cleared
 
 
@@ -133,6 +149,7 @@ def stop() -> None:
     global _pool
     pool, _pool = _pool, None
     _pending.clear()
+    _batch.clear()
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -162,7 +179,11 @@ def _warm(settings) -> None:
     _clean_blocks("<p>Zebedee Quinlan lived at 12 Mill Lane, born 3 March 2015 (tel 07700 900123).</p>")
 
 
-def _clean_blocks(body: str) -> list[tuple[str, str, str]]:
+def _clean_bodies(bodies: list[str]) -> list[bytes]:
+    return [key for body in bodies for key in _clean_blocks(body)]
+
+
+def _clean_blocks(body: str) -> list[bytes]:
     """The keys (detect.block_keys: each block with the text beside
     it) of the body's blocks with no finding."""
     from .detect import block_hits, block_keys, text_blocks
