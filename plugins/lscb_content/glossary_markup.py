@@ -4,8 +4,8 @@ Runs once per build, after every file is read and before the publication
 checks: the glossary page (slug `glossary`) is compiled once into terms
 (lscb_content.glossary_terms), each of its entries gets an id on its `<dt>`
 (`id="term-mash"`), and every other page's body is scanned once. The first
-use of each term outside headings, links, abbreviations, code and footnotes
-becomes a link to its entry:
+use of each term outside headings, links, abbreviations, code, footnotes and
+charts becomes a link to its entry:
 
     <a class="glossary-term" href="{filename}/pages/glossary.md#term-mash"
        aria-label="MASH: multi-agency safeguarding hub, in the glossary"><abbr
@@ -41,14 +41,17 @@ EXPLAINED_TYPES = ("children", "young-people")
 
 _ATTRIBUTES = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
 # What is never linked, each matched whole: comments, headings, links,
-# abbreviations, code and the footnotes. None of these elements can contain
-# another of its own kind, so the first end tag of its name closes it.
+# abbreviations, code, the footnotes and charts. None of these elements can
+# contain another of its own kind, so the first end tag of its name closes it.
 _SKIP = re.compile(
     r"<!--.*?-->"
     r"|<(a|abbr|code|pre|kbd|samp|script|style|template|textarea|button|select|label|svg|math|dfn|h[1-6])\b"
     + _ATTRIBUTES
     + r">.*?</\1\s*>"
-    r"|<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?footnote[\s\"']" + _ATTRIBUTES + r">.*?</div\s*>",
+    r"|<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?footnote[\s\"']" + _ATTRIBUTES + r">.*?</div\s*>"
+    # An annual report's chart (lscb_content.chart_svg): a picture of the
+    # table after it, whose cells are linked instead. It holds no figure.
+    r"|<figure\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?chart[\s\"']" + _ATTRIBUTES + r">.*?</figure\s*>",
     re.DOTALL | re.IGNORECASE,
 )
 # Splits what is left into text and tags: the odd pieces are tags.
