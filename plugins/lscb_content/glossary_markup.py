@@ -17,6 +17,12 @@ follows it in brackets, unless the page already explains the word where it
 is first used (the same test as READ002) or the glossary has no plain
 explanation for it (then READ002 asks the editor for one).
 
+A use written exactly as the text of a link the page already has (the
+editor's `[referral](making-a-referral.md)`) is not linked: two links with
+the same words going to different places confuse a reader who follows
+links by their words (WCAG 2.4.4; A11Y012 reports the ones editors write).
+A later use written differently ("referrals") may be linked instead.
+
 Only the text between tags is changed, and only where a term is found;
 tags, attributes, comments and entities elsewhere are left exactly as they
 were.
@@ -56,6 +62,17 @@ _SKIP = re.compile(
 )
 # Splits what is left into text and tags: the odd pieces are tags.
 _TAG = re.compile("(<" + _ATTRIBUTES + ">)")
+_LINK = re.compile(r"<a\b" + _ATTRIBUTES + r">(.*?)</a\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def link_words(text: str) -> str:
+    """A link's text as compared with another's: spacing and capitals aside."""
+    return " ".join(text.split()).casefold()
+
+
+def link_texts(html: str) -> set[str]:
+    """The words of every link already in `html` (tags inside left out)."""
+    return {link_words(htmllib.unescape(_TAG.sub("", inner))) for inner in _LINK.findall(html)}
 
 
 def add_glossary_links(generators) -> None:
@@ -112,7 +129,9 @@ def mark_up(html: str, glossary: Glossary, base: str, explain: bool = False) -> 
     # Explained by the page itself: linked, but not explained again. Found
     # only when the page uses a term that has a plain explanation.
     plain_done = _Lazy(lambda: explained_on_page(html, glossary))
+    # The words of the page's own links: a use written the same is left alone.
     done: set[int] = set()
+    taken = link_texts(html)
     out: list[str] = []
     changed = False
     position = 0
@@ -122,7 +141,7 @@ def mark_up(html: str, glossary: Glossary, base: str, explain: bool = False) -> 
             pieces = _TAG.split(chunk)
             for number in range(0, len(pieces), 2):  # the text between tags
                 if pieces[number]:
-                    marked = _mark_text(pieces[number], glossary, base, explain, done, plain_done)
+                    marked = _mark_text(pieces[number], glossary, base, explain, done, plain_done, taken)
                     if marked is not pieces[number]:
                         pieces[number], changed = marked, True
             chunk = "".join(pieces)
@@ -144,7 +163,9 @@ class _Lazy:
         return self._value
 
 
-def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool, done: set[int], plain_done: _Lazy) -> str:
+def _mark_text(
+    segment: str, glossary: Glossary, base: str, explain: bool, done: set[int], plain_done: _Lazy, taken: set[str]
+) -> str:
     """One run of text between tags: its terms not yet linked on the page,
     linked. Returns `segment` itself when nothing changed."""
     text = htmllib.unescape(segment) if "&" in segment else segment
@@ -156,6 +177,8 @@ def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool, done:
         term = glossary.terms[index]
         if is_name(term, text, match.end(), match.group(0)):
             continue
+        if link_words(match.group(0)) in taken:
+            continue  # the page links these words somewhere else already
         done.add(index)
         pieces += [
             htmllib.escape(text[last : match.start()], quote=False),
