@@ -88,6 +88,9 @@ def _bar(value: float, longest: float) -> etree.Element:
         {"xmlns": SVG_NS, "class": "chart__bar", "aria-hidden": "true"},
     )
     if value > 0:  # written `<svg ...></svg>` when empty: an HTML parser does not close `<svg/>`
-        for width, kind in ((share_of_longest(value, longest), "chart__fill"), (str(MIN_BAR), "chart__fill chart__least")):
+        for width, kind in (
+            (share_of_longest(value, longest), "chart__fill"),
+            (str(MIN_BAR), "chart__fill chart__least"),
+        ):
             etree.SubElement(svg, "rect", {"class": kind, "x": "0", "y": "0", "width": width, "height": "100%"})
     return svg

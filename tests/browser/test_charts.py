@@ -96,14 +96,14 @@ def text_problems(default: dict, large: dict, width: int) -> list[str]:
         for number, (small, big) in enumerate(zip(default[address], large[address]), start=1):
             before, after = small["rows"][0]["font"], big["rows"][0]["font"]
             if after < 1.4 * before:
-                problems.append(f"/{address} chart {number} at {width}px: text {before:g}px, {after:g}px with large text")
+                problems.append(
+                    f"/{address} chart {number} at {width}px: text {before:g}px, {after:g}px with large text"
+                )
     return problems
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_bars_are_in_proportion_to_the_table_and_every_amount_has_a_visible_bar_and_label(
-    served_site, browser, width
-):
+def test_bars_are_in_proportion_to_the_table_and_every_amount_has_a_visible_bar_and_label(served_site, browser, width):
     problems = bar_problems(_charts(browser, served_site.url, width), width)
     assert not problems, "\n".join(problems)
 
