@@ -133,6 +133,32 @@ def test_headings_links_code_and_footnotes_are_left_alone(scenario):
     assert page.select_one('a.glossary-term[href$="#term-working-together"]').get_text() == "Working Together"
 
 
+LINKED_WORDS = """\
+Read about [neglect](https://example.org/neglect-guidance) before the course.
+
+Neglect is common: the course explains neglect and the MASH.
+"""
+
+
+def test_words_the_page_already_links_elsewhere_get_no_second_link(scenario):
+    site = build(scenario, guidance__course=guidance_markdown("The course", LINKED_WORDS))
+    assert site.ok, site.messages()
+    page = body(site, "guidance/course/index.html")
+    # "neglect" and "Neglect" read the same: one link, the editor's.
+    assert [a.get_text() for a in page.find_all("a") if a.get_text().casefold() == "neglect"] == ["neglect"]
+    assert not page.select('a.glossary-term[href$="#term-neglect"]')
+    # Other terms on the page are still linked.
+    assert [a.get_text() for a in terms(site, "guidance/course/index.html")] == ["MASH"]
+
+
+def test_a_use_written_differently_from_the_link_is_linked(scenario):
+    text = "Read about [neglect](https://example.org/neglect-guidance) first.\n\nChild neglect is common.\n"
+    glossary = GLOSSARY.replace("    Neglect\n", "    Child neglect\n")
+    site = build(scenario, glossary=glossary, guidance__course=guidance_markdown("The course", text))
+    assert site.ok, site.messages()
+    assert [a.get_text() for a in terms(site, "guidance/course/index.html")] == ["Child neglect"]
+
+
 def test_the_text_tables_and_entities_read_the_same_as_without_a_glossary(scenario, tmp_path):
     site = build(scenario)
     plain = build(ScenarioSite(tmp_path / "plain"), glossary=EMPTY_GLOSSARY)

@@ -66,6 +66,7 @@ SOURCE_CHECKS = (
     "a11y_images",
     "a11y_headings",
     "a11y_link_text",
+    "a11y_link_text_reused",
     "a11y_tables",
     "a11y_document_links",
     "links_source",

@@ -1,39 +1,35 @@
-"""Draw a horizontal bar chart as an accessible inline SVG, in a <figure>.
+"""Draw a horizontal bar chart of a table, in a <figure>, as HTML and SVG.
 
-Built with xml.etree, so the labels (editors' text) are always escaped. The
-SVG has `role="img"` and `aria-labelledby` naming its <title> and <desc>;
-the <desc> says in words what the chart shows, and the <figcaption> points
-to the table below it, which stays the full text alternative.
+Built with xml.etree, so the labels (editors' text) are always escaped.
+
+Each row of the chart is HTML: the label and the amount as text (so they
+wrap between words, and grow with the reader's text size at every width,
+like the rest of the page), then the bar, a small inline SVG as wide as the
+content whose rectangle is drawn in percent of that width: the largest
+amount fills the width, and the others are in proportion. A second
+rectangle, MIN_BAR pixels wide, is drawn under every amount that is not 0,
+so the smallest partner's bar can always be seen. An amount of 0 has no
+bar, only its label and "£0".
+
+The drawing is `role="img"`, named by a title and a description in words
+(visually hidden: the words are for screen readers, which skip the rows);
+the <figcaption> points to the table below it, which stays the full text
+alternative.
 
 No `style` attributes and no <style> element (the site's content security
-policy allows only its own style sheet): the colours come from classes in
-theme/static/css/main.css, so high visibility and forced colours restyle the
-chart like the rest of the page.
-
-Sizes are in user units of a viewBox DESIGN_WIDTH wide. The font size, 18,
-is the body text size when the chart is drawn at its widest (17.75em in the
-style sheet, so it grows with the text-size modes), and about 16 pixels on a
-phone 320 pixels wide, where the chart fills the width. Labels go on their own lines above each bar, wrapped, so long
-names stay readable on a 320 pixel screen; amounts go after the bar.
+policy allows only its own style sheet): sizes and colours come from
+classes in theme/static/css/main.css, so the text sizes, high visibility and
+forced colours restyle the chart like the rest of the page.
 """
 
 from __future__ import annotations
 
-import textwrap
 import xml.etree.ElementTree as etree
 
 from .chart_tables import Bar
 
 SVG_NS = "http://www.w3.org/2000/svg"
-DESIGN_WIDTH = 320
-FONT = 18
-LINE = 22  # height of a line of label text
-BAR = 24  # height of a bar
-GAP = 14  # space after each bar
-# Average widths of a character, as a share of the font size, on the wide
-# side for the theme's system fonts: text must never run out of the chart.
-LABEL_CHAR = 0.6
-VALUE_CHAR = 0.72
+MIN_BAR = 4  # pixels: the narrowest bar drawn for an amount that is not 0
 
 
 def _amount(value: float, money: bool) -> str:
@@ -63,79 +59,38 @@ def describe(title: str, bars: list[Bar]) -> str:
 def figure(bars: list[Bar], title: str, id_prefix: str) -> str:
     """The <figure> holding the chart, as HTML to insert before the table."""
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    per_line = int(DESIGN_WIDTH / (FONT * LABEL_CHAR))
-    reserve = max(len(bar.shown) for bar in bars) * FONT * VALUE_CHAR + 8
     longest = max(bar.value for bar in bars)
-    scale = (DESIGN_WIDTH - reserve - 1) / longest
-
-    drawing: list[etree.Element] = []
-    y = 4.0
-    for bar in bars:
-        for line in textwrap.wrap(bar.label, per_line) or [bar.label]:
-            y += LINE
-            drawing.append(_text(line, 0, y - 5.5, "chart__label"))
-        y += 2
-        length = round(bar.value * scale, 2)
-        drawing.append(
-            etree.Element(
-                "rect",
-                {
-                    "class": "chart__bar",
-                    "x": "1",
-                    "y": f"{y:g}",
-                    "width": f"{length:g}",
-                    "height": str(BAR),
-                },
-            )
-        )
-        value = _text(bar.shown, 1 + length + 6, y + BAR / 2 + 6, "chart__value")
-        value.set("font-weight", "bold")
-        drawing.append(value)
-        y += BAR + GAP
-    height = y - GAP + 4
-
-    svg = etree.Element(
-        "svg",
-        {
-            "xmlns": SVG_NS,
-            "class": "chart__svg",
-            "viewBox": f"0 0 {DESIGN_WIDTH} {height:g}",
-            "width": "100%",
-            "role": "img",
-            "aria-labelledby": f"{title_id} {desc_id}",
-        },
-    )
-    etree.SubElement(svg, "title", {"id": title_id}).text = title
-    etree.SubElement(svg, "desc", {"id": desc_id}).text = describe(title, bars)
-    etree.SubElement(
-        svg,
-        "line",
-        {
-            "class": "chart__axis",
-            "x1": "0.5",
-            "y1": "4",
-            "x2": "0.5",
-            "y2": f"{height - 4:g}",
-        },
-    )
-    svg.extend(drawing)
 
     holder = etree.Element("figure", {"class": "chart"})
-    holder.append(svg)
+    drawing = etree.SubElement(
+        holder, "div", {"class": "chart__drawing", "role": "img", "aria-labelledby": f"{title_id} {desc_id}"}
+    )
+    etree.SubElement(drawing, "span", {"class": "visually-hidden", "id": title_id}).text = title
+    etree.SubElement(drawing, "span", {"class": "visually-hidden", "id": desc_id}).text = describe(title, bars)
+    for bar in bars:
+        row = etree.SubElement(drawing, "div", {"class": "chart__row"})
+        etree.SubElement(row, "span", {"class": "chart__label"}).text = bar.label
+        etree.SubElement(row, "span", {"class": "chart__value"}).text = bar.shown
+        row.append(_bar(bar.value, longest))
     caption = etree.SubElement(holder, "figcaption", {"class": "chart__caption"})
     caption.text = "Chart of the table below, which has the figures."
-    return etree.tostring(holder, encoding="unicode") + "\n"
+    return etree.tostring(holder, encoding="unicode", short_empty_elements=False) + "\n"
 
 
-def _text(content: str, x: float, y: float, css_class: str) -> etree.Element:
-    element = etree.Element(
-        "text",
-        {
-            "class": css_class,
-            "x": f"{round(x, 2):g}",
-            "y": f"{round(y, 2):g}",
-            "font-size": str(FONT),
-        },
+def share_of_longest(value: float, longest: float) -> str:
+    """The bar's width in percent of the chart's, as written in the SVG."""
+    return f"{round(100 * value / longest, 3):g}%"
+
+
+def _bar(value: float, longest: float) -> etree.Element:
+    svg = etree.Element(
+        "svg",
+        {"xmlns": SVG_NS, "class": "chart__bar", "aria-hidden": "true"},
     )
-    element.text = content
-    return element
+    if value > 0:  # written `<svg ...></svg>` when empty: an HTML parser does not close `<svg/>`
+        for width, kind in (
+            (share_of_longest(value, longest), "chart__fill"),
+            (str(MIN_BAR), "chart__fill chart__least"),
+        ):
+            etree.SubElement(svg, "rect", {"class": kind, "x": "0", "y": "0", "width": width, "height": "100%"})
+    return svg

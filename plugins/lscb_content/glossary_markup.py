@@ -4,8 +4,8 @@ Runs once per build, after every file is read and before the publication
 checks: the glossary page (slug `glossary`) is compiled once into terms
 (lscb_content.glossary_terms), each of its entries gets an id on its `<dt>`
 (`id="term-mash"`), and every other page's body is scanned once. The first
-use of each term outside headings, links, abbreviations, code and footnotes
-becomes a link to its entry:
+use of each term outside headings, links, abbreviations, code, footnotes and
+charts becomes a link to its entry:
 
     <a class="glossary-term" href="{filename}/pages/glossary.md#term-mash"
        aria-label="MASH: multi-agency safeguarding hub, in the glossary"><abbr
@@ -16,6 +16,12 @@ On the pages for children and young people, the term's plain explanation
 follows it in brackets, unless the page already explains the word where it
 is first used (the same test as READ002) or the glossary has no plain
 explanation for it (then READ002 asks the editor for one).
+
+A use written exactly as the text of a link the page already has (the
+editor's `[referral](making-a-referral.md)`) is not linked: two links with
+the same words going to different places confuse a reader who follows
+links by their words (WCAG 2.4.4; A11Y012 reports the ones editors write).
+A later use written differently ("referrals") may be linked instead.
 
 Only the text between tags is changed, and only where a term is found;
 tags, attributes, comments and entities elsewhere are left exactly as they
@@ -41,18 +47,32 @@ EXPLAINED_TYPES = ("children", "young-people")
 
 _ATTRIBUTES = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
 # What is never linked, each matched whole: comments, headings, links,
-# abbreviations, code and the footnotes. None of these elements can contain
-# another of its own kind, so the first end tag of its name closes it.
+# abbreviations, code, the footnotes and charts. None of these elements can
+# contain another of its own kind, so the first end tag of its name closes it.
 _SKIP = re.compile(
     r"<!--.*?-->"
     r"|<(a|abbr|code|pre|kbd|samp|script|style|template|textarea|button|select|label|svg|math|dfn|h[1-6])\b"
     + _ATTRIBUTES
     + r">.*?</\1\s*>"
-    r"|<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?footnote[\s\"']" + _ATTRIBUTES + r">.*?</div\s*>",
+    r"|<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?footnote[\s\"']" + _ATTRIBUTES + r">.*?</div\s*>"
+    # An annual report's chart (lscb_content.chart_svg): a picture of the
+    # table after it, whose cells are linked instead. It holds no figure.
+    r"|<figure\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?chart[\s\"']" + _ATTRIBUTES + r">.*?</figure\s*>",
     re.DOTALL | re.IGNORECASE,
 )
 # Splits what is left into text and tags: the odd pieces are tags.
 _TAG = re.compile("(<" + _ATTRIBUTES + ">)")
+_LINK = re.compile(r"<a\b" + _ATTRIBUTES + r">(.*?)</a\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def link_words(text: str) -> str:
+    """A link's text as compared with another's: spacing and capitals aside."""
+    return " ".join(text.split()).casefold()
+
+
+def link_texts(html: str) -> set[str]:
+    """The words of every link already in `html` (tags inside left out)."""
+    return {link_words(htmllib.unescape(_TAG.sub("", inner))) for inner in _LINK.findall(html)}
 
 
 def add_glossary_links(generators) -> None:
@@ -109,7 +129,9 @@ def mark_up(html: str, glossary: Glossary, base: str, explain: bool = False) -> 
     # Explained by the page itself: linked, but not explained again. Found
     # only when the page uses a term that has a plain explanation.
     plain_done = _Lazy(lambda: explained_on_page(html, glossary))
+    # The words of the page's own links: a use written the same is left alone.
     done: set[int] = set()
+    taken = link_texts(html)
     out: list[str] = []
     changed = False
     position = 0
@@ -119,7 +141,7 @@ def mark_up(html: str, glossary: Glossary, base: str, explain: bool = False) -> 
             pieces = _TAG.split(chunk)
             for number in range(0, len(pieces), 2):  # the text between tags
                 if pieces[number]:
-                    marked = _mark_text(pieces[number], glossary, base, explain, done, plain_done)
+                    marked = _mark_text(pieces[number], glossary, base, explain, done, plain_done, taken)
                     if marked is not pieces[number]:
                         pieces[number], changed = marked, True
             chunk = "".join(pieces)
@@ -141,7 +163,9 @@ class _Lazy:
         return self._value
 
 
-def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool, done: set[int], plain_done: _Lazy) -> str:
+def _mark_text(
+    segment: str, glossary: Glossary, base: str, explain: bool, done: set[int], plain_done: _Lazy, taken: set[str]
+) -> str:
     """One run of text between tags: its terms not yet linked on the page,
     linked. Returns `segment` itself when nothing changed."""
     text = htmllib.unescape(segment) if "&" in segment else segment
@@ -153,6 +177,8 @@ def _mark_text(segment: str, glossary: Glossary, base: str, explain: bool, done:
         term = glossary.terms[index]
         if is_name(term, text, match.end(), match.group(0)):
             continue
+        if link_words(match.group(0)) in taken:
+            continue  # the page links these words somewhere else already
         done.add(index)
         pieces += [
             htmllib.escape(text[last : match.start()], quote=False),
