@@ -271,10 +271,8 @@ ADDRESS_HINT = 'remove the address; write "the family home" or "the address"'
 # letter or a comma and a space ("12a, "); a postcode's inward code ("7QX").
 _HOUSE_NUMBER_END = re.compile(r"\d[A-Za-z]?,?\s")
 _INWARD_CODE = re.compile(r"\d[A-Za-z]{2}(?![\w-])")
-# ... and what else each match holds, looked for in each window before the
-# pattern is run there (near.finditer_near's `needs`): the kind of street or
-# building that ends the match, after a space; the word for a flat; what was
-# done to a house.
+# ... and what else it holds (near.finditer_near's `needs`): the kind of street
+# or building it ends with, after a space; the word for a flat; a search.
 _END = r"(?![\w'’-])"
 _NEEDS_STREET = re.compile(rf"(?:{STREET_KINDS}){_END}")
 _NEEDS_FLAT = re.compile(r"[FA](?:lat|partment|pt)")
