@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lscb_audit.browser import Requests, new_context
 
@@ -271,9 +270,11 @@ def control_problems(page) -> list[str]:
     if resumed["calls"][len(paused["calls"]):] != ["resume"]:
         problems.append(f"resume: calls {resumed['calls'][len(paused['calls']):]}, expected ['resume']")
     page.evaluate("() => window.__speech.end()")
-    try:
-        page.wait_for_function("() => window.__speech.texts.length === 2", timeout=3000)
-    except PlaywrightTimeout:
+    for _ in range(30):
+        if page.evaluate("() => window.__speech.texts.length") == 2:
+            break
+        page.wait_for_timeout(100)
+    else:
         problems.append("resume: the next sentence was not read when the first one ended")
     page.locator('[data-listen="stop"]').click(timeout=2000)
     stopped = state()
