@@ -117,7 +117,7 @@ def reading_problems(page, address: str) -> list[str]:
             at = min(len(heard), len(shown))
         problems.append(
             f"/{address}: heard is not the main content at {at}: "
-            f"heard {heard[max(0, at - 40):at + 60]!r}, shown {shown[max(0, at - 40):at + 60]!r}"
+            f"heard {heard[max(0, at - 40) : at + 60]!r}, shown {shown[max(0, at - 40) : at + 60]!r}"
         )
     h1 = _norm(page.locator("main h1").inner_text())
     if not spoken or spoken[0] != h1:
@@ -200,11 +200,17 @@ def test_the_image_is_read_by_its_alt_text_where_it_stands(served_site, browser)
 @pytest.mark.parametrize(
     "broken, old, new",
     [
-        ("reads the whole body", 'var main = document.querySelector("main") || document.getElementById("main-content");',
-         "var main = document.body;"),
+        (
+            "reads the whole body",
+            'var main = document.querySelector("main") || document.getElementById("main-content");',
+            "var main = document.body;",
+        ),
         ("reads navigation in main", "var SKIP_TAGS = /^(NAV|", "var SKIP_TAGS = /^("),
-        ("reads whole paragraphs", "while ((match = SENTENCE_END.exec(text)) !== null) {",
-         "while ((match = SENTENCE_END.exec(text)) !== null && false) {"),
+        (
+            "reads whole paragraphs",
+            "while ((match = SENTENCE_END.exec(text)) !== null) {",
+            "while ((match = SENTENCE_END.exec(text)) !== null && false) {",
+        ),
         ("reads what is hidden", "if (!element.getClientRects().length &&", "if (false &&"),
         ("no language", "if (language) { utterance.lang = language; }", ""),
     ],
@@ -255,20 +261,19 @@ def control_problems(page) -> list[str]:
     toggle = page.locator('[data-listen="toggle"]')
     toggle.click()
     first = state()
-    expect("play", first, toggle="Pause reading", stop=True, status="Reading the page aloud.", spoken=1,
-           highlighted=1)
+    expect("play", first, toggle="Pause reading", stop=True, status="Reading the page aloud.", spoken=1, highlighted=1)
     if first["calls"][-1:] != ["speak"]:
         problems.append(f"play: calls {first['calls']}, expected to end with speak")
     toggle.click()
     paused = state()
     expect("pause", paused, toggle="Resume reading", stop=True, status="Paused.", paused=True)
-    if paused["calls"][len(first["calls"]):] != ["pause"]:
-        problems.append(f"pause: calls {paused['calls'][len(first['calls']):]}, expected ['pause']")
+    if paused["calls"][len(first["calls"]) :] != ["pause"]:
+        problems.append(f"pause: calls {paused['calls'][len(first['calls']) :]}, expected ['pause']")
     toggle.click()
     resumed = state()
     expect("resume", resumed, toggle="Pause reading", paused=False, status="Reading the page aloud.")
-    if resumed["calls"][len(paused["calls"]):] != ["resume"]:
-        problems.append(f"resume: calls {resumed['calls'][len(paused['calls']):]}, expected ['resume']")
+    if resumed["calls"][len(paused["calls"]) :] != ["resume"]:
+        problems.append(f"resume: calls {resumed['calls'][len(paused['calls']) :]}, expected ['resume']")
     page.evaluate("() => window.__speech.end()")
     for _ in range(30):
         if page.evaluate("() => window.__speech.texts.length") == 2:
@@ -279,8 +284,8 @@ def control_problems(page) -> list[str]:
     page.locator('[data-listen="stop"]').click(timeout=2000)
     stopped = state()
     expect("stop", stopped, toggle="Listen to this page", stop=False, status="Stopped reading.", highlighted=0)
-    if stopped["calls"][len(resumed["calls"]) + 1:][:1] != ["cancel"]:
-        problems.append(f"stop: calls {stopped['calls'][len(resumed['calls']):]}, expected speak then cancel")
+    if stopped["calls"][len(resumed["calls"]) + 1 :][:1] != ["cancel"]:
+        problems.append(f"stop: calls {stopped['calls'][len(resumed['calls']) :]}, expected speak then cancel")
     page.wait_for_timeout(50)  # the cancelled utterance's late events must not start it again
     if state()["spoken"] != 2:
         problems.append("stop: reading went on after Stop")
@@ -389,8 +394,12 @@ def test_the_block_being_read_is_highlighted_in_every_mode(served_site, browser,
     [
         ("highlights the whole page", LISTEN_JS, "var element = sentence.block.element;", "var element = main;"),
         ("highlights nothing", LISTEN_JS, "element.classList.add(HIGHLIGHT_CLASS);", ""),
-        ("has no outline in high visibility", "theme/css/main.css", "outline: 0.25rem dashed #00ffff;",
-         "outline: none;"),
+        (
+            "has no outline in high visibility",
+            "theme/css/main.css",
+            "outline: 0.25rem dashed #00ffff;",
+            "outline: none;",
+        ),
     ],
 )
 def test_twin_a_wrong_or_invisible_highlight_is_reported(browser, broken_copy, broken, file, old, new):
@@ -491,8 +500,12 @@ def test_the_double_really_takes_speech_away(served_site, browser):
 
 def test_twin_a_control_shown_without_speech_is_reported(browser, broken_copy):
     with broken_copy() as (folder, url):
-        _edit(folder, LISTEN_JS, 'if (!("speechSynthesis" in window) || typeof window.SpeechSynthesisUtterance !== "function")',
-              "if (false)")
+        _edit(
+            folder,
+            LISTEN_JS,
+            'if (!("speechSynthesis" in window) || typeof window.SpeechSynthesisUtterance !== "function")',
+            "if (false)",
+        )
         assert shown_on(browser, url, [GUIDANCE], speech=False) == [GUIDANCE]
 
 
