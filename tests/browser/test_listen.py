@@ -316,7 +316,7 @@ def test_pause_resume_and_stop_call_the_browser_and_say_what_they_did(served_sit
         ("pauses by cancelling", "window.speechSynthesis.pause();", "window.speechSynthesis.cancel();"),
         ("keeps its label", "toggle.textContent = labels[next];", ""),
         ("stops without cancelling", "window.speechSynthesis.cancel();\n      finish(", "finish("),
-        ("goes on after stop", "run += 1;\n      unhighlight();", "unhighlight();"),
+        ("goes on after stop", "run += 1;\n      speaking = null;", "speaking = null;"),
     ],
 )
 def test_twin_controls_that_do_the_wrong_thing_are_reported(browser, broken_copy, broken, old, new):

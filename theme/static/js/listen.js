@@ -191,6 +191,9 @@
     var index = 0;
     var run = 0;  // bumped on every stop, so events of an old reading are ignored
     var highlighted = null;
+    // The utterance being spoken, held here: Chrome can lose an utterance
+    // nothing refers to, and then its end never comes.
+    var speaking = null;
 
     function announce(text) { if (status) { status.textContent = text; } }
 
@@ -223,6 +226,7 @@
 
     function finish(message) {
       run += 1;
+      speaking = null;
       unhighlight();
       var hadFocus = document.activeElement === stopButton;
       show("idle");
@@ -252,7 +256,8 @@
         finish("Reading stopped: your browser could not read this page aloud.");
       };
       highlight(sentence);
-      window.speechSynthesis.speak(utterance);
+      speaking = utterance;
+      window.speechSynthesis.speak(speaking);
     }
 
     function play() {
