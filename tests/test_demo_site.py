@@ -175,7 +175,7 @@ def test_every_page_has_the_parts_every_reader_needs(demo_site, page):
     options = soup.find(attrs={"data-module": "display-options"})
     assert options is not None and options.has_attr("hidden")
     labels = [" ".join(b.get_text().split()) for b in options.find_all("button")]
-    assert labels == ["Small text", "Medium text", "Large text", "High visibility"]
+    assert labels == ["Standard text", "Larger text", "Largest text", "High visibility"]
     assert all(b.has_attr("aria-pressed") for b in options.find_all("button"))
     exit_link = soup.select_one('[data-module="exit-this-page"] a')
     assert exit_link["href"] == "https://www.bbc.co.uk/weather"

@@ -37,7 +37,7 @@ PAGES = {
 # Mode -> the buttons a reader presses.
 MODES = {
     "default": [],
-    "large-text": ["Large text"],
+    "large-text": ["Largest text"],
     "high-visibility": ["High visibility"],
 }
 
