@@ -100,8 +100,9 @@ def exit_on_screen_problems(page, address: str) -> list[Problem]:
 
 def focus_obscured_problems(page, address: str, limit: int = 60) -> list[Problem]:
     """From the end of the page, Shift+Tab back through it: no focused
-    control may be hidden, even in part, behind the sticky Exit bar
-    (WCAG 2.4.11 and 2.4.12)."""
+    control may be hidden, even in part, behind the sticky Exit bar (WCAG
+    2.4.11 and 2.4.12); one taller than the window below the bar (a table's
+    scrolling region) must at least show below it."""
     page.evaluate(
         """() => { window.scrollTo(0, document.documentElement.scrollHeight);
                   const last = document.createElement('span'); last.tabIndex = 0; last.id = 'lscb-audit-end';
@@ -118,7 +119,9 @@ def focus_obscured_problems(page, address: str, limit: int = 60) -> list[Problem
             const r = el.getBoundingClientRect(), b = bar.getBoundingClientRect();
             const name = el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '');
             return {done: false, name: name, text: (el.textContent || '').trim().slice(0, 40),
-                    hidden: r.width > 0 && r.top < b.bottom - 1 && r.bottom > b.top};
+                    hidden: r.width > 0 && (r.height <= innerHeight - b.bottom
+                                            ? r.top < b.bottom - 1 && r.bottom > b.top
+                                            : r.bottom <= b.bottom)};
         }"""
         )
         if found["done"]:
