@@ -1,5 +1,5 @@
 """Text size and high visibility, measured in the browser: text scales with
-the root font size, large text reflows at 320 CSS pixels (also with the text
+the root font size, the largest text reflows at 320 CSS pixels (also with the text
 spacing of WCAG 1.4.12), and high visibility gives 7:1 contrast and
 underlined links on every page (WCAG 1.4.4, 1.4.6, 1.4.10, 1.4.12)."""
 
