@@ -44,12 +44,8 @@ def _each(browser, url: str, addresses: list[str], check, phone: str, mode: str,
 @pytest.mark.parametrize("script", SCRIPT)
 @pytest.mark.parametrize("mode", PHONE_MODES)
 @pytest.mark.parametrize("phone", PHONES)
-def test_the_heading_starts_in_the_first_screen_and_nothing_scrolls_sideways(
-    served_site, browser, phone, mode, script
-):
-    problems = _each(
-        browser, served_site.url, served_site.pages, first_screen_problems, phone, mode, SCRIPT[script]
-    )
+def test_the_heading_starts_in_the_first_screen_and_nothing_scrolls_sideways(served_site, browser, phone, mode, script):
+    problems = _each(browser, served_site.url, served_site.pages, first_screen_problems, phone, mode, SCRIPT[script])
     assert not problems, report(problems)
 
 
@@ -57,17 +53,13 @@ def test_the_heading_starts_in_the_first_screen_and_nothing_scrolls_sideways(
 @pytest.mark.parametrize("mode", ["standard", "largest", "high-visibility"])
 @pytest.mark.parametrize("phone", PHONES)
 def test_exit_stays_on_screen_after_scrolling_to_the_end(served_site, browser, phone, mode, script):
-    problems = _each(
-        browser, served_site.url, served_site.pages, exit_on_screen_problems, phone, mode, SCRIPT[script]
-    )
+    problems = _each(browser, served_site.url, served_site.pages, exit_on_screen_problems, phone, mode, SCRIPT[script])
     assert not problems, report(problems)
 
 
 @pytest.mark.parametrize("phone", PHONES)
 def test_exit_never_covers_what_has_focus(served_site, browser, phone):
-    problems = _each(
-        browser, served_site.url, served_site.samples, focus_obscured_problems, phone, "largest", True
-    )
+    problems = _each(browser, served_site.url, served_site.samples, focus_obscured_problems, phone, "largest", True)
     assert not problems, report(problems)
 
 

@@ -5,7 +5,7 @@ disclosure buttons. Shared by the browser tests and their broken twins."""
 
 from __future__ import annotations
 
-from .browser import MODES, new_context
+from .browser import MODES
 from .problems import Problem
 
 PHONES = {"390x844": (390, 844), "320x640": (320, 640)}
