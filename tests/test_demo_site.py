@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, guidance_markdown
 
 CONTENT_PAGES = [
     "guidance/roles-of-agencies/index.html",
@@ -175,7 +175,7 @@ def test_every_page_has_the_parts_every_reader_needs(demo_site, page):
     options = soup.find(attrs={"data-module": "display-options"})
     assert options is not None and options.has_attr("hidden")
     labels = [" ".join(b.get_text().split()) for b in options.find_all("button")]
-    assert labels == ["Small text", "Medium text", "Large text", "High visibility"]
+    assert labels == ["Standard text", "Larger text", "Largest text", "High visibility"]
     assert all(b.has_attr("aria-pressed") for b in options.find_all("button"))
     exit_link = soup.select_one('[data-module="exit-this-page"] a')
     assert exit_link["href"] == "https://www.bbc.co.uk/weather"
@@ -246,3 +246,21 @@ def test_feeds_give_each_items_summary_and_address_not_its_text(demo_site):
 def test_no_drafts_folder_and_no_source_files_are_published(demo_site):
     assert not demo_site.exists("drafts")
     assert not list(demo_site.output.rglob("*.md"))
+
+
+@pytest.mark.parametrize(
+    "short, shown",
+    [
+        ("Northshire SCB", ["Northshire Safeguarding Children Board", "Northshire SCB"]),
+        ("", ["Northshire Safeguarding Children Board"]),  # not set: phones show the full name
+    ],
+)
+def test_the_header_names_the_board_in_full_and_by_its_short_name_for_phones(scenario, short, shown):
+    scenario.write("guidance/a-procedure.md", guidance_markdown())
+    site = scenario.build(SITE_SHORT_NAME=short)
+    assert site.ok, site.messages()
+    name = site.soup("index.html").select_one("a.site-header__name")
+    assert [span.get_text() for span in name.find_all("span")] == shown
+    assert [span["class"] for span in name.find_all("span")] == [["site-header__full"], ["site-header__short"]][
+        : len(shown)
+    ]

@@ -37,7 +37,7 @@ PAGES = {
 # Mode -> the buttons a reader presses.
 MODES = {
     "default": [],
-    "large-text": ["Large text"],
+    "large-text": ["Largest text"],
     "high-visibility": ["High visibility"],
 }
 
@@ -62,8 +62,15 @@ def main(argv=None) -> int:
                 context = browser.new_context(viewport={"width": args.width, "height": 900})
                 page = context.new_page()
                 page.goto(base + path)
+                # On a phone the options fold behind "Display": open it, choose, close it.
+                display = page.get_by_role("button", name="Display", exact=True)
+                folded = bool(buttons) and display.is_visible()
+                if folded:
+                    display.click()
                 for label in buttons:
                     page.get_by_role("button", name=label).click()
+                if folded:
+                    display.click()
                 target = args.out / f"{name}-{mode}.png"
                 page.screenshot(path=str(target), full_page=False)
                 context.close()

@@ -1,5 +1,5 @@
 """Text size and high visibility, measured in the browser: text scales with
-the root font size, large text reflows at 320 CSS pixels (also with the text
+the root font size, the largest text reflows at 320 CSS pixels (also with the text
 spacing of WCAG 1.4.12), and high visibility gives 7:1 contrast and
 underlined links on every page (WCAG 1.4.4, 1.4.6, 1.4.10, 1.4.12)."""
 
@@ -18,17 +18,17 @@ from lscb_audit.page_checks import (
 from lscb_audit.problems import report
 
 
-def test_the_buttons_make_the_root_font_size_grow_from_small_to_medium_to_large(served_site, browser):
+def test_the_buttons_make_the_root_font_size_grow_from_standard_to_larger_to_largest(served_site, browser):
     context = new_context(browser)
     page = context.new_page()
     page.goto(served_site.url + served_site.page_of_type("guidance/"))
     sizes = {}
-    for label in ("Small", "Medium", "Large"):
+    for label in ("Standard", "Larger", "Largest"):
         page.get_by_role("button", name=f"{label} text").click()
         sizes[label] = measure(page, "rootFontSize()")
     context.close()
-    assert sizes["Small"] < sizes["Medium"] < sizes["Large"], sizes
-    assert sizes["Large"] >= 1.5 * sizes["Small"]  # 24 px from the browser's 16 px
+    assert sizes["Standard"] < sizes["Larger"] < sizes["Largest"], sizes
+    assert sizes["Largest"] >= 1.5 * sizes["Standard"]  # 24 px from the browser's 16 px
 
 
 def test_all_text_scales_with_the_root_font_size_on_every_page(served_site, browser):

@@ -30,7 +30,7 @@ def _pressed(page) -> dict[str, str]:
 @pytest.mark.parametrize(
     "choice, cls, pressed",
     [
-        ("Large text", "text-large", {"Small text": "false", "Medium text": "false", "Large text": "true"}),
+        ("Largest text", "text-large", {"Standard text": "false", "Larger text": "false", "Largest text": "true"}),
         ("High visibility", "high-visibility", {"High visibility": "true"}),
     ],
 )
@@ -69,13 +69,13 @@ def test_the_reader_can_switch_back_to_the_defaults(served_site, browser):
     context = new_context(browser)
     page = context.new_page()
     page.goto(served_site.url)
-    page.get_by_role("button", name="Large text").click()
+    page.get_by_role("button", name="Largest text").click()
     page.reload()
     assert measure(page, "rootFontSize()") == 24
-    page.get_by_role("button", name="Small text").click()
+    page.get_by_role("button", name="Standard text").click()
     page.reload()
     assert measure(page, "rootFontSize()") == 16
-    assert _pressed(page)["Small text"] == "true"
+    assert _pressed(page)["Standard text"] == "true"
     context.close()
 
 

@@ -27,10 +27,10 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
-def new_context(browser, mode: str = "default", width: int = 1280, **options):
-    """A fresh profile in the given mode and window width. The mode is
+def new_context(browser, mode: str = "default", width: int = 1280, height: int = 900, **options):
+    """A fresh profile in the given mode and window size. The mode is
     stored before every page load, so within this context it stays on."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, **options)
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
     stored = MODES[mode]
     if stored:
         entries = ";".join(f"localStorage.setItem({k!r}, {v!r})" for k, v in stored.items())

@@ -68,7 +68,7 @@ def focus_problems(page, address: str, shadows_count: bool = True) -> list[Probl
 
 def scaling_problems(small_page, large_page, address: str) -> list[Problem]:
     """Text that does not grow with the root font size between the same page
-    at small and at large text: a size fixed in pixels."""
+    at standard and at the largest text: a size fixed in pixels."""
     growth = measure(large_page, "rootFontSize()") / measure(small_page, "rootFontSize()")
     before = {item["element"]: item for item in measure(small_page, "fontSizes()")}
     problems = []

@@ -20,7 +20,7 @@ from .page_checks import (
 )
 from .tools import versions
 
-MODE_NAMES = {"default": "standard", "large-text": "large text", "high-visibility": "high visibility"}
+MODE_NAMES = {"default": "standard", "large-text": "largest text", "high-visibility": "high visibility"}
 
 
 def run_audit(browser, folder, url: str, pages: list[str], samples: list[str], today: datetime.date) -> dict:
@@ -65,7 +65,7 @@ def run_audit(browser, folder, url: str, pages: list[str], samples: list[str], t
 
     chromium = f"Chromium {tool['Chromium']}"
     record(
-        "Large text reflows at 320 pixels, also with increased text spacing",
+        "Largest text reflows at 320 pixels, also with increased text spacing",
         chromium,
         every,
         each("large-text", 320, reflow_problems) + each("large-text", 320, reflow_problems, style=TEXT_SPACING),

@@ -1,4 +1,7 @@
-/* Display options: small, medium or large text, and high visibility.
+/* Display options: standard, larger or largest text, and high visibility.
+   The sizes keep their first names (small, medium, large) in data-text-size,
+   the classes and the reader's storage, so choices made before the labels
+   changed still apply.
    The buttons are real <button>s that report their state with aria-pressed.
    Without JavaScript the bar stays hidden (it could not work). */
 (function () {
