@@ -2871,5 +2871,84 @@ case(
     expect=R,
 )
 
+# Found by red-team round 7 (each published with a passing build): a space
+# other than the ones the patterns join words with (a thin space, a figure
+# space, a narrow no-break space, a form feed, an ideographic space) between
+# the parts of an identifier, which a browser shows as a space.
+for id_, description, value, text, line, code in (
+    (
+        "space-thin-postcode",
+        "a postcode with a thin space",
+        POSTCODE,
+        f"The family's postcode was {POSTCODE.replace(' ', chr(0x2009))}.",
+        "The family's postcode",
+        "PII002",
+    ),
+    (
+        "space-figure-dob",
+        "born on, a figure space in the date",
+        DOB,
+        "Child Q was born on 14\u2007March 2017.",
+        "Child Q was born",
+        "PII004",
+    ),
+    (
+        "space-narrow-address",
+        "a street address with a narrow no-break space",
+        "27 Marlpit Lane",
+        "The family lived at 27 Marlpit\u202fLane.",
+        "The family lived",
+        "PII003",
+    ),
+    (
+        "space-form-feed-unlisted-name",
+        "two words in no list, a form feed between them",
+        "Odalysine Trevarrow",
+        "Mother's friend Odalysine\x0cTrevarrow visited.",
+        "Mother's friend",
+        "PII001",
+    ),
+    (
+        "space-ideographic-row-dob",
+        "a family row, ideographic spaces in the date",
+        DOB,
+        "Sibling 1 (M) 14\u3000March\u30002017",
+        "Sibling 1 (M)",
+        "PII004",
+    ),
+):
+    case(id_, "written-form", description, value, [review(after_findings=text)], PLACE, line=line, code=code, expect=R)
+case(
+    "space-thin-guidance-name",
+    "other-page",
+    "a full name with a thin space in a guidance page",
+    NAME,
+    [page_text(GUIDANCE, GUIDANCE_LINE, f"A referral about {NAME.replace(' ', chr(0x2009))} was made by the school.")],
+    GUIDANCE,
+    line="A referral about",
+    code="PII001",
+    expect=R,
+)
+# ... and a paragraph of zero-width spaces, nothing on the page, which took up
+# the 250 characters a block's key holds of the text beside it: the date under
+# "Date of birth:" counted as read, having been read under "Note:".
+_ZERO_WIDTH = "\u200b" * 300
+case(
+    "zero-width-paragraph-dob",
+    "markup-split",
+    "a date of birth under its label, a paragraph of zero-width spaces between, the same date read harmlessly above",
+    DOB,
+    [
+        page(
+            "pages/family-notes.md",
+            f"Title: Family notes\nSummary: A page about referrals.\n\nNote:\n\n{_ZERO_WIDTH}\n\n{DOB}\n\n{_ZERO_WIDTH}\n\n"
+            f"Date of birth:\n\n{_ZERO_WIDTH}\n\n{DOB}\n\n{_ZERO_WIDTH}\n",
+        )
+    ],
+    "pages/family-notes.md",
+    code="PII004",
+    expect=R,
+)
+
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

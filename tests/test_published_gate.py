@@ -429,6 +429,28 @@ def test_bodies_read_early_give_what_the_gate_gives_alone(good_site, monkeypatch
     assert read_early == alone
 
 
+def test_a_block_read_early_is_measured_as_the_detectors_read_it(good_site, monkeypatch):
+    """A paragraph of zero-width spaces is nothing on the page and nothing to
+    the detectors, but it filled the 250 characters of text beside a block
+    that its key holds: the early reader cleared the date in the body, and
+    the label in the page's Summary, read beside it on the built page, was
+    never put with it (found by red-team round 7). Blocks and keys are now
+    measured in the text the detectors read."""
+    from lscb_checks.published import early
+
+    padding = "\u200b" * 300
+    good_site.write(
+        "pages/family-details.md",
+        f"Title: Family details\nSummary: Sibling 1, date of birth\n\n{padding}\n\n14 March 2017\n\n"
+        f"{padding}\n\nOther information is held by the board.\n",
+    )
+    monkeypatch.setattr(early, "_WAIT_FOR_ALL", True)
+    monkeypatch.setattr(early, "_EARLY_FROM", 0)
+    site = good_site.build()
+    assert not site.ok
+    assert any(f.code == "PII004" and "family-details" in f.path for f in site.result.findings), site.messages()
+
+
 def test_source_checks_beside_the_writing_judge_as_they_do_before_it(good_site, monkeypatch):
     """On two cores the source checks run in a second process while Pelican
     writes the pages into the staging folder (lscb_checks.beside), and are

@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from lscb_core.build_state import build_state
 from lscb_core.findings import Finding, display_path
 from lscb_core.quote import known, say
+from lscb_core.text.cleaned import clean
 from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
 
 from ..forking import fork_call
@@ -326,9 +327,13 @@ class _Gate(Reporting):
         owners: list[tuple[Text, tuple]] = []
         length = 0
         for text in texts:
-            if (detect.key_digest("", text.text, ""), scope, addresses) in self._clean:
+            # Blocks and what lies beside them are measured in the text the
+            # detectors read (detect.hits): a paragraph of zero-width spaces
+            # is nothing to them, and took up a key's whole reach.
+            shown = clean(text.text).text
+            if (detect.key_digest("", shown, ""), scope, addresses) in self._clean:
                 continue  # one block, already read alone: the theme's pieces on every page
-            blocks = detect.text_blocks(text.text)
+            blocks = detect.text_blocks(shown)
             keys = detect.block_keys(blocks)
             needed = []
             for index, key in enumerate(keys):

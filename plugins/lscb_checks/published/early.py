@@ -186,10 +186,12 @@ def _clean_bodies(bodies: list[str]) -> list[bytes]:
 def _clean_blocks(body: str) -> list[bytes]:
     """The keys (detect.block_keys: each block with the text beside
     it) of the body's blocks with no finding."""
+    from lscb_core.text.cleaned import clean
+
     from .detect import block_hits, block_keys, text_blocks
     from .markup import read_markup
 
-    blocks = text_blocks(read_markup(body).text)
+    blocks = text_blocks(clean(read_markup(body).text).text)  # as the gate measures them
     if not blocks:
         return []
     found = {index for index, *_rest in block_hits(blocks, _context)}

@@ -50,12 +50,24 @@ class Cleaned:
         return self.start(last) + 1
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# What clean() reads: runs of characters outside ASCII, and the ASCII spaces
+# the detectors' patterns do not know (a vertical tab, a form feed, a carriage
+# return with no line feed after it).
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+|[\x0b\x0c]|\r(?!\n)")
+_ODD_ASCII_SPACE = re.compile(r"[\x0b\x0c]|\r(?!\n)")
+# Spaces a reader sees as a space or a line break, read as " " and "\n": the
+# detectors' patterns join words with spaces, tabs and no-break spaces, and a
+# thin space (U+2009) or a narrow no-break space (U+202F) between two words of
+# a name or a postcode hid it from them. A browser shows a form feed as a
+# space, and reads a lone carriage return as a line break. The no-break space
+# stays as it is: the patterns read it.
+_AS_SPACE = frozenset("\x0b\x0c")
+_AS_LINE_BREAK = frozenset("\r\x85\u2028\u2029")
 
 
 def clean(text: str) -> Cleaned:
     """The clean copy of `text` (see Cleaned); plain ASCII text is itself."""
-    if text.isascii():
+    if text.isascii() and not _ODD_ASCII_SPACE.search(text):
         return Cleaned(text)
     out: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
@@ -101,6 +113,11 @@ def _is_mark(char: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _clean_cluster(cluster: str) -> str:
+    first = cluster[0]
+    if first in _AS_LINE_BREAK:
+        return "\n"
+    if first in _AS_SPACE or (first != "\u00a0" and unicodedata.category(first) == "Zs"):
+        return " "
     kept = "".join(char for char in cluster if not ignorable(char))
     if not kept or unicodedata.category(kept[0])[0] not in "LNM":
         return kept  # punctuation, symbols and spaces are left as they are
