@@ -72,7 +72,10 @@ class ReadingAgeTooHigh(Rule):
     children, 12 for young people in the demo). Only the prose is scored:
     paragraphs and list items, not headings, tables or phone numbers. The
     hint names the two longest sentences, with their lines, and the longest
-    words of three or more syllables that are not everyday words.
+    words of three or more syllables that are not everyday words. The
+    sections' own front pages (content/children/index.md and
+    content/young-people/index.md) are scored too, with their Summary, which
+    is the first sentence the reader sees there.
 
     ## Why it matters
     A child who cannot read the page cannot use it to get help. Pages for
