@@ -184,8 +184,10 @@ def test_every_page_has_the_parts_every_reader_needs(demo_site, page):
     if page.startswith(("children/", "young-people/")):
         # Children and young people are spoken to: Childline, not "report a concern".
         assert concern.get_text() == "0800 1111" and concern["href"] == "tel:08001111"
-        assert soup.select_one(".concern-banner").get_text(" ", strip=True).startswith(
-            "Need to talk to someone? Childline: 0800 1111 , free, any time"
+        assert (
+            soup.select_one(".concern-banner")
+            .get_text(" ", strip=True)
+            .startswith("Need to talk to someone? Childline: 0800 1111 , free, any time")
         )
     else:
         assert concern.get_text() == "Report a concern"

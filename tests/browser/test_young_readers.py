@@ -15,7 +15,7 @@ import pytest
 
 from lscb_audit.browser import each_page
 from lscb_audit.page_checks import contrast_problems
-from lscb_audit.phone import PHONE_MODES, phone_context
+from lscb_audit.phone import phone_context
 from lscb_audit.problems import Problem, report
 
 YOUNG = [
