@@ -53,6 +53,24 @@ NATIONAL_HELPLINES = [
     {"label": "Childline, for children and young people", "number": "0800 1111"},
 ]
 
+# The numbers for children and young people. On their pages (content/children/
+# and content/young-people/, and the two index pages) these come first in the
+# footer and in the "Who can help" box, and the first one is the strip under
+# the header, which reads: "Need to talk to someone? Childline: 0800 1111,
+# free, any time" (CHILDREN_BANNER_LEAD, then the first contact's label,
+# number and "when"). A number also in NATIONAL_HELPLINES is listed once.
+# Adults' pages keep "Worried about a child? Report a concern". The local
+# number here is fictional (Ofcom's drama range).
+CHILDREN_BANNER_LEAD = "Need to talk to someone?"
+CHILDREN_CONTACTS = [
+    {"label": "Childline", "when": "free, any time", "number": "0800 1111"},
+    {
+        "label": "Northshire Children's Rights Service",
+        "when": "Monday to Friday, 9am to 5pm",
+        "number": "01632 960 789",
+    },
+]
+
 # Where "Exit this page" goes: a neutral site that gives nothing away.
 EXIT_URL = "https://www.bbc.co.uk/weather"
 

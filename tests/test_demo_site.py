@@ -40,7 +40,8 @@ def _hrefs(soup):
 
 
 SITE_NAME = "Northshire Safeguarding Children Board"
-# The listings' headings come from the theme, not from a content file.
+# The listings' headings come from the theme, or from the section's own
+# index page (content/children/index.md) when it has one.
 OWN_TITLES = {
     "guidance/index.html": "Guidance for professionals",
     "young-people/index.html": "For young people",
@@ -180,8 +181,17 @@ def test_every_page_has_the_parts_every_reader_needs(demo_site, page):
     exit_link = soup.select_one('[data-module="exit-this-page"] a')
     assert exit_link["href"] == "https://www.bbc.co.uk/weather"
     concern = soup.select_one(".concern-banner a")
-    assert concern.get_text() == "Report a concern"
-    assert concern["href"].endswith("report-a-concern/")
+    if page.startswith(("children/", "young-people/")):
+        # Children and young people are spoken to: Childline, not "report a concern".
+        assert concern.get_text() == "0800 1111" and concern["href"] == "tel:08001111"
+        assert (
+            soup.select_one(".concern-banner")
+            .get_text(" ", strip=True)
+            .startswith("Need to talk to someone? Childline: 0800 1111 , free, any time")
+        )
+    else:
+        assert concern.get_text() == "Report a concern"
+        assert concern["href"].endswith("report-a-concern/")
     if page != "index.html":
         assert soup.find("nav", attrs={"aria-label": "Breadcrumb"}) is not None
 

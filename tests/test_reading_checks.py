@@ -368,3 +368,65 @@ def test_the_everyday_word_list_is_read_without_importing_textstat():
     assert run.returncode == 0, run.stderr
     count, listed, name = run.stdout.split()
     assert int(count) > 2500 and listed == "True" and name == "False"
+
+
+# -- READ001 on the sections' own index pages (content/children/index.md)
+
+
+def section_index(body: str, summary: str = "Pages for you.", title: str = "For you") -> str:
+    return f"Title: {title}\nDate: 2026-02-01\nSummary: {summary}\n\n{body}\n"
+
+
+def build_with_index(scenario, folder, index, **settings):
+    scenario.write("guidance/early-help.md", GUIDANCE)
+    scenario.write(f"{folder}/early-help.md", version(EASY))
+    scenario.write(f"{folder}/index.md", index)
+    return scenario.build(**settings)
+
+
+def test_a_hard_section_index_page_is_flagged_at_its_title(scenario):
+    site = build_with_index(scenario, "children", section_index(f"{EASY}\n\n{HARD_1}\n\n{HARD_2}"))
+    [finding] = found(site, "READ001")
+    assert finding.path.endswith("children/index.md")
+    assert finding.line == 1
+    assert finding.message.endswith("the limit for children's pages")
+    # HARD_1 is on line 7, HARD_2 on line 9; the index page adapts no guidance.
+    assert "line 7 (17 words)" in finding.hint and "line 9 (16 words)" in finding.hint
+    assert "VER001" not in site.codes()
+
+
+def test_an_easy_section_index_page_passes_and_is_the_listing_pages_words(scenario):
+    site = build_with_index(
+        scenario, "children", section_index(f"{EASY}\n\n{EASY}", summary="This part is for you.", title="Hello")
+    )
+    assert found(site, "READ001") == [], site.messages()
+    assert site.ok, site.messages()
+    listing = site.soup("children/index.html")
+    assert listing.h1.get_text(strip=True) == "Hello"
+    assert listing.select_one(".lede").get_text(strip=True) == "This part is for you."
+    assert EASY.split(".")[0] in listing.select_one(".section-intro").get_text(" ", strip=True)
+    # Not a page of its own, nor listed as one.
+    assert not site.exists("children/index/index.html")
+    assert [a["href"] for a in listing.select(".card a")] == ["../children/early-help/"]
+
+
+def test_a_section_index_pages_summary_is_scored_as_its_opening_sentence(scenario):
+    """The Summary is the listing's first sentence: an easy body under a hard
+    Summary is flagged, and the hint points at the Summary's line (3)."""
+    site = build_with_index(scenario, "children", section_index(EASY, summary=f"{HARD_1} {HARD_2}"))
+    [finding] = found(site, "READ001")
+    assert finding.path.endswith("children/index.md")
+    assert "line 3 (17 words), line 3 (16 words)" in finding.hint
+
+
+@pytest.mark.parametrize("folder, fires", [("children", True), ("young-people", False)])
+def test_a_section_index_page_is_held_to_its_readers_limit(scenario, folder, fires):
+    site = build_with_index(scenario, folder, section_index(f"{MIDDLE}\n\n{MIDDLE}"))
+    assert bool(found(site, "READ001")) is fires, site.messages()
+
+
+def test_the_demo_sections_index_pages_are_written_at_their_readers_age(demo_site):
+    assert "READ001" not in demo_site.codes()
+    for listing in ("children/index.html", "young-people/index.html"):
+        intro = demo_site.soup(listing).select_one(".section-intro")
+        assert intro is not None and "0800 1111" in intro.get_text(), listing

@@ -49,7 +49,11 @@ def board_keys(settings: dict) -> frozenset[str]:
         keys.add(str(email).strip().lower())
     address = str(settings.get("BOARD_ADDRESS") or "")
     keys.update(re.sub(r"\s+", "", code).upper() for code in _POSTCODE_LIKE.findall(address))
-    contacts = list(settings.get("CONCERN_CONTACTS") or []) + list(settings.get("NATIONAL_HELPLINES") or [])
+    contacts = [
+        *(settings.get("CONCERN_CONTACTS") or []),
+        *(settings.get("NATIONAL_HELPLINES") or []),
+        *(settings.get("CHILDREN_CONTACTS") or []),
+    ]
     emergency = settings.get("CONCERN_EMERGENCY")
     if emergency:
         contacts.append(emergency)

@@ -5,7 +5,7 @@ board's details, each review's pseudonyms and the people it credits
 Text the allowlist names, the board's own email address, postal address and
 phone numbers (BOARD_EMAIL, BOARD_ADDRESS, CONCERN_CONTACTS,
 CONCERN_EMERGENCY, and the numbers and email addresses of
-NATIONAL_HELPLINES) and a review's declared pseudonyms (its `Pseudonyms`
+NATIONAL_HELPLINES and CHILDREN_CONTACTS) and a review's declared pseudonyms (its `Pseudonyms`
 field) are never reported. Everything else is loaded once per build into
 site.cache.
 

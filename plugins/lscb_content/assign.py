@@ -5,7 +5,7 @@ from __future__ import annotations
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
-from .types import type_for_path
+from .types import is_section_intro, type_for_path
 
 
 def assign_type(instance) -> None:
@@ -19,6 +19,16 @@ def assign_type(instance) -> None:
         instance.template = content_type.template
         instance.audience = content_type.audience
         instance.versions = {}
+        # A section's index page (content/children/index.md): shown as the
+        # listing page's words (lscb_content.listings), never as a page of
+        # its own, so it is hidden (not listed, not in feeds or the sitemap)
+        # and not written; a link to it goes to the listing page.
+        instance.section_intro = is_section_intro(instance.relative_source_path)
+        if instance.section_intro:
+            if instance.status == "published":
+                instance.status = "hidden"
+            instance.override_save_as = ""
+            instance.override_url = f"{content_type.key}/"
     elif isinstance(instance, Page):
         instance.content_type = None
         instance.audience = "everyone"

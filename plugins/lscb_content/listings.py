@@ -30,6 +30,13 @@ class ListingsGenerator(Generator):
         self.by_type = by_type
         self.context["content_types"] = CONTENT_TYPES
         self.context["articles_by_type"] = by_type
+        # A section's own index page (content/children/index.md), when it is
+        # published: lscb_content.assign made it hidden, so it is in no list.
+        self.intros = {
+            article.content_type.key: article
+            for article in self.context.get("hidden_articles", [])
+            if getattr(article, "section_intro", False)
+        }
         reports = by_type["annual-reports"]
         self.context["latest_annual_report"] = reports[0] if reports else None
 
@@ -43,6 +50,7 @@ class ListingsGenerator(Generator):
                 url=f"{key}/",
                 content_type=content_type,
                 items=self.by_type[key],
+                intro=self.intros.get(key),
                 page_name=key,
             )
 

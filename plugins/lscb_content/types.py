@@ -44,7 +44,7 @@ CONTENT_TYPES: dict[str, ContentType] = {
             "young_people",
             "item_list",
             "young-people",
-            "Information for teenagers about staying safe and getting help.",
+            "Staying safe, your rights, and where to get help.",
         ),
         ContentType(
             "children",
@@ -53,7 +53,7 @@ CONTENT_TYPES: dict[str, ContentType] = {
             "children",
             "item_list",
             "children",
-            "Information for younger children about staying safe and who can help.",
+            "How to stay safe, and who can help you.",
         ),
         ContentType(
             "annual-reports",
@@ -79,6 +79,19 @@ CONTENT_TYPES: dict[str, ContentType] = {
 
 # Versions of a guidance page for other readers: folder -> audience label.
 VERSION_AUDIENCES = {"young-people": "young people", "children": "children"}
+
+# A section's own index page: content/children/index.md (and young-people/)
+# gives the listing page its title, its opening sentence (Summary) and the
+# words above the list, written for the section's readers. It is not a page
+# of its own: it is not listed, and it is written only as the listing.
+SECTION_INTRO_NAME = "index.md"
+SECTION_INTRO_TYPES = ("children", "young-people")
+
+
+def is_section_intro(relative_source_path: str) -> bool:
+    """Whether a file is a section's index page (content/children/index.md)."""
+    parts = relative_source_path.replace("\\", "/").split("/")
+    return len(parts) == 2 and parts[0] in SECTION_INTRO_TYPES and parts[1] == SECTION_INTRO_NAME
 
 
 def type_for_path(relative_source_path: str) -> ContentType | None:

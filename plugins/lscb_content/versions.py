@@ -43,6 +43,8 @@ def link_versions(generators) -> None:
         content_type = getattr(version, "content_type", None)
         if content_type is None or content_type.key not in VERSION_AUDIENCES:
             continue
+        if getattr(version, "section_intro", False):
+            continue  # a section's index page (children/index.md)
         reference = getattr(version, "version_of", None)
         target = guidance.get(normalise_reference(str(reference))) if reference else None
         if target is None or version.status != "published" or target.status != "published":

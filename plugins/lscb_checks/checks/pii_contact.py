@@ -78,7 +78,7 @@ class PhoneNumber(Rule):
     900456", "447700900456") and in a link that dials or messages it
     (`tel:`, `sms:`, `wa.me/447700900456`, WhatsApp's `send?phone=`, Viber's
     `chat?number=`). The board's own numbers (CONCERN_CONTACTS, CONCERN_EMERGENCY), national
-    helplines (NATIONAL_HELPLINES) and numbers in redaction-allowlist.toml
+    helplines (NATIONAL_HELPLINES, CHILDREN_CONTACTS) and numbers in redaction-allowlist.toml
     (a partner agency's public switchboard) are not reported, compared by
     their digits however they are spaced.
 

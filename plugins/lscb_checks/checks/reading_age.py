@@ -72,7 +72,10 @@ class ReadingAgeTooHigh(Rule):
     children, 12 for young people in the demo). Only the prose is scored:
     paragraphs and list items, not headings, tables or phone numbers. The
     hint names the two longest sentences, with their lines, and the longest
-    words of three or more syllables that are not everyday words.
+    words of three or more syllables that are not everyday words. The
+    sections' own front pages (content/children/index.md and
+    content/young-people/index.md) are scored too, with their Summary, which
+    is the first sentence the reader sees there.
 
     ## Why it matters
     A child who cannot read the page cannot use it to get help. Pages for
@@ -260,7 +263,8 @@ def check(site) -> Iterable[Finding]:
         if site.mode is Mode.PUBLISH and item.state == "draft":
             continue  # not published
         blocks = [text for text in map(scored_text, prose_blocks(item.html)) if text]
-        text = " ".join(blocks)
+        lead = _section_lede(item)
+        text = " ".join([lead, *blocks] if lead else blocks)
         if textstat.lexicon_count(text) < MIN_WORDS:
             continue
         age = reading_age(text, names)
@@ -283,8 +287,17 @@ def check(site) -> Iterable[Finding]:
                 limit=limit,
                 audience=known(AUDIENCE.get(item.type_key, item.type_key)),
             ),
-            _hint(item.source, blocks, item.type_key == "reviews"),
+            _hint(item.source, blocks, item.type_key == "reviews", lead),
         )
+
+
+def _section_lede(item) -> str:
+    """A section's index page (content/children/index.md) shows its Summary
+    as the listing page's opening sentence: it is read, so it is scored."""
+    if not getattr(item.obj, "section_intro", False):
+        return ""
+    field = item.source.field("Summary")
+    return scored_text(" ".join(field.value.split())) if field and field.value else ""
 
 
 # Above this a reading age is no age a reader has (the formulas run on to
@@ -292,8 +305,15 @@ def check(site) -> Iterable[Finding]:
 _ADULT = 18
 
 
-def _hint(source: SourceFile, blocks: list[str], review: bool):
+def _hint(source: SourceFile, blocks: list[str], review: bool, lead: str = ""):
     sentences: list[tuple[int, int, str]] = []  # (words, offset, text)
+    if lead:  # a section index page's Summary, on its own line of the header
+        offset = source.line_offset(source.field_line("Summary"))
+        for match in _SENTENCE.finditer(lead):
+            sentence = match.group(0).strip()
+            words = textstat.lexicon_count(sentence)
+            if words:
+                sentences.append((words, offset, sentence))
     for block, start in zip(blocks, block_starts(source, blocks)):
         for match in _SENTENCE.finditer(block):
             sentence = match.group(0).strip()

@@ -111,6 +111,8 @@ def check(site):
     guidance = guidance_by_path(item.obj for item in site.of_type("guidance"))
     for item in site.of_type(*VERSION_AUDIENCES):
         version = item.obj
+        if getattr(version, "section_intro", False):
+            continue  # a section's index page (children/index.md) adapts no guidance
         content_type = version.content_type
         path = item.path
         reference = getattr(version, "version_of", None)
