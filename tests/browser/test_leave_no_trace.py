@@ -131,7 +131,10 @@ def display_across_pages_and_visits(browser, url: str, remember: bool) -> dict:
     seen["next visit"] = page.evaluate("() => document.documentElement.className")
     seen["ticked next visit"] = page.get_by_role("checkbox", name=REMEMBER).is_checked()
     later.close()
-    return {step: (set(v.split()) & {"text-large", "high-visibility"} if isinstance(v, str) else v) for step, v in seen.items()}
+    return {
+        step: (set(v.split()) & {"text-large", "high-visibility"} if isinstance(v, str) else v)
+        for step, v in seen.items()
+    }
 
 
 CHOSEN = {"text-large", "high-visibility"}
@@ -257,7 +260,9 @@ def test_broken_pages_without_the_link_are_caught(browser, broken_copy):
         path = folder / GUIDANCE / "index.html"
         text = path.read_text(encoding="utf-8")
         assert 'class="exit-this-page__tracks"' in text
-        path.write_text(text.replace('class="exit-this-page__tracks"', 'class="exit-this-page__tracks" hidden'), encoding="utf-8")
+        path.write_text(
+            text.replace('class="exit-this-page__tracks"', 'class="exit-this-page__tracks" hidden'), encoding="utf-8"
+        )
         path = folder / "privacy" / "index.html"
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace(">Cover your tracks</a></li>", ">Hide your visit</a></li>"), encoding="utf-8")
