@@ -73,6 +73,10 @@ CHILDREN_CONTACTS = [
 
 # Where "Exit this page" goes: a neutral site that gives nothing away.
 EXIT_URL = "https://www.bbc.co.uk/weather"
+# The page on leaving no trace (private browsing, history, what the site
+# stores), linked from the Exit control's hint on every page; empty to leave
+# the link out.
+COVER_TRACKS_URL = "cover-your-tracks/"
 
 # Case reviews: keep them out of search engines, and take them down (leaving
 # an "available on request" notice) after this many months. Statutory guidance
@@ -159,7 +163,7 @@ FOOTER_LINKS = [
     ("Annual reports", "annual-reports/"),
     ("Glossary", "glossary/"),
     ("Latest updates", "updates/"),
-    ("Staying safe online", "staying-safe-online/"),
+    ("Cover your tracks", "cover-your-tracks/"),
     ("Accessibility", "accessibility/"),
     ("Privacy", "privacy/"),
 ]

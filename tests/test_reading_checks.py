@@ -3,6 +3,7 @@ for children and young people, in real builds."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -430,3 +431,15 @@ def test_the_demo_sections_index_pages_are_written_at_their_readers_age(demo_sit
     for listing in ("children/index.html", "young-people/index.html"):
         intro = demo_site.soup(listing).select_one(".section-intro")
         assert intro is not None and "0800 1111" in intro.get_text(), listing
+
+
+@pytest.mark.parametrize("folder", ["children", "young-people"])
+def test_the_cover_your_tracks_page_reads_at_an_age_the_check_accepts(scenario, folder):
+    # content/pages/ is not scored, but this page is for children and young
+    # people too: scored here, as it would be in their folders, by the check
+    # itself (its links to other pages left as their text).
+    source = (ROOT / "content" / "pages" / "cover-your-tracks.md").read_text(encoding="utf-8")
+    body = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", source.split("\n\n", 1)[1])
+    assert len(body.split()) > 500
+    site = build(scenario, folder, version(body, title="Cover your tracks"))
+    assert found(site, "READ001") == [], site.messages()

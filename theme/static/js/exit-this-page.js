@@ -1,6 +1,9 @@
 /* Exit this page. The control is a real link to a neutral website, so it works
    without JavaScript. Here it also:
    - blanks the page at once with an overlay, before the next site loads;
+   - removes everything the site keeps on the device (the display choice,
+     in localStorage or sessionStorage: every entry named "lscb-..."), so
+     nothing of the visit is left in the browser's storage;
    - replaces this page in the history, so Back does not return to it;
    - leaves when Shift is pressed 3 times within 5 seconds, announcing progress;
    - removes the overlay if the reader comes back to a cached copy. */
@@ -8,6 +11,19 @@
   "use strict";
   var PRESSES = 3;
   var WINDOW_MS = 5000;
+  var PREFIX = "lscb-";
+
+  /* Only the site's own entries: a site served from a shared address
+     (a GitHub Pages project, say) must not empty another's storage. */
+  function forget(name) {
+    try {
+      var storage = window[name];
+      for (var i = storage.length - 1; i >= 0; i--) {
+        var key = storage.key(i);
+        if (key !== null && key.indexOf(PREFIX) === 0) { storage.removeItem(key); }
+      }
+    } catch (e) { /* storage switched off: nothing was kept */ }
+  }
 
   function start(module) {
     var link = module.querySelector("a[data-exit-url]");
@@ -25,6 +41,8 @@
       document.body.appendChild(overlay);
       document.documentElement.classList.add("exit-this-page--leaving");
       document.title = "Exiting page";
+      forget("localStorage");
+      forget("sessionStorage");
       window.location.replace(url);
     }
 
