@@ -134,6 +134,7 @@ audit: $(STAMP) $(NODE_STAMP)
 
 screenshots: $(STAMP) html
 	$(LSCB) screenshots --site $(OUTPUT) --out docs/screenshots
+	$(LSCB) screenshots --site $(OUTPUT) --out docs/screenshots/phone --width 390
 
 clean:
 	rm -rf $(OUTPUT) .output-* .cache .pytest_cache
