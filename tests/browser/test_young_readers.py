@@ -166,14 +166,24 @@ def _edit(folder: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def _strip_of(page: Path) -> tuple[str, int, int]:
+    """A built page's text and where its help strip is (to the header's end)."""
+    text = page.read_text(encoding="utf-8")
+    return text, text.index('<div class="concern-banner'), text.index("</header>")
+
+
+def _swap_strip(served_site, folder: Path, source: str, target: str) -> None:
+    """Give the broken copy's page `target` the help strip of the site's page `source`."""
+    strip, start, end = _strip_of(served_site.root / source / "index.html")
+    text, target_start, target_end = _strip_of(folder / target / "index.html")
+    (folder / target / "index.html").write_text(
+        text[:target_start] + strip[start:end] + text[target_end:], encoding="utf-8"
+    )
+
+
 def test_broken_twin_the_young_voice_check_fails_on_the_adult_strip(served_site, browser, broken_copy):
-    adult = (served_site.root / "guidance" / "index.html").read_text(encoding="utf-8")
-    start, end = adult.index('<div class="concern-banner'), adult.index("</header>")
     with broken_copy() as (folder, url):
-        page_file = folder / "children" / "index.html"
-        text = page_file.read_text(encoding="utf-8")
-        young_start, young_end = text.index('<div class="concern-banner'), text.index("</header>")
-        page_file.write_text(text[:young_start] + adult[start:end] + text[young_end:], encoding="utf-8")
+        _swap_strip(served_site, folder, "guidance", "children")
         problems = each_page(browser, url, ["children/"], young_voice_problems)
     assert {p.element for p in problems} == {".concern-banner", ".concern-banner__link"}, report(problems)
 
@@ -191,13 +201,8 @@ def test_broken_twin_the_young_voice_check_fails_when_childline_is_not_first(bro
 
 
 def test_broken_twin_the_adult_check_fails_on_the_young_strip(served_site, browser, broken_copy):
-    young = (served_site.root / "children" / "index.html").read_text(encoding="utf-8")
-    start, end = young.index('<div class="concern-banner'), young.index("</header>")
     with broken_copy() as (folder, url):
-        page_file = folder / "guidance" / "index.html"
-        text = page_file.read_text(encoding="utf-8")
-        adult_start, adult_end = text.index('<div class="concern-banner'), text.index("</header>")
-        page_file.write_text(text[:adult_start] + young[start:end] + text[adult_end:], encoding="utf-8")
+        _swap_strip(served_site, folder, "children", "guidance")
         problems = each_page(browser, url, ["guidance/"], adult_voice_problems)
     assert {p.element for p in problems} == {".concern-banner", ".concern-banner__link"}, report(problems)
 
