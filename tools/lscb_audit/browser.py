@@ -20,7 +20,7 @@ MODES = {
     "large-text": {"lscb-text-size": "large"},
     "high-visibility": {"lscb-high-visibility": "on"},
 }
-WIDTHS = {"desktop": 1280, "320px": 320}
+WIDTHS = {"desktop": 1280, "390px": 390, "320px": 320}
 
 
 def launch(playwright):
