@@ -43,6 +43,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         # Every test load is fresh: a cached copy must not hide a change.
         self.send_header("Cache-Control", "no-store")
+        # linkchecker (lscb_audit.links) throttles itself to about three
+        # requests a second on a host that does not send this header.
+        self.send_header("LinkChecker", "local audit server")
         # Read on every request: a test may change the file in a copy of the site.
         rules = read_headers_file(Path(self.directory) / "_headers")
         for name, value in headers_for(rules, urlsplit(self.path).path):
