@@ -115,7 +115,7 @@ serve: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	scripts/install-test-tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The Python code's style: ruff's linter and formatter (pyproject.toml
 # [tool.ruff]). CI runs make lint; tests/test_lint.py runs the same. make

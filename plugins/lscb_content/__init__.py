@@ -9,6 +9,7 @@ from lscb_core.plugin_order import check_order
 from .assign import assign_type
 from .audit_results import add_audit_results
 from .charts import add_charts
+from .compiled_templates import share_compiled_templates
 from .documents import attach_report_documents
 from .feeds import summary_feed_writer
 from .filters import add_filters
@@ -50,6 +51,8 @@ def register():
     # The "Latest updates" page, from the Date and Modified of what is published.
     signals.get_generators.connect(get_updates_generator)
     signals.generator_init.connect(add_filters)
+    # Every generator's Jinja environment reuses templates already compiled.
+    signals.generator_init.connect(share_compiled_templates)
     # The templates put the policy in a <meta>; once every page is written,
     # the same headers go into _headers for hosts that read it.
     signals.generator_init.connect(add_csp_filter)

@@ -33,8 +33,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-_NEEDS_REVIEW = pytest.StashKey[list]()
-_WEIGHTS = pytest.StashKey[list]()
+# What the end-of-run summary lists travels in each test's report
+# (user_properties), so it reaches the summary when the tests run in several
+# processes (make test: pytest-xdist) as well as in one.
+_NEEDS_REVIEW = "lscb-needs-review"
+_WEIGHTS = "lscb-page-weights"
 
 
 @dataclass
@@ -90,16 +93,30 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def needs_review(pytestconfig) -> list:
+@pytest.fixture
+def needs_review(request) -> list:
     """Items axe could not decide: listed at the end of the run for a person."""
-    return pytestconfig.stash.setdefault(_NEEDS_REVIEW, [])
+    found: list = []
+    yield found
+    rows = [(problem.check, problem.message, str(problem)) for problem in found]
+    request.node.user_properties.append((_NEEDS_REVIEW, rows))
 
 
-@pytest.fixture(scope="session")
-def page_weights(pytestconfig) -> list:
+@pytest.fixture
+def page_weights(request) -> list:
     """(page type, address, bytes by kind): printed at the end of the run."""
-    return pytestconfig.stash.setdefault(_WEIGHTS, [])
+    found: list = []
+    yield found
+    request.node.user_properties.append((_WEIGHTS, [list(row) for row in found]))
+
+
+def _reported(terminalreporter, name: str) -> list:
+    rows = []
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) == "teardown":
+                rows += [row for key, value in report.user_properties if key == name for row in value]
+    return rows
 
 
 @pytest.fixture
@@ -125,19 +142,18 @@ def broken_copy(served_site, tmp_path):
 
 
 def pytest_terminal_summary(terminalreporter):
-    NEEDS_REVIEW = terminalreporter.config.stash.get(_NEEDS_REVIEW, [])
-    if NEEDS_REVIEW:
+    needs_review = _reported(terminalreporter, _NEEDS_REVIEW)
+    if needs_review:
         terminalreporter.section("axe: needs review by a person")
         seen = set()
-        for problem in NEEDS_REVIEW:
-            key = (problem.check, problem.message)
-            if key not in seen:
-                seen.add(key)
-                count = sum(1 for p in NEEDS_REVIEW if (p.check, p.message) == key)
+        for check, message, example in needs_review:
+            if (check, message) not in seen:
+                seen.add((check, message))
+                count = sum(1 for row in needs_review if (row[0], row[1]) == (check, message))
                 terminalreporter.write_line(
-                    f"{problem.check}: {problem.message} ({count} element{'s' if count > 1 else ''}, e.g. {problem})"
+                    f"{check}: {message} ({count} element{'s' if count > 1 else ''}, e.g. {example})"
                 )
-    weights = terminalreporter.config.stash.get(_WEIGHTS, [])
+    weights = _reported(terminalreporter, _WEIGHTS)
     if weights:
         terminalreporter.section("page weight (compressed; PDFs and photos left out)")
         terminalreporter.write_line(

@@ -13,6 +13,10 @@ def page_weight(page, url: str) -> dict[str, int]:
     way a static host serves them compressed; PDFs and photos are left out
     (a reader downloads a PDF on purpose)."""
     responses = []
+    # Whatever the last page still had in flight (its icon, a late image)
+    # ends here, before listening: its body goes with that page, and would
+    # not be readable once this page has loaded.
+    page.goto("about:blank")
 
     def seen(response) -> None:
         responses.append(response)
