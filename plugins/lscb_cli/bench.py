@@ -10,13 +10,17 @@ side in this one run, each in its own process:
   checked   plugins, theme and every publication check, without search
   searched  the full build: checks and the search index (pagefind)
 
+and, from the same Markdown, with Hugo and Eleventy (installed by the bench
+into .cache/bench-tools/, at fixed versions: lscb_cli.bench_others), unless
+--without-others is given or they cannot be installed.
+
 It prints wall time, CPU time (with any worker process: the checks read PDFs
 in a second process while Pelican reads the Markdown) and peak memory of
 each, the ratios, and the checks that took longest. The checks' overhead is
 (checked - site) / plain, in wall time and in CPU time. Not a test: timings
 depend on the machine, and on a shared machine they vary from run to run, so
 use --repeat (the fastest build of each variant counts). Usage:
-lscb bench [--sizes 100 1000 5000] [--repeat 1] [--instructions]   (make bench)
+lscb bench [--sizes 100 1000 5000] [--repeat 1] [--without-others] [--instructions]   (make bench)
 
 --instructions counts the instructions each build executes with valgrind
 (callgrind) instead of timing it: about 50 times slower, but the same on a
@@ -36,6 +40,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import bench_others
 from .bench_site import generate
 from .project import ROOT
 
@@ -148,11 +153,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--detectors", action="store_true", help="time the PII detectors on long review texts instead of building sites"
     )
+    parser.add_argument(
+        "--without-others", action="store_true", help="time the Pelican builds only, without Hugo and Eleventy"
+    )
     args = parser.parse_args(argv)
     if args.detectors:
         return time_detectors()
     if args.instructions:
         return count_instructions(args.sizes)
+
+    tools: dict[str, list[str] | str] = {}
+    if not args.without_others:
+        tools = bench_others.install(ROOT / ".cache" / "bench-tools")
+        for tool, command in tools.items():
+            if isinstance(command, str):
+                print(f"{tool} is left out: {command}", flush=True)
+    others = {tool: command for tool, command in tools.items() if isinstance(command, list)}
 
     rows = []
     for size in args.sizes:
@@ -160,10 +176,16 @@ def main(argv: list[str] | None = None) -> int:
             work = Path(tmp)
             content = work / "content"
             generate(content, size)
+            folders = bench_others.export(content, work, ROOT / ".cache" / "bench-tools" / "node" / "node_modules")
             best = {}
             for _ in range(args.repeat):
-                for variant in VARIANTS:  # interleaved, so drift hits all alike
-                    result = run_variant(variant, content, work)
+                for variant in (*VARIANTS, *others):  # interleaved, so drift hits all alike
+                    if variant in others:
+                        result = bench_others.run_tool(others[variant], folders[variant])
+                        if not result["ok"] or bench_others.built_pages(folders[variant]) < size:
+                            raise SystemExit(f"{variant} build failed:\n" + "\n".join(result["errors"]))
+                    else:
+                        result = run_variant(variant, content, work)
                     if variant not in best or result["seconds"] < best[variant]["seconds"]:
                         best[variant] = result
             rows.append((size, best))
@@ -197,6 +219,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"full build/plain {searched['seconds'] / plain['seconds']:4.2f}x",
                 flush=True,
             )
+            if others:
+                print(
+                    f"{'':>5}        "
+                    + " | ".join(
+                        f"{tool} {best[tool]['seconds']:6.2f} s {best[tool]['peak_mb']:6.0f} MB" for tool in others
+                    )
+                    + f" | full build {searched['seconds']:6.2f} s {searched['peak_mb']:6.0f} MB = "
+                    + ", ".join(f"{searched['seconds'] / best[tool]['seconds']:4.1f}x {tool}" for tool in others),
+                    flush=True,
+                )
             slowest = sorted(checked["timings"].items(), key=lambda kv: -kv[1])[:5]
             print(
                 f"{'':>5}        slowest checks: "
