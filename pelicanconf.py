@@ -78,6 +78,11 @@ EXIT_URL = "https://www.bbc.co.uk/weather"
 # the link out.
 COVER_TRACKS_URL = "cover-your-tracks/"
 
+# The board's mailing list: the https address of its provider's sign-up page,
+# shown as a plain link on the "Get updates" page (get-updates/); nothing is
+# loaded from the provider's site. Empty: no mailing list (CFG003 checks it).
+MAILING_LIST_URL = "https://lists.northshire-scb.example/join"
+
 # Case reviews: keep them out of search engines, and take them down (leaving
 # an "available on request" notice) after this many months. Statutory guidance
 # has expected at least 12 months on the website.

@@ -46,6 +46,7 @@ REPORTED_ELSEWHERE = {
 START_CHECKS = (
     "content_symlinks",
     "site_address",
+    "mailing_list_address",
 )
 
 SOURCE_CHECKS = (

@@ -13,6 +13,7 @@ from .compiled_templates import share_compiled_templates
 from .documents import attach_report_documents
 from .feeds import summary_feed_writer
 from .filters import add_filters
+from .follow import get_generators as get_follow_generator
 from .glossary_markup import add_glossary_links
 from .listings import get_generators
 from .reader import install
@@ -50,6 +51,8 @@ def register():
     signals.get_generators.connect(get_generators)
     # The "Latest updates" page, from the Date and Modified of what is published.
     signals.get_generators.connect(get_updates_generator)
+    # The "Get updates" page: the feeds, the events calendar, the mailing list.
+    signals.get_generators.connect(get_follow_generator)
     signals.generator_init.connect(add_filters)
     # Every generator's Jinja environment reuses templates already compiled.
     signals.generator_init.connect(share_compiled_templates)

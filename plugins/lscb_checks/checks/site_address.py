@@ -16,11 +16,12 @@ address written in publishconf.py, as docs/deploying.md says.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
 from lscb_core.rules import Rule, Waiver
+
+from ..settings_lines import assignment_line, settings_file
 
 
 class SiteAddressNotSet(Rule):
@@ -59,28 +60,8 @@ class SiteAddressNotSet(Rule):
     stage = "start"
 
 
-_ASSIGNMENT = re.compile(r"^\s*SITEURL\s*=")
-
-
 def on_ci_server() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def settings_file(settings) -> str:
-    """publishconf.py beside the content folder (the project's root)."""
-    content = os.path.abspath(settings.get("PATH") or "content")
-    return os.path.join(os.path.dirname(content), "publishconf.py")
-
-
-def _line(path: str) -> int:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if _ASSIGNMENT.match(line):
-                    return number
-    except OSError:
-        pass
-    return 1
 
 
 def check_start(settings) -> Iterable[Finding]:
@@ -91,10 +72,10 @@ def check_start(settings) -> Iterable[Finding]:
         return
     if str(settings.get("SITEURL") or "").rstrip("/") != str(fallback).rstrip("/"):
         return  # set for this build (lscb check-links serves the site locally)
-    path = settings_file(settings)
+    path = settings_file(settings, "publishconf.py")
     yield SiteAddressNotSet.at(
         path,
-        _line(path),
+        assignment_line(path, "SITEURL"),
         "LSCB_SITEURL is not set on this CI server: no address to build for",
         "set the LSCB_SITEURL variable to the site's address (docs/deploying.md)",
     )
