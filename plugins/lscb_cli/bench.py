@@ -40,13 +40,34 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import bench_others
+from . import bench_others, bench_preview
 from .bench_site import generate
 from .project import ROOT
 
 VARIANTS = ("plain", "site", "checked", "searched")
 TARGET = 1.25  # the full checked build may take at most this many times the site without checks
 
+
+# Plain Pelican: no plugins, its own theme, the same Markdown extensions.
+PLAIN = {
+    "PLUGINS": [],
+    "THEME": "notmyidea",
+    "THEME_STATIC_DIR": "theme",
+    "ARTICLE_URL": "{slug}/",
+    "ARTICLE_SAVE_AS": "{slug}/index.html",
+    "SLUGIFY_SOURCE": "basename",
+    "USE_FOLDER_AS_CATEGORY": True,
+    "CATEGORY_SAVE_AS": "category/{slug}.html",
+    "DIRECT_TEMPLATES": ["index"],
+    "MARKDOWN": {
+        "extensions": [
+            "markdown.extensions.footnotes",
+            "markdown.extensions.tables",
+            "markdown.extensions.toc",
+        ],
+        "output_format": "html5",
+    },
+}
 
 CHILD = """
 import json, resource, sys, time
@@ -76,26 +97,7 @@ print(json.dumps({{"ok": result.ok, "seconds": seconds, "cpu": cpu, "cpu_self": 
 def run_variant(variant: str, content: Path, work: Path, instructions: bool = False) -> dict:
     overrides = {"PATH": str(content), "LSCB_TODAY": "2026-11-23", "DELETE_OUTPUT_DIRECTORY": False}
     if variant == "plain":
-        overrides.update(
-            {
-                "PLUGINS": [],
-                "THEME": "notmyidea",
-                "THEME_STATIC_DIR": "theme",
-                "ARTICLE_URL": "{slug}/",
-                "ARTICLE_SAVE_AS": "{slug}/index.html",
-                "USE_FOLDER_AS_CATEGORY": True,
-                "CATEGORY_SAVE_AS": "category/{slug}.html",
-                "DIRECT_TEMPLATES": ["index"],
-                "MARKDOWN": {
-                    "extensions": [
-                        "markdown.extensions.footnotes",
-                        "markdown.extensions.tables",
-                        "markdown.extensions.toc",
-                    ],
-                    "output_format": "html5",
-                },
-            }
-        )
+        overrides.update(PLAIN)
     elif variant == "site":
         overrides["PLUGINS"] = ["lscb_content", "lscb_reviews"]
     elif variant == "checked":
@@ -155,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--without-others", action="store_true", help="time the Pelican builds only, without Hugo and Eleventy"
+    )
+    parser.add_argument(
+        "--without-preview", action="store_true", help="do not time a save to the page served in each preview"
     )
     args = parser.parse_args(argv)
     if args.detectors:
@@ -227,6 +232,18 @@ def main(argv: list[str] | None = None) -> int:
                     )
                     + f" | full build {searched['seconds']:6.2f} s {searched['peak_mb']:6.0f} MB = "
                     + ", ".join(f"{searched['seconds'] / best[tool]['seconds']:4.1f}x {tool}" for tool in others),
+                    flush=True,
+                )
+            if not args.without_preview:
+                found = bench_preview.previews(
+                    content, work, ROOT, sys.executable, {**PLAIN, "LSCB_TODAY": "2026-11-23"}, others, folders
+                )
+                print(
+                    f"{'':>5}        save to page served: "
+                    + " | ".join(
+                        f"{tool} {value:5.2f} s" if isinstance(value, float) else f"{tool}: {value}"
+                        for tool, value in found.items()
+                    ),
                     flush=True,
                 )
             slowest = sorted(checked["timings"].items(), key=lambda kv: -kv[1])[:5]
