@@ -32,6 +32,7 @@ TITLES = {
     "children": "Who helps you",
     "annual-reports": "Annual report 2025 to 2026",
     "reviews": "Child M: local child safeguarding practice review",
+    "events": "Recognising neglect: multi-agency training",
     "pages": "Working with families",
 }
 GUIDANCE = "guidance/roles-of-agencies.md"

@@ -80,8 +80,8 @@ def _stamp(event) -> dt.datetime:
     """The file's date (Modified, else Date), in UTC."""
     stamp = getattr(event, "modified", None) or event.date
     if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.timezone.utc)
-    return stamp.astimezone(dt.timezone.utc)
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone(dt.UTC)
 
 
 def plain(text) -> str:

@@ -40,7 +40,7 @@ class EventPagesGenerator(Generator):
         )
         name = f"{self.settings.get('SITENAME', '')}: training and events".lstrip(": ")
         for event in [*self.upcoming, *self.past, *self.hidden]:
-            if event.event_times is not None:
+            if event.event_times is not None and event.ics_url:
                 self._write(event.ics_url, calendar_of([event], self.settings, event.title))
         self._write(CALENDAR_SAVE_AS, calendar_of([*self.upcoming, *self.past], self.settings, name))
 

@@ -115,7 +115,7 @@ class EventTimes:
         return not (self.whole_day and self.end_day == self.start_day)
 
     def words(self) -> str:
-        """"Wednesday 3 February 2027, 9:30am to 12:30pm"."""
+        """ "Wednesday 3 February 2027, 9:30am to 12:30pm"."""
         if not self.has_end_words():
             return self.start_words()
         return f"{self.start_words()} to {self.end_words()}"
@@ -158,5 +158,5 @@ def _day(value: dt.date | dt.datetime) -> dt.date:
 
 def _moment(value: dt.date | dt.datetime) -> tuple:
     if isinstance(value, dt.datetime):
-        return (value.astimezone(dt.timezone.utc).replace(tzinfo=None), 1)
+        return (value.astimezone(dt.UTC).replace(tzinfo=None), 1)
     return (dt.datetime.combine(value, dt.time()), 0)

@@ -36,7 +36,8 @@ def describe_event(instance) -> None:
     instance.place = "Online" if instance.online else location
     times = instance.event_times
     instance.past = times is not None and times.is_past(today(instance.settings))
-    instance.ics_url = f"{EVENTS}/{instance.slug}.ics"
+    # A draft has no calendar file: drafts are previews, never subscribed to.
+    instance.ics_url = "" if instance.status == "draft" else f"{EVENTS}/{instance.slug}.ics"
     # The booking link is offered only while the event can be booked.
     booking = str(meta.get("booking", "") or "").strip()
     instance.booking_url = booking if booking and not instance.cancelled and not instance.past else ""
