@@ -298,3 +298,21 @@ def test_a_name_folded_across_lines_of_an_ics_file_is_read_whole(tmp_path):
     (tmp_path / "events" / "x.ics").write_text(folded + "END:VCALENDAR\r\n", encoding="utf-8")
     [text] = [t.text for t in read_file(str(tmp_path), "events/x.ics").texts]
     assert f"Ring {PLANTED_NAME}, today" in text
+
+
+VENUE = "Northtown Library, 12 Market Street, Northtown NS2 7RX"
+
+
+def test_a_venue_address_with_a_postcode_needs_the_allowlist(scenario):
+    path = scenario.write("events/working-together.md", event_markdown(Location=VENUE))
+    refused = scenario.build()
+    assert not refused.ok
+    assert "PII002" in [f.code for f in refused.result.findings if Path(f.path).name == path.name], refused.messages()
+
+    (scenario.root / "redaction-allowlist.toml").write_text(
+        f'[[allow]]\ntext = "{VENUE}"\nreason = "Public library the board hires for training"\n', encoding="utf-8"
+    )
+    allowed = scenario.build()
+    assert allowed.ok, allowed.messages()
+    [event] = vevents(calendar(allowed, "events/working-together.ics"))
+    assert str(event["location"]) == VENUE
