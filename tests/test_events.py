@@ -316,3 +316,14 @@ def test_a_venue_address_with_a_postcode_needs_the_allowlist(scenario):
     assert allowed.ok, allowed.messages()
     [event] = vevents(calendar(allowed, "events/working-together.ics"))
     assert str(event["location"]) == VENUE
+
+
+def test_event_files_named_past_or_calendar_do_not_take_the_sections_addresses(scenario):
+    scenario.write("events/past.md", event_markdown("Past"))
+    scenario.write("events/calendar.md", event_markdown("Calendar", Start="2027-04-01 10:00", End="2027-04-01 11:00"))
+    site = scenario.build(LSCB_TODAY="2027-01-01")
+    assert site.ok, site.messages()
+    assert slugs(site, "events/") == ["past-event", "calendar-event"]
+    assert site.exists("events/past-event.ics") and site.exists("events/calendar-event.ics")
+    assert len(vevents(calendar(site, "events/calendar.ics"))) == 2
+    assert site.soup("events/past/").find("h1").get_text(strip=True) == "Past training and events"

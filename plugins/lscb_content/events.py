@@ -21,12 +21,18 @@ CANCELLED = "cancelled"
 # calendar programs subscribe to this address, so it never changes.
 CALENDAR_SAVE_AS = "events/calendar.ics"
 PAST_URL = "events/past/"
+# Names the section uses itself: an event file named past.md or calendar.md
+# gets "-event" after its name (events/past-event/), so it never takes the
+# place of the past events or of the calendar.
+RESERVED_SLUGS = ("past", "calendar")
 
 
 def describe_event(instance) -> None:
     """Give an event (an Article of content/events/) what templates use:
     its times, whether it is online, cancelled or past, and its .ics."""
     meta = instance.metadata
+    if instance.slug in RESERVED_SLUGS:
+        instance.slug = f"{instance.slug}-event"
     zone = zone_of(instance.settings)
     instance.event_times = event_times(meta.get("start", ""), meta.get("end", ""), zone)
     status = " ".join(str(meta.get("event_status", "") or "scheduled").split()).casefold()
