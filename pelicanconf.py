@@ -166,6 +166,7 @@ FOOTER_LINKS = [
     ("About the board", "about/"),
     ("Case reviews", "reviews/"),
     ("Annual reports", "annual-reports/"),
+    ("Training and events", "events/"),
     ("Glossary", "glossary/"),
     ("Latest updates", "updates/"),
     ("Cover your tracks", "cover-your-tracks/"),
@@ -223,7 +224,7 @@ LSCB_MODE = "draft"
 # reading age); the lscb_content plugin reads only .md whatever this says, and
 # BLD003 names any such file so that it is renamed or rewritten.
 READERS = {"markdown": None, "mkd": None, "mdown": None, "rst": None, "html": None, "htm": None}
-ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews"]
+ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews", "events"]
 PAGE_PATHS = ["pages"]
 # Only these shared folders are copied whole; any other file is published
 # only when a published page links to it.

@@ -58,6 +58,8 @@ def _place(fields: dict[str, str], named: str | None) -> str:
         folder = "annual-reports"
     elif "Owner" in fields:
         folder = "guidance"
+    elif "Start" in fields:
+        folder = "events"
     else:
         folder = "pages"
     return f"{folder}/{scaffold.slugify(fields['Title'])}.md"

@@ -22,6 +22,9 @@ def test_the_demo_lists_every_section_feed_and_each_feed_exists(demo_site):
     for href in feeds.values():
         assert demo_site.exists(href.replace("../", "")), href
     assert links["Sign up for email updates"] == "https://lists.northshire-scb.example/join"
+    # The demo lists events: their calendar, which calendar programs subscribe to, and their feed.
+    assert links["Training and events (calendar)"].endswith("events/calendar.ics")
+    assert demo_site.exists("events/calendar.ics") and "Training and events (Atom feed)" in feeds
 
 
 def test_every_page_links_it_from_the_footer(demo_site):

@@ -380,6 +380,7 @@ _TABLES = {
     "Fields for versions": ("young-people", "children"),
     "Fields for annual reports": ("annual-reports",),
     "Fields for case reviews": ("reviews",),
+    "Fields for events": ("events",),
     "Fields for standard pages": ("pages",),
 }
 _TYPE_WORDS = {
@@ -388,6 +389,8 @@ _TYPE_WORDS = {
     "path": schema.PATH,
     "comma-separated": schema.LIST,
     "credits": schema.CREDITS,
+    "date and time": schema.WHEN,
+    "https address": schema.HTTPS,
 }
 
 

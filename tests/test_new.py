@@ -32,6 +32,7 @@ TITLES = {
     "children": "Who helps you",
     "annual-reports": "Annual report 2025 to 2026",
     "reviews": "Child M: local child safeguarding practice review",
+    "events": "Recognising neglect: multi-agency training",
     "pages": "Working with families",
 }
 GUIDANCE = "guidance/roles-of-agencies.md"
@@ -256,7 +257,7 @@ def test_no_input_asks_nothing_and_writes_the_page(site):
     [
         (
             ["--type", "leaflet", "--title", "A"],
-            "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, pages.",
+            "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, events, pages.",
         ),
         (["--type", "guidance"], "this page needs --title (TITLE= with make new)"),
         (
@@ -421,8 +422,8 @@ class Terminal:
 def test_in_a_terminal_it_asks_and_asks_again(site, monkeypatch):
     env = {**os.environ, "LSCB_TODAY": DEMO_TODAY, "LSCB_REDACTION_KEY": KEY}
     terminal = Terminal(site.content, env)
-    terminal.answer(b"Type a number from 1 to 6: ", "9")  # not on the menu: asked again
-    terminal.answer(b"Type a number from 1 to 6: ", "5")
+    terminal.answer(b"Type a number from 1 to 7: ", "9")  # not on the menu: asked again
+    terminal.answer(b"Type a number from 1 to 7: ", "5")
     terminal.answer(b"Title of the page: ", "")  # empty: asked again
     terminal.answer(b"Title of the page: ", "Child M: local child safeguarding practice review")
     terminal.answer(b"pseudonym [Child M]: ", "")
@@ -445,7 +446,7 @@ def test_in_a_terminal_it_asks_and_asks_again(site, monkeypatch):
 def test_in_a_terminal_a_version_is_chosen_from_the_guidance_pages_and_no_is_no(site):
     env = {**os.environ, "LSCB_TODAY": DEMO_TODAY}
     terminal = Terminal(site.content, env)
-    terminal.answer(b"Type a number from 1 to 6: ", "children")
+    terminal.answer(b"Type a number from 1 to 7: ", "children")
     terminal.answer(b"Title of the page: ", "Who helps you")
     terminal.answer(b"Type a number from 1 to 1: ", "1")
     terminal.answer(b"Write content/children/roles-of-agencies.md? [Y/n] ", "n")

@@ -53,6 +53,7 @@ SOURCE_CHECKS = (
     "content_files",
     "output_paths",
     "metadata_schema",
+    "event_dates",
     "versions",
     "annual_report_charts",
     "accessibility_audit",

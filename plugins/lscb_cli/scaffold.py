@@ -59,7 +59,8 @@ REVIEW_RECORD = {
 }
 # Optional fields a new page gets, empty: a case review's credits (the
 # author and chairs, `Name (role); Name (role)`), which the editor fills in.
-OPTIONAL_FIELDS = {"reviews": ("Credits",)}
+# An event's booking page (https://...), when it has one.
+OPTIONAL_FIELDS = {"reviews": ("Credits",), "events": ("Booking",)}
 # The record, and the optional embargo, that the reminder explains.
 DECISION_FIELDS = (
     "Publication_decision",
@@ -150,6 +151,10 @@ class Scaffold:
             return reporting_year(self.today), True
         if name == "Review_date":
             return _a_year_after(self.today).isoformat(), True
+        if spec.type == schema.WHEN:
+            # Four weeks ahead, a morning: the editor writes the real times.
+            day = (self.today + dt.timedelta(days=28)).isoformat()
+            return (f"{day} 09:30" if name == "Start" else f"{day} 12:30"), True
         # Any other required field, including one added to the schema later.
         if name in STARTER_VALUES:
             return STARTER_VALUES[name], True

@@ -32,6 +32,8 @@ PAGES = {
     "annual-report": "annual-reports/2024-25/",
     "report-a-concern": "report-a-concern/",
     "updates": "updates/",
+    "events": "events/",
+    "event": "events/safer-sleep-workshop/",
     "search": "search/?q=neglect",
 }
 # Mode -> the buttons a reader presses.

@@ -11,6 +11,7 @@ from .audit_results import add_audit_results
 from .charts import add_charts
 from .compiled_templates import share_compiled_templates
 from .documents import attach_report_documents
+from .event_pages import get_generators as get_event_pages_generator
 from .feeds import summary_feed_writer
 from .filters import add_filters
 from .follow import get_generators as get_follow_generator
@@ -53,6 +54,8 @@ def register():
     signals.get_generators.connect(get_updates_generator)
     # The "Get updates" page: the feeds, the events calendar, the mailing list.
     signals.get_generators.connect(get_follow_generator)
+    # The past events, and the iCalendar files of the events.
+    signals.get_generators.connect(get_event_pages_generator)
     signals.generator_init.connect(add_filters)
     # Every generator's Jinja environment reuses templates already compiled.
     signals.generator_init.connect(share_compiled_templates)

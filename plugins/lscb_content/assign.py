@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
+from .events import EVENTS, describe_event
 from .types import is_section_intro, type_for_path
 
 
@@ -19,6 +20,8 @@ def assign_type(instance) -> None:
         instance.template = content_type.template
         instance.audience = content_type.audience
         instance.versions = {}
+        if content_type.key == EVENTS:
+            describe_event(instance)
         # A section's index page (content/children/index.md): shown as the
         # listing page's words (lscb_content.listings), never as a page of
         # its own, so it is hidden (not listed, not in feeds or the sitemap)

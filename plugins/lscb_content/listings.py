@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from .events import EVENTS, upcoming_and_past
 from .types import CONTENT_TYPES
 
 
@@ -25,8 +26,13 @@ class ListingsGenerator(Generator):
             if content_type is not None:
                 by_type[content_type.key].append(article)
         for key, items in by_type.items():
+            if key == EVENTS:
+                continue
             key_function, reverse = _sort_key(CONTENT_TYPES[key])
             items.sort(key=key_function, reverse=reverse)
+        # /events/ lists the events to come, soonest first; past ones are
+        # listed at /events/past/ (lscb_content.event_pages).
+        by_type[EVENTS] = upcoming_and_past(by_type[EVENTS])[0]
         self.by_type = by_type
         self.context["content_types"] = CONTENT_TYPES
         self.context["articles_by_type"] = by_type

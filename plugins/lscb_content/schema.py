@@ -14,6 +14,10 @@ Types:
     yes/no  yes or no
     choice  one of the Allowed values
     credits `Name (role); Name (role)`, e.g. "Dr A. Reviewer (independent author)"
+    when    a date (a whole day), or a date and time in the board's time zone
+            (TIMEZONE), or with its offset from UTC: 2027-02-03, 2027-02-03 09:30,
+            2027-02-03T09:30+00:00 (lscb_content.event_times)
+    https   a web address starting https://
 
 Values are compared without regard to case ("Publish" is "publish"), as the
 publication gate reads them. A field whose presence or value another, more
@@ -42,6 +46,7 @@ from lscb_content.types import STATUSES as _STATUSES
 
 TEXT, DATE, PATH, LIST, YES_NO, CHOICE = "text", "date", "path", "list", "yes/no", "choice"
 CREDITS = "credits"
+WHEN, HTTPS = "when", "https"
 
 
 @dataclass(frozen=True)
@@ -212,6 +217,61 @@ REVIEW = (
     F("Status", CHOICE, False, "A draft or hidden review is not published.", allowed=STATUSES),
 )
 
+# The values of an event's `Event_status`: a scheduled event is listed with
+# its booking link, a cancelled one says so and has none.
+EVENT_STATUSES = ("scheduled", "cancelled")
+
+EVENT = (
+    F("Title", TEXT, True, 'The name of the event, for example "Neglect: multi-agency training".'),
+    F("Date", DATE, True, "When the event was first published on the site."),
+    F(
+        "Start",
+        WHEN,
+        True,
+        "When it starts: a date and time, or a date alone for a whole-day event.",
+        example="2027-02-03 09:30",
+    ),
+    F(
+        "End",
+        WHEN,
+        True,
+        "When it ends, written like Start (with a time if Start has one).",
+        example="2027-02-03 12:30",
+    ),
+    F(
+        "Location",
+        TEXT,
+        True,
+        "online, or the address of a public venue. Never a person's home.",
+        example="online",
+    ),
+    F(
+        "Audience",
+        TEXT,
+        True,
+        "Who the event is for.",
+        example="Designated safeguarding leads in schools",
+    ),
+    F("Cost", TEXT, True, 'What it costs, for example "Free" or "£40 for partner agencies".', example="Free"),
+    F("Summary", TEXT, True, "One or two sentences, shown in the list of events and in calendars."),
+    F("Booking", HTTPS, False, "The web address of the booking page, starting https://."),
+    F(
+        "Event_status",
+        CHOICE,
+        False,
+        "scheduled (the default) or cancelled.",
+        allowed=EVENT_STATUSES,
+    ),
+    F("Modified", DATE, False, "When the event's details were last changed."),
+    F(
+        "Status",
+        CHOICE,
+        False,
+        "A draft is not published; a hidden page is published but not listed.",
+        allowed=STATUSES,
+    ),
+)
+
 PAGE = (
     F("Title", TEXT, True, "The title of the page."),
     F("Summary", TEXT, False, "A sentence shown under the title."),
@@ -233,6 +293,7 @@ TYPES: dict[str, tuple[Field, ...]] = {
     "children": VERSION,
     "annual-reports": ANNUAL_REPORT,
     "reviews": REVIEW,
+    "events": EVENT,
     "pages": PAGE,
 }
 
@@ -257,6 +318,8 @@ ALIASES = {
     "theme": ("Themes",),
     "pseudonym": ("Pseudonyms",),
     "description": ("Summary",),
+    "venue": ("Location",),
+    "price": ("Cost",),
 }
 
 

@@ -17,6 +17,9 @@ SUMMARY = "Write one or two sentences here. They are shown in listings."
 STARTER_VALUES = {
     "Owner": "Write the team or role here.",
     "Themes": "Write the themes here.",
+    "Location": "Write online, or the address of the venue, here.",
+    "Audience": "Write who the event is for here.",
+    "Cost": "Write the cost here, or Free.",
 }
 # The body of an annual report (one heading per section it must have) and of
 # a standard page.
@@ -36,6 +39,10 @@ BODIES = {
     "children": [
         ("What this page is about", "Write short sentences here. Use easy words."),
         ("Who can help", "Say who the child can talk to."),
+    ],
+    "events": [
+        ("What the event covers", "Write here what the event covers and what people will learn."),
+        ("How to take part", "Say how to book, and how to join online or get to the venue."),
     ],
     "reviews": [
         ("Findings", "Write the findings here. Use only the names in Pseudonyms."),

@@ -74,6 +74,15 @@ CONTENT_TYPES: dict[str, ContentType] = {
             "Serious case reviews and local child safeguarding practice reviews, "
             "anonymised, with what the board has done about their findings.",
         ),
+        ContentType(
+            "events",
+            "Training and events",
+            "event",
+            "event",
+            "event_list",
+            "professionals",
+            "Training, briefings and conferences for everyone who works with children in Northshire.",
+        ),
     )
 }
 

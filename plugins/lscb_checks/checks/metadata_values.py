@@ -15,13 +15,15 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from lscb_content import schema
+from lscb_content import event_times, schema
 from lscb_core.findings import Finding, cut_words, display_path
 from lscb_core.quote import known as vocab
 from lscb_core.quote import say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.credits import parse as parse_credits
 
+# A web address of a secure page: https://, a host, and no spaces.
+_HTTPS = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -29,12 +31,16 @@ class MetadataValueNotAllowed(Rule):
     """Flags a value that a field does not allow: a choice that is not one of
     its values (`Review_type: serious`), a `Status` other than `draft`,
     `hidden` or `published` (a misspelling, or the `skip` of other Pelican
-    sites), or a web address where a file path is expected.
+    sites), an event's `Event_status` other than `scheduled` or `cancelled`,
+    a web address where a file path is expected, and an event's `Booking`
+    that is not a web address starting `https://`.
 
     ## Why it matters
     The site acts on these values. `Publication_decision: yes` is neither
     `publish` nor `withhold`, so the review is kept off the site without
     anyone deciding that; an unknown `Review_type` shows readers a code.
+    A booking link that is not https sends readers' details over the
+    internet unencrypted.
     Pelican on its own drops a page with `Status: skip`, or a misspelt
     status, without a finding; here the page is kept as a draft (never
     published) until its status is fixed.
@@ -56,12 +62,15 @@ class MetadataValueNotAllowed(Rule):
 
 
 class MetadataDateInvalid(Rule):
-    """Flags a date field that is not a real date written as YYYY-MM-DD.
+    """Flags a date field that is not a real date written as YYYY-MM-DD, and
+    an event's `Start` or `End` that is not a date (`2027-02-03`), or a date
+    and time (`2027-02-03 09:30`, in the board's time zone, or with its
+    offset from UTC: `2027-02-03T09:30+00:00`).
 
     ## Why it matters
     Dates decide what readers see: when a review goes live, when guidance is
-    due for review. `03/04/2026` could be 3 April or 4 March; `2026-02-30`
-    does not exist.
+    due for review, when an event is moved to the past events. `03/04/2026`
+    could be 3 April or 4 March; `2026-02-30` does not exist.
 
     ## Example
         Review_date: 31/03/2027
@@ -147,6 +156,27 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
             )
         return
     if field.value_by:
+        return
+    if field.type == schema.WHEN:
+        problem = event_times.problem(value)
+        if problem:
+            yield MetadataDateInvalid.at(
+                path,
+                number,
+                say("{field} '{value}' {problem}", field=vocab(field.name), value=_short(value, 20), problem=problem),
+                "write e.g. 2027-02-03 09:30, or 2027-02-03 for a whole day",
+                col=col,
+            )
+        return
+    if field.type == schema.HTTPS:
+        if not _HTTPS.match(value):
+            yield MetadataValueNotAllowed.at(
+                path,
+                number,
+                say("{field} is not a web address starting https://", field=vocab(field.name)),
+                "give the booking page's full address, e.g. https://booking.example/event",
+                col=col,
+            )
         return
     if field.type == schema.CREDITS:
         _credits, problems = parse_credits(value)

@@ -10,7 +10,8 @@ Each file is read once, by its kind:
   together, "Grant Amount"): the page itself is read with them, so the
   fragment's text is compared with the registers only;
 * JSON: every string in it; other text files (robots.txt, _headers, .ics,
-  .csv, .md...): their text;
+  .csv, .md...): their text, iCalendar and vCard files with their folded
+  lines joined and escapes read;
 * PDFs and images: what lscb_checks.text.attachments reads from them (the
   text of each page, metadata, XMP, comments, bookmarks, form fields, and
   every other string of every object, unreferenced ones too; image
@@ -66,6 +67,12 @@ TEXT_SUFFIXES = (
     "_headers",
     "_redirects",
 )
+# iCalendar and vCard files fold long lines (a line break and a space every
+# 75 bytes, even inside a word) and escape commas and semicolons: they are
+# read as calendar programs show them.
+_CONTENT_LINES = (".ics", ".vcf")
+_FOLD = re.compile(r"\r?\n[ \t]")
+_ESCAPE = re.compile(r"\\([\\;,nN])")
 _FRAGMENT = ".pf_fragment"
 _SEARCH_BINARY = (".pf_index", ".pf_meta", ".pf_filter")
 _READABLE = re.compile(rb"[\x20-\x7e\x80-\xff]{4,}")
@@ -121,6 +128,8 @@ def read_file(
         elif lower.endswith(PROGRAM_SUFFIXES):
             data = _read_bytes(path)
             found.texts.append(Text("program", data.decode("utf-8", "replace"), detect=False))
+        elif lower.endswith(_CONTENT_LINES):
+            found.texts.append(Text("text", unfold_content_lines(_read_text(path))))
         elif lower.endswith(TEXT_SUFFIXES):
             found.texts.append(Text("text", _read_text(path)))
         else:
@@ -128,6 +137,14 @@ def read_file(
     except (OSError, ValueError, EOFError, gzip.BadGzipFile) as error:
         found.error = f"{type(error).__name__}: {error}"
     return found
+
+
+def unfold_content_lines(text: str) -> str:
+    """The text of an iCalendar or vCard file as its reader sees it: folded
+    lines joined again (`Zebe` + CRLF + ` dee` is `Zebedee`), escapes read
+    (`\\,` is a comma, `\\n` a new line)."""
+    unfolded = _FOLD.sub("", text)
+    return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), unfolded)
 
 
 def read_page(rel: str, data: bytes) -> PublishedFile:
