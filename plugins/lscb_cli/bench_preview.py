@@ -11,6 +11,7 @@ back as it was afterwards.
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import statistics
@@ -29,7 +30,8 @@ def _fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8", "replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+    except (urllib.error.URLError, http.client.HTTPException, OSError):
+        # Not served yet, or a file the server was writing while it sent it.
         return ""
 
 
