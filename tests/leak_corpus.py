@@ -3047,6 +3047,15 @@ case(
     GUIDANCE,
     known_leak="a forename is read only after a word boundary: 'workersZebedee' is one word",
 )
+case(
+    "title-block-tag-about-page",
+    "markup-split",
+    "a name in an <xmp> after a word of a page's Title (shown on its own line)",
+    NAME,
+    [page("pages/about.md", f"Title: About the board<xmp>{NAME}</xmp>\n\nThe board brings agencies together.\n")],
+    "pages/about.md",
+    known_leak="<xmp>, <center> and other blocks of old HTML are not in BLOCK_TAGS: the title reads 'boardZebedee'",
+)
 
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"
