@@ -2950,5 +2950,112 @@ case(
     expect=R,
 )
 
+# --- Training and events (content/events/): their fields, pages and .ics files ---
+EVENT = "events/working-with-fathers.md"
+
+
+def event(**fields) -> tuple:
+    """An event of content/events/ with these fields changed."""
+    merged = {
+        "Title": "Working with fathers: briefing",
+        "Date": "2026-11-02",
+        "Start": "2027-02-03 09:30",
+        "End": "2027-02-03 12:30",
+        "Location": "online",
+        "Audience": "Practitioners in health and children's services",
+        "Cost": "Free",
+        "Booking": "https://booking.northshire-scb.example/fathers",
+        "Summary": "A short briefing on involving fathers and male carers in assessments.",
+        **fields,
+    }
+    header = "\n".join(f"{name}: {value}" for name, value in merged.items() if value is not None)
+    return (page(EVENT, f"{header}\n\n## What it covers\n\nHow to involve fathers in plans.\n"),)
+
+
+# Audience and Cost were written into the page as HTML, where no check of
+# markup runs: a block a browser shows on its own line (<xmp>, <center>)
+# joined the name to the word before it for the final check, and a script's
+# comment is read for the registers only. Now escaped (event_facts.html), and
+# the page's text is read as shown as well as with the escaped tags taken out.
+for id_, field, written in (
+    ("event-audience-xmp", "Audience", f"Social workers<xmp>{NAME}</xmp>"),
+    ("event-cost-center", "Cost", f"Free<center>{NAME}</center>"),
+    ("event-audience-script-comment", "Audience", f"Social workers<script>/* {NAME} */</script>"),
+    ("event-cost-noscript-mobile", "Cost", f"Free<noscript>{MOBILE}</noscript>"),
+):
+    case(
+        id_,
+        "metadata",
+        f"an event's {field} with markup around the identifier",
+        MOBILE if "mobile" in id_ else NAME,
+        event(**{field: written}),
+        EVENT,
+        line=f"{field}:",
+        code="PII005" if "mobile" in id_ else "PII001",
+        expect=R,
+    )
+# Escaped markup in a page's text was read only with its tags taken out,
+# which joined the word before to the name ("workersZebedee Quinlan").
+case(
+    "escaped-tag-joins-word-guidance",
+    "markup-split",
+    "a name after escaped markup glued to the word before, in a guidance page",
+    NAME,
+    [page_text(GUIDANCE, GUIDANCE_LINE, f"Social workers&lt;b&gt;{NAME} was referred by the school.")],
+    GUIDANCE,
+    line="Social workers",
+    code="PII001",
+    expect=R,
+)
+# An address's host is left out (it names a website): a user name before it
+# was left out with it.
+case(
+    "event-booking-user-name",
+    "file-name",
+    "an event's Booking address with the name as its user name (https://name@host/)",
+    NAME,
+    event(Booking="https://zebedee.quinlan@booking.northshire-scb.example/book"),
+    EVENT,
+    line="Booking:",
+    code="PII001",
+    expect=R,
+)
+case(
+    "event-booking-host",
+    "file-name",
+    "an event's Booking address whose host names the child",
+    NAME,
+    event(Booking="https://zebedee-quinlan.booking-northshire.example/book"),
+    EVENT,
+    known_leak="an address's host is not read as words (it names a website; reading it would flag real charities' sites)",
+)
+case(
+    "script-comment-guidance",
+    "other-page",
+    "a name in a comment of a <script> in a guidance page",
+    NAME,
+    [page_text(GUIDANCE, GUIDANCE_LINE, f"<script>/* {NAME} */</script>")],
+    GUIDANCE,
+    known_leak="a script is read for the registers and its string literals only, not its comments",
+)
+case(
+    "name-glued-to-word-guidance",
+    "written-form",
+    "a full name glued to the word before it (no space), in a guidance page",
+    NAME,
+    [page_text(GUIDANCE, GUIDANCE_LINE, f"Social workers{NAME} was referred by the school.")],
+    GUIDANCE,
+    known_leak="a forename is read only after a word boundary: 'workersZebedee' is one word",
+)
+case(
+    "title-block-tag-about-page",
+    "markup-split",
+    "a name in an <xmp> after a word of a page's Title (shown on its own line)",
+    NAME,
+    [page("pages/about.md", f"Title: About the board<xmp>{NAME}</xmp>\n\nThe board brings agencies together.\n")],
+    "pages/about.md",
+    known_leak="<xmp>, <center> and other blocks of old HTML are not in BLOCK_TAGS: the title reads 'boardZebedee'",
+)
+
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "case ids must be unique"

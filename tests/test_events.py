@@ -327,3 +327,35 @@ def test_event_files_named_past_or_calendar_do_not_take_the_sections_addresses(s
     assert site.exists("events/past-event.ics") and site.exists("events/calendar-event.ics")
     assert len(vevents(calendar(site, "events/calendar.ics"))) == 2
     assert site.soup("events/past/").find("h1").get_text(strip=True) == "Past training and events"
+
+
+# The place, audience and cost are plain text: markup written in them is
+# shown as written, not read as HTML. As HTML, a block a browser shows on its
+# own line (<xmp>, <center>) or a script's comment would hide a name from the
+# final check, and these fields are not checked for markup as the body is.
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("Audience", f"Social workers<xmp>{PLANTED_NAME}</xmp>"),
+        ("Cost", f"Free<center>{PLANTED_NAME}</center>"),
+        ("Audience", f"Social workers<script>/* {PLANTED_NAME} */</script>"),
+    ],
+)
+def test_markup_in_an_events_text_fields_is_shown_as_text_and_read(scenario, field, value):
+    path = scenario.write("events/working-together.md", event_markdown(**{field: value}))
+    site = scenario.build()
+    assert not site.ok
+    assert "PII001" in [f.code for f in site.result.findings if Path(f.path).name == path.name], site.messages()
+
+
+def test_an_events_text_fields_are_escaped_on_its_page(scenario):
+    scenario.write(
+        "events/working-together.md",
+        event_markdown(Audience="Schools <and> colleges", Cost="Free for partners & £40 for others"),
+    )
+    site = scenario.build()
+    assert site.ok, site.messages()
+    page = (site.output / "events/working-together/index.html").read_text(encoding="utf-8")
+    assert "Schools &lt;and&gt; colleges" in page and "Free for partners &amp; £40 for others" in page
+    facts = site.soup("events/working-together/").select_one(".facts").get_text(" ")
+    assert "Schools <and> colleges" in facts and "Free for partners & £40 for others" in facts

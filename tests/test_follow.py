@@ -67,3 +67,20 @@ def test_a_mailing_list_address_that_is_not_https_stops_the_build(scenario):
         assert not site.ok and site.codes() == ["CFG003"], (address, site.messages())
         [finding] = site.result.findings
         assert "https" in finding.message and "https" in finding.hint and len(finding.message) < 80
+
+
+def test_a_mailing_list_address_that_would_write_markup_stops_the_build(scenario):
+    # A quote or an angle bracket ends the page's href and starts markup of
+    # its own: no address holds one as written.
+    scenario.write("guidance/referral.md", guidance_markdown("Making a referral", "Refer at once."))
+    for address in (
+        'https://lists.example.org/join"><xmp>Zebedee&#32;Quinlan</xmp>',
+        'https://lists.example.org/join"\tdata-x="1',
+        "https://lists.example.org/join<b>",
+    ):
+        site = scenario.build(MAILING_LIST_URL=address)
+        assert not site.ok and site.codes() == ["CFG003"], (address, site.messages())
+    site = scenario.build(
+        MAILING_LIST_URL="https://northshire.us21.list-manage.com/subscribe?u=4a1b2c3d4e5f&id=9f8e7d6c5b"
+    )
+    assert site.ok, site.messages()

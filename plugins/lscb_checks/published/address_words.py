@@ -22,10 +22,13 @@ def address_words(address: str) -> str:
     """The words of a link or file address, capitalised as a name would be
     (everyday words stay in lower case): `/documents/zebedee-quinlan.pdf`
     reads `documents Zebedee Quinlan`, `ZebedeeQuinlan.png` `Zebedee Quinlan`.
-    The host of an absolute address is left out (it names a website)."""
+    The host of an absolute address is left out (it names a website); a
+    user name and password before it (`https://zebedee.quinlan@host/`) are
+    not a website's name, and are read."""
     parts = urlsplit(address.strip())
     path = unquote(parts.path)
-    rest = unquote(" ".join(filter(None, (parts.query, parts.fragment))))
+    user = parts.netloc.rpartition("@")[0]
+    rest = unquote(" ".join(filter(None, (user, parts.query, parts.fragment))))
     segments = [_SUFFIX.sub("", segment) for segment in path.split("/")]
     words = _ADDRESS_GAPS.sub(" ", _CAMEL.sub(" ", " ".join(segments + [rest]))).split()
     common = _common_words()

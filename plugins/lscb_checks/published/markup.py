@@ -206,8 +206,12 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
     if _hides_inside_text(lower):
         variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
     if nested and _ESCAPED_MARKUP.search(text):
-        # A feed's escaped HTML, now unescaped: read it as markup too.
+        # A feed's escaped HTML, now unescaped: read it as markup too. On a
+        # page it is text a reader sees as written (`workers<xmp>Zebedee`):
+        # that reading is kept too, since taking the tags out can join a
+        # word to a name.
         inner = read_markup(text, nested=False)
+        variants.append(text)
         text = inner.text
         pieces.extend(inner.loose)
         seen = set(tags)
