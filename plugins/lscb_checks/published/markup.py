@@ -27,12 +27,15 @@ from dataclasses import dataclass, field
 
 from lscb_core.html_model import _attributes
 
-# Tags that end a block of text: the words on either side never join.
+# Tags that end a block of text: the words on either side never join. The
+# blocks of old HTML (center, xmp, listing...) too: a browser shows them on
+# lines of their own (red team round 8: "board<xmp>Name" read "boardName").
 BLOCK_TAGS = frozenset(
     """
 address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption
 figure footer form h1 h2 h3 h4 h5 h6 head header hr html legend li main menu nav ol p pre section
 summary table title ul option select textarea button label
+center xmp listing plaintext dir hgroup search
 svg desc metadata
 feed entry content author name link id updated published rss channel item description
 urlset url loc lastmod
