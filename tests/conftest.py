@@ -186,28 +186,31 @@ REVIEW_FIELDS = {
 }
 
 
+def markdown_file(fields: dict, body: str) -> str:
+    """A content file: a header line per field (a value of None leaves the
+    field out), a blank line, the body."""
+    header = "\n".join(f"{name}: {value}" for name, value in fields.items() if value is not None)
+    return f"{header}\n\n{body}"
+
+
 def review_markdown(body: str = "", **fields) -> str:
     """A complete, publishable review; keyword arguments change or add fields
     (a value of None removes the field)."""
-    merged = {**REVIEW_FIELDS, **fields}
-    header = "\n".join(f"{name}: {value}" for name, value in merged.items() if value is not None)
     body = body or (
         "## Findings\n\nProfessionals did not share what they knew.\n\n"
         "## Recommendations\n\n1. Share information sooner.\n\n"
         "## The board's response\n\nThe board accepted the recommendation.\n"
     )
-    return f"{header}\n\n{body}"
+    return markdown_file({**REVIEW_FIELDS, **fields}, body)
 
 
 def guidance_markdown(title: str = "A procedure", body: str = "The procedure in brief.", **fields) -> str:
     """A complete guidance page; keyword arguments change or add fields."""
-    merged = {
+    defaults = {
         "Title": title,
         "Date": "2026-01-01",
         "Owner": "Policy and Procedures Subgroup",
         "Review_date": "2027-01-01",
         "Summary": f"{title}, for the test suite.",
-        **fields,
     }
-    header = "\n".join(f"{name}: {value}" for name, value in merged.items() if value is not None)
-    return f"{header}\n\n{body}\n"
+    return markdown_file({**defaults, **fields}, body + "\n")

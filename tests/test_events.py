@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, markdown_file
 from lscb_checks.published.files import read_file
 
 LONDON = ZoneInfo("Europe/London")
@@ -21,7 +21,7 @@ DEMO_PAST = ["early-help-assessment-briefing", "safeguarding-conference-2026"]
 
 
 def event_markdown(title="Working together: multi-agency training", body="What the training covers.", **fields):
-    merged = {
+    defaults = {
         "Title": title,
         "Date": "2026-11-01",
         "Start": "2027-03-10 09:30",
@@ -31,10 +31,8 @@ def event_markdown(title="Working together: multi-agency training", body="What t
         "Cost": "Free",
         "Booking": "https://booking.example/working-together",
         "Summary": f"{title}, for the test suite.",
-        **fields,
     }
-    header = "\n".join(f"{name}: {value}" for name, value in merged.items() if value is not None)
-    return f"{header}\n\n{body}\n"
+    return markdown_file({**defaults, **fields}, body + "\n")
 
 
 def slugs(site, listing: str) -> list[str]:
