@@ -9,19 +9,17 @@ is not a sign-up page at all. Checked when the build starts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from lscb_core.findings import Finding
 from lscb_core.quote import say
 from lscb_core.rules import Rule, Waiver
 
 from ..settings_lines import assignment_line, settings_file
+from ..web_address import is_https_address
 
 # Characters an address never holds as written (a browser percent-encodes
 # them): in the page's href they would end the attribute and start markup.
-_NOT_IN_ADDRESS = re.compile(r'[\s"<>`\\\x00-\x1f\x7f]')
 
 
 class MailingListAddress(Rule):
@@ -62,8 +60,7 @@ def check_start(settings) -> Iterable[Finding]:
     address = str(settings.get("MAILING_LIST_URL") or "").strip()
     if not address:
         return
-    parts = urlsplit(address)
-    if parts.scheme.lower() == "https" and parts.netloc and not _NOT_IN_ADDRESS.search(address):
+    if is_https_address(address):
         return
     path = settings_file(settings, "pelicanconf.py")
     yield MailingListAddress.at(

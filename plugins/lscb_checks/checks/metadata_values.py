@@ -22,8 +22,9 @@ from lscb_core.quote import say
 from lscb_core.rules import Rule, Waiver
 from lscb_reviews.credits import parse as parse_credits
 
+from ..web_address import is_https_address
+
 # A web address of a secure page: https://, a host, and no spaces.
-_HTTPS = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -169,7 +170,7 @@ def _value(path, field, value, number, col, reported) -> Iterable[Finding]:
             )
         return
     if field.type == schema.HTTPS:
-        if not _HTTPS.match(value):
+        if not is_https_address(value):
             yield MetadataValueNotAllowed.at(
                 path,
                 number,
