@@ -315,6 +315,38 @@ def test_the_boards_own_details_from_settings_are_not_identifiers(scenario):
     assert [(f.code, f.term) for f in pii(site)] == [("PII005", "07700 900111")]
 
 
+def test_the_boards_shared_mailboxes_are_its_own_and_a_persons_address_there_is_not(scenario):
+    body = (
+        "## Findings\n\nTraining is booked through training@porthaven.example or "
+        "lscb-events@porthaven.example, and questions go to safeguarding.training at porthaven dot example.\n\n"
+        "The reviewer wrote to jane.smith@porthaven.example and to hquennell@porthaven.example, "
+        "and to training@porthaven-council.example.\n"
+    )
+    scenario.write("reviews/child-q.md", review_markdown(body))
+    site = scenario.build(BOARD_EMAIL="safeguarding@porthaven.example")
+    assert [(f.code, f.term) for f in pii(site)] == [
+        ("PII006", "jane.smith@porthaven.example"),
+        ("PII006", "hquennell@porthaven.example"),
+        ("PII006", "training@porthaven-council.example"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, reported",
+    [
+        ("Children born between 1 September 2014 and 31 August 2015 moved to secondary school.", []),
+        ("The cohort was born from 1 September 2014 to 31 August 2015.", []),
+        ("Child Q was born between 3 March 2015 and 5 March 2015, the records disagree.", ["3 March 2015"]),
+        ("Child Q was born on 3 March 2015 and Sibling 1 on 31 August 2016.", ["3 March 2015"]),
+        ("The twins were born on 3 March 2015 and 31 August 2016 was Sibling 1's birthday.", ["3 March 2015"]),
+        ("Children born 1 September 2014 \u2013 31 August 2015 were in the class.", []),
+    ],
+)
+def test_a_range_of_birth_dates_a_month_long_is_a_cohort_not_a_date_of_birth(scenario, sentence, reported):
+    scenario.write("reviews/child-q.md", review_markdown(f"## Findings\n\n{sentence}\n"))
+    assert [f.term for f in pii(scenario.build()) if f.code == "PII004"] == reported
+
+
 def test_an_approved_line_waiver_quoting_the_text_waives_it(scenario):
     waiver = '<!-- waive PII001 "Kyle Brennan": named in a national review; approved by Head of Safeguarding -->'
     body = (

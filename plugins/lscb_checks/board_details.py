@@ -10,10 +10,18 @@ inside an allowlisted postal address (an entry with a postcode): "14
 Market Street" is allowed by the entry "Business Unit, Floor 2, Civic
 Centre, 14 Market Street, Northbridge NS2 1QT", written on one line or
 several.
+
+A shared mailbox at the board's own domain (the domain of BOARD_EMAIL)
+counts as the board's when its name is made of ordinary words
+(`training@`, `safeguarding.events@`, `lscb-admin@`): an events page
+gives the training team's address. One with a forename in it
+(`jane.smith@`) or a word that is not an ordinary word (`hquennell@`)
+is a person's, and is reported.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -65,6 +73,35 @@ def board_keys(settings: dict) -> frozenset[str]:
         if email:
             keys.add(str(email).strip().lower())
     return frozenset(keys)
+
+
+def board_domain(settings: dict) -> str:
+    """The domain of BOARD_EMAIL, in lower case ("" when none is set)."""
+    email = str(settings.get("BOARD_EMAIL") or "").strip().lower()
+    return email.rpartition("@")[2] if "@" in email else ""
+
+
+# Short names of safeguarding bodies in mailbox names that are not words.
+_MAILBOX_ABBREVIATIONS = frozenset("lado mash lscb lscp scb scp lcsp csp csc cscp".split())
+_MAILBOX_PIECES = re.compile(r"[.\-_+\d]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def is_board_mailbox(address: str, domain: str) -> bool:
+    """Whether `address` is a shared mailbox at the board's own domain: each
+    word of its name an ordinary word that is not a forename, or the short
+    name of a safeguarding body."""
+    from .text.forenames import forenames
+    from .text.wordlists import everyday_words
+
+    local, _, host = address.strip().lower().rpartition("@")
+    if not domain or host != domain or not local:
+        return False
+    pieces = [piece for piece in _MAILBOX_PIECES.split(local) if piece]
+    ordinary, names = everyday_words(), forenames()
+    return bool(pieces) and all(
+        piece in _MAILBOX_ABBREVIATIONS or (piece in ordinary and piece not in names) for piece in pieces
+    )
 
 
 _EMAIL_LIKE = re.compile(r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z0-9-]+")

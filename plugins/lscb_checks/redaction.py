@@ -31,7 +31,7 @@ from lscb_core.text.normalise import fold, fold_text, normalise
 from lscb_reviews.credits import parse as parse_credits
 
 from .allowlist import DEFAULT_ALLOWLIST, Allowlist, allowlist_path, load_allowlist
-from .board_details import allowlist_contacts, board_keys, identifier_key
+from .board_details import allowlist_contacts, board_domain, board_keys, identifier_key, is_board_mailbox
 from .text.people import People
 from .text.review_text import Span
 
@@ -87,6 +87,8 @@ class Redaction:
         """Inside an allowlisted text, or one of the board's details or part of them."""
         if identifier_key(term) in self.board_keys:
             return True
+        if "@" in term and is_board_mailbox(term, board_domain(self.settings)):
+            return True  # the board's own shared mailbox (training@...)
         words = normalise(term)
         if words and any(f" {words} " in f" {text} " for text in self.board_texts):
             return True

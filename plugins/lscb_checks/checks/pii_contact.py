@@ -6,6 +6,7 @@ import re
 
 from lscb_core.rules import Rule, Waiver
 
+from ..board_details import board_domain, is_board_mailbox
 from ..review_scan import Context, Hit, scan
 
 # Something shaped like a UK number: +44, 0044 or 0, then digits in groups.
@@ -124,7 +125,9 @@ class PhoneNumber(Rule):
 class EmailAddress(Rule):
     """Flags an email address in a case review, in the text, a link
     (`mailto:`), a PDF or image metadata. The board's own address
-    (BOARD_EMAIL), the `email` of each national helpline in
+    (BOARD_EMAIL) and its shared mailboxes (an address at the same domain
+    whose name is ordinary words, `training@`; not `jane.smith@`), the
+    `email` of each national helpline in
     NATIONAL_HELPLINES ("help@nspcc.org.uk") and addresses in
     redaction-allowlist.toml (other helplines, a partner agency's shared
     mailbox) are not reported, in any case.
@@ -249,6 +252,8 @@ def _spelled_emails(text: str, context: Context):
         address = (
             _SPELLED_PART.sub(".", local.group("local")) + "@" + _SPELLED_PART.sub(".", match.group("domain"))
         ).lower()
-        if address in context.redaction.board_keys:
-            continue  # the board's own address, a helpline's, or an allowlisted one
+        if address in context.redaction.board_keys or is_board_mailbox(
+            address, board_domain(context.redaction.settings)
+        ):
+            continue  # the board's own address or shared mailbox, a helpline's, or an allowlisted one
         yield Hit(EmailAddress, reach + local.start(), match.end(), "email address", EMAIL_HINT)

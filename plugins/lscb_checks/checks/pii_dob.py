@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from dateutil.parser import parse as parse_date
+
 from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import normalise
 
@@ -103,7 +105,9 @@ class DateOfBirth(Rule):
     "Child Q's birth on 14 March 2017"), or before "was born". Dates with
     hyphens, full stops or slashes count, around a month in words too
     ("born 14-Mar-2017", "14.03.2017", "2017/03/14"), and so do months in
-    capitals ("BORN ON 14 MARCH 2017"). The day and the year may be written
+    capitals ("BORN ON 14 MARCH 2017"). A range of dates a month or more
+    long ("born between 1 September 2014 and 31 August 2015", a school
+    year) is a group of children, and is not reported. The day and the year may be written
     in words ("born on the fourteenth of March 2017", "the twenty-first of
     June", "March the fourteenth, two thousand and seventeen", "nineteen
     eighty-nine", "twenty seventeen").
@@ -339,7 +343,7 @@ def detect(span, context: Context):
             position = before.start("date") + 1
     seen = set()
     for match in found:
-        if _plausible(match) and match.start("date") not in seen:
+        if _plausible(match) and match.start("date") not in seen and not _cohort(text, match):
             seen.add(match.start("date"))
             yield Hit(DateOfBirth, match.start("date"), match.end("date"), "date of birth", HINT)
     declared = context.redaction.pseudonyms(context.item)
@@ -347,6 +351,29 @@ def detect(span, context: Context):
         if start not in seen:
             seen.add(start)
             yield Hit(DateOfBirth, start, end, "date of birth", HINT)
+
+
+# "born between 1 September 2014 and 31 August 2015", "from ... to ...",
+# "1 September 2014 - 31 August 2015": the end of a range. "born on 3 March
+# 2015 and 31 August 2016" is two children's dates of birth.
+_RANGE_END = re.compile(rf"\s*(?:and|to|until|till|[-\u2013\u2014])\s*(?P<date>{_DATE})")
+_RANGE_START = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?$")
+
+
+def _cohort(text: str, match: re.Match) -> bool:
+    """A range of birth dates a month or more long is a group of children
+    (a school year's cohort), not one child's date of birth."""
+    end = _RANGE_END.match(text, match.end("date"))
+    if match.re is _DOB_BEFORE or end is None:
+        return False
+    opened = _RANGE_START.search(match.group("between"))
+    if not opened and not re.match(r"\s*[-\u2013\u2014]", text[match.end("date") :]):
+        return False
+    try:
+        first, last = (parse_date(m.group("date"), dayfirst=True) for m in (match, end))
+    except (ValueError, OverflowError):
+        return False
+    return (last - first).days >= 28
 
 
 def _plausible(match: re.Match) -> bool:
