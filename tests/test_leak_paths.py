@@ -4,7 +4,7 @@ did not see: found by building real sites, kept here so they stay closed."""
 from __future__ import annotations
 
 import pytest
-from media import make_pdf
+from media import make_pdf, make_png
 from register_helpers import write_register
 
 from conftest import guidance_markdown, review_markdown
@@ -98,3 +98,34 @@ def test_an_approval_that_is_not_given_waives_nothing(scenario):
     scenario.write("reviews/child-q.md", review_markdown(body))
     codes = [code for _path, code, _line in _errors(scenario.build())]
     assert sorted(codes) == ["PII001", "WAIV004"]
+
+
+@pytest.mark.parametrize(
+    "address, reported",
+    [
+        # An online form's address: a page name, then a query of keys and values.
+        ("https://forms.office.com/Pages/ResponsePage.aspx?id=AbCdEfGhIjKlMnOp&lang=en-GB", []),
+        ("https://www.example.org/SafeguardingPartnership/Threshold?lang=en-GB&page=2", []),
+        # A name in the query's values, split across two keys or in one.
+        ("https://booking.example/form?first=Chelsea&last=Dawson", ["PII001"]),
+        ("https://booking.example/form?attendee=chelsea-dawson", ["PII001"]),
+        ("https://booking.example/ChelseaDawson?lang=en-GB", ["PII001"]),
+    ],
+)
+def test_a_query_is_read_as_values_not_as_keys_run_into_names(scenario, address, reported):
+    body = f"Book a place through [the booking form]({address}).\n"
+    scenario.write("guidance/training.md", guidance_markdown("Training", body))
+    site = scenario.build(settings="publishconf.py")
+    errors = [f for f in site.result.findings if f.is_error]
+    assert sorted({f.code for f in errors}) == reported, site.messages()
+    assert "Chelsea" not in site.messages() and "Dawson" not in site.messages()
+    written = guidance_markdown("Training", body).splitlines().index(body.strip()) + 1
+    assert all(f.line == written for f in errors), site.messages()  # the line that writes the address
+
+
+def test_a_name_run_together_in_a_file_name_is_masked_in_the_message(scenario):
+    scenario.write_bytes("images/ChelseaDawson.png", make_png())
+    scenario.write("guidance/drawings.md", guidance_markdown("Drawings"))
+    site = scenario.build(settings="publishconf.py")
+    assert "PII001" in site.codes(), site.messages()
+    assert "Chelsea" not in site.messages() and "Dawson" not in site.messages()

@@ -28,11 +28,23 @@ def address_words(address: str) -> str:
     parts = urlsplit(address.strip())
     path = unquote(parts.path)
     user = parts.netloc.rpartition("@")[0]
-    rest = unquote(" ".join(filter(None, (user, parts.query, parts.fragment))))
     segments = [_SUFFIX.sub("", segment) for segment in path.split("/")]
-    words = _ADDRESS_GAPS.sub(" ", _CAMEL.sub(" ", " ".join(segments + [rest]))).split()
+    # A query's values are read together, in order (`?first=Zebedee&last=
+    # Quinlan` is "Zebedee Quinlan"); its keys are a program's words, each
+    # read as a sentence of its own, so that neither the key nor the page's
+    # name runs into a value as a name would (`ResponsePage.aspx?id=...`
+    # is not "Page Id", `?lang=en-GB` not "Lang En").
+    pairs = [pair.partition("=") for pair in re.split(r"[&;]", parts.query) if pair]
+    values = [value if sep else key for key, sep, value in pairs]
+    keys = [key for key, sep, _ in pairs if sep]
+    sentences = [" ".join(segments), user, " ".join(values), parts.fragment, *keys]
     common = _common_words()
-    return " ".join(word if word.lower() in common else word[:1].upper() + word[1:] for word in words)
+    read = []
+    for sentence in sentences:
+        words = _ADDRESS_GAPS.sub(" ", _CAMEL.sub(" ", unquote(sentence))).split()
+        if words:
+            read.append(" ".join(word if word.lower() in common else word[:1].upper() + word[1:] for word in words))
+    return ". ".join(read)
 
 
 @functools.lru_cache(maxsize=1)

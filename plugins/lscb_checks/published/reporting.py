@@ -127,5 +127,9 @@ def _masked_path(rel: str, term: str) -> str:
     wanted = set(words(term))
     parts = []
     for part in rel.split("/"):
-        parts.append(mask(part) if wanted & set(words(part.replace("-", " "))) else part)
+        # A word of the term inside a word of the name masks it too: names
+        # run together (`ChelseaDawson.png`) are one word.
+        held = " ".join(words(part.replace("-", " ")))
+        shown = wanted & set(held.split()) or any(len(word) > 2 and word in held for word in wanted)
+        parts.append(mask(part) if shown else part)
     return "/".join(parts)

@@ -56,6 +56,17 @@ def find_words(prepared: tuple, wanted: list[str]) -> list[int]:
     for token in _find_tokens(unhidden, wanted):
         piece = bisect.bisect_right(starts, token.start) - 1
         found.add(origins[piece] + token.start - starts[piece])
+    if len(wanted) > 1:
+        # Words run together in an address or a file name (`ChelseaDawson.png`).
+        joined = "".join(wanted)
+        found |= {token.start + token.text.find(joined) for token in as_written if joined in token.text}
+        # Words read apart from each other (`?first=Chelsea&last=Dawson`):
+        # where the first is written with the others in the words after it.
+        found = found or {
+            token.start
+            for index, token in enumerate(as_written)
+            if token.text == wanted[0] and set(wanted[1:]) <= {t.text for t in as_written[index + 1 : index + 9]}
+        }
     return sorted(found)
 
 
