@@ -80,6 +80,20 @@ def test_the_clean_reviews_are_valid_publishable_reviews(corpus_site):
     assert others == [] and corpus_site.result.errors == []
 
 
+def test_no_false_alarm_falls_outside_the_reviews(corpus_site):
+    """A finding on a file that is not a review (the sitemap, a theme page,
+    a listing) would refuse the whole site without refusing any review; the
+    per-review measurement cannot see it, so it is checked here. The
+    corpus's theme "Children as victims of domestic abuse" once made the
+    sitemap's "victims" a name run together ("Vic Tims")."""
+    outside = [
+        f.as_text()
+        for f in corpus_site.result.findings
+        if f.is_error and not f.path.endswith(tuple(p.name for p in gate_corpus.corpus_files()))
+    ]
+    assert outside == []
+
+
 def test_each_false_alarm_is_on_furniture_the_manifest_lists(measurement, manifest):
     misplaced = [
         f"{name}:{finding.line} {finding.code} on {place}"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from .forenames import fold
 from .name_forms import _WORDS, Look, _pair
+from .wordlists import everyday_words
 
 _HANDLE = re.compile(r"[@#]([^\W\d_][\w.]{3,})")
 _BEFORE_HANDLE = re.compile(r"[\w@#/&]")
@@ -86,8 +87,11 @@ def split_name(run: str, names: frozenset[str], cut: bool = True) -> str | None:
             return f"{first.title()} {second.title()}"
     if not cut:
         return None
+    everyday = everyday_words()
     for part in parts:
         folded = part.lower()
+        if folded in everyday:
+            continue  # a word, not two run together: "victims" is not "Vic Tims"
         for cut_at in range(3, len(folded) - 2):
             # Cut only at a forename of the main list: any cut is a guess.
             if folded[:cut_at] in names and _pair(folded[:cut_at], folded[cut_at:], names):
