@@ -63,8 +63,11 @@ def read_history(folder: str) -> History:
         log = _git(folder, "log", "--no-renames", "--name-only", f"--format={_LOG_FORMAT}", "--", ".")
     except FileNotFoundError:
         return History(note="git is not installed")
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError):
-        return History(note="the content is not in a git repository")
+    except subprocess.CalledProcessError as error:
+        said = (error.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        return History(note=f"git could not read the history ({said[0] if said else 'no reason given'})")
+    except (subprocess.TimeoutExpired, OSError):
+        return History(note="git could not read the history")
     prefix = os.path.relpath(os.path.realpath(folder), os.path.realpath(top)).replace(os.sep, "/")
     changes = _changes(log.decode("utf-8", "replace"), "" if prefix == "." else prefix + "/")
     return History(files=_texts(folder, changes))
