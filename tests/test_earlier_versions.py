@@ -216,3 +216,14 @@ def test_reviews_never_get_earlier_versions(scenario):
     site = scenario.build()
     assert site.ok, site.messages()
     assert not list(site.output.rglob("versions"))
+
+
+def test_the_demo_guidance_on_making_a_referral_has_three_earlier_versions(demo_site):
+    """From this repository's own history (CI fetches all of it)."""
+    section = demo_site.soup("guidance/making-a-referral/").select_one("section.earlier-versions")
+    days = [li.time["datetime"] for li in section.select("li")]
+    assert days == ["2026-10-19", "2026-09-28", "2026-09-01"]
+    for day in days:
+        version = demo_site.soup(f"guidance/making-a-referral/versions/{day}/")
+        assert version.select_one('meta[name="robots"]')["content"] == "noindex"
+        assert version.select_one(".replaced a")["href"].rstrip("/").endswith("guidance/making-a-referral")

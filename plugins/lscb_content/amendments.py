@@ -58,14 +58,19 @@ def _note(item) -> str:
 
 
 def changes_of(page) -> list[Change]:
-    """The page's versions as changes, oldest first."""
+    """The page's versions as changes, oldest first. A page whose first
+    version is not in the history (a site without it, or a page older than
+    its repository) still has its first publication, on its `Date`, without
+    a version to link to."""
+    first_day = as_date(page.date)
     earlier = list(reversed(getattr(page, "earlier_versions", [])))
-    found = [Change(page, v, v.took_effect, _note(v), False, False) for v in earlier]
+    found = [Change(page, v, v.took_effect, _note(v), False, v.took_effect <= first_day) for v in earlier]
     modified = getattr(page, "modified", None)
     day = as_date(modified or page.date)
-    found.append(Change(page, page, day, _note(page) if modified else "", True, False))
-    first = found[0]
-    return [Change(first.page, first.version, first.day, first.note, first.current, True), *found[1:]]
+    found.append(Change(page, page, day, _note(page) if modified else "", True, day <= first_day))
+    if not found[0].new:
+        found.insert(0, Change(page, None, first_day, "", False, True))
+    return found
 
 
 def quarters(pages) -> list[Quarter]:

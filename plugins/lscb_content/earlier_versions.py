@@ -26,12 +26,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import time
 from dataclasses import dataclass
 
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
 from lscb_core.articles import is_of_type
+from lscb_core.build_state import build_state
 from lscb_core.quote import known
 from lscb_core.sources import forget, parse, remember
 
@@ -91,15 +93,19 @@ def add_earlier_versions(generators) -> None:
     settings = generator.settings
     if not pages or not settings.get("GUIDANCE_EARLIER_VERSIONS", True):
         return
+    started = time.perf_counter()
     history = read_history(os.path.join(settings["PATH"], GUIDANCE))
+    build_state(settings).add_time("(history of guidance)", time.perf_counter() - started)
     if history.note:
         log.info("No earlier versions of guidance: %s", known(history.note))
         return
+    started = time.perf_counter()
     reader = generator.readers.readers.get("md")
     for page in pages:
         made = _versions_of_page(page, history, reader, generator)
         page.earlier_versions = made
         generator.hidden_articles.extend(made)
+    build_state(settings).add_time("(read earlier versions)", time.perf_counter() - started)
 
 
 def _versions_of_page(page, history: History, reader, generator) -> list:
