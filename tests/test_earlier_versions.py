@@ -227,3 +227,20 @@ def test_the_demo_guidance_on_making_a_referral_has_three_earlier_versions(demo_
         version = demo_site.soup(f"guidance/making-a-referral/versions/{day}/")
         assert version.select_one('meta[name="robots"]')["content"] == "noindex"
         assert version.select_one(".replaced a")["href"].rstrip("/").endswith("guidance/making-a-referral")
+
+
+def test_a_version_with_a_term_of_todays_redaction_register_is_left_out(scenario, monkeypatch):
+    """A term added to a register after the version was replaced: today's
+    register applies to it."""
+    from register_helpers import write_register
+
+    monkeypatch.setenv("LSCB_REDACTION_KEY", "test-key-for-the-board-0123456789")
+    _history(scenario, middle_body="Refer by phone; the Bluebell Kite group can help.")
+    write_register(scenario.content, "reviews/child-q.md", ["Bluebell Kite"])
+    site = scenario.build()
+    assert site.ok, site.messages()
+    assert not site.exists(f"{URL}versions/2026-05-06/index.html")
+    assert site.exists(f"{URL}versions/2025-08-04/index.html")
+    assert "bluebell" not in site.text_of_everything().lower()
+    notes = "\n".join(site.result.warnings)
+    assert "2026-05-06" in notes and "RED001" in notes
