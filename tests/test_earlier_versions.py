@@ -260,3 +260,31 @@ def test_a_version_with_a_term_of_todays_redaction_register_is_left_out(scenario
     assert "bluebell" not in site.text_of_everything().lower()
     notes = "\n".join(site.result.warnings)
     assert "2026-05-06" in notes and "RED001" in notes
+
+
+def test_a_version_linking_to_a_page_that_is_a_draft_today_is_left_out(scenario):
+    _history(scenario, middle_body="Refer by phone; see [the escalation route](escalation.md).")
+    scenario.write("guidance/escalation.md", guidance_markdown("Escalation", Status="draft"))
+    site = scenario.build()
+    assert site.ok, site.messages()
+    assert not site.exists(f"{URL}versions/2026-05-06/index.html")
+    assert site.exists(f"{URL}versions/2025-08-04/index.html")
+    notes = "\n".join(site.result.warnings)
+    assert "2026-05-06" in notes and "LINK" in notes
+
+
+def test_no_earlier_versions_when_the_board_turns_them_off(scenario):
+    _history(scenario)
+    site = scenario.build(GUIDANCE_EARLIER_VERSIONS=False)
+    assert site.ok, site.messages()
+    assert _listed(site) == []
+    assert not list(site.output.rglob("versions"))
+
+
+def test_a_version_linking_to_a_published_page_is_published_with_the_link(scenario):
+    _history(scenario, middle_body="Refer by phone; see [the escalation route](escalation.md).")
+    scenario.write("guidance/escalation.md", guidance_markdown("Escalation"))
+    site = scenario.build()
+    assert site.ok, site.messages()
+    link = site.soup(f"{URL}versions/2026-05-06/").select_one('main a[href*="escalation"]')
+    assert link["href"].rstrip("/").endswith("guidance/escalation")

@@ -8,7 +8,9 @@ anything is written, the earlier versions alone are read as a site of
 their own by every source check, with today's settings, registers and
 allowlist, and by the final gate's detectors of people's details (which read
 a guidance page only in the built output: lscb_checks.checks.published_text),
-with the version's own waivers. A version with an error finding is taken out
+with the version's own waivers, and with the pages the versions link to
+beside them (a link is judged as the source stage judges it). A version
+with an error finding is taken out
 of the build: it is not written, not listed on its page and not in the
 amendments; the build's output says so, in a warning naming the page, the
 date and the finding's code. The versions that pass are then read again with
@@ -18,11 +20,13 @@ the rest of the site by the source stage and the final gate.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import replace
 
 from pelican.generators import ArticlesGenerator
 
+from lscb_core.articles import content_objects
 from lscb_core.build_state import build_state
 from lscb_core.content_item import Item
 from lscb_core.findings import Finding, display_path
@@ -37,6 +41,7 @@ from .published.detect import block_hits, text_blocks
 from .published.markup import read_markup
 from .redaction import redaction
 from .review_scan import Context
+from .site import item_of
 from .text.forenames import forenames
 
 log = logging.getLogger("lscb.checks")
@@ -56,7 +61,8 @@ def vet_earlier_versions(generators) -> None:
     started = time.perf_counter()
     settings = generator.settings
     registry.load_all_rules()
-    site = Site(settings=settings, items=[Item(v, "guidance", "published") for v in versions], mode=mode_of(settings))
+    items = [Item(v, "guidance", "published") for v in versions]
+    site = Site(settings=settings, items=items + _linked(generators, versions), mode=mode_of(settings))
     failed = {}
     for found in _errors(site):
         failed.setdefault(found.path, found)
@@ -77,10 +83,25 @@ def vet_earlier_versions(generators) -> None:
     build_state(settings).add_time("(earlier versions)", time.perf_counter() - started)
 
 
+def _linked(generators, versions) -> list[Item]:
+    """The other items the versions may link to, as the source stage sees
+    them (a link to a page that is a draft today is refused): each item
+    whose file name is in a version's text. Their own findings are not
+    the versions' and are left to the source stage."""
+    texts = "\n".join(v._content or "" for v in versions)
+    found = []
+    for obj, list_name in content_objects(generators):
+        if getattr(obj, "is_earlier_version", False):
+            continue
+        if os.path.basename(obj.source_path) in texts:
+            found.append(item_of(obj, list_name))
+    return found
+
+
 def _errors(site: Site) -> list[Finding]:
     """The findings on the versions that are errors in the build's mode
     and that none of the version's own waivers covers."""
-    paths = {item.path for item in site.items}
+    paths = {item.path for item in site.items if getattr(item.obj, "is_earlier_version", False)}
     found: list[Finding] = []
     for module in registry.source_checks():
         if module.__name__.rsplit(".", 1)[-1] in _SITE_WIDE:
@@ -103,6 +124,8 @@ def _gate_findings(site: Site) -> list[Finding]:
     found = []
     for item in site.items:
         obj = item.obj
+        if not getattr(obj, "is_earlier_version", False):
+            continue
         parts = [str(getattr(obj, "title", "")), str(getattr(obj, "summary", "")), obj.content]
         parts.append(str(getattr(obj, "change_note", "") or ""))
         blocks = [b for part in parts for b in text_blocks(read_markup(part).text)]
