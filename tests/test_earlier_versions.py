@@ -199,6 +199,7 @@ def test_a_site_without_history_builds_with_no_earlier_versions(scenario):
     assert _listed(site) == []
     assert not list(site.output.rglob("versions"))
     assert site.exists("guidance/amendments/2026-q3/index.html")
+    assert any(w.startswith("No earlier versions of guidance: git could not read") for w in site.result.warnings)
 
 
 def test_a_shallow_clone_builds_with_no_earlier_versions(scenario, tmp_path_factory):
@@ -215,6 +216,7 @@ def test_a_shallow_clone_builds_with_no_earlier_versions(scenario, tmp_path_fact
     assert site.ok, site.messages()
     assert site.exists(f"{URL}index.html")
     assert _listed(site) == []
+    assert any("history is shallow" in w for w in site.result.warnings)
 
 
 def test_reviews_never_get_earlier_versions(scenario):

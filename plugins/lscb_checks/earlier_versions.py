@@ -126,8 +126,9 @@ def _gate_findings(site: Site) -> list[Finding]:
         obj = item.obj
         if not getattr(obj, "is_earlier_version", False):
             continue
-        parts = [str(getattr(obj, "title", "")), str(getattr(obj, "summary", "")), obj.content]
-        parts.append(str(getattr(obj, "change_note", "") or ""))
+        # In the order the version's page shows them: heading, summary, facts, text.
+        fields = ("title", "summary", "owner", "change_note")
+        parts = [*(str(getattr(obj, name, "") or "") for name in fields), obj.content]
         blocks = [b for part in parts for b in text_blocks(read_markup(part).text)]
         if not blocks:
             continue

@@ -97,7 +97,7 @@ def add_earlier_versions(generators) -> None:
     history = read_history(os.path.join(settings["PATH"], GUIDANCE))
     build_state(settings).add_time("(history of guidance)", time.perf_counter() - started)
     if history.note:
-        log.info("No earlier versions of guidance: %s", known(history.note))
+        log.warning("No earlier versions of guidance: %s", known(history.note))
         return
     started = time.perf_counter()
     reader = generator.readers.readers.get("md")
