@@ -143,6 +143,8 @@ def test_amendments_are_listed_per_quarter(scenario):
     scenario.write("guidance/other.md", guidance_markdown("Another procedure", Date="2026-07-20"))
     site = scenario.build()
     assert site.ok, site.messages()
+    listing = site.soup("guidance/").select("main a")
+    assert any(a["href"].rstrip("/").endswith("guidance/amendments") for a in listing)
     quarters = site.soup("guidance/amendments/")
     links = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in quarters.select("main .card__title a")]
     assert links == ["2026-q3", "2026-q2", "2025-q3", "2025-q1"]
