@@ -10,10 +10,9 @@ allowlist, and by the final gate's detectors of people's details (which read
 a guidance page only in the built output: lscb_checks.checks.published_text),
 with the version's own waivers, and with the pages the versions link to
 beside them (a link is judged as the source stage judges it). A version
-with an error finding is taken out
-of the build: it is not written, not listed on its page and not in the
-amendments; the build's output says so, in a warning naming the page, the
-date and the finding's code. The versions that pass are then read again with
+with an error finding is taken out of the build: it is not written, not
+listed on its page and not in the amendments; the build's output says so,
+in a warning naming the page, the date and the finding's code. The versions that pass are then read again with
 the rest of the site by the source stage and the final gate.
 """
 
@@ -71,7 +70,7 @@ def vet_earlier_versions(generators) -> None:
         if problem is None:
             continue
         log.warning(
-            "Earlier version not published: %s as of %s (%s at line %s; the page itself is published)",
+            "Earlier version not published: %s as of %s (%s, line %s of that version; the page itself is published)",
             file(display_path(version.current_version.source_path)),
             known(version.took_effect.isoformat()),
             known(problem.code),
