@@ -155,6 +155,10 @@ LSCB_AREA_NAMES = ["Northshire"]
 # (Modified, with its Change_note) in this many months before the build.
 UPDATES_MONTHS = 12
 
+# Guidance pages list their earlier versions, read from the repository's
+# history (docs/editing.md, Earlier versions of guidance). False: none.
+GUIDANCE_EARLIER_VERSIONS = True
+
 # Main navigation, by audience.
 AUDIENCE_NAV = [
     ("Children", "children/"),

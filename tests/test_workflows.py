@@ -251,6 +251,26 @@ def test_the_deployed_site_is_built_in_the_image_the_tests_ran_in():
     assert image_problems(load(SITE)) == []
 
 
+# The jobs that build the site: guidance pages list their earlier versions
+# from the repository's history (docs/editing.md, Earlier versions of guidance).
+BUILDING_JOBS = ("test", "build")
+
+
+def history_problems(workflow: dict) -> list[str]:
+    """Building jobs whose checkout does not fetch the whole history."""
+    problems = []
+    for name in BUILDING_JOBS:
+        for step in workflow["jobs"][name].get("steps", []):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                if (step.get("with") or {}).get("fetch-depth") != 0:
+                    problems.append(f"{name} checks out without the whole history (fetch-depth: 0)")
+    return problems
+
+
+def test_the_building_jobs_fetch_the_whole_history():
+    assert history_problems(load(SITE)) == []
+
+
 def test_runs_on_pull_requests_merges_and_every_day():
     workflow = load(SITE)
     assert trigger_problems(workflow) == []
@@ -269,6 +289,7 @@ BREAKAGES = [
     ("name: deploy (daily)\n    needs: [build]\n", "name: deploy (daily)\n    needs: [test, build]\n"),
     ("actions/workflows/site.yml/enable", "actions/workflows/other.yml/enable"),
     ("persist-credentials: false", "persist-credentials: true"),
+    ("fetch-depth: 0", "fetch-depth: 1"),
     ("permissions: {}", "permissions: write-all"),
     (
         "    permissions:\n      contents: read\n    timeout-minutes: 20",
@@ -317,6 +338,7 @@ def test_every_assertion_fires_on_a_broken_copy(broken):
     ]
     assert trigger_problems(workflow) == ["pull_request_target runs untrusted code with secrets"]
     assert image_problems(workflow) == ["build runs in 'python:3.13-slim', the tests in 'python:3.12-bookworm'"]
+    assert history_problems(workflow) == ["test checks out without the whole history (fetch-depth: 0)"]
 
 
 def test_schema_check_fires_on_an_invalid_workflow(tmp_path):

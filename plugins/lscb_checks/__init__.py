@@ -7,6 +7,7 @@ from lscb_core.build_state import begin
 from lscb_core.plugin_order import check_order
 
 from . import beside
+from .earlier_versions import vet_earlier_versions
 from .published import early, stream
 from .runner import run_output_stage, run_source_stage, run_start_stage
 from .text import prefetch
@@ -26,6 +27,9 @@ def register():
     # ... and a third reads each item's body for the final gate as it is made.
     signals.initialized.connect(early.start)
     signals.content_object_init.connect(early.read)
+    # Earlier versions of guidance, read by today's checks before the source
+    # stage and before anything is written: one that fails is left out.
+    signals.all_generators_finalized.connect(vet_earlier_versions)
     # After every file is read and before anything is written: source checks,
     # so unsafe content never reaches disk. Connected after the other plugins,
     # so their own findings are judged here too.

@@ -32,10 +32,13 @@ def _state(obj, list_name: str) -> str:
     return "published"
 
 
+def item_of(obj, list_name: str) -> Item:
+    """A content object as the checks see it, from the list it is in."""
+    return Item(obj, _type_key(obj), _state(obj, list_name))
+
+
 def collect_site(generators, settings) -> Site:
-    items: list[Item] = [
-        Item(obj, _type_key(obj), _state(obj, list_name)) for obj, list_name in content_objects(generators)
-    ]
+    items: list[Item] = [item_of(obj, list_name) for obj, list_name in content_objects(generators)]
     seen = {id(item.obj) for item in items}
     for obj in build_state(settings).blocked_reviews.articles:
         if id(obj) not in seen:

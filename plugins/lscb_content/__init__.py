@@ -6,11 +6,13 @@ from pelican import signals
 from lscb_core.build_state import begin
 from lscb_core.plugin_order import check_order
 
+from .amendments import get_generators as get_amendments_generator
 from .assign import assign_type
 from .audit_results import add_audit_results
 from .charts import add_charts
 from .compiled_templates import share_compiled_templates
 from .documents import attach_report_documents
+from .earlier_versions import add_earlier_versions
 from .event_pages import get_generators as get_event_pages_generator
 from .feeds import summary_feed_writer
 from .filters import add_filters
@@ -41,6 +43,9 @@ def register():
     # Versions can only be linked once every file has been read, and must be
     # checked before anything is written.
     signals.all_generators_finalized.connect(link_versions)
+    # Earlier versions of guidance, from the repository's history: items of
+    # the build once every page is read, before glossary links and the checks.
+    signals.all_generators_finalized.connect(add_earlier_versions)
     # Annual reports' money tables get their charts once read, before the
     # checks (this plugin runs first) see the HTML and before it is written.
     signals.all_generators_finalized.connect(add_charts)
@@ -56,6 +61,8 @@ def register():
     signals.get_generators.connect(get_follow_generator)
     # The past events, and the iCalendar files of the events.
     signals.get_generators.connect(get_event_pages_generator)
+    # The amendments to the guidance, per quarter (earlier versions included).
+    signals.get_generators.connect(get_amendments_generator)
     signals.generator_init.connect(add_filters)
     # Every generator's Jinja environment reuses templates already compiled.
     signals.generator_init.connect(share_compiled_templates)

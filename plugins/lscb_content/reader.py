@@ -52,14 +52,19 @@ class LscbMarkdownReader(MarkdownReader):
         return cache[numbered].reset()
 
     def read(self, source_path):
+        with pelican_open(source_path) as text:
+            return self.read_text(source_path, text)
+
+    def read_text(self, source_path, text):
+        """Read `text` as the file at `source_path` (an earlier version of
+        a guidance page is not a file: lscb_content.earlier_versions)."""
         self._source_path = source_path
         relative = os.path.relpath(source_path, self.settings["PATH"])
         content_type = type_for_path(relative)
         numbered = content_type is not None and content_type.key in NUMBERED_TYPES
 
         self._md = self._body_converter(numbered)
-        with pelican_open(source_path) as text:
-            content = _COMMENT.sub("", self._md.convert(text))
+        content = _COMMENT.sub("", self._md.convert(text))
         meta = getattr(self._md, "Meta", {})
         contents_list = _level_two_headings(getattr(self._md, "toc_tokens", []))
 

@@ -124,8 +124,27 @@ def _read(path: str, mtime_ns: int, size: int) -> SourceFile:
         return parse(path, handle.read())
 
 
+# Sources that are not files: an earlier version of a guidance page, read from
+# the repository's history (lscb_content.earlier_versions), under a path of
+# its own beside the page's file. Kept for one build (forget()).
+_REMEMBERED: dict[str, SourceFile] = {}
+
+
+def remember(path: str, text: str) -> None:
+    """Give the checks `text` as the source at `path`, which is not a file."""
+    path = os.path.abspath(path)
+    _REMEMBERED[path] = parse(path, text)
+
+
+def forget() -> None:
+    _REMEMBERED.clear()
+
+
 def source_file(path: str) -> SourceFile:
     """The parsed source; cached until the file changes on disk."""
+    remembered = _REMEMBERED.get(os.path.abspath(path))
+    if remembered is not None:
+        return remembered
     stat = os.stat(path)
     return _read(os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
 

@@ -5,7 +5,9 @@ still right. Once that day has passed the page may give professionals out of
 date procedures. Previews (draft mode) warn; publishing stops until the page
 is reviewed and given a new date. A version for young people or children is
 checked too when it has its own `Review_date`. A missing or malformed date is
-the metadata schema's finding, not this one.
+the metadata schema's finding, not this one. An earlier version of a page
+(docs/editing.md, Earlier versions of guidance) is not checked: it is a
+record of what the page said until it was replaced.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ def check(site) -> Iterable[Finding]:
     for item in site.of_type(*TYPES):
         if site.mode is Mode.PUBLISH and item.state == "draft":
             continue
+        if getattr(item.obj, "is_earlier_version", False):
+            continue  # a record of what the page said until it was replaced
         field = item.source.field("Review_date")
         if field is None:
             continue
