@@ -61,8 +61,6 @@ _FILE_WORDS = {
     "reviews",
     "review",
     "briefings",
-    "briefing",
-    "minute",
     "documents",
     "document",
     "images",
