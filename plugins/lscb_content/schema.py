@@ -282,11 +282,11 @@ BRIEFING = (
         "Review",
         TEXT,
         False,
-        "The review it comes from: the review's file name, without .md.",
+        "The review it comes from: its file name without .md (or give Theme).",
         value_by="BRF003",
         example="child-l",
     ),
-    F("Theme", TEXT, False, "The review theme it comes from: one of LSCB_THEMES.", example="Neglect"),
+    F("Theme", TEXT, False, "The review theme it comes from, one of LSCB_THEMES (or give Review).", example="Neglect"),
     F("Pseudonyms", LIST, False, "Every pseudonym and role the briefing uses, as in its review."),
     F("Modified", DATE, False, "When the briefing was last changed."),
     F(
