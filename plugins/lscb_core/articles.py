@@ -47,11 +47,6 @@ def all_articles(generator) -> list:
 REVIEW_TEXT_TYPES = ("reviews", "briefings")
 
 
-def reads_as_review(type_key) -> bool:
-    """Whether an item of this type is checked as a case review's text."""
-    return type_key in REVIEW_TEXT_TYPES
-
-
 def is_of_type(article, key: str) -> bool:
     """Whether the article sits in content/<key>/ (set by lscb_content)."""
     content_type = getattr(article, "content_type", None)
