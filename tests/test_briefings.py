@@ -82,6 +82,16 @@ def test_demo_theme_pages_of_the_review_list_its_briefing(demo_site):
     assert other.select_one(".briefing-links") is None
 
 
+def test_demo_briefing_is_noindex_like_its_review_and_not_in_the_sitemap(demo_site):
+    # REVIEW_NOINDEX (on in the demo) keeps a review's text out of search
+    # engines and the site search; a briefing of it is treated the same.
+    page = demo_site.soup("briefings/child-l/")
+    assert page.find("meta", attrs={"name": "robots", "content": "noindex"}) is not None
+    assert page.select_one(".prose").get("data-pagefind-ignore") == "all"
+    sitemap = (demo_site.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/briefings/child-l/" not in sitemap and "/briefings/</loc>" in sitemap
+
+
 def test_demo_withheld_review_s_briefing_is_in_no_output_file(demo_site):
     for value in (WITHHELD_TITLE, WITHHELD_PHRASE, "briefings/child-k"):
         assert find(demo_site.output, value) == [], value
