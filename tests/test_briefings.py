@@ -144,6 +144,9 @@ def test_briefing_on_a_theme_is_on_that_theme_s_page_and_links_to_it(scenario):
     theme = site.soup("reviews/themes/adolescent-mental-health/")
     assert [h.rsplit("/", 2)[-2] for h in link_targets(theme.select_one(".briefing-links"))] == ["mental-health"]
     assert theme.select_one(".review-table") is None  # no review has the theme
+    # The filter of the review library lists the themes that have reviews.
+    filters = [a.get_text() for a in site.soup("reviews/").select(".theme-filter__list a")]
+    assert filters == ["All themes", "Neglect (1)"]
     source = site.soup("briefings/mental-health/").select_one(".briefing__source")
     assert any(h.endswith("/reviews/themes/adolescent-mental-health/") for h in link_targets(source))
     assert site.soup("reviews/themes/neglect/").select_one(".briefing-links") is None
