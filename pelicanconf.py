@@ -140,6 +140,20 @@ LSCB_THEMES = [
     "Transition to adult services",
 ]
 
+# 7-minute briefings (content/briefings/, docs/editing.md): the seven
+# section headings every briefing has, in this order (BRF001), and the most
+# words one may have so that it prints on one side of A4 (BRF002).
+BRIEFING_SECTIONS = [
+    "Background",
+    "Why it matters",
+    "What we found",
+    "What it means for practice",
+    "What to do",
+    "Questions for reflection",
+    "Find out more",
+]
+BRIEFING_WORD_LIMIT = 550
+
 # The board's own area: "in Northshire" does not single out a family, a
 # named village or estate can (REV010, jigsaw identification).
 LSCB_AREA_NAMES = ["Northshire"]
@@ -171,6 +185,7 @@ FOOTER_LINKS = [
     ("Case reviews", "reviews/"),
     ("Annual reports", "annual-reports/"),
     ("Training and events", "events/"),
+    ("7-minute briefings", "briefings/"),
     ("Glossary", "glossary/"),
     ("Latest updates", "updates/"),
     ("Cover your tracks", "cover-your-tracks/"),
@@ -228,7 +243,7 @@ LSCB_MODE = "draft"
 # reading age); the lscb_content plugin reads only .md whatever this says, and
 # BLD003 names any such file so that it is renamed or rewritten.
 READERS = {"markdown": None, "mkd": None, "mdown": None, "rst": None, "html": None, "htm": None}
-ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews", "events"]
+ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews", "events", "briefings"]
 PAGE_PATHS = ["pages"]
 # Only these shared folders are copied whole; any other file is published
 # only when a published page links to it.

@@ -16,10 +16,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import DEMO_TODAY, ROOT, guidance_markdown  # noqa: E402
+from conftest import DEMO_TODAY, ROOT, guidance_markdown, review_markdown  # noqa: E402
 from lscb_checks.checks.starter_text import is_starter  # noqa: E402
 from lscb_checks.text.register import Hasher, load  # noqa: E402
+from lscb_cli.new import _settings  # noqa: E402
 from lscb_content import schema  # noqa: E402
+from lscb_content.briefings import briefing_sections  # noqa: E402
 from lscb_content.starters import starter_phrases  # noqa: E402
 from lscb_core.findings import Severity  # noqa: E402
 from lscb_reviews.register_files import register_path  # noqa: E402
@@ -33,6 +35,7 @@ TITLES = {
     "annual-reports": "Annual report 2025 to 2026",
     "reviews": "Child M: local child safeguarding practice review",
     "events": "Recognising neglect: multi-agency training",
+    "briefings": "7-minute briefing: the neglect audit",
     "pages": "Working with families",
 }
 GUIDANCE = "guidance/roles-of-agencies.md"
@@ -257,7 +260,7 @@ def test_no_input_asks_nothing_and_writes_the_page(site):
     [
         (
             ["--type", "leaflet", "--title", "A"],
-            "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, events, pages.",
+            "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, events, briefings, pages.",
         ),
         (["--type", "guidance"], "this page needs --title (TITLE= with make new)"),
         (
@@ -422,8 +425,8 @@ class Terminal:
 def test_in_a_terminal_it_asks_and_asks_again(site, monkeypatch):
     env = {**os.environ, "LSCB_TODAY": DEMO_TODAY, "LSCB_REDACTION_KEY": KEY}
     terminal = Terminal(site.content, env)
-    terminal.answer(b"Type a number from 1 to 7: ", "9")  # not on the menu: asked again
-    terminal.answer(b"Type a number from 1 to 7: ", "5")
+    terminal.answer(b"Type a number from 1 to 8: ", "9")  # not on the menu: asked again
+    terminal.answer(b"Type a number from 1 to 8: ", "5")
     terminal.answer(b"Title of the page: ", "")  # empty: asked again
     terminal.answer(b"Title of the page: ", "Child M: local child safeguarding practice review")
     terminal.answer(b"pseudonym [Child M]: ", "")
@@ -446,7 +449,7 @@ def test_in_a_terminal_it_asks_and_asks_again(site, monkeypatch):
 def test_in_a_terminal_a_version_is_chosen_from_the_guidance_pages_and_no_is_no(site):
     env = {**os.environ, "LSCB_TODAY": DEMO_TODAY}
     terminal = Terminal(site.content, env)
-    terminal.answer(b"Type a number from 1 to 7: ", "children")
+    terminal.answer(b"Type a number from 1 to 8: ", "children")
     terminal.answer(b"Title of the page: ", "Who helps you")
     terminal.answer(b"Type a number from 1 to 1: ", "1")
     terminal.answer(b"Write content/children/roles-of-agencies.md? [Y/n] ", "n")
@@ -534,3 +537,21 @@ def test_a_finished_page_in_its_own_words_has_no_starter_text(site):
     path.write_text(text, encoding="utf-8")
     built = site.build(settings="publishconf.py")
     assert "NEW001" not in built.codes() and built.ok, built.messages()
+
+
+def test_a_new_briefing_names_the_review_its_title_names_and_has_the_seven_sections(site, monkeypatch):
+    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
+    site.write("reviews/child-q.md", review_markdown())
+    result = run_new(site.content, "--type", "briefing", "--title", "7-minute briefing: Child Q")
+    assert result.returncode == 0, result.stderr
+    path = site.content / "briefings" / "7-minute-briefing-child-q.md"
+    written = header(path)
+    assert (written["Review"], written["Pseudonyms"], written["Status"]) == ("child-q", "Child Q", "draft")
+    headings = re.findall(r"^## (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert headings == list(briefing_sections(_settings()))
+    built = site.build()
+    assert built.ok and not [f for f in built.result.findings if Path(f.path).name == path.name], built.messages()
+    # A title naming no review leaves Review empty for the editor.
+    other = run_new(site.content, "--type", "briefing", "--title", "7-minute briefing: the neglect audit")
+    assert other.returncode == 0, other.stderr
+    assert header(site.content / "briefings" / "7-minute-briefing-the-neglect-audit.md")["Review"] == ""

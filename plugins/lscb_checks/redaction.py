@@ -26,6 +26,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.text.cleaned import Cleaned, clean
 from lscb_core.text.normalise import fold, fold_text, normalise
 from lscb_reviews.credits import parse as parse_credits
@@ -179,6 +180,6 @@ def redaction(site) -> Redaction:
             patterns,
             board_keys(settings) | contact_keys,
             board + addresses,
-            reviews=tuple(site.of_type("reviews")),
+            reviews=tuple(site.of_type(*REVIEW_TEXT_TYPES)),
         )
     return site.cache["redaction"]

@@ -36,6 +36,7 @@ REPORTED_ELSEWHERE = {
     "documents": ("lscb_core.documents",),  # DOC001: a page's Document
     "waivers": ("lscb_core.waivers",),  # WAIV001-WAIV006: waivers themselves
     "review_gate_dates": ("lscb_reviews.gate",),  # REV002: dates the publication gate reads
+    "briefing_review": ("lscb_reviews.briefings",),  # BRF003: a briefing's Review naming no review
     "withheld_review_files": ("lscb_reviews.withheld_files",),  # REV012: a withheld review's file linked
     "blocked_reviews": ("lscb_reviews.leak_guard",),  # REV003: a blocked review found in the output
     "allowlist_entries": ("lscb_checks.allowlist",),  # CFG001: found as the allowlist is read
@@ -54,6 +55,8 @@ SOURCE_CHECKS = (
     "output_paths",
     "metadata_schema",
     "event_dates",
+    "briefing_sections",
+    "briefing_length",
     "versions",
     "annual_report_charts",
     "accessibility_audit",

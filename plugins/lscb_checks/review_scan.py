@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.findings import Finding, cut_words
 from lscb_core.quote import identifier, known, say
 from lscb_core.rules import Rule
@@ -113,7 +114,7 @@ def scan(site, detect: Detector, forenames: frozenset[str] = frozenset()) -> Ite
     kept), so a name written with a Cyrillic letter or a zero-width space
     is found like any other; offsets are mapped back to the original text
     for the line and column."""
-    reviews = site.of_type("reviews")
+    reviews = site.of_type(*REVIEW_TEXT_TYPES)
     if not reviews:
         return
     red = redaction(site)

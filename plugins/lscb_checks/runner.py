@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import time
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.build_state import BuildState, build_state
 from lscb_core.findings import BuildStopped, Finding
 from lscb_core.mode import mode as mode_of
@@ -122,7 +123,7 @@ def _source_findings(site, state: BuildState, upto: int) -> tuple[list[Finding],
     # On a page other than a review only the final gate reports people's
     # details: a waiver of those codes there is judged after it has run.
     not_yet = source_codes - published_text.reported_codes()
-    reviews = {item.path for item in site.of_type("reviews")}
+    reviews = {item.path for item in site.of_type(*REVIEW_TEXT_TYPES)}
 
     def judged(waive) -> set[str]:
         return source_codes if waive.path in reviews else not_yet

@@ -35,6 +35,7 @@ from lscb_checks.text.register import (
     save,
 )
 from lscb_content import schema
+from lscb_content.briefings import briefing_sections
 from lscb_content.types import VERSION_AUDIENCES
 from lscb_content.versions import normalise_reference
 from lscb_core.dates import today
@@ -109,6 +110,16 @@ def _settings() -> dict:
     from pelican.settings import read_settings
 
     return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+def _review_named(content: Path, title: str) -> str:
+    """A new briefing's review: the review whose file name is the first
+    pseudonym its title names ("7-minute briefing: Child L" -> child-l)."""
+    for name in scaffold.pseudonyms_in(title):
+        stem = scaffold.slugify(name)
+        if (content / "reviews" / f"{stem}.md").exists():
+            return stem
+    return ""
 
 
 def _write(path: Path, text: str) -> None:
@@ -278,7 +289,17 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
             f"or choose another name, e.g. --name {_free_name(folder, stem)[:-3]}.",
         )
     checklist = sections(_settings()) if type_key == "annual-reports" else []
-    page = scaffold.Scaffold(type_key, title, today({}), version_of=version_of, child=child, sections=checklist)
+    briefing = briefing_sections(_settings()) if type_key == "briefings" else ()
+    page = scaffold.Scaffold(
+        type_key,
+        title,
+        today({}),
+        version_of=version_of,
+        child=child,
+        sections=checklist,
+        briefing_sections=briefing,
+        review=_review_named(content, title) if type_key == "briefings" else "",
+    )
     if asker.tty and not (args.yes or args.no_input):
         if not _confirm(asker, f"Write {_shown(path)}? [Y/n] "):
             raise Stop(REFUSED, "Nothing was written.")

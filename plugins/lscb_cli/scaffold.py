@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from lscb_checks.checks.review_pseudonyms import SHAPE
 from lscb_content import schema
-from lscb_content.starters import BODIES, PAGE_TEXT, SECTION_TEXT, STARTER_VALUES, SUMMARY
+from lscb_content.starters import BODIES, BRIEFING_TEXT, PAGE_TEXT, SECTION_TEXT, STARTER_VALUES, SUMMARY
 from lscb_content.types import CONTENT_TYPES, VERSION_AUDIENCES
 
 # Every kind of page `lscb new` can start, in the order of its menu:
@@ -60,7 +60,9 @@ REVIEW_RECORD = {
 # Optional fields a new page gets, empty: a case review's credits (the
 # author and chairs, `Name (role); Name (role)`), which the editor fills in.
 # An event's booking page (https://...), when it has one.
-OPTIONAL_FIELDS = {"reviews": ("Credits",), "events": ("Booking",)}
+# A 7-minute briefing's review or theme, and its pseudonyms (the review's
+# file name, when the title names a review's pseudonym: lscb_cli.new).
+OPTIONAL_FIELDS = {"reviews": ("Credits",), "events": ("Booking",), "briefings": ("Review", "Theme", "Pseudonyms")}
 # The record, and the optional embargo, that the reminder explains.
 DECISION_FIELDS = (
     "Publication_decision",
@@ -110,6 +112,8 @@ class Scaffold:
     version_of: str = ""  # for versions: guidance/x.md
     child: str = ""  # for reviews: the child's pseudonym
     sections: list[tuple[str, str]] = field(default_factory=list)  # annual report: (name, words)
+    briefing_sections: tuple[str, ...] = ()  # a briefing: the board's BRIEFING_SECTIONS
+    review: str = ""  # a briefing: the file name of the review it comes from
     values: dict[str, str] = field(init=False)
     placeholders: list[str] = field(init=False)  # fields the editor must write or check
 
@@ -122,7 +126,7 @@ class Scaffold:
                 if placeholder:
                     self.placeholders.append(spec.name)
             elif spec.name in OPTIONAL_FIELDS.get(self.type_key, ()):
-                self.values[spec.name] = ""  # empty until the editor writes it
+                self.values[spec.name] = self._optional(spec.name)  # often empty until the editor writes it
                 self.placeholders.append(spec.name)
         self.values["Status"] = "draft"
 
@@ -166,9 +170,19 @@ class Scaffold:
             return spec.allowed[0], True
         return "...", True
 
+    def _optional(self, name: str) -> str:
+        if self.type_key == "briefings" and name == "Review":
+            return self.review
+        if self.type_key == "briefings" and name == "Pseudonyms":
+            return ", ".join(pseudonyms_in(self.title))
+        return ""
+
     def body(self) -> str:
         if self.type_key == "annual-reports":
             blocks = [(name, SECTION_TEXT) for name, _words in self.sections]
+        elif self.type_key == "briefings" and self.briefing_sections:
+            known = dict(BODIES["briefings"])
+            blocks = [(name, known.get(name, BRIEFING_TEXT)) for name in self.briefing_sections]
         elif self.type_key == "pages":
             return PAGE_TEXT + "\n"
         else:

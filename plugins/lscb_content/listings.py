@@ -13,7 +13,7 @@ def _sort_key(content_type):
     if content_type.key == "annual-reports":
         # Newest reporting year first; "2024-25" sorts as text.
         return lambda a: (str(getattr(a, "reporting_year", "")), a.date), True
-    if content_type.key == "reviews":
+    if content_type.key in ("reviews", "briefings"):
         return lambda a: a.date, True
     return lambda a: a.title.lower(), False
 

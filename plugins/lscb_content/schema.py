@@ -272,6 +272,32 @@ EVENT = (
     ),
 )
 
+# A 7-minute briefing (content/briefings/, lscb_content.briefings): names the
+# review (Review) or the review theme (Theme) its learning comes from.
+BRIEFING = (
+    F("Title", TEXT, True, 'The name of the briefing, for example "7-minute briefing: Child L".'),
+    F("Date", DATE, True, "When the briefing was first published."),
+    F("Summary", TEXT, True, "One or two sentences, shown in listings."),
+    F(
+        "Review",
+        TEXT,
+        False,
+        "The review it comes from: its file name without .md (or give Theme).",
+        value_by="BRF003",
+        example="child-l",
+    ),
+    F("Theme", TEXT, False, "The review theme it comes from, one of LSCB_THEMES (or give Review).", example="Neglect"),
+    F("Pseudonyms", LIST, False, "Every pseudonym and role the briefing uses, as in its review."),
+    F("Modified", DATE, False, "When the briefing was last changed."),
+    F(
+        "Status",
+        CHOICE,
+        False,
+        "A draft is not published; a hidden page is published but not listed.",
+        allowed=STATUSES,
+    ),
+)
+
 PAGE = (
     F("Title", TEXT, True, "The title of the page."),
     F("Summary", TEXT, False, "A sentence shown under the title."),
@@ -294,6 +320,7 @@ TYPES: dict[str, tuple[Field, ...]] = {
     "annual-reports": ANNUAL_REPORT,
     "reviews": REVIEW,
     "events": EVENT,
+    "briefings": BRIEFING,
     "pages": PAGE,
 }
 

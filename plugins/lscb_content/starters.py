@@ -24,6 +24,7 @@ STARTER_VALUES = {
 # The body of an annual report (one heading per section it must have) and of
 # a standard page.
 SECTION_TEXT = "Write this section here."
+BRIEFING_TEXT = "Write a few lines here: the whole briefing fits on one side of A4."
 PAGE_TEXT = "Write the text of the page here."
 # The headings the checks expect for each type, each with what to write.
 BODIES = {
@@ -44,6 +45,17 @@ BODIES = {
         ("What the event covers", "Write here what the event covers and what people will learn."),
         ("How to take part", "Say how to book, and how to join online or get to the venue."),
     ],
+    # A 7-minute briefing: the default BRIEFING_SECTIONS
+    # (lscb_content.briefings); a board's own heading gets BRIEFING_TEXT.
+    "briefings": [
+        ("Background", "Write here, in two or three sentences, what happened. Use only the names in Pseudonyms."),
+        ("Why it matters", "Say why this matters to practitioners in the area."),
+        ("What we found", "Write the main findings here, a line or a bullet point each."),
+        ("What it means for practice", "Say what the findings mean for everyday work with children and families."),
+        ("What to do", "List what practitioners should do differently, one a line."),
+        ("Questions for reflection", "Write three or four questions for the team to discuss."),
+        ("Find out more", "Say where to read the review, the guidance and the training."),
+    ],
     "reviews": [
         ("Findings", "Write the findings here. Use only the names in Pseudonyms."),
         ("Recommendations", "Write the recommendations here, one a line."),
@@ -56,7 +68,7 @@ def starter_phrases() -> tuple[str, ...]:
     """The first sentence of every instruction a new page holds ("Write the
     steps here."), in the header and in the body: text nobody writes for
     readers, which NEW001 finds wherever it is left."""
-    texts = [SUMMARY, *STARTER_VALUES.values(), SECTION_TEXT, PAGE_TEXT]
+    texts = [SUMMARY, *STARTER_VALUES.values(), SECTION_TEXT, BRIEFING_TEXT, PAGE_TEXT]
     texts += [text for blocks in BODIES.values() for _heading, text in blocks]
     phrases: list[str] = []
     for text in texts:

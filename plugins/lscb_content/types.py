@@ -83,6 +83,15 @@ CONTENT_TYPES: dict[str, ContentType] = {
             "professionals",
             "Training, briefings and conferences for everyone who works with children in Northshire.",
         ),
+        ContentType(
+            "briefings",
+            "7-minute briefings",
+            "7-minute briefing",
+            "briefing",
+            "item_list",
+            "professionals",
+            "One-page summaries of the learning from case reviews and audits, for teams to discuss in a meeting.",
+        ),
     )
 }
 

@@ -40,6 +40,13 @@ def all_articles(generator) -> list:
     return [article for name in ARTICLE_LISTS for article in getattr(generator, name)]
 
 
+# The types whose text every check reads as a case review's: reviews, and the
+# 7-minute briefings of their learning (content/briefings/), which name the
+# same children by the same pseudonyms and so get the same checks (names,
+# registers, declared pseudonyms, jigsaw details, masked messages).
+REVIEW_TEXT_TYPES = ("reviews", "briefings")
+
+
 def is_of_type(article, key: str) -> bool:
     """Whether the article sits in content/<key>/ (set by lscb_content)."""
     content_type = getattr(article, "content_type", None)

@@ -28,7 +28,7 @@ string literal of the plugins' code (an f-string, a `%` or a concatenation):
 a new check cannot print a raw value by accident, only through a part.
 
 File paths, in messages and as the finding's own path, are masked by
-mask_path(): below a `reviews` folder every word of a folder or file name is
+mask_path(): below a `reviews` (or `briefings`) folder every word of a folder or file name is
 masked unless it is a word of a pseudonym or role ("child-q", "sibling-1",
 "mother") or a word of the site's own file naming ("documents", "overview",
 "report"); the extension is kept. `content/reviews/zebedee-quinlan.md` is
@@ -50,12 +50,17 @@ from types import CodeType, FrameType
 from .mask import mask, star
 from .pseudonyms import KINDS, SHAPE, declared_in
 
+# Folders whose files are a review's text: the reviews, and the 7-minute
+# briefings of their learning (lscb_core.articles.REVIEW_TEXT_TYPES).
+_REVIEW_FOLDERS = ("reviews", "briefings")
+
 # Words of the site's own file and folder naming that never name a person.
 _FILE_WORDS = {
     "content",
     "output",
     "reviews",
     "review",
+    "briefings",
     "documents",
     "document",
     "images",
@@ -297,8 +302,8 @@ def mask_path(path: str, everywhere: bool = False) -> str:
     names = pieces[0::2]
     if everywhere:
         first = 0
-    elif "reviews" in names:
-        first = names.index("reviews") + 1
+    elif any(name in _REVIEW_FOLDERS for name in names):
+        first = next(i for i, name in enumerate(names) if name in _REVIEW_FOLDERS) + 1
     else:
         return str(path)
     out = []
@@ -357,4 +362,4 @@ def in_reviews(path) -> bool:
 
 
 def _in_reviews(path) -> bool:
-    return "reviews" in _SEPARATOR.split(str(path))[0::2]
+    return any(name in _REVIEW_FOLDERS for name in _SEPARATOR.split(str(path))[0::2])

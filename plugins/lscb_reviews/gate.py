@@ -23,6 +23,7 @@ from lscb_core.quote import file, known, render_for, say
 from lscb_core.rules import finding
 from lscb_core.sources import field_line
 
+from .briefings import gate_briefings
 from .credits import parse as parse_credits
 from .themes import parse_themes
 from .verdict import decide
@@ -46,6 +47,7 @@ def apply_gate(generator) -> None:
     retention = settings.get("REVIEW_RETENTION_MONTHS")
     state = build_state(settings).blocked_reviews
     retired, findings = [], []
+    reviews, published = [], set()
 
     for list_name in ARTICLE_LISTS:
         kept = []
@@ -53,6 +55,7 @@ def apply_gate(generator) -> None:
             if not is_review(article):
                 kept.append(article)
                 continue
+            reviews.append(article)
             try:
                 verdict = decide(article, day, retention)
             except ValueError as error:
@@ -94,8 +97,12 @@ def apply_gate(generator) -> None:
                 error = attach_document(article, generator.context)
                 if error:
                     findings.append(error)
+                published.add(id(article))
                 kept.append(article)
         setattr(generator, list_name, kept)
+
+    # A 7-minute briefing follows its review (lscb_reviews.briefings).
+    findings += gate_briefings(generator, reviews, published, lambda a: _block(a, generator.context, state))
 
     generator.hidden_articles.extend(retired)
     build_state(settings).report(findings)

@@ -16,6 +16,8 @@ class Theme:
     name: str
     slug: str
     reviews: list = field(default_factory=list)
+    # 7-minute briefings on this theme (their Theme), or about a review on it.
+    briefings: list = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -45,6 +47,15 @@ class ReviewThemesGenerator(Generator):
             for theme in article.themes:
                 entry = themes.setdefault(theme.slug, Theme(theme.name, theme.slug))
                 entry.reviews.append(article)
+        # Briefings the gate let through (lscb_reviews.briefings).
+        for article in self.context.get("articles", []):
+            if not is_of_type(article, "briefings"):
+                continue
+            review = getattr(article, "review", None)
+            for theme in [*article.briefing_themes, *(review.themes if review is not None else [])]:
+                entry = themes.setdefault(theme.slug, Theme(theme.name, theme.slug))
+                if article not in entry.briefings:
+                    entry.briefings.append(article)
         self.themes = sorted(themes.values(), key=lambda t: t.name.lower())
         self.context["review_themes"] = self.themes
 
@@ -59,6 +70,7 @@ class ReviewThemesGenerator(Generator):
                 url=theme.url,
                 theme=theme,
                 reviews=theme.reviews,
+                briefings=theme.briefings,
                 page_name=theme.url.rstrip("/"),
             )
 

@@ -10,7 +10,7 @@ from lscb_audit.problems import report
 from lscb_audit.weight import page_weight
 
 GUIDANCE_BUDGET = 40 * 1024  # bytes, compressed
-LISTS = ("guidance", "children", "young-people", "reviews", "annual-reports", "events")
+LISTS = ("guidance", "children", "young-people", "reviews", "annual-reports", "events", "briefings")
 
 
 def page_type(address: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.findings import Finding
 from lscb_core.quote import file, known, say
 from lscb_core.rules import Rule, Waiver
@@ -73,7 +74,7 @@ def linked_from_reviews(site) -> set[str]:
         from lscb_core.linked_files import attachment_paths
 
         site.cache["linked_from_reviews"] = {
-            os.path.abspath(path) for item in site.of_type("reviews") for path in attachment_paths(item, site)
+            os.path.abspath(path) for item in site.of_type(*REVIEW_TEXT_TYPES) for path in attachment_paths(item, site)
         }
     return site.cache["linked_from_reviews"]
 

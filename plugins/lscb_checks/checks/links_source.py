@@ -17,6 +17,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.build_state import build_state
 from lscb_core.findings import shorten
 from lscb_core.quote import file, known, say
@@ -153,7 +154,7 @@ class _Targets:
         if linked is not None and linked.state == "retired":
             return None  # its "available on request" notice is published there
         if linked is not None and linked.state in ("draft", "blocked"):
-            if linked.type_key == "reviews":
+            if linked.type_key in REVIEW_TEXT_TYPES:
                 return "a review that is not published", wanted
             return "a draft page", wanted
         if wanted in self.withheld:

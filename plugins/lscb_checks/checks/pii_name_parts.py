@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.rules import Rule, Waiver
 
 from ..review_scan import Context, Hit, Words, scan
@@ -191,13 +192,13 @@ FAMILY_HINT = 'write "the family", or the family\'s pseudonym, e.g. "Family W"'
 
 
 def check(site):
-    if site.of_type("reviews"):
+    if site.of_type(*REVIEW_TEXT_TYPES):
         yield from scan(site, detect, forenames(site.settings))
 
 
 def in_review(context: Context) -> bool:
     item = context.item
-    return item is not None and getattr(item, "type_key", "") == "reviews"
+    return item is not None and getattr(item, "type_key", "") in REVIEW_TEXT_TYPES
 
 
 def detect(span, context: Context):

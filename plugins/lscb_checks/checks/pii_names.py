@@ -15,6 +15,7 @@ import functools
 import itertools
 import re
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.rules import Rule, Waiver
 
 from ..review_scan import Context, Hit, Words, scan
@@ -190,7 +191,7 @@ HINT = 'use the pseudonym or a role, e.g. "Mother"; public names: the allowlist'
 
 
 def check(site):
-    if site.of_type("reviews"):
+    if site.of_type(*REVIEW_TEXT_TYPES):
         yield from scan(site, detect, forenames(site.settings))
 
 
@@ -394,4 +395,4 @@ def _other_hit(text: str, start: int, end: int | None, what: str, context: Conte
 
 def _in_review(context: Context) -> bool:
     """Whether the text is a review's (its page, or a file of its own)."""
-    return context.item is not None and getattr(context.item, "type_key", "") == "reviews"
+    return context.item is not None and getattr(context.item, "type_key", "") in REVIEW_TEXT_TYPES

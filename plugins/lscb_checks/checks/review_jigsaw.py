@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.findings import Finding
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Severity, Waiver
@@ -251,7 +252,7 @@ def findings_in(paragraph: Paragraph, area: frozenset[str]):
 
 def check(site) -> Iterable[Finding]:
     area = area_names(site.settings)
-    for item in site.of_type("reviews"):
+    for item in site.of_type(*REVIEW_TEXT_TYPES):
         yield from check_review(item, site, area)
 
 

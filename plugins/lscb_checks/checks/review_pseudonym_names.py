@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.findings import Finding
 from lscb_core.quote import say
 from lscb_core.rules import Rule, Waiver
@@ -99,7 +100,7 @@ HINT = 'use a label or one made-up forename ("Child Q", "Sam"), or an approved w
 
 
 def check(site) -> Iterable[Finding]:
-    reviews = site.of_type("reviews")
+    reviews = site.of_type(*REVIEW_TEXT_TYPES)
     if not reviews:
         return
     names = forenames(site.settings)

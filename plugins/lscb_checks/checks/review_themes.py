@@ -1,4 +1,5 @@
-"""The `Themes` of every case review against the board's declared themes.
+"""The `Themes` of every case review, and the `Theme` of every 7-minute
+briefing, against the board's declared themes.
 
 Each theme gets a page listing its reviews (lscb_reviews.themes), so a
 misspelt theme (`Neglcet`) would make a page of its own and split the
@@ -67,8 +68,9 @@ def _squash(name: str) -> str:
 def check(site) -> Iterable[Finding]:
     themes = declared(site.settings)
     squashed = {_squash(name): name for name in themes}
-    for item in site.of_type("reviews"):
-        field = item.source.field("Themes")
+    for item in site.of_type("reviews", "briefings"):
+        # A 7-minute briefing names its theme in `Theme` (lscb_reviews.briefings).
+        field = item.source.field("Themes" if item.type_key == "reviews" else "Theme")
         if field is None or not field.value.strip() or is_starter(field.value):
             continue
         one_line = field.end_line == field.line

@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import re
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.text.cleaned import clean
 
 from ..checks import (
@@ -73,7 +74,7 @@ def scope_of(item) -> str | None:
     (None)."""
     if item is None:
         return None
-    if item.type_key == "reviews" or declares_people(item.metadata):
+    if item.type_key in REVIEW_TEXT_TYPES or declares_people(item.metadata):
         return item.path
     return "item"
 

@@ -37,6 +37,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, wait
 
 from pelican.contents import Article, Page
 
+from lscb_core.articles import REVIEW_TEXT_TYPES
+
 from ..forking import second_core
 
 # From this many Markdown files under content/ (as published_text streams
@@ -93,7 +95,7 @@ def read(instance) -> None:
     from .detect import declares_people
 
     content_type = getattr(instance, "content_type", None)
-    if content_type is not None and content_type.key == "reviews":
+    if content_type is not None and content_type.key in REVIEW_TEXT_TYPES:
         return
     if declares_people(getattr(instance, "metadata", {})):
         return
