@@ -55,6 +55,8 @@ SOURCE_CHECKS = (
     "metadata_schema",
     "event_dates",
     "versions",
+    "translations",
+    "translation_catalogue",
     "annual_report_charts",
     "accessibility_audit",
     "starter_text",
