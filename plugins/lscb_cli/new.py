@@ -57,6 +57,14 @@ from .new_questions import (
     _shown,
     _type_key,
 )
+from .new_translation import (
+    ask_lang,
+    ask_translation_of,
+    check_lang,
+    check_translation_of,
+    existing_translation,
+    file_stem,
+)
 from .project import ROOT
 from .register import MIN_KEY_LENGTH  # a new register's key, as `lscb register` asks
 
@@ -204,6 +212,8 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
     parser.add_argument("--type", help="the kind of page: " + ", ".join(scaffold.KINDS))
     parser.add_argument("--title", help="the page's title")
     parser.add_argument("--version-of", help="for young-people or children: the guidance page it adapts")
+    parser.add_argument("--translation-of", help="for translations: the English page it translates")
+    parser.add_argument("--lang", help="for translations: the language's code, e.g. pl or ur")
     parser.add_argument("--child", help="for reviews: the child's pseudonym, e.g. 'Child L'")
     parser.add_argument("--name", help="the file name instead of the one made from the title, e.g. child-l-2026")
     parser.add_argument("--yes", action="store_true", help="write the file without asking first")
@@ -227,6 +237,8 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
     asker.keep("--type", type_key)
     if args.version_of and type_key not in VERSION_AUDIENCES:
         raise Stop(USAGE, f"--version-of is only for {' and '.join(VERSION_AUDIENCES)}, not {type_key}.")
+    if (args.translation_of or args.lang) and type_key != "translations":
+        raise Stop(USAGE, f"--translation-of and --lang are only for translations, not {type_key}.")
     if args.child and type_key != "reviews":
         raise Stop(USAGE, f"--child is only for reviews, not {type_key}.")
 
@@ -266,8 +278,12 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
             except ValueError as error:
                 raise Stop(USAGE, str(error)) from None
 
+    translation_of = lang = ""
+    if type_key == "translations":
+        translation_of, lang = _translation(args, asker, content)
+
     folder = content / type_key
-    stem = _file_name(type_key, title, version_of, child)
+    stem = file_stem(translation_of, lang) if translation_of else _file_name(type_key, title, version_of, child)
     if args.name is not None:
         stem = _check_name(args.name, type_key, stem)
     path = folder / f"{stem}.md"
@@ -278,7 +294,16 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
             f"or choose another name, e.g. --name {_free_name(folder, stem)[:-3]}.",
         )
     checklist = sections(_settings()) if type_key == "annual-reports" else []
-    page = scaffold.Scaffold(type_key, title, today({}), version_of=version_of, child=child, sections=checklist)
+    page = scaffold.Scaffold(
+        type_key,
+        title,
+        today({}),
+        version_of=version_of,
+        child=child,
+        sections=checklist,
+        translation_of=translation_of,
+        lang=lang,
+    )
     if asker.tty and not (args.yes or args.no_input):
         if not _confirm(asker, f"Write {_shown(path)}? [Y/n] "):
             raise Stop(REFUSED, "Nothing was written.")
@@ -292,6 +317,24 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
         _register(path, asker)
     _report(path, page)
     return DONE
+
+
+def _translation(args, asker: Asker, content: Path) -> tuple[str, str]:
+    """The English page and the language of a new translation, asked or checked."""
+    try:
+        if args.translation_of is None:
+            translation_of = ask_translation_of(asker, content)
+        else:
+            translation_of = check_translation_of(args.translation_of, content)
+        asker.keep("--translation-of", translation_of)
+        lang = ask_lang(asker) if args.lang is None else check_lang(args.lang)
+    except ValueError as error:
+        raise Stop(USAGE, str(error)) from None
+    asker.keep("--lang", lang)
+    other = existing_translation(content, translation_of, lang)
+    if other is not None:
+        raise Stop(REFUSED, f"{_shown(other)} already translates {translation_of} into {lang}: edit that file instead.")
+    return translation_of, lang
 
 
 def main(argv: list[str] | None = None, prog: str = "lscb new") -> int:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from .languages import LANGUAGES, Language, primary
+from .languages import LANGUAGES, Language, cased, primary
 
 CATALOGUE_FOLDER = "translations"
 # `_("...")` or `_('...')` in a template: the strings to translate.
@@ -142,7 +142,7 @@ def language_alternates(context) -> list[Alternate]:
     translations = [t for t in getattr(original, "translations", []) if getattr(t, "translation_parent", None)]
     if not translations:
         return []
-    default = str(context.get("DEFAULT_LANG") or "en")
+    default = cased(context.get("DEFAULT_LANG") or "en")
     english = LANGUAGES.get(primary(default), ("English", "English"))[0] if primary(default) != "en" else "English"
     found = [Alternate(default, english, "ltr", original.url, original is obj)]
     for translation in translations:

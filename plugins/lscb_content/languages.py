@@ -98,6 +98,15 @@ def language(code: str) -> Language | None:
     return Language("-".join(parts), own, english, "rtl" if rtl else "ltr")
 
 
+def cased(code: str) -> str:
+    """A code as BCP 47 writes it (Pelican lowercases DEFAULT_LANG): en-gb -> en-GB."""
+    parts = str(code).strip().replace("_", "-").split("-")
+    shown = [parts[0].lower()]
+    for part in parts[1:]:
+        shown.append(part.title() if len(part) == 4 else part.upper() if len(part) == 2 else part)
+    return "-".join(shown)
+
+
 def primary(code: str) -> str:
     """The language subtag of a code: en-GB -> en."""
     return str(code).strip().casefold().replace("_", "-").split("-", 1)[0]

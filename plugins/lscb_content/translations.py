@@ -55,6 +55,11 @@ def describe_translation(instance) -> None:
     instance.audience = "everyone"
     instance.translation_parent = None
     instance.language = language(instance.metadata.get("lang", "") or "")
+    # Pelican writes a page in another language with the *_LANG_SAVE_AS
+    # settings, which publishing does not empty as it empties
+    # DRAFT_PAGE_SAVE_AS: a draft translation is written only where drafts are.
+    if instance.status == "draft" and not instance.settings.get("DRAFT_PAGE_SAVE_AS"):
+        instance.override_save_as = ""
 
 
 def normalise_reference(reference: str) -> str:
@@ -121,7 +126,9 @@ def link_translations(generators) -> None:
         if target is None or lang is None or is_translation(target):
             continue
         if translation.status == "draft":
-            _place(translation, target, lang, draft=True)
+            # A preview writes drafts under drafts/; publishing writes none (DRAFT_PAGE_SAVE_AS empty).
+            if translation.settings.get("DRAFT_PAGE_SAVE_AS"):
+                _place(translation, target, lang, draft=True)
             continue
         if target.status == "draft":
             continue
