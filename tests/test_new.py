@@ -562,7 +562,10 @@ def test_a_translation_asks_the_english_page_and_the_language(site):
         "\n"
         "Write the translation of the English page here. Keep every phone number as it is.\n"
     )
-    assert "drafts/report-a-concern/pl/" in result.stdout or "report-a-concern" in result.stdout
+    assert "http://127.0.0.1:8000/drafts/report-a-concern/pl/" in result.stdout
+    built = site.build()
+    assert built.ok, built.messages()
+    assert built.soup("drafts/report-a-concern/pl/").html["lang"] == "pl"
 
 
 def test_a_second_translation_into_the_same_language_is_refused(site):

@@ -83,6 +83,9 @@ def test_the_chrome_of_a_translation_is_read_from_the_catalogue(demo_site):
     assert button.startswith("Opuść tę stronę")
     assert polish.select_one(".concern-banner__lead").get_text() == "Martwisz się o dziecko?"
     assert urdu.select_one(".concern-banner__link").get_text() == "تشویش کی اطلاع دیں"
+    # The banner leads to report a concern in the page's language, where there is one.
+    assert ends(urdu.select_one(".concern-banner__link")["href"], URDU)
+    assert ends(english.select_one(".concern-banner__link")["href"], "report-a-concern/")
     assert polish.select_one("#display-options-remember + label, label[for=display-options-remember]").get_text() == (
         "Zapamiętaj na tym urządzeniu"
     )

@@ -62,6 +62,7 @@ from .new_translation import (
     ask_translation_of,
     check_lang,
     check_translation_of,
+    draft_address,
     existing_translation,
     file_stem,
 )
@@ -185,13 +186,14 @@ def _report(path: Path, page: scaffold.Scaffold) -> None:
     width = max([len(name) for name in todo] + [0])
     for name in todo:
         print(f"  {name:<{width}}  {fields[name].description}")
-    print("  the text of the page." if page.type_key == "pages" else "  the text under each heading.")
+    print("  the text of the page." if page.type_key in ("pages", "translations") else "  the text under each heading.")
     if page.type_key == "reviews":
         _reminder(page, fields)
     print("\nTo check it: make html (every check, as a preview).")
     if page.type_key != "reviews":
         top = "" if page.type_key == "pages" else f"{page.type_key}/"
-        print(f"To see it: make devserver, then open http://127.0.0.1:8000/drafts/{top}{path.stem}/")
+        address = draft_address(page.translation_of, page.lang) if page.translation_of else f"{top}{path.stem}/"
+        print(f"To see it: make devserver, then open http://127.0.0.1:8000/drafts/{address}")
 
 
 def _reminder(page: scaffold.Scaffold, fields) -> None:

@@ -90,3 +90,12 @@ def file_stem(translation_of: str, lang: str) -> str:
     path = Path(translation_of)
     stem = path.parent.name if path.stem == "index" else path.stem
     return f"{stem}-{lang.lower()}"
+
+
+def draft_address(translation_of: str, lang: str) -> str:
+    """Where the preview writes a draft translation: under its page's address
+    (pages/x.md -> x/pl/, children/index.md -> children/pl/)."""
+    path = Path(translation_of)
+    folder, stem = path.parent.as_posix(), path.stem
+    page = folder if stem == "index" else stem if folder == "pages" else f"{folder}/{stem}"
+    return f"{page}/{lang.lower()}/"

@@ -112,7 +112,7 @@ def _shown(context):
 def language_of(context) -> Language | None:
     """The language of the translation being written, or None (English)."""
     obj = _shown(context)
-    if obj is None or getattr(obj, "translation_parent", None) is None:
+    if obj is None or (getattr(obj, "translation_parent", None) or getattr(obj, "draft_of", None)) is None:
         return None
     return obj.language
 
@@ -151,11 +151,27 @@ def language_alternates(context) -> list[Alternate]:
     return found
 
 
+@pass_context
+def in_page_language(context, url: str) -> str:
+    """The address of the page at `url` in the language of the page being
+    written, when it has a translation into it: the concern banner of a
+    Polish page links to report a concern in Polish."""
+    lang = language_of(context)
+    if lang is not None:
+        for page in context.get("pages") or []:
+            if page.url == url:
+                for translation in getattr(page, "translations", []):
+                    if getattr(translation, "language", None) == lang and translation.translation_parent is page:
+                        return translation.url
+    return url
+
+
 def add_catalogue(generator) -> None:
-    """At generator_init: _(), page_language() and language_alternates() for
-    the templates."""
+    """At generator_init: _(), page_language(), language_alternates() and
+    in_page_language() for the templates."""
     environment = getattr(generator, "env", None)
     if environment is not None:
         environment.globals["_"] = translate
         environment.globals["page_language"] = page_language
         environment.globals["language_alternates"] = language_alternates
+        environment.globals["in_page_language"] = in_page_language

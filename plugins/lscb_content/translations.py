@@ -129,6 +129,8 @@ def link_translations(generators) -> None:
             # A preview writes drafts under drafts/; publishing writes none (DRAFT_PAGE_SAVE_AS empty).
             if translation.settings.get("DRAFT_PAGE_SAVE_AS"):
                 _place(translation, target, lang, draft=True)
+                translation.draft_of = target  # previewed in its language, listed nowhere
+                translation.lang = lang.code
             continue
         if target.status == "draft":
             continue
