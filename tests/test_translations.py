@@ -10,8 +10,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from register_helpers import write_register
 
-from conftest import ROOT, markdown_file
+from conftest import ROOT, markdown_file, review_markdown
 from lscb_content.catalogue import theme_strings
 from lscb_content.languages import language
 
@@ -240,3 +241,18 @@ def test_language_codes_are_written_as_bcp_47_writes_them(code, expected):
 
 def test_an_unknown_or_malformed_code_is_not_a_language():
     assert language("xx") is None and language("polish") is None and language("pl-") is None
+
+
+def test_a_term_of_a_reviews_redaction_register_in_a_translation_is_refused(scenario, monkeypatch):
+    monkeypatch.setenv("LSCB_REDACTION_KEY", "test-key-for-the-board-0123456789")
+    scenario.write("reviews/child-q.md", review_markdown())
+    write_register(scenario.content, "reviews/child-q.md", ["Brackenfold"])
+    scenario.write(
+        "translations/report-a-concern-pl.md",
+        translation(body="Rodziny z osiedla Brackenfold mogą dzwonić pod numer 999."),
+    )
+    site = scenario.build()
+    assert not site.ok
+    found = [f for f in site.result.findings if f.code.startswith("RED") and not f.waived]
+    assert found and found[0].path.endswith("translations/report-a-concern-pl.md"), site.messages()
+    assert not (scenario.output / "report-a-concern" / "pl").exists()
