@@ -35,7 +35,7 @@ help:
 	@echo "                  (FORMAT=json or FORMAT=github for programs and GitHub Actions)"
 	@echo "make explain CODE=PII001   explain one finding code"
 	@echo "make new          start a new page: asks its type and title, writes a draft ready to edit"
-	@echo "make new TYPE=guidance TITLE=\"Neglect\"   the same, asking nothing (also VERSION_OF=, CHILD=, NAME=)"
+	@echo "make new TYPE=guidance TITLE=\"Neglect\"   the same, asking nothing (also VERSION_OF=, CHILD=, NAME=, TRANSLATION_OF=, LANG_CODE=)"
 	@echo "make register REVIEW=content/reviews/child-x.md   add terms to a review's redaction register (typed, never shown)"
 	@echo "make register-check REVIEW=...                    check the key and count a register's entries"
 	@echo "make checks-doc   regenerate docs/checks.md from the checks' docstrings"
@@ -91,7 +91,8 @@ new_option = $(if $(filter command line,$(origin $(1))),$(2)="$$$(1)")
 new: $(STAMP)
 	@$(LSCB) new $(if $(filter command line,$(origin TYPE)),--no-input) \
 		$(call new_option,TYPE,--type) $(call new_option,TITLE,--title) \
-		$(call new_option,VERSION_OF,--version-of) $(call new_option,CHILD,--child) $(call new_option,NAME,--name)
+		$(call new_option,VERSION_OF,--version-of) $(call new_option,CHILD,--child) $(call new_option,NAME,--name) \
+		$(call new_option,TRANSLATION_OF,--translation-of) $(call new_option,LANG_CODE,--lang)
 
 register: $(STAMP)
 	$(LSCB) register add $(REVIEW)

@@ -244,7 +244,7 @@ LSCB_MODE = "draft"
 # BLD003 names any such file so that it is renamed or rewritten.
 READERS = {"markdown": None, "mkd": None, "mdown": None, "rst": None, "html": None, "htm": None}
 ARTICLE_PATHS = ["guidance", "young-people", "children", "annual-reports", "reviews", "events", "briefings"]
-PAGE_PATHS = ["pages"]
+PAGE_PATHS = ["pages", "translations"]
 # Only these shared folders are copied whole; any other file is published
 # only when a published page links to it.
 # Never add "reviews": it would publish the redaction registers (RED005).

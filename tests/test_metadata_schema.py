@@ -382,6 +382,7 @@ _TABLES = {
     "Fields for case reviews": ("reviews",),
     "Fields for events": ("events",),
     "Fields for standard pages": ("pages",),
+    "Fields for translations": ("translations",),
 }
 _TYPE_WORDS = {
     "text": schema.TEXT,

@@ -37,6 +37,7 @@ TITLES = {
     "events": "Recognising neglect: multi-agency training",
     "briefings": "7-minute briefing: the neglect audit",
     "pages": "Working with families",
+    "translations": "Zgłoś obawy dotyczące dziecka",
 }
 GUIDANCE = "guidance/roles-of-agencies.md"
 
@@ -45,6 +46,9 @@ GUIDANCE = "guidance/roles-of-agencies.md"
 def site(scenario):
     """A scenario with one guidance page for versions to adapt."""
     scenario.write(GUIDANCE, guidance_markdown("Roles of agencies"))
+    # The page a new translation translates (the other standard pages come with the first build).
+    stand_in = ROOT / "tests" / "fixtures" / "standard-pages" / "report-a-concern.md"
+    scenario.write("pages/report-a-concern.md", stand_in.read_text(encoding="utf-8"))
     return scenario
 
 
@@ -65,6 +69,8 @@ def run_new(content: Path, *args: str, key: str | None = KEY, stdin: str = "") -
 
 def args_for(type_key: str) -> list[str]:
     args = ["--type", type_key, "--title", TITLES[type_key]]
+    if type_key == "translations":
+        return args + ["--translation-of", "report-a-concern", "--lang", "pl"]
     return args + (["--version-of", GUIDANCE] if type_key in ("young-people", "children") else [])
 
 
@@ -108,7 +114,10 @@ def test_a_new_page_of_every_type_passes_the_checks(site, type_key, monkeypatch)
     for name in starters:
         assert re.search(rf"^  {name} ", result.stdout, re.MULTILINE), result.stdout
     assert not [
-        f.name for f in schema.TYPES[type_key] if f.example and f.name != "Child" and written.get(f.name) == f.example
+        f.name
+        for f in schema.TYPES[type_key]
+        # The pseudonym, the page translated and the language are the editor's answers.
+        if f.example and f.name not in ("Child", "Translation_of", "Lang") and written.get(f.name) == f.example
     ]
 
 
@@ -260,7 +269,7 @@ def test_no_input_asks_nothing_and_writes_the_page(site):
     [
         (
             ["--type", "leaflet", "--title", "A"],
-            "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, events, briefings, pages.",
+            "'leaflet' is not a type. The types are: guidance, young-people, children, annual-reports, reviews, events, briefings, pages, translations.",
         ),
         (["--type", "guidance"], "this page needs --title (TITLE= with make new)"),
         (
@@ -425,8 +434,8 @@ class Terminal:
 def test_in_a_terminal_it_asks_and_asks_again(site, monkeypatch):
     env = {**os.environ, "LSCB_TODAY": DEMO_TODAY, "LSCB_REDACTION_KEY": KEY}
     terminal = Terminal(site.content, env)
-    terminal.answer(b"Type a number from 1 to 8: ", "9")  # not on the menu: asked again
-    terminal.answer(b"Type a number from 1 to 8: ", "5")
+    terminal.answer(b"Type a number from 1 to 9: ", "10")  # not on the menu: asked again
+    terminal.answer(b"Type a number from 1 to 9: ", "5")
     terminal.answer(b"Title of the page: ", "")  # empty: asked again
     terminal.answer(b"Title of the page: ", "Child M: local child safeguarding practice review")
     terminal.answer(b"pseudonym [Child M]: ", "")
@@ -436,7 +445,7 @@ def test_in_a_terminal_it_asks_and_asks_again(site, monkeypatch):
     terminal.answer(b"Term: ", "")
     assert terminal.finish() == 0, terminal.screen
     screen = terminal.screen.decode(errors="replace")
-    assert "5. Case review (content/reviews/)" in screen and "'9' is not a type" in screen
+    assert "5. Case review (content/reviews/)" in screen and "'10' is not a type" in screen
     assert "the title is empty" in screen
     assert "Added 1 term(s)" in screen and "Tamsin" not in screen  # typed without echo
     register = load(register_path(site.content / "reviews" / "child-m.md"))
@@ -449,7 +458,7 @@ def test_in_a_terminal_it_asks_and_asks_again(site, monkeypatch):
 def test_in_a_terminal_a_version_is_chosen_from_the_guidance_pages_and_no_is_no(site):
     env = {**os.environ, "LSCB_TODAY": DEMO_TODAY}
     terminal = Terminal(site.content, env)
-    terminal.answer(b"Type a number from 1 to 8: ", "children")
+    terminal.answer(b"Type a number from 1 to 9: ", "children")
     terminal.answer(b"Title of the page: ", "Who helps you")
     terminal.answer(b"Type a number from 1 to 1: ", "1")
     terminal.answer(b"Write content/children/roles-of-agencies.md? [Y/n] ", "n")
@@ -555,3 +564,42 @@ def test_a_new_briefing_names_the_review_its_title_names_and_has_the_seven_secti
     other = run_new(site.content, "--type", "briefing", "--title", "7-minute briefing: the neglect audit")
     assert other.returncode == 0, other.stderr
     assert header(site.content / "briefings" / "7-minute-briefing-the-neglect-audit.md")["Review"] == ""
+
+
+def test_a_translation_asks_the_english_page_and_the_language(site):
+    site.build()  # the standard pages, report a concern among them
+    pages = sorted(p.relative_to(site.content).as_posix() for p in (site.content / "pages").glob("*.md"))
+    number = pages.index("pages/report-a-concern.md") + 1
+    result = run_new(site.content, stdin=f"translations\nZgłoś obawy dotyczące dziecka\n{number}\nklingon\nPolish\n")
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "Which English page is this a translation of?" in result.stdout
+    assert "'klingon' is not a language the site knows" in result.stdout
+    path = site.content / "translations" / "report-a-concern-pl.md"
+    assert path.read_text(encoding="utf-8") == (
+        "Title: Zgłoś obawy dotyczące dziecka\n"
+        "Translation_of: pages/report-a-concern.md\n"
+        "Lang: pl\n"
+        "Status: draft\n"
+        "\n"
+        "Write the translation of the English page here. Keep every phone number as it is.\n"
+    )
+    assert "http://127.0.0.1:8000/drafts/report-a-concern/pl/" in result.stdout
+    built = site.build()
+    assert built.ok, built.messages()
+    assert built.soup("drafts/report-a-concern/pl/").html["lang"] == "pl"
+
+
+def test_a_second_translation_into_the_same_language_is_refused(site):
+    site.build()
+    args = ["--type", "translations", "--title", "Zgłoś", "--translation-of", "report-a-concern", "--lang", "pl"]
+    assert run_new(site.content, *args).returncode == 0
+    again = run_new(site.content, *args, "--name", "other")
+    assert again.returncode != 0 and "already translates pages/report-a-concern.md into pl" in again.stderr
+    assert not (site.content / "translations" / "other.md").exists()
+
+
+def test_a_translation_of_a_page_that_cannot_be_translated_is_refused(site):
+    args = ["--type", "translations", "--title", "Rola", "--translation-of", GUIDANCE, "--lang", "pl", "--no-input"]
+    result = run_new(site.content, *args)
+    assert result.returncode != 0 and "is not a page that can be translated" in result.stderr
+    assert not (site.content / "translations").exists()

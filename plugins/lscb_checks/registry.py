@@ -58,6 +58,8 @@ SOURCE_CHECKS = (
     "briefing_sections",
     "briefing_length",
     "versions",
+    "translations",
+    "translation_catalogue",
     "annual_report_charts",
     "accessibility_audit",
     "starter_text",

@@ -58,6 +58,15 @@ from .new_questions import (
     _shown,
     _type_key,
 )
+from .new_translation import (
+    ask_lang,
+    ask_translation_of,
+    check_lang,
+    check_translation_of,
+    draft_address,
+    existing_translation,
+    file_stem,
+)
 from .project import ROOT
 from .register import MIN_KEY_LENGTH  # a new register's key, as `lscb register` asks
 
@@ -188,13 +197,14 @@ def _report(path: Path, page: scaffold.Scaffold) -> None:
     width = max([len(name) for name in todo] + [0])
     for name in todo:
         print(f"  {name:<{width}}  {fields[name].description}")
-    print("  the text of the page." if page.type_key == "pages" else "  the text under each heading.")
+    print("  the text of the page." if page.type_key in ("pages", "translations") else "  the text under each heading.")
     if page.type_key == "reviews":
         _reminder(page, fields)
     print("\nTo check it: make html (every check, as a preview).")
     if page.type_key != "reviews":
         top = "" if page.type_key == "pages" else f"{page.type_key}/"
-        print(f"To see it: make devserver, then open http://127.0.0.1:8000/drafts/{top}{path.stem}/")
+        address = draft_address(page.translation_of, page.lang) if page.translation_of else f"{top}{path.stem}/"
+        print(f"To see it: make devserver, then open http://127.0.0.1:8000/drafts/{address}")
 
 
 def _reminder(page: scaffold.Scaffold, fields) -> None:
@@ -215,6 +225,8 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
     parser.add_argument("--type", help="the kind of page: " + ", ".join(scaffold.KINDS))
     parser.add_argument("--title", help="the page's title")
     parser.add_argument("--version-of", help="for young-people or children: the guidance page it adapts")
+    parser.add_argument("--translation-of", help="for translations: the English page it translates")
+    parser.add_argument("--lang", help="for translations: the language's code, e.g. pl or ur")
     parser.add_argument("--child", help="for reviews: the child's pseudonym, e.g. 'Child L'")
     parser.add_argument("--name", help="the file name instead of the one made from the title, e.g. child-l-2026")
     parser.add_argument("--yes", action="store_true", help="write the file without asking first")
@@ -238,6 +250,8 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
     asker.keep("--type", type_key)
     if args.version_of and type_key not in VERSION_AUDIENCES:
         raise Stop(USAGE, f"--version-of is only for {' and '.join(VERSION_AUDIENCES)}, not {type_key}.")
+    if (args.translation_of or args.lang) and type_key != "translations":
+        raise Stop(USAGE, f"--translation-of and --lang are only for translations, not {type_key}.")
     if args.child and type_key != "reviews":
         raise Stop(USAGE, f"--child is only for reviews, not {type_key}.")
 
@@ -277,8 +291,12 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
             except ValueError as error:
                 raise Stop(USAGE, str(error)) from None
 
+    translation_of = lang = ""
+    if type_key == "translations":
+        translation_of, lang = _translation(args, asker, content)
+
     folder = content / type_key
-    stem = _file_name(type_key, title, version_of, child)
+    stem = file_stem(translation_of, lang) if translation_of else _file_name(type_key, title, version_of, child)
     if args.name is not None:
         stem = _check_name(args.name, type_key, stem)
     path = folder / f"{stem}.md"
@@ -299,6 +317,8 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
         sections=checklist,
         briefing_sections=briefing,
         review=_review_named(content, title) if type_key == "briefings" else "",
+        translation_of=translation_of,
+        lang=lang,
     )
     if asker.tty and not (args.yes or args.no_input):
         if not _confirm(asker, f"Write {_shown(path)}? [Y/n] "):
@@ -313,6 +333,24 @@ def run(argv: list[str], prog: str = "lscb new") -> int:
         _register(path, asker)
     _report(path, page)
     return DONE
+
+
+def _translation(args, asker: Asker, content: Path) -> tuple[str, str]:
+    """The English page and the language of a new translation, asked or checked."""
+    try:
+        if args.translation_of is None:
+            translation_of = ask_translation_of(asker, content)
+        else:
+            translation_of = check_translation_of(args.translation_of, content)
+        asker.keep("--translation-of", translation_of)
+        lang = ask_lang(asker) if args.lang is None else check_lang(args.lang)
+    except ValueError as error:
+        raise Stop(USAGE, str(error)) from None
+    asker.keep("--lang", lang)
+    other = existing_translation(content, translation_of, lang)
+    if other is not None:
+        raise Stop(REFUSED, f"{_shown(other)} already translates {translation_of} into {lang}: edit that file instead.")
+    return translation_of, lang
 
 
 def main(argv: list[str] | None = None, prog: str = "lscb new") -> int:

@@ -33,7 +33,15 @@ def _shown(path: Path) -> str:
 
 
 # How `make new` spells each option (Makefile: TYPE=, TITLE=, ...).
-MAKE_NAMES = {"--type": "TYPE", "--title": "TITLE", "--version-of": "VERSION_OF", "--child": "CHILD", "--name": "NAME"}
+MAKE_NAMES = {
+    "--type": "TYPE",
+    "--title": "TITLE",
+    "--version-of": "VERSION_OF",
+    "--translation-of": "TRANSLATION_OF",
+    "--lang": "LANG_CODE",
+    "--child": "CHILD",
+    "--name": "NAME",
+}
 
 
 def _option(needed: str) -> str:

@@ -40,13 +40,22 @@ from dataclasses import dataclass, field
 
 from lscb_checks.checks.review_pseudonyms import SHAPE
 from lscb_content import schema
-from lscb_content.starters import BODIES, BRIEFING_TEXT, PAGE_TEXT, SECTION_TEXT, STARTER_VALUES, SUMMARY
+from lscb_content.starters import (
+    BODIES,
+    BRIEFING_TEXT,
+    PAGE_TEXT,
+    SECTION_TEXT,
+    STARTER_VALUES,
+    SUMMARY,
+    TRANSLATION_TEXT,
+)
 from lscb_content.types import CONTENT_TYPES, VERSION_AUDIENCES
 
 # Every kind of page `lscb new` can start, in the order of its menu:
 # the content types, then standard pages.
 KINDS: dict[str, str] = {key: t.singular for key, t in CONTENT_TYPES.items()}
 KINDS["pages"] = "standard page"
+KINDS["translations"] = "translation"  # a key page in another language (lscb_content.translations)
 VERSION_TYPES = tuple(VERSION_AUDIENCES)
 # A case review's publication record: the values that keep it unpublished
 # until the board has decided (see the module docstring).
@@ -110,6 +119,8 @@ class Scaffold:
     title: str
     today: dt.date
     version_of: str = ""  # for versions: guidance/x.md
+    translation_of: str = ""  # for translations: pages/x.md
+    lang: str = ""  # for translations: pl
     child: str = ""  # for reviews: the child's pseudonym
     sections: list[tuple[str, str]] = field(default_factory=list)  # annual report: (name, words)
     briefing_sections: tuple[str, ...] = ()  # a briefing: the board's BRIEFING_SECTIONS
@@ -139,6 +150,10 @@ class Scaffold:
             return self.today.isoformat(), False
         if name == "Version_of":
             return self.version_of, False
+        if name == "Translation_of":
+            return self.translation_of, False
+        if name == "Lang" and self.type_key == "translations":
+            return self.lang, False
         if name == "Summary":
             return SUMMARY, True
         if self.type_key == "reviews":
@@ -185,6 +200,8 @@ class Scaffold:
             blocks = [(name, known.get(name, BRIEFING_TEXT)) for name in self.briefing_sections]
         elif self.type_key == "pages":
             return PAGE_TEXT + "\n"
+        elif self.type_key == "translations":
+            return TRANSLATION_TEXT + "\n"
         else:
             blocks = BODIES[self.type_key]
         return "\n".join(f"## {heading}\n\n{text}\n" for heading, text in blocks)

@@ -9,6 +9,7 @@ from lscb_core.plugin_order import check_order
 from .amendments import get_generators as get_amendments_generator
 from .assign import assign_type
 from .audit_results import add_audit_results
+from .catalogue import add_catalogue
 from .charts import add_charts
 from .compiled_templates import share_compiled_templates
 from .documents import attach_report_documents
@@ -22,6 +23,7 @@ from .listings import get_generators
 from .reader import install
 from .security_headers import add_csp_filter, write_headers_file
 from .site_links import make_root_links_portable
+from .translations import link_translations
 from .updates import get_generators as get_updates_generator
 from .versions import link_versions
 
@@ -46,6 +48,8 @@ def register():
     # Earlier versions of guidance, from the repository's history: items of
     # the build once every page is read, before glossary links and the checks.
     signals.all_generators_finalized.connect(add_earlier_versions)
+    # Translations too (content/translations/): their addresses follow their page's.
+    signals.all_generators_finalized.connect(link_translations)
     # Annual reports' money tables get their charts once read, before the
     # checks (this plugin runs first) see the HTML and before it is written.
     signals.all_generators_finalized.connect(add_charts)
@@ -64,6 +68,8 @@ def register():
     # The amendments to the guidance, per quarter (earlier versions included).
     signals.get_generators.connect(get_amendments_generator)
     signals.generator_init.connect(add_filters)
+    # _() and the language list: the theme's message catalogue (theme/translations/).
+    signals.generator_init.connect(add_catalogue)
     # Every generator's Jinja environment reuses templates already compiled.
     signals.generator_init.connect(share_compiled_templates)
     # The templates put the policy in a <meta>; once every page is written,

@@ -6,6 +6,7 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from .events import EVENTS, describe_event
+from .translations import describe_translation, is_translation_path
 from .types import is_section_intro, type_for_path
 
 
@@ -32,6 +33,8 @@ def assign_type(instance) -> None:
                 instance.status = "hidden"
             instance.override_save_as = ""
             instance.override_url = f"{content_type.key}/"
+    elif isinstance(instance, Page) and is_translation_path(instance.relative_source_path):
+        describe_translation(instance)  # linked to its page by lscb_content.translations
     elif isinstance(instance, Page):
         instance.content_type = None
         instance.audience = "everyone"

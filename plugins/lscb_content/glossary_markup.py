@@ -96,6 +96,8 @@ def add_glossary_links(generators) -> None:
         if obj is page or getattr(obj, "slug", "") == GLOSSARY_SLUG or not body(obj):
             continue
         content_type = getattr(obj, "content_type", None)
+        if content_type is not None and content_type.key == "translations":
+            continue  # the glossary is in English: a translation explains its own words
         explain = content_type is not None and content_type.key in EXPLAINED_TYPES
         replace_body(obj, mark_up(body(obj), glossary, base, explain=explain))
 

@@ -25,7 +25,8 @@ specific rule already checks names that rule (`missing_by`, `value_by`), so
 that one mistake gives one finding: `Version_of` missing is VER001, a review
 without `Publication_decision` is REV001.
 
-Deliberately unknown: `Author`/`Authors`, `Tags`, `Category` and `Lang`. The
+Deliberately unknown: `Author`/`Authors`, `Tags`, `Category` and `Lang`
+(except in a translation, whose `Lang` is its language). The
 site has no author or tag pages, the folder decides the category, and a
 person's name in `Author` would be published on a safeguarding site; the
 board names roles instead (`Owner`, `Approved_by`, `Decision_by`). A case
@@ -313,6 +314,39 @@ PAGE = (
     F("URL", PATH, False, "Only for special pages, such as 404.html."),
 )
 
+# A key page in another language (content/translations/; lscb_content.translations).
+TRANSLATION = (
+    F("Title", TEXT, True, "The title of the page, in the page's language."),
+    F(
+        "Translation_of",
+        PATH,
+        True,
+        "The English page it translates, e.g. pages/report-a-concern.md.",
+        missing_by="TRN001",
+        value_by="TRN002",
+        example="pages/report-a-concern.md",
+    ),
+    F(
+        "Lang",
+        TEXT,
+        True,
+        "The language, as a code: pl, ur, pa-Arab.",
+        missing_by="TRN003",
+        value_by="TRN003",
+        example="pl",
+    ),
+    F("Summary", TEXT, False, "A sentence shown under the title, in the page's language."),
+    F("Date", DATE, False, "When the translation was first published."),
+    F("Modified", DATE, False, "When the translation was last updated."),
+    F(
+        "Status",
+        CHOICE,
+        False,
+        "A draft is not published; a hidden page is published but not listed.",
+        allowed=STATUSES,
+    ),
+)
+
 TYPES: dict[str, tuple[Field, ...]] = {
     "guidance": GUIDANCE,
     "young-people": VERSION,
@@ -322,6 +356,7 @@ TYPES: dict[str, tuple[Field, ...]] = {
     "events": EVENT,
     "briefings": BRIEFING,
     "pages": PAGE,
+    "translations": TRANSLATION,
 }
 
 

@@ -26,6 +26,8 @@ STARTER_VALUES = {
 SECTION_TEXT = "Write this section here."
 BRIEFING_TEXT = "Write a few lines here: the whole briefing fits on one side of A4."
 PAGE_TEXT = "Write the text of the page here."
+# A translation (content/translations/): the English page's text, in the language.
+TRANSLATION_TEXT = "Write the translation of the English page here. Keep every phone number as it is."
 # The headings the checks expect for each type, each with what to write.
 BODIES = {
     "guidance": [
@@ -68,7 +70,7 @@ def starter_phrases() -> tuple[str, ...]:
     """The first sentence of every instruction a new page holds ("Write the
     steps here."), in the header and in the body: text nobody writes for
     readers, which NEW001 finds wherever it is left."""
-    texts = [SUMMARY, *STARTER_VALUES.values(), SECTION_TEXT, BRIEFING_TEXT, PAGE_TEXT]
+    texts = [SUMMARY, *STARTER_VALUES.values(), SECTION_TEXT, BRIEFING_TEXT, PAGE_TEXT, TRANSLATION_TEXT]
     texts += [text for blocks in BODIES.values() for _heading, text in blocks]
     phrases: list[str] = []
     for text in texts:

@@ -103,7 +103,9 @@ class ReadingAgeTooHigh(Rule):
     but familiar words ("grown-ups", "everyone") scores a little high; the
     other formula on offer, "coleman_liau_index", scores simple text higher
     still. Formulas that count syllables are not offered: textstat needs a
-    pronouncing dictionary from the internet for them.
+    pronouncing dictionary from the internet for them. Translations
+    (content/translations/) are not scored: both formulas are for English,
+    and the site has none for another language.
     """
 
     code = "READ001"
