@@ -243,7 +243,7 @@ def test_a_wrong_piped_answer_is_explained_and_asked_again_keeping_the_earlier_a
 
 
 def test_when_the_answers_run_out_the_reason_and_the_answers_given_are_shown(site):
-    result = run_new(site.content, stdin="9\nA title\n")
+    result = run_new(site.content, stdin="10\nA title\n")
     assert result.returncode == 2 and "is not a type" in result.stderr
     result = run_new(site.content, stdin="guidance\n   \n")
     assert result.returncode == 2

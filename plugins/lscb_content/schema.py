@@ -36,7 +36,6 @@ review names the people it credits, each with a role, in `Credits`
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Mapping
@@ -370,47 +369,6 @@ def fields_of(type_key: str) -> Mapping[str, Field]:
     return MappingProxyType(merged)
 
 
-# Names editors know from elsewhere, and the field that does that job here.
-ALIASES = {
-    "author": ("Owner", "Credits"),
-    "authors": ("Owner", "Credits"),
-    "credit": ("Credits",),
-    "tags": ("Themes",),
-    "tag": ("Themes",),
-    "theme": ("Themes",),
-    "pseudonym": ("Pseudonyms",),
-    "description": ("Summary",),
-    "venue": ("Location",),
-    "price": ("Cost",),
-}
-
-
 def squash(name: str) -> str:
     """Compare names the way editors get them wrong: case, spaces, - and _."""
     return re.sub(r"[\s_\-]+", "", name).casefold()
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    name: str  # the known field the editor probably meant
-    how: str  # "spelling" (case, spaces, - or _ only), "close" or "other-type"
-
-
-def suggest(written: str, type_key: str) -> Suggestion | None:
-    """The known field an unknown name most probably means."""
-    known = fields_of(type_key)
-    squashed = {squash(name): name for name in known}
-    key = squash(written)
-    if key in squashed:
-        return Suggestion(squashed[key], "spelling")
-    for alias in ALIASES.get(key, ()):
-        if alias in known:
-            return Suggestion(alias, "close")
-    close = difflib.get_close_matches(key, squashed, n=1, cutoff=0.75)
-    if close:
-        return Suggestion(squashed[close[0]], "close")
-    for other in TYPES:
-        for name in fields_of(other):
-            if squash(name) == key:
-                return Suggestion(name, "other-type")
-    return None

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from lscb_content import schema
+from lscb_content.field_suggest import suggest
 from lscb_content.types import CONTENT_TYPES
 from lscb_core.build_state import build_state
 from lscb_core.findings import Finding
@@ -194,14 +195,14 @@ def check_item(item, reported=frozenset()) -> Iterable[Finding]:
             # Markdown ends the header here and the rest is body text. Fields
             # written below count as present: one finding, at the break.
             for entry in source.fields:
-                suggestion = schema.suggest(entry.name, item.type_key) if entry.line > number else None
+                suggestion = suggest(entry.name, item.type_key) if entry.line > number else None
                 if suggestion and suggestion.how == "spelling":
                     meant.add(suggestion.name)
             break
         key = match.group("key")
         field = known.get(key)
         if field is None:
-            suggestion = schema.suggest(key, item.type_key)
+            suggestion = suggest(key, item.type_key)
             yield _unknown(path, number, key, suggestion, kind)
             if suggestion is None or suggestion.how == "other-type":
                 continue
@@ -326,7 +327,7 @@ def _broken_line(path, number, line, type_key, kind, meant) -> Finding:
             col=1,
         )
     written = attempt.group("key").strip()
-    suggestion = schema.suggest(written, type_key)
+    suggestion = suggest(written, type_key)
     if suggestion and suggestion.how in ("spelling", "close"):
         meant.add(suggestion.name)
         hint = say("did you mean {name}? no spaces in a name, none before ':'", name=vocab(suggestion.name))
