@@ -100,6 +100,19 @@ def test_briefing_naming_a_withheld_review_s_child_by_a_made_up_first_name_is_no
     assert find(site.output, PLANTED) == []
 
 
+@pytest.mark.parametrize("title", ["Child \u200bQ", "Chi\u00adld Q", "Child&nbsp;Q", "Child *Q*"])
+def test_briefing_naming_a_withheld_review_s_child_in_disguise_is_not_published(scenario, title):
+    scenario.write("reviews/child-q.md", withheld())
+    scenario.write(
+        "briefings/x.md",
+        briefing_markdown(f"7-minute briefing: {title}", Review=None, Theme="Neglect", Pseudonyms=None, found=FOUND),
+    )
+    site = build(scenario)
+    # Written as a reader sees it; the build may stop on the pseudonym too (REV007).
+    assert "it names Child Q, the child of a review that is not published" in site.messages()
+    assert find(site.output, PLANTED) == []
+
+
 def test_briefing_of_a_published_review_whose_child_shares_a_withheld_review_s_pseudonym_is_published(scenario):
     # A false alarm to avoid: an older published review of "Child Q" and a
     # new withheld one (child-q-2026.md, REV011's naming). The briefing of

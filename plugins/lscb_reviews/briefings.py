@@ -21,6 +21,7 @@ import html
 import logging
 import posixpath
 import re
+import unicodedata
 
 from lscb_core.articles import ARTICLE_LISTS, is_of_type
 from lscb_core.findings import display_path, shorten
@@ -79,7 +80,9 @@ def _children_named(article, blocked) -> list[str]:
         str(part or "")
         for part in (article.metadata.get("title"), article.metadata.get("summary"), getattr(article, "_content", ""))
     )
-    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = unicodedata.normalize("NFKC", html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    # As a reader sees it: "Child\u200b K" and a soft hyphen read as written.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     named = set()
     for review in blocked:
         words = str(review.metadata.get("child", "") or "").split()
