@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from leak_search import find
 from test_briefings import briefing_markdown
+from test_new import header, run_new
 
 from conftest import build_site, review_markdown
 
@@ -184,3 +185,22 @@ def test_files_only_a_withheld_review_s_briefing_links_to_are_not_copied(scenari
     assert site.ok, site.messages()
     assert find(site.output, PLANTED) == []
     assert not [p for p in site.all_files() if "quince" in p.name]
+
+
+def test_make_new_does_not_guess_between_two_reviews_of_one_pseudonym(scenario):
+    # child-q.md (published) and child-q-2026.md (withheld), named as REV011
+    # asks. make new used to fill in Review: child-q, the published one, for
+    # "7-minute briefing: Child Q"; the editor writing about the new review
+    # then published its briefing by removing Status: draft.
+    scenario.write("reviews/child-q.md", published(Date="2025-06-01"))
+    scenario.write("reviews/child-q-2026.md", withheld())
+    result = run_new(scenario.content, "--type", "briefing", "--title", "7-minute briefing: Child Q")
+    assert result.returncode == 0, result.stderr
+    path = scenario.content / "briefings" / "7-minute-briefing-child-q.md"
+    review = header(path)["Review"]
+    # The editor writes the briefing, keeps the Review make new gave, and
+    # removes Status: draft.
+    path.write_text(briefing_markdown(Review=review or None, found=FOUND), encoding="utf-8")
+    site = build(scenario)
+    assert find(site.output, PLANTED) == []
+    assert review == ""
