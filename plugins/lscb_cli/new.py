@@ -123,11 +123,16 @@ def _settings() -> dict:
 
 def _review_named(content: Path, title: str) -> str:
     """A new briefing's review: the review whose file name is the first
-    pseudonym its title names ("7-minute briefing: Child L" -> child-l)."""
+    pseudonym its title names ("7-minute briefing: Child L" -> child-l).
+    None when that pseudonym has more than one review (child-l.md and
+    child-l-2026.md, REV011): a guess could tie the briefing of a withheld
+    review to a published one, and publish it."""
     for name in scaffold.pseudonyms_in(title):
         stem = scaffold.slugify(name)
-        if (content / "reviews" / f"{stem}.md").exists():
-            return stem
+        reviews = content / "reviews"
+        if (reviews / f"{stem}.md").exists():
+            namesakes = [p for p in reviews.rglob("*.md") if p.stem == stem or p.stem.startswith(f"{stem}-")]
+            return stem if len(namesakes) == 1 else ""
     return ""
 
 

@@ -12,7 +12,8 @@ from lscb_core.rules import Rule, Waiver
 
 class BriefingReviewUnknown(Rule):
     """Flags a 7-minute briefing whose `Review` is not the file name of a
-    case review in content/reviews/.
+    case review in content/reviews/, or is the file name of two (in two
+    folders: write the folder too, `2026/child-l`).
 
     ## Why it matters
     A briefing is published only when the review it comes from is: the gate
