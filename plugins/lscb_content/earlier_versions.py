@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass
 
@@ -57,8 +58,7 @@ def versions_of(revisions: list[Revision]) -> list[Version]:
     versions: list[Version] = []
     for revision in revisions:
         source = parse("", revision.text)
-        status = source.field("Status")
-        if status is not None and status.value.strip().casefold() == "draft":
+        if _is_draft(revision.text):
             continue
         day = _effective(source) or revision.day
         if versions and versions[-1].took_effect == day:
@@ -66,6 +66,23 @@ def versions_of(revisions: list[Revision]) -> list[Version]:
         else:
             versions.append(Version(day, revision.text))
     return versions
+
+
+# A field of the header as Markdown reads it (up to three spaces before it),
+# which Pelican's reader uses: `   Status: draft` is a field there, where
+# lscb_core.sources reads it as the line above continued.
+_META = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
+
+
+def _is_draft(text: str) -> bool:
+    """Whether the header's first `Status` says draft, as Pelican reads it."""
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        match = _META.match(line)
+        if match and match.group(1).lower() == "status":
+            return match.group(2).strip().casefold() == "draft"
+    return False
 
 
 def _effective(source) -> dt.date | None:
@@ -137,6 +154,8 @@ def _article(page, version: Version, replaced_on: dt.date, reader, generator):
     remember(source_path, version.text)
     try:
         content, metadata = reader.read_text(source_path, version.text)
+        if str(metadata.get("status", "")).strip().casefold() == "draft":
+            return None  # a draft as Pelican read it: never published
         slug = page.slug
         metadata.update(
             slug=slug,

@@ -1,0 +1,215 @@
+"""Red team round 9: earlier versions of guidance (from the history of the
+content folder) and the small changes to the final gate. Each test plants
+something in a site whose content folder is a git repository and builds it
+with the settings of the published site: either the build refuses, or
+nothing planted reaches output/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+from leak_search import find
+
+from conftest import build_site, guidance_markdown, review_markdown
+
+PAGE = "guidance/referral.md"
+URL = "guidance/referral/"
+NAME = "Zebedee Quinlan"
+
+
+def _git(root, *args, date: str = "2026-01-01T12:00:00"):
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Rowena Thistlewood",
+        "GIT_AUTHOR_EMAIL": "rowena.thistlewood@example.org",
+        "GIT_COMMITTER_NAME": "Rowena Thistlewood",
+        "GIT_COMMITTER_EMAIL": "rowena.thistlewood@example.org",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def _commit(scenario, files: dict[str, str], date: str, message: str = "Change"):
+    for path, text in files.items():
+        scenario.write(path, text)
+        _git(scenario.root, "add", f"content/{path}", date=date)
+    _git(scenario.root, "commit", "-q", "-m", message, date=date)
+
+
+def _page(body: str = "Refer by phone to the front door team.", **fields) -> str:
+    return guidance_markdown("Making a referral", body, **fields)
+
+
+def _history(scenario, old_text: str, extra: dict[str, str] | None = None) -> None:
+    """An old version of the page (`old_text`, as the file was), then the
+    current one, clean."""
+    _git(scenario.root, "init", "-q")
+    _commit(scenario, {PAGE: old_text, **(extra or {})}, "2025-03-30T10:00:00")
+    _commit(
+        scenario,
+        {PAGE: _page("Refer online.", Date="2025-02-03", Modified="2026-08-10", Change_note="Refer online.")},
+        "2026-08-11T10:00:00",
+    )
+
+
+def _build(scenario, **overrides):
+    return build_site(scenario.content, scenario.output, settings="publishconf.py", **overrides)
+
+
+def _assert_refused_or_absent(site, *values: str) -> None:
+    if not site.ok:
+        return
+    for value in values:
+        assert find(site.output, value) == [], (value, find(site.output, value))
+
+
+def test_the_harness_publishes_a_clean_earlier_version(scenario):
+    _history(scenario, _page(Date="2025-02-03"))
+    site = _build(scenario)
+    assert site.ok, site.messages()
+    assert site.exists(f"{URL}versions/2025-02-03/index.html")
+    assert find(site.output, "Thistlewood") == []
+
+
+def _withheld_review() -> str:
+    return review_markdown(Publication_decision="withhold")
+
+
+def test_a_version_linking_to_a_review_withheld_today_by_its_file(scenario):
+    _history(scenario, _page("See [the review](../reviews/child-q.md).", Date="2025-02-03"))
+    scenario.write("reviews/child-q.md", _withheld_review())
+    site = _build(scenario)
+    assert site.ok, site.messages()
+    _assert_refused_or_absent(site, "child-q")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an earlier version's link that goes nowhere today is found only in the built site "
+    "(LINK001/LINK002/LINK003, REV003), which stops the build: the history cannot be edited",
+)
+def test_a_version_linking_to_a_review_withheld_today_by_its_address(scenario):
+    """The version was written when the review was published; today the
+    review is withheld. The version must be left out, and the build go on
+    (the history cannot be edited)."""
+    _history(scenario, _page("See [the review](/reviews/child-q/).", Date="2025-02-03"))
+    scenario.write("reviews/child-q.md", _withheld_review())
+    site = _build(scenario)
+    assert site.ok, site.messages()
+    _assert_refused_or_absent(site, "child-q")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an earlier version's link that goes nowhere today is found only in the built site "
+    "(LINK001/LINK002/LINK003, REV003), which stops the build: the history cannot be edited",
+)
+def test_a_version_linking_by_address_to_a_page_deleted_since(scenario):
+    """Old versions link to pages that were removed since: the version is
+    left out (or its link kept), and the build goes on."""
+    _history(scenario, _page("See [the old procedure](/guidance/old-procedure/).", Date="2025-02-03"))
+    site = _build(scenario)
+    assert site.ok, site.messages()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an earlier version's link that goes nowhere today is found only in the built site "
+    "(LINK001/LINK002/LINK003, REV003), which stops the build: the history cannot be edited",
+)
+def test_a_version_linking_to_a_heading_renamed_since(scenario):
+    scenario.write("guidance/escalation.md", guidance_markdown("Escalation", "## Who to call\n\nThe duty manager."))
+    _history(scenario, _page("See [who to ring](/guidance/escalation/#who-to-ring).", Date="2025-02-03"))
+    site = _build(scenario)
+    assert site.ok, site.messages()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an earlier version's link that goes nowhere today is found only in the built site "
+    "(LINK001/LINK002/LINK003, REV003), which stops the build: the history cannot be edited",
+)
+def test_a_version_with_a_relative_address_link_that_worked_on_the_page(scenario):
+    """`../escalation/` worked from guidance/referral/; from the version's
+    address, two folders deeper, it goes nowhere."""
+    scenario.write("guidance/escalation.md", guidance_markdown("Escalation"))
+    _history(scenario, _page("See [escalation](../escalation/).", Date="2025-02-03"))
+    site = _build(scenario)
+    assert site.ok, site.messages()
+
+
+KEY = "test-key-for-the-board-0123456789"
+
+
+def _register(scenario, monkeypatch, *terms: str) -> None:
+    from register_helpers import write_register
+
+    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
+    scenario.write("reviews/child-q.md", review_markdown())
+    write_register(scenario.content, "reviews/child-q.md", list(terms))
+
+
+def _history_bytes(scenario, old: bytes) -> None:
+    _git(scenario.root, "init", "-q")
+    scenario.write_bytes(PAGE, old)
+    _git(scenario.root, "add", f"content/{PAGE}")
+    _git(scenario.root, "commit", "-q", "-m", "Old", date="2025-03-30T10:00:00")
+    _commit(
+        scenario,
+        {PAGE: _page("Refer online.", Date="2025-02-03", Modified="2026-08-10", Change_note="Refer online.")},
+        "2026-08-11T10:00:00",
+    )
+
+
+def test_a_version_saved_in_windows_1252_with_a_register_term(scenario, monkeypatch):
+    """An editor's program saved the file in Windows-1252 once: read with
+    replacement characters, 'Renée Okonkwo' is 'Ren\ufffde Okonkwo', which no
+    register term matches."""
+    _register(scenario, monkeypatch, "Renée Okonkwo")
+    old = _page("Renée Okonkwo's school asked for a referral form.", Date="2025-02-03").encode("cp1252")
+    _history_bytes(scenario, old)
+    site = _build(scenario)
+    _assert_refused_or_absent(site, "Okonkwo")
+
+
+def test_a_version_whose_status_draft_is_indented(scenario):
+    """Markdown reads `   Status: draft` (up to three spaces) as a field; the
+    history's reader took it for the line above it continued."""
+    old = "Title: Making a referral\n   Status: draft\nDate: 2025-02-03\nOwner: Policy team\n"
+    old += "Review_date: 2027-01-01\nSummary: Draft.\n\nWombatcheese unpublished wording.\n"
+    _history(scenario, old)
+    site = _build(scenario)
+    _assert_refused_or_absent(site, "Wombatcheese")
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["Change_note", "Owner", "Summary", "Title"],
+)
+def test_a_register_term_in_a_field_of_a_version(scenario, monkeypatch, field):
+    _register(scenario, monkeypatch, NAME)
+    fields = {"Date": "2025-02-03", field: f"As agreed with {NAME}"}
+    if field == "Title":
+        old = guidance_markdown(f"Referral for {NAME}", "Refer by phone.", Date="2025-02-03")
+    else:
+        old = _page(**fields)
+    _history(scenario, old)
+    site = _build(scenario)
+    _assert_refused_or_absent(site, NAME, "Quinlan")
+
+
+@pytest.mark.parametrize("field", ["Change_note", "Owner", "Summary", "body"])
+def test_a_detected_name_in_a_version(scenario, field):
+    text = "Agreed with Zebedee Quinlan, the child's mother's partner."
+    if field == "body":
+        old = _page(text, Date="2025-02-03")
+    else:
+        old = _page(**{"Date": "2025-02-03", field: text})
+    _history(scenario, old)
+    site = _build(scenario)
+    _assert_refused_or_absent(site, "Quinlan")
