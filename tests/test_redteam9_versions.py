@@ -213,3 +213,30 @@ def test_a_detected_name_in_a_version(scenario, field):
     _history(scenario, old)
     site = _build(scenario)
     _assert_refused_or_absent(site, "Quinlan")
+
+
+def test_a_reverted_change_makes_two_versions_of_the_same_day(scenario):
+    """The version of 3 Feb 2025, a change of 4 Aug 2025 reverted (`git
+    revert`: the file is as it was on 3 Feb again), then the current
+    version. The reverted text says it took effect on 3 Feb 2025 again: two
+    versions of one day would share one address (the build stopped) and one
+    remembered source; it took effect when it was committed."""
+    _git(scenario.root, "init", "-q")
+    first = dict(Date="2025-02-03")
+    _commit(scenario, {PAGE: _page("Refer by phone.", **first)}, "2025-02-03T10:00:00")
+    changed = dict(Date="2025-02-03", Modified="2025-08-04", Change_note="Adds the portal.")
+    _commit(scenario, {PAGE: _page("Refer by phone or the portal.", **changed)}, "2025-08-05T10:00:00")
+    _commit(scenario, {PAGE: _page("Refer by phone.", **first)}, "2025-09-01T10:00:00")
+    _commit(
+        scenario,
+        {PAGE: _page("Refer online.", Date="2025-02-03", Modified="2026-08-10", Change_note="Refer online.")},
+        "2026-08-11T10:00:00",
+    )
+    site = _build(scenario)
+    assert site.ok, site.messages()
+    for page in sorted(site.output.glob(f"{URL}versions/*/index.html")):
+        soup = site.soup(str(page.relative_to(site.output)))
+        took, replaced = (t["datetime"] for t in soup.select(".facts time"))
+        assert took < replaced, (took, replaced)
+    days = sorted(p.parent.name for p in site.output.glob(f"{URL}versions/*/index.html"))
+    assert days == ["2025-02-03", "2025-08-04", "2025-09-01"]

@@ -11,7 +11,8 @@ that changes the text but not that date (a typo put right) changes the
 version it belongs to, whose last text is the one shown; a commit that
 changes the date starts a new version. The day a version took effect is that
 field's value at the commit, never the commit's date, which is used only
-when the field cannot be read. Drafts in the history were never published
+when the field cannot be read, or when it goes back to a day before the
+last version's (a change reverted). Drafts in the history were never published
 and are skipped. Only guidance has earlier versions: a review never does.
 
 Each earlier version is read from its Markdown, as the page's file is read,
@@ -61,6 +62,12 @@ def versions_of(revisions: list[Revision]) -> list[Version]:
         if _is_draft(revision.text):
             continue
         day = _effective(source) or revision.day
+        if versions and day < versions[-1].took_effect:
+            # A date earlier than the last version's (a change reverted,
+            # `git revert`): this text took effect when it was committed,
+            # or belongs to the last version. Days only go forward, so no
+            # two versions share a day, an address or a source.
+            day = max(revision.day, versions[-1].took_effect)
         if versions and versions[-1].took_effect == day:
             versions[-1] = Version(day, revision.text)
         else:
