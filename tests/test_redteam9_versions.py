@@ -240,3 +240,65 @@ def test_a_reverted_change_makes_two_versions_of_the_same_day(scenario):
         assert took < replaced, (took, replaced)
     days = sorted(p.parent.name for p in site.output.glob(f"{URL}versions/*/index.html"))
     assert days == ["2025-02-03", "2025-08-04", "2025-09-01"]
+
+
+# The gate's small changes: a query's values are read together, its keys apart.
+_KEY_VALUE = (
+    "a query's keys are read apart from their values (so that ?lang=en-GB is not 'Lang En'): "
+    "a name written as ?zebedee=quinlan is found by the registers only"
+)
+_ADDRESSES = [
+    "https://records.example.org/families/zebedee?surname=quinlan",
+    "https://records.example.org/families/zebedee#quinlan",
+    "https://records.example.org/find?zebedee=quinlan",
+    "https://records.example.org/find?zebedee&quinlan",
+    "https://records.example.org/find?q=zebedee&quinlan=1",
+    "https://records.example.org/zebedee/?quinlan",
+]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=_KEY_VALUE))
+        if a.endswith("?zebedee=quinlan")
+        else a
+        for a in _ADDRESSES
+    ],
+)
+def test_a_name_split_over_the_parts_of_an_address(scenario, address):
+    """Detectors only (no register): a full name in a link's address."""
+    scenario.write("guidance/referral.md", _page(f"See [the record]({address})."))
+    site = _build(scenario)
+    _assert_refused_or_absent(site, "quinlan")
+
+
+@pytest.mark.parametrize("address", _ADDRESSES)
+def test_a_register_term_split_over_the_parts_of_an_address(scenario, monkeypatch, address):
+    _register(scenario, monkeypatch, NAME)
+    scenario.write("guidance/referral.md", _page(f"See [the record]({address})."))
+    site = _build(scenario)
+    _assert_refused_or_absent(site, "quinlan")
+
+
+# The gate's small changes: a range of birth dates a month or more long is a cohort.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Child Q was born on 3 March 2014.",
+        "Child Q was born on 3 March 2014 - 14 May 2014 was the first visit by the health visitor.",
+        pytest.param(
+            "Child Q was born 3 March 2014 \u2013 12 June 2014 saw the first referral.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a date of birth, a dash and the next date of a chronology read as a cohort: "
+                "'children born 1 September 2014 - 31 August 2015 start school' is written the same way",
+            ),
+        ),
+        "Child Q was born on 3 March 2014 - 3 April was the first visit.",
+    ],
+)
+def test_one_childs_date_of_birth_followed_by_another_date(scenario, sentence):
+    scenario.write("guidance/referral.md", _page(sentence))
+    site = _build(scenario)
+    _assert_refused_or_absent(site, "3 March 2014")
