@@ -302,3 +302,26 @@ def test_one_childs_date_of_birth_followed_by_another_date(scenario, sentence):
     scenario.write("guidance/referral.md", _page(sentence))
     site = _build(scenario)
     _assert_refused_or_absent(site, "3 March 2014")
+
+
+@pytest.mark.parametrize("linked", ["../reviews/documents/child-q-report.pdf", "../documents/copy.pdf"])
+def test_a_version_linking_the_report_of_a_review_withheld_today(scenario, linked):
+    """When the version was current, Child Q was published and the guidance
+    linked its report (or a copy of it); the board has since withheld it.
+    The version is left out, and the build goes on."""
+    from media import make_pdf
+
+    from lscb_core.documents import human_size
+
+    report = make_pdf(["Overview report, kestrel-walrus."])
+    link = f"the report (PDF, {human_size(len(report))})"
+    scenario.write_bytes("reviews/documents/child-q-report.pdf", report)
+    scenario.write_bytes("documents/copy.pdf", report)  # a copy, with the same bytes
+    body = f"## Findings\n\nSee [{link}](documents/child-q-report.pdf).\n"
+    scenario.write("reviews/child-q.md", review_markdown(body, Publication_decision="withhold"))
+    _history(scenario, _page(f"Read [{link}]({linked}).", Date="2025-02-03"))
+    site = _build(scenario)
+    assert site.ok, site.messages()
+    _assert_refused_or_absent(site, "kestrel", "child-q")
+    assert not site.exists(f"{URL}versions/2025-02-03/index.html")
+    assert any("2025-02-03" in w for w in site.result.warnings), site.messages()

@@ -107,6 +107,9 @@ def _errors(site: Site) -> list[Finding]:
             continue
         found.extend(f for f in module.check(site) if f.path in paths)
     found.extend(_gate_findings(site))
+    # A link to a file of a review that is not published (REV012, found by
+    # lscb_reviews.withheld_files, which keeps the file for no version).
+    found.extend(f for item in site.items for f in getattr(item.obj, "withheld_links", []))
     found = [replace(f, severity=RULES[f.code].severity_in(site.mode)) if f.code in RULES else f for f in found]
     waivers = [w for item in site.items for w in waivers_in(item.source, site.mode)]
     # Every check has read the versions: a waiver that waives nothing is
