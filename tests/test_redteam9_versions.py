@@ -340,3 +340,20 @@ def test_an_earlier_version_is_kept_out_of_site_search_whatever_its_markup(scena
     assert site.ok, site.messages()
     if site.exists(f"{URL}versions/2025-02-03/index.html"):
         assert [h for h in find(site.output, "Wombatcheese") if "pagefind" in h.where] == []
+
+
+def test_the_change_note_of_a_version_left_out_is_shown_nowhere(scenario, monkeypatch):
+    _register(scenario, monkeypatch, NAME)
+    _git(scenario.root, "init", "-q")
+    _commit(scenario, {PAGE: _page("Refer by phone.", Date="2025-02-03")}, "2025-02-03T10:00:00")
+    left_out = dict(Date="2025-02-03", Modified="2025-08-04", Change_note="Adds the Wombatnote portal.")
+    _commit(scenario, {PAGE: _page(f"Refer by phone; {NAME} can help.", **left_out)}, "2025-08-05T10:00:00")
+    _commit(
+        scenario,
+        {PAGE: _page("Refer online.", Date="2025-02-03", Modified="2026-08-10", Change_note="Refer online.")},
+        "2026-08-11T10:00:00",
+    )
+    site = _build(scenario)
+    assert site.ok, site.messages()
+    assert site.exists(f"{URL}versions/2025-02-03/index.html")
+    _assert_refused_or_absent(site, "Wombatnote", "Quinlan")
