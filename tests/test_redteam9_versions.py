@@ -357,3 +357,32 @@ def test_the_change_note_of_a_version_left_out_is_shown_nowhere(scenario, monkey
     assert site.ok, site.messages()
     assert site.exists(f"{URL}versions/2025-02-03/index.html")
     _assert_refused_or_absent(site, "Wombatnote", "Quinlan")
+
+
+# The gate's small changes: the board's shared mailboxes. False alarms?
+@pytest.mark.parametrize(
+    "mailbox",
+    [
+        "training@northshire-scb.example",
+        "lado@northshire-scb.example",
+        "early-help@northshire-scb.example",
+        pytest.param(
+            "childprotection@northshire-scb.example",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a shared mailbox of ordinary words run together (childprotection@, earlyhelp@) "
+                "is read as a person's address: only words apart (child.protection@) are ordinary",
+            ),
+        ),
+    ],
+)
+def test_a_shared_mailbox_of_the_board_is_published(scenario, mailbox):
+    scenario.write("guidance/referral.md", _page(f"Email [{mailbox}](mailto:{mailbox}) to book."))
+    site = _build(scenario)
+    assert site.ok, site.messages()
+
+
+def test_a_persons_address_at_the_boards_domain_is_refused(scenario):
+    mailbox = "zebedee.quinlan@northshire-scb.example"
+    scenario.write("guidance/referral.md", _page(f"Email [{mailbox}](mailto:{mailbox}) to book."))
+    _assert_refused_or_absent(_build(scenario), "quinlan")
