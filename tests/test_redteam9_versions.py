@@ -386,3 +386,14 @@ def test_a_persons_address_at_the_boards_domain_is_refused(scenario):
     mailbox = "zebedee.quinlan@northshire-scb.example"
     scenario.write("guidance/referral.md", _page(f"Email [{mailbox}](mailto:{mailbox}) to book."))
     _assert_refused_or_absent(_build(scenario), "quinlan")
+
+
+@pytest.mark.parametrize("code", ["PII001", "RED001"])
+def test_a_waiver_in_an_earlier_version_for_a_name_in_todays_register(scenario, monkeypatch, code):
+    """The waiver was approved when the version was current; the name is in
+    a register today (the person turned out to be the child's relative)."""
+    _register(scenario, monkeypatch, NAME)
+    waiver = f'<!-- waive {code} "{NAME}": named in a national review; approved by Head of Safeguarding -->'
+    _history(scenario, _page(f"Read the national review of {NAME}. {waiver}", Date="2025-02-03"))
+    site = _build(scenario)
+    _assert_refused_or_absent(site, "Quinlan")
