@@ -11,7 +11,8 @@ that changes the text but not that date (a typo put right) changes the
 version it belongs to, whose last text is the one shown; a commit that
 changes the date starts a new version. The day a version took effect is that
 field's value at the commit, never the commit's date, which is used only
-when the field cannot be read. Drafts in the history were never published
+when the field cannot be read, or when it goes back to a day before the
+last version's (a change reverted). Drafts in the history were never published
 and are skipped. Only guidance has earlier versions: a review never does.
 
 Each earlier version is read from its Markdown, as the page's file is read,
@@ -26,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass
 
@@ -57,15 +59,37 @@ def versions_of(revisions: list[Revision]) -> list[Version]:
     versions: list[Version] = []
     for revision in revisions:
         source = parse("", revision.text)
-        status = source.field("Status")
-        if status is not None and status.value.strip().casefold() == "draft":
+        if _is_draft(revision.text):
             continue
         day = _effective(source) or revision.day
+        if versions and day < versions[-1].took_effect:
+            # A date earlier than the last version's (a change reverted,
+            # `git revert`): this text took effect when it was committed,
+            # or belongs to the last version. Days only go forward, so no
+            # two versions share a day, an address or a source.
+            day = max(revision.day, versions[-1].took_effect)
         if versions and versions[-1].took_effect == day:
             versions[-1] = Version(day, revision.text)
         else:
             versions.append(Version(day, revision.text))
     return versions
+
+
+# A field of the header as Markdown reads it (up to three spaces before it),
+# which Pelican's reader uses: `   Status: draft` is a field there, where
+# lscb_core.sources reads it as the line above continued.
+_META = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
+
+
+def _is_draft(text: str) -> bool:
+    """Whether the header's first `Status` says draft, as Pelican reads it."""
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        match = _META.match(line)
+        if match and match.group(1).lower() == "status":
+            return match.group(2).strip().casefold() == "draft"
+    return False
 
 
 def _effective(source) -> dt.date | None:
@@ -137,6 +161,8 @@ def _article(page, version: Version, replaced_on: dt.date, reader, generator):
     remember(source_path, version.text)
     try:
         content, metadata = reader.read_text(source_path, version.text)
+        if str(metadata.get("status", "")).strip().casefold() == "draft":
+            return None  # a draft as Pelican read it: never published
         slug = page.slug
         metadata.update(
             slug=slug,

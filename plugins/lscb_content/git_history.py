@@ -89,7 +89,8 @@ def _changes(log: str, prefix: str) -> list[tuple[str, dt.date, str, str]]:
 
 def _texts(folder: str, changes) -> dict[str, list[Revision]]:
     """Each change's text, through one `git cat-file --batch`; a file the
-    commit deleted has none, and is left out."""
+    commit deleted has none, and is left out, as is a text that is not
+    UTF-8."""
     if not changes:
         return {}
     asked = "".join(f"{commit}:{path}\n" for commit, _day, path, _name in changes).encode()
@@ -103,8 +104,15 @@ def _texts(folder: str, changes) -> dict[str, list[Revision]]:
         if len(header) < 3 or header[1] != b"blob":  # "<name> missing": deleted there
             continue
         size = int(header[2])
-        text = answer[at : at + size].decode("utf-8", "replace").lstrip("\ufeff")
+        data = answer[at : at + size]
         at += size + 1
+        try:
+            text = data.decode("utf-8").lstrip("\ufeff")
+        except UnicodeDecodeError:
+            # Not UTF-8 (saved as Windows-1252 once): Pelican could not read
+            # it either, so it was never published; read with replacement
+            # characters, "Renée" would be "Ren\ufffde", which no register matches.
+            continue
         files.setdefault(name, []).append(Revision(commit, day, text))
     for revisions in files.values():
         revisions.reverse()  # oldest first

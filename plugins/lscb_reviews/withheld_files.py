@@ -93,6 +93,11 @@ def withhold_files(generators) -> None:
     findings, kept = [], set()
     for sc, absolute, relative, review, copy in candidates:
         pages = linked.get(absolute, [])
+        # An earlier version of guidance (lscb_content.earlier_versions) that
+        # links it keeps nothing: it is left out (lscb_checks.earlier_versions).
+        for item in [p for p in pages if getattr(p.obj, "is_earlier_version", False)]:
+            item.obj.withheld_links = [*getattr(item.obj, "withheld_links", []), _shared(item, absolute, review, copy)]
+            pages.remove(item)
         if not pages:
             log.info("Not copied: %s (a file of %s, which is not published)", relative, display_path(review))
             dropped.add(id(sc))

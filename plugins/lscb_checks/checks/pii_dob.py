@@ -107,7 +107,7 @@ class DateOfBirth(Rule):
     ("born 14-Mar-2017", "14.03.2017", "2017/03/14"), and so do months in
     capitals ("BORN ON 14 MARCH 2017"). A range of dates a month or more
     long ("born between 1 September 2014 and 31 August 2015", a school
-    year) is a group of children, and is not reported. The day and the year may be written
+    year; its end with its year; not after "born on") is a group of children, and is not reported. The day and the year may be written
     in words ("born on the fourteenth of March 2017", "the twenty-first of
     June", "March the fourteenth, two thousand and seventeen", "nineteen
     eighty-nine", "twenty seventeen").
@@ -353,24 +353,25 @@ def detect(span, context: Context):
             yield Hit(DateOfBirth, start, end, "date of birth", HINT)
 
 
-# "born between 1 September 2014 and 31 August 2015", "from ... to ...",
-# "1 September 2014 - 31 August 2015": the end of a range. "born on 3 March
-# 2015 and 31 August 2016" is two children's dates of birth.
+# "born between 1 September 2014 and 31 August 2015", "from ... to ...", "1 September
+# 2014 - 31 August 2015": a range. "born on 3 March 2015 and 31 August 2016" is two.
 _RANGE_END = re.compile(rf"\s*(?:and|to|until|till|[-\u2013\u2014])\s*(?P<date>{_DATE})")
 _RANGE_START = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?$")
 
 
 def _cohort(text: str, match: re.Match) -> bool:
-    """A range of birth dates a month or more long is a group of children
-    (a school year's cohort), not one child's date of birth."""
+    """A range of birth dates a month or more long is a cohort, not one child's birth."""
     end = _RANGE_END.match(text, match.end("date"))
     if match.re is _DOB_BEFORE or end is None:
         return False
     opened = _RANGE_START.search(match.group("between"))
-    if not opened and not re.match(r"\s*[-\u2013\u2014]", text[match.end("date") :]):
-        return False
-    try:
+    dashed = re.match(r"\s*[-\u2013\u2014]", text[match.end("date") :])
+    if not opened and (not dashed or re.search(r"(?i)\bon\b", match.group("between"))):
+        return False  # "born on 3 March 2014 - 14 May 2014 was the first visit": one day, then another
+    try:  # the end names its year: not "born 3 March 2014 - 3 April was the first visit"
         first, last = (parse_date(m.group("date"), dayfirst=True) for m in (match, end))
+        if parse_date(end.group("date"), dayfirst=True, default=parse_date("0001-01-01")).year == 1:
+            return False
     except (ValueError, OverflowError):
         return False
     return (last - first).days >= 28

@@ -38,13 +38,25 @@ def address_words(address: str) -> str:
     values = [value if sep else key for key, sep, value in pairs]
     keys = [key for key, sep, _ in pairs if sep]
     sentences = [" ".join(segments), user, " ".join(values), parts.fragment, *keys]
+    # A name split where the path ends (`/families/zebedee?surname=quinlan`,
+    # `/zebedee#quinlan`): the last folder or file of the path when it is
+    # one word, and the first word after it when it has three letters or
+    # more (not a code: `/Dawson?lang=en-GB` is not "Dawson En").
+    last = _words(next((segment for segment in reversed(segments) if segment), ""))
+    after = next((words for words in map(_words, (*values, parts.fragment)) if words), [])
+    if len(last) == 1 and after and len(after[0]) >= 3:
+        sentences.append(f"{last[0]} {after[0]}")
     common = _common_words()
     read = []
     for sentence in sentences:
-        words = _ADDRESS_GAPS.sub(" ", _CAMEL.sub(" ", unquote(sentence))).split()
+        words = _words(sentence)
         if words:
             read.append(" ".join(word if word.lower() in common else word[:1].upper() + word[1:] for word in words))
     return ". ".join(read)
+
+
+def _words(text: str) -> list[str]:
+    return _ADDRESS_GAPS.sub(" ", _CAMEL.sub(" ", unquote(text))).split()
 
 
 @functools.lru_cache(maxsize=1)
