@@ -37,6 +37,7 @@ from lscb_core.site import Site
 from lscb_core.waivers import apply_waivers, waivers_in
 
 from . import registry
+from .earlier_version_links import addresses, dead_links
 from .published.detect import block_hits, text_blocks
 from .published.markup import read_markup
 from .redaction import redaction
@@ -64,7 +65,7 @@ def vet_earlier_versions(generators) -> None:
     items = [Item(v, "guidance", "published") for v in versions]
     site = Site(settings=settings, items=items + _linked(generators, versions), mode=mode_of(settings))
     failed = {}
-    for found in _errors(site):
+    for found in _errors(site, addresses(generators)):
         failed.setdefault(found.path, found)
     for version in versions:
         problem = failed.get(version.source_path)
@@ -98,7 +99,7 @@ def _linked(generators, versions) -> list[Item]:
     return found
 
 
-def _errors(site: Site) -> list[Finding]:
+def _errors(site: Site, known: set[str]) -> list[Finding]:
     """The findings on the versions that are errors in the build's mode
     and that none of the version's own waivers covers."""
     paths = {item.path for item in site.items if getattr(item.obj, "is_earlier_version", False)}
@@ -112,6 +113,7 @@ def _errors(site: Site) -> list[Finding]:
     # lscb_reviews.withheld_files, which keeps the file for no version).
     found.extend(f for item in site.items for f in getattr(item.obj, "withheld_links", []))
     found.extend(_blocked_addresses(site))
+    found.extend(dead_links(site, known))
     found = [replace(f, severity=RULES[f.code].severity_in(site.mode)) if f.code in RULES else f for f in found]
     waivers = [w for item in site.items for w in waivers_in(item.source, site.mode)]
     # Every check has read the versions: a waiver that waives nothing is

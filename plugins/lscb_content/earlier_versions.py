@@ -30,6 +30,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
@@ -149,6 +150,34 @@ def _versions_of_page(page, history: History, reader, generator) -> list:
     return made
 
 
+# A link or a picture's address in a tag, relative to the page that showed it.
+_RELATIVE = re.compile(
+    r"""(?P<name>\s(?:href|src)\s*=\s*)(?P<quote>["'])(?!/|#|\{|[A-Za-z][A-Za-z0-9+.-]*:)(?P<rel>[^"']+)(?P=quote)""",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[A-Za-z][^>]*>")
+# The mark that puts a page in the site search: never on an earlier version.
+_SEARCH_MARK = re.compile(r"""\sdata-pagefind-[\w-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.IGNORECASE)
+
+
+def as_on_its_page(html: str, page_url: str) -> str:
+    """An earlier version's body as it worked on its page: a relative
+    address (`../escalation/`) is taken from the page's address, not from
+    the version's two folders deeper, and written from the site's root (the
+    site's own step makes it work under any SITEURL); and no mark of the
+    site search, which an editor's raw HTML may have held (an earlier
+    version is never searched)."""
+    base = "/" + page_url.lstrip("/")
+
+    def tag(match: re.Match) -> str:
+        text = _SEARCH_MARK.sub("", match.group(0))
+        return _RELATIVE.sub(
+            lambda m: m.group("name") + m.group("quote") + urljoin(base, m.group("rel")) + m.group("quote"), text
+        )
+
+    return _TAG.sub(tag, html)
+
+
 def _read(path: str) -> str:
     with open(path, encoding="utf-8", errors="replace") as handle:
         return handle.read()
@@ -184,6 +213,7 @@ def _article(page, version: Version, replaced_on: dt.date, reader, generator):
         return None
     if not getattr(article, "title", None):
         return None
+    article._content = as_on_its_page(article._content or "", page.url)
     article.template = TEMPLATE
     article.current_version = page
     article.took_effect = version.took_effect

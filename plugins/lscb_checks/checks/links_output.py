@@ -325,6 +325,8 @@ def check_output(output):
     in_headers: set[tuple] = set()  # (file, key) of links found in a page's header
     for rel in sorted(output.pages):
         page = output.pages[rel]
+        if page.item is not None and getattr(page.item.obj, "is_earlier_version", False):
+            continue  # judged before it was written (lscb_checks.earlier_version_links)
         from_draft = page.item is not None and page.item.state == "draft"
         # A quick look at every URL of the page first; most pages are fine.
         if not any(links.problem(page, href, from_draft) for href in set(page.quick[0])):
