@@ -285,14 +285,7 @@ def test_a_register_term_split_over_the_parts_of_an_address(scenario, monkeypatc
     [
         "Child Q was born on 3 March 2014.",
         "Child Q was born on 3 March 2014 - 14 May 2014 was the first visit by the health visitor.",
-        pytest.param(
-            "Child Q was born 3 March 2014 \u2013 12 June 2014 saw the first referral.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="a date of birth, a dash and the next date of a chronology read as a cohort: "
-                "'children born 1 September 2014 - 31 August 2015 start school' is written the same way",
-            ),
-        ),
+        "Child Q was born 3 March 2014 \u2013 12 June 2014 saw the first referral.",
         "Child Q was born on 3 March 2014 - 3 April was the first visit.",
     ],
 )
@@ -359,14 +352,8 @@ def test_the_change_note_of_a_version_left_out_is_shown_nowhere(scenario, monkey
         "training@northshire-scb.example",
         "lado@northshire-scb.example",
         "early-help@northshire-scb.example",
-        pytest.param(
-            "childprotection@northshire-scb.example",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="a shared mailbox of ordinary words run together (childprotection@, earlyhelp@) "
-                "is read as a person's address: only words apart (child.protection@) are ordinary",
-            ),
-        ),
+        "childprotection@northshire-scb.example",
+        "earlyhelp@northshire-scb.example",
     ],
 )
 def test_a_shared_mailbox_of_the_board_is_published(scenario, mailbox):
@@ -375,8 +362,8 @@ def test_a_shared_mailbox_of_the_board_is_published(scenario, mailbox):
     assert site.ok, site.messages()
 
 
-def test_a_persons_address_at_the_boards_domain_is_refused(scenario):
-    mailbox = "zebedee.quinlan@northshire-scb.example"
+@pytest.mark.parametrize("mailbox", ["zebedee.quinlan@northshire-scb.example", "zebedeequinlan@northshire-scb.example"])
+def test_a_persons_address_at_the_boards_domain_is_refused(scenario, mailbox):
     scenario.write("guidance/referral.md", _page(f"Email [{mailbox}](mailto:{mailbox}) to book."))
     _assert_refused_or_absent(_build(scenario), "quinlan")
 

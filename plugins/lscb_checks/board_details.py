@@ -13,7 +13,8 @@ several.
 
 A shared mailbox at the board's own domain (the domain of BOARD_EMAIL)
 counts as the board's when its name is made of ordinary words
-(`training@`, `safeguarding.events@`, `lscb-admin@`): an events page
+(`training@`, `safeguarding.events@`, `lscb-admin@`, `childprotection@`,
+two words run together unless the whole is a family name): an events page
 gives the training team's address. One with a forename in it
 (`jane.smith@`) or a word that is not an ordinary word (`hquennell@`)
 is a person's, and is reported.
@@ -92,16 +93,25 @@ def is_board_mailbox(address: str, domain: str) -> bool:
     word of its name an ordinary word that is not a forename, or the short
     name of a safeguarding body."""
     from .text.forenames import forenames
-    from .text.wordlists import everyday_words
+    from .text.wordlists import everyday_words, surnames
 
     local, _, host = address.strip().lower().rpartition("@")
     if not domain or host != domain or not local:
         return False
     pieces = [piece for piece in _MAILBOX_PIECES.split(local) if piece]
-    ordinary, names = everyday_words(), forenames()
-    return bool(pieces) and all(
-        piece in _MAILBOX_ABBREVIATIONS or (piece in ordinary and piece not in names) for piece in pieces
-    )
+    ordinary, names, families = everyday_words(), forenames(), surnames()
+
+    def word(piece: str) -> bool:
+        return piece in _MAILBOX_ABBREVIATIONS or (piece in ordinary and piece not in names)
+
+    def run_together(piece: str) -> bool:
+        # "childprotection", "earlyhelp": two ordinary words run together,
+        # unless the whole is a name ("greenwood" is a family name).
+        if piece in families or piece in names:
+            return False
+        return any(word(piece[:cut]) and word(piece[cut:]) for cut in range(3, len(piece) - 2))
+
+    return bool(pieces) and all(word(piece) or run_together(piece) for piece in pieces)
 
 
 _EMAIL_LIKE = re.compile(r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z0-9-]+")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from dateutil.parser import parse as parse_date
-
 from lscb_core.rules import Rule, Waiver
 from lscb_core.text.normalise import normalise
 
 from ..review_scan import Context, Hit, scan
+from ..text.birth_cohort import cohort
 from ..text.rows import Row, rows
 
 _MONTH = (
@@ -353,28 +352,12 @@ def detect(span, context: Context):
             yield Hit(DateOfBirth, start, end, "date of birth", HINT)
 
 
-# "born between 1 September 2014 and 31 August 2015", "from ... to ...", "1 September
-# 2014 - 31 August 2015": a range. "born on 3 March 2015 and 31 August 2016" is two.
+# "born between 1 September 2014 and 31 August 2015": the end of a range (birth_cohort).
 _RANGE_END = re.compile(rf"\s*(?:and|to|until|till|[-\u2013\u2014])\s*(?P<date>{_DATE})")
-_RANGE_START = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?$")
 
 
 def _cohort(text: str, match: re.Match) -> bool:
-    """A range of birth dates a month or more long is a cohort, not one child's birth."""
-    end = _RANGE_END.match(text, match.end("date"))
-    if match.re is _DOB_BEFORE or end is None:
-        return False
-    opened = _RANGE_START.search(match.group("between"))
-    dashed = re.match(r"\s*[-\u2013\u2014]", text[match.end("date") :])
-    if not opened and (not dashed or re.search(r"(?i)\bon\b", match.group("between"))):
-        return False  # "born on 3 March 2014 - 14 May 2014 was the first visit": one day, then another
-    try:  # the end names its year: not "born 3 March 2014 - 3 April was the first visit"
-        first, last = (parse_date(m.group("date"), dayfirst=True) for m in (match, end))
-        if parse_date(end.group("date"), dayfirst=True, default=parse_date("0001-01-01")).year == 1:
-            return False
-    except (ValueError, OverflowError):
-        return False
-    return (last - first).days >= 28
+    return match.re is not _DOB_BEFORE and cohort(text, match, _RANGE_END.match(text, match.end("date")))
 
 
 def _plausible(match: re.Match) -> bool:
