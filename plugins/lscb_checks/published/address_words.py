@@ -46,6 +46,9 @@ def address_words(address: str) -> str:
     after = next((words for words in map(_words, (*values, parts.fragment)) if words), [])
     if len(last) == 1 and after and len(after[0]) >= 3:
         sentences.append(f"{last[0]} {after[0]}")
+    # A key that is not a program's word, read with its value: a name
+    # written as `?zebedee=quinlan`.
+    sentences += [f"{key} {value}" for key, sep, value in pairs if sep and value and _is_word_key(key)]
     common = _common_words()
     read = []
     for sentence in sentences:
@@ -53,6 +56,18 @@ def address_words(address: str) -> str:
         if words:
             read.append(" ".join(word if word.lower() in common else word[:1].upper() + word[1:] for word in words))
     return ". ".join(read)
+
+
+# Keys that programs give their values: read apart from them.
+_PROGRAM_KEYS = frozenset(
+    "id lang language locale page p q s query search ref source utm type view sort order format mode tab "
+    "section category cat tag date year month day from to start end size width height v version".split()
+)
+
+
+def _is_word_key(key: str) -> bool:
+    key = unquote(key).lower()
+    return len(key) >= 3 and key.isalpha() and key not in _PROGRAM_KEYS and not key.startswith("utm")
 
 
 def _words(text: str) -> list[str]:
