@@ -110,6 +110,8 @@ LOOK_ALIKES = str.maketrans(
     }
 )
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
+# For a value in another script (Arabic, Hebrew, Chinese...): every letter of any script is a letter.
+_NOT_ANY_WORD = re.compile(r"[\W_]+")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"<[^<>]*>")
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
@@ -191,13 +193,20 @@ class View:
 
 
 def contains(view_or_text, value: str) -> bool:
-    """Whether `value` can be read in a view (or a plain string)."""
+    """Whether `value` can be read in a view (or a plain string). A value
+    written (in part) in letters that are not Latin once normalised is also
+    looked for with every letter of every script read as a letter."""
     view = view_or_text if isinstance(view_or_text, View) else View("", "", view_or_text)
     words = spaced(value)
     if words.strip() and words in view.spaced:
         return True
     letters = squashed(value)
-    return len(letters) >= SQUASH_MIN and letters in view.squashed
+    if len(letters) >= SQUASH_MIN and letters in view.squashed:
+        return True
+    other = _NOT_ANY_WORD.sub(" ", normalise(value)).strip()
+    if other == words.strip():
+        return False  # Latin letters and digits only: read above
+    return f" {other} " in " " + _NOT_ANY_WORD.sub(" ", view.normalised) + " "
 
 
 # --- Reading every kind of file ------------------------------------------------

@@ -46,6 +46,7 @@ from urllib.parse import unquote, unquote_to_bytes
 from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
 from .address_words import address_words
 from .markup import Piece, read_markup, tag_pieces
+from .search_names import without_search_names
 from .theme_classes import theme_classes
 
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom")
@@ -157,8 +158,8 @@ def read_page(rel: str, data: bytes) -> PublishedFile:
 
 
 def path_texts(rel: str) -> list[Text]:
-    """The output path itself, read as words: folders and file name."""
-    return [Text("file name", address_words(rel))]
+    """The output path itself, read as words: folders and file name (the search's own names apart)."""
+    return [Text("file name", address_words(without_search_names(rel)))]
 
 
 def _read_bytes(path: str) -> bytes:

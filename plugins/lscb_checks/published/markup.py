@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 from lscb_core.html_model import _attributes
 
+from .heading_anchors import heading_anchors
+
 # Tags that end a block of text: the words on either side never join. The
 # blocks of old HTML (center, xmp, listing...) too: a browser shows them on
 # lines of their own (red team round 8: "board<xmp>Name" read "boardName").
@@ -197,6 +199,9 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         pieces.extend(Piece(tag.lower(), body) for tag, _attrs, body in raw if body.strip())
         markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
     tags = [attrs for attrs in set(_START_TAG.findall(markup)) if not attrs.isspace()]
+    if page and "<h" in markup:
+        anchors = heading_anchors(markup, _shown)
+        tags = [attrs for attrs in tags if attrs not in anchors] if anchors else tags
     head = ""
     end = _head_end(markup) if page else None
     if end is not None:

@@ -23,15 +23,29 @@ _IGNORABLE_CHAR = re.compile(f"[{_IGNORABLE}]")
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 
 
+# The Arabic tatweel (kashida) only stretches the joint between two letters:
+# "عائـشہ" is "عائشہ" drawn wider. A letter by its category (Lm), read as nothing.
+_TATWEEL = "\u0640"
+
+
 def ignorable(char: str) -> bool:
-    """A default-ignorable code point or a format (Cf) character."""
-    return bool(_IGNORABLE_CHAR.match(char)) or unicodedata.category(char) == "Cf"
+    """A default-ignorable code point, a format (Cf) character or the tatweel."""
+    return bool(_IGNORABLE_CHAR.match(char)) or unicodedata.category(char) == "Cf" or char == _TATWEEL
+
+
+def ascii_digit(char: str) -> str | None:
+    """The ASCII digit a decimal digit of another script stands for (Arabic-Indic
+    "٠٧٧٠٠", Devanagari "०"...), so that a phone number or a date reads the same
+    in any script; None for any other character."""
+    return str(unicodedata.decimal(char)) if not char.isascii() and char.isdecimal() else None
 
 
 @functools.lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     if ignorable(char):
         return ""
+    if ascii_digit(char):
+        return ascii_digit(char)
     folded = _accentless(char)
     if folded.isascii():
         return folded  # as before look-alikes were read: registers keep matching

@@ -9,7 +9,7 @@ import functools
 import re
 import unicodedata
 
-from .characters import _accentless, _latin, ignorable
+from .characters import _accentless, _latin, ascii_digit, ignorable
 
 
 class Cleaned:
@@ -129,6 +129,6 @@ def _clean_cluster(cluster: str) -> str:
         composed = composed[0] + "".join(char for char in composed[1:] if not _is_mark(char))
     out = []
     for char in composed:
-        latin = _latin(char) if char.isalpha() and not char.isascii() else None
+        latin = _latin(char) if char.isalpha() and not char.isascii() else ascii_digit(char)
         out.append(latin or char)
     return "".join(out)
