@@ -143,6 +143,7 @@ def test_header_fields_are_read_one_at_a_time(scenario):
         "Staff at the Florence Nightingale Wing treated Mother.",
         "Mother attended 2 Family Court hearings; Father had 3 Crown Court appearances.",
         "Father, born in Leeds, moved to Northshire on 3 May 2015.",
+        "The NATO summit on 14.03.2015 was in the news.",
         "The Timpson Review of School Exclusion (2019) and the Head of School both warned of this.",
     ],
 )

@@ -170,11 +170,6 @@ def test_the_boards_own_number_in_arabic_indic_digits_is_not_refused(scenario):
     assert site.ok, errors(site)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a date of birth is found after English words (born, DOB, date of birth): written after "
-    "the Polish, Romanian, Portuguese or Somali for born, it passes the source checks and the gate (PII004)",
-)
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [

@@ -9,6 +9,7 @@ from lscb_core.text.normalise import normalise
 
 from ..review_scan import Context, Hit, scan
 from ..text.birth_cohort import cohort
+from ..text.born_words import births
 from ..text.rows import Row, rows
 
 _MONTH = (
@@ -106,7 +107,11 @@ class DateOfBirth(Rule):
     ("born 14-Mar-2017", "14.03.2017", "2017/03/14"), and so do months in
     capitals ("BORN ON 14 MARCH 2017"). A range of dates a month or more
     long ("born between 1 September 2014 and 31 August 2015", a school
-    year; its end with its year; not after "born on") is a group of children, and is not reported. The day and the year may be written
+    year; its end with its year; not after "born on"; with a dash, only
+    after words for a group: "children born ...") is a group of children,
+    and is not reported. On a translated page, a date after that language's
+    word for "born" is a date of birth too ("urodzona 14.03.2015",
+    "Născută la 14 martie 2015"). The day and the year may be written
     in words ("born on the fourteenth of March 2017", "the twenty-first of
     June", "March the fourteenth, two thousand and seventeen", "nineteen
     eighty-nine", "twenty seventeen").
@@ -345,6 +350,10 @@ def detect(span, context: Context):
         if _plausible(match) and match.start("date") not in seen and not _cohort(text, match):
             seen.add(match.start("date"))
             yield Hit(DateOfBirth, match.start("date"), match.end("date"), "date of birth", HINT)
+    for start, end in births(text):  # after another language's word for "born"
+        if start not in seen:
+            seen.add(start)
+            yield Hit(DateOfBirth, start, end, "date of birth", HINT)
     declared = context.redaction.pseudonyms(context.item)
     for start, end in _row_dates(text, declared):
         if start not in seen:
