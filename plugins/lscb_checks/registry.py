@@ -43,6 +43,8 @@ REPORTED_ELSEWHERE = {
     "allowlist_entries": ("lscb_checks.allowlist",),  # CFG001: found as the allowlist is read
     "redaction_register_files": ("lscb_reviews.leak_guard",),  # RED005 too: a register's copy in the output
     "metadata_values": ("lscb_checks.checks.metadata_schema",),  # META003, META004, META006: field values
+    # LINK001 too: an earlier version of guidance linking to an address the site does not have today
+    "links_output": ("lscb_checks.earlier_version_links",),
 }
 
 START_CHECKS = (
