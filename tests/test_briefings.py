@@ -15,17 +15,10 @@ from leak_search import find
 from register_helpers import write_register
 
 from conftest import markdown_file, review_markdown
+from lscb_content.briefings import DEFAULT_SECTIONS
 
 KEY = "test-board-key-4f1c9a27be0d4d3c8e51"
-SECTIONS = (
-    "Background",
-    "Why it matters",
-    "What we found",
-    "What it means for practice",
-    "What to do",
-    "Questions for reflection",
-    "Find out more",
-)
+SECTIONS = DEFAULT_SECTIONS  # the demo's pelicanconf.py sets the same seven
 # The demo's briefing of the withheld review (content/briefings/child-k.md):
 # its title and a phrase no other file of the demo has.
 WITHHELD_TITLE = "7-minute briefing: Child K and the quiet withdrawal"

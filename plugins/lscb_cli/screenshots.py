@@ -35,7 +35,14 @@ PAGES = {
     "events": "events/",
     "event": "events/safer-sleep-workshop/",
     "search": "search/?q=neglect",
+    "briefing": "briefings/child-l/",
+    "earlier-version": "guidance/making-a-referral/versions/2026-09-28/",
+    "report-a-concern-polish": "report-a-concern/pl/",
+    "report-a-concern-urdu": "report-a-concern/ur/",
 }
+# Pages in another language: their buttons have other names, so only the
+# standard view is taken (the display options are the same as in English).
+STANDARD_ONLY = {"report-a-concern-polish", "report-a-concern-urdu"}
 # Mode -> the buttons a reader presses.
 MODES = {
     "default": [],
@@ -61,6 +68,8 @@ def main(argv=None) -> int:
         browser = launch(playwright)
         for name, path in PAGES.items():
             for mode, buttons in MODES.items():
+                if name in STANDARD_ONLY and buttons:
+                    continue
                 context = browser.new_context(viewport={"width": args.width, "height": 900})
                 page = context.new_page()
                 page.goto(base + path)
