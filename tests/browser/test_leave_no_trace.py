@@ -18,6 +18,7 @@ the site with that one thing broken."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -176,13 +177,23 @@ def test_a_choice_kept_before_the_tick_box_existed_counts_as_ticked_and_untickin
 # -- "Cover your tracks" from the Exit hint and the footer, on every page
 
 
+def _words_for(lang: str) -> str:
+    """ "Cover your tracks" in the page's language: the theme's message
+    catalogue (theme/translations/<lang>.toml) on a translated page."""
+    catalogue = Path(__file__).resolve().parents[2] / "theme" / "translations" / f"{lang.split('-')[0]}.toml"
+    if lang.startswith("en") or not catalogue.is_file():
+        return "Cover your tracks"
+    return tomllib.loads(catalogue.read_text(encoding="utf-8")).get("Cover your tracks", "Cover your tracks")
+
+
 def tracks_link_problems(page, address: str) -> list[Problem]:
     problems = []
+    words = _words_for(page.locator("html").get_attribute("lang") or "en")
     for where, selector in (
         ("exit hint", ".exit-this-page__hint a"),
         ("footer", ".site-footer nav a"),
     ):
-        link = page.locator(selector, has_text="Cover your tracks")
+        link = page.locator(selector, has_text=words)
         if link.count() != 1 or not link.first.is_visible():
             problems.append(Problem(address, "cover your tracks", selector, f"no visible link in the {where}"))
         elif not (link.first.get_attribute("href") or "").endswith("/cover-your-tracks/"):
