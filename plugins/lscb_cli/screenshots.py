@@ -38,11 +38,11 @@ PAGES = {
     "briefing": "briefings/child-l/",
     "earlier-version": "guidance/making-a-referral/versions/2026-09-28/",
     "report-a-concern-polish": "report-a-concern/pl/",
-    "report-a-concern-urdu": "report-a-concern/ur/",
 }
 # Pages in another language: their buttons have other names, so only the
 # standard view is taken (the display options are the same as in English).
-STANDARD_ONLY = {"report-a-concern-polish", "report-a-concern-urdu"}
+# (The Urdu page is not taken: this machine's fonts lack some Urdu letters.)
+STANDARD_ONLY = {"report-a-concern-polish"}
 # Mode -> the buttons a reader presses.
 MODES = {
     "default": [],
