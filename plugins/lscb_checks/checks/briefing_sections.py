@@ -25,8 +25,9 @@ class BriefingSectionMissing(Rule):
     """Flags a 7-minute briefing without a heading for one of the board's
     seven sections (BRIEFING_SECTIONS in pelicanconf.py; by default
     Background, Why it matters, What we found, What it means for practice,
-    What to do, Questions for reflection, Find out more). One finding for
-    each missing section, at the line where it belongs.
+    What to do, Questions for reflection, Find out more). Missing sections are
+    reported at the line where they belong, one finding for the sections
+    that belong at the same place (the hint lists every heading to add).
 
     ## Why it matters
     Teams read a briefing in seven minutes because every briefing has the
@@ -86,22 +87,37 @@ def check(site) -> Iterable[Finding]:
 def check_item(item, sections) -> Iterable[Finding]:
     present = {_key(text): line for line, text in headings(item.source)}
     last_line = max(1, len(item.source.text.splitlines()))
+    # The missing sections by where they belong (before the next section that
+    # is there, or at the end), in the board's order: one finding per place.
+    places: dict[int, list[str]] = {}
     for index, name in enumerate(sections):
         if _key(name) in present:
             continue
-        # Where it belongs: before the next section that is there.
         following = [present[_key(later)] for later in sections[index + 1 :] if _key(later) in present]
-        line = following[0] if following else last_line
-        shown = cut_words(name, 48)
+        places.setdefault(following[0] if following else -1, []).append(cut_words(name, 48))
+    for line, names in places.items():
+        listed = _listed(names)
         yield BriefingSectionMissing.at(
             item.path,
-            line,
+            line if line > 0 else last_line,
             # The headings are the board's settings, not the page's content.
-            say("briefing has no section '{name}'", name=known(shown)),
+            say("briefing has no {sections} {names}", sections=known(_plural(names)), names=known(listed)),
             say(
-                "add '## {name}' {where}; the seven headings are BRIEFING_SECTIONS in pelicanconf.py",
-                name=known(shown),
-                where=known("above this line" if following else "at the end"),
+                "add {headings} {where}; the seven headings are BRIEFING_SECTIONS in pelicanconf.py",
+                headings=known(", ".join(f"'## {name}'" for name in names)),
+                where=known("above this line" if line > 0 else "at the end"),
             ),
-            term=name,
+            term=names[0],
         )
+
+
+def _plural(names: list[str]) -> str:
+    return "section" if len(names) == 1 else "sections"
+
+
+def _listed(names: list[str]) -> str:
+    """'A', 'A' and 'B', or 'A' and 3 more (the hint names them all)."""
+    quoted = [f"'{name}'" for name in names]
+    if len(quoted) > 2:
+        return f"{quoted[0]} and {len(quoted) - 1} more"
+    return " and ".join(quoted)
