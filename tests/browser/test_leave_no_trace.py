@@ -18,7 +18,6 @@ the site with that one thing broken."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,7 @@ import pytest
 from lscb_audit.browser import new_context
 from lscb_audit.phone import phone_context
 from lscb_audit.problems import Problem, report
+from lscb_content.catalogue import catalogue
 
 NEUTRAL = "<!doctype html><title>Weather</title><p>Sunny spells.</p>"
 GUIDANCE = "guidance/roles-of-agencies/"
@@ -178,12 +178,11 @@ def test_a_choice_kept_before_the_tick_box_existed_counts_as_ticked_and_untickin
 
 
 def _words_for(lang: str) -> str:
-    """ "Cover your tracks" in the page's language: the theme's message
-    catalogue (theme/translations/<lang>.toml) on a translated page."""
-    catalogue = Path(__file__).resolve().parents[2] / "theme" / "translations" / f"{lang.split('-')[0]}.toml"
-    if lang.startswith("en") or not catalogue.is_file():
-        return "Cover your tracks"
-    return tomllib.loads(catalogue.read_text(encoding="utf-8")).get("Cover your tracks", "Cover your tracks")
+    """ "Cover your tracks" in the page's language, from the theme's message
+    catalogue (lscb_content.catalogue) on a translated page."""
+    theme = {"THEME": str(Path(__file__).resolve().parents[2] / "theme")}
+    words = "Cover your tracks"
+    return words if lang.startswith("en") else catalogue(theme, lang).get(words, words)
 
 
 def tracks_link_problems(page, address: str) -> list[Problem]:
