@@ -33,15 +33,24 @@ _BORN = re.compile(
     r"|پیدا\s+ہو|تاریخ\s+پیدائش|ولد|ولدت|تاريخ\s+الميلاد"  # Urdu, Arabic
     r")(?![^\W\d_])"
 )
-_DATE_AFTER = re.compile(
-    r"[^.!?\n]{0,25}?(?<!\d)(?P<date>\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})"
-    r"|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4})(?!\d)"
+# A date in figures, or a day, a word (the month in that language) and a year.
+# It starts with a digit, so that the search skips fast to one; the character
+# before it must not be a digit (births()).
+_DATE = re.compile(
+    r"\d(?:\d?[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})|\d{3}[./\-]\d{1,2}[./\-]\d{1,2}"
+    r"|\d?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4})(?!\d)"
 )
+# A word for "born", then at most 25 characters of the same sentence, up to the date.
+_BORN_BEFORE = re.compile(_BORN.pattern + r"[^.!?\n]{0,25}$")
+_REACH = 80
 
 
 def births(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each date written after a word for "born"."""
-    for born in _BORN.finditer(text):
-        found = _DATE_AFTER.match(text, born.end())
-        if found:
-            yield found.start("date"), found.end("date")
+    """(start, end) of each date written after a word for "born". The dates
+    are found first (a regular expression that starts with a digit skips
+    fast through text): the words are looked for only just before one."""
+    for date in _DATE.finditer(text):
+        if date.start() and text[date.start() - 1].isdigit():
+            continue
+        if _BORN_BEFORE.search(text, max(0, date.start() - _REACH), date.start()):
+            yield date.start(), date.end()
