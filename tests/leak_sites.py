@@ -3,8 +3,8 @@ as someone hunting for the leak would (tests/leak_corpus.py lists the cases).
 
 Each case gets its own small site: a publishable review (Child Q) with an
 image and a PDF report, a guidance page, an annual report and the standard
-pages. The clean site is built first and must pass; its output is kept.
-Then the leak is planted and the site is built again into the same output
+pages. The clean site is built once per process and must pass; each case
+starts from a copy of its content and output. Then the leak is planted and the site is built again into the same output
 folder with the real build (lscb_core.build.build). The outcome is one of:
 
 * refused: the build failed, a finding names the planted file (and the line,
@@ -318,49 +318,76 @@ def names_the_file(findings, content: Path, case: Case) -> bool:
 
 
 def printed_by_the_build(content: Path, output: Path) -> dict[str, str]:
-    """What scripts/build.py --check prints in each format (stdout and stderr)."""
+    """What one scripts/build.py --check prints (its text report, with
+    Pelican's own messages) and the JSON and GitHub annotations reports it
+    writes (--report)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "LSCB_TODAY": DEMO_TODAY}
-    printed = {}
-    for form in ("text", "json", "github"):
-        run = subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "scripts" / "build.py"),
-                "--settings",
-                str(SETTINGS),
-                "--content",
-                str(content),
-                "--output",
-                str(output),
-                "--check",
-                "--format",
-                form,
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-            timeout=120,
-        )
-        printed[form] = run.stdout + run.stderr
-    return printed
+    reports = output.parent / "reports"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--settings",
+            str(SETTINGS),
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            "--check",
+            "--format",
+            "text",
+            f"--report=json:{reports / 'json'}",
+            f"--report=github:{reports / 'github'}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    return {
+        "text": run.stdout + run.stderr,
+        **{form: (reports / form).read_text(encoding="utf-8") for form in ("json", "github")},
+    }
+
+
+# The clean site, built once per process and copied into each case's folder
+# before the case plants its leak (and its redaction register, which lives
+# outside the folders Pelican publishes): every case starts from the same
+# real build's output (tests/test_gate_corpus_leaks.py).
+_CLEAN: list[Path] = []
+
+
+def _clean_site(beside: Path) -> Path:
+    if not _CLEAN:
+        root = beside / f"clean-{os.getpid()}"
+        shutil.rmtree(root, ignore_errors=True)
+        site = ScenarioSite(root)
+        Draft().write(site.content)
+        key = os.environ.pop(KEY_VARIABLE, None)
+        try:
+            good = site.build(settings=SETTINGS.name)
+        finally:
+            if key is not None:
+                os.environ[KEY_VARIABLE] = key
+        if not good.ok:
+            raise AssertionError(f"the clean site did not build:\n{good.messages()}")
+        _CLEAN.append(root)
+    return _CLEAN[0]
 
 
 def run_case(case: Case, root: Path) -> Result:
-    """Build the clean site, plant the case, build again, and judge."""
+    """Copy the clean site, plant the case, build again, and judge."""
     started = time.monotonic()
     if case.register:
         os.environ[KEY_VARIABLE] = KEY
     else:
         os.environ.pop(KEY_VARIABLE, None)
-    site = ScenarioSite(Path(root))
+    shutil.copytree(_clean_site(root.parent), root, symlinks=True, dirs_exist_ok=True)
+    site = ScenarioSite(root)
     clean = Draft()
-    clean.write(site.content)
     if case.register:
         write_register(site.content, PLACE, list(case.register))
-    good = site.build(settings=SETTINGS.name)
-    if not good.ok:
-        raise AssertionError(f"{case.id}: the clean site did not build:\n{good.messages()}")
     before = _snapshot(site.output)
 
     draft = Draft()

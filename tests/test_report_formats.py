@@ -106,6 +106,34 @@ def test_github_report_is_one_annotation_per_finding(broken_site, tmp_path):
     assert lines[-1] == "::notice title=Publication checks::1 error, 0 warnings, 0 waived."
 
 
+def test_one_build_writes_each_report_asked_for_beside_the_one_it_prints(broken_site, tmp_path):
+    reports = tmp_path / "reports"
+    result = run_build(
+        broken_site,
+        tmp_path / "output",
+        "--format",
+        "github",
+        "--report",
+        f"json:{reports / 'findings.json'}",
+        "--report",
+        f"text:{reports / 'findings.txt'}",
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=content/children/who-helps.md,line=3,col=13,title=VER002")
+    written = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
+    assert [f["code"] for f in written["findings"]] == ["VER002"]
+    text = (reports / "findings.txt").read_text(encoding="utf-8")
+    assert text.startswith("content/children/who-helps.md:3:13: VER002 ")
+    assert text.rstrip().endswith("1 error, 0 warnings, 0 waived.")
+
+
+def test_a_report_not_written_format_colon_file_is_refused_before_building(broken_site, tmp_path):
+    result = run_build(broken_site, tmp_path / "output", "--report", "findings.json")
+    assert result.returncode == 2
+    assert "'findings.json' is not FORMAT:FILE; write e.g. json:findings.json" in result.stderr
+    assert not (tmp_path / "output").exists()
+
+
 def test_check_only_never_changes_the_output_folder(tmp_path):
     content = tmp_path / "content"
     (content / "pages").mkdir(parents=True)

@@ -9,6 +9,7 @@ annotations with the one-line summary.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 from pathlib import Path
@@ -22,8 +23,6 @@ from lscb_core.pelican_log import MaskedFormatter, ReportedElsewhere
 
 
 def main(argv: list[str] | None = None, prog: str = "lscb build") -> int:
-    import argparse
-
     parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
@@ -31,6 +30,14 @@ def main(argv: list[str] | None = None, prog: str = "lscb build") -> int:
     parser.add_argument("--check", action="store_true", help="run every check but do not change the output folder")
     parser.add_argument(
         "--format", choices=report.FORMATS, default="text", help="how findings are printed (default: text)"
+    )
+    parser.add_argument(
+        "--report",
+        action="append",
+        default=[],
+        type=_report_target,
+        metavar="FORMAT:FILE",
+        help="also write the findings in FORMAT (text, json or github) to FILE; may be given more than once",
     )
     parser.add_argument("--show-waived", action="store_true", help="list waived findings too")
     parser.add_argument(
@@ -68,6 +75,9 @@ def main(argv: list[str] | None = None, prog: str = "lscb build") -> int:
 
     stream = sys.stdout if args.format in ("json", "github") else sys.stderr
     print(report.render(findings, args.format, show_waived=args.show_waived), file=stream)
+    for form, target in args.report:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(report.render(findings, form, show_waived=args.show_waived) + "\n", encoding="utf-8")
     if args.verbose:
         for error in result.errors:  # in full: a finding's message is one short line
             print(f"Pelican's error in full: {error}", file=sys.stderr)
@@ -83,6 +93,16 @@ def main(argv: list[str] | None = None, prog: str = "lscb build") -> int:
     else:
         print(f"Built the site into {args.output}/ in {result.seconds:.1f} s.", file=sys.stderr)
     return 0
+
+
+def _report_target(value: str) -> tuple[str, Path]:
+    """`--report json:findings.json` -> ("json", Path("findings.json"))."""
+    form, colon, file = value.partition(":")
+    if not colon or form not in report.FORMATS or not file:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not FORMAT:FILE; write e.g. json:findings.json (formats: {', '.join(report.FORMATS)})"
+        )
+    return form, Path(file)
 
 
 def check(argv: list[str] | None = None) -> int:
