@@ -5,6 +5,8 @@ built with publishconf.py, which starts from these settings. Everything a
 board changes to make the site its own is in the first section.
 """
 
+from pathlib import Path
+
 # --- The board ---------------------------------------------------------------
 
 SITENAME = "Northshire Safeguarding Children Board"
@@ -234,6 +236,23 @@ PLUGIN_PATHS = ["plugins"]
 # last look at the finished site reads the search index too.
 PLUGINS = ["lscb_content", "lscb_reviews", "lscb_search", "lscb_checks"]
 
+
+# Pelican reads the content files in no fixed order (a set), so items of the
+# same date, and pages of the same file name (a page and its translation),
+# came out in a different order from one build to the next: in listings,
+# feeds and the sitemap. Ties are broken by the file's path, so the same
+# content always builds the same bytes.
+def _newest_first(item):
+    return (-item.date.timestamp(), item.source_path)
+
+
+def _by_file_name(item):
+    return (Path(item.source_path).name, item.source_path)
+
+
+ARTICLE_ORDER_BY = _newest_first
+PAGE_ORDER_BY = _by_file_name
+
 # Draft mode for previews: some findings (a guidance page past its review
 # date) only warn. publishconf.py sets "publish", where they stop the build.
 LSCB_MODE = "draft"
@@ -317,5 +336,10 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Pelican's own content cache stays off: it keeps content objects and header
+# values that hold the settings. What Markdown made of each file is kept
+# instead (by the SHA-256 of its bytes, in .cache/markdown/ beside the output
+# folder: lscb_content.markdown_cache); False converts every file every time.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+MARKDOWN_CACHE = True

@@ -20,6 +20,7 @@ from .filters import add_filters
 from .follow import get_generators as get_follow_generator
 from .glossary_markup import add_glossary_links
 from .listings import get_generators
+from .markdown_cache import save as save_markdown_cache
 from .reader import install
 from .security_headers import add_csp_filter, write_headers_file
 from .site_links import make_root_links_portable
@@ -45,6 +46,8 @@ def register():
     # Versions can only be linked once every file has been read, and must be
     # checked before anything is written.
     signals.all_generators_finalized.connect(link_versions)
+    # Once every file is read: the conversions of this build kept for the next.
+    signals.all_generators_finalized.connect(save_markdown_cache)
     # Earlier versions of guidance, from the repository's history: items of
     # the build once every page is read, before glossary links and the checks.
     signals.all_generators_finalized.connect(add_earlier_versions)

@@ -22,6 +22,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from . import markdown_cache
 from .markdown_ext import LscbExtension
 from .types import STATUSES, type_for_path
 
@@ -52,12 +53,24 @@ class LscbMarkdownReader(MarkdownReader):
         return cache[numbered].reset()
 
     def read(self, source_path):
-        with pelican_open(source_path) as text:
-            return self.read_text(source_path, text)
+        """A file Pelican reads: converted, or its conversion by an earlier
+        build when the file's bytes are the same (markdown_cache)."""
+        converted = markdown_cache.converted(self.settings, source_path, self._convert_file)
+        return self._finish(*converted)
 
     def read_text(self, source_path, text):
         """Read `text` as the file at `source_path` (an earlier version of
         a guidance page is not a file: lscb_content.earlier_versions)."""
+        return self._finish(*self._convert(source_path, text))
+
+    def _convert_file(self, source_path):
+        with pelican_open(source_path) as text:
+            return self._convert(source_path, text)
+
+    def _convert(self, source_path, text) -> tuple[str, dict, list]:
+        """The costly part, made of plain strings and lists only (it is what
+        the Markdown cache keeps): the body's HTML, the header's fields as
+        written, and the level-two headings."""
         self._source_path = source_path
         relative = os.path.relpath(source_path, self.settings["PATH"])
         content_type = type_for_path(relative)
@@ -65,9 +78,12 @@ class LscbMarkdownReader(MarkdownReader):
 
         self._md = self._body_converter(numbered)
         content = _COMMENT.sub("", self._md.convert(text))
-        meta = getattr(self._md, "Meta", {})
+        meta = {name: list(values) for name, values in getattr(self._md, "Meta", {}).items()}
         contents_list = _level_two_headings(getattr(self._md, "toc_tokens", []))
+        return content, meta, contents_list
 
+    def _finish(self, content: str, meta: dict, contents_list: list):
+        """The header's fields read into values (dates, the summary's HTML)."""
         # Formatted fields (the summary) are converted without numbering.
         self._md = self._markdown(numbered=False)
         metadata = self._parse_metadata(meta)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .contents import KnownContents
 from .findings import Finding
@@ -76,6 +77,9 @@ class BuildState:
     # None when they ran in the build's own process, or have been judged.
     beside_upto: int | None = None
     blocked_reviews: BlockedReviews = field(default_factory=BlockedReviews)
+    # What Markdown made of each file in an earlier build, and what this
+    # build read or converted (lscb_content.markdown_cache.MarkdownCache).
+    markdown_cache: Any = None
 
     def report(self, new: Iterable[Finding]) -> None:
         """Findings for lscb_checks to judge at the end of the stage."""

@@ -15,6 +15,7 @@ build too: the staging folder, half an index included, is thrown away.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MARK = b"data-pagefind-body"
 BUNDLE = "pagefind"  # the folder under the site root: SITEURL/pagefind/pagefind.js
+ENTRY = "pagefind-entry.json"
 _HINT_REINSTALL = "reinstall the tools with `make html`, or `.venv/bin/pip install -e .`"
 
 
@@ -87,6 +89,19 @@ def run_pagefind(root: Path, program: str | None = None) -> None:
         )
 
 
+def sort_entry(path: Path) -> None:
+    """pagefind lists the languages in its entry file in a different order
+    on each run: sorted, the same site indexes to the same bytes. The file
+    is read by pagefind's script as JSON, where order means nothing."""
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # check_index reports an index it cannot read
+    if isinstance(entry.get("languages"), dict):
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def published_urls(settings) -> dict[str, str]:
     """URL as pagefind records it (/guidance/x/) -> source file, for every
     published content item."""
@@ -134,6 +149,7 @@ def build_index(pelican) -> None:
         return
     started = time.perf_counter()
     run_pagefind(root, settings.get("PAGEFIND_PROGRAM"))
+    sort_entry(root / BUNDLE / ENTRY)
     count = check_index(root, settings)
     # Shown by `scripts/build.py --timings` with the checks' own times.
     build_state(settings).add_time("(search index)", time.perf_counter() - started)

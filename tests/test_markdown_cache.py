@@ -1,0 +1,126 @@
+"""What Markdown made of each file is kept between builds, by the SHA-256 of
+the file's bytes (lscb_content.markdown_cache), and a build from the cache is
+the same site, byte for byte, with every check run again."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from conftest import build_site, fingerprint, guidance_markdown, review_markdown
+
+PAGE = "guidance/making-a-referral.md"
+SENTENCE = "Ring the front door team before you write to them."
+MARKER = "This text was read from the cache."
+
+
+def _site(root: Path) -> tuple[Path, Path]:
+    content = root / "content"
+    (content / "guidance").mkdir(parents=True)
+    (content / PAGE).write_text(guidance_markdown("Making a referral", SENTENCE), encoding="utf-8")
+    return content, root / "out" / "output"
+
+
+def _cache_files(output: Path) -> list[Path]:
+    return sorted(p for p in (output.parent / ".cache" / "markdown").rglob("*") if p.is_file())
+
+
+def _entries(output: Path) -> dict:
+    found = {}
+    for path in _cache_files(output):
+        found.update(pickle.loads(path.read_bytes()))
+    return found
+
+
+def _tamper(output: Path, page: Path, old: str, new: str) -> None:
+    """Change the HTML the cache keeps for `page`: only a build that reads
+    the cache can show it."""
+    (path,) = _cache_files(output)
+    cache = pickle.loads(path.read_bytes())
+    stamp, kept = cache[str(page.resolve())]
+    html, meta, headings = pickle.loads(kept)
+    assert old in html
+    cache[str(page.resolve())] = (stamp, pickle.dumps((html.replace(old, new), meta, headings)))
+    path.write_bytes(pickle.dumps(cache))
+
+
+def test_a_build_from_the_cache_is_the_same_site_as_one_without_it(tmp_path):
+    content, output = _site(tmp_path)
+    first = build_site(content, output)
+    assert first.ok, first.messages()
+    assert _cache_files(output), "the first build kept no conversion"
+    second = build_site(content, output)
+    assert second.ok, second.messages()
+    without = build_site(content, tmp_path / "cold" / "output", MARKDOWN_CACHE=False)
+    assert without.ok, without.messages()
+    assert fingerprint(output) == fingerprint(tmp_path / "cold" / "output")
+    assert not (tmp_path / "cold" / ".cache").exists()
+
+
+def test_an_unchanged_file_is_read_from_the_cache_and_an_edited_one_is_converted_again(tmp_path):
+    content, output = _site(tmp_path)
+    assert build_site(content, output).ok
+    _tamper(output, content / PAGE, SENTENCE, MARKER)
+    read = build_site(content, output)
+    assert read.ok, read.messages()
+    assert MARKER in (output / "guidance" / "making-a-referral" / "index.html").read_text(encoding="utf-8")
+
+    # An edit that keeps the file's size and its modification time: the
+    # file's bytes decide, never its time.
+    page = content / PAGE
+    stat = page.stat()
+    page.write_text(page.read_text(encoding="utf-8").replace("Ring", "Call"), encoding="utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert page.stat().st_size == stat.st_size
+    edited = build_site(content, output)
+    assert edited.ok, edited.messages()
+    html = (output / "guidance" / "making-a-referral" / "index.html").read_text(encoding="utf-8")
+    assert MARKER not in html
+    assert "Call the front door team" in html
+
+
+def test_a_change_to_the_converter_starts_an_empty_cache_and_deletes_the_old_one(tmp_path):
+    content, output = _site(tmp_path)
+    assert build_site(content, output).ok
+    (old,) = {path.parent for path in _cache_files(output)}
+    _tamper(output, content / PAGE, SENTENCE, MARKER)
+    changed = build_site(content, output, MARKDOWN={"extensions": ["markdown.extensions.tables"]})
+    assert changed.ok, changed.messages()
+    assert MARKER not in (output / "guidance" / "making-a-referral" / "index.html").read_text(encoding="utf-8")
+    assert not old.exists()
+    assert {path.parent for path in _cache_files(output)} != {old}
+
+
+def test_a_deleted_file_leaves_nothing_in_the_cache(tmp_path):
+    content, output = _site(tmp_path)
+    other = content / "guidance" / "neglect.md"
+    other.write_text(guidance_markdown("Neglect", "A sentence only the neglect page holds."), encoding="utf-8")
+    assert build_site(content, output).ok
+    assert str(other.resolve()) in _entries(output)
+    other.unlink()
+    assert build_site(content, output).ok
+    assert str(other.resolve()) not in _entries(output)
+    assert str((content / PAGE).resolve()) in _entries(output)
+    assert not any(b"only the neglect page holds" in path.read_bytes() for path in _cache_files(output))
+
+
+def test_every_check_runs_again_on_a_page_read_from_the_cache(tmp_path):
+    content, output = _site(tmp_path)
+    (content / "reviews").mkdir()
+    review = content / "reviews" / "child-q.md"
+    review.write_text(review_markdown(), encoding="utf-8")
+    assert build_site(content, output).ok
+    # The name is planted in what the cache holds, not in the file: the page
+    # is made from the cache, and the checks of the built site find it there.
+    _tamper(output, review, "Professionals did not share", "Zebedee Quinlan did not share")
+    stopped = build_site(content, output)
+    assert not stopped.ok
+    assert "PII001" in stopped.codes()
+    assert "Zebedee" not in (output / "reviews" / "child-q" / "index.html").read_text(encoding="utf-8")
+
+
+def test_off_when_the_setting_says_so(tmp_path):
+    content, output = _site(tmp_path)
+    assert build_site(content, output, MARKDOWN_CACHE=False).ok
+    assert not (output.parent / ".cache").exists()
