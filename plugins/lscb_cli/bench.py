@@ -9,6 +9,8 @@ side in this one run, each in its own process:
   site      this project's plugins and theme, without the checks
   checked   plugins, theme and every publication check, without search
   searched  the full build: checks and the search index (pagefind)
+  warm      the full build again with the Markdown cache of an earlier build,
+            after one page changed (a CI run with its cache restored)
 
 and, from the same Markdown, with Hugo and Eleventy (installed by the bench
 into .cache/bench-tools/, at fixed versions: lscb_cli.bench_others), unless
@@ -45,6 +47,11 @@ from .bench_site import generate
 from .project import ROOT
 
 VARIANTS = ("plain", "site", "checked", "searched")
+# The full build again with the Markdown cache of a build of the same pages
+# (lscb_content.markdown_cache), after one guidance page was changed: a CI
+# run with its cache restored. The cold variants convert every file.
+WARM = "warm"
+WARM_EDIT = "\n\nA sentence added to time a build after one page changed.\n"
 TARGET = 1.25  # the full checked build may take at most this many times the site without checks
 
 
@@ -95,7 +102,12 @@ print(json.dumps({{"ok": result.ok, "seconds": seconds, "cpu": cpu, "cpu_self": 
 
 
 def run_variant(variant: str, content: Path, work: Path, instructions: bool = False) -> dict:
-    overrides = {"PATH": str(content), "LSCB_TODAY": "2026-11-23", "DELETE_OUTPUT_DIRECTORY": False}
+    overrides = {
+        "PATH": str(content),
+        "LSCB_TODAY": "2026-11-23",
+        "DELETE_OUTPUT_DIRECTORY": False,
+        "MARKDOWN_CACHE": variant == WARM,
+    }
     if variant == "plain":
         overrides.update(PLAIN)
     elif variant == "site":
@@ -143,6 +155,19 @@ def run_variant(variant: str, content: Path, work: Path, instructions: bool = Fa
     return result
 
 
+def warm_build(content: Path, work: Path) -> dict:
+    """A full build with the Markdown cache filled by a build of the same
+    pages, after one guidance page has changed; the page is put back."""
+    run_variant(WARM, content, work)  # fills the cache; not timed
+    page = next(iter(sorted((content / "guidance").glob("*.md"))))
+    before = page.read_bytes()
+    try:
+        page.write_bytes(before + WARM_EDIT.encode())
+        return run_variant(WARM, content, work)
+    finally:
+        page.write_bytes(before)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="lscb bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
@@ -184,8 +209,10 @@ def main(argv: list[str] | None = None) -> int:
             folders = bench_others.export(content, work, ROOT / ".cache" / "bench-tools" / "node" / "node_modules")
             best = {}
             for _ in range(args.repeat):
-                for variant in (*VARIANTS, *others):  # interleaved, so drift hits all alike
-                    if variant in others:
+                for variant in (*VARIANTS, WARM, *others):  # interleaved, so drift hits all alike
+                    if variant == WARM:
+                        result = warm_build(content, work)
+                    elif variant in others:
                         result = bench_others.run_tool(others[variant], folders[variant])
                         if not result["ok"] or bench_others.built_pages(folders[variant]) < size:
                             raise SystemExit(f"{variant} build failed:\n" + "\n".join(result["errors"]))
@@ -222,6 +249,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"{(searched['seconds'] - checked['seconds']) / plain['seconds']:6.1%} of plain "
                 f"(CPU {(searched['cpu'] - checked['cpu']) / plain['cpu']:6.1%}), "
                 f"full build/plain {searched['seconds'] / plain['seconds']:4.2f}x",
+                flush=True,
+            )
+            warm = best[WARM]
+            print(
+                f"{'':>5}        warm build (Markdown cache, one page changed) {warm['seconds']:6.2f} s "
+                f"{warm['peak_mb']:6.0f} MB, {warm['seconds'] / searched['seconds']:4.2f}x the full build "
+                f"(target 2 s at 1,000 pages)",
                 flush=True,
             )
             if others:
