@@ -98,7 +98,9 @@ class Preview:
 
     def wait_until_ready(self, seconds: float = 120) -> dict:
         """The first full build done and the site read for the fast path."""
-        return self._wait(lambda status: status["fast"] and not status["building"] and status["version"] >= 1, seconds)
+        return self.wait_for(
+            lambda status: status["fast"] and not status["building"] and status["version"] >= 1, seconds
+        )
 
     def wait_until_settled(self, saves: int, seconds: float = 120) -> dict:
         """More than `saves` saves handled, and the full build after the
@@ -108,13 +110,13 @@ class Preview:
             return status["saves"] > saves and not status["building"]
 
         while True:
-            status = self._wait(settled, seconds)
+            status = self.wait_for(settled, seconds)
             time.sleep(1)  # a second part of the same change (a file renamed)
             again = self.status()
             if settled(again) and again["saves"] == status["saves"]:
                 return again
 
-    def _wait(self, ready, seconds: float) -> dict:
+    def wait_for(self, ready, seconds: float) -> dict:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log.read_text()

@@ -69,7 +69,7 @@ def test_a_page_that_fails_a_check_is_never_served(tmp_path):
             source = preview.content / relative
             _append(source, LEAK)
             line = len(source.read_text(encoding="utf-8").splitlines())
-            status = preview._wait(lambda status, saves=saves: status["saves"] > saves and status["ok"] is False, 60)
+            status = preview.wait_for(lambda status, saves=saves: status["saves"] > saves and status["ok"] is False, 60)
             # The fast path's own checks stopped it, before the full build.
             assert f"{relative}:{line}:1: PII001" in status["report"], status["report"]
             assert "Quennell" not in status["report"]

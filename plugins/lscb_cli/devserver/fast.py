@@ -61,6 +61,9 @@ FAST_FIELDS = ("title", "summary")
 # new reading; every other attribute is the kept object's (set by the
 # plugins once every file was read).
 OWN_ATTRIBUTES = ("_content", "_summary", "_update_content", "metadata", "_context")
+# Source checks that look up other items: run over the whole kept site
+# (on this item alone they would find its links to other pages missing).
+SITE_CHECKS = ("links_source", "versions", "translations", "output_paths")
 # Output checks that read one page alone (links_output reads every page).
 PAGE_OUTPUT_CHECKS = ("a11y_duplicate_ids", "well_formed", "published_text")
 
@@ -71,6 +74,7 @@ class Outcome:
     save_as: str = ""  # path under the output folder
     body: bytes = b""  # the rendered page
     findings: list[Finding] = field(default_factory=list)
+    item: object = None  # the new reading as the checks saw it
 
 
 def _read(kept: Kept, relative: str, generator):
@@ -207,7 +211,7 @@ def _render(kept: Kept, obj, list_name: str, generator, folder: Path) -> Path:
 def check_and_render(kept: Kept, relative: str, new) -> Outcome:
     """Every check that concerns the file on its new reading, then (when
     none finds an error) its page, rendered."""
-    _old, list_name, generator = kept.find(relative)
+    old, list_name, generator = kept.find(relative)
     kept_state = state_if_begun(kept.settings)
     item = item_of(new, list_name)
     settings = {**kept.settings}
@@ -219,8 +223,16 @@ def check_and_render(kept: Kept, relative: str, new) -> Outcome:
     state.site = site
     rules = registry.load_all_rules()
 
-    found = [f for module in registry.source_checks() for f in module.check(site)]
-    found = [f for f in found if f.path == item.path]
+    # Checks that look up other pages (where a link leads, which page a
+    # version belongs to) run over every item, the new one in place of the
+    # old; the others over this item alone.
+    everything = Site(settings=settings, items=kept.items_with(old, item), mode=site.mode, static_files=static)
+    found = [
+        f
+        for module in registry.source_checks()
+        for f in module.check(everything if module.__name__.rsplit(".", 1)[-1] in SITE_CHECKS else site)
+        if f.path == item.path
+    ]
     state.waivers = waivers_in(item.source, site.mode)
     source_codes = {code for code, rule in rules.items() if rule.stage in ("start", "source")}
     found = apply_waivers(_in_mode(found, site.mode), state.waivers, codes_judged=source_codes, mode=site.mode)
@@ -242,7 +254,7 @@ def check_and_render(kept: Kept, relative: str, new) -> Outcome:
         later = apply_waivers(_in_mode(later, site.mode), state.waivers, codes_judged=None, mode=site.mode)
         found = found + later
         ok = not any(f.is_error for f in found)
-        return Outcome(ok, rel, page.read_bytes() if ok else b"", found)
+        return Outcome(ok, rel, page.read_bytes() if ok else b"", found, item)
     finally:
         page.unlink(missing_ok=True)
 
@@ -283,5 +295,16 @@ def fast_path(kept: Kept, relative: str) -> tuple[Outcome | None, str]:
     if outcome is None:
         return None, why
     if outcome.ok:
-        kept.replace(relative, new)
+        kept.replace(relative, new, outcome.item)
     return outcome, ""
+
+
+def warm(kept: Kept) -> None:
+    """The fast path once on a page as it is, changing nothing: the checks'
+    word lists and the templates are loaded before the first save."""
+    for relative in kept.objects:
+        if not refuse(kept, relative):
+            new, _why = reread(kept, relative)
+            if new is not None:
+                check_and_render(kept, relative, new)
+            return

@@ -28,6 +28,7 @@ from pelican.settings import read_settings
 
 from lscb_core.articles import content_objects
 from lscb_core.build import _Collector, _reset_pelican_log_dedup
+from lscb_core.build_state import state_if_begun
 from lscb_core.findings import BuildStopped
 
 _reading = threading.local()  # the generators made by the Pelican reading in this thread
@@ -62,6 +63,7 @@ class Kept:
     generators: list
     # content/-relative source path (forward slashes) -> (object, name of its list, its generator)
     objects: dict[str, tuple[object, str, object]]
+    items: list  # lscb_core.content_item.Item of every content object, as the source checks saw them
     cache: dict = field(default_factory=dict)  # what the fast path works out once (the glossary)
 
     @property
@@ -73,10 +75,17 @@ class Kept:
     def find(self, relative: str):
         return self.objects.get(relative)
 
-    def replace(self, relative: str, new) -> None:
+    def items_with(self, old, item) -> list:
+        """Every item the checks saw in the reading (lscb_core.site), with
+        `item` in the place of the one of `old`."""
+        return [item if known.obj is old else known for known in self.items]
+
+    def replace(self, relative: str, new, item) -> None:
         """Put a re-read object in the place of the old one, in its
-        generator's list and in the shared context (links to it)."""
+        generator's list, in the shared context (links to it) and among
+        the items the checks see."""
         old, list_name, generator = self.objects[relative]
+        self.items = self.items_with(old, item)
         items = getattr(generator, list_name)
         items[:] = [new if obj is old else obj for obj in items]
         generator.context["generated_content"][old.get_relative_source_path()] = new
@@ -115,7 +124,10 @@ def read_site(settings_path: Path, overrides: dict) -> Kept | None:
         for generator in generators:
             for obj, list_name in content_objects([generator]):
                 objects[obj.get_relative_source_path().replace("\\", "/")] = (obj, list_name, generator)
-        return Kept(pelican, settings, generators, objects)
+        state = state_if_begun(settings)
+        if state is None or state.site is None:
+            return None
+        return Kept(pelican, settings, generators, objects, list(state.site.items))
     except Exception:  # the full build reports what went wrong
         return None
     finally:

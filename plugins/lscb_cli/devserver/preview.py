@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lscb_core import report as report_text
 
-from .fast import fast_path, refuse
+from .fast import fast_path, refuse, warm
 from .kept import Kept, read_site
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -121,6 +121,11 @@ class Preview:
             overrides = {"PATH": str(self.content)} if self.content is not None else {}
             started = time.monotonic()
             kept = read_site(self.settings, overrides)
+            if kept is not None:
+                try:
+                    warm(kept)
+                except Exception:  # a save of that page will say what is wrong
+                    pass
             with self.lock:
                 if self.kept_wanted >= 0 or self.fast_off:  # saved again while reading: read again
                     continue
