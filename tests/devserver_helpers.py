@@ -21,7 +21,8 @@ LEAK = "Harriet Quennell, born 3 March 2015, was seen at the clinic."
 
 
 class Preview:
-    def __init__(self, tmp_path: Path):
+    def __init__(self, tmp_path: Path, settings: Path | None = None):
+        self.settings = settings or (ROOT / "pelicanconf.py")
         self.content = tmp_path / "content"
         self.output = tmp_path / "output"
         self.log = tmp_path / "terminal.txt"
@@ -36,6 +37,8 @@ class Preview:
                 "-m",
                 "lscb_cli",
                 "devserver",
+                "--settings",
+                str(self.settings),
                 "--content",
                 str(self.content),
                 "--output",
@@ -92,6 +95,54 @@ class Preview:
                 pass
             time.sleep(0.2)
         raise AssertionError(f"build {version} did not finish:\n{self.log.read_text()}")
+
+    def wait_until_ready(self, seconds: float = 120) -> dict:
+        """The first full build done and the site read for the fast path."""
+        return self.wait_for(
+            lambda status: status["fast"] and not status["building"] and status["version"] >= 1, seconds
+        )
+
+    def wait_until_settled(self, saves: int, seconds: float = 120) -> dict:
+        """More than `saves` saves handled, and the full build after the
+        last of them finished (and no save since, for a second)."""
+
+        def settled(status):
+            return status["saves"] > saves and not status["building"]
+
+        while True:
+            status = self.wait_for(settled, seconds)
+            time.sleep(1)  # a second part of the same change (a file renamed)
+            again = self.status()
+            if settled(again) and again["saves"] == status["saves"]:
+                return again
+
+    def wait_for(self, ready, seconds: float) -> dict:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text()
+            try:
+                status = self.status()
+                if ready(status):
+                    return status
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            time.sleep(0.05)
+        raise AssertionError(f"the preview did not settle:\n{self.log.read_text()}")
+
+
+def clean_build(content: Path, output: Path, settings: Path | None = None) -> Path:
+    """The site `make html` makes of `content`, in `output`, the way the
+    preview runs it (a fresh process, the preview's date)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "lscb_cli", "build", "--settings", str(settings or ROOT / "pelicanconf.py")]
+        + ["--content", str(content), "--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LSCB_TODAY": "2026-11-23"},
+    )
+    assert done.returncode == 0, done.stderr
+    return output
 
 
 @pytest.fixture

@@ -25,12 +25,13 @@ def test_preview_builds_serves_and_adds_its_reload_script_only_when_serving(prev
 
 def test_a_save_with_a_leak_is_reported_and_the_last_good_preview_stays(preview):
     preview.wait_for_build(1)
+    saves = preview.status()["saves"]
     page = preview.output / "reviews" / "child-q" / "index.html"
     before = page.read_bytes()
     review = preview.content / "reviews" / "child-q.md"
     review.write_text(review.read_text(encoding="utf-8") + f"\n{LEAK}\n", encoding="utf-8")
 
-    status = preview.wait_for_build(2)
+    status = preview.wait_until_settled(saves)
     assert status["ok"] is False
     line = len(review.read_text(encoding="utf-8").splitlines())
     assert f"child-q.md:{line}:1: PII001" in status["report"]
@@ -41,7 +42,7 @@ def test_a_save_with_a_leak_is_reported_and_the_last_good_preview_stays(preview)
     assert "The preview still shows the last good build" in terminal
 
     review.write_text(review_markdown(Summary="Fixed after the preview complained."), encoding="utf-8")
-    status = preview.wait_for_build(3)
+    status = preview.wait_until_settled(saves + 1)
     assert status["ok"] is True, status["report"]
     assert b"Fixed after the preview complained." in preview.get("/reviews/child-q/")[1]
 

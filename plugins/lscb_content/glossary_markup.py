@@ -75,8 +75,8 @@ def link_texts(html: str) -> set[str]:
     return {link_words(htmllib.unescape(_TAG.sub("", inner))) for inner in _LINK.findall(html)}
 
 
-def add_glossary_links(generators) -> None:
-    """Every content object of the build, marked up from the glossary page."""
+def glossary_page(generators):
+    """The glossary page of the build, or None."""
     pages = [
         obj
         for generator in generators
@@ -84,22 +84,33 @@ def add_glossary_links(generators) -> None:
         for name in ("pages", "hidden_pages")
         for obj in getattr(generator, name, [])
     ]
-    page = next((obj for obj in pages if obj.slug == GLOSSARY_SLUG), None)
+    return next((obj for obj in pages if obj.slug == GLOSSARY_SLUG), None)
+
+
+def add_glossary_links(generators) -> None:
+    """Every content object of the build, marked up from the glossary page."""
+    page = glossary_page(generators)
     if page is None or not body(page):
         return
     glossary = compile_glossary(body(page))
     if not glossary.terms:
         return
     replace_body(page, with_anchors(body(page), glossary))
-    base = "{filename}/" + page.relative_source_path.replace("\\", "/")
     for obj, _list in content_objects(generators):
-        if obj is page or getattr(obj, "slug", "") == GLOSSARY_SLUG or not body(obj):
-            continue
-        content_type = getattr(obj, "content_type", None)
-        if content_type is not None and content_type.key == "translations":
-            continue  # the glossary is in English: a translation explains its own words
-        explain = content_type is not None and content_type.key in EXPLAINED_TYPES
-        replace_body(obj, mark_up(body(obj), glossary, base, explain=explain))
+        mark_up_one(obj, page, glossary)
+
+
+def mark_up_one(obj, page, glossary: Glossary) -> None:
+    """One content object's body marked up from the glossary `page` (the
+    preview re-reads one saved file and marks it up alone)."""
+    if obj is page or getattr(obj, "slug", "") == GLOSSARY_SLUG or not body(obj):
+        return
+    content_type = getattr(obj, "content_type", None)
+    if content_type is not None and content_type.key == "translations":
+        return  # the glossary is in English: a translation explains its own words
+    explain = content_type is not None and content_type.key in EXPLAINED_TYPES
+    base = "{filename}/" + page.relative_source_path.replace("\\", "/")
+    replace_body(obj, mark_up(body(obj), glossary, base, explain=explain))
 
 
 def with_anchors(glossary_html: str, glossary: Glossary) -> str:
