@@ -103,22 +103,22 @@ def _cache(settings) -> MarkdownCache | None:
     return state.markdown_cache
 
 
-def converted(settings, source_path: str, convert):
-    """`convert(source_path)`, or what it gave in an earlier build for the
-    same bytes. What is returned is always a fresh copy."""
+def converted(settings, source_path: str, data: bytes, convert):
+    """`convert(source_path, data)`, or what it gave in an earlier build for
+    the same bytes. `data` is the file's bytes, read once by the caller: the
+    digest and the conversion are of the same bytes, even when the file is
+    saved again while the build reads it. What is returned is always a
+    fresh copy."""
     cache = _cache(settings)
     if cache is None:
-        return convert(source_path)
-    try:
-        digest = hashlib.sha256(Path(source_path).read_bytes()).digest()
-    except OSError:
-        return convert(source_path)
+        return convert(source_path, data)
+    digest = hashlib.sha256(data).digest()
     key = os.path.abspath(source_path)
     entry = cache.kept.get(key)
     if entry is not None and entry[0] == digest:
         cache.used[key] = entry
         return pickle.loads(entry[1])
-    result = convert(source_path)
+    result = convert(source_path, data)
     cache.used[key] = (digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     cache.converted += 1
     return result
