@@ -120,7 +120,7 @@ class Preview:
                 self.kept_wanted = -1
             overrides = {"PATH": str(self.content)} if self.content is not None else {}
             started = time.monotonic()
-            kept = read_site(self.settings, overrides)
+            kept = read_site(self.settings, overrides, self.output)
             if kept is not None:
                 try:
                     warm(kept)
