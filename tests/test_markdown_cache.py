@@ -167,3 +167,38 @@ def test_a_file_saved_again_while_a_build_reads_it_is_kept_under_the_bytes_that_
     cold = build_site(content, tmp_path / "cold" / "output", MARKDOWN_CACHE=False)
     assert fingerprint(output) == fingerprint(tmp_path / "cold" / "output")
     assert cold.ok
+
+
+def test_what_a_build_stopped_while_writing_the_cache_left_is_deleted_by_the_next(tmp_path):
+    """A build killed while it wrote the cache (a CI job's time-out, a power
+    cut) leaves its temporary file, holding the text of every page it read:
+    the next build deletes it, even when it has nothing to write."""
+    content, output = _site(tmp_path)
+    assert build_site(content, output).ok
+    (path,) = _cache_files(output)
+    stray = path.parent / ".writing-killed"
+    stray.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2] + MARKER.encode())
+    again = build_site(content, output)
+    assert again.ok, again.messages()
+    assert not stray.exists()
+    assert not any(MARKER.encode() in p.read_bytes() for p in (output.parent / ".cache").rglob("*") if p.is_file())
+
+
+def test_a_damaged_entry_is_converted_again(tmp_path):
+    """A cache file that can be read but holds a damaged conversion (a
+    truncated entry, an entry of another shape) is only slower."""
+    content, output = _site(tmp_path)
+    other = content / "guidance" / "neglect.md"
+    other.write_text(guidance_markdown("Neglect", "A sentence only the neglect page holds."), encoding="utf-8")
+    assert build_site(content, output).ok
+    (path,) = _cache_files(output)
+    cache = pickle.loads(path.read_bytes())
+    stamp, kept = cache[str((content / PAGE).resolve())]
+    cache[str((content / PAGE).resolve())] = (stamp, kept[: len(kept) // 2])
+    cache[str(other.resolve())] = "not an entry"
+    path.write_bytes(pickle.dumps(cache))
+    again = build_site(content, output)
+    assert again.ok, again.messages()
+    cold = build_site(content, tmp_path / "cold" / "output", MARKDOWN_CACHE=False)
+    assert cold.ok
+    assert fingerprint(output) == fingerprint(tmp_path / "cold" / "output")
