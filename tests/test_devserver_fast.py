@@ -5,6 +5,7 @@ is byte for byte what `make html` makes of the same files."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from register_helpers import write_register
 from conftest import DEMO_TODAY, ROOT, add_standard_pages, build_site, fingerprint, guidance_markdown, review_markdown
 from lscb_cli.devserver.fast import fast_path
 from lscb_cli.devserver.kept import read_site
+from lscb_cli.devserver.preview import Preview as PreviewState
 
 SENTENCE = "This sentence was added while previewing."
 
@@ -254,3 +256,32 @@ def test_the_preview_keeps_no_page_s_text_in_the_system_s_temporary_folder(tmp_p
     (preview.content / "reviews" / "child-w.md").unlink()
     clean_build(preview.content, preview.output)
     assert not any(marker in p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def test_a_page_checked_after_the_full_build_of_its_save_has_finished_is_not_shown(tmp_path, monkeypatch):
+    """The full build of a save can finish before the fast path of the same
+    save does (the first save loads the checks' word lists). The full build
+    refused the page: the fast path's page must not be shown after it, with
+    no banner, as no other build follows to take it away."""
+    monkeypatch.setenv("LSCB_TODAY", DEMO_TODAY)
+    content, read = _kept(tmp_path, "reviews/child-q.md", {})
+    kept = read()
+    assert kept is not None
+    output = tmp_path / "output"
+    preview = PreviewState(ROOT / "pelicanconf.py", output, content, out=io.StringIO())
+    page = output / "guidance" / "referrals" / "index.html"
+
+    # A save whose full build is still to come: the fast path's page is shown.
+    _append(content / GUIDANCE, SENTENCE)
+    preview.saves = 1
+    preview._fast(kept, GUIDANCE, 1, [GUIDANCE])
+    assert SENTENCE.encode() in (preview.overlay_page(page) or b"") and preview.status.ok is True
+
+    # The next save's full build finishes first, and refuses the page (a
+    # link to a page the site does not have, which only the full build reads).
+    _append(content / GUIDANCE, "See [the missing page](/guidance/nothing/).")
+    preview.saves = 2
+    assert preview.full_build(GUIDANCE).ok is False
+    preview._fast(kept, GUIDANCE, 2, [GUIDANCE])
+    assert preview.overlay_page(page) is None
+    assert preview.status.ok is False
