@@ -11,6 +11,7 @@ from pathlib import Path
 
 from devserver_helpers import LEAK, Preview, clean_build
 from factories import png_clean
+from PIL import Image
 from register_helpers import write_register
 
 from conftest import DEMO_TODAY, ROOT, add_standard_pages, build_site, fingerprint, guidance_markdown, review_markdown
@@ -285,3 +286,32 @@ def test_a_page_checked_after_the_full_build_of_its_save_has_finished_is_not_sho
     preview._fast(kept, GUIDANCE, 2, [GUIDANCE])
     assert preview.overlay_page(page) is None
     assert preview.status.ok is False
+
+
+def test_a_file_of_a_withheld_review_linked_from_a_page_is_never_served(tmp_path):
+    """The full build refuses a published page linking a file only a
+    withheld review links (REV012, lscb_reviews.withheld_files): so does
+    the fast path. A picture of the board's own stays quiet."""
+    withheld = WITHHELD.replace(
+        "Professionals did not share", "![The family home](/images/child-w-home.png)\n\nProfessionals did not share"
+    )
+    content, read = _kept(tmp_path, "reviews/child-q.md", {"reviews/child-w.md": withheld})
+    (content / "images").mkdir()
+    (content / "images" / "child-w-home.png").write_bytes(png_clean())
+    board = io.BytesIO()
+    Image.new("RGB", (6, 4), "teal").save(board, "PNG")  # not the bytes of the review's picture
+    (content / "images" / "the-board.png").write_bytes(board.getvalue())
+    kept = read()
+    assert kept is not None
+
+    quiet, why = _save(content, kept, "![The board meeting](/images/the-board.png)")
+    assert quiet is not None and quiet.ok, (why, quiet and [f.code for f in quiet.findings])
+
+    outcome, why = _save(content, kept, "![A home](/images/child-w-home.png)")
+    assert outcome is not None, why
+    assert not outcome.ok and "REV012" in {f.code for f in outcome.findings}
+    assert b"child-w-home" not in outcome.body
+
+    _append(content / GUIDANCE, "![A home](/images/child-w-home.png)")
+    full = build_site(content, tmp_path / "full" / "output")
+    assert not full.ok and "REV012" in full.codes()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -45,6 +46,7 @@ from lscb_core.build import _Collector
 from lscb_core.build_state import STATE_KEY, BuildState, state_if_begun
 from lscb_core.content_item import body
 from lscb_core.findings import Finding
+from lscb_core.linked_files import attachment_paths
 from lscb_core.pelican_log import error_finding, masked_text, to_finding
 from lscb_core.quote import file, say
 from lscb_core.rules import finding
@@ -234,7 +236,7 @@ def check_and_render(kept: Kept, relative: str, new) -> Outcome:
     # A register sits beside its review (content/reviews/child-q/redaction/):
     # this page's checks read every register the site has.
     share_registers(site, everything)
-    found = [
+    found = _withheld_links(item, site, kept_state) + [
         f
         for module in registry.source_checks()
         for f in module.check(everything if module.__name__.rsplit(".", 1)[-1] in SITE_CHECKS else site)
@@ -265,6 +267,30 @@ def check_and_render(kept: Kept, relative: str, new) -> Outcome:
         return Outcome(ok, rel, page.read_bytes() if ok else b"", found, item)
     finally:
         page.unlink(missing_ok=True)
+
+
+def _withheld_links(item, site, kept_state) -> list[Finding]:
+    """REV012 for a file of a review the gate kept out (or a copy of one)
+    that the page links, as lscb_reviews.withheld_files reports it in the
+    full build; a retired review's files stay for the pages that link them."""
+    if kept_state is None:
+        return []
+    blocked = kept_state.blocked_reviews
+    retired = {os.path.abspath(review.source_path) for review in blocked.retired}
+    content = site.settings["PATH"]
+    found = []
+    for path in sorted({os.path.abspath(p) for p in attachment_paths(item, site)}):
+        relative = os.path.relpath(path, content).replace(os.sep, "/")
+        match = blocked.withheld.match(path)
+        owner = match[1] if match is not None else None
+        if relative in blocked.sources or (owner is not None and os.path.abspath(owner) not in retired):
+            line, col = item.source.locate(os.path.basename(path), body_only=False)
+            message = say("links a file of a review which is not published: {name}", name=file(relative))
+            found.append(finding("REV012", item.path, line, message, _WITHHELD_HINT, col=col))
+    return found
+
+
+_WITHHELD_HINT = "remove the link; if the file is not the review's own, waive on this line"
 
 
 def _blocked_mentions(text: str, rel: str, item, kept_state) -> list[Finding]:
