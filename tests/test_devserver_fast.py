@@ -5,22 +5,30 @@ is byte for byte what `make html` makes of the same files."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 from devserver_helpers import LEAK, Preview, clean_build
 from factories import png_clean
+from PIL import Image
+from register_helpers import write_register
 
-from conftest import ROOT, add_standard_pages, fingerprint, guidance_markdown, review_markdown
+from conftest import DEMO_TODAY, ROOT, add_standard_pages, build_site, fingerprint, guidance_markdown, review_markdown
+from lscb_cli.devserver.fast import fast_path
+from lscb_cli.devserver.kept import read_site
+from lscb_cli.devserver.preview import Preview as PreviewState
 
 SENTENCE = "This sentence was added while previewing."
 
 
-def _start(tmp_path: Path, settings: Path | None = None) -> Preview:
+def _start(tmp_path: Path, settings: Path | None = None, reviews: dict[str, str] | None = None) -> Preview:
     running = Preview(tmp_path, settings)
     content = running.content
     (content / "reviews").mkdir(parents=True)
     (content / "reviews" / "child-q.md").write_text(review_markdown(), encoding="utf-8")
+    for name, text in (reviews or {}).items():
+        (content / "reviews" / name).write_text(text, encoding="utf-8")
     (content / "guidance" / "images").mkdir(parents=True)
     (content / "guidance" / "images" / "flow.png").write_bytes(png_clean())
     (content / "guidance" / "referrals.md").write_text(
@@ -141,3 +149,169 @@ def test_after_each_kind_of_edit_the_preview_is_what_a_clean_build_makes(tmp_pat
             assert fingerprint(preview.output) == fingerprint(clean), kind
     finally:
         preview.stop()
+
+
+# --- What the fast path must refuse as the full build does -----------------------------
+
+GUIDANCE = "guidance/referrals.md"
+WITHHELD = review_markdown(
+    Title="Child W: local child safeguarding practice review",
+    Child="Child W",
+    Pseudonyms="Child W, Mother",
+    Publication_decision="withhold",
+)
+
+
+def _kept(tmp_path: Path, review_place: str, reviews: dict[str, str]):
+    """A site read in this process as the preview reads it, with a guidance
+    page to save."""
+    content = tmp_path / "content"
+    (content / "guidance").mkdir(parents=True)
+    (content / review_place).parent.mkdir(parents=True, exist_ok=True)
+    (content / review_place).write_text(review_markdown(), encoding="utf-8")
+    for place, text in reviews.items():
+        (content / place).write_text(text, encoding="utf-8")
+    (content / GUIDANCE).write_text(guidance_markdown("Referrals", "How to refer."), encoding="utf-8")
+    add_standard_pages(content)
+    return content, lambda: read_site(
+        ROOT / "pelicanconf.py", {"PATH": str(content), "LSCB_TODAY": DEMO_TODAY}, tmp_path / "output"
+    )
+
+
+def _save(content: Path, kept, text: str):
+    page = content / GUIDANCE
+    original = page.read_text(encoding="utf-8")
+    _append(page, text)
+    try:
+        return fast_path(kept, GUIDANCE)
+    finally:
+        page.write_text(original, encoding="utf-8")
+
+
+def test_a_term_of_a_register_kept_beside_its_review_in_the_review_s_own_folder_is_never_served(tmp_path, monkeypatch):
+    """Registers sit beside their review (content/reviews/child-q/redaction/
+    child-q.json for content/reviews/child-q/child-q.md): the fast path's
+    checks of a guidance page read them, as the full build's do."""
+    monkeypatch.setenv("LSCB_REDACTION_KEY", "devserver-test-board-key-5e1f0c9a")
+    content, read = _kept(tmp_path, "reviews/child-q/child-q.md", {})
+    write_register(content, "reviews/child-q/child-q.md", ["Wenlock"])
+    kept = read()
+    assert kept is not None
+
+    quiet, why = _save(content, kept, "The family moved away.")
+    assert quiet is not None and quiet.ok, (why, quiet and [f.code for f in quiet.findings])
+
+    outcome, why = _save(content, kept, "The Wenlock family moved away.")
+    assert outcome is not None, why
+    assert not outcome.ok and "RED001" in {f.code for f in outcome.findings}
+    assert b"Wenlock" not in outcome.body
+
+    _append(content / GUIDANCE, "The Wenlock family moved away.")
+    full = build_site(content, tmp_path / "full" / "output")
+    assert not full.ok and "RED001" in full.codes()
+
+
+def test_the_address_of_a_withheld_review_is_never_served(tmp_path):
+    """The full build refuses a page naming a blocked review's address
+    (REV003, lscb_reviews.leak_guard; LINK003 for a link to it): so does
+    the fast path, whatever the form of the address."""
+    content, read = _kept(tmp_path, "reviews/child-q.md", {"reviews/child-w.md": WITHHELD})
+    kept = read()
+    assert kept is not None
+
+    quiet, why = _save(content, kept, "See [the review of Child Q](/reviews/child-q/).")
+    assert quiet is not None and quiet.ok, (why, quiet and [f.code for f in quiet.findings])
+
+    for text in ("See /reviews/child-w/ for more.", "See [the review](/reviews/child-w)."):
+        outcome, why = _save(content, kept, text)
+        assert outcome is not None, why
+        assert not outcome.ok and "REV003" in {f.code for f in outcome.findings}, text
+        assert b"child-w" not in outcome.body
+
+        page = content / GUIDANCE
+        original = page.read_text(encoding="utf-8")
+        _append(page, text)
+        full = build_site(content, tmp_path / "full" / "output")
+        page.write_text(original, encoding="utf-8")
+        assert not full.ok and {"REV003", "LINK003"} & set(full.codes()), text
+
+
+def test_the_preview_keeps_no_page_s_text_in_the_system_s_temporary_folder(tmp_path, monkeypatch):
+    """The preview's reading of the site converts every page, a withheld
+    review's too: what it keeps of them is the full build's Markdown cache,
+    beside the output folder, rewritten as files are fixed or deleted;
+    never a cache beside a folder of the system's temporary folder, which
+    outlives the preview and the files."""
+    temporary = tmp_path / "system-tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    marker = b"Only the withheld review holds this sentence."
+    withheld = WITHHELD.replace("Professionals did not share", marker.decode() + " Professionals did not share")
+    preview = _start(tmp_path / "preview", reviews={"child-w.md": withheld})
+    preview.stop()
+    cache = preview.output.parent / ".cache" / "markdown"
+    assert any(marker in p.read_bytes() for p in cache.rglob("*") if p.is_file())
+    assert not any(marker in p.read_bytes() for p in temporary.rglob("*") if p.is_file())
+
+    # The review is deleted with the preview stopped, and the site built.
+    (preview.content / "reviews" / "child-w.md").unlink()
+    clean_build(preview.content, preview.output)
+    assert not any(marker in p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def test_a_page_checked_after_the_full_build_of_its_save_has_finished_is_not_shown(tmp_path, monkeypatch):
+    """The full build of a save can finish before the fast path of the same
+    save does (the first save loads the checks' word lists). The full build
+    refused the page: the fast path's page must not be shown after it, with
+    no banner, as no other build follows to take it away."""
+    monkeypatch.setenv("LSCB_TODAY", DEMO_TODAY)
+    content, read = _kept(tmp_path, "reviews/child-q.md", {})
+    kept = read()
+    assert kept is not None
+    output = tmp_path / "output"
+    preview = PreviewState(ROOT / "pelicanconf.py", output, content, out=io.StringIO())
+    page = output / "guidance" / "referrals" / "index.html"
+
+    # A save whose full build is still to come: the fast path's page is shown.
+    _append(content / GUIDANCE, SENTENCE)
+    preview.saves = 1
+    preview._fast(kept, GUIDANCE, 1, [GUIDANCE])
+    assert SENTENCE.encode() in (preview.overlay_page(page) or b"") and preview.status.ok is True
+
+    # The next save's full build finishes first, and refuses the page (a
+    # link to a page the site does not have, which only the full build reads).
+    _append(content / GUIDANCE, "See [the missing page](/guidance/nothing/).")
+    preview.saves = 2
+    assert preview.full_build(GUIDANCE).ok is False
+    preview._fast(kept, GUIDANCE, 2, [GUIDANCE])
+    assert preview.overlay_page(page) is None
+    assert preview.status.ok is False
+
+
+def test_a_file_of_a_withheld_review_linked_from_a_page_is_never_served(tmp_path):
+    """The full build refuses a published page linking a file only a
+    withheld review links (REV012, lscb_reviews.withheld_files): so does
+    the fast path. A picture of the board's own stays quiet."""
+    withheld = WITHHELD.replace(
+        "Professionals did not share", "![The family home](/images/child-w-home.png)\n\nProfessionals did not share"
+    )
+    content, read = _kept(tmp_path, "reviews/child-q.md", {"reviews/child-w.md": withheld})
+    (content / "images").mkdir()
+    (content / "images" / "child-w-home.png").write_bytes(png_clean())
+    board = io.BytesIO()
+    Image.new("RGB", (6, 4), "teal").save(board, "PNG")  # not the bytes of the review's picture
+    (content / "images" / "the-board.png").write_bytes(board.getvalue())
+    kept = read()
+    assert kept is not None
+
+    quiet, why = _save(content, kept, "![The board meeting](/images/the-board.png)")
+    assert quiet is not None and quiet.ok, (why, quiet and [f.code for f in quiet.findings])
+
+    outcome, why = _save(content, kept, "![A home](/images/child-w-home.png)")
+    assert outcome is not None, why
+    assert not outcome.ok and "REV012" in {f.code for f in outcome.findings}
+    assert b"child-w-home" not in outcome.body
+
+    _append(content / GUIDANCE, "![A home](/images/child-w-home.png)")
+    full = build_site(content, tmp_path / "full" / "output")
+    assert not full.ok and "REV012" in full.codes()

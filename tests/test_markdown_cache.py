@@ -7,8 +7,14 @@ from __future__ import annotations
 import os
 import pickle
 from pathlib import Path
+from types import SimpleNamespace
 
-from conftest import build_site, fingerprint, guidance_markdown, review_markdown
+from pelican.settings import read_settings
+
+from conftest import DEMO_TODAY, ROOT, build_site, fingerprint, guidance_markdown, review_markdown
+from lscb_content import markdown_cache
+from lscb_content.reader import LscbMarkdownReader
+from lscb_core.build_state import STATE_KEY, BuildState
 
 PAGE = "guidance/making-a-referral.md"
 SENTENCE = "Ring the front door team before you write to them."
@@ -124,3 +130,75 @@ def test_off_when_the_setting_says_so(tmp_path):
     content, output = _site(tmp_path)
     assert build_site(content, output, MARKDOWN_CACHE=False).ok
     assert not (output.parent / ".cache").exists()
+
+
+def test_a_file_saved_again_while_a_build_reads_it_is_kept_under_the_bytes_that_were_converted(tmp_path):
+    """The digest and the conversion are of one reading of the file. Were the
+    file read twice (once to hash, once to convert), an editor's save landing
+    between the two would keep the new text under the old bytes' digest: the
+    next build of the old bytes would publish text no file holds."""
+    content, output = _site(tmp_path)
+    page = content / PAGE
+    clean = page.read_bytes()
+    saved_meanwhile = clean.replace(SENTENCE.encode(), MARKER.encode())
+
+    class SavedWhileRead(LscbMarkdownReader):
+        """The editor's save lands once the build has begun reading the file."""
+
+        def _convert_file(self, source_path, *rest):
+            page.write_bytes(saved_meanwhile)
+            return super()._convert_file(source_path, *rest)
+
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={"PATH": str(content), "OUTPUT_PATH": str(output), "LSCB_TODAY": DEMO_TODAY},
+    )
+    settings[STATE_KEY] = BuildState()
+    SavedWhileRead(settings).read(str(page))
+    markdown_cache.save([SimpleNamespace(settings=settings)])
+    assert _entries(output), "the reading kept no conversion"
+
+    page.write_bytes(clean)  # the editor's clean version again
+    again = build_site(content, output)
+    assert again.ok, again.messages()
+    html = (output / "guidance" / "making-a-referral" / "index.html").read_text(encoding="utf-8")
+    assert MARKER not in html and SENTENCE in html
+    assert not any(MARKER.encode() in path.read_bytes() for path in output.rglob("*") if path.is_file())
+    cold = build_site(content, tmp_path / "cold" / "output", MARKDOWN_CACHE=False)
+    assert fingerprint(output) == fingerprint(tmp_path / "cold" / "output")
+    assert cold.ok
+
+
+def test_what_a_build_stopped_while_writing_the_cache_left_is_deleted_by_the_next(tmp_path):
+    """A build killed while it wrote the cache (a CI job's time-out, a power
+    cut) leaves its temporary file, holding the text of every page it read:
+    the next build deletes it, even when it has nothing to write."""
+    content, output = _site(tmp_path)
+    assert build_site(content, output).ok
+    (path,) = _cache_files(output)
+    stray = path.parent / ".writing-killed"
+    stray.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2] + MARKER.encode())
+    again = build_site(content, output)
+    assert again.ok, again.messages()
+    assert not stray.exists()
+    assert not any(MARKER.encode() in p.read_bytes() for p in (output.parent / ".cache").rglob("*") if p.is_file())
+
+
+def test_a_damaged_entry_is_converted_again(tmp_path):
+    """A cache file that can be read but holds a damaged conversion (a
+    truncated entry, an entry of another shape) is only slower."""
+    content, output = _site(tmp_path)
+    other = content / "guidance" / "neglect.md"
+    other.write_text(guidance_markdown("Neglect", "A sentence only the neglect page holds."), encoding="utf-8")
+    assert build_site(content, output).ok
+    (path,) = _cache_files(output)
+    cache = pickle.loads(path.read_bytes())
+    stamp, kept = cache[str((content / PAGE).resolve())]
+    cache[str((content / PAGE).resolve())] = (stamp, kept[: len(kept) // 2])
+    cache[str(other.resolve())] = "not an entry"
+    path.write_bytes(pickle.dumps(cache))
+    again = build_site(content, output)
+    assert again.ok, again.messages()
+    cold = build_site(content, tmp_path / "cold" / "output", MARKDOWN_CACHE=False)
+    assert cold.ok
+    assert fingerprint(output) == fingerprint(tmp_path / "cold" / "output")

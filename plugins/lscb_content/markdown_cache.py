@@ -23,7 +23,9 @@ takes it from there instead of converting the file again.
 - **Nothing outlives its file.** The file is written again only when
   something changed, with the conversions of the files this build read and
   no others (a deleted or renamed page's text goes), to a temporary file
-  renamed into place: a build stopped half-way leaves the last whole cache.
+  renamed into place: a build stopped half-way leaves the last whole cache,
+  and the next build deletes what it was writing. A damaged entry, or a
+  cache that cannot be read or written, is only slower.
 
 `MARKDOWN_CACHE = False` turns it off.
 """
@@ -81,6 +83,10 @@ def _open(settings) -> MarkdownCache:
         if folder.name != key:  # another converter's: never read again
             shutil.rmtree(folder, ignore_errors=True)
     path = root / key / FILE
+    # What a build stopped while writing left (it holds every page's text);
+    # a build of the same key writing now only fails to write (save).
+    for stray in (root / key).glob(".writing-*"):
+        stray.unlink(missing_ok=True)
     kept: dict = {}
     try:
         with path.open("rb") as file:
@@ -103,22 +109,27 @@ def _cache(settings) -> MarkdownCache | None:
     return state.markdown_cache
 
 
-def converted(settings, source_path: str, convert):
-    """`convert(source_path)`, or what it gave in an earlier build for the
-    same bytes. What is returned is always a fresh copy."""
+def converted(settings, source_path: str, data: bytes, convert):
+    """`convert(source_path, data)`, or what it gave in an earlier build for
+    the same bytes. `data` is the file's bytes, read once by the caller: the
+    digest and the conversion are of the same bytes, even when the file is
+    saved again while the build reads it. What is returned is always a
+    fresh copy."""
     cache = _cache(settings)
     if cache is None:
-        return convert(source_path)
-    try:
-        digest = hashlib.sha256(Path(source_path).read_bytes()).digest()
-    except OSError:
-        return convert(source_path)
+        return convert(source_path, data)
+    digest = hashlib.sha256(data).digest()
     key = os.path.abspath(source_path)
     entry = cache.kept.get(key)
-    if entry is not None and entry[0] == digest:
-        cache.used[key] = entry
-        return pickle.loads(entry[1])
-    result = convert(source_path)
+    if entry is not None:
+        try:
+            if entry[0] == digest:
+                result = pickle.loads(entry[1])
+                cache.used[key] = entry
+                return result
+        except Exception:  # a damaged entry: converted again
+            pass
+    result = convert(source_path, data)
     cache.used[key] = (digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     cache.converted += 1
     return result
@@ -135,12 +146,19 @@ def save(generators) -> None:
     log.info("markdown cache: %d files read from it, %d converted", len(cache.used) - cache.converted, cache.converted)
     if not cache.converted and cache.used.keys() == cache.kept.keys():
         return
-    cache.path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".writing-", dir=cache.path.parent)
+    try:
+        cache.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".writing-", dir=cache.path.parent)
+    except OSError as error:
+        log.info("markdown cache: %s not written (%s)", cache.path, error)
+        return
     try:
         with os.fdopen(handle, "wb") as file:
             pickle.dump(cache.used, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache.path)
+    except OSError as error:  # another build deleted the folder or this file
+        Path(temporary).unlink(missing_ok=True)
+        log.info("markdown cache: %s not written (%s)", cache.path, error)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

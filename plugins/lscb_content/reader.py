@@ -15,12 +15,12 @@ names the line.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
 
 from . import markdown_cache
 from .markdown_ext import LscbExtension
@@ -55,7 +55,9 @@ class LscbMarkdownReader(MarkdownReader):
     def read(self, source_path):
         """A file Pelican reads: converted, or its conversion by an earlier
         build when the file's bytes are the same (markdown_cache)."""
-        converted = markdown_cache.converted(self.settings, source_path, self._convert_file)
+        with open(source_path, "rb") as file:
+            data = file.read()
+        converted = markdown_cache.converted(self.settings, source_path, data, self._convert_file)
         return self._finish(*converted)
 
     def read_text(self, source_path, text):
@@ -63,9 +65,11 @@ class LscbMarkdownReader(MarkdownReader):
         a guidance page is not a file: lscb_content.earlier_versions)."""
         return self._finish(*self._convert(source_path, text))
 
-    def _convert_file(self, source_path):
-        with pelican_open(source_path) as text:
-            return self._convert(source_path, text)
+    def _convert_file(self, source_path, data: bytes):
+        """The file's bytes read as Pelican's pelican_open reads a file
+        (UTF-8, a byte order mark dropped, universal newlines)."""
+        text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig").read()
+        return self._convert(source_path, text)
 
     def _convert(self, source_path, text) -> tuple[str, dict, list]:
         """The costly part, made of plain strings and lists only (it is what

@@ -189,9 +189,6 @@ class CreditInRegister(Rule):
 
 
 def check(site) -> Iterable[Finding]:
-    registers = _registers(site)
-    if not registers:
-        return []
     findings: list[Finding] = []
     problems, matchers = _loaded(site)
     findings.extend(problems)
@@ -206,6 +203,13 @@ def register_matchers(site) -> tuple[Matcher, Matcher | None] | None:
     normalised the old way; None when there are none), or None when no
     register is usable. The final gate over the output uses them too."""
     return _loaded(site)[1]
+
+
+def share_registers(part, whole) -> None:
+    """Let `part`, a site of some of `whole`'s items (the preview's fast
+    path checks one page), read every register `whole` has: a register sits
+    beside its review, which `part` may not hold."""
+    part.cache[("redaction_registers",)] = _loaded(whole)
 
 
 def _loaded(site) -> tuple[list[Finding], tuple[Matcher, Matcher | None] | None]:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
 from lscb_checks import registry
+from lscb_checks.checks.redaction_register import share_registers
 from lscb_checks.output import collect_output
 from lscb_checks.runner import _in_mode
 from lscb_checks.site import item_of
@@ -43,7 +46,10 @@ from lscb_core.build import _Collector
 from lscb_core.build_state import STATE_KEY, BuildState, state_if_begun
 from lscb_core.content_item import body
 from lscb_core.findings import Finding
+from lscb_core.linked_files import attachment_paths
 from lscb_core.pelican_log import error_finding, masked_text, to_finding
+from lscb_core.quote import file, say
+from lscb_core.rules import finding
 from lscb_core.site import Site
 from lscb_core.waivers import apply_waivers, waivers_in
 
@@ -227,7 +233,10 @@ def check_and_render(kept: Kept, relative: str, new) -> Outcome:
     # version belongs to) run over every item, the new one in place of the
     # old; the others over this item alone.
     everything = Site(settings=settings, items=kept.items_with(old, item), mode=site.mode, static_files=static)
-    found = [
+    # A register sits beside its review (content/reviews/child-q/redaction/):
+    # this page's checks read every register the site has.
+    share_registers(site, everything)
+    found = _withheld_links(item, site, kept_state) + [
         f
         for module in registry.source_checks()
         for f in module.check(everything if module.__name__.rsplit(".", 1)[-1] in SITE_CHECKS else site)
@@ -251,12 +260,61 @@ def check_and_render(kept: Kept, relative: str, new) -> Outcome:
         for module in registry.output_checks():
             if module.__name__.rsplit(".", 1)[-1] in PAGE_OUTPUT_CHECKS:
                 later.extend(module.check_output(output))
+        later.extend(_blocked_mentions(page.read_text(encoding="utf-8", errors="replace"), rel, item, kept_state))
         later = apply_waivers(_in_mode(later, site.mode), state.waivers, codes_judged=None, mode=site.mode)
         found = found + later
         ok = not any(f.is_error for f in found)
         return Outcome(ok, rel, page.read_bytes() if ok else b"", found, item)
     finally:
         page.unlink(missing_ok=True)
+
+
+def _withheld_links(item, site, kept_state) -> list[Finding]:
+    """REV012 for a file of a review the gate kept out (or a copy of one)
+    that the page links, as lscb_reviews.withheld_files reports it in the
+    full build; a retired review's files stay for the pages that link them."""
+    if kept_state is None:
+        return []
+    blocked = kept_state.blocked_reviews
+    retired = {os.path.abspath(review.source_path) for review in blocked.retired}
+    content = site.settings["PATH"]
+    found = []
+    for path in sorted({os.path.abspath(p) for p in attachment_paths(item, site)}):
+        relative = os.path.relpath(path, content).replace(os.sep, "/")
+        match = blocked.withheld.match(path)
+        owner = match[1] if match is not None else None
+        if relative in blocked.sources or (owner is not None and os.path.abspath(owner) not in retired):
+            line, col = item.source.locate(os.path.basename(path), body_only=False)
+            message = say("links a file of a review which is not published: {name}", name=file(relative))
+            found.append(finding("REV012", item.path, line, message, _WITHHELD_HINT, col=col))
+    return found
+
+
+_WITHHELD_HINT = "remove the link; if the file is not the review's own, waive on this line"
+
+
+def _blocked_mentions(text: str, rel: str, item, kept_state) -> list[Finding]:
+    """REV003 for the address of a review the gate kept out, written on the
+    page (lscb_reviews.leak_guard looks for it in every file of the full
+    build; LINK003 for a link to it). Without its last slash too: a link
+    to `/reviews/child-q` is refused by the full build's link check."""
+    urls = kept_state.blocked_reviews.urls if kept_state is not None else ()
+    found = []
+    for url in sorted(urls):
+        needle = url.rstrip("/")
+        if needle and re.search(re.escape(needle) + r"(?![\w-])", text):
+            line, col = item.source.locate(needle)
+            found.append(
+                finding(
+                    "REV003",
+                    item.path if (line, col) != (1, 1) else f"output/{rel}",
+                    line,
+                    say("names blocked review {url}", url=file(url[:50])),
+                    "remove the address until the review is published",
+                    col=col,
+                )
+            )
+    return found
 
 
 def _stage(kept: Kept) -> Path:

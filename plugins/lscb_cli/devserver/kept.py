@@ -92,10 +92,22 @@ class Kept:
         self.objects[relative] = (new, list_name, generator)
 
 
-def read_site(settings_path: Path, overrides: dict) -> Kept | None:
+def read_site(settings_path: Path, overrides: dict, output: Path | None = None) -> Kept | None:
     """Read the site as `lscb build` would, without writing; None when
-    Pelican stops before every file has been read (the full build says why)."""
-    scratch = Path(tempfile.mkdtemp(prefix="lscb-preview-read-"))
+    Pelican stops before every file has been read (the full build says why).
+
+    The Markdown cache (lscb_content.markdown_cache) is kept beside the
+    output folder Pelican is given: the reading is given a folder beside
+    `output`, so it shares the full build's cache, which each full build
+    rewrites with the files of the day. Never beside a folder of the
+    system's temporary folder, where the text of every page (withheld
+    reviews too) would stay after the preview stops and the files are
+    fixed. With no `output`, the cache is inside the scratch folder and
+    goes with it."""
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".lscb-preview-read-", dir=output.parent if output is not None else None))
+    target = scratch if output is not None else scratch / "output"
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
@@ -103,7 +115,7 @@ def read_site(settings_path: Path, overrides: dict) -> Kept | None:
     _reset_pelican_log_dedup()
     _reading.generators = []
     try:
-        settings = read_settings(str(settings_path), override={**overrides, "OUTPUT_PATH": str(scratch)})
+        settings = read_settings(str(settings_path), override={**overrides, "OUTPUT_PATH": str(target)})
         pelican = _ReadingPelican(settings)
         try:
             pelican.run()

@@ -120,7 +120,7 @@ class Preview:
                 self.kept_wanted = -1
             overrides = {"PATH": str(self.content)} if self.content is not None else {}
             started = time.monotonic()
-            kept = read_site(self.settings, overrides)
+            kept = read_site(self.settings, overrides, self.output)
             if kept is not None:
                 try:
                     warm(kept)
@@ -171,6 +171,13 @@ class Preview:
         outcome, why = fast_path(kept, relative)
         if outcome is None:
             return why
+        with self.lock:
+            # A full build that includes this save finished while the page
+            # was checked: what it made, or refused, is what is shown (no
+            # other build follows to take a page shown now away again).
+            late = self.built >= save
+        if late:
+            return ""
         report = report_text.render(outcome.findings)
         self.say(f"\n[{stamp}] Saved: {names[0]}. Checked the page in {time.monotonic() - started:.2f} s.")
         self.say(report)
