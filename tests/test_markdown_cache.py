@@ -4,8 +4,8 @@ the same site, byte for byte, with every check run again."""
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -35,7 +35,7 @@ def _cache_files(output: Path) -> list[Path]:
 def _entries(output: Path) -> dict:
     found = {}
     for path in _cache_files(output):
-        found.update(pickle.loads(path.read_bytes()))
+        found.update(json.loads(path.read_text(encoding="utf-8")))
     return found
 
 
@@ -43,12 +43,12 @@ def _tamper(output: Path, page: Path, old: str, new: str) -> None:
     """Change the HTML the cache keeps for `page`: only a build that reads
     the cache can show it."""
     (path,) = _cache_files(output)
-    cache = pickle.loads(path.read_bytes())
+    cache = json.loads(path.read_text(encoding="utf-8"))
     stamp, kept = cache[str(page.resolve())]
-    html, meta, headings = pickle.loads(kept)
+    html, meta, headings = json.loads(kept)
     assert old in html
-    cache[str(page.resolve())] = (stamp, pickle.dumps((html.replace(old, new), meta, headings)))
-    path.write_bytes(pickle.dumps(cache))
+    cache[str(page.resolve())] = [stamp, json.dumps([html.replace(old, new), meta, headings])]
+    path.write_text(json.dumps(cache), encoding="utf-8")
 
 
 def test_a_build_from_the_cache_is_the_same_site_as_one_without_it(tmp_path):
@@ -192,13 +192,40 @@ def test_a_damaged_entry_is_converted_again(tmp_path):
     other.write_text(guidance_markdown("Neglect", "A sentence only the neglect page holds."), encoding="utf-8")
     assert build_site(content, output).ok
     (path,) = _cache_files(output)
-    cache = pickle.loads(path.read_bytes())
+    cache = json.loads(path.read_text(encoding="utf-8"))
     stamp, kept = cache[str((content / PAGE).resolve())]
-    cache[str((content / PAGE).resolve())] = (stamp, kept[: len(kept) // 2])
+    cache[str((content / PAGE).resolve())] = [stamp, kept[: len(kept) // 2]]
     cache[str(other.resolve())] = "not an entry"
-    path.write_bytes(pickle.dumps(cache))
+    path.write_text(json.dumps(cache), encoding="utf-8")
     again = build_site(content, output)
     assert again.ok, again.messages()
     cold = build_site(content, tmp_path / "cold" / "output", MARKDOWN_CACHE=False)
     assert cold.ok
     assert fingerprint(output) == fingerprint(tmp_path / "cold" / "output")
+
+
+class _Runs:
+    """Unpickled, it would create a file: a cache file must never be read that way."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_reading_a_cache_file_never_runs_code(tmp_path):
+    import pickle
+
+    content, output = _site(tmp_path)
+    assert build_site(content, output).ok
+    (path,) = _cache_files(output)
+    marker = tmp_path / "code-ran"
+    path.write_bytes(pickle.dumps({str((content / PAGE).resolve()): _Runs(marker)}))
+    pickle.loads(path.read_bytes())  # the payload works when unpickled
+    assert marker.exists()
+    marker.unlink()
+    again = build_site(content, output)
+    assert again.ok, again.messages()
+    assert not marker.exists()
+    assert SENTENCE in (output / "guidance" / "making-a-referral" / "index.html").read_text(encoding="utf-8")

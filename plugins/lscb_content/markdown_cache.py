@@ -3,7 +3,7 @@
 Converting the Markdown is most of what Pelican spends on a page. A page whose
 bytes have not changed converts to the same HTML, as long as the converter is
 the same: so each file's conversion (the body's HTML, the header's fields as
-written, its level-two headings: plain strings only) is kept in a file beside
+written, its level-two headings: plain strings only, as JSON) is kept in a file beside
 the output folder (`.cache/markdown/<key>/conversions`), and the next build
 takes it from there instead of converting the file again.
 
@@ -33,9 +33,9 @@ takes it from there instead of converting the file again.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
-import pickle
 import shutil
 import sys
 import tempfile
@@ -57,11 +57,12 @@ _HERE = Path(__file__).resolve().parent
 @dataclass
 class MarkdownCache:
     """One build's view of the cache: what an earlier build kept, and what
-    this build used or converted (path -> (SHA-256, pickled conversion))."""
+    this build used or converted (path -> [SHA-256 in hex, the conversion as
+    JSON text])."""
 
     path: Path
-    kept: dict[str, tuple[bytes, bytes]]
-    used: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    kept: dict[str, list]
+    used: dict[str, list] = field(default_factory=dict)
     converted: int = 0
 
 
@@ -90,7 +91,7 @@ def _open(settings) -> MarkdownCache:
     kept: dict = {}
     try:
         with path.open("rb") as file:
-            kept = pickle.load(file)
+            kept = json.load(file)
     except FileNotFoundError:
         pass
     except Exception as error:  # a cache that cannot be read is only slower
@@ -118,21 +119,31 @@ def converted(settings, source_path: str, data: bytes, convert):
     cache = _cache(settings)
     if cache is None:
         return convert(source_path, data)
-    digest = hashlib.sha256(data).digest()
+    digest = hashlib.sha256(data).hexdigest()
     key = os.path.abspath(source_path)
     entry = cache.kept.get(key)
     if entry is not None:
         try:
             if entry[0] == digest:
-                result = pickle.loads(entry[1])
+                result = _loads(entry[1])
                 cache.used[key] = entry
                 return result
         except Exception:  # a damaged entry: converted again
             pass
     result = convert(source_path, data)
-    cache.used[key] = (digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.used[key] = [digest, json.dumps(result, ensure_ascii=False)]
     cache.converted += 1
     return result
+
+
+def _loads(text: str) -> tuple[str, dict, list]:
+    """A conversion kept as JSON: (body's HTML, header fields as written,
+    level-two headings as (id, text) pairs). Plain data only: reading a
+    cache file never runs code, whoever wrote it."""
+    content, meta, headings = json.loads(text)
+    if not isinstance(content, str) or not isinstance(meta, dict) or not isinstance(headings, list):
+        raise ValueError("not a conversion")
+    return content, meta, [(str(anchor), str(text)) for anchor, text in headings]
 
 
 def save(generators) -> None:
@@ -153,8 +164,8 @@ def save(generators) -> None:
         log.info("markdown cache: %s not written (%s)", cache.path, error)
         return
     try:
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump(cache.used, file, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(cache.used, file, ensure_ascii=False)
         os.replace(temporary, cache.path)
     except OSError as error:  # another build deleted the folder or this file
         Path(temporary).unlink(missing_ok=True)
