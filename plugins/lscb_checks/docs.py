@@ -87,6 +87,10 @@ content/reviews/child-x.md:14:22: PII001 full name J*** S****
 - `make check FORMAT=json` or `FORMAT=github` prints findings for programs and
   for GitHub Actions annotations. The last line counts errors, warnings and
   waived findings.
+- One build can also write its findings to files in other formats:
+  `lscb check --report json:findings.json --report github:annotations.txt`
+  prints the text report as usual and writes the two files (for a dashboard
+  or a CI artefact), without building the site a second time.
 - Messages never echo an identifier, in any format (text, JSON, GitHub
   annotations, and Pelican's own messages in the build's log). A detected
   name, address or number is masked (`J*** S****`) on every page. Every value

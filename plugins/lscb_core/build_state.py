@@ -100,6 +100,14 @@ def begin(pelican) -> BuildState:
     return state
 
 
+def with_fresh_state(settings) -> tuple[dict, BuildState]:
+    """A copy of the settings with a state of its own: for checks run again
+    on one page outside a build (the live preview's fast path), whose
+    findings must not reach the build's."""
+    state = BuildState()
+    return {**settings, STATE_KEY: state}, state
+
+
 def build_state(settings) -> BuildState:
     """The state of the build these settings are of."""
     state = settings.get(STATE_KEY)

@@ -43,7 +43,7 @@ from lscb_content.glossary_markup import glossary_page, mark_up_one
 from lscb_content.glossary_terms import GLOSSARY_SLUG, compile_glossary
 from lscb_core.articles import REVIEW_TEXT_TYPES
 from lscb_core.build import _Collector
-from lscb_core.build_state import STATE_KEY, BuildState, state_if_begun
+from lscb_core.build_state import state_if_begun, with_fresh_state
 from lscb_core.content_item import body
 from lscb_core.findings import Finding
 from lscb_core.linked_files import attachment_paths
@@ -220,8 +220,7 @@ def check_and_render(kept: Kept, relative: str, new) -> Outcome:
     old, list_name, generator = kept.find(relative)
     kept_state = state_if_begun(kept.settings)
     item = item_of(new, list_name)
-    settings = {**kept.settings}
-    state = settings[STATE_KEY] = BuildState()
+    settings, state = with_fresh_state(kept.settings)
     if kept_state is not None:
         state.blocked_reviews = kept_state.blocked_reviews
     static = kept_state.site.static_files if kept_state is not None and kept_state.site is not None else []
