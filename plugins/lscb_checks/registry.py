@@ -37,9 +37,11 @@ REPORTED_ELSEWHERE = {
     "waivers": ("lscb_core.waivers",),  # WAIV001-WAIV006: waivers themselves
     "review_gate_dates": ("lscb_reviews.gate",),  # REV002: dates the publication gate reads
     "briefing_review": ("lscb_reviews.briefings",),  # BRF003: a briefing's Review naming no review
-    "withheld_review_files": ("lscb_reviews.withheld_files",),  # REV012: a withheld review's file linked
-    # REV003: a blocked review found in the output, or named by an earlier version of guidance
-    "blocked_reviews": ("lscb_reviews.leak_guard", "lscb_checks.earlier_versions"),
+    # REV012: a withheld review's file linked (and on the preview's one page)
+    "withheld_review_files": ("lscb_reviews.withheld_files", "lscb_cli.devserver.fast"),
+    # REV003: a blocked review found in the output, or named by an earlier
+    # version of guidance, or by the one page the preview checks on a save
+    "blocked_reviews": ("lscb_reviews.leak_guard", "lscb_checks.earlier_versions", "lscb_cli.devserver.fast"),
     "allowlist_entries": ("lscb_checks.allowlist",),  # CFG001: found as the allowlist is read
     "redaction_register_files": ("lscb_reviews.leak_guard",),  # RED005 too: a register's copy in the output
     "metadata_values": ("lscb_checks.checks.metadata_schema",),  # META003, META004, META006: field values
