@@ -317,18 +317,20 @@ def names_the_file(findings, content: Path, case: Case) -> bool:
     return False
 
 
-def printed_by_the_build(content: Path, output: Path) -> dict[str, str]:
+def printed_by_the_build(
+    content: Path, output: Path, settings: Path = SETTINGS, env: dict | None = None
+) -> dict[str, str]:
     """What one scripts/build.py --check prints (its text report, with
     Pelican's own messages) and the JSON and GitHub annotations reports it
-    writes (--report)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "LSCB_TODAY": DEMO_TODAY}
+    writes (--report), by format."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "LSCB_TODAY": DEMO_TODAY, **(env or {})}
     reports = output.parent / "reports"
     run = subprocess.run(
         [
             sys.executable,
             str(ROOT / "scripts" / "build.py"),
             "--settings",
-            str(SETTINGS),
+            str(settings),
             "--content",
             str(content),
             "--output",
@@ -341,9 +343,9 @@ def printed_by_the_build(content: Path, output: Path) -> dict[str, str]:
         ],
         capture_output=True,
         text=True,
-        env=env,
+        env=environ,
         cwd=ROOT,
-        timeout=120,
+        timeout=300,
     )
     return {
         "text": run.stdout + run.stderr,

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -26,9 +24,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from leak_search import contains  # noqa: E402
+from leak_sites import printed_by_the_build  # noqa: E402
 from rule_fixtures import all_fixtures, load, write_site  # noqa: E402
 
-from conftest import DEMO_TODAY, add_standard_pages  # noqa: E402
+from conftest import add_standard_pages  # noqa: E402
 from lscb_core.quote import mask_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,36 +96,6 @@ def _settings_file(folder: Path, overrides: dict) -> Path:
     return settings
 
 
-def printed(content: Path, output: Path, settings: Path, env: dict) -> dict[str, str]:
-    """What one `scripts/build.py --check` prints (text, with Pelican's own
-    messages) and the reports it writes in the other formats (--report)."""
-    environ = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "LSCB_TODAY": DEMO_TODAY, **env}
-    reports = output.parent / "reports"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "build.py"),
-            "--settings",
-            str(settings),
-            "--content",
-            str(content),
-            "--output",
-            str(output),
-            "--check",
-            "--format",
-            "text",
-            *(f"--report={form}:{reports / form}" for form in FORMATS if form != "text"),
-        ],
-        capture_output=True,
-        text=True,
-        env=environ,
-        cwd=ROOT,
-        timeout=300,
-    )
-    said = done.stdout + done.stderr
-    return {"text": said, **{form: (reports / form).read_text(encoding="utf-8") for form in FORMATS if form != "text"}}
-
-
 @pytest.mark.parametrize("path", all_fixtures(), ids=lambda p: p.stem)
 def test_no_format_prints_the_identifier_planted_in_a_fixture(path, tmp_path, monkeypatch):
     fixture = planted(path)
@@ -140,7 +109,7 @@ def test_no_format_prints_the_identifier_planted_in_a_fixture(path, tmp_path, mo
         write_register(content, fixture.place, fixture.register)
     add_standard_pages(content)
     settings = _settings_file(tmp_path, fixture.settings) if fixture.settings else ROOT / "pelicanconf.py"
-    out = printed(content, tmp_path / "output", settings, fixture.env)
+    out = printed_by_the_build(content, tmp_path / "output", settings, fixture.env)
 
     for form, text in out.items():
         assert not contains(text, NAME), f"{path.name}: --format {form} prints {NAME!r}:\n{text}"
