@@ -188,6 +188,29 @@ def _save(content: Path, kept, text: str):
         page.write_text(original, encoding="utf-8")
 
 
+def _quiet_then_refused(content: Path, kept, quiet: str, leak: str, code: str, hidden: bytes) -> None:
+    """A saved sentence that is fine is served; one that leaks (`hidden`)
+    is refused with `code` and never served."""
+    served, why = _save(content, kept, quiet)
+    assert served is not None and served.ok, (why, served and [f.code for f in served.findings])
+    outcome, why = _save(content, kept, leak)
+    assert outcome is not None, why
+    assert not outcome.ok and code in {f.code for f in outcome.findings}, leak
+    assert hidden not in outcome.body
+
+
+def _full_build_refuses(content: Path, output: Path, leak: str, codes: set[str]) -> None:
+    """The full build of the same save refuses it too (the page put back after)."""
+    page = content / GUIDANCE
+    original = page.read_text(encoding="utf-8")
+    _append(page, leak)
+    try:
+        full = build_site(content, output)
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert not full.ok and codes & set(full.codes()), leak
+
+
 def test_a_term_of_a_register_kept_beside_its_review_in_the_review_s_own_folder_is_never_served(tmp_path, monkeypatch):
     """Registers sit beside their review (content/reviews/child-q/redaction/
     child-q.json for content/reviews/child-q/child-q.md): the fast path's
@@ -198,17 +221,9 @@ def test_a_term_of_a_register_kept_beside_its_review_in_the_review_s_own_folder_
     kept = read()
     assert kept is not None
 
-    quiet, why = _save(content, kept, "The family moved away.")
-    assert quiet is not None and quiet.ok, (why, quiet and [f.code for f in quiet.findings])
-
-    outcome, why = _save(content, kept, "The Wenlock family moved away.")
-    assert outcome is not None, why
-    assert not outcome.ok and "RED001" in {f.code for f in outcome.findings}
-    assert b"Wenlock" not in outcome.body
-
-    _append(content / GUIDANCE, "The Wenlock family moved away.")
-    full = build_site(content, tmp_path / "full" / "output")
-    assert not full.ok and "RED001" in full.codes()
+    leak = "The Wenlock family moved away."
+    _quiet_then_refused(content, kept, "The family moved away.", leak, "RED001", b"Wenlock")
+    _full_build_refuses(content, tmp_path / "full" / "output", leak, {"RED001"})
 
 
 def test_the_address_of_a_withheld_review_is_never_served(tmp_path):
@@ -219,21 +234,11 @@ def test_the_address_of_a_withheld_review_is_never_served(tmp_path):
     kept = read()
     assert kept is not None
 
-    quiet, why = _save(content, kept, "See [the review of Child Q](/reviews/child-q/).")
-    assert quiet is not None and quiet.ok, (why, quiet and [f.code for f in quiet.findings])
-
     for text in ("See /reviews/child-w/ for more.", "See [the review](/reviews/child-w)."):
-        outcome, why = _save(content, kept, text)
-        assert outcome is not None, why
-        assert not outcome.ok and "REV003" in {f.code for f in outcome.findings}, text
-        assert b"child-w" not in outcome.body
-
-        page = content / GUIDANCE
-        original = page.read_text(encoding="utf-8")
-        _append(page, text)
-        full = build_site(content, tmp_path / "full" / "output")
-        page.write_text(original, encoding="utf-8")
-        assert not full.ok and {"REV003", "LINK003"} & set(full.codes()), text
+        _quiet_then_refused(
+            content, kept, "See [the review of Child Q](/reviews/child-q/).", text, "REV003", b"child-w"
+        )
+        _full_build_refuses(content, tmp_path / "full" / "output", text, {"REV003", "LINK003"})
 
 
 def test_the_preview_keeps_no_page_s_text_in_the_system_s_temporary_folder(tmp_path, monkeypatch):
@@ -304,14 +309,6 @@ def test_a_file_of_a_withheld_review_linked_from_a_page_is_never_served(tmp_path
     kept = read()
     assert kept is not None
 
-    quiet, why = _save(content, kept, "![The board meeting](/images/the-board.png)")
-    assert quiet is not None and quiet.ok, (why, quiet and [f.code for f in quiet.findings])
-
-    outcome, why = _save(content, kept, "![A home](/images/child-w-home.png)")
-    assert outcome is not None, why
-    assert not outcome.ok and "REV012" in {f.code for f in outcome.findings}
-    assert b"child-w-home" not in outcome.body
-
-    _append(content / GUIDANCE, "![A home](/images/child-w-home.png)")
-    full = build_site(content, tmp_path / "full" / "output")
-    assert not full.ok and "REV012" in full.codes()
+    leak = "![A home](/images/child-w-home.png)"
+    _quiet_then_refused(content, kept, "![The board meeting](/images/the-board.png)", leak, "REV012", b"child-w-home")
+    _full_build_refuses(content, tmp_path / "full" / "output", leak, {"REV012"})
