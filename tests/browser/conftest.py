@@ -18,6 +18,7 @@ import pytest
 
 from lscb_audit import tools
 from lscb_audit.browser import launch
+from lscb_audit.representatives import representatives
 from lscb_audit.serve import Server
 from lscb_audit.site import build_for_audit, pages, samples
 
@@ -45,6 +46,9 @@ class ServedSite:
     root: Path
     url: str  # http://127.0.0.1:<port>/
     pages: list[str] = field(default_factory=list)  # addresses under the root
+    # The fewest pages holding every kind of element (lscb_audit.representatives):
+    # a check run on every page in one setting runs on these in the others.
+    representatives: list[str] = field(default_factory=list)
 
     @property
     def samples(self) -> list[str]:
@@ -79,7 +83,8 @@ def served_site(tmp_path_factory, demo_today):
         assert result.ok, "the demo site did not build:\n" + "\n".join(
             [f.as_text() for f in result.findings if f.is_error] + result.errors
         )
-        yield ServedSite(folder, url, pages(folder))
+        addresses = pages(folder)
+        yield ServedSite(folder, url, addresses, representatives(folder, addresses))
 
 
 @pytest.fixture(scope="session")

@@ -222,7 +222,11 @@ def _every_page(browser, url: str, addresses: list[str], screen: str, script: bo
 @pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
 @pytest.mark.parametrize("screen", SCREENS)
 def test_cover_your_tracks_is_linked_from_the_exit_hint_and_footer_on_every_page(served_site, browser, screen, script):
-    problems = _every_page(browser, served_site.url, served_site.pages, screen, script)
+    # Every page on a phone with JavaScript (most readers) and on a desktop
+    # without it; the pages that hold every kind of element in the other two.
+    every_page = (screen == "phone-largest") == script
+    addresses = served_site.pages if every_page else served_site.representatives
+    problems = _every_page(browser, served_site.url, addresses, screen, script)
     assert not problems, report(problems)
     context = new_context(browser)
     page = context.new_page()

@@ -9,18 +9,26 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 _SOURCE: str | None = None
 
 
+def add_axe(context) -> None:
+    """Load axe-core into every page the context opens, before the page's own
+    scripts: sent to the browser once, not with each page (run_axe)."""
+    context.add_init_script(path=str(AXE_JS))
+
+
 def run_axe(page, address: str) -> tuple[list[Problem], list[Problem]]:
     """(violations, items axe could not decide and a person must review)."""
     global _SOURCE
-    if _SOURCE is None:
-        _SOURCE = AXE_JS.read_text(encoding="utf-8")
+    if not page.evaluate("() => !!window.axe"):
+        if _SOURCE is None:
+            _SOURCE = AXE_JS.read_text(encoding="utf-8")
+        page.evaluate("source => { (0, eval)(source); }", _SOURCE)
     result = page.evaluate(
-        "async ([source, tags]) => { if (!window.axe) { (0, eval)(source); }"
+        "async tags => {"
         " const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']});"
         " const pick = list => list.map(v => ({id: v.id, impact: v.impact, help: v.help,"
         "   nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: (n.failureSummary || '').split('\\n').slice(1, 2).join(' ').trim()}))}));"
         " return {violations: pick(r.violations), incomplete: pick(r.incomplete)}; }",
-        [_SOURCE, TAGS],
+        TAGS,
     )
 
     def problems(items) -> list[Problem]:

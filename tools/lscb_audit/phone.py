@@ -5,6 +5,8 @@ disclosure buttons. Shared by the browser tests and their broken twins."""
 
 from __future__ import annotations
 
+import re
+
 from .browser import MODES
 from .problems import Problem
 
@@ -18,6 +20,8 @@ PHONE_MODES = {
     "high-visibility": (MODES["high-visibility"], "high-visibility"),
 }
 FIRST_SCREEN_SHARE = 0.6
+# The address of a page: a folder (index.html) or an .html file.
+_DOCUMENT = re.compile(r"^[^?#]*(/|\.html)([?#].*)?$")
 EXIT = "a.exit-this-page__button"
 
 
@@ -42,7 +46,9 @@ def phone_context(browser, phone: str, mode: str, java_script: bool = True):
             body = response.text().replace('class="no-js"', f'class="no-js {cls}"', 1)
             route.fulfill(response=response, body=body)
 
-        context.route("**/*", with_class)
+        # Only a page is changed: the style sheets, scripts and pictures go
+        # straight to the server, not through this process.
+        context.route(_DOCUMENT, with_class)
     return context
 
 

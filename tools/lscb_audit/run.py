@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from .axe import run_axe
+from .axe import add_axe, run_axe
 from .browser import MODES, WIDTHS, Requests, each_page, new_context
 from .html_check import run_vnu
 from .links import run_linkchecker
@@ -35,6 +35,7 @@ def run_audit(browser, folder, url: str, pages: list[str], samples: list[str], t
     for mode in MODES:
         for width in WIDTHS:
             context = new_context(browser, mode, WIDTHS[width])
+            add_axe(context)
             page = context.new_page()
             requests = Requests(page, url)
             for address in pages:
