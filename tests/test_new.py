@@ -16,6 +16,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from script_runs import ScriptRunner  # noqa: E402
+
 from conftest import DEMO_TODAY, ROOT, guidance_markdown, review_markdown  # noqa: E402
 from lscb_checks.checks.starter_text import is_starter  # noqa: E402
 from lscb_checks.text.register import Hasher, load  # noqa: E402
@@ -40,6 +42,15 @@ TITLES = {
     "translations": "Zgłoś obawy dotyczące dziecka",
 }
 GUIDANCE = "guidance/roles-of-agencies.md"
+# Runs scripts/new (tests/script_runs.py: each run a fork of one process that
+# has imported what the script imports, not a new interpreter importing it).
+NEW = ScriptRunner(SCRIPT)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_the_runner():
+    yield
+    NEW.close()
 
 
 @pytest.fixture
@@ -57,14 +68,7 @@ def run_new(content: Path, *args: str, key: str | None = KEY, stdin: str = "") -
     env["LSCB_TODAY"] = DEMO_TODAY
     if key is not None:
         env["LSCB_REDACTION_KEY"] = key
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), "--content", str(content), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=content.parent,
-    )
+    return NEW.run(["--content", str(content), *args], input=stdin, env=env, cwd=content.parent)
 
 
 def args_for(type_key: str) -> list[str]:
