@@ -63,10 +63,20 @@ class ScriptRunner:
             raise AssertionError(f"{self.script.name} could not be imported:\n{ready}")
 
     def run(
-        self, args: list[str], *, input: str = "", env: dict[str, str], cwd: Path, timeout: float = 120
+        self,
+        args: list[str],
+        *,
+        input: str = "",
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+        timeout: float = 120,
     ) -> subprocess.CompletedProcess:
+        """The script run with `args`; `env` and `cwd` are this process's
+        when not given, as with subprocess.run."""
         if self._process is None:
             self._start()
+        env = dict(os.environ) if env is None else env
+        cwd = Path.cwd() if cwd is None else cwd
         encoding = locale.getpreferredencoding(False)  # subprocess's text mode
         with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
             stdin.write(input.encode(encoding))
