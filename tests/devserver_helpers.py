@@ -145,12 +145,19 @@ def clean_build(content: Path, output: Path, settings: Path | None = None) -> Pa
     return output
 
 
-@pytest.fixture
-def preview(tmp_path):
-    running = Preview(tmp_path)
+def review_preview(root: Path) -> Preview:
+    """A preview started on a content folder holding one review (and the
+    standard pages)."""
+    running = Preview(root)
     (running.content / "reviews").mkdir(parents=True)
     (running.content / "reviews" / "child-q.md").write_text(review_markdown(), encoding="utf-8")
     add_standard_pages(running.content)
     running.start()
+    return running
+
+
+@pytest.fixture
+def preview(tmp_path):
+    running = review_preview(tmp_path)
     yield running
     running.stop()
