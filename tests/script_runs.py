@@ -5,7 +5,8 @@ Such a script imports most of the project before it does anything (its
 command's module imports lscb_checks, which imports every check and
 Pelican): about a second of one core, where the script's own work takes a
 few hundredths. A test file that runs it eighty times spent most of its time
-importing.
+importing. The same holds for `python -m lscb_cli build`
+(`ScriptRunner.module`).
 
 `ScriptRunner(script)` starts one Python process (on its first run) that
 imports what the script imports, the way the script does: the script file
@@ -26,6 +27,7 @@ still start the script with exec.
 from __future__ import annotations
 
 import atexit
+import importlib
 import io
 import json
 import locale
@@ -40,22 +42,41 @@ from pathlib import Path
 
 
 class ScriptRunner:
+    """Runs `python SCRIPT args...`; `ScriptRunner.module(...)` runs `python
+    -m MODULE args...` instead."""
+
     def __init__(self, script: Path):
         self.script = Path(script)
+        self._target = ["script", str(self.script)]
+        self._shown = [sys.executable, str(self.script)]
+        self._cwd: Path | None = None
         self._process: subprocess.Popen | None = None
         self._socket: socket.socket | None = None
+
+    @classmethod
+    def module(cls, name: str, imports: list[str], cwd: Path) -> ScriptRunner:
+        """`python -m NAME`, always from the folder `cwd` (the first folder
+        of its sys.path). `imports` are the modules it imports before it
+        does anything: a package's __main__ may not be imported without
+        running it, so its imports are named here."""
+        runner = cls(Path(name))
+        runner._target = ["module", name, str(cwd), *imports]
+        runner._shown = [sys.executable, "-m", name]
+        runner._cwd = Path(cwd)
+        return runner
 
     def _start(self) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         with theirs:
             self._process = subprocess.Popen(
-                [sys.executable, __file__, str(self.script), str(theirs.fileno())],
+                [sys.executable, __file__, str(theirs.fileno()), *self._target],
                 pass_fds=[theirs.fileno()],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
         self._socket = ours
+        atexit.register(self.close)  # if no fixture closed it first
         ours.settimeout(120)
         ready = json.loads(ours.recv(1 << 20) or b'"the process ended"')
         if ready != "ready":
@@ -76,7 +97,8 @@ class ScriptRunner:
         if self._process is None:
             self._start()
         env = dict(os.environ) if env is None else env
-        cwd = Path.cwd() if cwd is None else cwd
+        cwd = (self._cwd or Path.cwd()) if cwd is None else cwd
+        assert self._cwd is None or Path(cwd) == self._cwd, "python -m is run from the folder it was started in"
         encoding = locale.getpreferredencoding(False)  # subprocess's text mode
         with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
             stdin.write(input.encode(encoding))
@@ -91,12 +113,12 @@ class ScriptRunner:
             except TimeoutError:
                 os.kill(pid, 9)
                 json.loads(self._socket.recv(1 << 16))
-                raise subprocess.TimeoutExpired([self.script, *args], timeout) from None
+                raise subprocess.TimeoutExpired([*self._shown, *args], timeout) from None
             outputs = []
             for stream in (stdout, stderr):
                 stream.seek(0)
                 outputs.append(io.TextIOWrapper(io.BytesIO(stream.read()), encoding=encoding).read())
-        return subprocess.CompletedProcess([sys.executable, str(self.script), *args], returncode, *outputs)
+        return subprocess.CompletedProcess([*self._shown, *args], returncode, *outputs)
 
     def close(self) -> None:
         if self._socket is not None:
@@ -124,16 +146,20 @@ def _exit_code(code) -> int:
     return 1
 
 
-def _run(script: str, request: dict, fds: list[int]) -> int:
-    for target, fd in enumerate(fds):  # the inherited sys.stdin, sys.stdout and sys.stderr now use them
-        os.dup2(fd, target)
+def _run(target: list[str], request: dict, fds: list[int]) -> int:
+    for number, fd in enumerate(fds):  # the inherited sys.stdin, sys.stdout and sys.stderr now use them
+        os.dup2(fd, number)
         os.close(fd)
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
-    sys.argv = [script, *request["args"]]
+    kind, name = target[:2]
+    sys.argv = [name, *request["args"]]
     try:
-        runpy.run_path(script, run_name="__main__")
+        if kind == "script":
+            runpy.run_path(name, run_name="__main__")
+        else:  # sys.argv[0] becomes the module's file, as with python -m
+            runpy.run_module(name, run_name="__main__", alter_sys=True)
         code = 0
     except SystemExit as stop:
         code = _exit_code(stop.code)
@@ -149,11 +175,17 @@ def _run(script: str, request: dict, fds: list[int]) -> int:
     return code
 
 
-def _serve(script: str, channel: socket.socket) -> None:
-    sys.path[0] = str(Path(script).parent)  # as `python SCRIPT` sets it
-    sys.argv = [script]
+def _serve(channel: socket.socket, target: list[str]) -> None:
+    kind, name = target[:2]
     try:
-        runpy.run_path(script, run_name="__imports__")
+        if kind == "script":
+            sys.path[0] = str(Path(name).parent)  # as `python SCRIPT` sets it
+            sys.argv = [name]
+            runpy.run_path(name, run_name="__imports__")
+        else:
+            sys.path[0] = target[2]  # as `python -m` sets it: the working folder
+            for module in [name, *target[3:]]:
+                importlib.import_module(module)
         # A fork copies only the thread that forks.
         assert threading.active_count() == 1, "importing the script started a thread"
     except BaseException as error:
@@ -173,7 +205,7 @@ def _serve(script: str, channel: socket.socket) -> None:
             code = 1
             try:
                 channel.close()
-                code = _run(script, request, fds)
+                code = _run(target, request, fds)
             finally:
                 os._exit(code)
         for fd in fds:
@@ -184,4 +216,4 @@ def _serve(script: str, channel: socket.socket) -> None:
 
 
 if __name__ == "__main__":
-    _serve(sys.argv[1], socket.socket(fileno=int(sys.argv[2])))
+    _serve(socket.socket(fileno=int(sys.argv[1])), sys.argv[2:])
