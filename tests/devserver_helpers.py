@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from script_runs import ScriptRunner
 
 from conftest import ROOT, add_standard_pages, review_markdown
 
@@ -130,27 +131,38 @@ class Preview:
         raise AssertionError(f"the preview did not settle:\n{self.log.read_text()}")
 
 
+# `python -m lscb_cli build`: each run a fork of one process that has imported
+# it and done nothing else (tests/script_runs.py), not a new interpreter
+# importing the project again.
+_BUILD = ScriptRunner.module("lscb_cli", ["lscb_cli.build"], cwd=ROOT)
+
+
 def clean_build(content: Path, output: Path, settings: Path | None = None) -> Path:
     """The site `make html` makes of `content`, in `output`, the way the
-    preview runs it (a fresh process, the preview's date)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "lscb_cli", "build", "--settings", str(settings or ROOT / "pelicanconf.py")]
+    preview runs it (a process that has built nothing before, the preview's
+    date)."""
+    done = _BUILD.run(
+        ["build", "--settings", str(settings or ROOT / "pelicanconf.py")]
         + ["--content", str(content), "--output", str(output)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
         env={**os.environ, "LSCB_TODAY": "2026-11-23"},
     )
     assert done.returncode == 0, done.stderr
     return output
 
 
-@pytest.fixture
-def preview(tmp_path):
-    running = Preview(tmp_path)
+def review_preview(root: Path) -> Preview:
+    """A preview started on a content folder holding one review (and the
+    standard pages)."""
+    running = Preview(root)
     (running.content / "reviews").mkdir(parents=True)
     (running.content / "reviews" / "child-q.md").write_text(review_markdown(), encoding="utf-8")
     add_standard_pages(running.content)
     running.start()
+    return running
+
+
+@pytest.fixture
+def preview(tmp_path):
+    running = review_preview(tmp_path)
     yield running
     running.stop()

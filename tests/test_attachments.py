@@ -12,8 +12,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import factories
@@ -29,6 +27,7 @@ from pypdf.generic import (
     NameObject,
     TextStringObject,
 )
+from script_runs import ScriptRunner
 
 from conftest import ROOT, review_markdown
 from lscb_checks.text.attachments import image_content, pdf_content, text_content, text_problem
@@ -445,7 +444,15 @@ def test_a_withheld_reviews_pdf_in_a_shared_folder_is_not_published_so_not_repor
 
 # --- The fix: scripts/strip-image-metadata.py -----------------------------------
 
-STRIP = [sys.executable, str(ROOT / "scripts" / "strip-image-metadata.py")]
+# Runs the script (tests/script_runs.py: each run a fork of one process that
+# has imported what the script imports, not a new interpreter importing it).
+STRIP = ScriptRunner(ROOT / "scripts" / "strip-image-metadata.py")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_the_runner():
+    yield
+    STRIP.close()
 
 
 @pytest.mark.parametrize(
@@ -472,7 +479,7 @@ def test_the_strip_script_removes_metadata_and_keeps_the_pixels(tmp_path, name, 
     pixels = before.convert("RGB").tobytes()
     assert image_content(str(path)).kinds
 
-    run = subprocess.run([*STRIP, str(path)], capture_output=True, text=True)
+    run = STRIP.run([path])
     assert run.returncode == 0, run.stderr
     after = image_content(str(path))
     assert after.kinds == () and after.metadata == () and not after.error
@@ -487,7 +494,7 @@ def test_the_strip_script_keeps_the_colour_profile(tmp_path):
     exif = Image.Exif()
     exif[315] = "Harriet Quennell"
     Image.new("RGB", (8, 8), (200, 10, 10)).save(path, "JPEG", icc_profile=profile, exif=exif)
-    assert subprocess.run([*STRIP, str(path)], capture_output=True).returncode == 0
+    assert STRIP.run([path]).returncode == 0
     assert Image.open(path).info.get("icc_profile") == profile
     assert image_content(str(path)).kinds == ()
 
@@ -498,7 +505,7 @@ def test_the_strip_script_turns_a_rotated_photo_the_right_way_up(tmp_path):
     exif = Image.Exif()
     exif[274] = 6  # Orientation: shown turned 90 degrees clockwise
     picture.save(path, "JPEG", exif=exif, quality=95)
-    assert subprocess.run([*STRIP, str(path)], capture_output=True).returncode == 0
+    assert STRIP.run([path]).returncode == 0
     assert Image.open(path).size == (20, 40)
     assert image_content(str(path)).kinds == ()
 
@@ -506,7 +513,7 @@ def test_the_strip_script_turns_a_rotated_photo_the_right_way_up(tmp_path):
 def test_the_strip_script_never_loses_an_image_it_cannot_read(tmp_path):
     path = tmp_path / "photo.jpg"
     path.write_bytes(b"\xff\xd8 not really a JPEG")
-    run = subprocess.run([*STRIP, str(path)], capture_output=True, text=True)
+    run = STRIP.run([path])
     assert run.returncode != 0 and "photo.jpg" in run.stderr
     assert path.read_bytes() == b"\xff\xd8 not really a JPEG"
     assert [p.name for p in tmp_path.iterdir()] == ["photo.jpg"]
@@ -516,7 +523,7 @@ def test_the_strip_script_leaves_a_clean_image_untouched(tmp_path):
     path = tmp_path / "clean.png"
     path.write_bytes(factories.png_clean())
     stamp = os.stat(path).st_mtime_ns
-    run = subprocess.run([*STRIP, str(path)], capture_output=True, text=True)
+    run = STRIP.run([path])
     assert run.returncode == 0 and "no metadata" in run.stdout
     assert os.stat(path).st_mtime_ns == stamp
 
@@ -644,7 +651,7 @@ def test_an_svg_with_metadata_fails_the_build(scenario):
 def test_the_strip_script_cleans_an_svg_and_keeps_its_shapes(tmp_path):
     path = tmp_path / "network.svg"
     path.write_text(SVG_FROM_EDITOR)
-    assert subprocess.run([*STRIP, str(path)], capture_output=True).returncode == 0
+    assert STRIP.run([path]).returncode == 0
     text = path.read_text()
     assert image_content(str(path)).kinds == ()
     assert "Quennell" not in text and "inkscape" not in text and "<!--" not in text

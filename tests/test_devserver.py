@@ -7,9 +7,20 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from devserver_helpers import LEAK, preview  # noqa: F401 (a fixture)
+import pytest
+from devserver_helpers import LEAK, review_preview
 
 from conftest import ROOT, review_markdown
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """One preview for the module's tests: starting one is most of each
+    test's time. The test that saves a leak puts a good review back before
+    it ends; the others only read."""
+    running = review_preview(tmp_path_factory.mktemp("preview"))
+    yield running
+    running.stop()
 
 
 def test_preview_builds_serves_and_adds_its_reload_script_only_when_serving(preview):
@@ -28,6 +39,7 @@ def test_a_save_with_a_leak_is_reported_and_the_last_good_preview_stays(preview)
     saves = preview.status()["saves"]
     page = preview.output / "reviews" / "child-q" / "index.html"
     before = page.read_bytes()
+    start = len(preview.log.read_text())  # what the preview printed before this save
     review = preview.content / "reviews" / "child-q.md"
     review.write_text(review.read_text(encoding="utf-8") + f"\n{LEAK}\n", encoding="utf-8")
 
@@ -37,7 +49,7 @@ def test_a_save_with_a_leak_is_reported_and_the_last_good_preview_stays(preview)
     assert f"child-q.md:{line}:1: PII001" in status["report"]
     assert "Quennell" not in status["report"]  # masked, as in every report
     assert page.read_bytes() == before
-    terminal = preview.log.read_text()
+    terminal = preview.log.read_text()[start:]
     assert "Saved: " in terminal and f"child-q.md:{line}:1: PII001" in terminal
     assert "The preview still shows the last good build" in terminal
 

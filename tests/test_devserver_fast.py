@@ -9,6 +9,7 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
 from devserver_helpers import LEAK, Preview, clean_build
 from factories import png_clean
 from PIL import Image
@@ -48,50 +49,58 @@ def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
 
 
-def test_a_saved_page_is_served_before_the_full_build_and_the_full_build_follows(tmp_path):
-    preview = _start(tmp_path)
-    try:
+@pytest.fixture(scope="module")
+def started(tmp_path_factory):
+    """The preview of the two tests below, started once: each saves files of
+    its own, waits until the preview has settled and, when the saved page
+    fails a check, puts it right before it ends."""
+    preview = _start(tmp_path_factory.mktemp("preview"))
+    yield preview
+    preview.stop()
+
+
+def test_a_saved_page_is_served_before_the_full_build_and_the_full_build_follows(started):
+    preview = started
+    preview.wait_until_ready()
+    saves = preview.status()["saves"]
+    start = len(preview.log.read_text())  # what the preview printed before this save
+    _append(preview.content / "guidance" / "referrals.md", SENTENCE)
+    on_disk = preview.output / "guidance" / "referrals" / "index.html"
+    while SENTENCE.encode() not in preview.get("/guidance/referrals/")[1]:
+        pass
+    # Served from memory: the output folder has not got it yet.
+    assert SENTENCE.encode() not in on_disk.read_bytes()
+    assert "Checked the page in" in preview.log.read_text()[start:]
+    status = preview.wait_until_settled(saves)
+    assert status["ok"] is True, status["report"]
+    assert SENTENCE.encode() in on_disk.read_bytes() and b"__devserver" not in on_disk.read_bytes()
+
+
+def test_a_page_that_fails_a_check_is_never_served(started):
+    preview = started
+    preview.wait_until_ready()
+    for relative, address in (
+        ("reviews/child-q.md", "/reviews/child-q/"),
+        ("guidance/escalation.md", "/guidance/escalation/"),
+    ):
         saves = preview.status()["saves"]
-        _append(preview.content / "guidance" / "referrals.md", SENTENCE)
-        on_disk = preview.output / "guidance" / "referrals" / "index.html"
-        while SENTENCE.encode() not in preview.get("/guidance/referrals/")[1]:
-            pass
-        # Served from memory: the output folder has not got it yet.
-        assert SENTENCE.encode() not in on_disk.read_bytes()
-        assert "Checked the page in" in preview.log.read_text()
+        source = preview.content / relative
+        start = len(preview.log.read_text())  # what the preview printed before this save
+        _append(source, LEAK)
+        line = len(source.read_text(encoding="utf-8").splitlines())
+        status = preview.wait_for(lambda status, saves=saves: status["saves"] > saves and status["ok"] is False, 60)
+        # The fast path's own checks stopped it, before the full build.
+        assert f"{relative}:{line}:1: PII001" in status["report"], status["report"]
+        assert "Quennell" not in status["report"]
+        assert b"Quennell" not in preview.get(address)[1]
         status = preview.wait_until_settled(saves)
-        assert status["ok"] is True, status["report"]
-        assert SENTENCE.encode() in on_disk.read_bytes() and b"__devserver" not in on_disk.read_bytes()
-    finally:
-        preview.stop()
-
-
-def test_a_page_that_fails_a_check_is_never_served(tmp_path):
-    preview = _start(tmp_path)
-    try:
-        for relative, address in (
-            ("reviews/child-q.md", "/reviews/child-q/"),
-            ("guidance/escalation.md", "/guidance/escalation/"),
-        ):
-            saves = preview.status()["saves"]
-            source = preview.content / relative
-            _append(source, LEAK)
-            line = len(source.read_text(encoding="utf-8").splitlines())
-            status = preview.wait_for(lambda status, saves=saves: status["saves"] > saves and status["ok"] is False, 60)
-            # The fast path's own checks stopped it, before the full build.
-            assert f"{relative}:{line}:1: PII001" in status["report"], status["report"]
-            assert "Quennell" not in status["report"]
-            assert b"Quennell" not in preview.get(address)[1]
-            status = preview.wait_until_settled(saves)
-            assert status["ok"] is False and f"{relative}:{line}:1: PII001" in status["report"]
-            assert b"Quennell" not in preview.get(address)[1]
-            assert not any(b"Quennell" in p.read_bytes() for p in preview.output.rglob("*") if p.is_file())
-            terminal = preview.log.read_text()
-            assert terminal.count("Checked the page in") >= 1
-            source.write_text(source.read_text(encoding="utf-8").replace(LEAK, ""), encoding="utf-8")
-            assert preview.wait_until_settled(saves + 1)["ok"] is True
-    finally:
-        preview.stop()
+        assert status["ok"] is False and f"{relative}:{line}:1: PII001" in status["report"]
+        assert b"Quennell" not in preview.get(address)[1]
+        assert not any(b"Quennell" in p.read_bytes() for p in preview.output.rglob("*") if p.is_file())
+        terminal = preview.log.read_text()[start:]
+        assert terminal.count("Checked the page in") >= 1
+        source.write_text(source.read_text(encoding="utf-8").replace(LEAK, ""), encoding="utf-8")
+        assert preview.wait_until_settled(saves + 1)["ok"] is True
 
 
 def _edits(content: Path, theme: Path):

@@ -16,7 +16,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import DEMO_TODAY, ROOT, guidance_markdown, review_markdown  # noqa: E402
+from script_runs import ScriptRunner  # noqa: E402
+
+from conftest import DEMO_TODAY, ROOT, add_standard_pages, guidance_markdown, review_markdown  # noqa: E402
 from lscb_checks.checks.starter_text import is_starter  # noqa: E402
 from lscb_checks.text.register import Hasher, load  # noqa: E402
 from lscb_cli.new import _settings  # noqa: E402
@@ -40,6 +42,15 @@ TITLES = {
     "translations": "Zgłoś obawy dotyczące dziecka",
 }
 GUIDANCE = "guidance/roles-of-agencies.md"
+# Runs scripts/new (tests/script_runs.py: each run a fork of one process that
+# has imported what the script imports, not a new interpreter importing it).
+NEW = ScriptRunner(SCRIPT)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_the_runner():
+    yield
+    NEW.close()
 
 
 @pytest.fixture
@@ -57,14 +68,7 @@ def run_new(content: Path, *args: str, key: str | None = KEY, stdin: str = "") -
     env["LSCB_TODAY"] = DEMO_TODAY
     if key is not None:
         env["LSCB_REDACTION_KEY"] = key
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), "--content", str(content), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=content.parent,
-    )
+    return NEW.run(["--content", str(content), *args], input=stdin, env=env, cwd=content.parent)
 
 
 def args_for(type_key: str) -> list[str]:
@@ -91,7 +95,7 @@ def new_files(content: Path, before: set[Path]) -> list[Path]:
 @pytest.mark.parametrize("type_key", list(schema.TYPES))
 def test_a_new_page_of_every_type_passes_the_checks(site, type_key, monkeypatch):
     monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
-    site.build()  # the standard pages, so that only the new file is new
+    add_standard_pages(site.content)  # what a build adds first, so that only the new file is new
     before = set(site.content.rglob("*.md"))
     result = run_new(site.content, *args_for(type_key))
     assert result.returncode == 0, result.stderr
@@ -567,7 +571,7 @@ def test_a_new_briefing_names_the_review_its_title_names_and_has_the_seven_secti
 
 
 def test_a_translation_asks_the_english_page_and_the_language(site):
-    site.build()  # the standard pages, report a concern among them
+    add_standard_pages(site.content)  # what a build adds first: the standard pages, report a concern among them
     pages = sorted(p.relative_to(site.content).as_posix() for p in (site.content / "pages").glob("*.md"))
     number = pages.index("pages/report-a-concern.md") + 1
     result = run_new(site.content, stdin=f"translations\nZgłoś obawy dotyczące dziecka\n{number}\nklingon\nPolish\n")
@@ -590,7 +594,7 @@ def test_a_translation_asks_the_english_page_and_the_language(site):
 
 
 def test_a_second_translation_into_the_same_language_is_refused(site):
-    site.build()
+    add_standard_pages(site.content)  # what a build adds first
     args = ["--type", "translations", "--title", "Zgłoś", "--translation-of", "report-a-concern", "--lang", "pl"]
     assert run_new(site.content, *args).returncode == 0
     again = run_new(site.content, *args, "--name", "other")

@@ -10,7 +10,6 @@ import os
 import pty
 import select
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from register_helpers import write_register  # noqa: E402
+from script_runs import ScriptRunner  # noqa: E402
 
 from conftest import ROOT, build_site, review_markdown  # noqa: E402
 from lscb_checks.text.register import MIN_WORDS, Hasher, RegisterError, add_terms, load  # noqa: E402
@@ -28,6 +28,15 @@ from lscb_core.text.normalise import normalise, tokens  # noqa: E402
 KEY = "test-board-key-4f1c9a27be0d4d3c8e51"
 OTHER_KEY = "another-board-key-77d03e9a1b2c4f60"
 SCRIPT = ROOT / "scripts" / "redaction-register"
+# Runs the script (tests/script_runs.py: each run a fork of one process that
+# has imported what the script imports, not a new interpreter importing it).
+REGISTER_SCRIPT = ScriptRunner(SCRIPT)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_the_runner():
+    yield
+    REGISTER_SCRIPT.close()
 
 
 @pytest.fixture
@@ -377,9 +386,7 @@ def _script(args, cwd, stdin="", key=KEY):
     env = {k: v for k, v in os.environ.items() if k != "LSCB_REDACTION_KEY"}
     if key is not None:
         env["LSCB_REDACTION_KEY"] = key
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], cwd=cwd, input=stdin, text=True, capture_output=True, env=env, timeout=60
-    )
+    return REGISTER_SCRIPT.run(args, input=stdin, env=env, cwd=cwd, timeout=60)
 
 
 def _files_containing(root: Path, needles: list[str]) -> list[str]:
