@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import forked_build
 import leak_search
 import media
 from register_helpers import write_register
@@ -322,13 +321,12 @@ def printed_by_the_build(
 ) -> dict[str, str]:
     """What one scripts/build.py --check prints (its text report, with
     Pelican's own messages) and the JSON and GitHub annotations reports it
-    writes (--report), by format."""
+    writes (--report), by format. It runs as its own process
+    (tests/forked_build.py)."""
     environ = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "LSCB_TODAY": DEMO_TODAY, **(env or {})}
     reports = output.parent / "reports"
-    run = subprocess.run(
+    run = forked_build.run(
         [
-            sys.executable,
-            str(ROOT / "scripts" / "build.py"),
             "--settings",
             str(settings),
             "--content",
@@ -341,11 +339,9 @@ def printed_by_the_build(
             f"--report=json:{reports / 'json'}",
             f"--report=github:{reports / 'github'}",
         ],
-        capture_output=True,
-        text=True,
         env=environ,
         cwd=ROOT,
-        timeout=300,
+        folder=reports,
     )
     return {
         "text": run.stdout + run.stderr,

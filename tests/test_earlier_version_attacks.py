@@ -2,17 +2,24 @@
 content folder) and the small changes to the final gate. Each test plants
 something in a site whose content folder is a git repository and builds it
 with the settings of the published site: either the build refuses, or
-nothing planted reaches output/."""
+nothing planted reaches output/.
+
+Variations that cannot refuse each other (each on a page of its own, with
+different text, or vetted on its own as an earlier version is) share one
+build, and each is judged on its own page (tests/site_batches.py)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from leak_search import find
+from site_batches import tags
 
-from conftest import build_site, guidance_markdown, review_markdown
+from conftest import ScenarioSite, Site, build_site, guidance_markdown, review_markdown
 
 PAGE = "guidance/referral.md"
 URL = "guidance/referral/"
@@ -185,32 +192,114 @@ def test_a_version_whose_status_draft_is_indented(scenario):
     _assert_refused_or_absent(site, "Wombatcheese")
 
 
-@pytest.mark.parametrize(
-    "field",
-    ["Change_note", "Owner", "Summary", "Title"],
-)
-def test_a_register_term_in_a_field_of_a_version(scenario, monkeypatch, field):
-    _register(scenario, monkeypatch, NAME)
-    fields = {"Date": "2025-02-03", field: f"As agreed with {NAME}"}
+# Versions planted with a name, each the earlier version of a guidance page
+# of its own (referral-a.md, referral-b.md...), committed together: the
+# versions with today's register in one build, those the detectors read
+# (no register) in another. Each version is vetted on its own text and a
+# version that fails is left out with a warning naming its page, the finding's
+# code and its line in that version; each case is judged on its own page.
+FIELDS = ["Change_note", "Owner", "Summary", "Title"]
+WAIVED = ["PII001", "RED001"]
+DETECTED = "Agreed with Zebedee Quinlan, the child's mother's partner."
+
+
+def _field_version(field: str, tag: str) -> str:
     if field == "Title":
-        old = guidance_markdown(f"Referral for {NAME}", "Refer by phone.", Date="2025-02-03")
-    else:
-        old = _page(**fields)
-    _history(scenario, old)
-    site = _build(scenario)
-    _assert_refused_or_absent(site, NAME, "Quinlan")
+        return guidance_markdown(f"Referral for {NAME}", "Refer by phone.", Date="2025-02-03")
+    return guidance_markdown(
+        f"Making a referral ({tag})",
+        "Refer by phone to the front door team.",
+        **{"Date": "2025-02-03", field: f"As agreed with {NAME}"},
+    )
 
 
-@pytest.mark.parametrize("field", ["Change_note", "Owner", "Summary", "body"])
-def test_a_detected_name_in_a_version(scenario, field):
-    text = "Agreed with Zebedee Quinlan, the child's mother's partner."
+def _detected_version(field: str, tag: str) -> str:
     if field == "body":
-        old = _page(text, Date="2025-02-03")
-    else:
-        old = _page(**{"Date": "2025-02-03", field: text})
-    _history(scenario, old)
-    site = _build(scenario)
-    _assert_refused_or_absent(site, "Quinlan")
+        return guidance_markdown(f"Making a referral ({tag})", DETECTED, Date="2025-02-03")
+    return guidance_markdown(
+        f"Making a referral ({tag})", "Refer by phone to the front door team.", Date="2025-02-03", **{field: DETECTED}
+    )
+
+
+def _waiver_version(code: str, tag: str) -> str:
+    waiver = f'<!-- waive {code} "{NAME}": named in a national review; approved by Head of Safeguarding -->'
+    return guidance_markdown(
+        f"Making a referral ({tag})", f"Read the national review of {NAME}. {waiver}", Date="2025-02-03"
+    )
+
+
+@dataclass
+class Versions:
+    site: Site
+    pages: dict[str, tuple[str, str]]  # case -> (page under content/, the earlier version's text)
+
+
+def _versions(root: Path, make: dict) -> tuple[ScenarioSite, dict[str, tuple[str, str]]]:
+    """Each case's earlier version on a page of its own, then every page's
+    current version, clean, in two commits."""
+    scenario = ScenarioSite(root)
+    _git(scenario.root, "init", "-q")
+    pages = {}
+    for (case, version), tag in zip(make.items(), tags(len(make))):
+        pages[case] = (f"guidance/referral-{tag}.md", version(tag))
+    _commit(scenario, dict(pages.values()), "2025-03-30T10:00:00")
+    current = {
+        page: guidance_markdown(
+            f"Making a referral ({tag})",
+            "Refer online.",
+            Date="2025-02-03",
+            Modified="2026-08-10",
+            Change_note="Refer online.",
+        )
+        for (page, _old), tag in zip(pages.values(), tags(len(pages)))
+    }
+    _commit(scenario, current, "2026-08-11T10:00:00")
+    return scenario, pages
+
+
+@pytest.fixture(scope="module")
+def versions_with_a_register(tmp_path_factory) -> Versions:
+    make = {("field", field): (lambda tag, field=field: _field_version(field, tag)) for field in FIELDS}
+    make.update({("waiver", code): (lambda tag, code=code: _waiver_version(code, tag)) for code in WAIVED})
+    scenario, pages = _versions(tmp_path_factory.mktemp("register"), make)
+    with pytest.MonkeyPatch.context() as patch:
+        _register(scenario, patch, NAME)
+        return Versions(_build(scenario), pages)
+
+
+@pytest.fixture(scope="module")
+def versions_for_the_detectors(tmp_path_factory) -> Versions:
+    make = {field: (lambda tag, field=field: _detected_version(field, tag)) for field in [*FIELDS[:3], "body"]}
+    scenario, pages = _versions(tmp_path_factory.mktemp("detectors"), make)
+    return Versions(_build(scenario), pages)
+
+
+def _version_refused_or_left_out(versions: Versions, case, codes: set[str], *values: str) -> None:
+    """Refused by a finding on the case's own page, or built with the case's
+    version left out for a finding at the planted line, and the values nowhere."""
+    site = versions.site
+    page, old = versions.pages[case]
+    if not site.ok:
+        errors = [f for f in site.result.findings if f.is_error and not f.waived]
+        assert any(f.path.endswith(page) for f in errors), (case, site.messages())
+        return
+    lines = [number for number, text in enumerate(old.split("\n"), 1) if "Quinlan" in text]
+    assert lines, (case, "no line of the version names the person")
+    line = lines[0]
+    said = [w for w in site.result.warnings if f"{page} as of 2025-02-03" in w]
+    assert any(f"({code}, line {line} of that version" in w for w in said for code in codes), (case, said)
+    for value in values:
+        assert find(site.output, value) == [], (case, value, find(site.output, value))
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_a_register_term_in_a_field_of_a_version(versions_with_a_register, field):
+    _version_refused_or_left_out(versions_with_a_register, ("field", field), {"RED001", "PII001"}, NAME, "Quinlan")
+
+
+@pytest.mark.parametrize("field", [*FIELDS[:3], "body"])
+def test_a_detected_name_in_a_version(versions_for_the_detectors, field):
+    _version_refused_or_left_out(versions_for_the_detectors, field, {"PII001"}, "Quinlan")
 
 
 def test_a_reverted_change_makes_two_versions_of_the_same_day(scenario):
@@ -337,35 +426,64 @@ def test_the_change_note_of_a_version_left_out_is_shown_nowhere(scenario, monkey
     _assert_refused_or_absent(site, "Wombatnote", "Quinlan")
 
 
-# The gate's small changes: the board's shared mailboxes. False alarms?
-@pytest.mark.parametrize(
-    "mailbox",
-    [
-        "training@northshire-scb.example",
-        "lado@northshire-scb.example",
-        "early-help@northshire-scb.example",
-        "childprotection@northshire-scb.example",
-        "earlyhelp@northshire-scb.example",
-    ],
-)
-def test_a_shared_mailbox_of_the_board_is_published(scenario, mailbox):
-    scenario.write("guidance/referral.md", _page(f"Email [{mailbox}](mailto:{mailbox}) to book."))
-    site = _build(scenario)
-    assert site.ok, site.messages()
+# The gate's small changes: the board's shared mailboxes. False alarms? Each
+# on a guidance page of its own, all in one build: a build that passes passes
+# for each of them.
+MAILBOXES = [
+    "training@northshire-scb.example",
+    "lado@northshire-scb.example",
+    "early-help@northshire-scb.example",
+    "childprotection@northshire-scb.example",
+    "earlyhelp@northshire-scb.example",
+]
+# A person's address at the board's domain, each on a page of its own, in one
+# build: the name is written as two words in one ("zebedee.quinlan") and as
+# one word in the other ("zebedeequinlan"), so the final gate cannot name
+# either page for what it reads on the other.
+PERSONS = ["zebedee.quinlan@northshire-scb.example", "zebedeequinlan@northshire-scb.example"]
 
 
-@pytest.mark.parametrize("mailbox", ["zebedee.quinlan@northshire-scb.example", "zebedeequinlan@northshire-scb.example"])
-def test_a_persons_address_at_the_boards_domain_is_refused(scenario, mailbox):
-    scenario.write("guidance/referral.md", _page(f"Email [{mailbox}](mailto:{mailbox}) to book."))
-    _assert_refused_or_absent(_build(scenario), "quinlan")
+def _mail_pages(root: Path, mailboxes: list[str]) -> tuple[Site, dict[str, str]]:
+    scenario = ScenarioSite(root)
+    pages = {}
+    for mailbox, tag in zip(mailboxes, tags(len(mailboxes))):
+        pages[mailbox] = f"guidance/referral-{tag}.md"
+        scenario.write(
+            pages[mailbox],
+            guidance_markdown(f"Making a referral ({tag})", f"Email [{mailbox}](mailto:{mailbox}) to book."),
+        )
+    return _build(scenario), pages
 
 
-@pytest.mark.parametrize("code", ["PII001", "RED001"])
-def test_a_waiver_in_an_earlier_version_for_a_name_in_todays_register(scenario, monkeypatch, code):
+@pytest.fixture(scope="module")
+def shared_mailboxes(tmp_path_factory) -> tuple[Site, dict[str, str]]:
+    return _mail_pages(tmp_path_factory.mktemp("mailboxes"), MAILBOXES)
+
+
+@pytest.fixture(scope="module")
+def persons_mailboxes(tmp_path_factory) -> tuple[Site, dict[str, str]]:
+    return _mail_pages(tmp_path_factory.mktemp("persons"), PERSONS)
+
+
+@pytest.mark.parametrize("mailbox", MAILBOXES)
+def test_a_shared_mailbox_of_the_board_is_published(shared_mailboxes, mailbox):
+    site, pages = shared_mailboxes
+    assert site.ok, (mailbox, site.messages())
+    assert site.exists(pages[mailbox].removesuffix(".md") + "/index.html"), mailbox
+
+
+@pytest.mark.parametrize("mailbox", PERSONS)
+def test_a_persons_address_at_the_boards_domain_is_refused(persons_mailboxes, mailbox):
+    site, pages = persons_mailboxes
+    if not site.ok:
+        errors = [f for f in site.result.findings if f.is_error and not f.waived]
+        assert any(f.path.endswith(pages[mailbox]) for f in errors), (mailbox, site.messages())
+        return
+    assert find(site.output, "quinlan") == [], mailbox
+
+
+@pytest.mark.parametrize("code", WAIVED)
+def test_a_waiver_in_an_earlier_version_for_a_name_in_todays_register(versions_with_a_register, code):
     """The waiver was approved when the version was current; the name is in
     a register today (the person turned out to be the child's relative)."""
-    _register(scenario, monkeypatch, NAME)
-    waiver = f'<!-- waive {code} "{NAME}": named in a national review; approved by Head of Safeguarding -->'
-    _history(scenario, _page(f"Read the national review of {NAME}. {waiver}", Date="2025-02-03"))
-    site = _build(scenario)
-    _assert_refused_or_absent(site, "Quinlan")
+    _version_refused_or_left_out(versions_with_a_register, ("waiver", code), {"RED001", "PII001"}, "Quinlan")

@@ -5,19 +5,25 @@ reads the whole output folder the way an attacker would: every file, as raw
 bytes, looking for the review's marker text and for the bytes of its files
 and of the redaction registers. Each has a quiet case: the same file is
 published when the review is.
+
+Variations that cannot stand in for each other (a link, a copy, a review
+with its own file, bytes and marker) share one build, and each test judges
+its own variation in it.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from media import make_pdf
 from PIL import Image
 from register_helpers import write_register
+from site_batches import tags
 
-from conftest import fingerprint, guidance_markdown, review_markdown
+from conftest import ScenarioSite, Site, fingerprint, guidance_markdown, review_markdown
 from lscb_checks.published.reencode import reencode
 from lscb_core.documents import human_size
 
@@ -58,12 +64,15 @@ def leaks(output: Path, texts=(), contents=()) -> list[str]:
     return found
 
 
-def _review(scenario, body: str, **fields) -> None:
+def _review(scenario, body: str, letter: str = "q", marker: str = MARKER, **fields) -> None:
+    child = f"Child {letter.upper()}"
+    if letter != "q":
+        fields = {"Child": child, "Pseudonyms": f"{child}, Mother, Sibling 1", **fields}
     scenario.write(
-        "reviews/child-q.md",
+        f"reviews/child-{letter}.md",
         review_markdown(
-            body=f"## Findings\n\n{body}\n\nMarker sentence {MARKER}.\n\n## The board's response\n\nAccepted.\n",
-            Title=f"Child Q {MARKER} review",
+            body=f"## Findings\n\n{body}\n\nMarker sentence {marker}.\n\n## The board's response\n\nAccepted.\n",
+            Title=f"{child} {marker} review",
             **fields,
         ),
     )
@@ -83,37 +92,78 @@ def _withheld_review_with_register(scenario) -> bytes:
     return write_register(scenario.content, "reviews/child-q.md", ["Jessamy Pollard"]).read_bytes()
 
 
-@pytest.mark.parametrize(
-    "link, target",
-    [
-        ("images/zz-archive", "../reviews"),  # the folder of every review, in a folder copied whole
-        ("images/child-q.md", "../reviews/child-q.md"),  # one review's source
-        ("documents/terms.json", "../reviews/redaction/child-q.json"),  # a register
-        ("guidance/zz-reviews", "../reviews"),  # read as guidance pages
-        ("reviews/documents/report-link.pdf", "child-q-report.pdf"),  # inside the reviews folder
-        ("images/nowhere.png", "../missing.png"),  # a link to nothing
-    ],
-)
-def test_a_symbolic_link_in_content_stops_the_build_and_the_last_site_stays(scenario, monkeypatch, link, target):
-    monkeypatch.setenv("LSCB_REDACTION_KEY", KEY)
-    register = _withheld_review_with_register(scenario)
-    scenario.write_bytes("images/photo.png", OTHER)
-    good = scenario.build()
-    assert good.ok, good.messages()  # quiet: the same site without the link
-    assert "BLD002" not in good.codes()
-    before = fingerprint(scenario.output)
-    assert leaks(scenario.output, [MARKER], [REPORT, register]) == []
+LINKS = [
+    ("images/zz-archive", "../reviews"),  # the folder of every review, in a folder copied whole
+    ("images/child-q.md", "../reviews/child-q.md"),  # one review's source
+    ("documents/terms.json", "../reviews/redaction/child-q.json"),  # a register
+    ("guidance/zz-reviews", "../reviews"),  # read as guidance pages
+    ("reviews/documents/report-link.pdf", "child-q-report.pdf"),  # inside the reviews folder
+    ("images/nowhere.png", "../missing.png"),  # a link to nothing
+]
 
-    (scenario.content / link).parent.mkdir(parents=True, exist_ok=True)
-    (scenario.content / link).symlink_to(target)
-    refused = scenario.build()
 
-    assert not refused.ok
-    found = [f for f in refused.result.findings if f.code == "BLD002"]
-    assert [Path(f.path).as_posix()[-len(link) :] for f in found] == [link]
+@dataclass
+class Linked:
+    """The site built without the links (quiet), then with every link."""
+
+    good: Site
+    good_leaks: list[str]
+    before: dict[str, str]
+    refused: Site
+    refused_leaks: list[str]
+    after: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory) -> Linked:
+    """Each link is a file of its own, found by the check of the content
+    folder before anything is read: all of them in one build, each test
+    judging its own link's finding."""
+    scenario = ScenarioSite(tmp_path_factory.mktemp("links"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LSCB_REDACTION_KEY", KEY)
+        register = _withheld_review_with_register(scenario)
+        scenario.write_bytes("images/photo.png", OTHER)
+        good = scenario.build()
+        before = fingerprint(scenario.output)
+        good_leaks = leaks(scenario.output, [MARKER], [REPORT, register])
+        for link, target in LINKS:
+            (scenario.content / link).parent.mkdir(parents=True, exist_ok=True)
+            (scenario.content / link).symlink_to(target)
+        refused = scenario.build()
+    return Linked(
+        good,
+        good_leaks,
+        before,
+        refused,
+        leaks(scenario.output, [MARKER], [REPORT, register]),
+        fingerprint(scenario.output),
+    )
+
+
+def _link_findings(site: Site) -> list:
+    return [f for f in site.result.findings if f.code == "BLD002"]
+
+
+def test_each_symbolic_link_is_found_once(linked):
+    """Every link gives one finding, and nothing else gives one."""
+    ends = [Path(f.path).as_posix() for f in _link_findings(linked.refused)]
+    named = sorted(next((link for link, _ in LINKS if end.endswith(link)), end) for end in ends)
+    assert named == sorted(link for link, _ in LINKS), ends
+
+
+@pytest.mark.parametrize("link, target", LINKS)
+def test_a_symbolic_link_in_content_stops_the_build_and_the_last_site_stays(linked, link, target):
+    assert linked.good.ok, linked.good.messages()  # quiet: the same site without the links
+    assert "BLD002" not in linked.good.codes()
+    assert linked.good_leaks == []
+
+    assert not linked.refused.ok
+    found = [f for f in _link_findings(linked.refused) if Path(f.path).as_posix()[-len(link) :] == link]
+    assert len(found) == 1, (link, [f.as_text() for f in _link_findings(linked.refused)])
     assert found[0].hint == "replace the link with a copy of the file, or remove it"
-    assert fingerprint(scenario.output) == before
-    assert leaks(scenario.output, [MARKER], [REPORT, register]) == []
+    assert linked.after == linked.before, link
+    assert linked.refused_leaks == [], link
 
 
 def test_a_content_folder_that_is_a_link_stops_the_build(scenario, tmp_path):
@@ -155,27 +205,6 @@ LINK_FORMS = {
 }
 
 
-@pytest.mark.parametrize("decision", ["withhold", "publish"])
-@pytest.mark.parametrize("form", sorted(LINK_FORMS))
-def test_a_withheld_reviews_file_is_kept_out_however_it_is_linked(scenario, form, decision):
-    written, published_at = LINK_FORMS[form]
-    forbidden = NETWORK if published_at.endswith(".png") else REPORT
-    scenario.write_bytes(published_at, forbidden)
-    scenario.write_bytes("images/other.png", OTHER)
-    scenario.write_bytes("documents/leaflet.pdf", LEAFLET)
-    _review(scenario, written, Publication_decision=decision)
-    site = scenario.build(SITEURL="https://lscb.example")
-    assert site.ok, site.messages()
-
-    if decision == "publish":  # quiet: a published review's file is published
-        assert site.exists(published_at)
-        assert (site.output / published_at).read_bytes() == forbidden
-        return
-    assert leaks(site.output, [MARKER, "child-q"], [forbidden]) == []
-    # The folders copied whole are still copied, less the review's file.
-    assert site.exists("images/other.png") and site.exists("documents/leaflet.pdf")
-
-
 # Addresses a browser fetches, and lscb_content.site_links rewrites on the
 # published page, but lscb_core.linked_files.attachment_paths does not
 # read (it reads srcset of <img> only, and src/href/data of the other tags):
@@ -190,16 +219,86 @@ UNREAD_LINK_FORMS = {
 }
 
 
-@pytest.mark.parametrize("form", sorted(UNREAD_LINK_FORMS))
-def test_a_withheld_reviews_file_linked_by_source_srcset_or_poster_is_kept_out(scenario, form):
-    written, published_at = UNREAD_LINK_FORMS[form]
-    scenario.write_bytes(published_at, NETWORK)
+# Every form is linked from a review of its own (Child A, Child B...; not
+# Child I or Child Z, whose slugs the site holds already), each linking a
+# file of its own with bytes of its own and carrying a marker of its own:
+# all the withheld ones in one build, all the published ones in another.
+# Each form's test reads the output for its own review's marker, slug and file.
+FREE_LETTERS = "abcdefghjklmnopqrstuvwxy"
+
+
+@dataclass
+class Linking:
+    letter: str
+    published_at: str
+    forbidden: bytes
+    marker: str
+
+
+@dataclass
+class Reviews:
+    site: Site
+    forms: dict[str, Linking]
+
+
+def _reviews_linking(root: Path, decision: str, forms: dict[str, tuple[str, str]]) -> Reviews:
+    scenario = ScenarioSite(root)
     scenario.write_bytes("images/other.png", OTHER)
-    _review(scenario, written, Publication_decision="withhold")
-    site = scenario.build(SITEURL="https://lscb.example")
+    scenario.write_bytes("documents/leaflet.pdf", LEAFLET)
+    linking = {}
+    for index, form in enumerate(sorted(forms)):
+        letter = FREE_LETTERS[index]
+        written, published_at = (part.replace("child-q", f"child-{letter}") for part in forms[form])
+        marker = f"{MARKER}-{letter}"
+        if published_at.endswith(".png"):
+            forbidden = _png(20 + 4 * index)
+        else:
+            forbidden = make_pdf([f"Overview report about Child {letter.upper()} ({marker})."])
+            written = written.replace(REPORT_LINK, f"The overview report (PDF, {human_size(len(forbidden))})")
+        scenario.write_bytes(published_at, forbidden)
+        _review(scenario, written, letter, marker, Publication_decision=decision)
+        linking[form] = Linking(letter, published_at, forbidden, marker)
+    assert len({link.forbidden for link in linking.values()} | {NETWORK, LOGO, OTHER, LEAFLET}) == len(linking) + 4
+    return Reviews(scenario.build(SITEURL="https://lscb.example"), linking)
+
+
+@pytest.fixture(scope="module")
+def withheld_reviews(tmp_path_factory) -> Reviews:
+    return _reviews_linking(tmp_path_factory.mktemp("withheld"), "withhold", {**LINK_FORMS, **UNREAD_LINK_FORMS})
+
+
+@pytest.fixture(scope="module")
+def published_reviews(tmp_path_factory) -> Reviews:
+    return _reviews_linking(tmp_path_factory.mktemp("published"), "publish", LINK_FORMS)
+
+
+def _kept_out(reviews: Reviews, form: str) -> None:
+    site, link = reviews.site, reviews.forms[form]
     assert site.ok, site.messages()
-    assert site.exists("images/other.png")
-    assert leaks(site.output, [MARKER, "child-q"], [NETWORK]) == []
+    # MARKER begins every review's marker: no part of any of them is published.
+    assert leaks(site.output, [MARKER, link.marker, f"child-{link.letter}"], [link.forbidden]) == [], form
+
+
+@pytest.mark.parametrize("decision", ["withhold", "publish"])
+@pytest.mark.parametrize("form", sorted(LINK_FORMS))
+def test_a_withheld_reviews_file_is_kept_out_however_it_is_linked(request, form, decision):
+    if decision == "publish":  # quiet: a published review's file is published
+        reviews = request.getfixturevalue("published_reviews")
+        site, link = reviews.site, reviews.forms[form]
+        assert site.ok, site.messages()
+        assert site.exists(link.published_at), form
+        assert (site.output / link.published_at).read_bytes() == link.forbidden, form
+        return
+    reviews = request.getfixturevalue("withheld_reviews")
+    _kept_out(reviews, form)
+    # The folders copied whole are still copied, less the review's file.
+    assert reviews.site.exists("images/other.png") and reviews.site.exists("documents/leaflet.pdf")
+
+
+@pytest.mark.parametrize("form", sorted(UNREAD_LINK_FORMS))
+def test_a_withheld_reviews_file_linked_by_source_srcset_or_poster_is_kept_out(withheld_reviews, form):
+    _kept_out(withheld_reviews, form)
+    assert withheld_reviews.site.exists("images/other.png")
 
 
 def test_a_retired_reviews_absolutely_linked_file_goes_with_it(scenario):
@@ -321,8 +420,47 @@ def _register_site(scenario, decision="publish") -> bytes:
     return write_register(scenario.content, "reviews/child-q.md", ["Jessamy Pollard"]).read_bytes()
 
 
+COPIES = ["documents/terms.json", "images/zz/child-q.json"]
+
+
+@dataclass
+class Copied:
+    """The published review with its register, built (good); then with a
+    copy of the register at each place of COPIES, built again (refused)."""
+
+    good: Site
+    good_leaks: list[str]
+    good_registers: list[Path]
+    before: dict[str, str]
+    refused: Site
+    after: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def copied(tmp_path_factory) -> Copied:
+    scenario = ScenarioSite(tmp_path_factory.mktemp("copies"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LSCB_REDACTION_KEY", KEY)
+        register = _register_site(scenario)
+        good = scenario.build()
+        good_leaks = leaks(scenario.output, [], [register])
+        registers = [p for p in good.all_files() if "redaction" in p.relative_to(good.output).parts]
+        before = fingerprint(scenario.output)
+        for place in COPIES:
+            scenario.write_bytes(place, register)
+        refused = scenario.build()
+    return Copied(good, good_leaks, registers, before, refused, fingerprint(scenario.output))
+
+
 @pytest.mark.parametrize("decision", ["withhold", "publish"])
-def test_no_file_of_the_output_is_a_register(scenario, keyed, decision):
+def test_no_file_of_the_output_is_a_register(request, decision):
+    if decision == "publish":  # the good build of the copies' site is this site
+        copied = request.getfixturevalue("copied")
+        assert copied.good.ok, copied.good.messages()
+        assert copied.good_leaks == [] and copied.good_registers == []
+        return
+    scenario = request.getfixturevalue("scenario")
+    request.getfixturevalue("keyed")
     register = _register_site(scenario, decision)
     site = scenario.build()
     assert site.ok, site.messages()
@@ -330,41 +468,61 @@ def test_no_file_of_the_output_is_a_register(scenario, keyed, decision):
     assert not [p for p in site.all_files() if "redaction" in p.relative_to(site.output).parts]
 
 
-@pytest.mark.parametrize("place", ["documents/terms.json", "images/zz/child-q.json"])
-def test_a_copy_of_a_register_in_a_folder_published_whole_stops_the_build(scenario, keyed, place):
-    register = _register_site(scenario)
-    assert scenario.build().ok
-    before = fingerprint(scenario.output)
-    scenario.write_bytes(place, register)
-    site = scenario.build()
-    assert not site.ok
-    assert [(Path(f.path).as_posix()[-len(place) :], f.code) for f in site.result.findings if f.code == "RED005"] == [
-        (place, "RED005")
-    ]
-    assert fingerprint(scenario.output) == before
+def _copy_findings(site: Site) -> list[tuple[str, str]]:
+    return [(Path(f.path).as_posix(), f.code) for f in site.result.findings if f.code == "RED005"]
 
 
-@pytest.mark.parametrize(
-    "written",
-    [
-        "/reviews/redaction/child-q.json",
-        "https://lscb.example/reviews/redaction/child-q.json",
-        "/documents/terms.json",
-    ],
-)
-def test_a_link_to_a_register_in_any_form_stops_the_build(scenario, keyed, written):
-    register = _register_site(scenario)
-    scenario.write_bytes("documents/terms.json", register)
-    scenario.write(
-        "guidance/procedure.md",
-        guidance_markdown(
-            "A procedure", body=f"The procedure in brief.\n\nThe [terms list (JSON, 1 KB)]({written}).\n"
-        ),
-    )
-    site = scenario.build(SITEURL="https://lscb.example")
+def test_each_copy_of_a_register_is_found_once(copied):
+    found = _copy_findings(copied.refused)
+    named = sorted(next((place for place in COPIES if path.endswith(place)), path) for path, _code in found)
+    assert named == sorted(COPIES), found
+
+
+@pytest.mark.parametrize("place", COPIES)
+def test_a_copy_of_a_register_in_a_folder_published_whole_stops_the_build(copied, place):
+    assert copied.good.ok, copied.good.messages()
+    assert not copied.refused.ok
+    found = [(path[-len(place) :], code) for path, code in _copy_findings(copied.refused)]
+    assert [(end, code) for end, code in found if end == place] == [(place, "RED005")], (place, found)
+    assert copied.after == copied.before, place
+
+
+REGISTER_LINKS = [
+    "/reviews/redaction/child-q.json",
+    "https://lscb.example/reviews/redaction/child-q.json",
+    "/documents/terms.json",
+]
+
+
+@pytest.fixture(scope="module")
+def register_links(tmp_path_factory) -> tuple[Site, dict[str, str]]:
+    """Each form of link on a guidance page of its own, all in one build;
+    form -> the page's file name."""
+    scenario = ScenarioSite(tmp_path_factory.mktemp("register-links"))
+    pages = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LSCB_REDACTION_KEY", KEY)
+        register = _register_site(scenario)
+        scenario.write_bytes("documents/terms.json", register)
+        for written, tag in zip(REGISTER_LINKS, tags(len(REGISTER_LINKS))):
+            pages[written] = f"procedure-{tag}.md"
+            scenario.write(
+                f"guidance/{pages[written]}",
+                guidance_markdown(
+                    f"A procedure ({tag})",
+                    body=f"The procedure in brief.\n\nThe [terms list (JSON, 1 KB)]({written}).\n",
+                ),
+            )
+        site = scenario.build(SITEURL="https://lscb.example")
+    return site, pages
+
+
+@pytest.mark.parametrize("written", REGISTER_LINKS)
+def test_a_link_to_a_register_in_any_form_stops_the_build(register_links, written):
+    site, pages = register_links
     assert not site.ok
     lines = {(Path(f.path).name, f.line) for f in site.result.findings if f.code == "RED005"}
-    assert ("procedure.md", 9) in lines
+    assert (pages[written], 9) in lines, (written, sorted(lines))
 
 
 def _folder_in_the_theme(tmp_path: Path, files: dict[str, bytes]) -> str:
