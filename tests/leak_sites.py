@@ -26,10 +26,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import forked_build
 import leak_search
 import media
 from register_helpers import write_register
+from script_runs import ScriptRunner
 
 from conftest import DEMO_TODAY, ROOT, ScenarioSite, guidance_markdown, review_markdown
 from lscb_core import report
@@ -316,16 +316,21 @@ def names_the_file(findings, content: Path, case: Case) -> bool:
     return False
 
 
+BUILD_SCRIPT = ScriptRunner(ROOT / "scripts" / "build.py")
+
+
 def printed_by_the_build(
     content: Path, output: Path, settings: Path = SETTINGS, env: dict | None = None
 ) -> dict[str, str]:
     """What one scripts/build.py --check prints (its text report, with
     Pelican's own messages) and the JSON and GitHub annotations reports it
     writes (--report), by format. It runs as its own process
-    (tests/forked_build.py)."""
+    (tests/script_runs.py: a fork of one process that has made the
+    script's imports)."""
     environ = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "LSCB_TODAY": DEMO_TODAY, **(env or {})}
     reports = output.parent / "reports"
-    run = forked_build.run(
+    reports.mkdir(parents=True, exist_ok=True)
+    run = BUILD_SCRIPT.run(
         [
             "--settings",
             str(settings),
@@ -341,7 +346,7 @@ def printed_by_the_build(
         ],
         env=environ,
         cwd=ROOT,
-        folder=reports,
+        timeout=300,
     )
     return {
         "text": run.stdout + run.stderr,

@@ -6,7 +6,7 @@ the child (`reviews/zebedee-quinlan.md`), so are the files it links (the
 pseudonym's slug `child-q` becomes `zebedee-quinlan` in every file name,
 link and address), and the values the rule prints (PLANTS) hold the name.
 scripts/build.py --check runs once as a process of its own
-(tests/forked_build.py), printing its text report and writing the JSON and
+(tests/script_runs.py), printing its text report and writing the JSON and
 GitHub annotations reports (--report), and nothing
 it prints or writes may hold the name, however it is written
 (tests/leak_search.py reads "zebedee-quinlan", "ZebedeeQuinlan"...), while
