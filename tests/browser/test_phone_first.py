@@ -4,8 +4,9 @@ page's h1 starts within the first 60% of the window and nothing scrolls
 sideways, and the Exit control stays on screen after scrolling to the end.
 On the pages that between them hold every kind of element (ServedSite.
 representatives): Exit never covers what has focus, and the "Display" and
-"Menu" disclosures open, close and work by keyboard. Each check has a broken twin at the end that
-shows it fails on a copy of the site with that one thing broken."""
+"Menu" disclosures open, close and work by keyboard. Each check has a
+broken twin at the end that shows it fails on a copy of the site with that
+one thing broken."""
 
 from __future__ import annotations
 
