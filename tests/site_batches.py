@@ -8,12 +8,16 @@ finding of its code names its file (and line, where the test has one),
 nothing printed shows its planted text, and the last good output is the
 same byte for byte. A batch whose build failed refuses every plant at once,
 so a plant with no finding of its own fails its test, whatever the others
-did. Plants must not interfere: distinct files and distinct planted text,
-and a batch holds plants refused by the same stage of the build (an error
-in the source checks stops the build before the final gate reads the
-output). `errors_outside` lists the errors that name none of the planted
-files: a batch test asserts there are none, so a planted file that breaks
-another check (or the scaffolding itself) shows as such.
+did. Plants must not interfere: each is in a file of its own; a batch holds
+plants refused by the same stage of the build (an error in the source
+checks stops the build before the final gate reads the output); and plants
+the final gate refuses share a batch only when they write different values,
+since for what it reads in the search index, or on a page whose source does
+not write it as read, the gate names every page that writes the same words
+(the source checks read each file on its own). `errors_outside` lists the
+errors that name none of the planted files: a batch test asserts there are
+none, so a planted file that breaks another check (or the scaffolding
+itself) shows as such.
 """
 
 from __future__ import annotations
