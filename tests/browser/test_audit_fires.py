@@ -18,13 +18,14 @@ from lscb_audit.page_checks import (
     reflow_problems,
     scaling_problems,
 )
+from lscb_audit.site import page_file
 
 GUIDANCE = "guidance/roles-of-agencies/"
 REVIEW = "reviews/child-l/"
 
 
 def _edit(folder: Path, address: str, old: str, new: str, count: int = 1) -> None:
-    path = folder / address / "index.html" if address.endswith("/") or not address else folder / address
+    path = page_file(folder, address)
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {address}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")

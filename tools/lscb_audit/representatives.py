@@ -16,12 +16,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from .site import page_file
+
 _NAMED = ("role", "lang", "dir", "hidden", "open", "tabindex", "contenteditable")
-
-
-def page_file(folder: Path, address: str) -> Path:
-    """The built file of an address (lscb_audit.site.pages)."""
-    return folder / (address + "index.html" if address == "" or address.endswith("/") else address)
 
 
 def kinds(html: str) -> set[tuple[str, str]]:

@@ -43,3 +43,8 @@ def samples(addresses: list[str]) -> list[str]:
         parts = address.rstrip("/").split("/")
         kinds.setdefault((parts[0], len(parts)) if len(parts) > 1 else (address,), address)
     return list(kinds.values())
+
+
+def page_file(folder: Path, address: str) -> Path:
+    """The built file of an address that pages() gave."""
+    return folder / (address + "index.html" if address == "" or address.endswith("/") else address)
