@@ -59,7 +59,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     if not Path(CHROMIUM).exists():
-        print(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium", file=sys.stderr)
+        print(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium-headless-shell", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
 

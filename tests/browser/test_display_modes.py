@@ -1,7 +1,13 @@
 """Text size and high visibility, measured in the browser: text scales with
 the root font size, the largest text reflows at 320 CSS pixels (also with the text
 spacing of WCAG 1.4.12), and high visibility gives 7:1 contrast and
-underlined links on every page (WCAG 1.4.4, 1.4.6, 1.4.10, 1.4.12)."""
+underlined links (WCAG 1.4.4, 1.4.6, 1.4.10, 1.4.12).
+
+Reflow depends on a page's own words (a long word, a wide table), so it is
+measured on every page. Scaling, colours and underlines are set by the
+theme's styles for each kind of element: they are measured on the pages
+that between them hold every kind (ServedSite.representatives); axe checks
+the standard colours on every page as well (test_axe.py)."""
 
 from __future__ import annotations
 
@@ -31,11 +37,11 @@ def test_the_buttons_make_the_root_font_size_grow_from_standard_to_larger_to_lar
     assert sizes["Largest"] >= 1.5 * sizes["Standard"]  # 24 px from the browser's 16 px
 
 
-def test_all_text_scales_with_the_root_font_size_on_every_page(served_site, browser):
+def test_all_text_scales_with_the_root_font_size(served_site, browser):
     small_context, large_context = new_context(browser), new_context(browser, "large-text")
     small, large = small_context.new_page(), large_context.new_page()
     problems = []
-    for address in served_site.pages:
+    for address in served_site.representatives:
         small.goto(served_site.url + address)
         large.goto(served_site.url + address)
         problems += scaling_problems(small, large, address)
@@ -58,20 +64,23 @@ def test_large_text_at_320_pixels_neither_scrolls_sideways_nor_clips_nor_overlap
     assert not problems, report(problems)
 
 
-def test_high_visibility_gives_7_to_1_contrast_and_underlined_links_on_every_page(served_site, browser):
+def test_high_visibility_gives_7_to_1_contrast_and_underlined_links(served_site, browser):
     problems = each_page(
         browser,
         served_site.url,
-        served_site.pages,
+        served_site.representatives,
         lambda page, address: contrast_problems(page, address, 7) + underline_problems(page, address),
         "high-visibility",
     )
     assert not problems, report(problems)
 
 
-def test_the_default_colours_meet_4_5_to_1_on_every_page(served_site, browser):
-    # axe checks this too; measured here the same way as high visibility.
+def test_the_default_colours_meet_4_5_to_1(served_site, browser):
+    # axe checks this on every page; measured here the same way as high visibility.
     problems = each_page(
-        browser, served_site.url, served_site.pages, lambda page, address: contrast_problems(page, address, 4.5)
+        browser,
+        served_site.url,
+        served_site.representatives,
+        lambda page, address: contrast_problems(page, address, 4.5),
     )
     assert not problems, report(problems)

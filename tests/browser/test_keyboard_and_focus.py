@@ -1,7 +1,10 @@
 """Keyboard: the skip link comes first and moves focus to the content, Tab
 reaches every control and never traps, and focus is visible on every stop in
-every display mode: on every page in high visibility, on one page of each
-kind in the others (WCAG 2.1.1, 2.1.2, 2.4.1, 2.4.3, 2.4.7)."""
+every display mode: on every page in high visibility, on the pages that
+between them hold every kind of element (ServedSite.representatives) in the
+others (WCAG 2.1.1, 2.1.2, 2.4.1, 2.4.3, 2.4.7). Whether Tab reaches a
+control and leaves it again depends on its kind, not on its words, so the
+Tab walk from the skip link runs on the representatives too."""
 
 from __future__ import annotations
 
@@ -12,8 +15,8 @@ from lscb_audit.page_checks import focus_problems, keyboard_problems
 from lscb_audit.problems import report
 
 
-def test_keyboard_reaches_everything_from_the_skip_link_on_every_page(served_site, browser):
-    problems = each_page(browser, served_site.url, served_site.pages, keyboard_problems)
+def test_keyboard_reaches_everything_from_the_skip_link(served_site, browser):
+    problems = each_page(browser, served_site.url, served_site.representatives, keyboard_problems)
     assert not problems, report(problems)
 
 

@@ -1,6 +1,6 @@
 """Every request a page makes, recorded in Chromium: every page names the
-site's own icon (so no browser asks for a missing /favicon.ico), and no
-request on any page fails or goes to another site. Each check fails on a
+site's own icon (so no browser asks for a missing /favicon.ico), the icon it
+names is there, and no request on any page fails or goes to another site. Each check fails on a
 copy of the site broken for it."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ def request_problems(browser, base_url: str, addresses: list[str]) -> list[str]:
     page = context.new_page()
     problems: list[str] = []
     current = [""]
+    statuses: dict[str, int] = {}  # icon -> the status it answered with
 
     def seen(request) -> None:
         parts = urlsplit(request.url)
@@ -33,12 +34,22 @@ def request_problems(browser, base_url: str, addresses: list[str]) -> list[str]:
         for address in addresses:
             current[0] = address
             page.goto(base_url + address)
-            page.wait_for_load_state("networkidle")  # the icon is asked for after the page loads
+            page.wait_for_load_state("networkidle")  # what a script asks for after the page loads
             icons = page.evaluate(
                 "() => Array.from(document.querySelectorAll('link[rel~=icon]')).map((link) => link.href)"
             )
             if not icons:
                 problems.append(f"/{address}: names no icon, so browsers ask for /favicon.ico")
+            # A browser with tabs asks for the icon by itself; headless Chromium
+            # does not, so each icon the page names is asked for here, once.
+            for icon in icons:
+                if urlsplit(icon).netloc != site:
+                    problems.append(f"/{address}: a request to another site, {icon}")
+                elif icon not in statuses:
+                    statuses[icon] = page.request.get(icon).status
+                failed = f"/{address}: {urlsplit(icon).path} answered {statuses.get(icon)}"
+                if statuses.get(icon, 200) >= 400 and failed not in problems:  # not if the browser asked too
+                    problems.append(failed)
     finally:
         context.close()
     return problems
