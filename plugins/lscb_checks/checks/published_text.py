@@ -43,7 +43,7 @@ from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tok
 
 from ..forking import fork_call
 from ..output import Output, Page, items_by_save_as
-from ..published import detect, early, stream
+from ..published import detect, early, read_before, stream
 from ..published.files import MARKUP_SUFFIXES, Text, class_texts, path_texts, read_file, read_page
 from ..published.reporting import Reporting
 from ..published.theme_classes import theme_classes
@@ -167,6 +167,7 @@ def _read(output, files: Iterable[str], gate: _Gate | None = None) -> dict[tuple
     for rel in files:
         published = read_file(output.root, rel, output.site.content_path, theme)
         gate.read(rel, path_texts(rel) + published.texts)
+    read_before.keep(gate.inputs, gate.read_clean())
     return gate.findings
 
 
@@ -268,12 +269,28 @@ class _Gate(Reporting):
         # Markdown (published.early), each with the text beside it in the
         # body (detect.block_keys), for the pages of items of scope "item".
         self._clean.update((key, "item", False) for key in early.cleared())
+        # ... and those an earlier build in this process read clean, with
+        # every input of the detectors the same (published.read_before).
+        self.inputs = read_before.inputs_key(self.site, self.redaction, self.forenames)
+        self._clean.update(read_before.cleared(self.inputs))
+        self._scopes: dict[str, str | None] = {}  # item path -> its scope
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
         # What the source checks already reported: not reported again
         # (judged once more in check_output, with every finding by then).
         self._known = _known(self.site.settings)
         self._sources: dict[str, tuple] = {}  # item path -> its text prepared for _places
+
+    def read_clean(self) -> set[tuple]:
+        """The blocks read to the end without a finding (with their scope)."""
+        return self._clean
+
+    def _scope(self, item) -> str | None:
+        if item is None:
+            return None
+        if item.path not in self._scopes:
+            self._scopes[item.path] = read_before.scope(item, detect.scope_of(item))
+        return self._scopes[item.path]
 
     def read(self, rel: str, texts: list[Text]) -> None:
         item = _item_of(self.output, rel)
@@ -320,7 +337,7 @@ class _Gate(Reporting):
         key: detect.block_keys), each run of them read with what lies beside it on
         the page, the runs joined by detect.BARRIER (no detector reads across
         one), so that each detector runs once per file."""
-        scope = detect.scope_of(item)
+        scope = self._scope(item)
         parts: list[str] = []
         starts: list[int] = []
         ends: list[int] = []

@@ -1,0 +1,159 @@
+"""Blocks of text the final gate read without a finding in an earlier build
+in this process, for the next build whose detectors read the very same
+inputs: the theme's header, menus and footer, the standard pages, and every
+page that did not change are then not read again.
+
+Within one build the gate skips a block it has read clean in the same
+company (published_text._Gate: the block with the text on either side of it,
+its scope, and whether it was read as an address). Between two builds that
+holds only if everything else the detectors can read is the same too.
+`inputs_key` is a digest of all of it:
+
+* the project's code and data: every file under plugins/, read at the first
+  build in the process; the versions of Python, of its Unicode tables and of
+  the packages whose data a detector reads (textstat's list of easy words);
+* every setting, as data (the content and output folders as placeholders, so
+  the same site built in another folder shares the key); the environment's
+  LSCB_ variables; the build's today;
+* the allowlist's entries and the forename list;
+* each review's place under content/, its header as read and its whole
+  source (its pseudonyms, its credits, the words it writes in lower case).
+
+The scope of an item's own page, which is its path, gets a digest of its
+source and header (`scope`): an edited review, or a page whose Pseudonyms or
+Credits changed, is read again in full.
+
+Only blocks the gate read to the end are kept, and only from a gate that read
+every file it was given. The registers' terms are compared with every text of
+every build (never skipped), and so are the texts of attachments' own files:
+this only skips the detectors' reading of a block they found nothing in.
+Kept in memory only, for a few sets of inputs, and never written to disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.metadata
+import os
+import sys
+import unicodedata
+from collections import OrderedDict
+from functools import cache
+from pathlib import Path
+
+from lscb_core.dates import today
+
+_PLUGINS = Path(__file__).resolve().parents[2]
+_KEEP = 4  # sets of inputs kept (a test run builds many small sites)
+_kept: OrderedDict[bytes, frozenset] = OrderedDict()
+_SECRET = ("LSCB_REDACTION_KEY",)  # the registers' key: not an input of the detectors
+# The build's own record (its findings and timings so far, lscb_core.build_state):
+# written during the build, read by no detector.
+_NOT_INPUTS = ("LSCB_STATE",)
+_DATA_FROM = ("textstat",)  # packages whose files a detector reads (lscb_checks.text.everyday)
+
+
+@cache
+def code_digest() -> bytes:
+    """Every file under plugins/ (code, word lists, data) and the versions
+    of what runs them, read once per process."""
+    digest = hashlib.blake2b(digest_size=32)
+    digest.update(f"{sys.version}\0{unicodedata.unidata_version}\0".encode())
+    for package in _DATA_FROM:
+        try:
+            digest.update(f"{package}=={importlib.metadata.version(package)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{package} not installed\0".encode())
+    for path in sorted(_PLUGINS.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and ".egg-info" not in str(path):
+            digest.update(str(path.relative_to(_PLUGINS)).encode() + b"\0")
+            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=32).digest())
+    return digest.digest()
+
+
+def plain(value, folders: dict[str, str] | None = None):
+    """`value` as data, for a digest: the same data gives the same text.
+    Something that is not data is written as its type and its text (a
+    function or a module by its name: an address in memory would make every
+    build's key a new one)."""
+    if isinstance(value, str):
+        for folder, placeholder in (folders or {}).items():
+            if folder and value.startswith(folder):
+                return placeholder + value[len(folder) :]
+        return value
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return plain(str(value), folders)
+    if isinstance(value, dict):
+        return sorted(([plain(k, folders), plain(v, folders)] for k, v in value.items()), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [plain(v, folders) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((plain(v, folders) for v in value), key=repr)
+    if callable(value) or type(value).__name__ == "module":
+        name = getattr(value, "__qualname__", None) or getattr(value, "__name__", "")
+        return f"<{type(value).__name__} {getattr(value, '__module__', '')}.{name}>"
+    return f"<{type(value).__module__}.{type(value).__qualname__}> {value}"
+
+
+def _source_digest(item) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(item.source.text.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + repr(plain(item.metadata)).encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def scope(item, plain_scope: str | None) -> str | None:
+    """The gate's scope for a block (detect.scope_of), with a digest of the
+    item's source and header where the scope is the item's own."""
+    if plain_scope is None or plain_scope == "item" or item is None:
+        return plain_scope
+    return f"{plain_scope}\0{_source_digest(item).hex()}"
+
+
+def inputs_key(site, redaction, forenames) -> bytes:
+    """A digest of everything the detectors read besides the text itself."""
+    settings = site.settings
+    folders = {
+        os.path.abspath(str(settings.get("OUTPUT_PATH") or "")): "<output>",
+        os.path.abspath(str(settings.get("PATH") or "")): "<content>",
+    }
+    digest = hashlib.blake2b(code_digest(), digest_size=32)
+    parts = [
+        plain({key: value for key, value in settings.items() if key.isupper() and key not in _NOT_INPUTS}, folders),
+        sorted((key, value) for key, value in os.environ.items() if key.startswith("LSCB_") and key not in _SECRET),
+        today(settings).isoformat(),
+        [(e.text, e.reason, e.role, e.line) for e in redaction.allowlist.entries],
+        sorted(forenames),
+        sorted(
+            (review.relative_path, review.type_key, review.state, _source_digest(review).hex())
+            for review in redaction.reviews
+        ),
+    ]
+    for part in parts:
+        digest.update(repr(part).encode("utf-8", "surrogatepass") + b"\0\0")
+    return digest.digest()
+
+
+def cleared(key: bytes) -> frozenset:
+    """The blocks read clean by an earlier build with these inputs."""
+    if key in _kept:
+        _kept.move_to_end(key)
+        return _kept[key]
+    return frozenset()
+
+
+def keep(key: bytes, blocks) -> None:
+    """Keep the blocks a gate read clean, with those kept before."""
+    _kept[key] = cleared(key) | frozenset(blocks)
+    _kept.move_to_end(key)
+    while len(_kept) > _KEEP:
+        _kept.popitem(last=False)
+
+
+def forget_all() -> None:
+    _kept.clear()

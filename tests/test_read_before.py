@@ -1,0 +1,178 @@
+"""What the final gate remembers between builds in one process
+(lscb_checks.published.read_before), on real builds: the same site built
+again, elsewhere, has only its new blocks read; a change to any input of the
+detectors makes the gate read everything again, so a name that was allowed
+is refused once it no longer is."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import ScenarioSite, guidance_markdown, review_markdown  # noqa: E402
+from lscb_checks.checks import published_text  # noqa: E402
+from lscb_checks.published import detect, read_before  # noqa: E402
+
+NAME = "Dorothy Pemberton"
+GUIDANCE = "guidance/making-a-referral.md"
+BODY = f"The referral form was designed with {NAME}, who leads the front door team.\n"
+CLEAN = "The referral form was designed with the front door team.\n"
+ALLOWLIST = f'[[allow]]\ntext = "{NAME}"\nreason = "Head of the front door team, named on the council\'s website"\n'
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[int]:
+    """Characters handed to the gate's detectors, one count per build (a spy:
+    the detectors still run)."""
+    counts: list[int] = []
+    hits = detect.hits
+
+    def counted(joined, *args, **kwargs):
+        counts[-1] += len(joined)
+        return hits(joined, *args, **kwargs)
+
+    monkeypatch.setattr(detect, "hits", counted)
+    read_before.forget_all()
+    yield counts
+    read_before.forget_all()
+
+
+@pytest.fixture
+def fresh():
+    """Nothing remembered from earlier tests, nor left for later ones."""
+    read_before.forget_all()
+    yield
+    read_before.forget_all()
+
+
+@pytest.fixture
+def inputs(monkeypatch) -> list[tuple]:
+    """The (site, redaction, forenames) each build's gate keyed its memory by."""
+    seen: list[tuple] = []
+    key = read_before.inputs_key
+
+    def recorded(site, redaction, forenames):
+        seen.append((site, redaction, forenames))
+        return key(site, redaction, forenames)
+
+    monkeypatch.setattr(read_before, "inputs_key", recorded)
+    read_before.forget_all()
+    yield seen
+    read_before.forget_all()
+
+
+def _site(root: Path, body: str = BODY) -> ScenarioSite:
+    site = ScenarioSite(root)
+    site.write(GUIDANCE, guidance_markdown("Making a referral", body))
+    return site
+
+
+def _pii001(built) -> list[tuple[str, int]]:
+    return [(Path(f.path).name, f.line) for f in built.result.findings if f.code == "PII001" and not f.waived]
+
+
+def test_the_same_site_built_again_elsewhere_has_only_what_is_new_read(tmp_path, reads):
+    reads.append(0)
+    first = _site(tmp_path / "a", CLEAN).build()
+    assert first.ok, first.messages()
+    reads.append(0)
+    second = _site(tmp_path / "b", CLEAN + "\nA new paragraph was added to the second copy.\n").build()
+    assert second.ok, second.messages()
+    assert 0 < reads[1] < reads[0] / 5, reads  # the new paragraph with what is beside it, little more
+
+
+def test_a_name_no_longer_allowed_is_refused_in_the_next_build(tmp_path, reads):
+    allowlist = tmp_path / "allow.toml"
+    allowlist.write_text(ALLOWLIST, encoding="utf-8")
+    site = _site(tmp_path / "site")
+    reads.append(0)
+    allowed = site.build(REDACTION_ALLOWLIST=str(allowlist))
+    assert allowed.ok, allowed.messages()
+    before = sorted(p.relative_to(site.output) for p in site.output.rglob("*"))
+    reads.append(0)
+    allowlist.write_text("# The entry was taken out.\n", encoding="utf-8")
+    refused = site.build(REDACTION_ALLOWLIST=str(allowlist))  # the same pages and settings
+    assert not refused.ok
+    assert _pii001(refused) == [("making-a-referral.md", 7)], refused.messages()
+    assert reads[1] >= reads[0] / 2, reads  # read in full again, not from the first build
+    assert sorted(p.relative_to(site.output) for p in site.output.rglob("*")) == before
+
+
+def test_the_same_name_is_refused_again_after_a_build_that_allowed_it_elsewhere(tmp_path, fresh):
+    allowlist = tmp_path / "allow.toml"
+    allowlist.write_text(ALLOWLIST, encoding="utf-8")
+    allowed = _site(tmp_path / "allowed").build(REDACTION_ALLOWLIST=str(allowlist))
+    assert allowed.ok, allowed.messages()
+    refused = _site(tmp_path / "plain").build()
+    assert _pii001(refused) == [("making-a-referral.md", 7)], refused.messages()
+
+
+def _key(site, redaction, forenames) -> bytes:
+    return read_before.inputs_key(site, redaction, forenames)
+
+
+def test_every_input_of_the_detectors_is_in_the_key(tmp_path, inputs, monkeypatch):
+    site = _site(tmp_path / "site", CLEAN)
+    site.write("reviews/child-q.md", review_markdown())
+    assert site.build().ok
+    built, redaction, forenames = inputs[-1]
+    key = _key(built, redaction, forenames)
+    assert _key(built, redaction, forenames) == key
+    # The same site in another folder: the same key.
+    moved = tmp_path / "moved"
+    shutil.copytree(site.root, moved)
+    assert ScenarioSite(moved).build().ok
+    assert _key(*inputs[-1]) == key
+
+    monkeypatch.delenv("LSCB_TODAY", raising=False)  # so that the setting is today
+    changes = {
+        "a setting": lambda: monkeypatch.setitem(built.settings, "LSCB_AREA_NAMES", ["Eastmoor"]),
+        "a variable of the environment": lambda: monkeypatch.setenv("LSCB_EXTRA", "1"),
+        "today": lambda: monkeypatch.setitem(built.settings, "LSCB_TODAY", "2027-01-01"),
+    }
+    for what, change in changes.items():
+        change()
+        assert _key(built, redaction, forenames) != key, what
+        monkeypatch.undo()
+        monkeypatch.delenv("LSCB_TODAY", raising=False)
+        assert _key(built, redaction, forenames) == key, what
+    assert _key(built, redaction, forenames | {"qxzwyvern"}) != key
+
+
+def test_an_allowlist_entry_and_a_review_edit_change_the_key_and_the_review_s_scope(tmp_path, inputs):
+    site = _site(tmp_path / "site", CLEAN)
+    review = site.write("reviews/child-q.md", review_markdown())
+    allowlist = tmp_path / "allow.toml"
+    allowlist.write_text(ALLOWLIST, encoding="utf-8")
+    assert site.build().ok
+    key = _key(*inputs[-1])
+    item = next(i for i in inputs[-1][0].items if i.type_key == "reviews")
+    scope = read_before.scope(item, detect.scope_of(item))
+    assert site.build(REDACTION_ALLOWLIST=str(allowlist)).ok
+    assert _key(*inputs[-1]) != key
+    review.write_text(review_markdown(Pseudonyms="Child Q, Mother, Sibling 1, Sibling 2"), encoding="utf-8")
+    assert site.build().ok
+    assert _key(*inputs[-1]) != key
+    edited = next(i for i in inputs[-1][0].items if i.type_key == "reviews")
+    assert detect.scope_of(edited) == detect.scope_of(item)  # the same path...
+    assert read_before.scope(edited, detect.scope_of(edited)) != scope  # ...read again
+
+
+def test_nothing_is_kept_from_a_gate_that_did_not_finish(tmp_path, monkeypatch):
+    read_before.forget_all()
+    site = _site(tmp_path / "site", CLEAN)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the gate stopped")
+
+    monkeypatch.setattr(published_text, "read_page", broken)
+    monkeypatch.setattr(published_text, "read_file", broken)
+    built = site.build()
+    assert not built.ok
+    assert not read_before._kept
+    read_before.forget_all()
