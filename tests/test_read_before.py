@@ -144,23 +144,46 @@ def test_every_input_of_the_detectors_is_in_the_key(tmp_path, inputs, monkeypatc
     assert _key(built, redaction, forenames | {"qxzwyvern"}) != key
 
 
-def test_an_allowlist_entry_and_a_review_edit_change_the_key_and_the_review_s_scope(tmp_path, inputs):
+def _scopes(gate_inputs) -> dict[str, str]:
+    """The scope of the review's page, of a guidance page and of a page of
+    no item, as the gate of that build keyed them."""
+    site, redaction, _forenames = gate_inputs
+    reviews = read_before.reviews_digest(redaction)
+    review = next(i for i in site.items if i.type_key == "reviews")
+    guidance = next(i for i in site.items if i.type_key == "guidance")
+    return {
+        "review": read_before.scope(review, detect.scope_of(review), reviews),
+        "guidance": read_before.scope(guidance, detect.scope_of(guidance), reviews),
+        "no item": read_before.scope(None, None, reviews),
+    }
+
+
+def test_an_allowlist_entry_changes_the_key(tmp_path, inputs):
     site = _site(tmp_path / "site", CLEAN)
-    review = site.write("reviews/child-q.md", review_markdown())
+    site.write("reviews/child-q.md", review_markdown())
     allowlist = tmp_path / "allow.toml"
-    allowlist.write_text(ALLOWLIST, encoding="utf-8")
-    assert site.build().ok
+    allowlist.write_text("# No entry yet.\n", encoding="utf-8")
+    assert site.build(REDACTION_ALLOWLIST=str(allowlist)).ok
     key = _key(*inputs[-1])
-    item = next(i for i in inputs[-1][0].items if i.type_key == "reviews")
-    scope = read_before.scope(item, detect.scope_of(item))
+    allowlist.write_text(ALLOWLIST, encoding="utf-8")
     assert site.build(REDACTION_ALLOWLIST=str(allowlist)).ok
     assert _key(*inputs[-1]) != key
+
+
+def test_a_review_s_edit_reads_its_page_and_the_pages_of_no_item_again_not_the_others(tmp_path, inputs):
+    site = _site(tmp_path / "site", CLEAN)
+    review = site.write("reviews/child-q.md", review_markdown())
+    assert site.build().ok
+    key, before = _key(*inputs[-1]), _scopes(inputs[-1])
+    assert site.build().ok
+    assert (_key(*inputs[-1]), _scopes(inputs[-1])) == (key, before)  # nothing changed: all kept
     review.write_text(review_markdown(Pseudonyms="Child Q, Mother, Sibling 1, Sibling 2"), encoding="utf-8")
     assert site.build().ok
-    assert _key(*inputs[-1]) != key
-    edited = next(i for i in inputs[-1][0].items if i.type_key == "reviews")
-    assert detect.scope_of(edited) == detect.scope_of(item)  # the same path...
-    assert read_before.scope(edited, detect.scope_of(edited)) != scope  # ...read again
+    after = _scopes(inputs[-1])
+    assert _key(*inputs[-1]) == key
+    assert after["review"] != before["review"]  # the same path, read again
+    assert after["no item"] != before["no item"]  # listings, feeds, the search index: every review counts
+    assert after["guidance"] == before["guidance"] == "item"  # depends on no review
 
 
 def test_nothing_is_kept_from_a_gate_that_did_not_finish(tmp_path, monkeypatch):

@@ -272,8 +272,9 @@ class _Gate(Reporting):
         # ... and those an earlier build in this process read clean, with
         # every input of the detectors the same (published.read_before).
         self.inputs = read_before.inputs_key(self.site, self.redaction, self.forenames)
+        self._reviews = read_before.reviews_digest(self.redaction)
         self._clean.update(read_before.cleared(self.inputs))
-        self._scopes: dict[str, str | None] = {}  # item path -> its scope
+        self._scopes: dict[str | None, str] = {}  # item path -> its scope
         self._compared: set[str] = set()  # texts already compared with the registers
         self._public = [item for item in self.site.items if item.is_public]
         # What the source checks already reported: not reported again
@@ -285,12 +286,11 @@ class _Gate(Reporting):
         """The blocks read to the end without a finding (with their scope)."""
         return self._clean
 
-    def _scope(self, item) -> str | None:
-        if item is None:
-            return None
-        if item.path not in self._scopes:
-            self._scopes[item.path] = read_before.scope(item, detect.scope_of(item))
-        return self._scopes[item.path]
+    def _scope(self, item) -> str:
+        path = None if item is None else item.path
+        if path not in self._scopes:
+            self._scopes[path] = read_before.scope(item, detect.scope_of(item), self._reviews)
+        return self._scopes[path]
 
     def read(self, rel: str, texts: list[Text]) -> None:
         item = _item_of(self.output, rel)

@@ -16,12 +16,17 @@ holds only if everything else the detectors can read is the same too.
   the same site built in another folder shares the key); the environment's
   LSCB_ variables; the build's today;
 * the allowlist's entries and the forename list;
-* each review's place under content/, its header as read and its whole
-  source (its pseudonyms, its credits, the words it writes in lower case).
 
-The scope of an item's own page, which is its path, gets a digest of its
-source and header (`scope`): an edited review, or a page whose Pseudonyms or
-Credits changed, is read again in full.
+and the scope of a block carries the rest (`scope`). On an item's own page
+(a review, or a page that declares Pseudonyms or Credits) the scope, its
+path, gets a digest of its source and header (its pseudonyms, its credits,
+the words it writes in lower case): an edited review is read again in full.
+On a page of no item (a listing, a feed, the search index), where every
+review's pseudonyms and credits are accepted, it is a digest of each
+review's place, state, header and whole source: any change to any review
+reads those pages again. The other items' pages depend on no review, so a
+site whose reviews changed still skips the theme's header and footer and
+the standard pages.
 
 Only blocks the gate read to the end are kept, and only from a gate that read
 every file it was given. The registers' terms are compared with every text of
@@ -107,10 +112,26 @@ def _source_digest(item) -> bytes:
     return digest.digest()
 
 
-def scope(item, plain_scope: str | None) -> str | None:
-    """The gate's scope for a block (detect.scope_of), with a digest of the
-    item's source and header where the scope is the item's own."""
-    if plain_scope is None or plain_scope == "item" or item is None:
+def reviews_digest(redaction) -> str:
+    """Each review's place, type, state, header and source: what the
+    detectors read on a page that is no item's own (a listing, a feed, the
+    search index), where every review's pseudonyms and credits count."""
+    reviews = sorted(
+        (review.relative_path, review.type_key, review.state, _source_digest(review).hex())
+        for review in redaction.reviews
+    )
+    return hashlib.blake2b(repr(reviews).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def scope(item, plain_scope: str | None, reviews: str) -> str:
+    """The gate's scope for a block (detect.scope_of) with what the answer
+    there depends on between builds: on an item's own page (its path), a
+    digest of its source and header; on a page of no item, the digest of
+    every review (reviews_digest). The scope "item" (an item that is no
+    review and declares no people) depends on neither."""
+    if plain_scope is None:
+        return f"\0no item\0{reviews}"
+    if plain_scope == "item" or item is None:
         return plain_scope
     return f"{plain_scope}\0{_source_digest(item).hex()}"
 
@@ -129,10 +150,6 @@ def inputs_key(site, redaction, forenames) -> bytes:
         today(settings).isoformat(),
         [(e.text, e.reason, e.role, e.line) for e in redaction.allowlist.entries],
         sorted(forenames),
-        sorted(
-            (review.relative_path, review.type_key, review.state, _source_digest(review).hex())
-            for review in redaction.reviews
-        ),
     ]
     for part in parts:
         digest.update(repr(part).encode("utf-8", "surrogatepass") + b"\0\0")
