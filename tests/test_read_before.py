@@ -6,6 +6,7 @@ is refused once it no longer is."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -109,6 +110,21 @@ def test_the_same_name_is_refused_again_after_a_build_that_allowed_it_elsewhere(
     allowed = _site(tmp_path / "allowed").build(REDACTION_ALLOWLIST=str(allowlist))
     assert allowed.ok, allowed.messages()
     refused = _site(tmp_path / "plain").build()
+    assert _pii001(refused) == [("making-a-referral.md", 7)], refused.messages()
+
+
+def test_an_allowlist_edited_in_place_with_its_size_and_time_is_read_again(tmp_path, fresh):
+    allowlist = tmp_path / "allow.toml"
+    allowlist.write_text(ALLOWLIST, encoding="utf-8")
+    site = _site(tmp_path / "site")
+    assert site.build(REDACTION_ALLOWLIST=str(allowlist)).ok
+    # One letter of the entry changed, as a save within the same tick of
+    # the clock (or a copy that keeps the file's time) leaves it.
+    kept = os.stat(allowlist)
+    allowlist.write_text(ALLOWLIST.replace(NAME, NAME[:-1] + "x"), encoding="utf-8")
+    os.utime(allowlist, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert os.stat(allowlist).st_size == kept.st_size
+    refused = site.build(REDACTION_ALLOWLIST=str(allowlist))
     assert _pii001(refused) == [("making-a-referral.md", 7)], refused.messages()
 
 
