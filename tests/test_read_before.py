@@ -128,6 +128,22 @@ def test_an_allowlist_edited_in_place_with_its_size_and_time_is_read_again(tmp_p
     assert _pii001(refused) == [("making-a-referral.md", 7)], refused.messages()
 
 
+def test_a_review_s_credit_edited_with_the_file_s_size_and_time_kept_no_longer_vouches(tmp_path, fresh):
+    body = review_markdown().split("\n\n", 1)[1].replace("knew.", f"knew. {NAME} wrote the report.")
+    site = ScenarioSite(tmp_path / "site")
+    review = site.write("reviews/child-q.md", review_markdown(body, Credits=f"{NAME} (independent author)"))
+    built = site.build()
+    assert built.ok, built.messages()
+    kept = os.stat(review)
+    credit = NAME[:-1] + "x"  # one letter: the same size
+    review.write_text(review_markdown(body, Credits=f"{credit} (independent author)"), encoding="utf-8")
+    os.utime(review, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert os.stat(review).st_size == kept.st_size
+    refused = site.build()
+    line = next(n for n, text in enumerate(review.read_text(encoding="utf-8").splitlines(), 1) if "wrote" in text)
+    assert ("child-q.md", line) in _pii001(refused), refused.messages()
+
+
 def _key(site, redaction, forenames) -> bytes:
     return read_before.inputs_key(site, redaction, forenames)
 
