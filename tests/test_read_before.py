@@ -6,6 +6,7 @@ is refused once it no longer is."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -112,6 +113,37 @@ def test_the_same_name_is_refused_again_after_a_build_that_allowed_it_elsewhere(
     assert _pii001(refused) == [("making-a-referral.md", 7)], refused.messages()
 
 
+def test_an_allowlist_edited_in_place_with_its_size_and_time_is_read_again(tmp_path, fresh):
+    allowlist = tmp_path / "allow.toml"
+    allowlist.write_text(ALLOWLIST, encoding="utf-8")
+    site = _site(tmp_path / "site")
+    assert site.build(REDACTION_ALLOWLIST=str(allowlist)).ok
+    # One letter of the entry changed, as a save within the same tick of
+    # the clock (or a copy that keeps the file's time) leaves it.
+    kept = os.stat(allowlist)
+    allowlist.write_text(ALLOWLIST.replace(NAME, NAME[:-1] + "x"), encoding="utf-8")
+    os.utime(allowlist, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert os.stat(allowlist).st_size == kept.st_size
+    refused = site.build(REDACTION_ALLOWLIST=str(allowlist))
+    assert _pii001(refused) == [("making-a-referral.md", 7)], refused.messages()
+
+
+def test_a_review_s_credit_edited_with_the_file_s_size_and_time_kept_no_longer_vouches(tmp_path, fresh):
+    body = review_markdown().split("\n\n", 1)[1].replace("knew.", f"knew. {NAME} wrote the report.")
+    site = ScenarioSite(tmp_path / "site")
+    review = site.write("reviews/child-q.md", review_markdown(body, Credits=f"{NAME} (independent author)"))
+    built = site.build()
+    assert built.ok, built.messages()
+    kept = os.stat(review)
+    credit = NAME[:-1] + "x"  # one letter: the same size
+    review.write_text(review_markdown(body, Credits=f"{credit} (independent author)"), encoding="utf-8")
+    os.utime(review, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert os.stat(review).st_size == kept.st_size
+    refused = site.build()
+    line = next(n for n, text in enumerate(review.read_text(encoding="utf-8").splitlines(), 1) if "wrote" in text)
+    assert ("child-q.md", line) in _pii001(refused), refused.messages()
+
+
 def _key(site, redaction, forenames) -> bytes:
     return read_before.inputs_key(site, redaction, forenames)
 
@@ -199,3 +231,63 @@ def test_nothing_is_kept_from_a_gate_that_did_not_finish(tmp_path, monkeypatch):
     assert not built.ok
     assert not read_before._kept
     read_before.forget_all()
+
+
+# A block is skipped once read clean with what lies beside it, in this build
+# or an earlier one: so a detector's answer on a block must not depend on
+# text further away. Each pair: a paragraph far from the name (more than
+# detect.REACH away, so the name's block has the same key with or without
+# it) that once changed how the name was read, and the name.
+FAR_AND_NAME = [
+    # Title-case forenames elsewhere on the page made the case-blind reader
+    # go from the surname, which read an accented surname; from the forename,
+    # it read only A-Z.
+    ("Thanks to Oliver, Harry and George for the photographs on this page.", "Zebedee QUINLÁN"),
+    # A family name run together with a forename counted only if the text
+    # also held the family name as a word of its own.
+    ("The Quinlan review (2019) set out the lessons for schools.", "ZebedeeQuinlan_09"),
+]
+FILLER = "\n\n".join(
+    f"Step {n} of the procedure says what practitioners do next, in plain words, one step at a time." for n in range(6)
+)
+
+
+def _far_site(root: Path, far: str, last: str) -> ScenarioSite:
+    site = ScenarioSite(root)
+    site.write(GUIDANCE, guidance_markdown("Making a referral", f"{far}\n\n{FILLER}\n\n{last}"))
+    return site
+
+
+@pytest.mark.parametrize(("far", "name"), FAR_AND_NAME)
+def test_a_name_reads_the_same_alone_as_with_the_rest_of_the_page(far, name):
+    from lscb_checks.allowlist import Allowlist
+    from lscb_checks.redaction import Redaction
+    from lscb_checks.review_scan import Context
+    from lscb_checks.text.forenames import forenames
+
+    class Page:  # an item that is not a review and declares nobody
+        path, type_key, metadata = "page.md", "pages", {}
+        source = type("Source", (), {"field": staticmethod(lambda name: None), "text": ""})()
+
+    context = Context(Page(), Redaction({}, Allowlist(""), (), frozenset()), forenames())
+    sentence = f"The letter was signed by {name} at the bottom."
+    alone = [term for _i, _hit, term, _w in detect.block_hits([sentence], context)]
+    with_page = [term for i, _hit, term, _w in detect.block_hits([far, *FILLER.split("\n\n"), sentence], context) if i]
+    assert alone, "the name is found"
+    assert with_page == alone
+
+
+@pytest.mark.parametrize(("far", "name"), FAR_AND_NAME)
+def test_a_name_added_far_from_what_the_last_build_read_is_refused(tmp_path, fresh, far, name):
+    site = _far_site(tmp_path / "site", far, "The letter was signed by the duty manager.")
+    assert site.build().ok
+    site = _far_site(tmp_path / "site", far, f"The letter was signed by {name} at the bottom.")
+    refused = site.build()  # the page's other blocks were read clean by the build before
+    line = (
+        site.content.joinpath(GUIDANCE)
+        .read_text(encoding="utf-8")
+        .splitlines()
+        .index(f"The letter was signed by {name} at the bottom.")
+    )
+    assert _pii001(refused) == [("making-a-referral.md", line + 1)], refused.messages()
+    assert not any(name.encode() in p.read_bytes() for p in site.output.rglob("*") if p.is_file())

@@ -79,7 +79,7 @@ def allowlist_path(settings: dict) -> str:
 def load_allowlist(path: str, required: bool) -> Allowlist:
     """The allowlist at `path`; a missing file is empty unless `required`."""
     try:
-        stat = os.stat(path)
+        os.stat(path)
     except OSError:
         if not required:
             return Allowlist(path)
@@ -95,30 +95,44 @@ def load_allowlist(path: str, required: bool) -> Allowlist:
                 ),
             ),
         )
-    return _load(os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+    # Read at each build and kept by its bytes, not by its time and size: a
+    # file edited in place within one tick of the clock, or copied with its
+    # time kept, is read as the new file, not as the entries of an earlier
+    # build of this process (lscb devserver builds again and again).
+    path = os.path.abspath(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        return _unreadable(path, error)
+    return _load(path, raw)
+
+
+def _unreadable(path: str, error: Exception) -> Allowlist:
+    return Allowlist(
+        path,
+        problems=(
+            finding(
+                "CFG001",
+                path,
+                1,
+                "redaction allowlist cannot be read",
+                say("save it as UTF-8 text ({kind})", kind=known(type(error).__name__)),
+            ),
+        ),
+    )
 
 
 @functools.lru_cache(maxsize=16)
-def _load(path: str, mtime_ns: int, size: int) -> Allowlist:
+def _load(path: str, raw: bytes) -> Allowlist:
     def problem(line: int, message: str, hint: str, col: int = 1) -> Finding:
         return finding("CFG001", path, line, message, hint, col=col)
 
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
-        return Allowlist(
-            path,
-            problems=(
-                problem(
-                    1,
-                    "redaction allowlist cannot be read",
-                    say("save it as UTF-8 text ({kind})", kind=known(type(error).__name__)),
-                ),
-            ),
-        )
+    except UnicodeDecodeError as error:
+        return _unreadable(path, error)
     except tomllib.TOMLDecodeError as error:
         at = _TOML_AT.search(str(error))
         line, col = (int(at.group(1)), int(at.group(2))) if at else (1, 1)

@@ -119,7 +119,7 @@ def parse(path: str, text: str) -> SourceFile:
 
 
 @functools.lru_cache(maxsize=8192)
-def _read(path: str, mtime_ns: int, size: int) -> SourceFile:
+def _read(path: str, mtime_ns: int, size: int, ctime_ns: int, inode: int) -> SourceFile:
     with open(path, encoding="utf-8", errors="replace") as handle:
         return parse(path, handle.read())
 
@@ -141,12 +141,17 @@ def forget() -> None:
 
 
 def source_file(path: str) -> SourceFile:
-    """The parsed source; cached until the file changes on disk."""
+    """The parsed source; cached until the file changes on disk. The time of
+    the last change to the file's inode is part of the key: a file whose
+    modification time was put back (a copy that keeps it, `touch -r`) after
+    an edit that kept its size is read again, not taken from an earlier
+    build of this process (whose checks would read the old Pseudonyms and
+    Credits)."""
     remembered = _REMEMBERED.get(os.path.abspath(path))
     if remembered is not None:
         return remembered
     stat = os.stat(path)
-    return _read(os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+    return _read(os.path.abspath(path), stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns, stat.st_ino)
 
 
 def field_line(source_path: str, name: str) -> int:

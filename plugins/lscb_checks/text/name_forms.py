@@ -43,9 +43,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_OR_HYPHEN = re.compile(r"[^\W\d_]|-")
 # Between a forename and a surname: spaces, a line break, or the edge of a
 # table cell ("| ZEBEDEE | QUINLAN |"); after a title, a full stop too.
+# The word after it is any run of letters ("QUINLÁN"), as case_blind reads
+# it from the surname: both ways must find the same names.
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \t\u00a0]*\|[ \t\u00a0]*)"
-_NEXT = re.compile(_GAP + r"([A-Za-z]{2,})(?![^\W\d_\-])")
-_NEXT_AFTER_TITLE = re.compile(r"\.?" + _GAP + r"([A-Za-z]{2,})(?![^\W\d_\-])")
+_NEXT = re.compile(_GAP + r"([^\W\d_]{2,})(?![^\W\d_\-])")
+_NEXT_AFTER_TITLE = re.compile(r"\.?" + _GAP + r"([^\W\d_]{2,})(?![^\W\d_\-])")
 _AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z]+)")
 # After an initial and a surname, a reference to somebody's published work:
 # "M. Brandon et al.", "E. Munro (2011)", "E. Munro, *Effective Child
@@ -180,6 +182,8 @@ def case_blind(
     # whichever the text has fewer of.
     plain = [written for written in look.strong if _case(written) in ("lower", "upper")]
     titled = [written for written, kind in found if kind == "title" and written.lower() not in WEAK_TITLES]
+    # Which way is taken depends on the whole text, so both find the same
+    # names (the final gate skips a block it read clean in other company).
     from_forename = bool(plain) and len(titled) <= len(plain)
     for written, kind in found:
         key = written.lower()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .forenames import fold
-from .name_forms import _WORDS, Look, _pair
+from .name_forms import _WORDS, Look, _pair, _strong
 from .wordlists import everyday_words
 
 _HANDLE = re.compile(r"[@#]([^\W\d_][\w.]{3,})")
@@ -50,8 +50,8 @@ def run_together(
     # overlap ("marco-ippolito" in "github.com/sponsors/marco-ippolito") the
     # first found is kept.
     for piece in sorted(look.pieces):
-        if piece.isalpha() or not (look.strong or "/" in piece):
-            continue  # no surname to read, unless run together in an address
+        if piece.isalpha():
+            continue  # nothing joined
         if not (
             "_" in piece or "-" in piece or "/" in piece or "." in piece[:-1] or "@" in piece
         ) or not _JOINER.search(piece):
@@ -61,9 +61,7 @@ def run_together(
             if "-" in written and not re.search(r"[_./@]", written) and written[:1].isupper():
                 continue  # "Zebedee-Quinlan", "Howard-Jones": PII001's (hyphen_joined)
             cut = "/" in written
-            if not cut and not any(
-                part in look.strong for word in _WORDS.findall(written) for part in (word, *_CAMEL.findall(word))
-            ):
+            if not cut and not _surname_among(written):
                 continue  # no family name among its words
             term = split_name(written, names, cut=cut)
             if not term:
@@ -73,6 +71,15 @@ def run_together(
                     continue
                 found.append((match.start(), match.end()))
                 yield match.start(), match.end(), term, "full name"
+
+
+def _surname_among(written: str) -> bool:
+    """Whether one of the token's words, or of the words run together in
+    one of them ("ZebedeeQuinlan"), is a family name that is not an
+    everyday word. Judged on the token alone: whether a name is found
+    must not depend on what else the text holds (the final gate reads a
+    block once with what lies beside it, and skips it after that)."""
+    return any(_strong(fold(part)) for word in _WORDS.findall(written) for part in (word, *_CAMEL.findall(word)))
 
 
 def split_name(run: str, names: frozenset[str], cut: bool = True) -> str | None:
