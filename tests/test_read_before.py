@@ -291,3 +291,24 @@ def test_a_name_added_far_from_what_the_last_build_read_is_refused(tmp_path, fre
     )
     assert _pii001(refused) == [("making-a-referral.md", line + 1)], refused.messages()
     assert not any(name.encode() in p.read_bytes() for p in site.output.rglob("*") if p.is_file())
+
+
+def test_settings_of_different_types_or_folders_never_read_the_same():
+    import datetime as dt
+
+    pairs = [
+        ([1, 2], (1, 2)),
+        ({"a": 1}, [["a", 1]]),
+        (dt.date(2026, 1, 1), "2026-01-01"),
+        (Path("/srv/x"), "/srv/x"),
+        (1, "1"),
+        (True, 1),
+        (1, 1.0),
+        ({"x"}, ["x"]),
+    ]
+    for one, other in pairs:
+        assert repr(read_before.plain(one)) != repr(read_before.plain(other)), (one, other)
+    folders = {"/srv/site/content": "<content>"}
+    inside = read_before.plain("/srv/site/content/allow.toml", folders)
+    assert inside == read_before.plain("/elsewhere/content/allow.toml", {"/elsewhere/content": "<content>"})
+    assert read_before.plain("/srv/site/content-old/allow.toml", folders) == "/srv/site/content-old/allow.toml"

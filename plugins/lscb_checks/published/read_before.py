@@ -51,6 +51,7 @@ from lscb_core.dates import today
 
 _PLUGINS = Path(__file__).resolve().parents[2]
 _KEEP = 4  # sets of inputs kept (a test run builds many small sites)
+_MOST = 400_000  # blocks kept for one set of inputs (about 60 MB)
 _kept: OrderedDict[bytes, frozenset] = OrderedDict()
 _SECRET = ("LSCB_REDACTION_KEY",)  # the registers' key: not an input of the detectors
 # The build's own record (its findings and timings so far, lscb_core.build_state):
@@ -78,27 +79,28 @@ def code_digest() -> bytes:
 
 
 def plain(value, folders: dict[str, str] | None = None):
-    """`value` as data, for a digest: the same data gives the same text.
-    Something that is not data is written as its type and its text (a
-    function or a module by its name: an address in memory would make every
-    build's key a new one)."""
+    """`value` as data, for a digest: the same data gives the same text, and
+    values of different types never do (a list and a tuple, a date and its
+    text, a dict and a list of pairs each carry their type). Something that
+    is not data is written as its type and its text (a function or a module
+    by its name: an address in memory would make every build's key a new one)."""
     if isinstance(value, str):
         for folder, placeholder in (folders or {}).items():
-            if folder and value.startswith(folder):
-                return placeholder + value[len(folder) :]
+            if folder and (value == folder or value.startswith(folder + os.sep)):
+                return ("folder", placeholder, value[len(folder) :])
         return value
     if value is None or isinstance(value, (bool, int, float)):
-        return value
+        return (type(value).__name__, value)
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
+        return (type(value).__name__, value.isoformat())
     if isinstance(value, Path):
-        return plain(str(value), folders)
+        return ("path", plain(str(value), folders))
     if isinstance(value, dict):
-        return sorted(([plain(k, folders), plain(v, folders)] for k, v in value.items()), key=repr)
+        return ("dict", sorted(([plain(k, folders), plain(v, folders)] for k, v in value.items()), key=repr))
     if isinstance(value, (list, tuple)):
-        return [plain(v, folders) for v in value]
+        return (type(value).__name__, [plain(v, folders) for v in value])
     if isinstance(value, (set, frozenset)):
-        return sorted((plain(v, folders) for v in value), key=repr)
+        return ("set", sorted((plain(v, folders) for v in value), key=repr))
     if callable(value) or type(value).__name__ == "module":
         name = getattr(value, "__qualname__", None) or getattr(value, "__name__", "")
         return f"<{type(value).__name__} {getattr(value, '__module__', '')}.{name}>"
@@ -171,8 +173,11 @@ def cleared(key: bytes) -> frozenset:
 
 
 def keep(key: bytes, blocks) -> None:
-    """Keep the blocks a gate read clean, with those kept before."""
-    _kept[key] = cleared(key) | frozenset(blocks)
+    """Keep the blocks a gate read clean, with those kept before (those of
+    this gate alone once there are more than _MOST: a long preview session
+    keeps every version of the page being edited)."""
+    before = cleared(key)
+    _kept[key] = frozenset(blocks) if len(before) > _MOST else before | frozenset(blocks)
     _kept.move_to_end(key)
     while len(_kept) > _KEEP:
         _kept.popitem(last=False)
