@@ -83,17 +83,10 @@ def load_allowlist(path: str, required: bool) -> Allowlist:
     except OSError:
         if not required:
             return Allowlist(path)
-        return Allowlist(
+        return _refused(
             path,
-            problems=(
-                finding(
-                    "CFG001",
-                    path,
-                    1,
-                    "redaction allowlist file not found",
-                    "create the file or correct REDACTION_ALLOWLIST in pelicanconf.py",
-                ),
-            ),
+            "redaction allowlist file not found",
+            "create the file or correct REDACTION_ALLOWLIST in pelicanconf.py",
         )
     # Read at each build and kept by its bytes, not by its time and size: a
     # file edited in place within one tick of the clock, or copied with its
@@ -109,18 +102,16 @@ def load_allowlist(path: str, required: bool) -> Allowlist:
 
 
 def _unreadable(path: str, error: Exception) -> Allowlist:
-    return Allowlist(
+    return _refused(
         path,
-        problems=(
-            finding(
-                "CFG001",
-                path,
-                1,
-                "redaction allowlist cannot be read",
-                say("save it as UTF-8 text ({kind})", kind=known(type(error).__name__)),
-            ),
-        ),
+        "redaction allowlist cannot be read",
+        say("save it as UTF-8 text ({kind})", kind=known(type(error).__name__)),
     )
+
+
+def _refused(path: str, message: str, hint: str) -> Allowlist:
+    """An allowlist that allows nothing, with CFG001 on its first line."""
+    return Allowlist(path, problems=(finding("CFG001", path, 1, message, hint),))
 
 
 @functools.lru_cache(maxsize=16)
