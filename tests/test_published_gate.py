@@ -393,6 +393,42 @@ def test_a_date_of_birth_in_a_table_written_in_html_is_refused(good_site):
     refused(good_site, "PII004", "reviews/child-q.md")
 
 
+def _paragraph_table(heading: tuple[str, str], rows: list[tuple[str, str]]) -> str:
+    """A table as a word processor exports it: each cell's text in a paragraph."""
+
+    def cells(tag: str, texts) -> str:
+        return "".join(f"<{tag}><p>{text}</p></{tag}>" for text in texts)
+
+    body_rows = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
+    return f"<table><thead><tr>{cells('th', heading)}</tr></thead><tbody>{body_rows}</tbody></table>"
+
+
+def test_a_date_of_birth_in_a_table_whose_cells_hold_paragraphs_is_refused(good_site):
+    """Each row is still read as a row: the date two rows under the heading
+    "Date of birth" is a date of birth (each row was a block of its own)."""
+    table = _paragraph_table(
+        ("Person", "Date of birth"), [("Mother", "not known"), ("Father", "not known"), ("Child", "21/09/2019")]
+    )
+    good_site.write(
+        "guidance/sharing-information.md",
+        guidance_markdown("Sharing information", body=f"The household:\n\n{table}\n"),
+    )
+    refused(good_site, "PII004", "guidance/sharing-information.md")
+
+
+def test_a_table_of_meetings_whose_cells_hold_paragraphs_passes(good_site):
+    table = _paragraph_table(
+        ("Date", "Meeting"),
+        [("14/03/2026", "Strategy discussion"), ("21/03/2026", "Review of the plan"), ("02/04/2026", "Case closed")],
+    )
+    good_site.write(
+        "guidance/sharing-information.md",
+        guidance_markdown("Sharing information", body=f"The meetings held:\n\n{table}\n"),
+    )
+    site = good_site.build()
+    assert site.ok, site.messages()
+
+
 def test_the_cells_of_a_built_table_do_not_run_into_each_other(good_site):
     """A forename ending one cell and a capitalised word starting the next
     are not a full name."""

@@ -124,6 +124,7 @@ _BETWEEN_TAGS = re.compile(r">\s+<")
 _HEAD = re.compile(r"<thead\b.*?</thead\s*>", re.DOTALL | re.IGNORECASE)
 _HEADING_CELL = re.compile(r"<th\b", re.IGNORECASE)
 _CELL_START = re.compile(r"<t[hd]\b" + _ATTRS + ">", re.IGNORECASE)
+_CELL = re.compile(r"(?P<start><t[hd]\b" + _ATTRS + r">)(?P<content>.*?)(?=</t[hd]\s*>|<t[hd]\b|</tr\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 _CELL_END = re.compile(r"</t[hd]\s*>", re.IGNORECASE)
 _ROW_START = re.compile(r"<tr\b" + _ATTRS + ">", re.IGNORECASE)
 _ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
@@ -277,7 +278,7 @@ def _table_as_rows(match: re.Match) -> str:
     heading row followed by `| --- |`), so that a cell's words never run
     into the next cell's, and checks that read rows (a date beside a person
     and a sex is a date of birth) read the built table as the written one."""
-    table = _BETWEEN_TAGS.sub("><", match.group(0))
+    table = _CELL.sub(_cell_on_one_line, _BETWEEN_TAGS.sub("><", match.group(0)))
     if _HEAD.search(table):
         table = _HEAD.sub(lambda head: head.group(0) + _separator(len(_HEADING_CELL.findall(head.group(0)))), table)
     else:  # no heading row: an empty one, so the rows are still a table's
@@ -289,6 +290,14 @@ def _table_as_rows(match: re.Match) -> str:
             )
     table = _ROW_END.sub("\n", _ROW_START.sub("| ", _CELL_END.sub(" | ", _CELL_START.sub("", table))))
     return "\n\n" + table + "\n\n"
+
+
+def _cell_on_one_line(cell: re.Match) -> str:
+    """A cell whose text is in paragraphs or broken into lines (`<td><p>...`,
+    as a word processor exports a table) on one line, as its row: otherwise
+    each row of such a table is a block of its own, and a date of birth
+    two rows under its heading is read without it."""
+    return cell.group("start") + _BR_TAG.sub(" ", _BLOCK_TAG.sub(" ", cell.group("content")))
 
 
 def _separator(cells: int) -> str:
