@@ -312,3 +312,35 @@ def test_settings_of_different_types_or_folders_never_read_the_same():
     inside = read_before.plain("/srv/site/content/allow.toml", folders)
     assert inside == read_before.plain("/elsewhere/content/allow.toml", {"/elsewhere/content": "<content>"})
     assert read_before.plain("/srv/site/content-old/allow.toml", folders) == "/srv/site/content-old/allow.toml"
+
+
+# A Pseudonyms field the header's reader (lscb_core.sources) sees and
+# Markdown does not: a value on an indented line under an empty
+# `Pseudonyms:` (fewer than four spaces) is read as the field's by the
+# checks, and as the first line of the body by Markdown, so the page's
+# metadata declares nobody.
+HIDDEN_PAGE = "pages/meeting-notes.md"
+STEPS = "\n\n".join(
+    f"Step {n} of the procedure says what practitioners do next, in plain words, one step at a time." for n in range(4)
+)
+
+
+def _hidden_page(pseudonyms: str) -> str:
+    # Hidden: not in listings, feeds or the search index, which every
+    # review's pseudonyms vouch for and no other item's.
+    header = "Title: Meeting notes\nStatus: hidden\n"
+    if pseudonyms:
+        header += f"Waive: META001 in Pseudonyms: the names of the review the notes were drawn from\nPseudonyms:\n  {pseudonyms},\n"
+    body = f"{STEPS}\n\nThe letter was signed by {NAME} at the bottom.\n\n{STEPS}\n"
+    return f"{header}\n{body}"
+
+
+def test_a_pseudonym_only_the_checks_read_in_a_header_is_not_kept_for_the_next_build(tmp_path, fresh):
+    site = ScenarioSite(tmp_path / "site")
+    page = site.write(HIDDEN_PAGE, _hidden_page(NAME))
+    declared = site.build()
+    assert declared.ok, declared.messages()  # the page's own pseudonym, as the review's would be
+    page.write_text(_hidden_page(""), encoding="utf-8")  # the stray field taken out
+    line = page.read_text(encoding="utf-8").splitlines().index(f"The letter was signed by {NAME} at the bottom.") + 1
+    refused = site.build()
+    assert _pii001(refused) == [("meeting-notes.md", line)], refused.messages()
