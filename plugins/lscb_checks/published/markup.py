@@ -124,7 +124,10 @@ _BETWEEN_TAGS = re.compile(r">\s+<")
 _HEAD = re.compile(r"<thead\b.*?</thead\s*>", re.DOTALL | re.IGNORECASE)
 _HEADING_CELL = re.compile(r"<th\b", re.IGNORECASE)
 _CELL_START = re.compile(r"<t[hd]\b" + _ATTRS + ">", re.IGNORECASE)
-_CELL = re.compile(r"(?P<start><t[hd]\b" + _ATTRS + r">)(?P<content>.*?)(?=</t[hd]\s*>|<t[hd]\b|</tr\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_CELL = re.compile(
+    r"(?P<start><t[hd]\b" + _ATTRS + r">)(?P<content>.*?)(?=</t[hd]\s*>|<t[hd]\b|</tr\s*>|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
 _CELL_END = re.compile(r"</t[hd]\s*>", re.IGNORECASE)
 _ROW_START = re.compile(r"<tr\b" + _ATTRS + ">", re.IGNORECASE)
 _ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
