@@ -106,9 +106,11 @@ class Redaction:
                 self._pseudonyms[None] = frozenset().union(*(self.pseudonyms(review) for review in self.reviews))
             return self._pseudonyms[None]
         if item.path not in self._pseudonyms:
-            declared = item.source.field("Pseudonyms")
-            values = declared.value if declared else str(item.metadata.get("pseudonyms", ""))
-            self._pseudonyms[item.path] = frozenset(normalise(value) for value in values.split(",") if normalise(value))
+            written, read = header_values(item, "Pseudonyms")
+            names = [
+                frozenset(normalise(v) for v in value.split(",") if normalise(v)) for value in (written or "", read)
+            ]
+            self._pseudonyms[item.path] = names[1] if written is None else names[0] & names[1]
         return self._pseudonyms[item.path]
 
     def without_pseudonyms(self) -> Redaction:
@@ -140,9 +142,9 @@ class Redaction:
                 for review in self.reviews:
                     found = found + self.people(review)
             elif getattr(item, "type_key", "") == "reviews":
-                declared = item.source.field("Credits")
-                value = declared.value if declared else str(item.metadata.get("credits", ""))
-                found = public + People.of(credit.person for credit in parse_credits(value)[0])
+                written, read = header_values(item, "Credits")
+                people = [{credit.person for credit in parse_credits(value)[0]} for value in (written or "", read)]
+                found = public + People.of(people[1] if written is None else people[0] & people[1])
             else:
                 found = public
             self._people[key] = found
@@ -160,6 +162,17 @@ class Redaction:
             prose = _NOT_PROSE.sub(" ", item.source.text)
             self._lower[item.path] = frozenset(fold(word) for word in _LOWER_WORD.findall(prose))
         return self._lower[item.path]
+
+
+def header_values(item, name: str) -> tuple[str | None, str]:
+    """A header field as the checks read it from the source (None without
+    the field), and as Markdown read it (Pelican's metadata). A name is
+    declared only where both read it: a line indented by fewer than four
+    spaces under a field is part of it to the checks' reader, but Markdown
+    ends the header there and publishes the line as the page's first text,
+    so that a name on it would vouch for itself."""
+    declared = item.source.field(name)
+    return (declared.value if declared else None), str(item.metadata.get(name.lower(), "") or "")
 
 
 def redaction(site) -> Redaction:
