@@ -341,7 +341,7 @@ def _line(page: Path) -> int:
 
 def test_a_pseudonym_only_the_checks_read_in_a_header_vouches_for_nothing(tmp_path, fresh):
     """Markdown publishes the indented line as the page's first text: a name
-    there may not vouch for itself (lscb_checks.redaction.header_values)."""
+    there may not vouch for itself (lscb_checks.redaction.declared)."""
     site = ScenarioSite(tmp_path / "site")
     page = site.write(HIDDEN_PAGE, _hidden_page(NAME))
     stray = site.build()

@@ -106,11 +106,9 @@ class Redaction:
                 self._pseudonyms[None] = frozenset().union(*(self.pseudonyms(review) for review in self.reviews))
             return self._pseudonyms[None]
         if item.path not in self._pseudonyms:
-            written, read = header_values(item, "Pseudonyms")
-            names = [
-                frozenset(normalise(v) for v in value.split(",") if normalise(v)) for value in (written or "", read)
-            ]
-            self._pseudonyms[item.path] = names[1] if written is None else names[0] & names[1]
+            self._pseudonyms[item.path] = frozenset(
+                declared(item, "Pseudonyms", lambda value: {normalise(v) for v in value.split(",") if normalise(v)})
+            )
         return self._pseudonyms[item.path]
 
     def without_pseudonyms(self) -> Redaction:
@@ -142,9 +140,8 @@ class Redaction:
                 for review in self.reviews:
                     found = found + self.people(review)
             elif getattr(item, "type_key", "") == "reviews":
-                written, read = header_values(item, "Credits")
-                people = [{credit.person for credit in parse_credits(value)[0]} for value in (written or "", read)]
-                found = public + People.of(people[1] if written is None else people[0] & people[1])
+                credits = declared(item, "Credits", lambda value: {credit.person for credit in parse_credits(value)[0]})
+                found = public + People.of(credits)
             else:
                 found = public
             self._people[key] = found
@@ -164,15 +161,16 @@ class Redaction:
         return self._lower[item.path]
 
 
-def header_values(item, name: str) -> tuple[str | None, str]:
-    """A header field as the checks read it from the source (None without
-    the field), and as Markdown read it (Pelican's metadata). A name is
-    declared only where both read it: a line indented by fewer than four
-    spaces under a field is part of it to the checks' reader, but Markdown
-    ends the header there and publishes the line as the page's first text,
-    so that a name on it would vouch for itself."""
-    declared = item.source.field(name)
-    return (declared.value if declared else None), str(item.metadata.get(name.lower(), "") or "")
+def declared(item, name: str, entries) -> set:
+    """The entries (`entries(value)`) of a header field that both readers
+    read: the checks' reader of the source and Markdown (Pelican's
+    metadata; alone when the source has no such field). A line indented by
+    fewer than four spaces under a field is part of it to the checks'
+    reader, but Markdown ends the header there and publishes the line as the
+    page's first text, so that a name on it would vouch for itself."""
+    read = entries(str(item.metadata.get(name.lower(), "") or ""))
+    field = item.source.field(name)
+    return read if field is None else read & entries(field.value)
 
 
 def redaction(site) -> Redaction:

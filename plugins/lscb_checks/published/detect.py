@@ -74,25 +74,15 @@ def scope_of(item) -> str | None:
     (None)."""
     if item is None:
         return None
-    if item.type_key in REVIEW_TEXT_TYPES or declares_people(item.metadata, getattr(item, "source", None)):
+    if item.type_key in REVIEW_TEXT_TYPES or declares_people(item.metadata):
         return item.path
     return "item"
 
 
-_DECLARING_FIELDS = ("Pseudonyms", "Credits")
-
-
-def declares_people(metadata, source=None) -> bool:
+def declares_people(metadata) -> bool:
     """Whether an item's header names people the detectors accept on its
-    page (its Pseudonyms or Credits), in its metadata or in its header as
-    the checks read it (lscb_checks.redaction reads the source's field
-    first): an indented line under an empty `Pseudonyms:` is the field's
-    value to the source's reader and the body's first line to Markdown."""
-    if metadata.get("pseudonyms") or metadata.get("credits"):
-        return True
-    if source is None:
-        return False
-    return any((field := source.field(name)) is not None and field.value.strip() for name in _DECLARING_FIELDS)
+    page (its Pseudonyms or Credits)."""
+    return bool(metadata.get("pseudonyms") or metadata.get("credits"))
 
 
 def text_blocks(text: str) -> list[str]:
