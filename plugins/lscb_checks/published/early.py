@@ -39,7 +39,7 @@ from pelican.contents import Article, Page
 
 from lscb_core.articles import REVIEW_TEXT_TYPES
 
-from ..forking import second_core
+from ..forking import second_core, yield_to_build
 
 # From this many Markdown files under content/ (as published_text streams
 # pages from this many items): below it, starting a process costs more.
@@ -70,7 +70,7 @@ def start(pelican) -> None:
         _pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("fork"),
-            initializer=_set_up,
+            initializer=_start_worker,
             initargs=(pelican.settings,),
         )
     except (OSError, RuntimeError):
@@ -159,6 +159,11 @@ def stop() -> None:
 # -- in the worker
 
 _context = None
+
+
+def _start_worker(settings) -> None:
+    yield_to_build()
+    _set_up(settings)
 
 
 def _set_up(settings) -> None:

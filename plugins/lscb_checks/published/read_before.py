@@ -4,7 +4,7 @@ inputs: the theme's header, menus and footer, the standard pages, and every
 page that did not change are then not read again.
 
 Within one build the gate skips a block it has read clean in the same
-company (published_text._Gate: the block with the text on either side of it,
+company (published.gate.Gate: the block with the text on either side of it,
 its scope, and whether it was read as an address). Between two builds that
 holds only if everything else the detectors can read is the same too.
 `inputs_key` is a digest of all of it:

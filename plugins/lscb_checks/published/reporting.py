@@ -7,7 +7,7 @@ for as it is written too. Otherwise it names the output file, with any
 folder or file name that holds a word of the term masked. Text inside a file
 no editor wrote in Markdown is marked as inside it (Finding.inside), and a
 finding the source checks already made is not made again. The gate's class
-(published_text._Gate) takes these methods from Reporting.
+(published.gate.Gate) takes these methods from Reporting.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _INSIDE_CHANNELS = ("file name", "program", "file content")
 class Reporting:
     """The final gate's reporting: fills self.findings (each finding at its
     best place) and reads self.site, self._public, self._known and
-    self._sources, which published_text._Gate sets."""
+    self._sources, which published.gate.Gate sets."""
 
     def _report(
         self,

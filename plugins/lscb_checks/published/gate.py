@@ -1,0 +1,203 @@
+"""The final gate's reading of each file's text (lscb_checks.checks.published_text):
+the redaction registers compared with every text, and the detectors of
+people's details run on every block not read clean before in the same
+company (detect.block_keys) and scope (detect.scope_of). Where a finding is
+reported: published.reporting."""
+
+from __future__ import annotations
+
+from lscb_core.build_state import build_state
+from lscb_core.findings import Finding, display_path
+from lscb_core.quote import known, say
+from lscb_core.text.cleaned import clean
+from lscb_core.text.normalise import fold_text, legacy_tokens, legacy_words, tokens, words
+
+from ..checks.redaction_register import RegisterTermPublished, register_matchers
+from ..redaction import redaction
+from ..review_scan import Context
+from ..text.forenames import forenames
+from . import detect, early, read_before
+from .files import Text
+from .reporting import Reporting
+
+_REGISTER_DOCS = "see docs/publishing-reviews.md"
+
+
+def known_findings(settings) -> set[tuple]:
+    """What the source checks already reported (and what was waived there):
+    the same text on the same line of the same file is not reported a
+    second time. The line is part of it: a waiver covers one line, and the
+    same text on another line is another finding."""
+    return {
+        (display_path(f.path), f.line, f.code, " ".join(fold_text(f.term).split()))
+        for f in build_state(settings).findings
+        if f.term and not f.inside
+    }
+
+
+def item_of(output, rel: str):
+    page = output.pages.get(rel)
+    return page.item if page is not None else None
+
+
+class Gate(Reporting):
+    def __init__(self, output) -> None:
+        self.output = output
+        self.site = output.site
+        self.redaction = redaction(self.site)
+        self.matchers = register_matchers(self.site)
+        self.forenames = forenames(self.site.settings)
+        # key -> (0 when found on the page of the item that wrote it, else 1;
+        # the output file; the finding): the best place is kept.
+        self.findings: dict[tuple, tuple[int, str, Finding]] = {}
+        # Blocks of text already read without a finding, by scope and by
+        # detectors: the theme repeats its header, menus and footer on every page.
+        self._clean: set[tuple[bytes, str | None, bool]] = set()
+        # ... and the blocks of items' bodies read while Pelican read the
+        # Markdown (published.early), each with the text beside it in the
+        # body (detect.block_keys), for the pages of items of scope "item".
+        self._clean.update((key, "item", False) for key in early.cleared())
+        # ... and those an earlier build in this process read clean, with
+        # every input of the detectors the same (published.read_before).
+        self.inputs = read_before.inputs_key(self.site, self.redaction, self.forenames)
+        self._reviews = read_before.reviews_digest(self.redaction)
+        self._clean.update(read_before.cleared(self.inputs))
+        self._scopes: dict[str | None, str] = {}  # item path -> its scope
+        self._compared: set[str] = set()  # texts already compared with the registers
+        # Texts (as the file gives them) each block of which had been read
+        # clean in that scope before the file that holds them: the theme's
+        # pieces, repeated on every page, are then not cleaned and cut into
+        # blocks again on each page.
+        self._settled: dict[tuple[str, bool], set[str]] = {}
+        self._public = [item for item in self.site.items if item.is_public]
+        # What the source checks already reported: not reported again
+        # (judged once more in check_output, with every finding by then).
+        self._known = known_findings(self.site.settings)
+        self._sources: dict[str, tuple] = {}  # item path -> its text prepared for _places
+
+    def read_clean(self) -> set[tuple]:
+        """The blocks read to the end without a finding (with their scope)."""
+        return self._clean
+
+    def _scope(self, item) -> str:
+        path = None if item is None else item.path
+        if path not in self._scopes:
+            self._scopes[path] = read_before.scope(item, detect.scope_of(item), self._reviews)
+        return self._scopes[path]
+
+    def read(self, rel: str, texts: list[Text]) -> None:
+        item = item_of(self.output, rel)
+        if self.matchers is not None:
+            for text in texts:
+                if text.text not in self._compared:
+                    self._compared.add(text.text)
+                    self._register(rel, item, text)
+        self._detect(rel, item, [text for text in texts if text.detect])
+        self._detect(
+            rel, item, [text for text in texts if not text.detect and text.channel.endswith(" address")], addresses=True
+        )
+
+    # -- the redaction registers
+    def _register(self, rel: str, item, text: Text) -> None:
+        matcher, legacy = self.matchers
+        normal = words(text.text)
+        hits = [(found, tokens)] if (found := matcher.find(normal)) else []
+        if legacy is not None and not text.text.isascii():
+            # Registers of format 1: also the words as they were normalised then.
+            before = legacy_words(text.text)
+            if before != normal and (found := legacy.find(before)):
+                hits.append((found, legacy_tokens))
+        for found, tokens_of in hits:
+            spots = tokens_of(text.text)
+            for index, length in found:
+                term = text.text[spots[index].start : spots[index + length - 1].end]
+                what = f"a {length}-word redaction register term"
+                self._report(
+                    RegisterTermPublished,
+                    rel,
+                    item,
+                    text,
+                    term,
+                    what,
+                    say("replace it with the pseudonym, or remove it ({docs})", docs=known(_REGISTER_DOCS)),
+                    register=True,
+                )
+
+    # -- the detectors of people's details
+    def _detect(self, rel: str, item, texts: list[Text], addresses: bool = False) -> None:
+        """Every detector (with `addresses`, those of detect.ADDRESS_DETECTORS) over
+        the file's blocks of text not read before in the same company (their
+        key: detect.block_keys), each run of them read with what lies beside it on
+        the page, the runs joined by detect.BARRIER (no detector reads across
+        one), so that each detector runs once per file."""
+        scope = self._scope(item)
+        parts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        owners: list[tuple[Text, tuple]] = []
+        length = 0
+        added: set[bytes] = set()  # keys first read in this file
+        settled = self._settled.setdefault((scope, addresses), set())
+        for text in texts:
+            if text.text in settled:
+                continue
+            # Blocks and what lies beside them are measured in the text the
+            # detectors read (detect.hits): a paragraph of zero-width spaces
+            # is nothing to them, and took up a key's whole reach.
+            shown = clean(text.text).text
+            if (detect.key_digest("", shown, ""), scope, addresses) in self._clean:
+                # One block, already read alone: the theme's pieces on every page.
+                settled.add(text.text)
+                continue
+            blocks = detect.text_blocks(shown)
+            keys = detect.block_keys(blocks)
+            needed = []
+            for index, key in enumerate(keys):
+                if (key, scope, addresses) not in self._clean:
+                    self._clean.add((key, scope, addresses))  # taken back below if it gives a finding
+                    added.add(key)
+                    needed.append(index)
+            if not needed:
+                # Settled only if no block of it is one this file reads for the
+                # first time (its answer is not known yet: see below).
+                if added.isdisjoint(keys):
+                    settled.add(text.text)
+                continue
+            joined = detect.SEPARATOR.join(blocks)
+            positions = []
+            offset = 0
+            for block in blocks:
+                positions.append(offset)
+                offset += len(block) + len(detect.SEPARATOR)
+            # Runs of blocks to read, each with detect.REACH characters of the
+            # page on either side; runs whose surroundings meet are one.
+            runs: list[list[int]] = []
+            for index in needed:
+                if (
+                    runs
+                    and positions[index] - detect.REACH
+                    <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + detect.REACH
+                ):
+                    runs[-1].append(index)
+                else:
+                    runs.append([index])
+            for run in runs:
+                begin = max(0, positions[run[0]] - detect.REACH)
+                stop = min(len(joined), positions[run[-1]] + len(blocks[run[-1]]) + detect.REACH)
+                if parts:
+                    parts.append(detect.BARRIER)
+                    length += len(detect.BARRIER)
+                for index in run:
+                    starts.append(length + positions[index] - begin)
+                    ends.append(starts[-1] + len(blocks[index]) + len(detect.SEPARATOR))
+                    owners.append((text, keys[index]))
+                parts.append(joined[begin:stop])
+                length += stop - begin
+        if not owners:
+            return
+        context = Context(item, self.redaction, self.forenames)
+        detectors = detect.ADDRESS_DETECTORS if addresses else detect.DETECTORS
+        for index, hit, term, written in detect.hits("".join(parts), starts, ends, context, detectors):
+            text, key = owners[index]
+            self._clean.discard((key, scope, addresses))
+            self._report(hit.rule, rel, item, text, term, hit.what, hit.hint, written=written)
