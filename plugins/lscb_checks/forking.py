@@ -9,23 +9,6 @@ import multiprocessing
 import os
 import pickle
 
-# How much lower a second process's priority is than the build process's.
-# Pelican reads and writes on one core, and the build waits for it; a second
-# process's work (the PDFs, the bodies read early, the source checks, the
-# pages read as written) can wait, and what is left of it is shared at the
-# end. With three processes on two cores, the build process would otherwise
-# get two thirds of a core.
-_NICER = 10
-
-
-def yield_to_build() -> None:
-    """In a second process: let the build process go first when both want
-    a core (nothing changes where priorities cannot be lowered)."""
-    try:
-        os.nice(_NICER)
-    except (AttributeError, OSError):
-        pass
-
 
 def second_core() -> bool:
     """Two cores or more, and processes that can be forked (not on Windows
@@ -82,7 +65,6 @@ def fork_call(run) -> Forked | None:
 
 
 def _child(run, send) -> None:
-    yield_to_build()
     try:
         answer = pickle.dumps(run())
     except BaseException:  # noqa: BLE001 - the caller does the work itself

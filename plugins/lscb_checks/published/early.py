@@ -39,7 +39,7 @@ from pelican.contents import Article, Page
 
 from lscb_core.articles import REVIEW_TEXT_TYPES
 
-from ..forking import second_core, yield_to_build
+from ..forking import second_core
 
 # From this many Markdown files under content/ (as published_text streams
 # pages from this many items): below it, starting a process costs more.
@@ -70,7 +70,7 @@ def start(pelican) -> None:
         _pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker,
+            initializer=_set_up,
             initargs=(pelican.settings,),
         )
     except (OSError, RuntimeError):
@@ -159,11 +159,6 @@ def stop() -> None:
 # -- in the worker
 
 _context = None
-
-
-def _start_worker(settings) -> None:
-    yield_to_build()
-    _set_up(settings)
 
 
 def _set_up(settings) -> None:

@@ -33,7 +33,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 
-from ..forking import second_core, yield_to_build
+from ..forking import second_core
 
 _worker: _Worker | None = None
 _END = b"\0\0"  # after the last path (a path never holds a NUL character)
@@ -225,7 +225,6 @@ def _close(worker: _Worker | None) -> None:
 
 def _run(target, args, read_end: int, write_end: int, connection, ends, lock) -> None:
     os.close(write_end)  # the worker's copy: the main process's closing is then seen
-    yield_to_build()
     try:
         target(*args, _claimed(_paths(read_end), ends, lock), connection)
     finally:

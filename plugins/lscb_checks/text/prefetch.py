@@ -25,7 +25,7 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from ..forking import second_core, yield_to_build
+from ..forking import second_core
 
 Key = tuple[str, int, int, int, int]  # absolute path, size, mtime and ctime in ns, inode
 
@@ -65,9 +65,7 @@ def start(pelican) -> None:
     from .attachments import read_pdf
 
     try:
-        _pool = ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=yield_to_build
-        )
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         for path in paths:
             key = file_key(path)
             _pending[key] = _pool.submit(read_pdf, key[0])
