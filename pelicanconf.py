@@ -343,3 +343,8 @@ MARKDOWN = {
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 MARKDOWN_CACHE = True
+# The final gate's blocks read clean, as digests, in .cache/gate/ beside the
+# output folder (lscb_checks.published.gate_cache): the next build skips
+# them if every input of the detectors is the same. The live site is built
+# without a cache restored (docs/deploying.md); False reads every block.
+GATE_CACHE = True

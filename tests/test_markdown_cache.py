@@ -61,7 +61,7 @@ def test_a_build_from_the_cache_is_the_same_site_as_one_without_it(tmp_path):
     without = build_site(content, tmp_path / "cold" / "output", MARKDOWN_CACHE=False)
     assert without.ok, without.messages()
     assert fingerprint(output) == fingerprint(tmp_path / "cold" / "output")
-    assert not (tmp_path / "cold" / ".cache").exists()
+    assert not (tmp_path / "cold" / ".cache" / "markdown").exists()
 
 
 def test_an_unchanged_file_is_read_from_the_cache_and_an_edited_one_is_converted_again(tmp_path):
@@ -129,7 +129,7 @@ def test_every_check_runs_again_on_a_page_read_from_the_cache(tmp_path):
 def test_off_when_the_setting_says_so(tmp_path):
     content, output = _site(tmp_path)
     assert build_site(content, output, MARKDOWN_CACHE=False).ok
-    assert not (output.parent / ".cache").exists()
+    assert not (output.parent / ".cache" / "markdown").exists()
 
 
 def test_a_file_saved_again_while_a_build_reads_it_is_kept_under_the_bytes_that_were_converted(tmp_path):

@@ -277,6 +277,27 @@ def test_runs_on_pull_requests_merges_and_every_day():
     assert workflow["on"]["push"]["branches"] == ["main"]
 
 
+def cache_problems(workflow: dict) -> list[str]:
+    """A step that restores a cache (the Markdown cache, the final gate's
+    digests of blocks read clean: docs/deploying.md) runs for pull requests
+    only: the live site is built and checked from nothing."""
+    return [
+        f"{name}: {step.get('name', step['uses'])} restores a cache outside pull requests"
+        for name, job in workflow["jobs"].items()
+        for step in job.get("steps", [])
+        if str(step.get("uses", "")).startswith("actions/cache")
+        and step.get("if", "").strip() != "github.event_name == 'pull_request'"
+    ]
+
+
+def test_caches_are_restored_in_pull_requests_only():
+    workflow = load(SITE)
+    assert cache_problems(workflow) == []
+    assert any(
+        str(s.get("uses", "")).startswith("actions/cache") for j in workflow["jobs"].values() for s in j["steps"]
+    )
+
+
 # --- A broken copy: every assertion fires ---------------------------------------
 
 BREAKAGES = [
@@ -290,6 +311,7 @@ BREAKAGES = [
     ("actions/workflows/site.yml/enable", "actions/workflows/other.yml/enable"),
     ("persist-credentials: false", "persist-credentials: true"),
     ("fetch-depth: 0", "fetch-depth: 1"),
+    ("        if: github.event_name == 'pull_request'\n        uses: actions/cache", "        uses: actions/cache"),
     ("permissions: {}", "permissions: write-all"),
     (
         "    permissions:\n      contents: read\n    timeout-minutes: 20",
@@ -339,6 +361,7 @@ def test_every_assertion_fires_on_a_broken_copy(broken):
     assert trigger_problems(workflow) == ["pull_request_target runs untrusted code with secrets"]
     assert image_problems(workflow) == ["build runs in 'python:3.13-slim', the tests in 'python:3.12-bookworm'"]
     assert history_problems(workflow) == ["test checks out without the whole history (fetch-depth: 0)"]
+    assert cache_problems(workflow) == ["build: Restore the build caches restores a cache outside pull requests"]
 
 
 def test_schema_check_fires_on_an_invalid_workflow(tmp_path):

@@ -107,6 +107,7 @@ def run_variant(variant: str, content: Path, work: Path, instructions: bool = Fa
         "LSCB_TODAY": "2026-11-23",
         "DELETE_OUTPUT_DIRECTORY": False,
         "MARKDOWN_CACHE": variant == WARM,
+        "GATE_CACHE": variant == WARM,
     }
     if variant == "plain":
         overrides.update(PLAIN)

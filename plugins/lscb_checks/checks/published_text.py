@@ -39,7 +39,7 @@ from lscb_core.findings import Finding, display_path
 
 from ..forking import fork_call
 from ..output import Output, Page, items_by_save_as
-from ..published import detect, read_before, stream
+from ..published import detect, early, gate_cache, read_before, stream
 from ..published.files import MARKUP_SUFFIXES, class_texts, path_texts, read_file, read_page
 from ..published.gate import Gate, item_of, known_findings
 from ..published.theme_classes import theme_classes
@@ -111,23 +111,28 @@ def check_output(output) -> Iterable[Finding]:
         # The worker read the pages of items as Pelican wrote them; what it
         # has not read yet is shared between it and this process.
         share, ours = handed
-        gate = Gate(output)
-        _read(output, ours, gate)
-        found = _read(output, share.take(), gate)
+        gate = _read(output, ours, Gate(output))
+        _read(output, share.take(), gate)
         theirs = share.wait()
         if theirs is None:  # the worker failed: its files are read here
-            theirs = _read(output, share.worker_files())
+            theirs = _answer(_read(output, share.worker_files()))
     else:
         files = _ordered(output)
         halves = [files[0::2], files[1::2]]
         other = _fork(output, halves[1]) if len(files) >= _FORK_FROM else None
-        found = _read(output, halves[0] if other is not None else files)
-        theirs = other() if other is not None else {}
+        gate = _read(output, halves[0] if other is not None else files)
+        theirs = other() if other is not None else ({}, set())
         if theirs is None:  # the second process failed: read its half here
-            theirs = _read(output, halves[1])
-    for key, ranked in theirs.items():
+            theirs = _answer(_read(output, halves[1]))
+    found = gate.findings
+    their_findings, their_clean = theirs
+    for key, ranked in their_findings.items():
         if key not in found or ranked < found[key]:
             found[key] = ranked
+    # Every file was read: what was read clean is kept for the next build
+    # (published.gate_cache), with the bodies the early reader read clean.
+    early_clean = {(key, "item", False) for key in early.cleared()}
+    gate_cache.save(output.site.settings, gate.inputs, gate.read_clean_here() | their_clean | early_clean)
     # What the source checks reported (and what was waived there) is not
     # reported again: judged here, with every finding reported so far (a
     # worker forked earlier knew only those of the source checks).
@@ -139,14 +144,20 @@ def check_output(output) -> Iterable[Finding]:
     ]
 
 
-def _read(output, files: Iterable[str], gate: Gate | None = None) -> dict[tuple, tuple[int, str, Finding]]:
+def _read(output, files: Iterable[str], gate: Gate | None = None) -> Gate:
     gate = gate or Gate(output)
     theme = theme_classes(output.root)  # the style sheets are read once, not once per page
     for rel in files:
         published = read_file(output.root, rel, output.site.content_path, theme)
         gate.read(rel, path_texts(rel) + published.texts)
     read_before.keep(gate.inputs, gate.read_clean())
-    return gate.findings
+    return gate
+
+
+def _answer(gate: Gate) -> tuple[dict, set]:
+    """What a second process sends back: its findings, and the blocks it
+    read clean (for published.gate_cache)."""
+    return gate.findings, gate.read_clean_here()
 
 
 def start_stream(settings, site) -> None:
@@ -194,14 +205,14 @@ def _streamed(output, paths, connection) -> None:
         return  # the build stopped
     again = again or any(_digest(_bytes(os.path.join(output.root, rel))) != digest for rel, digest in digests.items())
     if again:
-        connection.send(_read(output, list(digests)))
+        connection.send(_answer(_read(output, list(digests))))
         return
     theme = theme_classes(output.root)
     for rel in digests:
         texts = class_texts(classes.get(rel, []), theme)
         if texts:
             gate.read(rel, texts)
-    connection.send(gate.findings)
+    connection.send(_answer(gate))
 
 
 def _bytes(path: str) -> bytes | None:
@@ -221,5 +232,5 @@ def _fork(output, files: list[str]):
     the fork), on the second core; returns a function that waits for its
     findings, or None where processes cannot be forked. That function gives
     None if the process failed, and its files are then read here."""
-    forked = fork_call(lambda: _read(output, files))
+    forked = fork_call(lambda: _answer(_read(output, files)))
     return forked.result if forked is not None else None

@@ -117,6 +117,58 @@ def block_keys(blocks: list[str]) -> list[bytes]:
     return keys
 
 
+class Runs:
+    """Blocks to read, and only those, each with REACH characters of its text
+    on either side, gathered from one or more texts into one text for the
+    detectors: blocks whose surroundings meet are read as one run, and runs
+    are joined by BARRIER, across which no detector reads. Each detector
+    then runs once over all of it (`hits`)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.owners: list = []
+        self.length = 0
+
+    def add(self, blocks: list[str], needed: list[int], owners: list) -> None:
+        """The blocks of one text at the indexes `needed` (in order), each
+        answering to the owner given with it."""
+        joined = SEPARATOR.join(blocks)
+        positions = []
+        offset = 0
+        for block in blocks:
+            positions.append(offset)
+            offset += len(block) + len(SEPARATOR)
+        runs: list[list[int]] = []
+        for index in needed:
+            if runs and positions[index] - REACH <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + REACH:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        taken = 0  # the runs are `needed` cut in order
+        for run in runs:
+            begin = max(0, positions[run[0]] - REACH)
+            stop = min(len(joined), positions[run[-1]] + len(blocks[run[-1]]) + REACH)
+            if self.parts:
+                self.parts.append(BARRIER)
+                self.length += len(BARRIER)
+            for index in run:
+                self.starts.append(self.length + positions[index] - begin)
+                self.ends.append(self.starts[-1] + len(blocks[index]) + len(SEPARATOR))
+            self.owners.extend(owners[taken : taken + len(run)])
+            taken += len(run)
+            self.parts.append(joined[begin:stop])
+            self.length += stop - begin
+
+    def hits(self, context: Context, detectors=DETECTORS):
+        """(owner, hit, term, the text as found) for each hit in a block read."""
+        if not self.owners:
+            return
+        for index, hit, term, written in hits("".join(self.parts), self.starts, self.ends, context, detectors):
+            yield self.owners[index], hit, term, written
+
+
 def block_hits(blocks: list[str], context: Context, detectors=DETECTORS):
     """(index of the block, hit, term, the text as found) for each hit of
     `detectors` in `blocks`, read together as one text (see hits)."""

@@ -50,13 +50,18 @@ _pending: list[Future] = []
 _batch: list[str] = []  # bodies not handed over yet
 _BATCH = 4
 _cleared: frozenset[bytes] = frozenset()
+# Keys of blocks an earlier build read clean in scope "item", kept on disk
+# (published.gate_cache): the worker hands them back without reading them.
+_known: frozenset[bytes] = frozenset()
+_settings = None  # the build's settings, until the worker is started
 # Tests set this to wait for every body instead of taking what is ready.
 _WAIT_FOR_ALL = False
 
 
 def start(pelican) -> None:
-    """Start the worker (Pelican's `initialized`), on a large enough site."""
-    global _cleared
+    """Make ready for the worker (Pelican's `initialized`), on a large enough
+    site; it is started when the first body is made (`read`)."""
+    global _cleared, _settings
     stop()
     _cleared = frozenset()
     if not second_core():
@@ -65,13 +70,22 @@ def start(pelican) -> None:
     if not folder or _markdown_files(folder) < _EARLY_FROM:
         return
     _warm(pelican.settings)
-    global _pool
+    _settings = pelican.settings
+
+
+def _open() -> None:
+    """Start the worker, once Pelican has made its readers: they complete
+    the settings (MARKDOWN's extensions), and the settings are part of the
+    key of what an earlier build kept (_recall)."""
+    global _pool, _settings
+    settings, _settings = _settings, None
+    _recall(settings)
     try:
         _pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_set_up,
-            initargs=(pelican.settings,),
+            initargs=(settings,),
         )
     except (OSError, RuntimeError):
         _pool = None
@@ -90,6 +104,8 @@ def _markdown_files(folder: str) -> int:
 def read(instance) -> None:
     """Pelican's `content_object_init`: hand the body over, if its page's
     answer does not depend on the item (see the module's docstring)."""
+    if _settings is not None:
+        _open()
     if _pool is None or not isinstance(instance, (Article, Page)):
         return
     from .detect import declares_people
@@ -148,8 +164,8 @@ def forget() -> None:
 
 
 def stop() -> None:
-    global _pool
-    pool, _pool = _pool, None
+    global _pool, _settings
+    pool, _pool, _settings = _pool, None, None
     _pending.clear()
     _batch.clear()
     if pool is not None:
@@ -181,6 +197,19 @@ def _warm(settings) -> None:
     _clean_blocks("<p>Zebedee Quinlan lived at 12 Mill Lane, born 3 March 2015 (tel 07700 900123).</p>")
 
 
+def _recall(settings) -> None:
+    """What an earlier build kept on disk for the same inputs as the gate's
+    (read_before.inputs_key, here of the site as the worker reads it: its
+    settings, no reviews), for blocks of scope "item"."""
+    global _known
+    from .gate_cache import load
+    from .read_before import inputs_key
+
+    site = _Site(settings)
+    inputs = inputs_key(site, _context.redaction, _context.forenames)
+    _known = frozenset(key for key, scope, address in load(settings, inputs) if scope == "item" and not address)
+
+
 def _clean_bodies(bodies: list[str]) -> list[bytes]:
     return [key for body in bodies for key in _clean_blocks(body)]
 
@@ -190,14 +219,23 @@ def _clean_blocks(body: str) -> list[bytes]:
     it) of the body's blocks with no finding."""
     from lscb_core.text.cleaned import clean
 
-    from .detect import block_hits, block_keys, text_blocks
+    from .detect import Runs, block_keys, text_blocks
     from .markup import read_markup
 
     blocks = text_blocks(clean(read_markup(body).text).text)  # as the gate measures them
     if not blocks:
         return []
-    found = {index for index, *_rest in block_hits(blocks, _context)}
-    return [key for index, key in enumerate(block_keys(blocks)) if index not in found]
+    keys = block_keys(blocks)
+    # A block an earlier build read clean in the same company, with the same
+    # inputs (published.gate_cache), is not read again; the others are read
+    # with what lies beside them, as the gate reads them (detect.Runs).
+    needed = [index for index, key in enumerate(keys) if key not in _known]
+    if not needed:
+        return keys
+    runs = Runs()
+    runs.add(blocks, needed, needed)
+    found = {index for index, *_rest in runs.hits(_context)}
+    return [key for index, key in enumerate(keys) if index not in found]
 
 
 class _Site:

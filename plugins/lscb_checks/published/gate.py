@@ -61,7 +61,11 @@ class Gate(Reporting):
         # every input of the detectors the same (published.read_before).
         self.inputs = read_before.inputs_key(self.site, self.redaction, self.forenames)
         self._reviews = read_before.reviews_digest(self.redaction)
-        self._clean.update(read_before.cleared(self.inputs))
+        self._clean.update(read_before.cleared(self.inputs, self.site.settings))
+        # Every block this gate looked up (its key, scope and kind of
+        # reading): what it read clean of them is what the next build
+        # needs (published.gate_cache), not every block kept before.
+        self._seen: set[tuple[bytes, str, bool]] = set()
         self._scopes: dict[str | None, str] = {}  # item path -> its scope
         self._compared: set[str] = set()  # texts already compared with the registers
         # Texts (as the file gives them) each block of which had been read
@@ -74,6 +78,11 @@ class Gate(Reporting):
         # (judged once more in check_output, with every finding by then).
         self._known = known_findings(self.site.settings)
         self._sources: dict[str, tuple] = {}  # item path -> its text prepared for _places
+
+    def read_clean_here(self) -> set[tuple]:
+        """The blocks this gate looked up and knows clean (read clean now or
+        before): what a build keeps on disk for the next."""
+        return self._clean & self._seen
 
     def read_clean(self) -> set[tuple]:
         """The blocks read to the end without a finding (with their scope)."""
@@ -131,11 +140,7 @@ class Gate(Reporting):
         the page, the runs joined by detect.BARRIER (no detector reads across
         one), so that each detector runs once per file."""
         scope = self._scope(item)
-        parts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        owners: list[tuple[Text, tuple]] = []
-        length = 0
+        runs = detect.Runs()
         added: set[bytes] = set()  # keys first read in this file
         settled = self._settled.setdefault((scope, addresses), set())
         for text in texts:
@@ -145,12 +150,15 @@ class Gate(Reporting):
             # detectors read (detect.hits): a paragraph of zero-width spaces
             # is nothing to them, and took up a key's whole reach.
             shown = clean(text.text).text
-            if (detect.key_digest("", shown, ""), scope, addresses) in self._clean:
+            alone = (detect.key_digest("", shown, ""), scope, addresses)
+            if alone in self._clean:
                 # One block, already read alone: the theme's pieces on every page.
+                self._seen.add(alone)
                 settled.add(text.text)
                 continue
             blocks = detect.text_blocks(shown)
             keys = detect.block_keys(blocks)
+            self._seen.update((key, scope, addresses) for key in keys)
             needed = []
             for index, key in enumerate(keys):
                 if (key, scope, addresses) not in self._clean:
@@ -163,41 +171,9 @@ class Gate(Reporting):
                 if added.isdisjoint(keys):
                     settled.add(text.text)
                 continue
-            joined = detect.SEPARATOR.join(blocks)
-            positions = []
-            offset = 0
-            for block in blocks:
-                positions.append(offset)
-                offset += len(block) + len(detect.SEPARATOR)
-            # Runs of blocks to read, each with detect.REACH characters of the
-            # page on either side; runs whose surroundings meet are one.
-            runs: list[list[int]] = []
-            for index in needed:
-                if (
-                    runs
-                    and positions[index] - detect.REACH
-                    <= positions[runs[-1][-1]] + len(blocks[runs[-1][-1]]) + detect.REACH
-                ):
-                    runs[-1].append(index)
-                else:
-                    runs.append([index])
-            for run in runs:
-                begin = max(0, positions[run[0]] - detect.REACH)
-                stop = min(len(joined), positions[run[-1]] + len(blocks[run[-1]]) + detect.REACH)
-                if parts:
-                    parts.append(detect.BARRIER)
-                    length += len(detect.BARRIER)
-                for index in run:
-                    starts.append(length + positions[index] - begin)
-                    ends.append(starts[-1] + len(blocks[index]) + len(detect.SEPARATOR))
-                    owners.append((text, keys[index]))
-                parts.append(joined[begin:stop])
-                length += stop - begin
-        if not owners:
-            return
+            runs.add(blocks, needed, [(text, keys[index]) for index in needed])
         context = Context(item, self.redaction, self.forenames)
         detectors = detect.ADDRESS_DETECTORS if addresses else detect.DETECTORS
-        for index, hit, term, written in detect.hits("".join(parts), starts, ends, context, detectors):
-            text, key = owners[index]
+        for (text, key), hit, term, written in runs.hits(context, detectors):
             self._clean.discard((key, scope, addresses))
             self._report(hit.rule, rel, item, text, term, hit.what, hit.hint, written=written)

@@ -11,7 +11,8 @@ holds only if everything else the detectors can read is the same too.
 
 * the project's code and data: every file under plugins/, read at the first
   build in the process; the versions of Python, of its Unicode tables and of
-  the packages whose data a detector reads (textstat's list of easy words);
+  every installed package (a detector reads textstat's list of easy words,
+  another parses dates with dateutil);
 * every setting, as data (the content and output folders as placeholders, so
   the same site built in another folder shares the key); the environment's
   LSCB_ variables; the build's today;
@@ -32,7 +33,8 @@ Only blocks the gate read to the end are kept, and only from a gate that read
 every file it was given. The registers' terms are compared with every text of
 every build (never skipped), and so are the texts of attachments' own files:
 this only skips the detectors' reading of a block they found nothing in.
-Kept in memory only, for a few sets of inputs, and never written to disk.
+Kept in memory for a few sets of inputs, and on disk beside the output folder
+with GATE_CACHE (published.gate_cache).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ from pathlib import Path
 
 from lscb_core.dates import today
 
+from . import gate_cache
+
 _PLUGINS = Path(__file__).resolve().parents[2]
 _KEEP = 4  # sets of inputs kept (a test run builds many small sites)
 _MOST = 400_000  # blocks kept for one set of inputs (about 60 MB)
@@ -57,20 +61,20 @@ _SECRET = ("LSCB_REDACTION_KEY",)  # the registers' key: not an input of the det
 # The build's own record (its findings and timings so far, lscb_core.build_state):
 # written during the build, read by no detector.
 _NOT_INPUTS = ("LSCB_STATE",)
-_DATA_FROM = ("textstat",)  # packages whose files a detector reads (lscb_checks.text.everyday)
 
 
 @cache
 def code_digest() -> bytes:
     """Every file under plugins/ (code, word lists, data) and the versions
-    of what runs them, read once per process."""
+    of what runs them (Python, its Unicode tables, every installed package:
+    a detector reads textstat's list of easy words and parses dates with
+    dateutil), read once per process."""
     digest = hashlib.blake2b(digest_size=32)
     digest.update(f"{sys.version}\0{unicodedata.unidata_version}\0".encode())
-    for package in _DATA_FROM:
-        try:
-            digest.update(f"{package}=={importlib.metadata.version(package)}\0".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{package} not installed\0".encode())
+    packages = sorted(
+        f"{(dist.metadata['Name'] or '').lower()}=={dist.version}" for dist in importlib.metadata.distributions()
+    )
+    digest.update("\0".join(packages).encode())
     for path in sorted(_PLUGINS.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and ".egg-info" not in str(path):
             digest.update(str(path.relative_to(_PLUGINS)).encode() + b"\0")
@@ -164,12 +168,17 @@ def inputs_key(site, redaction, forenames) -> bytes:
     return digest.digest()
 
 
-def cleared(key: bytes) -> frozenset:
-    """The blocks read clean by an earlier build with these inputs."""
+def cleared(key: bytes, settings=None) -> frozenset:
+    """The blocks read clean by an earlier build with these inputs: in this
+    process, or (given the settings) one whose blocks were kept on disk
+    (published.gate_cache)."""
     if key in _kept:
         _kept.move_to_end(key)
         return _kept[key]
-    return frozenset()
+    found = gate_cache.load(settings, key) if settings is not None else frozenset()
+    if found:
+        keep(key, found)
+    return found
 
 
 def keep(key: bytes, blocks) -> None:
