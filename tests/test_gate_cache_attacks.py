@@ -8,10 +8,12 @@ published may show the planted value."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import html
 import re
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -84,3 +86,44 @@ def test_a_name_waived_on_one_page_is_not_settled_for_the_next(tmp_path):
     assert not planted.ok
     assert snapshot(site.output) == before  # the last good site, where only A shows it, on its waived line
     assert title not in published(site.output / "guidance" / "b-leaflet")
+
+
+class _Clock:
+    """The clock as dateutil reads it (datetime.datetime.now) set to `day`:
+    how the next builds see another day without waiting for one."""
+
+    def __init__(self, monkeypatch, parser_module):
+        self.monkeypatch, self.parser_module = monkeypatch, parser_module
+
+    def set(self, day: dt.date) -> None:
+        class Moved(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return cls(day.year, day.month, day.day, tzinfo=tz)
+
+        clock = types.SimpleNamespace(**{name: getattr(dt, name) for name in dir(dt) if not name.startswith("__")})
+        clock.datetime = Moved
+        self.monkeypatch.setattr(self.parser_module, "datetime", clock)
+        self.monkeypatch.setattr(read_before, "clock_day", lambda: day)
+
+
+def test_a_date_read_by_the_clock_is_read_again_on_another_day(tmp_path, monkeypatch):
+    """dateutil fills a date's missing year from the clock, not from
+    LSCB_TODAY (text.birth_cohort): "born between 3 March and 14 May 2015"
+    is a range of a year's children while the clock says 2014, and one
+    child's date of birth since. With LSCB_TODAY fixed, the key named no day
+    the clock could move, and a block read clean in 2014 was skipped later."""
+    import dateutil.parser._parser as parser_module
+
+    clock = _Clock(monkeypatch, parser_module)
+    sentence = "Zebedee was born between 3 March and 14 May 2015, the youngest of three."
+    site = ScenarioSite(tmp_path / "site")
+    site.write("guidance/a-history.md", guidance_markdown("History", f"The family moved twice.\n\n{sentence}"))
+    clock.set(dt.date(2014, 6, 1))
+    first = _build(site, LSCB_TODAY="2026-11-23")
+    assert first.ok, first.messages()
+    clock.set(dt.date(2026, 11, 23))
+    later = _build(site, LSCB_TODAY="2026-11-23")
+    assert _refused_at(later, "PII004", "a-history.md"), later.messages()
+    clock.set(dt.date(2014, 6, 2))
+    assert _build(site, LSCB_TODAY="2026-11-23").ok  # and in 2014 it passes, as it did
