@@ -153,8 +153,12 @@ class Gate(Reporting):
             alone = (detect.key_digest("", shown, ""), scope, addresses)
             if alone in self._clean:
                 # One block, already read alone: the theme's pieces on every page.
+                # Settled only if read before this file: a block this file
+                # reads for the first time (the same link title twice) may
+                # yet give a finding, waived on this page's line only.
                 self._seen.add(alone)
-                settled.add(text.text)
+                if alone[0] not in added:
+                    settled.add(text.text)
                 continue
             blocks = detect.text_blocks(shown)
             keys = detect.block_keys(blocks)

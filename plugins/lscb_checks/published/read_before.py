@@ -15,7 +15,8 @@ holds only if everything else the detectors can read is the same too.
   another parses dates with dateutil);
 * every setting, as data (the content and output folders as placeholders, so
   the same site built in another folder shares the key); the environment's
-  LSCB_ variables; the build's today;
+  LSCB_ variables; the build's today, and the clock's (dateutil fills a
+  date's missing year or day from it);
 * the allowlist's entries and the forename list;
 
 and the scope of a block carries the rest (`scope`). On an item's own page
@@ -142,6 +143,12 @@ def scope(item, plain_scope: str | None, reviews: str) -> str:
     return f"{plain_scope}\0{_source_digest(item).hex()}"
 
 
+def clock_day() -> dt.date:
+    """The day by the clock, as dateutil reads it to fill a date's missing
+    parts (LSCB_TODAY does not move it)."""
+    return dt.datetime.now().date()
+
+
 @lru_cache(maxsize=4)
 def _names_digest(names: frozenset[str]) -> str:
     # Tens of thousands of forenames: sorted once per list, not once per build.
@@ -160,6 +167,9 @@ def inputs_key(site, redaction, forenames) -> bytes:
         plain({key: value for key, value in settings.items() if key.isupper() and key not in _NOT_INPUTS}, folders),
         sorted((key, value) for key, value in os.environ.items() if key.startswith("LSCB_") and key not in _SECRET),
         today(settings).isoformat(),
+        # The clock's day as well: dateutil fills a date's missing year or day
+        # from it (text.birth_cohort), whatever LSCB_TODAY says.
+        clock_day().isoformat(),
         [(e.text, e.reason, e.role, e.line) for e in redaction.allowlist.entries],
         _names_digest(forenames),
     ]

@@ -1,0 +1,129 @@
+"""Attempts to get an identifier past the final gate by way of what it
+remembers: the texts it settles within a build (published.gate.Gate) and
+the blocks an earlier build kept on disk (published.gate_cache). Each case
+builds a legitimate site first (it passes, and writes the cache), then,
+with nothing in memory (read_before.forget_all, as a new process), plants
+an identifier and builds again: the build must be refused, and nothing
+published may show the planted value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import html
+import re
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import ScenarioSite, guidance_markdown  # noqa: E402
+from lscb_checks.published import read_before  # noqa: E402
+
+NAME = "Zebedee Quinlan"
+
+
+@pytest.fixture(autouse=True)
+def _new_process():
+    read_before.forget_all()
+    yield
+    read_before.forget_all()
+
+
+def _build(site: ScenarioSite, **overrides):
+    read_before.forget_all()  # as a new process: only the disk remembers
+    return site.build(**overrides)
+
+
+def snapshot(output: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def published(output: Path) -> str:
+    """Every file of the output as a reader gets it: raw text, text with tags
+    and comments removed and references decoded, gunzipped files, and paths."""
+    parts = []
+    for path in sorted(output.rglob("*")):
+        parts.append(str(path.relative_to(output)).replace("-", " "))
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        text = data.decode("utf-8", "replace")
+        parts.append(text)
+        parts.append(html.unescape(re.sub(r"<[^>]*>", "", re.sub(r"<!--.*?-->", "", text, flags=re.S))))
+    return "\n".join(parts)
+
+
+def _refused_at(built, code: str, name: str) -> list[str]:
+    return [f.as_text() for f in built.result.findings if f.code == code and not f.waived and Path(f.path).name == name]
+
+
+def test_a_name_waived_on_one_page_is_not_settled_for_the_next(tmp_path):
+    """Page A shows a link title twice (two links, one title) with the name
+    in it, waived on A's line. The gate read the first title (a block new to
+    this file, its finding waived), then met the second, found the block in
+    its clean set (put there until the file's findings are known) and settled
+    the text: the same title on page B, with no waiver, was then skipped and
+    published. A block this file reads first no longer settles a text."""
+    title = f"{NAME} at the opening"
+    links = f'See [the opening](/guidance/a-opening/ "{title}") and [the photos](/guidance/b-leaflet/ "{title}").'
+    waiver = f'<!-- waive PII001 "{NAME}": opened the centre as mayor; approved by Business Manager -->'
+    site = ScenarioSite(tmp_path / "site")
+    site.write("guidance/a-opening.md", guidance_markdown("Opening", f"The centre was opened.\n\n{links} {waiver}"))
+    site.write("guidance/b-leaflet.md", guidance_markdown("Leaflet", "The leaflet was printed."))
+    first = _build(site)
+    assert first.ok, first.messages()
+    before = snapshot(site.output)
+    link = f'Read [the leaflet](/guidance/a-opening/ "{title}").'
+    site.write("guidance/b-leaflet.md", guidance_markdown("Leaflet", f"The leaflet was printed.\n\n{link}"))
+    planted = _build(site)
+    assert _refused_at(planted, "PII001", "b-leaflet.md"), planted.messages()
+    assert not planted.ok
+    assert snapshot(site.output) == before  # the last good site, where only A shows it, on its waived line
+    assert title not in published(site.output / "guidance" / "b-leaflet")
+
+
+class _Clock:
+    """The clock as dateutil reads it (datetime.datetime.now) set to `day`:
+    how the next builds see another day without waiting for one."""
+
+    def __init__(self, monkeypatch, parser_module):
+        self.monkeypatch, self.parser_module = monkeypatch, parser_module
+
+    def set(self, day: dt.date) -> None:
+        class Moved(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return cls(day.year, day.month, day.day, tzinfo=tz)
+
+        clock = types.SimpleNamespace(**{name: getattr(dt, name) for name in dir(dt) if not name.startswith("__")})
+        clock.datetime = Moved
+        self.monkeypatch.setattr(self.parser_module, "datetime", clock)
+        self.monkeypatch.setattr(read_before, "clock_day", lambda: day)
+
+
+def test_a_date_read_by_the_clock_is_read_again_on_another_day(tmp_path, monkeypatch):
+    """dateutil fills a date's missing year from the clock, not from
+    LSCB_TODAY (text.birth_cohort): "born between 3 March and 14 May 2015"
+    is a range of a year's children while the clock says 2014, and one
+    child's date of birth since. With LSCB_TODAY fixed, the key named no day
+    the clock could move, and a block read clean in 2014 was skipped later."""
+    import dateutil.parser._parser as parser_module
+
+    clock = _Clock(monkeypatch, parser_module)
+    sentence = "Zebedee was born between 3 March and 14 May 2015, the youngest of three."
+    site = ScenarioSite(tmp_path / "site")
+    site.write("guidance/a-history.md", guidance_markdown("History", f"The family moved twice.\n\n{sentence}"))
+    clock.set(dt.date(2014, 6, 1))
+    first = _build(site, LSCB_TODAY="2026-11-23")
+    assert first.ok, first.messages()
+    clock.set(dt.date(2026, 11, 23))
+    later = _build(site, LSCB_TODAY="2026-11-23")
+    assert _refused_at(later, "PII004", "a-history.md"), later.messages()
+    clock.set(dt.date(2014, 6, 2))
+    assert _build(site, LSCB_TODAY="2026-11-23").ok  # and in 2014 it passes, as it did
