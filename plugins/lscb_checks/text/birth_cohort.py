@@ -1,7 +1,8 @@
 """A range of birth dates that is a group of children, not one child's date
 of birth (lscb_checks.checks.pii_dob): "children born between 1 September
 2014 and 31 August 2015", "pupils born 1 September 2014 - 31 August 2015",
-a school year's cohort.
+a school year's cohort. The answer never depends on the day it is read:
+a date's missing parts come from the range, not from the clock.
 
 A range is a cohort when it is a month or more long, its end names its year,
 and it is opened by "between" or "from", or, written with a dash, follows
@@ -39,9 +40,13 @@ def cohort(text: str, match: re.Match, end: re.Match | None) -> bool:
         if not _GROUP.search(text, max(0, match.start() - 60), match.start()):
             return False  # a dash after one child's date of birth: the next entry
     try:
-        first, last = (parse_date(m.group("date"), dayfirst=True) for m in (match, end))
-        if parse_date(end.group("date"), dayfirst=True, default=_NO_YEAR).year == 1:
+        last = parse_date(end.group("date"), dayfirst=True, default=_NO_YEAR)
+        if last.year == 1:
             return False  # the end names no year: "born 3 March 2014 - 3 April was the first visit"
+        # What the first date leaves out ("between 3 March and 14 May 2015")
+        # is the end's year, as a reader takes it: never the clock's, which
+        # dateutil would use (and the answer would change with the day).
+        first = parse_date(match.group("date"), dayfirst=True, default=last.replace(month=1, day=1))
     except (ValueError, OverflowError):
         return False
     return (last - first).days >= 28
