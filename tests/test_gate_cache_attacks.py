@@ -24,6 +24,13 @@ from conftest import ScenarioSite, guidance_markdown  # noqa: E402
 from lscb_checks.published import read_before  # noqa: E402
 
 NAME = "Zebedee Quinlan"
+FILLER = "\n\n".join(
+    [
+        "Every referral is read by a social worker on the day it arrives, and a manager decides what happens next.",
+        "The referrer is told the decision within one working day, in writing, with the name of the worker.",
+        "Where the decision is no further action, the referrer may ask for it to be looked at again by a manager.",
+    ]
+)
 
 
 @pytest.fixture(autouse=True)
@@ -128,3 +135,42 @@ def test_a_range_of_birth_dates_is_read_the_same_whatever_the_clock_says(tmp_pat
         refused = _build(site, LSCB_TODAY="2026-11-23")
         assert _refused_at(refused, "PII004", "a-history.md"), (day, refused.messages())
     assert read_before.clock_day() == dt.date(2026, 11, 23)
+
+
+def test_bodies_read_early_under_an_allowlist_since_changed_are_read_again(tmp_path, monkeypatch):
+    """The early reader reads the allowlist when it starts; an allowlist
+    saved while the build runs (the preview builds on every save) is what
+    the gate reads. A body cleared early under the old entry was skipped by
+    the gate under the new one, and kept on disk under the new key. What the
+    early reader read counts only under the very inputs the gate reads."""
+    from lscb_checks.published import early
+
+    allowlist = tmp_path / "allow.toml"
+    allowlist.write_text(
+        f'[[allow]]\ntext = "{NAME}"\nreason = "Chair of the board, named on the council\'s website"\n',
+        encoding="utf-8",
+    )
+    site = ScenarioSite(tmp_path / "site")
+    site.write(
+        "guidance/making-a-referral.md",
+        # The name's paragraph well inside the body: the same block with the
+        # same text beside it on the page as in the body read early.
+        guidance_markdown("Making a referral", f"{FILLER}\n\n{NAME} leads the front door team.\n\n{FILLER}\n"),
+    )
+    monkeypatch.setattr(early, "_WAIT_FOR_ALL", True)  # every body read early
+    monkeypatch.setattr(early, "_EARLY_FROM", 0)
+    finish = early.finish
+    read_early: list[frozenset] = []
+
+    def finish_then_save_the_allowlist() -> None:
+        finish()
+        read_early.append(early.cleared())
+        allowlist.write_text("# The entry was taken out.\n", encoding="utf-8")
+
+    monkeypatch.setattr(early, "finish", finish_then_save_the_allowlist)
+    # Without the search index, whose fragment of the page (a page of no
+    # item, read whole) would give the name away on its own.
+    plugins = ["lscb_content", "lscb_reviews", "lscb_checks"]
+    built = _build(site, REDACTION_ALLOWLIST=str(allowlist), PLUGINS=plugins)
+    assert read_early and read_early[0], "nothing was read early"
+    assert _refused_at(built, "PII001", "making-a-referral.md"), built.messages()

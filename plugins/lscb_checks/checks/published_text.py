@@ -131,7 +131,7 @@ def check_output(output) -> Iterable[Finding]:
             found[key] = ranked
     # Every file was read: what was read clean is kept for the next build
     # (published.gate_cache), with the bodies the early reader read clean.
-    early_clean = {(key, "item", False) for key in early.cleared()}
+    early_clean = {(key, "item", False) for key in early.cleared(gate.inputs)}
     gate_cache.save(output.site.settings, gate.inputs, gate.read_clean_here() | their_clean | early_clean)
     # What the source checks reported (and what was waived there) is not
     # reported again: judged here, with every finding reported so far (a

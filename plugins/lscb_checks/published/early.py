@@ -49,11 +49,12 @@ _pool: ProcessPoolExecutor | None = None
 _pending: list[Future] = []
 _batch: list[str] = []  # bodies not handed over yet
 _BATCH = 4
-_cleared: frozenset[bytes] = frozenset()
+_cleared: dict[bytes, frozenset[bytes]] = {}  # inputs (read_before.inputs_key) -> keys read clean
 # Keys of blocks an earlier build read clean in scope "item", kept on disk
 # (published.gate_cache): the worker hands them back without reading them.
 _known: frozenset[bytes] = frozenset()
 _settings = None  # the build's settings, until the worker is started
+_inputs = b""  # in the worker: the inputs of the detectors it read (read_before.inputs_key)
 # Tests set this to wait for every body instead of taking what is ready.
 _WAIT_FOR_ALL = False
 
@@ -63,7 +64,7 @@ def start(pelican) -> None:
     site; it is started when the first body is made (`read`)."""
     global _cleared, _settings
     stop()
-    _cleared = frozenset()
+    _cleared = {}
     if not second_core():
         return
     folder = pelican.settings.get("PATH", "")
@@ -141,26 +142,32 @@ def finish() -> None:
     """Keep what the worker has answered so far and stop it; blocks of
     items it has not reached are read by the gate."""
     global _cleared
-    found: set[bytes] = set()
+    found: dict[bytes, set[bytes]] = {}
     if _WAIT_FOR_ALL:
         _submit()
         wait(_pending)
     for future in _pending:
         if future.done() and not future.cancelled() and future.exception() is None:
-            found.update(future.result())
-    _cleared = frozenset(found)
+            inputs, keys = future.result()
+            found.setdefault(inputs, set()).update(keys)
+    _cleared = {inputs: frozenset(keys) for inputs, keys in found.items()}
     stop()
 
 
-def cleared() -> frozenset[bytes]:
+def cleared(inputs: bytes | None = None) -> frozenset[bytes]:
     """The keys of the blocks of items' bodies read early without a
-    finding, each with the text beside it in the body (detect.block_keys)."""
-    return _cleared
+    finding, each with the text beside it in the body (detect.block_keys),
+    read with these inputs of the detectors (read_before.inputs_key, as the
+    worker read them when it started: an allowlist saved since, or any other
+    input changed, and nothing read early counts). Without `inputs`: all."""
+    if inputs is None:
+        return frozenset().union(*_cleared.values())
+    return _cleared.get(inputs, frozenset())
 
 
 def forget() -> None:
     global _cleared
-    _cleared = frozenset()
+    _cleared = {}
 
 
 def stop() -> None:
@@ -186,6 +193,16 @@ def _set_up(settings) -> None:
     from ..text.forenames import forenames
 
     _context = Context(_Item(), redaction(_Site(settings)), forenames(settings))
+    global _inputs
+    _inputs = _inputs_of(settings)
+
+
+def _inputs_of(settings) -> bytes:
+    """The inputs of the detectors as this process reads them (for a page of
+    scope "item": the settings, no reviews): the gate's key."""
+    from .read_before import inputs_key
+
+    return inputs_key(_Site(settings), _context.redaction, _context.forenames)
 
 
 def _warm(settings) -> None:
@@ -203,15 +220,14 @@ def _recall(settings) -> None:
     settings, no reviews), for blocks of scope "item"."""
     global _known
     from .gate_cache import load
-    from .read_before import inputs_key
 
-    site = _Site(settings)
-    inputs = inputs_key(site, _context.redaction, _context.forenames)
-    _known = frozenset(key for key, scope, address in load(settings, inputs) if scope == "item" and not address)
+    _known = frozenset(
+        key for key, scope, address in load(settings, _inputs_of(settings)) if scope == "item" and not address
+    )
 
 
-def _clean_bodies(bodies: list[str]) -> list[bytes]:
-    return [key for body in bodies for key in _clean_blocks(body)]
+def _clean_bodies(bodies: list[str]) -> tuple[bytes, list[bytes]]:
+    return _inputs, [key for body in bodies for key in _clean_blocks(body)]
 
 
 def _clean_blocks(body: str) -> list[bytes]:

@@ -53,13 +53,14 @@ class Gate(Reporting):
         # Blocks of text already read without a finding, by scope and by
         # detectors: the theme repeats its header, menus and footer on every page.
         self._clean: set[tuple[bytes, str | None, bool]] = set()
+        self.inputs = read_before.inputs_key(self.site, self.redaction, self.forenames)
         # ... and the blocks of items' bodies read while Pelican read the
         # Markdown (published.early), each with the text beside it in the
-        # body (detect.block_keys), for the pages of items of scope "item".
-        self._clean.update((key, "item", False) for key in early.cleared())
+        # body (detect.block_keys), for the pages of items of scope "item",
+        # if the early reader read the same inputs of the detectors.
+        self._clean.update((key, "item", False) for key in early.cleared(self.inputs))
         # ... and those an earlier build in this process read clean, with
         # every input of the detectors the same (published.read_before).
-        self.inputs = read_before.inputs_key(self.site, self.redaction, self.forenames)
         self._reviews = read_before.reviews_digest(self.redaction)
         self._clean.update(read_before.cleared(self.inputs, self.site.settings))
         # Every block this gate looked up (its key, scope and kind of
