@@ -13,37 +13,19 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import ScenarioSite, guidance_markdown  # noqa: E402
-from lscb_checks.published import detect, read_before  # noqa: E402
+from gate_memory import ALLOWLIST, BODY, CLEAN, GUIDANCE, count_reads, pii001, site_with  # noqa: E402
 
-NAME = "Dorothy Pemberton"
-GUIDANCE = "guidance/making-a-referral.md"
-BODY = f"The referral form was designed with {NAME}, who leads the front door team.\n"
-CLEAN = "The referral form was designed with the front door team.\n"
-ALLOWLIST = f'[[allow]]\ntext = "{NAME}"\nreason = "Head of the front door team, named on the council\'s website"\n'
+from conftest import ScenarioSite, guidance_markdown  # noqa: E402
+from lscb_checks.published import read_before  # noqa: E402
 
 
 @pytest.fixture
 def reads(monkeypatch) -> list[int]:
-    """Characters handed to the gate's detectors, one count per build (a spy:
-    the detectors still run). Nothing is remembered in memory before or after."""
-    counts: list[int] = []
-    hits = detect.hits
-
-    def counted(joined, *args, **kwargs):
-        counts[-1] += len(joined)
-        return hits(joined, *args, **kwargs)
-
-    monkeypatch.setattr(detect, "hits", counted)
-    read_before.forget_all()
-    yield counts
-    read_before.forget_all()
+    yield from count_reads(monkeypatch)
 
 
 def _site(root: Path, body: str = CLEAN) -> ScenarioSite:
-    site = ScenarioSite(root)
-    site.write(GUIDANCE, guidance_markdown("Making a referral", body))
-    return site
+    return site_with(root, body)
 
 
 def _build(site: ScenarioSite, reads: list[int], **overrides):
@@ -56,8 +38,7 @@ def _kept(site: ScenarioSite) -> list[Path]:
     return sorted((site.output.parent / ".cache" / "gate").glob("*"))
 
 
-def _pii001(built) -> list[tuple[str, int]]:
-    return [(Path(f.path).name, f.line) for f in built.result.findings if f.code == "PII001" and not f.waived]
+_pii001 = pii001
 
 
 def test_a_new_process_reads_only_what_the_last_build_did_not_keep(tmp_path, reads):

@@ -15,32 +15,16 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from gate_memory import ALLOWLIST, BODY, CLEAN, GUIDANCE, NAME, count_reads, pii001, site_with  # noqa: E402
+
 from conftest import ScenarioSite, guidance_markdown, review_markdown  # noqa: E402
 from lscb_checks.checks import published_text  # noqa: E402
 from lscb_checks.published import detect, read_before  # noqa: E402
 
-NAME = "Dorothy Pemberton"
-GUIDANCE = "guidance/making-a-referral.md"
-BODY = f"The referral form was designed with {NAME}, who leads the front door team.\n"
-CLEAN = "The referral form was designed with the front door team.\n"
-ALLOWLIST = f'[[allow]]\ntext = "{NAME}"\nreason = "Head of the front door team, named on the council\'s website"\n'
-
 
 @pytest.fixture
 def reads(monkeypatch) -> list[int]:
-    """Characters handed to the gate's detectors, one count per build (a spy:
-    the detectors still run)."""
-    counts: list[int] = []
-    hits = detect.hits
-
-    def counted(joined, *args, **kwargs):
-        counts[-1] += len(joined)
-        return hits(joined, *args, **kwargs)
-
-    monkeypatch.setattr(detect, "hits", counted)
-    read_before.forget_all()
-    yield counts
-    read_before.forget_all()
+    yield from count_reads(monkeypatch)
 
 
 @pytest.fixture
@@ -68,13 +52,10 @@ def inputs(monkeypatch) -> list[tuple]:
 
 
 def _site(root: Path, body: str = BODY) -> ScenarioSite:
-    site = ScenarioSite(root)
-    site.write(GUIDANCE, guidance_markdown("Making a referral", body))
-    return site
+    return site_with(root, body)
 
 
-def _pii001(built) -> list[tuple[str, int]]:
-    return [(Path(f.path).name, f.line) for f in built.result.findings if f.code == "PII001" and not f.waived]
+_pii001 = pii001
 
 
 def test_the_same_site_built_again_elsewhere_has_only_what_is_new_read(tmp_path, reads):
