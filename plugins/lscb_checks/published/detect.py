@@ -70,8 +70,8 @@ def scope_of(item) -> str | None:
     """What the detectors' answer on a block of text depends on besides the
     text: a review's own pseudonyms and credits (its path); the same for
     every other item that declares neither ("item"); for a file that is not
-    an item's page (a listing, a feed, the search index), every review's
-    (None)."""
+    an item's page (a listing, a feed, the search index), those of the
+    reviews it links to (None; published.shown_reviews)."""
     if item is None:
         return None
     if item.type_key in REVIEW_TEXT_TYPES or declares_people(item.metadata):

@@ -16,7 +16,7 @@ from ..checks.redaction_register import RegisterTermPublished, register_matchers
 from ..redaction import redaction
 from ..review_scan import Context
 from ..text.forenames import forenames
-from . import detect, early, read_before
+from . import detect, early, read_before, shown_reviews
 from .files import Text
 from .reporting import Reporting
 
@@ -61,13 +61,16 @@ class Gate(Reporting):
         self._clean.update((key, "item", False) for key in early.cleared(self.inputs))
         # ... and those an earlier build in this process read clean, with
         # every input of the detectors the same (published.read_before).
-        self._reviews = read_before.reviews_digest(self.redaction)
+        # On a file of no item: the reviews it shows (shown_reviews), whose
+        # pseudonyms and credits are accepted there, and no other review's.
+        self._review_pages = shown_reviews.review_pages(self.redaction.reviews)
+        self._narrowed: dict[tuple, tuple] = {}  # paths of the reviews shown -> (their Redaction, the scope)
         self._clean.update(read_before.cleared(self.inputs, self.site.settings))
         # Every block this gate looked up (its key, scope and kind of
         # reading): what it read clean of them is what the next build
         # needs (published.gate_cache), not every block kept before.
         self._seen: set[tuple[bytes, str, bool]] = set()
-        self._scopes: dict[str | None, str] = {}  # item path -> its scope
+        self._scopes: dict[str, str] = {}  # item path -> its scope
         self._compared: set[str] = set()  # texts already compared with the registers
         # Texts (as the file gives them) each block of which had been read
         # clean in that scope before the file that holds them: the theme's
@@ -89,22 +92,38 @@ class Gate(Reporting):
         """The blocks read to the end without a finding (with their scope)."""
         return self._clean
 
-    def _scope(self, item) -> str:
-        path = None if item is None else item.path
-        if path not in self._scopes:
-            self._scopes[path] = read_before.scope(item, detect.scope_of(item), self._reviews)
-        return self._scopes[path]
+    def _scope(self, item, rel: str, texts: list[Text]):
+        """The scope of the file's blocks, and the Redaction its detectors
+        read with: an item's own; on a file of no item, the reviews it shows."""
+        if item is None:
+            reviews = shown_reviews.shown(self.output, rel, texts, self._review_pages)
+            paths = tuple(review.path for review in reviews)
+            if paths not in self._narrowed:
+                narrowed = shown_reviews.narrowed(self.redaction, reviews)
+                self._narrowed[paths] = (
+                    narrowed,
+                    read_before.scope(None, None, read_before.reviews_digest(narrowed)),
+                )
+            return self._narrowed[paths]
+        if item.path not in self._scopes:
+            self._scopes[item.path] = read_before.scope(item, detect.scope_of(item), "")
+        return self.redaction, self._scopes[item.path]
 
     def read(self, rel: str, texts: list[Text]) -> None:
         item = item_of(self.output, rel)
+        where = self._scope(item, rel, texts)
         if self.matchers is not None:
             for text in texts:
                 if text.text not in self._compared:
                     self._compared.add(text.text)
                     self._register(rel, item, text)
-        self._detect(rel, item, [text for text in texts if text.detect])
+        self._detect(rel, item, where, [text for text in texts if text.detect])
         self._detect(
-            rel, item, [text for text in texts if not text.detect and text.channel.endswith(" address")], addresses=True
+            rel,
+            item,
+            where,
+            [text for text in texts if not text.detect and text.channel.endswith(" address")],
+            addresses=True,
         )
 
     # -- the redaction registers
@@ -134,13 +153,13 @@ class Gate(Reporting):
                 )
 
     # -- the detectors of people's details
-    def _detect(self, rel: str, item, texts: list[Text], addresses: bool = False) -> None:
+    def _detect(self, rel: str, item, where: tuple, texts: list[Text], addresses: bool = False) -> None:
         """Every detector (with `addresses`, those of detect.ADDRESS_DETECTORS) over
         the file's blocks of text not read before in the same company (their
         key: detect.block_keys), each run of them read with what lies beside it on
         the page, the runs joined by detect.BARRIER (no detector reads across
         one), so that each detector runs once per file."""
-        scope = self._scope(item)
+        redaction_, scope = where
         runs = detect.Runs()
         added: set[bytes] = set()  # keys first read in this file
         settled = self._settled.setdefault((scope, addresses), set())
@@ -177,7 +196,7 @@ class Gate(Reporting):
                     settled.add(text.text)
                 continue
             runs.add(blocks, needed, [(text, keys[index]) for index in needed])
-        context = Context(item, self.redaction, self.forenames)
+        context = Context(item, redaction_, self.forenames)
         detectors = detect.ADDRESS_DETECTORS if addresses else detect.DETECTORS
         for (text, key), hit, term, written in runs.hits(context, detectors):
             self._clean.discard((key, scope, addresses))

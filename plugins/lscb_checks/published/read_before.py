@@ -23,10 +23,10 @@ and the scope of a block carries the rest (`scope`). On an item's own page
 (a review, or a page that declares Pseudonyms or Credits) the scope, its
 path, gets a digest of its source and header (its pseudonyms, its credits,
 the words it writes in lower case): an edited review is read again in full.
-On a page of no item (a listing, a feed, the search index), where every
-review's pseudonyms and credits are accepted, it is a digest of each
-review's place, state, header and whole source: any change to any review
-reads those pages again. The other items' pages depend on no review, so a
+On a page of no item (a listing, a feed, the search index), where the
+pseudonyms and credits of the reviews it links to are accepted
+(published.shown_reviews), it is a digest of each of those reviews' place,
+state, header and whole source: any change to one reads those pages again. The other items' pages depend on no review, so a
 site whose reviews changed still skips the theme's header and footer and
 the standard pages.
 
