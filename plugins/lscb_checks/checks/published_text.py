@@ -121,7 +121,7 @@ def check_output(output) -> Iterable[Finding]:
         halves = [files[0::2], files[1::2]]
         other = _fork(output, halves[1]) if len(files) >= _FORK_FROM else None
         gate = _read(output, halves[0] if other is not None else files)
-        theirs = other() if other is not None else ({}, set())
+        theirs = other() if other is not None else ({}, b"")
         if theirs is None:  # the second process failed: read its half here
             theirs = _answer(_read(output, halves[1]))
     found = gate.findings
@@ -131,8 +131,9 @@ def check_output(output) -> Iterable[Finding]:
             found[key] = ranked
     # Every file was read: what was read clean is kept for the next build
     # (published.gate_cache), with the bodies the early reader read clean.
-    early_clean = {(key, "item", False) for key in early.cleared(gate.inputs)}
-    gate_cache.save(output.site.settings, gate.inputs, gate.read_clean_here() | their_clean | early_clean)
+    early_clean = ((key, "item", False) for key in early.cleared(gate.inputs))
+    parts = (gate_cache.pack(gate.read_clean_here()), their_clean, gate_cache.pack(early_clean))
+    gate_cache.save(output.site.settings, gate.inputs, parts)
     # What the source checks reported (and what was waived there) is not
     # reported again: judged here, with every finding reported so far (a
     # worker forked earlier knew only those of the source checks).
@@ -154,10 +155,10 @@ def _read(output, files: Iterable[str], gate: Gate | None = None) -> Gate:
     return gate
 
 
-def _answer(gate: Gate) -> tuple[dict, set]:
+def _answer(gate: Gate) -> tuple[dict, bytes]:
     """What a second process sends back: its findings, and the blocks it
-    read clean (for published.gate_cache)."""
-    return gate.findings, gate.read_clean_here()
+    read clean, packed (for published.gate_cache)."""
+    return gate.findings, gate_cache.pack(gate.read_clean_here())
 
 
 def start_stream(settings, site) -> None:

@@ -88,19 +88,26 @@ def _entries(data: bytes) -> Iterable[tuple[bytes, str, bool]]:
     return found
 
 
-def save(settings, inputs: bytes, blocks: Iterable[tuple[bytes, str, bool]]) -> None:
-    """Keep `blocks` under these inputs, in place of what was kept."""
-    where = folder(settings)
-    if where is None:
-        return
+def pack(blocks: Iterable[tuple[bytes, str, bool]]) -> bytes:
+    """Blocks as the file writes them (a second process sends its blocks so:
+    a few bytes each, where a set of tuples takes about 140)."""
     grouped: dict[tuple[str, bool], list[bytes]] = defaultdict(list)
     for key, scope, address in blocks:
         if len(key) == _KEY and scope is not None:
             grouped[(scope, address)].append(key)
-    parts = [_MAGIC]
+    parts = []
     for (scope, address), keys in sorted(grouped.items()):
         name = scope.encode("utf-8", "surrogatepass")
         parts += [_HEAD.pack(len(name), int(address), len(keys)), name, b"".join(sorted(keys))]
+    return b"".join(parts)
+
+
+def save(settings, inputs: bytes, packed: Iterable[bytes]) -> None:
+    """Keep the blocks (each part made by `pack`) under these inputs, in
+    place of what was kept."""
+    where = folder(settings)
+    if where is None:
+        return
     try:
         where.mkdir(parents=True, exist_ok=True)
         for other in where.iterdir():
@@ -108,7 +115,9 @@ def save(settings, inputs: bytes, blocks: Iterable[tuple[bytes, str, bool]]) -> 
                 other.unlink(missing_ok=True)
         handle, temporary = tempfile.mkstemp(dir=where, prefix=".writing-")
         with os.fdopen(handle, "wb") as file:
-            file.write(b"".join(parts))
+            file.write(_MAGIC)
+            for part in packed:
+                file.write(part)
         os.replace(temporary, where / inputs.hex())
     except OSError as error:
         log.info("gate cache: %s could not be written (%s)", where, error)
