@@ -77,15 +77,14 @@ def start(pelican) -> None:
 def _open() -> None:
     """Start the worker, once Pelican has made its readers: they complete
     the settings (MARKDOWN's extensions), and the settings are part of the
-    key of what an earlier build kept (_recall)."""
+    key of what an earlier build kept (_start_worker)."""
     global _pool, _settings
     settings, _settings = _settings, None
-    _recall(settings)
     try:
         _pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("fork"),
-            initializer=_set_up,
+            initializer=_start_worker,
             initargs=(settings,),
         )
     except (OSError, RuntimeError):
@@ -193,16 +192,12 @@ def _set_up(settings) -> None:
     from ..text.forenames import forenames
 
     _context = Context(_Item(), redaction(_Site(settings)), forenames(settings))
+    # The digest of what the detectors read, for a page of scope "item" (the
+    # settings, no reviews): the gate's key (read_before.inputs_key).
     global _inputs
-    _inputs = _inputs_of(settings)
-
-
-def _inputs_of(settings) -> bytes:
-    """The inputs of the detectors as this process reads them (for a page of
-    scope "item": the settings, no reviews): the gate's key."""
     from .read_before import inputs_key
 
-    return inputs_key(_Site(settings), _context.redaction, _context.forenames)
+    _inputs = inputs_key(_Site(settings), _context.redaction, _context.forenames)
 
 
 def _warm(settings) -> None:
@@ -214,16 +209,15 @@ def _warm(settings) -> None:
     _clean_blocks("<p>Zebedee Quinlan lived at 12 Mill Lane, born 3 March 2015 (tel 07700 900123).</p>")
 
 
-def _recall(settings) -> None:
-    """What an earlier build kept on disk for the same inputs as the gate's
-    (read_before.inputs_key, here of the site as the worker reads it: its
-    settings, no reviews), for blocks of scope "item"."""
+def _start_worker(settings) -> None:
+    """In the worker: what the detectors read, the digest of it (the
+    answers carry it), and the blocks an earlier build kept on disk under
+    that very digest (published.gate_cache), for scope "item"."""
     global _known
     from .gate_cache import load
 
-    _known = frozenset(
-        key for key, scope, address in load(settings, _inputs_of(settings)) if scope == "item" and not address
-    )
+    _set_up(settings)
+    _known = frozenset(key for key, scope, address in load(settings, _inputs) if scope == "item" and not address)
 
 
 def _clean_bodies(bodies: list[str]) -> tuple[bytes, list[bytes]]:
