@@ -153,3 +153,34 @@ def test_bodies_read_early_under_an_allowlist_since_changed_are_read_again(tmp_p
     built = _build(site, REDACTION_ALLOWLIST=str(allowlist), PLUGINS=plugins)
     assert read_early and read_early[0], "nothing was read early"
     assert _refused_at(built, "PII001", "making-a-referral.md"), built.messages()
+
+
+def test_pages_read_as_written_under_an_allowlist_since_changed_are_read_again(tmp_path, monkeypatch):
+    """The worker that reads pages as they are written reads the allowlist
+    when it starts; the build process reads it again for its own share at
+    the end. An allowlist saved in between had a page judged under the old
+    entry: the worker's answer is now taken only under the inputs the build
+    process reads, and its pages are read again otherwise."""
+    import lscb_checks.checks.published_text as gate
+
+    allowlist = tmp_path / "allow.toml"
+    allowlist.write_text(
+        f'[[allow]]\ntext = "{NAME}"\nreason = "Chair of the board, named on the council\'s website"\n',
+        encoding="utf-8",
+    )
+    site = ScenarioSite(tmp_path / "site")
+    site.write(
+        "guidance/making-a-referral.md",
+        guidance_markdown("Making a referral", f"{FILLER}\n\n{NAME} leads the front door team.\n\n{FILLER}\n"),
+    )
+    start = gate.start_stream
+
+    def start_then_save_the_allowlist(settings, built) -> None:
+        start(settings, built)
+        allowlist.write_text("# The entry was taken out.\n", encoding="utf-8")
+
+    monkeypatch.setattr(gate, "start_stream", start_then_save_the_allowlist)
+    monkeypatch.setattr(gate, "_STREAM_FROM", 0)
+    plugins = ["lscb_content", "lscb_reviews", "lscb_checks"]  # no search fragment to read the page whole
+    built = _build(site, REDACTION_ALLOWLIST=str(allowlist), PLUGINS=plugins)
+    assert _refused_at(built, "PII001", "making-a-referral.md"), built.messages()

@@ -114,18 +114,20 @@ def check_output(output) -> Iterable[Finding]:
         gate = _read(output, ours, Gate(output))
         _read(output, share.take(), gate)
         theirs = share.wait()
-        if theirs is None:  # the worker failed: its files are read here
-            theirs = _answer(_read(output, share.worker_files()))
+        if theirs is None or theirs[2] != gate.inputs:
+            # The worker failed, or read other inputs of the detectors (an
+            # allowlist saved since it started): its files are read here.
+            theirs = _answer(_read(output, share.worker_files(), gate))
     else:
         files = _ordered(output)
         halves = [files[0::2], files[1::2]]
         other = _fork(output, halves[1]) if len(files) >= _FORK_FROM else None
         gate = _read(output, halves[0] if other is not None else files)
-        theirs = other() if other is not None else ({}, b"")
-        if theirs is None:  # the second process failed: read its half here
-            theirs = _answer(_read(output, halves[1]))
+        theirs = other() if other is not None else ({}, b"", gate.inputs)
+        if theirs is None or theirs[2] != gate.inputs:  # read here, as above
+            theirs = _answer(_read(output, halves[1], gate))
     found = gate.findings
-    their_findings, their_clean = theirs
+    their_findings, their_clean, _inputs = theirs
     for key, ranked in their_findings.items():
         if key not in found or ranked < found[key]:
             found[key] = ranked
@@ -155,10 +157,12 @@ def _read(output, files: Iterable[str], gate: Gate | None = None) -> Gate:
     return gate
 
 
-def _answer(gate: Gate) -> tuple[dict, bytes]:
-    """What a second process sends back: its findings, and the blocks it
-    read clean, packed (for published.gate_cache)."""
-    return gate.findings, gate_cache.pack(gate.read_clean_here())
+def _answer(gate: Gate) -> tuple[dict, bytes, bytes]:
+    """What a second process sends back: its findings, the blocks it read
+    clean, packed (for published.gate_cache), and the digest of the inputs
+    of the detectors it read (read_before.inputs_key): the build process
+    takes its answer only under the same."""
+    return gate.findings, gate_cache.pack(gate.read_clean_here()), gate.inputs
 
 
 def start_stream(settings, site) -> None:
