@@ -106,3 +106,25 @@ def test_what_the_file_lists_is_not_read_again_so_the_live_site_never_uses_one(t
     assert _build(site, reads, REDACTION_ALLOWLIST=str(allowlist)).ok
     off = _build(site, reads, REDACTION_ALLOWLIST=str(allowlist), GATE_CACHE=False)
     assert _pii001(off) == [("making-a-referral.md", 7)], off.messages()
+
+
+@pytest.mark.parametrize("way", ["pages read as written", "two halves"])
+def test_the_blocks_kept_are_those_one_process_keeps(tmp_path, reads, monkeypatch, way):
+    """The second processes send back what they read clean, packed as the
+    file holds it: the file is the same whichever way the pages were read."""
+    import lscb_checks.checks.published_text as gate
+    from lscb_checks.published.gate_cache import _entries
+
+    site = _site(tmp_path / "site")
+    site.write("guidance/escalation.md", guidance_markdown("Escalation", "Ask your manager first.\n"))
+    monkeypatch.setattr(gate, "_STREAM_FROM", 10**9)
+    monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
+    assert _build(site, reads).ok
+    (kept,) = _kept(site)
+    alone = set(_entries(kept.read_bytes()))
+    kept.unlink()
+    monkeypatch.setattr(gate, "_STREAM_FROM" if way == "pages read as written" else "_FORK_FROM", 0)
+    assert _build(site, reads).ok
+    (kept,) = _kept(site)
+    assert set(_entries(kept.read_bytes())) == alone
+    assert {scope for _key, scope, _address in alone} >= {"item"}
