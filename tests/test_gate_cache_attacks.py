@@ -116,14 +116,10 @@ def test_a_range_of_birth_dates_is_read_the_same_whatever_the_clock_says(tmp_pat
     assert read_before.clock_day() == dt.date(2026, 11, 23)
 
 
-def test_bodies_read_early_under_an_allowlist_since_changed_are_read_again(tmp_path, monkeypatch):
-    """The early reader reads the allowlist when it starts; an allowlist
-    saved while the build runs (the preview builds on every save) is what
-    the gate reads. A body cleared early under the old entry was skipped by
-    the gate under the new one, and kept on disk under the new key. What the
-    early reader read counts only under the very inputs the gate reads."""
-    from lscb_checks.published import early
-
+def _allowed_name_site(tmp_path: Path) -> tuple[Path, ScenarioSite]:
+    """An allowlist that allows NAME, and a guidance page that names them
+    well inside its body (the same block with the same text beside it on
+    the page as in the body read early)."""
     allowlist = tmp_path / "allow.toml"
     allowlist.write_text(
         f'[[allow]]\ntext = "{NAME}"\nreason = "Chair of the board, named on the council\'s website"\n',
@@ -132,10 +128,20 @@ def test_bodies_read_early_under_an_allowlist_since_changed_are_read_again(tmp_p
     site = ScenarioSite(tmp_path / "site")
     site.write(
         "guidance/making-a-referral.md",
-        # The name's paragraph well inside the body: the same block with the
-        # same text beside it on the page as in the body read early.
         guidance_markdown("Making a referral", f"{FILLER}\n\n{NAME} leads the front door team.\n\n{FILLER}\n"),
     )
+    return allowlist, site
+
+
+def test_bodies_read_early_under_an_allowlist_since_changed_are_read_again(tmp_path, monkeypatch):
+    """The early reader reads the allowlist when it starts; an allowlist
+    saved while the build runs (the preview builds on every save) is what
+    the gate reads. A body cleared early under the old entry was skipped by
+    the gate under the new one, and kept on disk under the new key. What the
+    early reader read counts only under the very inputs the gate reads."""
+    from lscb_checks.published import early
+
+    allowlist, site = _allowed_name_site(tmp_path)
     monkeypatch.setattr(early, "_WAIT_FOR_ALL", True)  # every body read early
     monkeypatch.setattr(early, "_EARLY_FROM", 0)
     finish = early.finish
@@ -163,16 +169,7 @@ def test_pages_read_as_written_under_an_allowlist_since_changed_are_read_again(t
     process reads, and its pages are read again otherwise."""
     import lscb_checks.checks.published_text as gate
 
-    allowlist = tmp_path / "allow.toml"
-    allowlist.write_text(
-        f'[[allow]]\ntext = "{NAME}"\nreason = "Chair of the board, named on the council\'s website"\n',
-        encoding="utf-8",
-    )
-    site = ScenarioSite(tmp_path / "site")
-    site.write(
-        "guidance/making-a-referral.md",
-        guidance_markdown("Making a referral", f"{FILLER}\n\n{NAME} leads the front door team.\n\n{FILLER}\n"),
-    )
+    allowlist, site = _allowed_name_site(tmp_path)
     start = gate.start_stream
 
     def start_then_save_the_allowlist(settings, built) -> None:

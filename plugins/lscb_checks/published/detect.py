@@ -171,14 +171,12 @@ class Runs:
 
 def block_hits(blocks: list[str], context: Context, detectors=DETECTORS):
     """(index of the block, hit, term, the text as found) for each hit of
-    `detectors` in `blocks`, read together as one text (see hits)."""
-    starts: list[int] = []
-    offset = 0
-    for block in blocks:
-        starts.append(offset)
-        offset += len(block) + len(SEPARATOR)
-    ends = [start + len(SEPARATOR) + len(block) for start, block in zip(starts, blocks)]
-    yield from hits(SEPARATOR.join(blocks), starts, ends, context, detectors)
+    `detectors` in `blocks`, read together as one text (every block needed:
+    one run, see Runs)."""
+    every = list(range(len(blocks)))
+    runs = Runs()
+    runs.add(blocks, every, every)
+    yield from runs.hits(context, detectors)
 
 
 def hits(joined: str, starts: list[int], ends: list[int], context: Context, detectors):

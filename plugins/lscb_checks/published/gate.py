@@ -59,13 +59,14 @@ class Gate(Reporting):
         # body (detect.block_keys), for the pages of items of scope "item",
         # if the early reader read the same inputs of the detectors.
         self._clean.update((key, "item", False) for key in early.cleared(self.inputs))
-        # ... and those an earlier build in this process read clean, with
-        # every input of the detectors the same (published.read_before).
+        # ... and those an earlier build read clean (in this process, or kept
+        # on disk), with every input of the detectors the same
+        # (published.read_before, published.gate_cache).
+        self._clean.update(read_before.cleared(self.inputs, self.site.settings))
         # On a file of no item: the reviews it shows (shown_reviews), whose
         # pseudonyms and credits are accepted there, and no other review's.
         self._review_pages = shown_reviews.review_pages(self.redaction.reviews)
         self._narrowed: dict[tuple, tuple] = {}  # paths of the reviews shown -> (their Redaction, the scope)
-        self._clean.update(read_before.cleared(self.inputs, self.site.settings))
         # Every block this gate looked up (its key, scope and kind of
         # reading): what it read clean of them is what the next build
         # needs (published.gate_cache), not every block kept before.

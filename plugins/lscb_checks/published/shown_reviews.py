@@ -66,7 +66,7 @@ def shown(output, rel: str, texts, pages: dict[str, object]) -> tuple:
     addresses = [
         text.text
         for text in texts
-        if (text.channel.endswith(" address") and not text.detect) or "/" in text.text[:200] and len(text.text) < 2000
+        if (text.channel.endswith(" address") and not text.detect) or ("/" in text.text[:200] and len(text.text) < 2000)
     ]
     linked = linked_pages(output, rel, addresses)
     return tuple(review for page, review in pages.items() if page in linked)
