@@ -25,7 +25,7 @@ from pathlib import Path
 from lscb_core.build_state import build_state
 from lscb_core.findings import display_path
 
-from .fragments import read_index
+from .fragments import each_fragment
 
 log = logging.getLogger(__name__)
 
@@ -125,15 +125,16 @@ def _source_of(url: str, settings) -> str:
 def check_index(root: Path, settings) -> int:
     """Every page in the index must be a published item; returns how many."""
     allowed = published_urls(settings)
-    indexed = read_index(root / BUNDLE)
-    for fragment in indexed:
+    count = 0
+    for fragment in each_fragment(root / BUNDLE):
+        count += 1
         if fragment.url not in allowed:
             raise SearchIndexFailed(
                 _source_of(fragment.url, settings),
                 f"search index holds {fragment.url}, which is not published",
                 "remove data-pagefind-body from the page; only the theme marks pages for search",
             )
-    return len(indexed)
+    return count
 
 
 def build_index(pelican) -> None:
