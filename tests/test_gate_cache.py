@@ -113,7 +113,7 @@ def test_the_blocks_kept_are_those_one_process_keeps(tmp_path, reads, monkeypatc
     """The second processes send back what they read clean, packed as the
     file holds it: the file is the same whichever way the pages were read."""
     import lscb_checks.checks.published_text as gate
-    from lscb_checks.published.gate_cache import _entries
+    from lscb_checks.published.gate_cache import _blocks
 
     site = _site(tmp_path / "site")
     site.write("guidance/escalation.md", guidance_markdown("Escalation", "Ask your manager first.\n"))
@@ -121,10 +121,10 @@ def test_the_blocks_kept_are_those_one_process_keeps(tmp_path, reads, monkeypatc
     monkeypatch.setattr(gate, "_FORK_FROM", 10**9)
     assert _build(site, reads).ok
     (kept,) = _kept(site)
-    alone = set(_entries(kept.read_bytes()))
+    alone = set(_blocks(kept.read_bytes()))
     kept.unlink()
     monkeypatch.setattr(gate, "_STREAM_FROM" if way == "pages read as written" else "_FORK_FROM", 0)
     assert _build(site, reads).ok
     (kept,) = _kept(site)
-    assert set(_entries(kept.read_bytes())) == alone
+    assert set(_blocks(kept.read_bytes())) == alone
     assert {scope for _key, scope, _address in alone} >= {"item"}

@@ -40,6 +40,7 @@ from lscb_core.findings import Finding, display_path
 from ..forking import fork_call
 from ..output import Output, Page, items_by_save_as
 from ..published import detect, early, gate_cache, read_before, stream
+from ..published.blocks import Blocks
 from ..published.files import MARKUP_SUFFIXES, class_texts, path_texts, read_file, read_page
 from ..published.gate import Gate, item_of, known_findings
 from ..published.theme_classes import theme_classes
@@ -133,8 +134,8 @@ def check_output(output) -> Iterable[Finding]:
             found[key] = ranked
     # Every file was read: what was read clean is kept for the next build
     # (published.gate_cache), with the bodies the early reader read clean.
-    early_clean = ((key, "item", False) for key in early.cleared(gate.inputs))
-    parts = (gate_cache.pack(gate.read_clean_here()), their_clean, gate_cache.pack(early_clean))
+    early_clean = Blocks.of(early.cleared(gate.inputs), "item")
+    parts = (gate_cache.pack(*gate.read_clean_here(), early_clean), their_clean)
     gate_cache.save(output.site.settings, gate.inputs, parts)
     # What the source checks reported (and what was waived there) is not
     # reported again: judged here, with every finding reported so far (a
@@ -153,7 +154,7 @@ def _read(output, files: Iterable[str], gate: Gate | None = None) -> Gate:
     for rel in files:
         published = read_file(output.root, rel, output.site.content_path, theme)
         gate.read(rel, path_texts(rel) + published.texts)
-    read_before.keep(gate.inputs, gate.read_clean())
+    read_before.keep(gate.inputs, *gate.read_clean_here())
     return gate
 
 
@@ -162,7 +163,7 @@ def _answer(gate: Gate) -> tuple[dict, bytes, bytes]:
     clean, packed (for published.gate_cache), and the digest of the inputs
     of the detectors it read (read_before.inputs_key): the build process
     takes its answer only under the same."""
-    return gate.findings, gate_cache.pack(gate.read_clean_here()), gate.inputs
+    return gate.findings, gate_cache.pack(*gate.read_clean_here()), gate.inputs
 
 
 def start_stream(settings, site) -> None:

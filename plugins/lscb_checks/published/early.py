@@ -217,7 +217,7 @@ def _start_worker(settings) -> None:
     from .gate_cache import load
 
     _set_up(settings)
-    _known = frozenset(key for key, scope, address in load(settings, _inputs) if scope == "item" and not address)
+    _known = load(settings, _inputs).keys("item", False)
 
 
 def _clean_bodies(bodies: list[str]) -> tuple[bytes, list[bytes]]:

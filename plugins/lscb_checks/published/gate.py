@@ -17,6 +17,7 @@ from ..redaction import redaction
 from ..review_scan import Context
 from ..text.forenames import forenames
 from . import detect, early, read_before, shown_reviews
+from .blocks import Blocks
 from .files import Text
 from .reporting import Reporting
 
@@ -50,27 +51,29 @@ class Gate(Reporting):
         # key -> (0 when found on the page of the item that wrote it, else 1;
         # the output file; the finding): the best place is kept.
         self.findings: dict[tuple, tuple[int, str, Finding]] = {}
-        # Blocks of text already read without a finding, by scope and by
+        # Blocks of text this gate read without a finding, by scope and by
         # detectors: the theme repeats its header, menus and footer on every page.
-        self._clean: set[tuple[bytes, str | None, bool]] = set()
+        self._clean = Blocks()
         self.inputs = read_before.inputs_key(self.site, self.redaction, self.forenames)
-        # ... and the blocks of items' bodies read while Pelican read the
-        # Markdown (published.early), each with the text beside it in the
-        # body (detect.block_keys), for the pages of items of scope "item",
-        # if the early reader read the same inputs of the detectors.
-        self._clean.update((key, "item", False) for key in early.cleared(self.inputs))
-        # ... and those an earlier build read clean (in this process, or kept
-        # on disk), with every input of the detectors the same
-        # (published.read_before, published.gate_cache).
-        self._clean.update(read_before.cleared(self.inputs, self.site.settings))
+        # Blocks read clean before this gate, which it skips: those of items'
+        # bodies read while Pelican read the Markdown (published.early), each
+        # with the text beside it in the body (detect.block_keys), for the
+        # pages of items of scope "item", if the early reader read the same
+        # inputs of the detectors; and those an earlier build read clean (in
+        # this process, or kept on disk), with every input of the detectors
+        # the same (published.read_before, published.gate_cache). Neither is
+        # changed or copied here.
+        self._before = (
+            Blocks.of(early.cleared(self.inputs), "item"),
+            read_before.cleared(self.inputs, self.site.settings),
+        )
+        # Those of them this gate looked up: with what it read clean, what
+        # the next build needs (published.gate_cache), not every block kept before.
+        self._reused = Blocks()
         # On a file of no item: the reviews it shows (shown_reviews), whose
         # pseudonyms and credits are accepted there, and no other review's.
         self._review_pages = shown_reviews.review_pages(self.redaction.reviews)
         self._narrowed: dict[tuple, tuple] = {}  # paths of the reviews shown -> (their Redaction, the scope)
-        # Every block this gate looked up (its key, scope and kind of
-        # reading): what it read clean of them is what the next build
-        # needs (published.gate_cache), not every block kept before.
-        self._seen: set[tuple[bytes, str, bool]] = set()
         self._scopes: dict[str, str] = {}  # item path -> its scope
         self._compared: set[str] = set()  # texts already compared with the registers
         # Texts (as the file gives them) each block of which had been read
@@ -84,14 +87,21 @@ class Gate(Reporting):
         self._known = known_findings(self.site.settings)
         self._sources: dict[str, tuple] = {}  # item path -> its text prepared for _places
 
-    def read_clean_here(self) -> set[tuple]:
-        """The blocks this gate looked up and knows clean (read clean now or
-        before): what a build keeps on disk for the next."""
-        return self._clean & self._seen
+    def read_clean_here(self) -> tuple[Blocks, Blocks]:
+        """The blocks this gate looked up and knows clean, read clean now or
+        before (in two parts, not joined: at 1,000 pages a copy of them
+        took some 10 MB): what the next build needs."""
+        return self._clean, self._reused
 
-    def read_clean(self) -> set[tuple]:
-        """The blocks read to the end without a finding (with their scope)."""
-        return self._clean
+    def _known_clean(self, key: bytes, scope: str, addresses: bool) -> bool:
+        """Whether a block was read clean, by this gate or before it."""
+        if self._clean.has(key, scope, addresses):
+            return True
+        for before in self._before:
+            if before.has(key, scope, addresses):
+                self._reused.add(key, scope, addresses)
+                return True
+        return False
 
     def _scope(self, item, rel: str, texts: list[Text]):
         """The scope of the file's blocks, and the Redaction its detectors
@@ -171,23 +181,21 @@ class Gate(Reporting):
             # detectors read (detect.hits): a paragraph of zero-width spaces
             # is nothing to them, and took up a key's whole reach.
             shown = clean(text.text).text
-            alone = (detect.key_digest("", shown, ""), scope, addresses)
-            if alone in self._clean:
+            alone = detect.key_digest("", shown, "")
+            if self._known_clean(alone, scope, addresses):
                 # One block, already read alone: the theme's pieces on every page.
                 # Settled only if read before this file: a block this file
                 # reads for the first time (the same link title twice) may
                 # yet give a finding, waived on this page's line only.
-                self._seen.add(alone)
-                if alone[0] not in added:
+                if alone not in added:
                     settled.add(text.text)
                 continue
             blocks = detect.text_blocks(shown)
             keys = detect.block_keys(blocks)
-            self._seen.update((key, scope, addresses) for key in keys)
             needed = []
             for index, key in enumerate(keys):
-                if (key, scope, addresses) not in self._clean:
-                    self._clean.add((key, scope, addresses))  # taken back below if it gives a finding
+                if not self._known_clean(key, scope, addresses):
+                    self._clean.add(key, scope, addresses)  # taken back below if it gives a finding
                     added.add(key)
                     needed.append(index)
             if not needed:
@@ -200,5 +208,5 @@ class Gate(Reporting):
         context = Context(item, redaction_, self.forenames)
         detectors = detect.ADDRESS_DETECTORS if addresses else detect.DETECTORS
         for (text, key), hit, term, written in runs.hits(context, detectors):
-            self._clean.discard((key, scope, addresses))
+            self._clean.discard(key, scope, addresses)
             self._report(hit.rule, rel, item, text, term, hit.what, hit.hint, written=written)

@@ -31,9 +31,10 @@ import logging
 import os
 import struct
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+
+from .blocks import Blocks
 
 log = logging.getLogger(__name__)
 
@@ -51,30 +52,30 @@ def folder(settings) -> Path | None:
     return Path(output).resolve().parent / FOLDER
 
 
-def load(settings, inputs: bytes) -> frozenset:
-    """The blocks kept under these inputs: (key, scope, address) each."""
+def load(settings, inputs: bytes) -> Blocks:
+    """The blocks kept under these inputs."""
     where = folder(settings)
     if where is None:
-        return frozenset()
+        return Blocks()
     try:
         data = (where / inputs.hex()).read_bytes()
     except FileNotFoundError:
-        return frozenset()
+        return Blocks()
     except OSError as error:
         log.info("gate cache: %s could not be read (%s); reading every block", where, error)
-        return frozenset()
+        return Blocks()
     try:
-        return frozenset(_entries(data))
+        return _blocks(data)
     except (ValueError, struct.error, UnicodeDecodeError) as error:
         log.info("gate cache: %s is damaged (%s); reading every block", where, error)
-        return frozenset()
+        return Blocks()
 
 
-def _entries(data: bytes) -> Iterable[tuple[bytes, str, bool]]:
+def _blocks(data: bytes) -> Blocks:
     if not data.startswith(_MAGIC):
         raise ValueError("not a gate cache")
     at = len(_MAGIC)
-    found = []
+    groups: dict[tuple[str, bool], set[bytes]] = {}
     while at < len(data):
         length, address, count = _HEAD.unpack_from(data, at)
         at += _HEAD.size
@@ -83,23 +84,23 @@ def _entries(data: bytes) -> Iterable[tuple[bytes, str, bool]]:
         end = at + count * _KEY
         if end > len(data) or address > 1:
             raise ValueError("cut short")
-        found.extend((data[i : i + _KEY], scope, bool(address)) for i in range(at, end, _KEY))
+        groups.setdefault((scope, bool(address)), set()).update(data[i : i + _KEY] for i in range(at, end, _KEY))
         at = end
-    return found
+    return Blocks(groups)
 
 
-def pack(blocks: Iterable[tuple[bytes, str, bool]]) -> bytes:
-    """Blocks as the file writes them (a second process sends its blocks so:
-    a few bytes each, where a set of tuples takes about 140)."""
-    grouped: dict[tuple[str, bool], list[bytes]] = defaultdict(list)
-    for key, scope, address in blocks:
-        if len(key) == _KEY and scope is not None:
-            grouped[(scope, address)].append(key)
-    parts = []
-    for (scope, address), keys in sorted(grouped.items()):
+def pack(*parts: Blocks) -> bytes:
+    """The blocks of every part, as the file writes them (a second process
+    sends its blocks so). One group is joined at a time."""
+    groups = sorted({group for part in parts for group in part.groups})
+    packed = []
+    for scope, address in groups:
+        keys = sorted({key for part in parts for key in part.groups.get((scope, address), ()) if len(key) == _KEY})
+        if scope is None or not keys:
+            continue
         name = scope.encode("utf-8", "surrogatepass")
-        parts += [_HEAD.pack(len(name), int(address), len(keys)), name, b"".join(sorted(keys))]
-    return b"".join(parts)
+        packed += [_HEAD.pack(len(name), int(address), len(keys)), name, b"".join(keys)]
+    return b"".join(packed)
 
 
 def save(settings, inputs: bytes, packed: Iterable[bytes]) -> None:

@@ -53,11 +53,12 @@ from pathlib import Path
 from lscb_core.dates import today
 
 from . import gate_cache
+from .blocks import Blocks
 
 _PLUGINS = Path(__file__).resolve().parents[2]
 _KEEP = 4  # sets of inputs kept (a test run builds many small sites)
 _MOST = 400_000  # blocks kept for one set of inputs (about 60 MB)
-_kept: OrderedDict[bytes, frozenset] = OrderedDict()
+_kept: OrderedDict[bytes, Blocks] = OrderedDict()  # never changed once kept
 _SECRET = ("LSCB_REDACTION_KEY",)  # the registers' key: not an input of the detectors
 # The build's own record (its findings and timings so far, lscb_core.build_state):
 # written during the build, read by no detector.
@@ -178,26 +179,31 @@ def inputs_key(site, redaction, forenames) -> bytes:
     return digest.digest()
 
 
-def cleared(key: bytes, settings=None) -> frozenset:
+def cleared(key: bytes, settings=None) -> Blocks:
     """The blocks read clean by an earlier build with these inputs: in this
     process, or (given the settings) one whose blocks were kept on disk
-    (published.gate_cache)."""
+    (published.gate_cache). Not to be changed: it is kept."""
     if key in _kept:
         _kept.move_to_end(key)
         return _kept[key]
-    found = gate_cache.load(settings, key) if settings is not None else frozenset()
+    found = gate_cache.load(settings, key) if settings is not None else Blocks()
     if found:
-        keep(key, found)
+        _kept[key] = found
+        _forget_oldest()
     return found
 
 
-def keep(key: bytes, blocks) -> None:
-    """Keep the blocks a gate read clean, with those kept before (those of
-    this gate alone once there are more than _MOST: a long preview session
-    keeps every version of the page being edited)."""
+def keep(key: bytes, *parts: Blocks) -> None:
+    """Keep the blocks a gate read clean (in parts), with those kept before
+    (those of this gate alone once there are more than _MOST: a long
+    preview session keeps every version of the page being edited)."""
     before = cleared(key)
-    _kept[key] = frozenset(blocks) if len(before) > _MOST else before | frozenset(blocks)
+    _kept[key] = Blocks.union(*parts) if len(before) > _MOST else Blocks.union(before, *parts)
     _kept.move_to_end(key)
+    _forget_oldest()
+
+
+def _forget_oldest() -> None:
     while len(_kept) > _KEEP:
         _kept.popitem(last=False)
 
