@@ -15,6 +15,9 @@ _ADDRESS_GAPS = re.compile(r"[-_.+~/=&?#:;,@]+|%20")
 # Words run together with capitals: ZebedeeQuinlan.png (not McDonald).
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+# A host a website can have: labels of letters, digits, - and _ (in any
+# script) between dots, or an IP address in brackets, and a port.
+_HOST = re.compile(r"(?:\[[0-9A-Fa-f:.]*\]|[\w-]+(?:\.[\w-]+)*\.?)(?::\d*)?")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -24,10 +27,13 @@ def address_words(address: str) -> str:
     reads `documents Zebedee Quinlan`, `ZebedeeQuinlan.png` `Zebedee Quinlan`.
     The host of an absolute address is left out (it names a website); a
     user name and password before it (`https://zebedee.quinlan@host/`) are
-    not a website's name, and are read."""
+    not a website's name, and are read, as is a host no website can have
+    (`https://Zebedee Quinlan`, `https://Zebedee%20Quinlan/`)."""
     parts = urlsplit(address.strip())
     path = unquote(parts.path)
-    user = parts.netloc.rpartition("@")[0]
+    user, _at, host = parts.netloc.rpartition("@")
+    if host and not _HOST.fullmatch(host):
+        user = f"{user} {host}"
     segments = [_SUFFIX.sub("", segment) for segment in path.split("/")]
     # A query's values are read together, in order (`?first=Zebedee&last=
     # Quinlan` is "Zebedee Quinlan"); its keys are a program's words, each
