@@ -20,6 +20,7 @@ from . import detect, early, read_before, shown_reviews
 from .blocks import Blocks
 from .files import Text
 from .reporting import Reporting
+from .untouched import Bare
 
 _REGISTER_DOCS = "see docs/publishing-reviews.md"
 
@@ -86,12 +87,31 @@ class Gate(Reporting):
         # (judged once more in check_output, with every finding by then).
         self._known = known_findings(self.site.settings)
         self._sources: dict[str, tuple] = {}  # item path -> its text prepared for _places
+        self._bare = Bare(self.redaction)
 
     def read_clean_here(self) -> tuple[Blocks, Blocks]:
         """The blocks this gate looked up and knows clean, read clean now or
         before (in two parts, not joined: at 1,000 pages a copy of them
         took some 10 MB): what the next build needs."""
         return self._clean, self._reused
+
+    def _read_bare(self, shared: list, bare: tuple, redaction_, detectors, addresses: bool) -> list:
+        """Read the blocks of `shared` as the bare item; those with a finding
+        are taken back and returned, (text, blocks, keys, indexes) each."""
+        bare_item, bare_scope = bare
+        runs = detect.Runs()
+        for position, (_text, blocks, _keys, needed) in enumerate(shared):
+            runs.add(blocks, needed, [(position, index) for index in needed])
+        found: dict[int, set[int]] = {}
+        for (position, index), *_hit in runs.hits(Context(bare_item, redaction_, self.forenames), detectors):
+            found.setdefault(position, set()).add(index)
+        again = []
+        for position, indexes in found.items():
+            text, blocks, keys, _needed = shared[position]
+            for index in indexes:
+                self._clean.discard(keys[index], bare_scope, addresses)
+            again.append((text, blocks, keys, sorted(indexes)))
+        return again
 
     def _known_clean(self, key: bytes, scope: str, addresses: bool) -> bool:
         """Whether a block was read clean, by this gate or before it."""
@@ -171,7 +191,13 @@ class Gate(Reporting):
         the page, the runs joined by detect.BARRIER (no detector reads across
         one), so that each detector runs once per file."""
         redaction_, scope = where
-        runs = detect.Runs()
+        detectors = detect.ADDRESS_DETECTORS if addresses else detect.DETECTORS
+        # An item read in a scope of its own (a review): a text its declared
+        # people cannot touch is read as for an item of its type that
+        # declares nobody, once for all such items (published.untouched).
+        bare = self._bare.of(item)
+        runs = detect.Runs()  # read in the item's own scope
+        shared = []  # (text, its blocks, their keys, the indexes) read as the bare item first
         added: set[bytes] = set()  # keys first read in this file
         settled = self._settled.setdefault((scope, addresses), set())
         for text in texts:
@@ -181,8 +207,10 @@ class Gate(Reporting):
             # detectors read (detect.hits): a paragraph of zero-width spaces
             # is nothing to them, and took up a key's whole reach.
             shown = clean(text.text).text
+            free = bare is not None and self._bare.untouched(item, shown)
+            scopes = (scope, bare[1]) if free else (scope,)
             alone = detect.key_digest("", shown, "")
-            if self._known_clean(alone, scope, addresses):
+            if any(self._known_clean(alone, each, addresses) for each in scopes):
                 # One block, already read alone: the theme's pieces on every page.
                 # Settled only if read before this file: a block this file
                 # reads for the first time (the same link title twice) may
@@ -194,8 +222,9 @@ class Gate(Reporting):
             keys = detect.block_keys(blocks)
             needed = []
             for index, key in enumerate(keys):
-                if not self._known_clean(key, scope, addresses):
-                    self._clean.add(key, scope, addresses)  # taken back below if it gives a finding
+                if not any(self._known_clean(key, each, addresses) for each in scopes):
+                    # Taken back below if it gives a finding.
+                    self._clean.add(key, scopes[-1], addresses)
                     added.add(key)
                     needed.append(index)
             if not needed:
@@ -204,9 +233,19 @@ class Gate(Reporting):
                 if added.isdisjoint(keys):
                     settled.add(text.text)
                 continue
-            runs.add(blocks, needed, [(text, keys[index]) for index in needed])
+            if free:
+                shared.append((text, blocks, keys, needed))
+            else:
+                runs.add(blocks, needed, [(text, keys[index]) for index in needed])
+        if shared:
+            # What gives a finding as the bare item is read again as this
+            # item, whose declarations may take the finding away.
+            again = self._read_bare(shared, bare, redaction_, detectors, addresses)
+            for text, blocks, keys, indexes in again:
+                for index in indexes:
+                    self._clean.add(keys[index], scope, addresses)
+                runs.add(blocks, indexes, [(text, keys[index]) for index in indexes])
         context = Context(item, redaction_, self.forenames)
-        detectors = detect.ADDRESS_DETECTORS if addresses else detect.DETECTORS
         for (text, key), hit, term, written in runs.hits(context, detectors):
             self._clean.discard(key, scope, addresses)
             self._report(hit.rule, rel, item, text, term, hit.what, hit.hint, written=written)

@@ -92,11 +92,11 @@ def _blocks(data: bytes) -> Blocks:
 def pack(*parts: Blocks) -> bytes:
     """The blocks of every part, as the file writes them (a second process
     sends its blocks so). One group is joined at a time."""
-    groups = sorted({group for part in parts for group in part.groups})
+    groups = sorted({group for part in parts for group in part.groups if group[0] is not None})
     packed = []
     for scope, address in groups:
         keys = sorted({key for part in parts for key in part.groups.get((scope, address), ()) if len(key) == _KEY})
-        if scope is None or not keys:
+        if not keys:
             continue
         name = scope.encode("utf-8", "surrogatepass")
         packed += [_HEAD.pack(len(name), int(address), len(keys)), name, b"".join(keys)]
