@@ -71,6 +71,7 @@ class Gate(Reporting):
         # Those of them this gate looked up: with what it read clean, what
         # the next build needs (published.gate_cache), not every block kept before.
         self._reused = Blocks()
+        self._groups: dict[tuple, tuple] = {}  # (scope, as an address) -> its sets (_sets)
         # On a file of no item: the reviews it shows (shown_reviews), whose
         # pseudonyms and credits are accepted there, and no other review's.
         self._review_pages = shown_reviews.review_pages(self.redaction.reviews)
@@ -113,14 +114,28 @@ class Gate(Reporting):
             again.append((text, blocks, keys, sorted(indexes)))
         return again
 
-    def _known_clean(self, key: bytes, scope: str, addresses: bool) -> bool:
-        """Whether a block was read clean, by this gate or before it."""
-        if self._clean.has(key, scope, addresses):
-            return True
-        for before in self._before:
-            if before.has(key, scope, addresses):
-                self._reused.add(key, scope, addresses)
+    def _sets(self, scope: str, addresses: bool) -> tuple:
+        """One group's sets, looked up once per gate: (what this gate read
+        clean, what was read clean before it, what of that it looked up)."""
+        group = (scope, addresses)
+        found = self._groups.get(group)
+        if found is None:
+            own = self._clean.groups.setdefault(group, set())
+            before = tuple(keys for blocks in self._before if (keys := blocks.groups.get(group)))
+            found = self._groups[group] = (own, before, self._reused.groups.setdefault(group, set()))
+        return found
+
+    @staticmethod
+    def _known_clean(key: bytes, groups: list[tuple]) -> bool:
+        """Whether a block was read clean in one of the groups (_sets), by
+        this gate or before it."""
+        for own, before, reused in groups:
+            if key in own:
                 return True
+            for keys in before:
+                if key in keys:
+                    reused.add(key)
+                    return True
         return False
 
     def _scope(self, item, rel: str, texts: list[Text]):
@@ -196,6 +211,8 @@ class Gate(Reporting):
         # people cannot touch is read as for an item of its type that
         # declares nobody, once for all such items (published.untouched).
         bare = self._bare.of(item)
+        own = [self._sets(scope, addresses)]
+        both = own + [self._sets(bare[1], addresses)] if bare is not None else own
         runs = detect.Runs()  # read in the item's own scope
         shared = []  # (text, its blocks, their keys, the indexes) read as the bare item first
         added: set[bytes] = set()  # keys first read in this file
@@ -208,9 +225,9 @@ class Gate(Reporting):
             # is nothing to them, and took up a key's whole reach.
             shown = clean(text.text).text
             free = bare is not None and self._bare.untouched(item, shown)
-            scopes = (scope, bare[1]) if free else (scope,)
+            groups = both if free else own
             alone = detect.key_digest("", shown, "")
-            if any(self._known_clean(alone, each, addresses) for each in scopes):
+            if self._known_clean(alone, groups):
                 # One block, already read alone: the theme's pieces on every page.
                 # Settled only if read before this file: a block this file
                 # reads for the first time (the same link title twice) may
@@ -222,9 +239,9 @@ class Gate(Reporting):
             keys = detect.block_keys(blocks)
             needed = []
             for index, key in enumerate(keys):
-                if not any(self._known_clean(key, each, addresses) for each in scopes):
+                if not self._known_clean(key, groups):
                     # Taken back below if it gives a finding.
-                    self._clean.add(key, scopes[-1], addresses)
+                    groups[-1][0].add(key)
                     added.add(key)
                     needed.append(index)
             if not needed:
