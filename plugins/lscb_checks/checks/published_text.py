@@ -137,6 +137,9 @@ def check_output(output) -> Iterable[Finding]:
     early_clean = Blocks.of(early.cleared(gate.inputs), "item")
     parts = (gate_cache.pack(*gate.read_clean_here(), early_clean), their_clean)
     gate_cache.save(output.site.settings, gate.inputs, parts)
+    # ... and in memory, for the next build in this process (once, here: a
+    # second process's memory goes with it).
+    read_before.keep(gate.inputs, *gate.read_clean_here(), early_clean)
     # What the source checks reported (and what was waived there) is not
     # reported again: judged here, with every finding reported so far (a
     # worker forked earlier knew only those of the source checks).
@@ -154,7 +157,6 @@ def _read(output, files: Iterable[str], gate: Gate | None = None) -> Gate:
     for rel in files:
         published = read_file(output.root, rel, output.site.content_path, theme)
         gate.read(rel, path_texts(rel) + published.texts)
-    read_before.keep(gate.inputs, *gate.read_clean_here())
     return gate
 
 
