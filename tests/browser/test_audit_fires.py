@@ -128,6 +128,15 @@ def test_the_reflow_check_notices_sideways_scrolling_clipping_and_overlap(browse
     assert any(kind == "text overlaps other text" for kind, _ in kinds)
 
 
+def test_the_reflow_check_notices_a_heading_word_broken_across_lines(browser, broken_copy):
+    with broken_copy() as (folder, url):
+        _add_css(folder, "h1.page-title { font-size: 3rem !important; }")
+        context, page = _open(browser, url + GUIDANCE, "large-text", 320)
+        problems = [p for p in reflow_problems(page, GUIDANCE) if p.check == "word broken across lines"]
+        context.close()
+    assert problems and all(p.element.endswith("h1.page-title") for p in problems)
+
+
 def test_the_scaling_check_notices_text_fixed_in_pixels(browser, broken_copy):
     with broken_copy() as (folder, url):
         _add_css(folder, ".lede { font-size: 19px !important; }")

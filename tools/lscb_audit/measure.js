@@ -134,7 +134,7 @@
   function rootFontSize() { return parseFloat(getComputedStyle(document.documentElement).fontSize); }
 
   /* Horizontal scrolling, text cut off by its box, and text drawn over other text. */
-  function reflow() {
+  function reflow(words) {
     var problems = [];
     var doc = document.documentElement;
     if (doc.scrollWidth > doc.clientWidth + 1) {
@@ -191,7 +191,40 @@
         }
       }
     }
+    if (words !== false) { brokenWords().forEach(function (item) { problems.push(item); }); }
     return problems;
+  }
+
+  /* A heading's word drawn over two lines ("safeguardin" / "g"): the
+     browser breaks a word only when it is wider than the line, which large
+     text on a narrow phone makes likely for a heading. A word here is a run
+     of letters between spaces or hyphens (a line may end after a hyphen), of
+     at most 16 letters (a longer one may have to break). */
+  function brokenWords() {
+    var found = [];
+    document.querySelectorAll("h1, h2, h3, h4").forEach(function (heading) {
+      if (!visible(heading)) { return; }
+      var walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        var pattern = /[^\s\-\u2010-\u2015\/]+/g, match;
+        while ((match = pattern.exec(node.nodeValue))) {
+          if (match[0].length < 2 || match[0].length > 16) { continue; }
+          var range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          var tops = {};
+          Array.prototype.forEach.call(range.getClientRects(), function (r) {
+            if (r.width > 0) { tops[Math.round(r.top)] = true; }
+          });
+          if (Object.keys(tops).length > 1) {
+            found.push({ kind: "word broken across lines", element: selector(heading),
+                         detail: "'" + match[0] + "' at " + Math.round(parseFloat(getComputedStyle(heading).fontSize)) +
+                                 " px in a " + Math.round(heading.clientWidth) + " px heading" });
+          }
+        }
+      }
+    });
+    return found;
   }
 
   /* What shows that the focused element has focus. */
