@@ -114,6 +114,8 @@ _ODD_CASES = "\u017f \u212a \u0130 \u0131 \u017fTUFF MıLL KILN-x OAſT e-FARM �
     [
         (home_addresses.HOUSE_NAME_KINDS, r"[\w'’-]", r"(?![\w-]|['’][A-Za-z])"),
         ("Kiln|Oast|Silo|Stile|Inn|Is", r"[\w-]", r"\b"),
+        (pii_dob.WAS_BORN, r"\w", r"\b"),
+        (pii_dob.HEADING_WORDS, r"\S", r"(?:\s|$)"),
     ],
 )
 def test_any_case_words_finds_what_the_plain_pattern_finds(words, not_after, end):

@@ -10,6 +10,7 @@ from lscb_core.text.normalise import normalise
 from ..review_scan import Context, Hit, scan
 from ..text.birth_cohort import cohort
 from ..text.born_words import births
+from ..text.near import any_case_words
 from ..text.rows import Row, rows
 
 _MONTH = (
@@ -77,7 +78,9 @@ _BETWEEN = r"[^.!?]{0,60}?"
 _DOB = re.compile(rf"{_TRIGGER}(?P<between>{_BETWEEN})(?P<date>{_DATE})")
 # "On 3 May 2015 Sibling 2 was born.": tried just before each "was born".
 _DOB_BEFORE = re.compile(rf"(?<![\w/])(?P<date>{_DATE})(?P<between>{_BETWEEN})(?i:\bwas\s+born)$")
-_WAS_BORN = re.compile(r"(?i)\bwas\s+born\b")
+# (?i)\bwas\s+born\b, in the form the engine finds fast (near.any_case_words).
+WAS_BORN = r"was\s+born"
+_WAS_BORN = any_case_words(WAS_BORN, r"\w", r"\b")
 _WORDS = re.compile(r"[^\W\d_]+")
 # Words that start another clause: the date after them is about something else.
 _CLAUSE = re.compile(
@@ -304,7 +307,10 @@ def _line_dates(row: Row, declared: frozenset[str], under_birth_heading: bool):
 
 # A line of column headings over a table in plain text (a PDF's text layer):
 # short, no date, and one heading says the dates are dates of birth.
-_HEADINGS_LINE = re.compile(r"(?i)(?:^|\s)(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|born)(?:\s|$)")
+# Found as (?:^|\s) before the heading would find it: after white space or at
+# the start (tests/test_near.py compares the fast form with the plain one).
+HEADING_WORDS = r"d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|born"
+_HEADINGS_LINE = any_case_words(HEADING_WORDS, r"\S", r"(?:\s|$)")
 
 
 def _row_dates(text: str, declared: frozenset[str]):
