@@ -22,6 +22,8 @@ import re
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from lscb_core import sources
+
 from . import markdown_cache
 from .markdown_ext import LscbExtension
 from .types import STATUSES, type_for_path
@@ -57,6 +59,7 @@ class LscbMarkdownReader(MarkdownReader):
         build when the file's bytes are the same (markdown_cache)."""
         with open(source_path, "rb") as file:
             data = file.read()
+        sources.read_by_pelican(source_path, data)  # what the checks read of it
         converted = markdown_cache.converted(self.settings, source_path, data, self._convert_file)
         return self._finish(*converted)
 

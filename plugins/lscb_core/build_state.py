@@ -95,6 +95,9 @@ class NoBuildState(RuntimeError):
 
 def begin(pelican) -> BuildState:
     """Pelican's `initialized`: a fresh state for the build that starts."""
+    from . import sources
+
+    sources.new_build()  # the files as the last build's reader read them
     state = BuildState()
     pelican.settings[STATE_KEY] = state
     return state

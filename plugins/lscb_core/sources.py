@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -124,6 +125,30 @@ def _read(path: str, mtime_ns: int, size: int, ctime_ns: int, inode: int) -> Sou
         return parse(path, handle.read())
 
 
+# The bytes of each Markdown file as Pelican's reader read it in this build
+# (lscb_content.reader), parsed when a check first asks: the checks judge the
+# text Pelican rendered, even if the file is saved again while the build
+# runs, and the file is read once. Emptied when a build begins
+# (lscb_core.build_state.begin).
+_AS_READ: dict[str, bytes | SourceFile] = {}
+
+
+def read_by_pelican(path: str, data: bytes) -> None:
+    """The bytes of the file at `path`, as Pelican's reader just read them."""
+    _AS_READ[os.path.abspath(path)] = data
+
+
+def new_build() -> None:
+    _AS_READ.clear()
+
+
+def _decoded(data: bytes) -> str:
+    """The bytes as `open(path, encoding="utf-8", errors="replace").read()`
+    gives them (universal newlines, a byte order mark kept), as _read reads
+    a file."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace").read()
+
+
 # Sources that are not files: an earlier version of a guidance page, read from
 # the repository's history (lscb_content.earlier_versions), under a path of
 # its own beside the page's file. Kept for one build (forget()).
@@ -141,15 +166,22 @@ def forget() -> None:
 
 
 def source_file(path: str) -> SourceFile:
-    """The parsed source; cached until the file changes on disk. The time of
+    """The parsed source: as Pelican's reader read it in this build, if it
+    did (_AS_READ); else read from disk, cached until the file changes. The time of
     the last change to the file's inode is part of the key: a file whose
     modification time was put back (a copy that keeps it, `touch -r`) after
     an edit that kept its size is read again, not taken from an earlier
     build of this process (whose checks would read the old Pseudonyms and
     Credits)."""
-    remembered = _REMEMBERED.get(os.path.abspath(path))
+    key = os.path.abspath(path)
+    remembered = _REMEMBERED.get(key)
     if remembered is not None:
         return remembered
+    as_read = _AS_READ.get(key)
+    if as_read is not None:
+        if isinstance(as_read, bytes):
+            as_read = _AS_READ[key] = parse(key, _decoded(as_read))
+        return as_read
     stat = os.stat(path)
     return _read(os.path.abspath(path), stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns, stat.st_ino)
 
