@@ -179,6 +179,7 @@ def test_ordinary_review_text_stays_quiet(scenario, sentence):
             "| 4 May 2019 | Sibling 1 born |",
             "4 May 2019",
         ),
+        ("Name and DOB\nnothing on this line\nThe older one, 14 March 2017", "14 March 2017"),
     ],
     ids=[
         "dob-column",
@@ -190,6 +191,7 @@ def test_ordinary_review_text_stays_quiet(scenario, sentence):
         "list-of-dates",
         "pdf-like-rows",
         "chronology-birth",
+        "under-a-heading",
     ],
 )
 def test_a_date_of_birth_is_found_by_the_structure_it_stands_in(scenario, block, date):
@@ -212,6 +214,8 @@ def test_a_date_of_birth_is_found_by_the_structure_it_stands_in(scenario, block,
         "- Mother: 14 March 2023 GP appointment, not attended",
         "Mother phoned the GP on 14 March 2023 about Child Q.\n\nChild Q (M) was seen on 3 May 2023.",
         "Mother, on 14 March 2023, told the health visitor (F) she was worried.",
+        # A blank line ends what a heading of births stands over.
+        "Name and DOB\nnothing on this line\n\nThe older one, 14 March 2017",
     ],
     ids=[
         "family-ages",
@@ -222,6 +226,7 @@ def test_a_date_of_birth_is_found_by_the_structure_it_stands_in(scenario, block,
         "person-then-event",
         "prose",
         "prose-with-sex",
+        "after-a-heading-and-a-blank-line",
     ],
 )
 def test_family_tables_with_ages_and_chronologies_stay_quiet(scenario, block):
