@@ -16,7 +16,7 @@ from PIL import Image
 from register_helpers import write_register
 
 from conftest import DEMO_TODAY, ROOT, add_standard_pages, build_site, fingerprint, guidance_markdown, review_markdown
-from lscb_cli.devserver.fast import fast_path
+from lscb_cli.devserver.fast import fast_path, site_links
 from lscb_cli.devserver.kept import read_site
 from lscb_cli.devserver.preview import Preview as PreviewState
 
@@ -321,3 +321,44 @@ def test_a_file_of_a_withheld_review_linked_from_a_page_is_never_served(tmp_path
     leak = "![A home](/images/child-w-home.png)"
     _quiet_then_refused(content, kept, "![The board meeting](/images/the-board.png)", leak, "REV012", b"child-w-home")
     _full_build_refuses(content, tmp_path / "full" / "output", leak, {"REV012"})
+
+
+def test_links_between_a_page_shown_at_once_and_the_other_pages_are_checked_next(tmp_path):
+    """A heading renamed on the saved page breaks another page's link to it:
+    the fast path shows the page, and its links are checked next against the
+    last full build's pages (fast.site_links), naming the other page's line
+    (LINK002), as the full build that follows refuses it; so is a link from
+    the saved page to a heading the other page has not got."""
+    content, read = _kept(tmp_path, "reviews/child-q.md", {})
+    page, other = content / GUIDANCE, content / "guidance" / "escalation.md"
+    page.write_text(
+        guidance_markdown("Referrals", "How to refer.\n\n## Steps\n\n### Making a referral\n\nCall the front door."),
+        encoding="utf-8",
+    )
+    link = "First read [the steps](referrals.md#making-a-referral)."
+    other.write_text(guidance_markdown("Escalation", f"Escalate a concern.\n\n{link}"), encoding="utf-8")
+    first = build_site(content, tmp_path / "output")
+    assert first.ok, first.messages()
+    kept = read()
+    assert kept is not None
+
+    quiet, why = _save(content, kept, "Another sentence.")
+    assert quiet is not None and quiet.ok, why
+    assert site_links(kept, quiet) == []
+
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("### Making a referral", "### How to refer"), encoding="utf-8")
+    try:
+        renamed, why = fast_path(kept, GUIDANCE)
+        full = build_site(content, tmp_path / "full" / "output")
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert renamed is not None and renamed.ok and b"How to refer" in renamed.body, why
+    line = other.read_text(encoding="utf-8").splitlines().index(link) + 1
+    found = [(f.code, f.path.endswith("guidance/escalation.md"), f.line) for f in site_links(kept, renamed)]
+    assert found == [("LINK002", True, line)]
+    assert not full.ok and "LINK002" in full.codes()
+
+    broken, why = _save(content, kept, "Then [escalate](escalation.md#no-such-heading).")
+    assert broken is not None and broken.ok, why
+    assert [(f.code, f.path.endswith(GUIDANCE)) for f in site_links(kept, broken)] == [("LINK002", True)]

@@ -13,9 +13,12 @@ full build. The checks run on it are every source check, on a site of this
 one item (what a check finds in another file is left to the full build,
 which follows), then the output checks that read one page alone, with the
 final gate's detectors of people's details over the rendered page: a page
-with an error is never served. Checks that span the site (links into and
-out of the page, names reused across pages, the search index) follow in the
-full build.
+with an error is never served. Once it is shown, the links between the page
+and the other pages (a link to a heading it no longer has) are checked
+against the last full build's pages (`site_links`, links_into) and shown
+beside it. The other checks that span the site (names reused across pages,
+the gate over listings and feeds, the search index) follow in the full
+build.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from lscb_core.site import Site
 from lscb_core.waivers import apply_waivers, waivers_in
 
 from .kept import Kept
+from .links_into import links_checked
 
 # Content types whose page is drawn from more than its own file as the
 # plugins finish (an annual report's charts and Document), or whose
@@ -354,6 +358,24 @@ def fast_path(kept: Kept, relative: str) -> tuple[Outcome | None, str]:
     if outcome.ok:
         kept.replace(relative, new, outcome.item)
     return outcome, ""
+
+
+def site_links(kept: Kept, outcome: Outcome) -> list[Finding]:
+    """The links between a page the fast path showed and the other pages,
+    once it is shown (lscb_cli.devserver.links_into): what the full build's
+    links_output finds about them, in this process, within a second."""
+    settings, state = with_fresh_state(kept.settings)
+    kept_state = state_if_begun(kept.settings)
+    if kept_state is not None:
+        state.blocked_reviews = kept_state.blocked_reviews
+    site = Site(settings=settings, items=list(kept.items), mode=kept.site_mode)
+    page = _stage(kept) / "links" / outcome.save_as
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_bytes(outcome.body)
+    try:
+        return _in_mode(links_checked(kept.output, outcome.save_as, page, site, settings), site.mode)
+    finally:
+        page.unlink(missing_ok=True)
 
 
 def warm(kept: Kept) -> None:

@@ -65,6 +65,7 @@ class Kept:
     objects: dict[str, tuple[object, str, object]]
     items: list  # lscb_core.content_item.Item of every content object, as the source checks saw them
     cache: dict = field(default_factory=dict)  # what the fast path works out once (the glossary)
+    output: Path | None = None  # the folder the full builds write and the preview serves
 
     @property
     def site_mode(self):
@@ -139,7 +140,7 @@ def read_site(settings_path: Path, overrides: dict, output: Path | None = None) 
         state = state_if_begun(settings)
         if state is None or state.site is None:
             return None
-        return Kept(pelican, settings, generators, objects, list(state.site.items))
+        return Kept(pelican, settings, generators, objects, list(state.site.items), output=output)
     except Exception:  # the full build reports what went wrong
         return None
     finally:

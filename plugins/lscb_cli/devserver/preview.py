@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lscb_core import report as report_text
 
-from .fast import fast_path, refuse, warm
+from .fast import fast_path, refuse, site_links, warm
 from .kept import Kept, read_site
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -37,6 +37,7 @@ class Status:
     ok: bool | None = None  # None until the first build has finished
     report: str = ""  # what the last build or check printed: findings and the summary line
     changed: str = ""  # what was saved, for the banner
+    elsewhere: str = ""  # the broken links of a page shown at once, with other pages (fast.site_links)
 
 
 class Preview:
@@ -56,6 +57,7 @@ class Preview:
         self.built = -1  # the last save the finished full builds include
         self.wake = threading.Condition(self.lock)
         self.changed_since_build: list[str] = []
+        self.shown = None  # the page the fast path just showed, until its links are checked
 
     # -- the full build -------------------------------------------------
     def command(self) -> list[str]:
@@ -164,6 +166,7 @@ class Preview:
             self._stale(paths, save)
             self.say(f"\n{names[0] if len(names) == 1 else 'These files'}: the full build ({why}).")
         self.request_full_build(names)
+        self._site_links()
 
     def _fast(self, kept: Kept, relative: str, save: int, names: list[str]) -> str:
         started = time.monotonic()
@@ -187,9 +190,31 @@ class Preview:
             self.status = Status(self.status.version + 1, outcome.ok, report, names[0])
         if outcome.ok:
             self.say("Showing the page now; the whole site is being built and checked in the background.")
+            self.shown = (kept, outcome, save, names[0])  # its links are checked next (site_links)
         else:
             self.say("The preview still shows the last good build. Fix the problems above and save again.")
         return ""
+
+    def _site_links(self) -> None:
+        """The links between the page just shown and the other pages, while
+        the full build runs: shown in the terminal and on the open page."""
+        shown, self.shown = self.shown, None
+        if shown is None:
+            return
+        kept, outcome, save, name = shown
+        started = time.monotonic()
+        found = site_links(kept, outcome)
+        if not found:
+            return
+        report = report_text.render(found)
+        self.say(
+            f"Links to or from this page are broken (checked in {time.monotonic() - started:.2f} s;"
+            " the whole site will not build until they are fixed):"
+        )
+        self.say(report)
+        with self.lock:
+            if self.built < save and self.status.changed == name:  # no build or save has said more since
+                self.status = Status(self.status.version + 1, True, self.status.report, name, report)
 
     def _content_relative(self, path: Path) -> str | None:
         try:
@@ -230,6 +255,7 @@ class Preview:
                 "ok": status.ok,
                 "report": status.report,
                 "changed": status.changed,
+                "elsewhere": status.elsewhere,
                 "saves": saves,  # saves handled so far
                 "building": building,  # a full build runs or is due
                 "fast": fast,  # the fast path is ready

@@ -14,7 +14,8 @@
   }
 
   function show(status) {
-    if (status.ok !== false) {
+    var elsewhere = status.ok !== false && status.elsewhere;
+    if (status.ok !== false && !elsewhere) {
       if (banner) { banner.parentNode.removeChild(banner); banner = null; }
       return;
     }
@@ -28,12 +29,19 @@
     banner.textContent = "";
     var heading = document.createElement("h2");
     heading.id = "lscb-devserver-heading";
-    heading.textContent = "Preview not updated: the last save has problems";
     var intro = document.createElement("p");
-    intro.textContent = (status.changed ? "You saved " + status.changed + ". " : "") +
-      "This page shows the last good build. Fix these problems and save again:";
     var report = document.createElement("pre");
-    report.textContent = status.report;
+    if (elsewhere) {
+      heading.textContent = "Your change is shown, but links to or from it are broken";
+      intro.textContent = (status.changed ? "You saved " + status.changed + ". " : "") +
+        "The whole site will not build until these are fixed:";
+      report.textContent = status.elsewhere;
+    } else {
+      heading.textContent = "Preview not updated: the last save has problems";
+      intro.textContent = (status.changed ? "You saved " + status.changed + ". " : "") +
+        "This page shows the last good build. Fix these problems and save again:";
+      report.textContent = status.report;
+    }
     banner.appendChild(heading);
     banner.appendChild(intro);
     banner.appendChild(report);
