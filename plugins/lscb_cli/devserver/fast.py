@@ -224,9 +224,7 @@ def check_and_render(kept: Kept, relative: str, new) -> Outcome:
     old, list_name, generator = kept.find(relative)
     kept_state = state_if_begun(kept.settings)
     item = item_of(new, list_name)
-    settings, state = with_fresh_state(kept.settings)
-    if kept_state is not None:
-        state.blocked_reviews = kept_state.blocked_reviews
+    settings, state = _fresh_state(kept)
     static = kept_state.site.static_files if kept_state is not None and kept_state.site is not None else []
     site = Site(settings=settings, items=[item], mode=kept.site_mode, static_files=static)
     state.site = site
@@ -360,14 +358,21 @@ def fast_path(kept: Kept, relative: str) -> tuple[Outcome | None, str]:
     return outcome, ""
 
 
-def site_links(kept: Kept, outcome: Outcome) -> list[Finding]:
-    """The links between a page the fast path showed and the other pages,
-    once it is shown (lscb_cli.devserver.links_into): what the full build's
-    links_output finds about them, in this process, within a second."""
+def _fresh_state(kept: Kept):
+    """Settings with a build state of their own for checks run outside a
+    build, knowing which reviews the kept reading's gate withheld."""
     settings, state = with_fresh_state(kept.settings)
     kept_state = state_if_begun(kept.settings)
     if kept_state is not None:
         state.blocked_reviews = kept_state.blocked_reviews
+    return settings, state
+
+
+def site_links(kept: Kept, outcome: Outcome) -> list[Finding]:
+    """The links between a page the fast path showed and the other pages,
+    once it is shown (lscb_cli.devserver.links_into): what the full build's
+    links_output finds about them, in this process, within a second."""
+    settings, _state = _fresh_state(kept)
     site = Site(settings=settings, items=list(kept.items), mode=kept.site_mode)
     page = _stage(kept) / "links" / outcome.save_as
     page.parent.mkdir(parents=True, exist_ok=True)
