@@ -219,7 +219,8 @@ def unlisted(
     cell names a person with nothing else beside it)."""
     # In a fixed order (a set's order changes from run to run): where two
     # names overlap, the first found is kept.
-    unknown = sorted(word for word in words if _case(word) and unknown_word(word, names))
+    # unknown_word first: it is kept per word, and few words are unknown.
+    unknown = sorted(word for word in words if unknown_word(word, names) and _case(word))
     for written in unknown:
         kind = _case(written)
         for here in occurrences(text, written, begin, stop):
