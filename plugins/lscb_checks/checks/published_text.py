@@ -134,12 +134,11 @@ def check_output(output) -> Iterable[Finding]:
             found[key] = ranked
     # Every file was read: what was read clean is kept for the next build
     # (published.gate_cache), with the bodies the early reader read clean.
-    early_clean = Blocks.of(early.cleared(gate.inputs), "item")
-    parts = (gate_cache.pack(*gate.read_clean_here(), early_clean), their_clean)
-    gate_cache.save(output.site.settings, gate.inputs, parts)
+    here = (*gate.read_clean_here(), Blocks.of(early.cleared(gate.inputs), "item"))
+    gate_cache.save(output.site.settings, gate.inputs, (gate_cache.pack(*here), their_clean))
     # ... and in memory, for the next build in this process (once, here: a
     # second process's memory goes with it).
-    read_before.keep(gate.inputs, *gate.read_clean_here(), early_clean)
+    read_before.keep(gate.inputs, *here)
     # What the source checks reported (and what was waived there) is not
     # reported again: judged here, with every finding reported so far (a
     # worker forked earlier knew only those of the source checks).
