@@ -179,7 +179,8 @@ def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = fr
     extract = read_markup(markup, page=page)
     if extract.head.strip():
         found.texts.append(Text("page head", extract.head))
-    found.texts.append(Text("page text", extract.text))
+    # A page is read region by region (markup.Extract.regions).
+    found.texts.extend(Text("page text", region) for region in extract.regions or [extract.text])
     found.texts.extend(Text("page text as shown", variant) for variant in extract.variants)
     for piece in extract.loose:
         _piece(piece, theme, found)

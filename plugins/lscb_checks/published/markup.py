@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from lscb_core.html_model import _attributes
 
 from .heading_anchors import heading_anchors
+from .regions import shown_regions
 
 # Tags that end a block of text: the words on either side never join. The
 # blocks of old HTML (center, xmp, listing...) too: a browser shows them on
@@ -177,6 +178,10 @@ class Extract:
     # and with text written backwards for a right-to-left override shown
     # the right way round.
     variants: list[str] = field(default_factory=list)
+    # A page's text after its head, cut into the regions a browser draws
+    # apart (published.regions): the header, the breadcrumbs, <main>, the
+    # footer. Joined, they are `text`. Empty: the text is read as one.
+    regions: list[str] = field(default_factory=list)
 
     @property
     def pieces(self) -> list[Piece]:
@@ -207,10 +212,12 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         anchors = heading_anchors(markup, _shown)
         tags = [attrs for attrs in tags if attrs not in anchors] if anchors else tags
     head = ""
+    regions: list[str] = []
     end = _head_end(markup) if page else None
     if end is not None:
         head = _shown(markup[:end])
-        text = _shown(markup[end:])
+        regions = shown_regions(markup[end:], _shown)
+        text = "".join(regions)
     else:
         text = _shown(markup)
     variants = []
@@ -224,6 +231,7 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         # word to a name.
         inner = read_markup(text, nested=False)
         variants.append(text)
+        regions = []
         text = inner.text
         pieces.extend(inner.loose)
         seen = set(tags)
@@ -231,7 +239,14 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         variants.extend(inner.variants)
     if "\u202e" in text or "<bdo" in lower:
         variants.append(_right_way_round(_BDO.sub(lambda m: "\u202e" + m.group(1) + "\u202c", markup)))
-    return Extract(text=text, head=head, loose=pieces, tags=tags, variants=[v for v in variants if v != text])
+    return Extract(
+        text=text,
+        head=head,
+        loose=pieces,
+        tags=tags,
+        variants=[v for v in variants if v != text],
+        regions=regions if len(regions) > 1 else [],
+    )
 
 
 def _head_end(markup: str) -> int | None:
