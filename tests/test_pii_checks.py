@@ -376,3 +376,31 @@ def test_a_line_waiver_without_quote_and_approval_cannot_waive_a_name(scenario):
     site = scenario.build()
     assert not site.ok
     assert "PII001" in site.codes() and "WAIV004" in site.codes()
+
+
+@pytest.mark.parametrize(
+    "between,reported",
+    [
+        ("", True),  # "2. Child Q, date of birth:" then "3. 14 March 2017"
+        ("<span></span>\n\n", True),  # an empty paragraph: one more number between
+        ("The record was checked.\n\n", False),  # a sentence of its own between
+    ],
+    ids=["next-paragraph", "after-an-empty-paragraph", "after-a-sentence"],
+)
+def test_a_date_of_birth_in_the_numbered_paragraph_after_its_label(scenario, between, reported):
+    """Guidance numbers its paragraphs, and each number ends with a full
+    stop: read as a sentence's end, it hid the date of the paragraph after
+    "Child Q, date of birth:", which was published. A reader reads past it."""
+    from conftest import guidance_markdown
+
+    text = guidance_markdown(
+        "A record", body=f"The record was shared.\n\nChild Q, date of birth:\n\n{between}14 March 2017\n"
+    )
+    scenario.write("guidance/a-record.md", text)
+    site = scenario.build()
+    found = [(f.code, f.line, f.term) for f in pii(site)]
+    if reported:
+        assert found == [("PII004", line_of(text, "14 March 2017"), "14 March 2017")], found
+        assert not site.ok
+    else:
+        assert found == [] and site.ok, site.messages()
