@@ -30,18 +30,21 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END
 from lscb_core.html_model import _VOID
 
 # Raw text elements: their content is text up to their own end tag.
 _RAW = ("script", "style", "textarea", "title")
-_ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+# How a browser's tokenizer reads a tag (lscb_core.html_grammar): a name runs to
+# white space, "/" or ">"; an end tag may hold anything after its name.
+_NAME = r"[a-zA-Z][^\t\n\f\r />]*+"
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"  # a comment (one never ended runs to the end)
     r"|<![^>]*+>|<\?[^>]*+>"  # a doctype, CDATA start, processing instruction
-    r"|<(script|style|textarea|title)(?![\w:.-])(" + _ATTRS + r")>.*?(</\1\s*>|\Z)"
-    r"|<([a-zA-Z][\w:.-]*+)(" + _ATTRS + r")>"
-    r"|</([a-zA-Z][\w:.-]*+)\s*+>",
-    re.DOTALL | re.IGNORECASE,
+    r"|<(script|style|textarea|title)" + NAME_END + "(" + ATTRS + r")>.*?(</\1" + NAME_END + ATTRS + r">|\Z)"
+    r"|<(" + _NAME + ")(" + ATTRS + r")>"
+    r"|</(" + _NAME + ")" + ATTRS + ">",
+    re.DOTALL | FLAGS,
 )
 
 # Start tags that end an open paragraph (HTML's "close a p element").

@@ -15,10 +15,15 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag
+
 # What the parser skips: comments and the content of raw-text elements.
-_INVISIBLE = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
-_LINK = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</a\s*>""", re.DOTALL | re.IGNORECASE)
+# (How a browser's tokenizer reads a tag: lscb_core.html_grammar.)
+_INVISIBLE = re.compile(
+    r"<!--.*?-->|<(script|style)" + NAME_END + ATTRS + r">.*?</\1" + NAME_END + ATTRS + ">", re.DOTALL | FLAGS
+)
+_HEADING = re.compile(r"<h([1-6])" + NAME_END, FLAGS)
+_LINK = re.compile(r"<a" + NAME_END + "(" + ATTRS + r")>(.*?)" + end_tag("a"), re.DOTALL | FLAGS)
 _TAG = re.compile(r"<[^>]*>")
 # One pass for both: URL attributes and ids. Run over the page's bytes in
 # lower case (bytes.lower() changes ASCII letters only, so every offset stays
@@ -37,7 +42,7 @@ def visible(html: str) -> str:
 
 
 def has_tag(html: str, tag: str) -> bool:
-    return re.search(rf"<{tag}\b", html, re.IGNORECASE) is not None
+    return re.search(rf"<{tag}{NAME_END}", html, FLAGS) is not None
 
 
 def heading_levels(html: str) -> list[int]:

@@ -37,6 +37,7 @@ from pelican.generators import PagesGenerator
 
 from lscb_core.articles import content_objects
 from lscb_core.content_item import body, replace_body
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag
 from lscb_core.html_model import parse_html  # the same blocks READ002 reads
 
 from .glossary_terms import GLOSSARY_SLUG, Glossary, Term, compile_glossary, explained_near_first_use, is_name, uses
@@ -45,24 +46,27 @@ CLASS = "glossary-term"
 ABBR_CLASS = "glossary-term glossary-abbr"  # a dotted underline for an abbreviation
 EXPLAINED_TYPES = ("children", "young-people")
 
-_ATTRIBUTES = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
 # What is never linked, each matched whole: comments, headings, links,
 # abbreviations, code, the footnotes and charts. None of these elements can
 # contain another of its own kind, so the first end tag of its name closes it.
 _SKIP = re.compile(
     r"<!--.*?-->"
-    r"|<(a|abbr|code|pre|kbd|samp|script|style|template|textarea|button|select|label|svg|math|dfn|h[1-6])\b"
-    + _ATTRIBUTES
-    + r">.*?</\1\s*>"
-    r"|<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?footnote[\s\"']" + _ATTRIBUTES + r">.*?</div\s*>"
+    r"|<(a|abbr|code|pre|kbd|samp|script|style|template|textarea|button|select|label|svg|math|dfn|h[1-6])"
+    + NAME_END
+    + ATTRS
+    + r">.*?</\1"
+    + NAME_END
+    + ATTRS
+    + ">"
+    r"|<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?footnote[\s\"']" + ATTRS + r">.*?</div\s*>"
     # An annual report's chart (lscb_content.chart_svg): a picture of the
     # table after it, whose cells are linked instead. It holds no figure.
-    r"|<figure\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?chart[\s\"']" + _ATTRIBUTES + r">.*?</figure\s*>",
-    re.DOTALL | re.IGNORECASE,
+    r"|<figure\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?chart[\s\"']" + ATTRS + r">.*?</figure\s*>",
+    re.DOTALL | FLAGS,
 )
 # Splits what is left into text and tags: the odd pieces are tags.
-_TAG = re.compile("(<" + _ATTRIBUTES + ">)")
-_LINK = re.compile(r"<a\b" + _ATTRIBUTES + r">(.*?)</a\s*>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile("(<" + ATTRS + ">)")
+_LINK = re.compile(r"<a" + NAME_END + ATTRS + r">(.*?)" + end_tag("a"), re.DOTALL | FLAGS)
 
 
 def link_words(text: str) -> str:

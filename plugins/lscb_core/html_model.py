@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .html_grammar import ATTRS, FLAGS, NAME_END, end_tag
+
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SKIP_TEXT = {"script", "style", "template"}
 _BLOCK = {
@@ -207,11 +209,14 @@ def parse_html(html: str) -> Parsed:
 # same line numbers, text unescaped up to the next tag). Anything else (a
 # comment, a declaration, a script, an unquoted value, a lone `<`...) sends
 # the whole document to html.parser.
+# HTML's white space only (lscb_core.html_grammar): html.parser does not take
+# a no-break space for one, so a tag written with it goes to html.parser.
 _SIMPLE_TAG = re.compile(
-    r"<(?:([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*)\s*(/?)"
-    r"|/([a-zA-Z][a-zA-Z0-9-]*)\s*)>"
+    r"<(?:([a-zA-Z][a-zA-Z0-9-]*)((?:[\t\n\f\r ]+[^\s\"'<>/=]+(?:[\t\n\f\r ]*=[\t\n\f\r ]*"
+    r"(?:\"[^\"]*\"|'[^']*'))?)*)[\t\n\f\r ]*(/?)"
+    r"|/([a-zA-Z][a-zA-Z0-9-]*)[\t\n\f\r ]*)>"
 )
-_SIMPLE_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'))?""")
+_SIMPLE_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"|'[^']*'))?""")
 # Elements whose content html.parser reads as raw text in some Python
 # version (script and style in all): html.parser reads those documents.
 _RAW_CONTENT = frozenset(
@@ -274,20 +279,20 @@ def _simple(html: str) -> _Collector | None:
 
 # Possessive: runs of characters at once, never backtracked into (a match
 # can only end at the one `>` that closes the tag).
-_ATTRIBUTES = r"((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)"
+_ATTRIBUTES = f"({ATTRS})"
 # Comments and raw-text elements are skipped whole; then the end of a link,
 # the start tags that name a URL, and any other start tag that has an id.
 _REFERENCE = re.compile(
     r"<!--.*?-->"
-    r"|<(script|style|template)\b" + _ATTRIBUTES + r">.*?</\1\s*>"
-    r"|(</a\s*>)"
-    r"|<(a|img|link|source|iframe|embed|object|video|audio)\b" + _ATTRIBUTES + r">"
+    r"|<(script|style|template)" + NAME_END + _ATTRIBUTES + r">.*?</\1" + NAME_END + ATTRS + ">"
+    r"|(" + end_tag("a") + ")"
+    r"|<(a|img|link|source|iframe|embed|object|video|audio)" + NAME_END + _ATTRIBUTES + r">"
     r"|<[a-zA-Z][a-zA-Z0-9-]*(\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*?\bid\s*=(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
-    re.DOTALL | re.IGNORECASE,
+    re.DOTALL | FLAGS,
 )
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _ANY_TAG = re.compile(r"<[^>]*>")
-_IMG_TAG = re.compile(r"<img\b" + _ATTRIBUTES + ">", re.IGNORECASE)
+_IMG_TAG = re.compile(r"<img" + NAME_END + _ATTRIBUTES + ">", FLAGS)
 _NEWLINE = re.compile("\n")
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from lscb_core.findings import Finding, Severity
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END
 from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 from lscb_core.sources import SourceFile
@@ -55,12 +56,12 @@ _VOWELS = re.compile(r"[aeiouy]+")
 # emphasis, a link's target or an inline HTML tag.
 _GAP = r"(?:[\W_]|\]\([^)]*\)|<[^>]*>)+"
 _NOT_PROSE = re.compile(
-    r"<(table|h[1-6]|pre|sup|script|style|dt)\b[^>]*>.*?</\1\s*>"
+    r"<(table|h[1-6]|pre|sup|script|style|dt)" + NAME_END + ATTRS + r">.*?</\1" + NAME_END + ATTRS + ">"
     r"|<div\b[^>]*\bclass=\"[^\"]*footnote[^\"]*\"[^>]*>.*?</div\s*>",
-    re.DOTALL | re.IGNORECASE,
+    re.DOTALL | FLAGS,
 )
 _BLOCK_BREAK = re.compile(
-    r"<(?:/?(?:p|li|dd|ul|ol|dl|div|blockquote|figure|figcaption|section|aside)|br|hr)\b[^>]*>", re.IGNORECASE
+    r"<(?:/?(?:p|li|dd|ul|ol|dl|div|blockquote|figure|figcaption|section|aside)|br|hr)" + NAME_END + ATTRS + ">", FLAGS
 )
 _TAG = re.compile(r"<[^>]*>")
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "est")

@@ -25,6 +25,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag, raw_text_element
 from lscb_core.html_model import _attributes
 
 from .heading_anchors import heading_anchors
@@ -75,13 +76,14 @@ URL_ATTRIBUTES = frozenset(
     }
 )
 
-# A tag's attributes up to its closing `>` (which may be inside quotes).
-# Possessive (`++`, `*+`): the engine takes runs of characters at once and
-# never backtracks into them, which could only end where a `>` cannot be.
-_ATTRS = r"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)"""
+# A tag's attributes up to its closing `>`, captured (lscb_core.html_grammar:
+# how a browser's tokenizer reads a tag, for every reader of HTML here).
+_ATTRS = f"({ATTRS})"
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.DOTALL)
-_RAW_TEXT = re.compile(r"<(script|style)\b" + _ATTRS + r">(.*?)(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+# A script or a style, to its first end tag (`</script foo>` ends it), or to
+# the end; `<script-x>` is a custom element a browser shows, not a script.
+_RAW_TEXT = re.compile(raw_text_element("script|style"), re.DOTALL | FLAGS)
 
 
 def _trie(words: frozenset[str]) -> str:
@@ -102,36 +104,39 @@ def _trie(words: frozenset[str]) -> str:
     return "|".join(branches) if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-_BLOCK_TAG = re.compile(r"</?" + _trie(BLOCK_TAGS) + r"(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?" + _trie(BLOCK_TAGS) + NAME_END + _ATTRS + ">", FLAGS)
 # A line break: <br>, and each line an SVG drawing writes (<text>), whose
 # lines a reader sees together ("Zebedee" over "Quinlan" in a genogram's
 # box), whatever space the file has between two.
-_LINE_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + r">|\s*<text(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
+_LINE_TAG = re.compile(r"<br" + NAME_END + _ATTRS + r">|\s*<text" + NAME_END + _ATTRS + ">", FLAGS)
 # Most pages draw no SVG text: without "<text" the pattern above is this one,
 # which the engine finds fast (the other starts with spaces, tried everywhere).
-_BR_TAG = re.compile(r"<br(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
-_TEXT_TAG_START = re.compile(r"<text", re.IGNORECASE)
-_START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(\s" + _ATTRS[1:] + ">")
+_BR_TAG = re.compile(r"<br" + NAME_END + _ATTRS + ">", FLAGS)
+_TEXT_TAG_START = re.compile(r"<text", FLAGS)
+# A start tag with attributes: its name runs to white space or "/" (`<img/alt="...">`
+# has an alt), and its attributes are captured with what starts them.
+_START_TAG = re.compile(r"<[A-Za-z][^\t\n\f\r />]*+([\t\n\f\r /]" + ATTRS + ")>")
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:.-]*" + _ATTRS + r">|<[!?][^>]*>")
 _ESCAPED_MARKUP = re.compile(r"<[A-Za-z/!]")
 # A page's head as the theme writes it: a `<head>` tag and its end, with no
 # `<body>` tag between (see _head_end).
-_HEAD_START = re.compile(r"<head(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
-_BODY_TAG = re.compile(r"<body(?![\w:.-])", re.IGNORECASE)
-_TITLE = re.compile(r"<title(?![\w:.-])" + _ATTRS + r">.*?</title\s*>", re.IGNORECASE | re.DOTALL)
-_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_HEAD_START = re.compile(r"<head" + NAME_END + _ATTRS + ">", FLAGS)
+_HEAD_END = re.compile(end_tag("head"), FLAGS)
+_BODY_TAG = re.compile(r"<body" + NAME_END, FLAGS)
+_TITLE = re.compile(r"<title" + NAME_END + _ATTRS + r">.*?" + end_tag("title"), FLAGS | re.DOTALL)
+_TABLE = re.compile(r"<table" + NAME_END + r".*?(?:" + end_tag("table") + r"|\Z)", re.DOTALL | FLAGS)
 _BETWEEN_TAGS = re.compile(r">\s+<")
-_HEAD = re.compile(r"<thead\b.*?</thead\s*>", re.DOTALL | re.IGNORECASE)
-_HEADING_CELL = re.compile(r"<th\b", re.IGNORECASE)
-_CELL_START = re.compile(r"<t[hd]\b" + _ATTRS + ">", re.IGNORECASE)
+_HEAD = re.compile(r"<thead" + NAME_END + r".*?" + end_tag("thead"), re.DOTALL | FLAGS)
+_HEADING_CELL = re.compile(r"<th" + NAME_END, FLAGS)
+_CELL_START = re.compile(r"<t[hd]" + NAME_END + _ATTRS + ">", FLAGS)
 _CELL = re.compile(
-    r"(?P<start><t[hd]\b" + _ATTRS + r">)(?P<content>.*?)(?=</t[hd]\s*>|<t[hd]\b|</tr\s*>|\Z)",
-    re.DOTALL | re.IGNORECASE,
+    r"(?P<start><t[hd]" + NAME_END + _ATTRS + r">)(?P<content>.*?)"
+    r"(?=" + end_tag("t[hd]") + r"|<t[hd]" + NAME_END + "|" + end_tag("tr") + r"|\Z)",
+    re.DOTALL | FLAGS,
 )
-_CELL_END = re.compile(r"</t[hd]\s*>", re.IGNORECASE)
-_ROW_START = re.compile(r"<tr\b" + _ATTRS + ">", re.IGNORECASE)
-_ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
+_CELL_END = re.compile(end_tag("t[hd]"), FLAGS)
+_ROW_START = re.compile(r"<tr" + NAME_END + _ATTRS + ">", FLAGS)
+_ROW_END = re.compile(end_tag("tr"), FLAGS)
 # An element a browser does not show: the hidden attribute, or an inline
 # style that hides it. Taken out with its content (the innermost such
 # element: enough to rejoin a word split around it). The second reading is
@@ -207,7 +212,7 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
     if raw:
         pieces.extend(Piece(tag.lower(), body) for tag, _attrs, body in raw if body.strip())
         markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
-    tags = [attrs for attrs in set(_START_TAG.findall(markup)) if not attrs.isspace()]
+    tags = [attrs for attrs in set(_START_TAG.findall(markup)) if attrs.strip("\t\n\f\r /")]
     if page and "<h" in markup:
         anchors = heading_anchors(markup, _shown)
         tags = [attrs for attrs in tags if attrs not in anchors] if anchors else tags

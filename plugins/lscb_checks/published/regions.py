@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
-_HEADER_END = re.compile(r"</header\s*>", re.IGNORECASE)
-_MAIN_START = re.compile(r"<main(?![\w:.-])" + _ATTRS + ">", re.IGNORECASE)
-_MAIN_END = re.compile(r"</main\s*>", re.IGNORECASE)
+from lscb_core.html_grammar import FLAGS, end_tag, start_tag
+
+_HEADER_END = re.compile(end_tag("header"), FLAGS)
+_MAIN_START = re.compile(start_tag("main"), FLAGS)
+_MAIN_END = re.compile(end_tag("main"), FLAGS)
 # Marks a cut while the markup is read as shown text; a page that holds it
 # already is read whole.
 _CUT = "\x00"
