@@ -216,6 +216,12 @@ UNREAD_LINK_FORMS = {
         "images/child-q-network.png",
     ),
     "video poster": ('<video controls poster="/images/child-q-network.png"></video>', "images/child-q-network.png"),
+    # A tag as a browser reads it (lscb_core.html_grammar): a ">" inside a
+    # quoted value does not end it.
+    "html img, > in a value": (
+        '<img alt="Family network > Child" src="/images/child-q-network.png">',
+        "images/child-q-network.png",
+    ),
 }
 
 

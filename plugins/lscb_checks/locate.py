@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END
 from lscb_core.sources import SourceFile
 
 # Links as Pelican sees them before resolving (`{filename}x.md`); editors
@@ -28,13 +29,13 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]*(.*?))?[ \t#]*$")
 # The markers of a block quote before a line's text: `> `, `> > `.
 _QUOTE_MARKERS = re.compile(r"^(?: {0,3}> ?)+")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_RAW_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)(?:</h\1>|$)", re.IGNORECASE)
+_RAW_HEADING = re.compile(r"<h([1-6])" + NAME_END + ATTRS + r">(.*?)(?:</h\1" + NAME_END + ATTRS + ">|$)", FLAGS)
 _ATTR_LIST = re.compile(r"\s*\{:?[^{}]*\}\s*$")
 # A line that an underline does not turn into a heading.
 _NOT_SETEXT = re.compile(r"^\s*(?:[-*+>|<]|\d+[.)]\s|#)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_RAW_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_RAW_TABLE = re.compile(r"<table" + NAME_END, FLAGS)
 _TAG = re.compile(r"<[^>]+>")
 
 

@@ -22,11 +22,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag
+
 GLOSSARY_SLUG = "glossary"
 
 # A term, its attributes, and every definition line after it.
-_ENTRY = re.compile(r"<dt\b([^>]*)>(.*?)</dt>\s*((?:<dd\b[^>]*>.*?</dd>\s*)*)", re.DOTALL | re.IGNORECASE)
-_DD = re.compile(r"<dd\b[^>]*>(.*?)</dd>", re.DOTALL | re.IGNORECASE)
+_ENTRY = re.compile(
+    rf"<dt{NAME_END}({ATTRS})>(.*?){end_tag('dt')}\s*((?:<dd{NAME_END}{ATTRS}>.*?{end_tag('dd')}\s*)*)",
+    re.DOTALL | FLAGS,
+)
+_DD = re.compile(r"<dd" + NAME_END + ATTRS + r">(.*?)" + end_tag("dd"), re.DOTALL | FLAGS)
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _FOR_CHILDREN = re.compile(r"^for\s+children\s*:\s*", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")

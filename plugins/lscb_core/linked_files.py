@@ -11,6 +11,8 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from .html_grammar import ATTRS
+
 
 def attachment_paths(item, site) -> list[str]:
     """Absolute paths of the existing files under content/ the item links to:
@@ -72,11 +74,14 @@ def _addresses(parsed) -> list[str]:
 # follows (the same ones lscb_content.site_links gives the site's address, and
 # more): a withheld review's file named in any of them is withheld too.
 _ATTRIBUTE = re.compile(
-    r"""\s(href|src|poster|data|cite|formaction|action|background|longdesc|xlink:href|srcset|imagesrcset)"""
+    r"""[\s/](href|src|poster|data|cite|formaction|action|background|longdesc|xlink:href|srcset|imagesrcset)"""
     r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
     re.IGNORECASE,
 )
-_START_TAG = re.compile(r"<[A-Za-z][^>]*>")
+# A start tag as a browser reads it (lscb_core.html_grammar): a ">" inside a
+# quoted value does not end it, and an attribute may follow a slash
+# (`<img/src="...">` fetches its src).
+_START_TAG = re.compile(r"<[A-Za-z]" + ATTRS + ">")
 
 
 def _attribute_addresses(html: str) -> list[str]:

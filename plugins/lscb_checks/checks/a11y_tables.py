@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag
 from lscb_core.rules import Rule
 
 from .. import quick
 from ..locate import table_position
 
-_TABLE = re.compile(r"<table\b.*?(?:</table>|$)", re.IGNORECASE | re.DOTALL)
-_HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.IGNORECASE | re.DOTALL)
+_TABLE = re.compile(r"<table" + NAME_END + r".*?(?:" + end_tag("table") + "|$)", FLAGS | re.DOTALL)
+_HEADER_CELL = re.compile(r"<th" + NAME_END + ATTRS + r">(.*?)" + end_tag("th"), FLAGS | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _ALT = re.compile(r"\balt\s*=\s*[\"']?[^\s\"'>]", re.IGNORECASE)
 

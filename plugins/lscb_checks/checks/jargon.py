@@ -27,6 +27,7 @@ from lscb_content.glossary_terms import (
 )
 from lscb_content.glossary_terms import uses as _uses
 from lscb_core.findings import Finding, Severity, cut_words
+from lscb_core.html_grammar import FLAGS, NAME_END, end_tag
 from lscb_core.quote import known, say
 from lscb_core.rules import Mode, Rule, Waiver
 
@@ -35,11 +36,13 @@ from .reading_age import block_starts, find_words
 TYPES = ("children", "young-people")
 _CACHE = "READ002.glossary"
 
-_ABBR = re.compile(r"<abbr\b[^>]*\btitle=[^>]*>(.*?)</abbr>", re.DOTALL | re.IGNORECASE)
+# (The name as lscb_core.html_grammar reads it; the attributes as Markdown
+# writes them, with any ">" in a value escaped.)
+_ABBR = re.compile(r"<abbr" + NAME_END + r"[^>]*\btitle=[^>]*>(.*?)" + end_tag("abbr"), re.DOTALL | FLAGS)
 # The glossary markup's own links (lscb_content.glossary_markup): they link
 # every first use, so they are not an explanation; the plain explanation
 # they show on these pages is, and is read as the page's own text.
-_MARKUP = re.compile(r"<a\b[^>]*\bclass=\"glossary-term[\" ][^>]*>.*?</a>", re.DOTALL | re.IGNORECASE)
+_MARKUP = re.compile(r"<a" + NAME_END + r"[^>]*\bclass=\"glossary-term[\" ][^>]*>.*?" + end_tag("a"), re.DOTALL | FLAGS)
 MARKUP_CLASS = "glossary-term"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END
 from lscb_core.text.normalise import tokens
 from lscb_core.waivers import blank_waivers
 
@@ -21,7 +22,7 @@ _HIDDEN_IN_SOURCE = re.compile(
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A line break the page shows between two words ("NS4<br>7QX"): a gap.
-_LINE_BREAK_TAG = re.compile(r"<br[^>]*>", re.IGNORECASE)
+_LINE_BREAK_TAG = re.compile(r"<br" + NAME_END + ATTRS + ">", FLAGS)
 
 
 def prepare(source) -> tuple:
