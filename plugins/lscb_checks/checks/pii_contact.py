@@ -20,10 +20,13 @@ _SEPARATOR = "[ \\t\u00a0\u2009\u202f\u2010-\u2015.-]"
 # national number: "+44-7700-900461", "00 44 7700 900461", "+44 (0)7700
 # 900461", "0044.7700.900461". A "+" may follow "/" (wa.me/+44...).
 _INTERNATIONAL = _SEPARATOR + r"?44" + _SEPARATOR + r"?(?:\(0\)" + _SEPARATOR + r"?|0(?=\d{9,10}(?!\d)))?\(?"
+# Between two digits of a number: a separator, but not a full stop that ends
+# a sentence ("07700 900123. 2 days later" is a number, then a new sentence).
+_BETWEEN_DIGITS = "(?:[ \\t\u00a0\u2009\u202f\u2010-\u2015-]|\\.(?!" + _GAP + "))"
 _PHONE = re.compile(
     r"[+0(](?:(?<![\w+/.-].)|(?<=/\+))"
     r"(?:(?<=\+)" + _INTERNATIONAL + r"|(?<=0)0" + _INTERNATIONAL + r"|(?<=\()0|(?<=0))"
-    r"\d(?:" + _SEPARATOR + r"?\(?\)?" + _GAP + r"?\d){8,10}(?![\w/-])"
+    r"\d(?:" + _BETWEEN_DIGITS + r"?\(?\)?" + _GAP + r"?\d){8,10}(?![\w/-])"
 )
 # 44 then the national number without its 0, with no "+" or "00": a mobile
 # anywhere ("447700900461", "44 7700 900461"), any number in a link that

@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag, raw_text_element
 from lscb_core.html_model import _attributes
 
+from .furniture import without_explanations, without_markers
 from .heading_anchors import heading_anchors
+from .name_columns import joined_name_columns
 from .regions import shown_regions
 
 # Tags that end a block of text: the words on either side never join. The
@@ -218,6 +220,9 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         tags = [attrs for attrs in tags if attrs not in anchors] if anchors else tags
     head = ""
     regions: list[str] = []
+    # Read as a reader reads it, without the numbers the site puts in an
+    # editor's text (published.furniture).
+    markup = without_markers(markup)
     end = _head_end(markup) if page else None
     if end is not None:
         head = _shown(markup[:end])
@@ -225,7 +230,7 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         text = "".join(regions)
     else:
         text = _shown(markup)
-    variants = []
+    variants = _without_explanations(markup[end:] if end is not None else markup, end is not None, regions or [text])
     lower = markup.lower()
     if _hides_inside_text(lower):
         variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
@@ -252,6 +257,16 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         variants=[v for v in variants if v != text],
         regions=regions if len(regions) > 1 else [],
     )
+
+
+def _without_explanations(markup: str, cut: bool, read: list[str]) -> list[str]:
+    """The text once more without the glossary's explanations, where it has
+    any: each region that then reads differently (published.furniture)."""
+    plain = without_explanations(markup)
+    if plain is None:
+        return []
+    again = shown_regions(plain, _shown) if cut else [_shown(plain)]
+    return [region for region in again if region not in read]
 
 
 def _head_end(markup: str) -> int | None:
@@ -312,7 +327,7 @@ def _table_as_rows(match: re.Match) -> str:
                 table[: first.start()] + "|" + "  |" * max(1, cells) + "\n" + _separator(cells) + table[first.start() :]
             )
     table = _ROW_END.sub("\n", _ROW_START.sub("| ", _CELL_END.sub(" | ", _CELL_START.sub("", table))))
-    return "\n\n" + table + "\n\n"
+    return "\n\n" + joined_name_columns(table) + "\n\n"
 
 
 def _cell_on_one_line(cell: re.Match) -> str:
