@@ -191,6 +191,22 @@ def test_a_full_name_split_across_the_cells_of_a_row_is_refused(tmp_path, kind):
     _refused(tmp_path, "two-cells", _written(kind, two_cells), "Quinlan")
 
 
+# --- 5. A house number after a blank line ---------------------------------------------
+# "Table 14", "page 3", "section 47" are numbers of other things; read across a
+# blank line, "See the table" then "14 Acacia Avenue" in the list after it was
+# taken for "table 14" and published from an ordinary page (on guidance the
+# paragraph's number stood between). Within a line it still is "table 14".
+
+
+@pytest.mark.parametrize("kind", ["page", "guidance"])
+def test_a_house_number_under_a_line_ending_with_table_is_an_address(tmp_path, kind):
+    _refused(tmp_path, "after-a-blank-line", _written(kind, "See the table:\n\n- 14 Acacia Avenue"), "Acacia")
+    quiet = ScenarioSite(tmp_path / "within-a-line")
+    quiet.write(*next(iter(_written(kind, "The figures are in table 14 Acacia Avenue Trust's report.").items())))
+    site = quiet.build()
+    assert "PII003" not in site.codes(), site.messages()
+
+
 # --- Refused: the regions cannot be moved by an editor (passes) -----------------------
 # The breadcrumbs show the title through striptags, which decodes references: an
 # escaped `<main>` or `</header>` in a title becomes a real tag before the theme's
