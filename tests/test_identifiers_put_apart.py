@@ -93,6 +93,20 @@ def test_a_footnote_marker_inside_an_identifier_does_not_hide_it(tmp_path, kind,
     _refused(tmp_path, "marker-inside", _written(kind, leaking + FOOTNOTE), planted)
 
 
+# Only the markers the site writes are read past: markup an editor writes to
+# look like one, inside a number, is read as written (furniture._Counted).
+_FORGED = [
+    'Mother\'s mobile is 07700 9<sup id="fnref-9"><a class="footnote-ref" href="#fn-9">00</a></sup>123.',
+    'Mother\'s mobile is 07700 90<span class="para-number">0.</span>123.',
+]
+
+
+@pytest.mark.parametrize("kind", ["page", "guidance"])
+@pytest.mark.parametrize("written", _FORGED, ids=["footnote-marker", "paragraph-number"])
+def test_a_marker_an_editor_writes_inside_a_number_does_not_hide_its_digits(tmp_path, kind, written):
+    _refused(tmp_path, "forged", _written(kind, written), "123")
+
+
 # --- 1b. A digit after a phone number's full stop -------------------------------------
 # pii_contact._PHONE took a full stop and a space for a separator between digits, so
 # "07700 900123.1" (a footnote marker after the sentence, as the gate reads it) or
