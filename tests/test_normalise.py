@@ -372,3 +372,26 @@ def test_accented_names_and_other_scripts_cause_no_false_alarm(scenario):
     )
     site = scenario.build()
     assert [f for f in site.result.findings if f.code.startswith(("PII", "RED"))] == [], site.messages()
+
+
+@pytest.mark.parametrize(
+    "written,read",
+    [
+        ("\u00d0\u0301avid", "David"),
+        ("\u0110\u0301", "D"),
+        ("Zebedee", "Zebedee"),
+        ("caf\u00e9\u00a0\u2014", "caf\u00e9\u00a0\u2014"),
+    ],
+    ids=["eth-and-accent", "d-stroke-and-accent", "plain", "clean-already"],
+)
+def test_clean_reads_a_text_cleaned_once_as_cleaned_twice(written, read):
+    """A letter that becomes a Latin one and keeps a mark it does not compose
+    with ("\u00d0" and an acute accent) was cleaned to "D" and the accent,
+    and only a second cleaning took the accent off: the final gate, which
+    cleans the blocks it keys and then the text its detectors read, read
+    the two differently."""
+    from lscb_core.text.cleaned import clean
+
+    once = clean(written).text
+    assert once == read
+    assert clean(once).text == once

@@ -55,6 +55,9 @@ class Cleaned:
 # return with no line feed after it).
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+|[\x0b\x0c]|\r(?!\n)")
 _ODD_ASCII_SPACE = re.compile(r"[\x0b\x0c]|\r(?!\n)")
+# The same runs in a text without those ASCII spaces: one class, which the
+# engine scans faster than three alternatives.
+_ONLY_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Spaces a reader sees as a space or a line break, read as " " and "\n": the
 # detectors' patterns join words with spaces, tabs and no-break spaces, and a
 # thin space (U+2009) or a narrow no-break space (U+202F) between two words of
@@ -67,20 +70,25 @@ _AS_LINE_BREAK = frozenset("\r\x85\u2028\u2029")
 
 def clean(text: str) -> Cleaned:
     """The clean copy of `text` (see Cleaned); plain ASCII text is itself."""
-    if text.isascii() and not _ODD_ASCII_SPACE.search(text):
+    # (A search of each character with `in` is a scan in C, far quicker than
+    # a pattern: most texts have none of them.)
+    odd = ("\x0b" in text or "\x0c" in text or "\r" in text) and _ODD_ASCII_SPACE.search(text) is not None
+    if not odd and text.isascii():
         return Cleaned(text)
     out: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     position = 0  # in the original: copied up to here
     length = 0  # of the clean text so far
-    for run in _NON_ASCII_RUN.finditer(text):
+    for run in (_NON_ASCII_RUN if odd else _ONLY_NON_ASCII_RUN).finditer(text):
         begin, stop = run.span()
+        if not _is_mark(text[begin]) and _unchanged(run.group()):
+            continue  # most runs: a no-break space, a curly quote, a dash
         if begin - 1 >= position and _is_mark(text[begin]):
             begin -= 1  # "e" and a combining accent are one letter
         clusters = _clusters(text, begin, stop)
         for start, end in clusters:
             cluster = text[start:end]
-            replaced = _clean_cluster(cluster)
+            replaced = _settled(cluster)
             if replaced == cluster:
                 continue
             out.append(text[position:start])
@@ -106,9 +114,29 @@ def _clusters(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
     return found
 
 
+@functools.lru_cache(maxsize=8192)
+def _unchanged(run: str) -> bool:
+    """Whether a run of characters (not starting with a mark) is its own clean form."""
+    return all(_settled(run[start:end]) == run[start:end] for start, end in _clusters(run, 0, len(run)))
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char)[0] == "M"
+
+
+@functools.lru_cache(maxsize=8192)
+def _settled(cluster: str) -> str:
+    """The clean form of one character and its marks, cleaned again until
+    nothing changes: "Ð" and an acute accent become "D" and the accent, which
+    is cleaned again to "D". So clean() of a clean text is that text, and a
+    text cleaned once (the final gate's blocks) reads as one cleaned twice."""
+    replaced = _clean_cluster(cluster)
+    for _ in range(4):
+        if replaced == cluster:
+            break
+        cluster, replaced = replaced, clean(replaced).text
+    return replaced
 
 
 @functools.lru_cache(maxsize=8192)
