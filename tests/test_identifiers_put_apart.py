@@ -251,3 +251,25 @@ _REGION_ATTEMPTS = [
 def test_an_editor_cannot_cut_the_page_into_regions(tmp_path, name, files):
     planted = "Quinlan" if "Quinlan" in str(files) else "14 March 2017"
     _refused(tmp_path, name, files, planted)
+
+
+# --- Quiet: a public person's name in name columns ------------------------------------
+# The joined name leaves a middle name out, as the allowlist names the board's
+# public people: "Margaret Ann Okafor" in three columns is read "Margaret Okafor".
+
+
+def test_a_public_persons_name_in_name_columns_is_not_refused(tmp_path):
+    scenario = ScenarioSite(tmp_path / "public")
+    (scenario.root / "redaction-allowlist.toml").write_text(
+        '[[allow]]\ntext = "Margaret Okafor"\nrole = "independent chair of the board"\n'
+        'reason = "The board\'s independent chair, named in its annual report."\n',
+        encoding="utf-8",
+    )
+    table = (
+        "| First name | Middle name | Surname | Role |\n| --- | --- | --- | --- |\n| Margaret | Ann | Okafor | Chair |"
+    )
+    scenario.write("pages/board.md", _page(f"The board's officers.\n\n{table}"))
+    site = scenario.build()
+    assert site.ok, site.messages()
+    private = table.replace("Margaret | Ann | Okafor", "Zebedee | Ann | Quinlan")
+    _refused(tmp_path, "private", {"pages/board.md": _page(f"The board's officers.\n\n{private}")}, "Quinlan")

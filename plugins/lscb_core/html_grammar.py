@@ -12,7 +12,8 @@ a name no browser would. The rules here are the tokenizer's:
 
 * a tag's name runs to ASCII white space, `/` or `>` (NAME_END), and is
   compared in ASCII case only (FLAGS: `re.ASCII | re.IGNORECASE`);
-* a tag runs to the first `>` outside a quoted attribute value (ATTRS);
+* a tag runs to the first `>` outside a quoted attribute value, a quote
+  opening a value only after "=" (ATTRS);
 * a raw-text element (a script, a style) runs to the first end tag of its
   name, whatever that end tag holds (`</script foo>` ends a script), or to
   the end of the document (raw_text_element).
@@ -27,10 +28,12 @@ import re
 SPACE = r"[\t\n\f\r ]"
 # The end of a tag's name.
 NAME_END = r"(?=[\t\n\f\r />])"
-# A tag's attributes up to its closing `>` (which may be inside quotes).
-# Possessive: the engine takes runs of characters at once and never
-# backtracks into them, which could only end where a `>` cannot be.
-ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+# A tag's attributes up to its closing `>` (which may be inside quotes). A
+# quote opens a value only after "=" (`<span x'>` is a span with an
+# attribute named x'; its ">" ends it). Possessive: the engine takes runs of
+# characters at once and never backtracks into them, which could only end
+# where a `>` cannot be.
+ATTRS = r"""(?:[^>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+')?|["'])*+"""
 # How tag names are matched: in ASCII case only, as a browser lowers them.
 FLAGS = re.ASCII | re.IGNORECASE
 

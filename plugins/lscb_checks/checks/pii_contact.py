@@ -20,13 +20,10 @@ _SEPARATOR = "[ \\t\u00a0\u2009\u202f\u2010-\u2015.-]"
 # national number: "+44-7700-900461", "00 44 7700 900461", "+44 (0)7700
 # 900461", "0044.7700.900461". A "+" may follow "/" (wa.me/+44...).
 _INTERNATIONAL = _SEPARATOR + r"?44" + _SEPARATOR + r"?(?:\(0\)" + _SEPARATOR + r"?|0(?=\d{9,10}(?!\d)))?\(?"
-# Between two digits of a number: a separator, but not a full stop that ends
-# a sentence ("07700 900123. 2 days later" is a number, then a new sentence).
-_BETWEEN_DIGITS = "(?:[ \\t\u00a0\u2009\u202f\u2010-\u2015-]|\\.(?!" + _GAP + "))"
 _PHONE = re.compile(
     r"[+0(](?:(?<![\w+/.-].)|(?<=/\+))"
     r"(?:(?<=\+)" + _INTERNATIONAL + r"|(?<=0)0" + _INTERNATIONAL + r"|(?<=\()0|(?<=0))"
-    r"\d(?:" + _BETWEEN_DIGITS + r"?\(?\)?" + _GAP + r"?\d){8,10}(?![\w/-])"
+    r"\d(?:" + _SEPARATOR + r"?\(?\)?" + _GAP + r"?\d){8,10}(?![\w/-])"
 )
 # 44 then the national number without its 0, with no "+" or "00": a mobile
 # anywhere ("447700900461", "44 7700 900461"), any number in a link that
@@ -204,9 +201,15 @@ def _phones(text: str, context: Context):
     read: list[tuple[int, int]] = []  # where numbers were read, to read each once
     for match in [*_PHONE.finditer(text), *_SPACED_PHONE.finditer(text)]:
         read.append(match.span())
+        end = match.end()
         national = national_digits(match.group(0))
+        if not _PERSONAL.match(national) and ". " in match.group(0):
+            # "07700 900123. 2 days later": the number, then a sentence that
+            # starts with a figure; read up to the last full stop and space.
+            end = match.start() + match.group(0).rindex(". ")
+            national = national_digits(text[match.start() : end])
         if _PERSONAL.match(national) and national not in board:
-            yield Hit(PhoneNumber, match.start(), match.end(), "phone number", PHONE_HINT)
+            yield Hit(PhoneNumber, match.start(), end, "phone number", PHONE_HINT)
     if "44" in text:
         for match in _BARE_44.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in read):

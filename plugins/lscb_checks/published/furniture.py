@@ -16,13 +16,18 @@ The final gate (and the early reader, which must read bodies as the gate
 does) reads a page without the paragraph numbers and the footnote markers:
 each is a number the site counts, never an editor's words. Only what the
 site writes is taken out, so that markup an editor writes to look like it
-cannot hide digits of their own: a paragraph's number right at the start of
-a numbered paragraph, the numbers running 1, 2, 3... through the page; a
-footnote's marker whose number is one the page has already reached or the
-next (a footnote cited twice shows its number twice). Anything else is read
-as it is written (tests/test_identifiers_put_apart.py). The explanations
-are the glossary's words, which an editor chose: the page is read with
-them, and again without them (`without_explanations`).
+cannot hide digits a reader reads as part of something else:
+
+- a paragraph's number only as the first thing in a paragraph of the
+  "numbered" class, followed by a space as the site writes it: what follows
+  a number and a space is not one with it ("1. 3.2017" is no date);
+- a footnote's marker only with a number of a footnote the page lists, and
+  never between two digits (`07700 9<sup>..</sup>00123` is read as written).
+
+Anything else is read as it is written (tests/test_identifiers_put_apart.py,
+tests/test_red_round12.py). The explanations are the glossary's words,
+which an editor chose: the page is read with them, and again without them
+(`without_explanations`).
 """
 
 from __future__ import annotations
@@ -30,42 +35,34 @@ from __future__ import annotations
 import re
 
 # A paragraph's number, as lscb_content.markdown_ext.NumberedParagraphs writes
-# it: the first thing in a paragraph of the "numbered" class.
+# it: the first thing in a paragraph of the "numbered" class, then a space.
 _PARAGRAPH_NUMBER = re.compile(
-    r'(<p [^<>]*?\bclass="(?:[^"<>]* )?numbered"[^<>]*>)<span class="para-number"(?: id="[^"<>]*")?>(\d{1,4})\.</span>'
+    r'(<p [^<>]*?\bclass="(?:[^"<>]* )?numbered"[^<>]*>)<span class="para-number"(?: id="[^"<>]*")?>\d{1,4}\.</span>(?= )'
 )
 # A footnote's marker, as Python-Markdown's footnotes extension writes it.
 _FOOTNOTE_MARKER = re.compile(r'<sup id="fnref[^"<>]*"><a class="footnote-ref" href="#fn[^"<>]*">(\d{1,4})</a></sup>')
+# Each footnote the page lists.
+_FOOTNOTE = re.compile(r'<li id="fn[^"<>]*"')
 _EXPLANATION = re.compile(r' ?<span class="glossary-explanation">\([^<>]*\)</span>')
 
 
 def without_markers(markup: str) -> str:
     """`markup` without the paragraph numbers and footnote markers the site wrote."""
     if 'class="para-number"' in markup:
-        markup = _PARAGRAPH_NUMBER.sub(_Counted(exact=True), markup)
+        markup = _PARAGRAPH_NUMBER.sub(r"\1", markup)
     if 'class="footnote-ref"' in markup:
-        markup = _FOOTNOTE_MARKER.sub(_Counted(exact=False), markup)
+        listed = len(_FOOTNOTE.findall(markup))
+        markup = _FOOTNOTE_MARKER.sub(lambda match: _marker(match, listed), markup)
     return markup
 
 
-class _Counted:
-    """Takes out a number the site counted: with `exact`, only the next one
-    (1, 2, 3...); otherwise one already reached or the next. Once one is
-    out of turn, it and every one after it are kept."""
-
-    def __init__(self, exact: bool) -> None:
-        self.exact = exact
-        self.reached = 0
-        self.broken = False
-
-    def __call__(self, match: re.Match) -> str:
-        number = int(match.group(match.re.groups))
-        in_turn = number == self.reached + 1 or (not self.exact and 1 <= number <= self.reached)
-        if self.broken or not in_turn:
-            self.broken = True
-            return match.group(0)
-        self.reached = max(self.reached, number)
-        return match.group(1) if self.exact else ""
+def _marker(match: re.Match, listed: int) -> str:
+    """A footnote's marker taken out, or kept as written (see above)."""
+    text = match.string
+    between_digits = text[match.start() - 1 : match.start()].isdigit() and text[match.end() : match.end() + 1].isdigit()
+    if between_digits or not 1 <= int(match.group(1)) <= listed:
+        return match.group(0)
+    return ""
 
 
 def without_explanations(markup: str) -> str | None:

@@ -32,6 +32,7 @@ from .furniture import without_explanations, without_markers
 from .heading_anchors import heading_anchors
 from .name_columns import joined_name_columns
 from .regions import shown_regions
+from .shown_code import code_shown
 
 # Tags that end a block of text: the words on either side never join. The
 # blocks of old HTML (center, xmp, listing...) too: a browser shows them on
@@ -137,6 +138,11 @@ _CELL = re.compile(
     re.DOTALL | FLAGS,
 )
 _CELL_END = re.compile(end_tag("t[hd]"), FLAGS)
+_CAPTION_END = re.compile(end_tag("caption"), FLAGS)
+# A cell that spans columns, and a "|" in a cell's text (which would read as
+# the end of the cell in a row written `| a | b |`).
+_COLSPAN = re.compile(r"""\scolspan\s*=\s*["']?\s*(\d{1,3})""", re.IGNORECASE)
+_PIPE = re.compile(r"\||&(?:#0*124|#[xX]0*7[cC]|vert|verbar|VerticalLine);")
 _ROW_START = re.compile(r"<tr" + NAME_END + _ATTRS + ">", FLAGS)
 _ROW_END = re.compile(end_tag("tr"), FLAGS)
 # An element a browser does not show: the hidden attribute, or an inline
@@ -211,6 +217,7 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
     if "<![" in markup:
         markup = _CDATA.sub(lambda match: html.escape(match.group(1), quote=False), markup)
     raw = _RAW_TEXT.findall(markup)
+    shown_code = code_shown(markup, _shown) if raw else []
     if raw:
         pieces.extend(Piece(tag.lower(), body) for tag, _attrs, body in raw if body.strip())
         markup = _RAW_TEXT.sub(lambda match: f"<{match.group(1)}{match.group(2)}>", markup)
@@ -230,7 +237,9 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         text = "".join(regions)
     else:
         text = _shown(markup)
-    variants = _without_explanations(markup[end:] if end is not None else markup, end is not None, regions or [text])
+    variants = shown_code + _without_explanations(
+        markup[end:] if end is not None else markup, end is not None, regions or [text]
+    )
     lower = markup.lower()
     if _hides_inside_text(lower):
         variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
@@ -317,15 +326,26 @@ def _table_as_rows(match: re.Match) -> str:
     into the next cell's, and checks that read rows (a date beside a person
     and a sex is a date of birth) read the built table as the written one."""
     table = _CELL.sub(_cell_on_one_line, _BETWEEN_TAGS.sub("><", match.group(0)))
+    table = _CAPTION_END.sub(lambda end: end.group(0) + "\n", table)  # the caption on a line of its own
     if _HEAD.search(table):
         table = _HEAD.sub(lambda head: head.group(0) + _separator(len(_HEADING_CELL.findall(head.group(0)))), table)
-    else:  # no heading row: an empty one, so the rows are still a table's
+    else:
         first = _ROW_START.search(table)
         if first is not None:
-            cells = len(_CELL_START.findall(table[first.end() : (_ROW_END.search(table, first.end()) or first).end()]))
-            table = (
-                table[: first.start()] + "|" + "  |" * max(1, cells) + "\n" + _separator(cells) + table[first.start() :]
-            )
+            end = (_ROW_END.search(table, first.end()) or first).end()
+            row = table[first.end() : end]
+            cells = len(_CELL_START.findall(row))
+            if cells and len(_HEADING_CELL.findall(row)) == cells:  # a first row of headings: the heading row
+                table = table[:end] + _separator(cells) + table[end:]
+            else:  # no heading row: an empty one, so the rows are still a table's
+                table = (
+                    table[: first.start()]
+                    + "|"
+                    + "  |" * max(1, cells)
+                    + "\n"
+                    + _separator(cells)
+                    + table[first.start() :]
+                )
     table = _ROW_END.sub("\n", _ROW_START.sub("| ", _CELL_END.sub(" | ", _CELL_START.sub("", table))))
     return "\n\n" + joined_name_columns(table) + "\n\n"
 
@@ -335,7 +355,10 @@ def _cell_on_one_line(cell: re.Match) -> str:
     as a word processor exports a table) on one line, as its row: otherwise
     each row of such a table is a block of its own, and a date of birth
     two rows under its heading is read without it."""
-    return cell.group("start") + _BR_TAG.sub(" ", _BLOCK_TAG.sub(" ", cell.group("content")))
+    content = _PIPE.sub("/", _BR_TAG.sub(" ", _BLOCK_TAG.sub(" ", cell.group("content"))))
+    span = _COLSPAN.search(cell.group("start"))
+    empty = min(int(span.group(1)), 50) - 1 if span else 0  # the columns it spans, as empty cells
+    return cell.group("start") + content + "</td><td>" * max(0, empty)
 
 
 def _separator(cells: int) -> str:

@@ -40,13 +40,14 @@ RANGE = r"(?:[-–/]\d{1,4}[A-Za-z]?)?"
 NO = r"[Nn](?<![\w.,/:-].)(?i:o\.?|umber)[ \t\u00a0]*"
 # Numbers of other things, before which a number is not a house number:
 # "Recommendation 3 Park Lane" does not happen, "section 47 Children Act" does.
-# On the number's line or the line before, never across a blank line: "See
-# the table" and "14 Acacia Avenue" in the list after it is an address.
+# On the number's line only: "See the table" and "14 Acacia Avenue" in the
+# list after it is an address, and so is "Ground Floor" over "14 Acacia
+# Avenue" (a floor before a house number is part of the address).
 NOT_HOUSE = re.compile(
     r"\b(?:section|sections|s\.|recommendation|finding|paragraph|para|page|pages|chapter|part|"
     r"appendix|annex|year|years|aged|age|level|stage|tier|step|phase|table|figure|week|weeks|"
     r"day|days|month|months|item|point|schedule|article|regulation|rule|line|"
-    r"grade|key|room|ward|bed|floor|minute|minutes|hour|hours)[ \t\u00a0]*(?:\n[ \t\u00a0]*)?$",
+    r"grade|key|room|ward|bed|minute|minutes|hour|hours)[ \t\u00a0]*$",
     re.IGNORECASE,
 )
 # Short forms of a kind of street that are also words or initials.
