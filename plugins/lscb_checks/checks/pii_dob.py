@@ -74,10 +74,7 @@ _TRIGGER = (
     # not "birth mother", "birth plan", "birth certificate".
     r"|irth\b(?=[ \t\u00a0]*(?:[:(,\u2013\u2014-]|\d|(?:on|was|is|of|in|at|took|happened)\b)))"
 )
-# A guidance page numbers its paragraphs ("2. Child Q, date of birth:", then
-# "3. 14 March 2017"): a reader reads past the number, which ends no sentence.
-_PARAGRAPH_NUMBER = r"(?<=\n)[ \t\u00a0]*\d{1,4}\.(?=[ \t\u00a0])"
-_BETWEEN = rf"(?:[^.!?]|{_PARAGRAPH_NUMBER}){{0,60}}?"
+_BETWEEN = r"[^.!?]{0,60}?"
 _DOB = re.compile(rf"{_TRIGGER}(?P<between>{_BETWEEN})(?P<date>{_DATE})")
 # "On 3 May 2015 Sibling 2 was born.": tried just before each "was born".
 _DOB_BEFORE = re.compile(rf"(?<![\w/])(?P<date>{_DATE})(?P<between>{_BETWEEN})(?i:\bwas\s+born)$")
@@ -108,10 +105,8 @@ class DateOfBirth(Rule):
     it was ("birth on", "birth was", "birth of Sibling 2 on", "birth:"),
     within a few words in the same sentence ("born on 3 May 2015", "DOB
     03/05/2015", "date of birth: 3rd May", "Date_of_birth: 2015-05-03",
-    "Child Q's birth on 14 March 2017"), or before "was born". The number
-    a guidance page gives each paragraph ends no sentence: "Child Q, date
-    of birth:" and the date in the next paragraph are read together, as a
-    reader reads them ("2. Child Q, date of birth:", "3. 14 March 2017"). Dates with
+    "Child Q's birth on 14 March 2017"), or before "was born"; on a guidance
+    page, past the number of the next paragraph. Dates with
     hyphens, full stops or slashes count, around a month in words too
     ("born 14-Mar-2017", "14.03.2017", "2017/03/14"), and so do months in
     capitals ("BORN ON 14 MARCH 2017"). A range of dates a month or more
