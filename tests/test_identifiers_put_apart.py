@@ -118,6 +118,7 @@ _AFTER_STOP = [
     ("page", "Her mobile was 07700 900123.[^1]" + FOOTNOTE),
     ("guidance", "Her mobile was 07700 900123.[^1]" + FOOTNOTE),
     ("page", "Her mobile was 07700 900123. 2 days later she moved."),
+    ("page", "Her mobile was 07700 900123.\u00a02 days later she moved."),
     ("review", "Her mobile was 07700 900123. 2 days later she moved."),
 ]
 

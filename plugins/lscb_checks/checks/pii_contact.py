@@ -36,6 +36,9 @@ _BARE_44 = re.compile(
 )
 _DIALLED = re.compile(r"(?:tel:|sms:|callto:|wa\.me/|phone=|number=|%2[Bb])$", re.IGNORECASE)
 # A number written one digit at a time: "0 7 7 0 0 9 0 0 4 6 1".
+# A full stop and a space of any width: where a sentence may end inside what
+# _PHONE read as one number.
+_STOP_THEN_GAP = re.compile(r"\." + _GAP)
 _SPACED_PHONE = re.compile(r"(?<![\w+/.-])0(?:" + _GAP + r"\d){9,10}(?![\w/-])")
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -203,10 +206,11 @@ def _phones(text: str, context: Context):
         read.append(match.span())
         end = match.end()
         national = national_digits(match.group(0))
-        if not _PERSONAL.match(national) and ". " in match.group(0):
+        stops = [] if _PERSONAL.match(national) else list(_STOP_THEN_GAP.finditer(match.group(0)))
+        if stops:
             # "07700 900123. 2 days later": the number, then a sentence that
             # starts with a figure; read up to the last full stop and space.
-            end = match.start() + match.group(0).rindex(". ")
+            end = match.start() + stops[-1].start()
             national = national_digits(text[match.start() : end])
         if _PERSONAL.match(national) and national not in board:
             yield Hit(PhoneNumber, match.start(), end, "phone number", PHONE_HINT)
