@@ -159,7 +159,7 @@ class StreetAddress(Rule):
     without a house number counts too: one to three capitalised words and
     a word that only names a street ("lived on Marlpit Lane", "Orchard
     Close"; Road, Street, Avenue, Lane, Close, Drive, Crescent, Terrace,
-    Grove, Mews).
+    Grove, Mews). A number after "section", "page" or "table" on its line is not a house number.
 
     A house number and a name with no kind of street count where the words
     before them lead to a place ("lived at 27 Marlpit, Northshire", "Police
