@@ -21,8 +21,10 @@ cannot hide digits a reader reads as part of something else:
 - a paragraph's number only as the first thing in a paragraph of the
   "numbered" class, followed by a space as the site writes it: what follows
   a number and a space is not one with it ("1. 3.2017" is no date);
-- a footnote's marker only with a number of a footnote the page lists, and
-  never between two digits (`07700 9<sup>..</sup>00123` is read as written).
+- a footnote's marker that touches no digit (tags between do not count).
+  A marker beside a digit may be read either way, "07700¹ 900123" or
+  "07700 90012³": the page is read with it, and again without it
+  (`without_markers` gives both).
 
 Anything else is read as it is written (tests/test_identifiers_put_apart.py,
 tests/test_red_round12.py). The explanations are the glossary's words,
@@ -41,28 +43,32 @@ _PARAGRAPH_NUMBER = re.compile(
 )
 # A footnote's marker, as Python-Markdown's footnotes extension writes it.
 _FOOTNOTE_MARKER = re.compile(r'<sup id="fnref[^"<>]*"><a class="footnote-ref" href="#fn[^"<>]*">(\d{1,4})</a></sup>')
-# Each footnote the page lists.
-_FOOTNOTE = re.compile(r'<li id="fn[^"<>]*"')
 _EXPLANATION = re.compile(r' ?<span class="glossary-explanation">\([^<>]*\)</span>')
 
 
-def without_markers(markup: str) -> str:
-    """`markup` without the paragraph numbers and footnote markers the site wrote."""
+def without_markers(markup: str) -> tuple[str, str | None]:
+    """`markup` without the paragraph numbers the site wrote and the footnote
+    markers that touch no digit; and, if a marker touches a digit, `markup`
+    without those too (to be read as well), else None."""
     if 'class="para-number"' in markup:
         markup = _PARAGRAPH_NUMBER.sub(r"\1", markup)
-    if 'class="footnote-ref"' in markup:
-        listed = len(_FOOTNOTE.findall(markup))
-        markup = _FOOTNOTE_MARKER.sub(lambda match: _marker(match, listed), markup)
-    return markup
+    if 'class="footnote-ref"' not in markup:
+        return markup, None
+    touching = [found.span() for found in _FOOTNOTE_MARKER.finditer(markup) if _touches_a_digit(markup, *found.span())]
+    main = _FOOTNOTE_MARKER.sub(lambda found: found.group(0) if found.span() in touching else "", markup)
+    return main, (_FOOTNOTE_MARKER.sub("", markup) if touching else None)
 
 
-def _marker(match: re.Match, listed: int) -> str:
-    """A footnote's marker taken out, or kept as written (see above)."""
-    text = match.string
-    between_digits = text[match.start() - 1 : match.start()].isdigit() and text[match.end() : match.end() + 1].isdigit()
-    if between_digits or not 1 <= int(match.group(1)) <= listed:
-        return match.group(0)
-    return ""
+def _touches_a_digit(markup: str, start: int, end: int) -> bool:
+    """Whether the text shown just before or after markup[start:end] is a
+    digit (tags skipped; a character reference may be one)."""
+    before = start - 1
+    while before >= 0 and markup[before] == ">":
+        before = markup.rfind("<", 0, before) - 1
+    after = end
+    while after < len(markup) and markup[after] == "<" and markup.find(">", after) > 0:
+        after = markup.find(">", after) + 1
+    return any(0 <= at < len(markup) and (markup[at].isdigit() or markup[at] in ";&") for at in (before, after))
 
 
 def without_explanations(markup: str) -> str | None:

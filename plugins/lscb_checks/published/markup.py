@@ -229,7 +229,7 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
     regions: list[str] = []
     # Read as a reader reads it, without the numbers the site puts in an
     # editor's text (published.furniture).
-    markup = without_markers(markup)
+    markup, marked = without_markers(markup)
     end = _head_end(markup) if page else None
     if end is not None:
         head = _shown(markup[:end])
@@ -240,6 +240,8 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
     variants = shown_code + _without_explanations(
         markup[end:] if end is not None else markup, end is not None, regions or [text]
     )
+    if marked is not None:  # read again without the markers beside digits
+        variants.append(_shown(marked[end:] if end is not None else marked))
     lower = markup.lower()
     if _hides_inside_text(lower):
         variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
