@@ -250,6 +250,19 @@ def test_the_address_of_a_withheld_review_is_never_served(tmp_path):
         _full_build_refuses(content, tmp_path / "full" / "output", text, {"REV003", "LINK003"})
 
 
+def test_a_style_written_in_a_saved_page_is_never_served(tmp_path):
+    """A style written in a page (HTML004, lscb_checks.checks.html_style) is
+    refused by the fast path as by the full build: words it hides could
+    stand between a label and an identifier."""
+    content, read = _kept(tmp_path, "reviews/child-q.md", {})
+    kept = read()
+    assert kept is not None
+
+    leak = 'Date of birth: <span style="color:transparent">see page</span> not recorded.'
+    _quiet_then_refused(content, kept, "Date of birth: not recorded.", leak, "HTML004", b"transparent")
+    _full_build_refuses(content, tmp_path / "full" / "output", leak, {"HTML004"})
+
+
 def test_the_preview_keeps_no_page_s_text_in_the_system_s_temporary_folder(tmp_path, monkeypatch):
     """The preview's reading of the site converts every page, a withheld
     review's too: what it keeps of them is the full build's Markdown cache,

@@ -153,10 +153,6 @@ _GAPS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: a gap drawn by CSS or SVG (padding, dx, an empty inline block) is read as no space (round 13, recorded on issue 11)",
-)
 @pytest.mark.parametrize(("name", "markup"), _GAPS, ids=[s[0] for s in _GAPS])
 def test_a_gap_drawn_between_two_words_is_read_as_a_space(tmp_path, name, markup):
     _refused(tmp_path, "plain", _written("page", "The school told Zebedee Quinlan."), "Quinlan")
@@ -211,10 +207,6 @@ _UNSEEN = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: text hidden by CSS other than hidden, display:none, visibility:hidden, font-size:0 is read (round 13, recorded on issue 11)",
-)
 @pytest.mark.parametrize(("name", "refused", "leaking", "planted"), _UNSEEN, ids=[u[0] for u in _UNSEEN])
 def test_words_a_reader_does_not_see_do_not_hide_an_identifier(tmp_path, name, refused, leaking, planted):
     _refused(tmp_path, "seen", _written("page", refused), planted)

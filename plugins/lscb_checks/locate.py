@@ -185,7 +185,7 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", _TAG.sub("", text)).casefold()
 
 
-def _body_lines(source: SourceFile):
+def body_lines(source: SourceFile):
     """(line number, line) of the body outside fenced code blocks."""
     fence = ""
     lines = source.lines
@@ -207,7 +207,7 @@ def source_headings(source: SourceFile) -> list[tuple[int, int, str]]:
     found = []
     previous = ""
     previous_number = previous_indent = 0
-    for number, written in _body_lines(source):
+    for number, written in body_lines(source):
         # A heading in a block quote (`> ## Heading`) is read after its markers.
         quoted = _QUOTE_MARKERS.match(written)
         indent = quoted.end() if quoted else 0
@@ -251,7 +251,7 @@ def table_position(source: SourceFile, index: int) -> tuple[int, int]:
     """(line, col) of the body's `index`-th table: its header row."""
     starts = []
     previous, previous_number = "", 0
-    for number, line in _body_lines(source):
+    for number, line in body_lines(source):
         if "|" in line and "|" in previous and previous_number == number - 1 and _DELIMITER_ROW.match(line):
             starts.append((previous_number, len(previous) - len(previous.lstrip()) + 1))
         for match in _RAW_TABLE.finditer(line):
@@ -280,7 +280,7 @@ def tag_position(source: SourceFile, written: str, nth: int, tag: str) -> tuple[
 def _nth_outside_code(source: SourceFile, needle: str, nth: int, fold: bool) -> tuple[int, int] | None:
     if fold:
         needle = needle.lower()
-    for number, line in _body_lines(source):
+    for number, line in body_lines(source):
         haystack = line.lower() if fold else line
         at = haystack.find(needle)
         while at >= 0:

@@ -106,6 +106,7 @@ OUTPUT_CHECKS = (
     "links_output",
     "a11y_duplicate_ids",
     "well_formed",
+    "html_style",
     # Last: every file and path of the finished site, search index included.
     "published_text",
 )

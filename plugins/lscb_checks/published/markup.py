@@ -157,6 +157,7 @@ HIDDEN_ELEMENT = re.compile(
     r"|font-size\s*:\s*0)[^>]*>(?:(?!<\1\b).)*?</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+_TSPAN = re.compile(r"</?tspan" + NAME_END + _ATTRS + ">", FLAGS)
 # Right-to-left override (U+202E) or <bdo dir="rtl">: characters drawn in
 # reverse order. U+202C (pop directional formatting) or a block ends it.
 _OVERRIDE_RUN = re.compile("\u202e([^\u202c\n]*)")
@@ -245,6 +246,8 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
     lower = markup.lower()
     if _hides_inside_text(lower):
         variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
+    if "<tspan" in lower:  # a drawing's piece of text, drawn where it says (dx): apart
+        variants.append(_shown(_TSPAN.sub(" ", markup)))
     if nested and _ESCAPED_MARKUP.search(text):
         # A feed's escaped HTML, now unescaped: read it as markup too. On a
         # page it is text a reader sees as written (`workers<xmp>Zebedee`):
