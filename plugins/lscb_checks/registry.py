@@ -107,6 +107,7 @@ OUTPUT_CHECKS = (
     "a11y_duplicate_ids",
     "well_formed",
     "html_style",
+    "html_hidden",
     # Last: every file and path of the finished site, search index included.
     "published_text",
 )

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag, raw_text_element
 from lscb_core.html_model import _attributes
 
+from .closed_details import as_first_seen
 from .furniture import without_explanations, without_markers
 from .heading_anchors import heading_anchors
 from .name_columns import joined_name_columns
@@ -248,6 +249,9 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
     if "<tspan" in lower:  # a drawing's piece of text, drawn where it says (dx): apart
         variants.append(_shown(_TSPAN.sub(" ", markup)))
+    first_seen = as_first_seen(markup) if "<details" in lower else None
+    if first_seen is not None:  # closed details: their summaries only
+        variants.append(_shown(first_seen))
     if nested and _ESCAPED_MARKUP.search(text):
         # A feed's escaped HTML, now unescaped: read it as markup too. On a
         # page it is text a reader sees as written (`workers<xmp>Zebedee`):

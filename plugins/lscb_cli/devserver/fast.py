@@ -75,7 +75,7 @@ OWN_ATTRIBUTES = ("_content", "_summary", "_update_content", "metadata", "_conte
 # (on this item alone they would find its links to other pages missing).
 SITE_CHECKS = ("links_source", "versions", "translations", "output_paths")
 # Output checks that read one page alone (links_output reads every page).
-PAGE_OUTPUT_CHECKS = ("a11y_duplicate_ids", "well_formed", "html_style", "published_text")
+PAGE_OUTPUT_CHECKS = ("a11y_duplicate_ids", "well_formed", "html_style", "html_hidden", "published_text")
 
 
 @dataclass
