@@ -57,6 +57,9 @@ def test_a_class_of_the_themes_written_in_a_page_is_refused(tmp_path):
     assert "visually-hidden" in str(found[0].message)
     site, found = _findings(tmp_path, "attr-list-class", "The plan was agreed.\n{: .visually-hidden }")
     assert [f.line for f in found] == [5], site.messages()
+    # A ">" inside an earlier attribute's value does not end the tag.
+    site, found = _findings(tmp_path, "quoted", "The family lives at <span title='>' class=visually-hidden>x</span>.")
+    assert [f.line for f in found] == [4], site.messages()
 
 
 QUIET = [

@@ -11,16 +11,14 @@ be read as one (red team round 13). The site's security policy already
 switches inline styles off in a browser that applies it; a feed reader, an
 old browser or a copy of the page saved and sent on may not.
 
-Read on the built pages, what is published: every style attribute and every
-<style> element in a page is reported, at the line of the Markdown that
-wrote it where the page's own body or Summary has it, else on the built
-page. A class is the theme's when its style sheets define it; one written in
+Read in each page's body and Summary as Pelican rendered them, which the
+built page holds as they are: every style attribute and every <style>
+element is reported at the line of the Markdown that wrote it. A class is the theme's when its style sheets define it; one written in
 a page's Markdown (in an HTML tag, or `{: .class }`) is reported at its line.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable
 
@@ -62,9 +60,12 @@ class PageSetsStyle(Rule):
     the theme's maintainer to add it to the theme for every page.
 
     ## Known limitations
-    A class is reported only when the theme's style sheets define it (any
-    other class changes nothing a reader sees). SVG drawings in images/ may
-    style their shapes and text; their text is read as it is written.
+    Read in each page's body and Summary as Pelican rendered them (the
+    built page holds them as they are); the theme's templates are the
+    theme's. A class is reported only when the theme's style sheets define
+    it (any other class changes nothing a reader sees). SVG drawings in
+    images/ may style their shapes and text; their text is read as it is
+    written.
     """
 
     code = "HTML004"
@@ -76,21 +77,22 @@ class PageSetsStyle(Rule):
 HINT = "take it out: the theme sets how pages look, and a style can hide words from the checks"
 CLASS_HINT = "take the class out: it is the theme's own, and can hide or move the words"
 
-# A first look over a page, in C: a style attribute or element could be here.
-_STYLE_HINT = re.compile(r"style\s*=|<style", FLAGS)
 _START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)(" + ATTRS + ")>", FLAGS)
 _STYLE_WORD = re.compile(r"style", FLAGS)
 # Written in Markdown: a class attribute's value, and `{: .class #id }`.
 _CLASS_ATTRIBUTE = re.compile(r"""[\s/"']class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", FLAGS)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+_ATTR_LIST_WITH_CLASS = re.compile(r"\{[^{}\n]*\.[-\w]")
 _ATTR_LIST_CLASS = re.compile(r"(?:^|\s)\.([-\w]+)")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+# A class attribute's value in rendered HTML (a superset: `subclass=` too).
+_CLASS_VALUE = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
 def styles(markup: str) -> list[str]:
     """What sets a style in `markup`, in order: "style" for a `<style>`
     element, "style=" for an element with a style attribute."""
-    if not _STYLE_HINT.search(markup):
+    if "style" not in markup.lower():
         return []
     found = []
     for name, attrs in _START_TAG.findall(markup):
@@ -102,55 +104,21 @@ def styles(markup: str) -> list[str]:
 
 
 def check_output(output) -> Iterable[Finding]:
-    reported: set[str] = set()  # items reported at their own lines
-    summaries = _summary_styles(output.site)
-    for item in summaries:
-        reported.add(item.path)
-        yield _at_summary(item)
-    # The items whose pages are read (in the preview, the one page saved).
+    # The items whose pages are read (in the preview, the one page saved):
+    # their bodies and Summaries, as Pelican rendered them, are what the
+    # built pages hold of an editor's writing; the rest is the theme's.
     items = {page.item.path: page.item for page in output.pages.values() if page.item is not None}
-    for item in items.values():
-        if item.is_public and item.path not in reported and styles(item.html):
-            reported.add(item.path)
-            yield from _in_markdown(item, styles(item.html))
-    theme: dict[str, list] = {}  # what sets a style -> [first page, number of pages]
-    for rel in sorted(output.pages):
-        page = output.pages[rel]
-        if page.item is not None and page.item.path in reported:
-            continue
-        found = styles(page.read())
-        if not found or (summaries and _shows_summary(page, summaries)):
-            continue
-        key = found[0]
-        theme.setdefault(key, [rel, 0])[1] += 1
-    for key, (rel, pages) in theme.items():
-        what = "a <style> element" if key == "style" else "a style attribute"
-        extra = f" (and {pages - 1} more pages)" if pages > 1 else ""
-        yield PageSetsStyle.at(
-            posixpath.join("output", rel),
-            1,
-            say("the page has {what}{extra}", what=known(what), extra=known(extra)),
-            "the theme writes it: take it out of theme/templates, and style the page in theme/static/css",
-        )
     classes = theme_classes(output.root)
     for item in items.values():
-        if item.is_public:
-            yield from _theme_classes_written(item, classes)
-
-
-def _summary_styles(site) -> list:
-    return [
-        item
-        for item in site.items
-        if item.is_public and isinstance(item.metadata.get("summary"), str) and styles(item.metadata["summary"])
-    ]
-
-
-def _shows_summary(page, summaries: list) -> bool:
-    """Whether a page without a style of its own shows a Summary that has one
-    (a listing): reported at that Summary already."""
-    markup = page.read()
-    return any(item.metadata["summary"] in markup for item in summaries)
+        if not item.is_public:
+            continue
+        summary = item.metadata.get("summary")
+        if isinstance(summary, str) and styles(summary):
+            yield _at_summary(item)
+        found = styles(item.html)
+        if found:
+            yield from _in_markdown(item, found)
+        yield from _theme_classes_written(item, classes)
 
 
 def _at_summary(item) -> Finding:
@@ -187,9 +155,16 @@ def _in_markdown(item, found: list[str]) -> Iterable[Finding]:
 
 def _theme_classes_written(item, classes: frozenset[str]) -> Iterable[Finding]:
     text = item.source.text
-    if "class" not in text and "{" not in text:
+    if "class" not in text.lower() and not _ATTR_LIST_WITH_CLASS.search(text):
+        return  # no class written in the source: those on the page are the site's
+    # Classes on the page's elements (not in code, which is shown as text)
+    # that are the theme's and written in the source: the rest are the
+    # site's own (a numbered paragraph's, a footnote's).
+    shown = {name for name in _class_words(item.html) if name in classes and name in text}
+    if shown:  # a first look, in C; then only those on an element
+        shown &= _classes_on_elements(item.html)
+    if not shown:
         return
-    shown = _classes_on_elements(item.html)  # not those in code, which is shown as text
     for number, line in body_lines(item.source):
         written = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line)
         names = []
@@ -208,9 +183,18 @@ def _theme_classes_written(item, classes: frozenset[str]) -> Iterable[Finding]:
                 break
 
 
+def _class_words(markup: str) -> set[str]:
+    """The words of every class value in `markup`, and more (a value
+    written as text in code too)."""
+    found: set[str] = set()
+    for values in _CLASS_VALUE.findall(markup):
+        found.update("".join(values).split())
+    return found
+
+
 def _classes_on_elements(markup: str) -> set[str]:
     found: set[str] = set()
-    if "class" in markup:
-        for _name, attrs in _START_TAG.findall(markup):
+    for _name, attrs in _START_TAG.findall(markup):
+        if "class" in attrs.lower():
             found.update(_attributes(attrs).get("class", "").split())
     return found
