@@ -1,6 +1,7 @@
-"""HTML005: words written in a page that a reader is not shown are refused at
-the line that writes them; a details a reader can open, an open dialog, the
-word "hidden" in prose and the theme's own hidden controls stay quiet."""
+"""HTML005: HTML written in a page whose words a reader may not be shown (or
+not where they stand) is refused at the line that writes it; the elements a
+browser shows in place, a details a reader can open, the word "hidden" in
+prose, an example in code and the site's own markup stay quiet."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ _NOT_SHOWN = [
     ("hidden-inline", "The plan <span HIDDEN>(draft)</span> was shared.", "hidden attribute"),
     ("template", "<template>Notes for the panel.</template>", "<template>"),
     ("dialog", "<dialog>Notes for the panel.</dialog>", "<dialog>"),
+    ("open-dialog", "<div><dialog open>Notes for the panel.</dialog></div>", "<dialog>"),
+    ("ruby-parenthesis", "<ruby>Zeb<rp>Notes</rp></ruby> was told.", "<rp>"),
+    ("unknown", "The plan <item></item>was shared.", "<item>"),
     ("noscript", "<noscript>Notes for the panel.</noscript>", "<noscript>"),
     ("select", "<select><option>Yes</option><option>Notes for the panel</option></select>", "<select>"),
     ("video", "<video>Notes for the panel.</video>", "<video>"),
@@ -43,8 +47,8 @@ def test_hidden_words_in_a_summary_are_refused_at_the_summary(tmp_path):
 
 _SHOWN = [
     ("details", "<details><summary>More about the plan</summary>It was agreed in May.</details>"),
-    # (Markdown takes a dialog for inline HTML: in a paragraph of its own, HTML001.)
-    ("open-dialog", "<div><dialog open>It was agreed in May.</dialog></div>"),
+    ("ruby", "<ruby>漢<rt>kan</rt></ruby> is read with its reading above it."),
+    ("table", "<table><tr><th>Year</th><td>2024</td></tr></table>"),
     ("prose", "Nothing was hidden from the family. A template letter was used."),
     ("code", "Do not write `<div hidden>` in a page."),
 ]

@@ -19,6 +19,7 @@ a page's Markdown (in an HTML tag, or `{: .class }`) is reported at its line.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -80,13 +81,11 @@ CLASS_HINT = "take the class out: it is the theme's own, and can hide or move th
 _START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)(" + ATTRS + ")>", FLAGS)
 _STYLE_WORD = re.compile(r"style", FLAGS)
 # Written in Markdown: a class attribute's value, and `{: .class #id }`.
-_CLASS_ATTRIBUTE = re.compile(r"""[\s/"']class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", FLAGS)
+_CLASS_ATTRIBUTE = re.compile(r"""(?:^|[\s/"'])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", FLAGS)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 _ATTR_LIST_WITH_CLASS = re.compile(r"\{[^{}\n]*\.[-\w]")
 _ATTR_LIST_CLASS = re.compile(r"(?:^|\s)\.([-\w]+)")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
-# A class attribute's value in rendered HTML (a superset: `subclass=` too).
-_CLASS_VALUE = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
 def styles(markup: str) -> list[str]:
@@ -112,22 +111,29 @@ def check_output(output) -> Iterable[Finding]:
     for item in items.values():
         if not item.is_public:
             continue
-        summary = item.metadata.get("summary")
-        if isinstance(summary, str) and styles(summary):
-            yield _at_summary(item)
+        for field, value in item.metadata.items():
+            if isinstance(value, str) and "<" in value:
+                yield from _in_field(item, field, value, classes)
         found = styles(item.html)
         if found:
             yield from _in_markdown(item, found)
         yield from _theme_classes_written(item, classes)
 
 
-def _at_summary(item) -> Finding:
-    return PageSetsStyle.at(
-        item.path,
-        item.source.field_line("Summary"),
-        say("the Summary sets its own style"),
-        HINT,
-    )
+def _in_field(item, field: str, value: str, classes: frozenset[str]) -> Iterable[Finding]:
+    """A field of the header (Summary, Title...), which the theme prints as
+    HTML: a style in it, or a theme's class written in its source."""
+    line = item.source.field_line(field.capitalize())
+    if styles(value):
+        yield PageSetsStyle.at(item.path, line, say("the field sets its own style"), HINT)
+        return
+    written = item.source.field(field.capitalize())
+    if written is not None and "class" in written.value.lower():
+        for name in sorted(_classes_on_elements(value) & classes):
+            yield PageSetsStyle.at(
+                item.path, line, say('class "{name}" is one of the theme\'s', name=known(name)), CLASS_HINT
+            )
+            return
 
 
 def _in_markdown(item, found: list[str]) -> Iterable[Finding]:
@@ -154,42 +160,35 @@ def _in_markdown(item, found: list[str]) -> Iterable[Finding]:
 
 
 def _theme_classes_written(item, classes: frozenset[str]) -> Iterable[Finding]:
+    """A class of the theme's written in the body's Markdown (as its value
+    reads once its character references are decoded), and on an element of
+    the rendered body (not in code, which is shown as text): the site's own
+    (a chart's, a footnote's) are not written in the source."""
     text = item.source.text
     if "class" not in text.lower() and not _ATTR_LIST_WITH_CLASS.search(text):
         return  # no class written in the source: those on the page are the site's
-    # Classes on the page's elements (not in code, which is shown as text)
-    # that are the theme's and written in the source: the rest are the
-    # site's own (a numbered paragraph's, a footnote's).
-    shown = {name for name in _class_words(item.html) if name in classes and name in text}
-    if shown:  # a first look, in C; then only those on an element
-        shown &= _classes_on_elements(item.html)
-    if not shown:
-        return
+    written: dict[str, int] = {}  # a theme's class -> the first line writing it
     for number, line in body_lines(item.source):
-        written = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line)
-        names = []
-        for match in _CLASS_ATTRIBUTE.finditer(written):
-            names.extend((match.group(1) or match.group(2) or match.group(3) or "").split())
-        for match in _ATTR_LIST.finditer(written):
-            names.extend(_ATTR_LIST_CLASS.findall(match.group(1)))
-        for name in names:
-            if name in classes and name in shown:
-                yield PageSetsStyle.at(
-                    item.path,
-                    number,
-                    say('class "{name}" is one of the theme\'s', name=known(name)),
-                    CLASS_HINT,
-                )
-                break
+        for name in _written_classes(_CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line)):
+            if name in classes:
+                written.setdefault(name, number)
+    if not written:
+        return
+    on_elements = _classes_on_elements(item.html)
+    for name, number in written.items():
+        if name in on_elements:
+            yield PageSetsStyle.at(
+                item.path, number, say('class "{name}" is one of the theme\'s', name=known(name)), CLASS_HINT
+            )
 
 
-def _class_words(markup: str) -> set[str]:
-    """The words of every class value in `markup`, and more (a value
-    written as text in code too)."""
-    found: set[str] = set()
-    for values in _CLASS_VALUE.findall(markup):
-        found.update("".join(values).split())
-    return found
+def _written_classes(line: str) -> list[str]:
+    names = []
+    for match in _CLASS_ATTRIBUTE.finditer(line):
+        names.extend(html.unescape(match.group(1) or match.group(2) or match.group(3) or "").split())
+    for match in _ATTR_LIST.finditer(line):
+        names.extend(_ATTR_LIST_CLASS.findall(html.unescape(match.group(1))))
+    return names
 
 
 def _classes_on_elements(markup: str) -> set[str]:
