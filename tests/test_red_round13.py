@@ -2,8 +2,12 @@
 final gate's reading of built pages. Each test first builds the same value
 without the trick, which is refused, then with it. 1, 4 and 8 are fixed (a
 footnote marker beside a digit is read both ways: published.furniture); 2,
-3, 5, 6 and 7 are open, marked as strict expected failures until they are
-fixed (recorded on issue 11).
+3 and 7 are fixed (a cell spanning rows is read in each row it spans:
+published.table_rows; name_columns knows more headings; a name given in
+labelled fields in any layout is read whole: published.name_fields, with
+more cases in tests/test_published_name_parts.py); 5 and 6 are fixed (a
+style written in a page is refused, HTML004; a drawing's tspans are read
+apart).
 
 1. published.furniture takes out a footnote marker glued to a number's last
    digit (digits on one side only): "07700 90012" with a raised "3" is read
@@ -82,10 +86,6 @@ _TWO_CELLS = _TABLE.format(rows="<tr><td></td><td>Smith</td></tr>\n<tr><td>Zebed
 _SPANNED = _TABLE.format(rows='<tr><td></td><td rowspan="2">Quinlan</td></tr>\n<tr><td>Zebedee</td></tr>')
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: a rowspan cell is not carried into the next row's joined name (round 13, recorded on issue 11)",
-)
 @pytest.mark.parametrize("kind", ["page", "guidance"])
 def test_a_surname_spanning_two_rows_is_read_with_the_forename(tmp_path, kind):
     _refused(tmp_path, "two-cells", _written(kind, _TWO_CELLS), "Quinlan")
@@ -113,10 +113,6 @@ _HEADINGS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: name_columns knows only First/Given/Fore/Christian name, Middle name and Surname/Last/Family name headings (round 13, recorded on issue 11)",
-)
 @pytest.mark.parametrize(("name", "first", "last", "middle"), _HEADINGS, ids=[h[0] for h in _HEADINGS])
 def test_name_columns_under_other_headings_are_read_together(tmp_path, name, first, last, middle):
     _refused(tmp_path, "known", _written("page", _named_table("First name", "Surname")), "Quinlan")
@@ -223,10 +219,6 @@ _LAYOUTS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: a transposed table or a definition list of name parts is not joined (round 13, recorded on issue 11)",
-)
 @pytest.mark.parametrize(("name", "table"), _LAYOUTS, ids=[t[0] for t in _LAYOUTS])
 def test_a_name_in_other_layouts_is_read_together(tmp_path, name, table):
     _refused(tmp_path, "columns", _written("page", _TWO_CELLS), "Quinlan")

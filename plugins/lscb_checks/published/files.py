@@ -2,13 +2,11 @@
 
 Each file is read once, by its kind:
 
-* pages, feeds, the sitemap and SVG (markup.py): the shown text, and each
+* pages, feeds, the sitemap and SVG (markup.py): the shown text (and a name
+  given in labelled fields, read whole: name_fields.py), and each
   attribute, address, comment and script on its own;
 * the search index: each page's fragment (decompressed JSON: its url, title,
-  text and meta) and the words of the index files. A fragment's text is the
-  page's text with the ends of blocks lost (a table row's cells run
-  together, "Grant Amount"): the page itself is read with them, so the
-  fragment's text is compared with the registers only;
+  text, read as _fragment says, and meta) and the words of the index files;
 * JSON: every string in it; other text files (robots.txt, _headers, .ics,
   .csv, .md...): their text, iCalendar and vCard files with their folded
   lines joined and escapes read;
@@ -46,6 +44,7 @@ from urllib.parse import unquote, unquote_to_bytes
 from ..text.attachments import IMAGE_SUFFIXES, image_content, pdf_content
 from .address_words import address_words
 from .markup import Piece, read_markup, tag_pieces
+from .name_fields import joined_name_fields
 from .search_names import without_search_names
 from .theme_classes import theme_classes
 
@@ -179,9 +178,10 @@ def _markup(markup: str, found: PublishedFile, theme: frozenset[str] | None = fr
     extract = read_markup(markup, page=page)
     if extract.head.strip():
         found.texts.append(Text("page head", extract.head))
-    # A page is read region by region (markup.Extract.regions).
-    found.texts.extend(Text("page text", region) for region in extract.regions or [extract.text])
-    found.texts.extend(Text("page text as shown", variant) for variant in extract.variants)
+    # A page is read region by region (markup.Extract.regions); as shown, with its names in fields joined too.
+    regions = extract.regions or [extract.text]
+    found.texts.extend(Text("page text", region) for region in regions)
+    found.texts.extend(Text("page text as shown", text) for text in extract.variants + joined_name_fields(regions))
     for piece in extract.loose:
         _piece(piece, theme, found)
     for attrs in extract.tags:

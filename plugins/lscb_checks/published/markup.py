@@ -31,9 +31,9 @@ from lscb_core.html_model import _attributes
 from .closed_details import as_first_seen
 from .furniture import without_explanations, without_markers
 from .heading_anchors import heading_anchors
-from .name_columns import joined_name_columns
 from .regions import shown_regions
 from .shown_code import code_shown
+from .table_rows import tables_as_rows
 
 # Tags that end a block of text: the words on either side never join. The
 # blocks of old HTML (center, xmp, listing...) too: a browser shows them on
@@ -128,24 +128,6 @@ _HEAD_START = re.compile(r"<head" + NAME_END + _ATTRS + ">", FLAGS)
 _HEAD_END = re.compile(end_tag("head"), FLAGS)
 _BODY_TAG = re.compile(r"<body" + NAME_END, FLAGS)
 _TITLE = re.compile(r"<title" + NAME_END + _ATTRS + r">.*?" + end_tag("title"), FLAGS | re.DOTALL)
-_TABLE = re.compile(r"<table" + NAME_END + r".*?(?:" + end_tag("table") + r"|\Z)", re.DOTALL | FLAGS)
-_BETWEEN_TAGS = re.compile(r">\s+<")
-_HEAD = re.compile(r"<thead" + NAME_END + r".*?" + end_tag("thead"), re.DOTALL | FLAGS)
-_HEADING_CELL = re.compile(r"<th" + NAME_END, FLAGS)
-_CELL_START = re.compile(r"<t[hd]" + NAME_END + _ATTRS + ">", FLAGS)
-_CELL = re.compile(
-    r"(?P<start><t[hd]" + NAME_END + _ATTRS + r">)(?P<content>.*?)"
-    r"(?=" + end_tag("t[hd]") + r"|<t[hd]" + NAME_END + "|" + end_tag("tr") + r"|\Z)",
-    re.DOTALL | FLAGS,
-)
-_CELL_END = re.compile(end_tag("t[hd]"), FLAGS)
-_CAPTION_END = re.compile(end_tag("caption"), FLAGS)
-# A cell that spans columns, and a "|" in a cell's text (which would read as
-# the end of the cell in a row written `| a | b |`).
-_COLSPAN = re.compile(r"""\scolspan\s*=\s*["']?\s*(\d{1,3})""", re.IGNORECASE)
-_PIPE = re.compile(r"\||&(?:#0*124|#[xX]0*7[cC]|vert|verbar|VerticalLine);")
-_ROW_START = re.compile(r"<tr" + NAME_END + _ATTRS + ">", FLAGS)
-_ROW_END = re.compile(end_tag("tr"), FLAGS)
 # An element a browser does not show: the hidden attribute, or an inline
 # style that hides it. Taken out with its content (the innermost such
 # element: enough to rejoin a word split around it). The second reading is
@@ -323,55 +305,15 @@ def _hides_inside_text(lower: str) -> bool:
 
 def _shown(markup: str) -> str:
     if "<table" in markup or "<TABLE" in markup:
-        markup = _TABLE.sub(_table_as_rows, markup)
+        markup = tables_as_rows(markup, _on_one_line)
     markup = _BLOCK_TAG.sub("\n\n", markup)
     markup = (_LINE_TAG if _TEXT_TAG_START.search(markup) else _BR_TAG).sub("\n", markup)
     return html.unescape(_ANY_TAG.sub("", markup))
 
 
-def _table_as_rows(match: re.Match) -> str:
-    """A table as the rows of a Markdown table (`| Mother | F | 32 |`, the
-    heading row followed by `| --- |`), so that a cell's words never run
-    into the next cell's, and checks that read rows (a date beside a person
-    and a sex is a date of birth) read the built table as the written one."""
-    table = _CELL.sub(_cell_on_one_line, _BETWEEN_TAGS.sub("><", match.group(0)))
-    table = _CAPTION_END.sub(lambda end: end.group(0) + "\n", table)  # the caption on a line of its own
-    if _HEAD.search(table):
-        table = _HEAD.sub(lambda head: head.group(0) + _separator(len(_HEADING_CELL.findall(head.group(0)))), table)
-    else:
-        first = _ROW_START.search(table)
-        if first is not None:
-            end = (_ROW_END.search(table, first.end()) or first).end()
-            row = table[first.end() : end]
-            cells = len(_CELL_START.findall(row))
-            if cells and len(_HEADING_CELL.findall(row)) == cells:  # a first row of headings: the heading row
-                table = table[:end] + _separator(cells) + table[end:]
-            else:  # no heading row: an empty one, so the rows are still a table's
-                table = (
-                    table[: first.start()]
-                    + "|"
-                    + "  |" * max(1, cells)
-                    + "\n"
-                    + _separator(cells)
-                    + table[first.start() :]
-                )
-    table = _ROW_END.sub("\n", _ROW_START.sub("| ", _CELL_END.sub(" | ", _CELL_START.sub("", table))))
-    return "\n\n" + joined_name_columns(table) + "\n\n"
-
-
-def _cell_on_one_line(cell: re.Match) -> str:
-    """A cell whose text is in paragraphs or broken into lines (`<td><p>...`,
-    as a word processor exports a table) on one line, as its row: otherwise
-    each row of such a table is a block of its own, and a date of birth
-    two rows under its heading is read without it."""
-    content = _PIPE.sub("/", _BR_TAG.sub(" ", _BLOCK_TAG.sub(" ", cell.group("content"))))
-    span = _COLSPAN.search(cell.group("start"))
-    empty = min(int(span.group(1)), 50) - 1 if span else 0  # the columns it spans, as empty cells
-    return cell.group("start") + content + "</td><td>" * max(0, empty)
-
-
-def _separator(cells: int) -> str:
-    return "| " + " | ".join(["---"] * max(1, cells)) + " |\n"
+def _on_one_line(markup: str) -> str:
+    """A table cell's markup with its blocks and line breaks read as spaces (published.table_rows)."""
+    return _BR_TAG.sub(" ", _BLOCK_TAG.sub(" ", markup))
 
 
 def _right_way_round(markup: str) -> str:
