@@ -3036,7 +3036,8 @@ case(
     NAME,
     [page_text(GUIDANCE, GUIDANCE_LINE, f"<script>/* {NAME} */</script>")],
     GUIDANCE,
-    known_leak="a script is read for the registers and its string literals only, not its comments",
+    # A script in a page is refused as HTML a page may not hold (HTML005).
+    expect=R,
 )
 case(
     "name-glued-to-word-guidance",

@@ -1,8 +1,12 @@
 """Red team round 15: on HTML004 (a page's own style) and HTML005 (words a
 reader is not shown), and the final gate's reading of built pages. Each test
 first builds the identifier written plainly, which is refused, then with the
-trick. The open ones are strict expected failures: the build passes and the
-identifier is published.
+trick. All seven classes are fixed: HTML005 allows only the elements a
+browser shows in place, in the body and in every field (1, 3, 4 and most of
+5); HTML004 reads a class's value decoded, wherever its line starts (2); a
+braille blank and the Hangul fillers are read as spaces (5); a closed
+details is cut to its own summary, and `open"` is not `open` (6); an SVG
+file is read again as it draws (7: published.svg_drawn).
 
 1. Elements a browser does not show that HTML005 does not list: <rp>, the
    fallback words of <meter> and <progress>, a MathML <annotation>, a
@@ -174,20 +178,14 @@ def test_a_tag_drawn_inline_does_not_cut_a_phone_number(tmp_path):
 # --- 5. A gap a reader sees that the gate does not read as one -------------------------
 
 _GAPS = [
-    pytest.param(
-        "braille-blank",
-        "The school told Zebedee&#x2800;Quinlan about the plan.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="open: a braille blank (U+2800) is read as a letter, not a space (round 15)"
-        ),
-    ),
+    ("braille-blank", "The school told Zebedee&#x2800;Quinlan about the plan."),
     ("math-space", '<math><mi>Zebedee</mi><mspace width="1em"/><mi>Quinlan</mi></math>'),
     ("rp-between", "The school told Zebedee<ruby><rp>(</rp></ruby> Quinlan about the plan."),
     ("svg-desc", '<svg width="300" height="40"><text y="20">Zebedee <desc>x</desc>Quinlan</text></svg>'),
 ]
 
 
-@pytest.mark.parametrize(("name", "written"), _GAPS, ids=["braille-blank", "math-space", "rp-between", "svg-desc"])
+@pytest.mark.parametrize(("name", "written"), _GAPS, ids=[g[0] for g in _GAPS])
 def test_a_gap_a_reader_sees_between_two_words_is_read(tmp_path, name, written):
     _refused(tmp_path, "plain", _written("page", _NAME), "Quinlan")
     _refused(tmp_path, name, _written("page", f"The school told the child.\n\n{written}\n"), "Quinlan")
@@ -204,10 +202,6 @@ _DETAILS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: closed_details takes a nested <summary> for the details' own, and `open\"` for open (round 15)",
-)
 @pytest.mark.parametrize(("name", "between"), _DETAILS, ids=[d[0] for d in _DETAILS])
 def test_a_closed_details_is_read_as_a_browser_shows_it(tmp_path, name, between):
     _refused(
@@ -253,10 +247,6 @@ _DRAWINGS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: an SVG file's undrawn text (display=none, defs) or a <desc> inside a line is read in place (round 15)",
-)
 @pytest.mark.parametrize(("name", "plain", "trick", "planted"), _DRAWINGS, ids=[d[0] for d in _DRAWINGS])
 def test_a_drawing_is_read_as_it_is_drawn(tmp_path, name, plain, trick, planted):
     _refused(tmp_path, "plain", _drawing(plain), planted)

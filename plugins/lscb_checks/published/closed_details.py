@@ -14,14 +14,18 @@ from __future__ import annotations
 import re
 
 from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag
-from lscb_core.html_model import _attributes
 
 # The innermost details: no other details starts inside it.
 _DETAILS = re.compile(
     r"<details" + NAME_END + "(" + ATTRS + r")>((?:(?!<details" + NAME_END + r").)*?)" + end_tag("details"),
     re.DOTALL | FLAGS,
 )
-_SUMMARY = re.compile(r"<summary" + NAME_END + ATTRS + r">.*?(?:" + end_tag("summary") + r"|\Z)", re.DOTALL | FLAGS)
+_TAG = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)" + ATTRS + ">", FLAGS)
+_SUMMARY_END = re.compile(end_tag("summary"), FLAGS)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# `open` as a browser reads an attribute's name: `open"` is another name (the
+# details is closed). When in doubt, closed: the page is read whole as well.
+_OPEN = re.compile(r"(?:^|[\t\n\f\r /])open(?=[\t\n\f\r />=]|$)", re.IGNORECASE)
 
 
 def as_first_seen(markup: str) -> str | None:
@@ -38,7 +42,22 @@ def as_first_seen(markup: str) -> str | None:
 
 
 def _first_seen(match: re.Match) -> str:
-    if "open" in _attributes(match.group(1)):
+    if _OPEN.search(match.group(1)):
         return "<div>" + match.group(2) + "</div>"
-    summary = _SUMMARY.search(match.group(2))
-    return "<div>" + (summary.group(0) if summary else "") + "</div>"
+    summary = _own_summary(match.group(2))
+    return "<div>" + (summary or "") + "</div>"
+
+
+def _own_summary(content: str) -> str | None:
+    """The details' own summary: its first `<summary>` child, not one inside
+    another element (a browser then shows "Details"), through its end."""
+    depth = 0
+    for tag in _TAG.finditer(content):
+        closing, name = tag.group(1), tag.group(2).lower()
+        if name == "summary" and not closing and depth == 0:
+            end = _SUMMARY_END.search(content, tag.end())
+            return content[tag.start() : end.end() if end else len(content)]
+        if name in _VOID or tag.group(0).endswith("/>"):
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+    return None

@@ -33,6 +33,7 @@ from .furniture import without_explanations, without_markers
 from .heading_anchors import heading_anchors
 from .regions import shown_regions
 from .shown_code import code_shown
+from .svg_drawn import drawn_text
 from .table_rows import tables_as_rows
 
 # Tags that end a block of text: the words on either side never join. The
@@ -195,6 +196,8 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
     break, every other tag nothing; then references are decoded. `page`: an
     HTML page, whose head is read apart (Extract.head) when it is one."""
     pieces: list[Piece] = []  # the loose ones
+    # A drawing (an SVG file) is read again as it draws (published.svg_drawn).
+    drawn = drawn_text(markup) if not page and nested and "<svg" in markup[:4096].lower() else None
     if "<!--" in markup:
         pieces.extend(Piece("comment", text) for text in _COMMENT.findall(markup) if text.strip())
         markup = _COMMENT.sub("", markup)
@@ -231,6 +234,8 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         variants.append(_shown(HIDDEN_ELEMENT.sub("", markup)))
     if "<tspan" in lower:  # a drawing's piece of text, drawn where it says (dx): apart
         variants.append(_shown(_TSPAN.sub(" ", markup)))
+    if drawn:
+        variants.append(drawn)
     first_seen = as_first_seen(markup) if "<details" in lower else None
     if first_seen is not None:  # closed details: their summaries only
         variants.append(_shown(first_seen))

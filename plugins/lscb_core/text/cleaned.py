@@ -63,8 +63,10 @@ _ONLY_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # thin space (U+2009) or a narrow no-break space (U+202F) between two words of
 # a name or a postcode hid it from them. A browser shows a form feed as a
 # space, and reads a lone carriage return as a line break. The no-break space
-# stays as it is: the patterns read it.
-_AS_SPACE = frozenset("\x0b\x0c")
+# stays as it is: the patterns read it. The braille blank is drawn as a
+# blank the width of a letter (red team round 15: "Zebedee\u2800Quinlan" is
+# shown as a name): read as a space, not as a letter.
+_AS_SPACE = frozenset("\x0b\x0c\u2800")
 _AS_LINE_BREAK = frozenset("\r\x85\u2028\u2029")
 
 
