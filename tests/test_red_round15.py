@@ -179,6 +179,8 @@ def test_a_tag_drawn_inline_does_not_cut_a_phone_number(tmp_path):
 
 _GAPS = [
     ("braille-blank", "The school told Zebedee&#x2800;Quinlan about the plan."),
+    # Drawn as a blank by many fonts, as nothing by others: read both ways.
+    ("hangul-filler", "The school told Zebedee&#x3164;Quinlan about the plan."),
     ("math-space", '<math><mi>Zebedee</mi><mspace width="1em"/><mi>Quinlan</mi></math>'),
     ("rp-between", "The school told Zebedee<ruby><rp>(</rp></ruby> Quinlan about the plan."),
     ("svg-desc", '<svg width="300" height="40"><text y="20">Zebedee <desc>x</desc>Quinlan</text></svg>'),

@@ -142,6 +142,9 @@ HIDDEN_ELEMENT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TSPAN = re.compile(r"</?tspan" + NAME_END + _ATTRS + ">", FLAGS)
+# The Hangul fillers: default-ignorable (read as nothing, as cleaning reads
+# them), but drawn by many fonts as a blank the width of a letter.
+_FILLERS = re.compile("[\u115f\u1160\u3164\uffa0]")
 # Right-to-left override (U+202E) or <bdo dir="rtl">: characters drawn in
 # reverse order. U+202C (pop directional formatting) or a block ends it.
 _OVERRIDE_RUN = re.compile("\u202e([^\u202c\n]*)")
@@ -252,6 +255,8 @@ def read_markup(markup: str, nested: bool = True, page: bool = False) -> Extract
         seen = set(tags)
         tags.extend(attrs for attrs in inner.tags if attrs not in seen)
         variants.extend(inner.variants)
+    if _FILLERS.search(text):  # drawn as nothing or as a blank, by font: read both ways
+        variants.append(_FILLERS.sub(" ", text))
     if "\u202e" in text or "<bdo" in lower:
         variants.append(_right_way_round(_BDO.sub(lambda m: "\u202e" + m.group(1) + "\u202c", markup)))
     return Extract(
