@@ -18,8 +18,14 @@ def _findings(tmp_path, name: str, body: str, summary: str = "A record."):
 
 
 _NOT_SHOWN = [
-    ("hidden-block", "<div hidden>Notes for the panel.</div>", "hidden attribute"),
-    ("hidden-inline", "The plan <span HIDDEN>(draft)</span> was shared.", "hidden attribute"),
+    ("hidden-block", "<div hidden>Notes for the panel.</div>", "hidden or popover"),
+    ("hidden-inline", "The plan <span HIDDEN>(draft)</span> was shared.", "hidden or popover"),
+    ("popover", "The plan <span popover>(draft)</span> was shared.", "hidden or popover"),
+    (
+        "table-text",
+        "<table><tr><th>Year</th></tr><tr><td>2024</td></tr>Notes for the panel.</table>",
+        "outside its cells",
+    ),
     ("template", "<template>Notes for the panel.</template>", "<template>"),
     ("dialog", "<dialog>Notes for the panel.</dialog>", "<dialog>"),
     ("open-dialog", "<div><dialog open>Notes for the panel.</dialog></div>", "<dialog>"),

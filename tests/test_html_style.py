@@ -29,6 +29,11 @@ _STYLED = [
     ("element", "The plan was agreed.\n\n<style>p { color: grey }</style>\n\nUpdated in May.", 6),
     ("attr-list", 'The plan was agreed.\n\nUpdated in May.\n{: style="color: grey" }', 7),
     ("inline", 'The plan was <span style="padding-left:1em">agreed</span> in May.', 4),
+    # A colour of its own, which no security policy switches off.
+    ("font-colour", 'The plan was agreed.\n\n<font color="white">Updated in May.</font>', 6),
+    ("bgcolor", 'The plan was agreed.\n\n<p bgcolor="#fff">Updated in May.</p>', 6),
+    # A tag written over two lines, and one after a backslash-escaped backtick.
+    ("two-lines", 'The plan was agreed.\n\n<p\nstyle="color:grey">Updated in May.</p>', 6),
 ]
 
 

@@ -34,8 +34,6 @@ from lscb_core.html_model import _attributes
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
-from ..locate import body_lines
-
 # Elements whose words a browser shows in place, as text among text.
 SHOWN = frozenset(
     """
@@ -43,19 +41,24 @@ a abbr address article aside b bdi bdo big blockquote br caption center cite cod
 data dd del details dfn div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img
 ins kbd li main mark nav ol p picture pre q rt ruby s samp section small source span strike strong
 sub summary sup table tbody td tfoot th thead time tr tt u ul var wbr
+acronym nobr font o:p
 """.split()
 )
 
 
 class ElementNotShown(Rule):
     """Flags HTML written in a page (in its text or in a field) that a
-    reader may not be shown: an element with the `hidden` attribute, or
-    any element other than those a browser shows in place: `p`, `div`,
+    reader may not be shown: an element with the `hidden` or `popover`
+    attribute, words inside a table but outside its cells (a browser shows
+    them before the table), or any element other than those a browser
+    shows in place: `p`, `div`,
     `span`, headings, lists (`ul`, `ol`, `li`, `dl`, `dt`, `dd`), tables,
     `a`, `img`, `picture`, `figure`, `figcaption`, `blockquote`, `pre`,
     `code`, `details` and `summary`, `br`, `hr`, `abbr`, `time`, `ruby` and
     `rt`, and text-level elements such as `em`, `strong`, `b`, `i`, `u`,
-    `s`, `mark`, `small`, `sub`, `sup`, `q`, `cite`, `del` and `ins`.
+    `s`, `mark`, `small`, `sub`, `sup`, `q`, `cite`, `del` and `ins` (and
+    the old `acronym`, `nobr`, `font`, `center`, `tt`, `big` and `strike`,
+    and Word's empty `<o:p>`).
 
     ## Why it matters
     Hidden words are still published: anyone who reads the page's source,
@@ -93,12 +96,19 @@ _START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)(" + ATTRS + ")>", FLAGS)
 # A tag's name as written in the source (its attributes may run on to the
 # next lines).
 _TAG_NAME = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
+# Words inside a table's structure but outside its cells (and caption): a
+# browser moves them out, before the table.
+_TABLE_TEXT = re.compile(
+    r"(?:<(?:table|tbody|thead|tfoot|tr|colgroup)\b[^>]*>|</(?:td|th|tr|caption|thead|tbody|tfoot|colgroup)\s*>)"
+    r"([^<]*[^<\s][^<]*)(?=<)",
+    re.IGNORECASE,
+)
 
 
 def not_shown(markup: str) -> list[str]:
-    """Each element of `markup` a reader may not be shown, in order:
-    "hidden" for the attribute, else the tag's name in lower case."""
+    """Each thing in `markup` a reader may not be shown, in order: "hidden"
+    for the hidden or popover attribute, "table-text" for words inside a
+    table but outside its cells, else the element's name in lower case."""
     if "<" not in markup:
         return []
     found = []
@@ -108,14 +118,26 @@ def not_shown(markup: str) -> list[str]:
             continue  # a style of the page's own: HTML004
         if lower not in SHOWN:
             found.append(lower)
-        elif "hidden" in attrs.lower() and "hidden" in _attributes(attrs):
+        elif _hides(attrs):
             found.append("hidden")
+    if "<table" in markup.lower() and _TABLE_TEXT.search(markup):
+        found.append("table-text")
     return found
+
+
+def _hides(attrs: str) -> bool:
+    lower = attrs.lower()
+    if "hidden" not in lower and "popover" not in lower:
+        return False
+    found = _attributes(attrs)
+    return "hidden" in found or "popover" in found
 
 
 def _message(what: str):
     if what == "hidden":
-        return say("the page has words hidden from readers (the hidden attribute)")
+        return say("the page has words hidden from readers (the hidden or popover attribute)")
+    if what == "table-text":
+        return say("the page has words in a table outside its cells: a browser shows them before the table")
     return say("the page has <{tag}>: its words may not be shown, or not where they stand", tag=known(what[:30]))
 
 
@@ -133,30 +155,38 @@ def check_output(output) -> Iterable[Finding]:
 
 
 def _in_body(item) -> Iterable[Finding]:
-    """The elements written in the body's Markdown that the rendered body
-    has (the site's own, a chart's drawing, are not written there), each
-    at the first line that writes it; a hidden attribute at the line of its
-    tag."""
-    html = item.html
-    found = set(not_shown(html))
+    """What the rendered body has that a reader may not be shown, at the
+    first place its Markdown writes it: an element's tag (those the source
+    does not write are the site's own, a chart's drawing), a hidden
+    attribute, words in a table outside its cells. Read in the whole body as
+    written (a backtick may be no code span, a tag may run over lines); a
+    hidden attribute or stray words that cannot be placed (an attribute
+    list, `{: popover }`) are reported at the body's first line."""
+    found = set(not_shown(item.html))
     if not found:
         return
-    reported: set[str] = set()
-    for number, line in body_lines(item.source):
-        if "<" not in line:
-            continue
-        written = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line)
-        for match in _TAG_NAME.finditer(written):
-            name = match.group(1).lower()
-            if name == "style":
-                continue
-            tag = _START_TAG.match(written, match.start())
-            hidden = tag is not None and name in SHOWN and "hidden" in _attributes(tag.group(2))
-            what = "hidden" if hidden else name
-            if what in found and (what == "hidden" or what not in reported):
-                reported.add(what)
-                yield ElementNotShown.at(item.path, number, _message(what), HINT, col=match.start() + 1)
-                break  # one finding a line
-    if "hidden" in found and "hidden" not in reported:
-        # A hidden attribute on a tag written over several lines.
-        yield ElementNotShown.at(item.path, item.source.body_start, _message("hidden"), HINT)
+    source = item.source
+    text = source.text
+    reported: dict[str, int] = {}  # what -> offset of the first place written
+    for match in _TAG_NAME.finditer(text, source.line_offset(source.body_start)):
+        name = match.group(1).lower()
+        tag = _START_TAG.match(text, match.start())
+        what = name if name not in SHOWN else "hidden" if tag is not None and _hides(tag.group(2)) else ""
+        if what in found and what not in reported:
+            reported[what] = match.start()
+    if "table-text" in found:
+        stray = _TABLE_TEXT.search(item.html)
+        words = " ".join(stray.group(1).split())[:30] if stray else ""
+        at = text.find(words, source.line_offset(source.body_start)) if words else -1
+        if at >= 0:
+            reported["table-text"] = at
+    lines: set[int] = set()  # one finding a line
+    for what in sorted(found, key=lambda what: reported.get(what, -1)):
+        if what not in reported and what not in ("hidden", "table-text"):
+            continue  # an element not written in the source: the site's own (a chart's drawing)
+        at = reported.get(what)
+        line = text.count("\n", 0, at) + 1 if at is not None else source.body_start
+        if line not in lines:
+            lines.add(line)
+            col = at - text.rfind("\n", 0, at) if at is not None else 1
+            yield ElementNotShown.at(item.path, line, _message(what), HINT, col=col)

@@ -29,14 +29,14 @@ from lscb_core.html_model import _attributes
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
-from ..locate import body_lines
 from ..published.theme_classes import theme_classes
 
 
 class PageSetsStyle(Rule):
-    """Flags a `style` attribute or a `<style>` element in a page, and a
-    class of the theme's (one its style sheets define, such as
-    `visually-hidden`) written in a page's Markdown.
+    """Flags a `style` attribute or a `<style>` element in a page, a colour
+    or size of its own (`<font color>`, `bgcolor`), and a class of the
+    theme's (one its style sheets define, such as `visually-hidden`)
+    written in a page's Markdown.
 
     ## Why it matters
     The theme decides how every page looks, in the three text sizes and in
@@ -81,25 +81,44 @@ CLASS_HINT = "take the class out: it is the theme's own, and can hide or move th
 _START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)(" + ATTRS + ")>", FLAGS)
 _STYLE_WORD = re.compile(r"style", FLAGS)
 # Written in Markdown: a class attribute's value, and `{: .class #id }`.
-_CLASS_ATTRIBUTE = re.compile(r"""(?:^|[\s/"'])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", FLAGS)
+_CLASS_ATTRIBUTE = re.compile(r"""(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", FLAGS)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 _ATTR_LIST_WITH_CLASS = re.compile(r"\{[^{}\n]*\.[-\w]")
 _ATTR_LIST_CLASS = re.compile(r"(?:^|\s)\.([-\w]+)")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
 def styles(markup: str) -> list[str]:
     """What sets a style in `markup`, in order: "style" for a `<style>`
-    element, "style=" for an element with a style attribute."""
-    if "style" not in markup.lower():
+    element, "style=" for a style attribute, "colour" for a colour or a
+    size of its own (`<font color>`, `bgcolor`), which no security policy
+    switches off."""
+    lower = markup.lower()
+    if "style" not in lower and "<font" not in lower and "bgcolor" not in lower:
         return []
     found = []
     for name, attrs in _START_TAG.findall(markup):
-        if name.lower() == "style":
-            found.append("style")
-        elif _STYLE_WORD.search(attrs) and "style" in _attributes(attrs):
-            found.append("style=")
+        what = _sets_style(name, attrs)
+        if what:
+            found.append(what)
     return found
+
+
+def _sets_style(name: str, attrs: str) -> str:
+    name = name.lower()
+    if name == "style":
+        return "style"
+    lower = attrs.lower()
+    if "style" not in lower and "color" not in lower and not (name == "font" and attrs.strip()):
+        return ""
+    given = _attributes(attrs)
+    if "style" in given:
+        return "style="
+    if "bgcolor" in given or (name == "font" and given.keys() & {"color", "size", "face"}):
+        return "colour"
+    return ""
+
+
+_WHAT = {"style": "a <style> element", "style=": "a style attribute", "colour": "a colour or size of its own"}
 
 
 def check_output(output) -> Iterable[Finding]:
@@ -137,26 +156,32 @@ def _in_field(item, field: str, value: str, classes: frozenset[str]) -> Iterable
 
 
 def _in_markdown(item, found: list[str]) -> Iterable[Finding]:
-    """One finding for each line of the body that writes a style; the body's
-    first line when none can be found (a tag spread over lines)."""
-    lines = []
-    for number, line in body_lines(item.source):
-        written = _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line)
-        for match in _START_TAG.finditer(written):
-            name, attrs = match.group(1), match.group(2)
-            if name.lower() == "style" or (_STYLE_WORD.search(attrs) and "style" in _attributes(attrs)):
-                lines.append((number, match.start() + 1))
-                break
-        else:
-            for match in _ATTR_LIST.finditer(written):  # `{: style="..." }`
-                if _STYLE_WORD.search(match.group(1)) and "style" in _attributes(" " + match.group(1)):
-                    lines.append((number, match.start() + 1))
-                    break
-    if not lines:
-        lines = [(item.source.body_start, 1)]
-    what = "a <style> element" if found[0] == "style" else "a style attribute"
-    for number, col in lines:
-        yield PageSetsStyle.at(item.path, number, say("the page has {what}", what=known(what)), HINT, col=col)
+    """A finding at each place the body's Markdown writes a style, read
+    whole as written (a backtick may be no code span, a tag may run over
+    lines); at the body's first line when none can be placed (an attribute
+    list, `{: style="..." }`)."""
+    source = item.source
+    text = source.text
+    places = []
+    for match in _START_TAG.finditer(text, source.line_offset(source.body_start)):
+        what = _sets_style(match.group(1), match.group(2))
+        if what:
+            places.append((match.start(), what))
+    for match in _ATTR_LIST.finditer(text, source.line_offset(source.body_start)):
+        if _STYLE_WORD.search(match.group(1)) and "style" in _attributes(" " + match.group(1)):
+            places.append((match.start(), "style="))
+    if not places:
+        yield PageSetsStyle.at(
+            item.path, source.body_start, say("the page has {what}", what=known(_WHAT[found[0]])), HINT
+        )
+        return
+    lines = set()
+    for at, what in sorted(places):
+        line = text.count("\n", 0, at) + 1
+        if line not in lines:
+            lines.add(line)
+            message = say("the page has {what}", what=known(_WHAT[what]))
+            yield PageSetsStyle.at(item.path, line, message, HINT, col=at - text.rfind("\n", 0, at))
 
 
 def _theme_classes_written(item, classes: frozenset[str]) -> Iterable[Finding]:
@@ -168,10 +193,10 @@ def _theme_classes_written(item, classes: frozenset[str]) -> Iterable[Finding]:
     if "class" not in text.lower() and not _ATTR_LIST_WITH_CLASS.search(text):
         return  # no class written in the source: those on the page are the site's
     written: dict[str, int] = {}  # a theme's class -> the first line writing it
-    for number, line in body_lines(item.source):
-        for name in _written_classes(_CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line)):
-            if name in classes:
-                written.setdefault(name, number)
+    body = text[item.source.line_offset(item.source.body_start) :]
+    for at, name in _written_classes(body):  # whole, as written: a tag may run over lines
+        if name in classes:
+            written.setdefault(name, item.source.body_start + body.count("\n", 0, at))
     if not written:
         return
     on_elements = _classes_on_elements(item.html)
@@ -182,12 +207,16 @@ def _theme_classes_written(item, classes: frozenset[str]) -> Iterable[Finding]:
             )
 
 
-def _written_classes(line: str) -> list[str]:
+def _written_classes(text: str) -> list[tuple[int, str]]:
+    """(offset, class) of each class written in `text`: in a class
+    attribute (its value decoded) and in an attribute list (`.name` or
+    `class="name"`)."""
     names = []
-    for match in _CLASS_ATTRIBUTE.finditer(line):
-        names.extend(html.unescape(match.group(1) or match.group(2) or match.group(3) or "").split())
-    for match in _ATTR_LIST.finditer(line):
-        names.extend(_ATTR_LIST_CLASS.findall(html.unescape(match.group(1))))
+    for match in _CLASS_ATTRIBUTE.finditer(text):
+        value = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
+        names.extend((match.start(), name) for name in value.split())
+    for match in _ATTR_LIST.finditer(text):
+        names.extend((match.start(), name) for name in _ATTR_LIST_CLASS.findall(html.unescape(match.group(1))))
     return names
 
 
