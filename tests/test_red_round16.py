@@ -132,7 +132,6 @@ _DRAWINGS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="open: svg_drawn reads text a drawing does not draw, and skips a used <defs>")
 @pytest.mark.parametrize(("name", "inner"), _DRAWINGS, ids=[d[0] for d in _DRAWINGS])
 def test_a_drawing_read_as_it_draws(tmp_path, name, inner):
     plain = _drawing(f'<text x="0" y="20">{_LABEL}</text><text x="0" y="40">{_DOB}</text>')
