@@ -1,12 +1,14 @@
 """A person's name given in parts, read by the final gate as a reader reads it:
 in a table's columns under any heading a reader reads as a name's
-(published.name_columns, headings in disguise too), with a cell spanning
-rows read in each row it spans (published.table_rows), and in labelled
-fields one under the other (published.name_fields: lines, list items, a
-transposed table, a description list). Each way it acts (the full name is
-refused) and stays quiet (labels or columns that hold no name, a public
-person's name with a middle name between, a column headed "Child" with no
-surname's beside it).
+(published.name_columns, headings in disguise too, under any heading row,
+in a table inside a table), with a cell spanning rows read in each row it
+spans (published.table_rows), and in labelled fields (published.name_fields:
+lines, list items, a transposed table, a description list, fields on one
+line or in one sentence, however far apart with no other name's field
+between). Each way it acts (the full name is refused) and stays quiet
+(labels or columns that hold no name, a form's guide, a public person's
+name with a middle name between, a column headed "Child" with no surname's
+beside it, a forename whose surname's field is another's).
 """
 
 from __future__ import annotations
@@ -62,6 +64,38 @@ _DISGUISED = [
 def test_name_columns_under_disguised_headings_are_read_together(tmp_path, name, heading):
     table = f"| First name | {heading} |\n| --- | --- |\n| Zebedee | Quinlan |"
     _refused(tmp_path, name, _written("page", f"The record was shared.\n\n{table}\n"), "Quinlan")
+
+
+# --- Acts: name columns under a later heading row, and in a table in a cell -----------
+
+_LATER = [
+    (
+        "second-heading-row",
+        "<table><thead><tr><th>Event</th><th>Date</th></tr></thead><tbody><tr><td>Visit</td><td>2019</td></tr>"
+        "<tr><th>First name</th><th>Surname</th></tr><tr><td>Zebedee</td><td>Quinlan</td></tr></tbody></table>",
+    ),
+    (
+        "nested-twice",
+        "<table><tr><td><table><tr><td>Family</td></tr><tr><td><table><tr><th>Surname</th><th>Known as</th></tr>"
+        "<tr><td>Quinlan</td><td>Zebedee</td></tr></table></td></tr></table></td></tr></table>",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "table"), _LATER, ids=[t[0] for t in _LATER])
+def test_name_columns_under_a_later_heading_or_in_a_cell_are_read_together(tmp_path, name, table):
+    _refused(tmp_path, name, _written("page", f"The record was shared.\n\n{table}\n"), "Quinlan")
+
+
+def test_a_table_in_a_cell_is_read_in_that_cell():
+    table = (
+        "<table><tr><th>Child</th><th>Seen</th></tr><tr><td><table><tr><th>First name</th><th>Surname</th></tr>"
+        "<tr><td>Zebedee</td><td>Quinlan</td></tr></table></td><td>2019</td></tr></table>"
+    )
+    rows = [" ".join(line.split()) for line in read_markup(table).text.split("\n") if line.strip()]
+    assert (
+        rows[-1] == "| / First name / Surname / First name Surname / / Zebedee / Quinlan / Zebedee Quinlan / | 2019 |"
+    )
 
 
 # --- Acts: a cell spanning rows, read in each row it spans --------------------------------
@@ -122,6 +156,20 @@ _NO_NAME = [
     ("transposed", "| Field | Child |\n| --- | --- |\n| First name | withheld |\n| Surname | withheld |"),
     ("lines", "First name: Child Q\n\nSurname: not given"),
     ("child-age", "| Child | Age |\n| --- | --- |\n| Zebedee | 7 |"),
+    ("one-line-withheld", "First name: (withheld), Surname: (withheld)"),
+    ("guide-sentence", "Give the first name, then the surname. First name and surname are both needed."),
+    ("guide-required", "- First name: Required\n- Surname: Required\n\nFirst name: Required | Surname: Required"),
+    ("guide-headings", "## First name\n\nWrite the child's first name.\n\n## Surname\n\nWrite the family name."),
+    (
+        "guide-table",
+        "| Field | What to write |\n| --- | --- |\n| First name | The child's first name |\n| Surname | The child's surname |",
+    ),
+    # Far apart, with another's surname between: Zebedee is not a Quinlan.
+    (
+        "surname-between",
+        "First name: Zebedee\n\nSurname: withheld\n\n" + "\n\n".join(["Notes."] * 12) + "\n\nSurname: Quinlan",
+    ),
+    ("later-row-not-names", "| Event | Date |\n| --- | --- |\n| Last visit | 2019 |\n| Zebedee | Quinlan |"),
 ]
 
 
@@ -156,9 +204,10 @@ def test_a_child_column_is_joined_only_with_a_surname_column(tmp_path):
     "fields",
     [
         "- First name: Margaret\n- Middle name: Ann\n- Surname: Okafor",
+        "First name: Margaret, Middle name: Ann, Surname: Okafor",
         "| Field | Chair |\n| --- | --- |\n| First name | Margaret |\n| Middle initial | A |\n| Surname | Okafor |",
     ],
-    ids=["list", "transposed"],
+    ids=["list", "one-line", "transposed"],
 )
 def test_a_public_persons_name_in_fields_is_not_refused(tmp_path, fields):
     scenario = ScenarioSite(tmp_path / "public")

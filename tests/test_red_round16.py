@@ -156,7 +156,6 @@ _PARTS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="open: a name given in parts the name readers do not put together")
 @pytest.mark.parametrize(("name", "written"), _PARTS, ids=[p[0] for p in _PARTS])
 def test_a_name_in_parts(tmp_path, name, written):
     _leak(tmp_path, name, _PARTS_PLAIN, _written("page", f"The child.\n\n{written}\n"), "Quinlan")
@@ -176,7 +175,6 @@ _TABLES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="open: name columns under a table's second heading row or in a nested table")
 @pytest.mark.parametrize(("name", "written"), _TABLES, ids=[t[0] for t in _TABLES])
 def test_a_name_in_columns(tmp_path, name, written):
     _leak(tmp_path, name, _TABLE_PLAIN, _written("page", f"The child.\n\n{written}\n"), "Quinlan")

@@ -30,7 +30,13 @@ name(s)", "Surname (if known)"):
 
 A forename's column and a surname's are joined only next to each other, in
 either order, or with middle names' columns between: a forename's column
-alone is never joined with another. The same words name the parts of a name
+alone is never joined with another. They are found in the table's first
+row, or in any row below it (a heading spanning the columns may stand
+above theirs, a table may give a second list under headings of its own),
+and joined in each row under it, to the next row that heads name columns;
+a table in a table's cell is read as a table of its own (table_rows). A row
+below the first is read as headings only if a surname's word or anything a
+disguise is written with (a letter not in ASCII, a reference) is in it. The same words name the parts of a name
 given in labelled fields ("First name: Zebedee" over "Surname: Quinlan", a
 transposed table, a description list): published.name_fields.
 """
@@ -68,28 +74,35 @@ _LEAD = re.compile(r"(?:<[^<>]*>)*")
 
 def joined_name_columns(table: str) -> str:
     """`table` (rows of `| cell | cell |`, its heading row first, then the
-    `| --- |` row) with a column of each row's joined name added."""
+    `| --- |` row) with a column of each row's joined name added, in each
+    row under a row that heads name columns (the first row, or any other:
+    a heading spanning the columns may stand above it)."""
     lines = table.split("\n")
     rows = [(index, _LEAD.match(line).end()) for index, line in enumerate(lines)]
     rows = [(index, lead) for index, lead in rows if lines[index].startswith("|", lead)]
-    if not rows:
-        return table
-    index, lead = rows[0]
-    columns = _name_columns(_cells(lines[index][lead:]))
-    if columns is None:
-        return table
-    forename, surname = columns
+    columns, heading_row = None, -1
     for number, (index, lead) in enumerate(rows):
         line = lines[index]
         cells = _cells(line[lead:])
-        if len(cells) <= max(forename, surname):
+        if (number == 0 or _may_head(line)) and (heading := _name_columns(cells)) is not None:
+            columns, heading_row = heading, number
+        if columns is None or len(cells) <= max(columns):
             continue
-        if number == 1 and all(set(cell.strip()) <= set("-: ") for cell in cells):
+        if number == heading_row + 1 and all(set(cell.strip()) <= set("-: ") for cell in cells):
             joined = "---"
         else:
-            joined = " ".join(cells[column].strip() for column in (forename, surname) if cells[column].strip())
+            joined = " ".join(cells[column].strip() for column in columns if cells[column].strip())
         lines[index] = line.rstrip() + f" {joined} |" + (" " if line.endswith(" ") else "")
     return "\n".join(lines)
+
+
+def _may_head(row: str) -> bool:
+    """Whether a row below the first may head a surname's column: a
+    surname's word in it (between tags too), or anything a disguise is
+    written with (a letter not in ASCII, a reference). Reading each row's
+    cells as headings is slower than looking for a word."""
+    row = _TAG.sub("", row) if "<" in row else row
+    return not row.isascii() or "&" in row or any(word in row.lower() for word in SURNAME_WORDS)
 
 
 def _cells(line: str) -> list[str]:

@@ -15,6 +15,14 @@ one. Each row has a cell for each column a reader sees in it:
   the surname of both, and a row under a heading spanning two rows is read
   with it.
 
+A table inside another table's cell is written first (the innermost
+first), as its rows, on one line in that cell (`| / First name / Surname /
+/ Zebedee / Quinlan / Zebedee Quinlan / | 2019 |`): read as a table of its
+own, its name columns joined, and the outer table's rows kept whole (read
+as one table, its cells were read into the outer table's rows, in the wrong
+columns). Most tables hold none: a table is looked at again only when it
+has another table's start tag inside it.
+
 A table's name columns are then joined (published.name_columns).
 """
 
@@ -30,6 +38,9 @@ from .name_columns import joined_name_columns
 
 _ATTRS = f"({ATTRS})"
 TABLE = re.compile(r"<table" + NAME_END + r".*?(?:" + end_tag("table") + r"|\Z)", re.DOTALL | FLAGS)
+_TABLE_START = re.compile(r"<table" + NAME_END, FLAGS)
+# A table's own tags, left out of a table written in another's cell.
+_TABLE_TAG = re.compile(r"</?(?:table|thead|tbody|tfoot|caption|colgroup|col)" + NAME_END + _ATTRS + ">", FLAGS)
 _BETWEEN_TAGS = re.compile(r">\s+<")
 _HEAD = re.compile(r"<thead" + NAME_END + r".*?" + end_tag("thead"), re.DOTALL | FLAGS)
 _HEADING_CELL = re.compile(r"<th" + NAME_END, FLAGS)
@@ -51,6 +62,8 @@ _ROWSPAN_NAME = re.compile(r"\srowspan\s*=", re.IGNORECASE)
 _PIPE = re.compile(r"\||&(?:#0*124|#[xX]0*7[cC]|vert|verbar|VerticalLine);")
 _ROW_START = re.compile(r"<tr" + NAME_END + _ATTRS + ">", FLAGS)
 _ROW_END = re.compile(end_tag("tr"), FLAGS)
+# The row under a heading row (left out of a table written in a cell).
+_SEPARATOR_ROW = re.compile(r"\|(?:\s*---\s*\|)+")
 # Where a row group starts or ends: a cell spanning rows reaches no further.
 _ROW_GROUP = re.compile(r"</?t(?:head|body|foot)" + NAME_END + "|" + end_tag("table"), FLAGS)
 # The most rows a cell spans (a browser's limit); rowspan="0": to the end of its group.
@@ -61,7 +74,38 @@ def tables_as_rows(markup: str, on_one_line: Callable[[str], str]) -> str:
     """`markup` with each table written as rows (`| a | b |`) between blank
     lines. `on_one_line`: a cell's markup with its blocks and line breaks
     read as spaces."""
-    return TABLE.sub(lambda match: _table_as_rows(match, on_one_line), markup)
+    nested = False
+
+    def as_rows(match: re.Match) -> str:
+        nonlocal nested
+        nested = nested or _TABLE_START.search(match.group(0), 1) is not None
+        return _table_as_rows(match, on_one_line)
+
+    written = TABLE.sub(as_rows, markup)
+    if not nested:
+        return written
+    return TABLE.sub(lambda match: _table_as_rows(match, on_one_line), _inner_tables(markup, on_one_line))
+
+
+def _inner_tables(markup: str, on_one_line: Callable[[str], str]) -> str:
+    """`markup` with each table inside another table's cell written as its
+    rows, on one line in that cell: innermost first, so that each is read
+    as a table of its own (its name columns joined) and the outer table's
+    rows stay whole."""
+    at = 0
+    while (table := TABLE.search(markup, at)) is not None:
+        inner = list(_TABLE_START.finditer(markup, table.start() + 1, table.end()))
+        if not inner:
+            at = table.end()
+            continue
+        innermost = TABLE.match(markup, inner[-1].start())
+        rows = _TABLE_TAG.sub(" ", _table_as_rows(innermost, on_one_line)).split("\n")
+        on_its_line = " ".join(row.strip() for row in rows if row.strip() and not _SEPARATOR_ROW.fullmatch(row.strip()))
+        if _TABLE_START.search(on_its_line):  # a table's start tag never ended: read as it was
+            return markup
+        markup = markup[: innermost.start()] + on_its_line + markup[innermost.end() :]
+        at = table.start()
+    return markup
 
 
 def _table_as_rows(match: re.Match, on_one_line: Callable[[str], str]) -> str:
