@@ -1,8 +1,15 @@
 """Red team round 16: on HTML005's list of shown elements, HTML004's reading
 of classes, the readers of a name given in parts, and the reading of an SVG
 drawing as it draws. Each leak test first builds the identifier written
-plainly, which is refused, then with the trick, which passes with the
-identifier published (xfail until fixed). Checked in Chromium: a popover,
+plainly, which is refused, then with the trick, which passed with the
+identifier published. All seven classes and the four false alarms are
+fixed: HTML004/HTML005 read the Markdown whole as written, know popover and
+words outside a table's cells, and allow acronym, nobr, font and Word's o:p
+(1-4, false alarms); a Hangul filler is read both ways (5); svg_drawn knows
+text of no size, unpainted, white, scaled away, clipped, outside, and
+<use> (6); name_fields/name_columns/table_rows read a name's parts on one
+line, in a sentence, far apart, under any heading row and nested (7). A
+table whose cells and rows leave out their end tags is read cell by cell. Checked in Chromium: a popover,
 an <rp> inside a ruby, and text a table's parser moves out of the table are
 shown as below; the Hangul fillers are drawn as a blank wider than a space.
 
@@ -205,6 +212,12 @@ _REFUSED = [
         f"{_LABEL}\n\n<details><summary>More</summary><details open><summary>x</summary>{_FILLER}</details>"
         f"</details>\n\n{_DOB}.",
         _DOB,
+    ),
+    # Cells and rows whose end tags are left out, as HTML allows: each cell its own.
+    (
+        "unclosed-cells",
+        "<table><tr><th>First name<th>Surname<tr><td>Zebedee<td>Quinlan</table>",
+        "Quinlan",
     ),
     ("details-ended-by-div", f"{_LABEL}\n\n<div><details><summary>More</summary>{_FILLER}</div>\n\n{_DOB}.", _DOB),
 ]

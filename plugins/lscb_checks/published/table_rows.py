@@ -47,7 +47,10 @@ _HEADING_CELL = re.compile(r"<th" + NAME_END, FLAGS)
 _CELL_START = re.compile(r"<t[hd]" + NAME_END + _ATTRS + ">", FLAGS)
 _CELL = re.compile(
     r"(?P<start><t[hd]" + NAME_END + _ATTRS + r">)(?P<content>.*?)"
-    r"(?=" + end_tag("t[hd]") + r"|<t[hd]" + NAME_END + "|" + end_tag("tr") + r"|\Z)",
+    r"(?=" + end_tag("t[hd]") + r"|</?t(?:[hd]|r|head|body|foot)" + NAME_END + "|" + end_tag("tr|table") + r"|\Z)"
+    # Its end tag, which may be left out (`<td>Zebedee<td>Quinlan`): written
+    # always, so that no cell runs into the next.
+    r"(?:" + end_tag("t[hd]") + r")?",
     re.DOTALL | FLAGS,
 )
 _CELL_END = re.compile(end_tag("t[hd]"), FLAGS)
@@ -110,6 +113,8 @@ def _inner_tables(markup: str, on_one_line: Callable[[str], str]) -> str:
 
 def _table_as_rows(match: re.Match, on_one_line: Callable[[str], str]) -> str:
     table = _CELL.sub(lambda cell: _cell_on_one_line(cell, on_one_line), _BETWEEN_TAGS.sub("><", match.group(0)))
+    if len(_ROW_START.findall(table)) != len(_ROW_END.findall(table)):
+        table = _rows_closed(table)
     if _ROWSPAN_NAME.search(table):
         table = _rows_spanned(table)
     table = _CAPTION_END.sub(lambda end: end.group(0) + "\n", table)  # the caption on a line of its own
@@ -136,6 +141,23 @@ def _table_as_rows(match: re.Match, on_one_line: Callable[[str], str]) -> str:
     return "\n\n" + joined_name_columns(table) + "\n\n"
 
 
+def _rows_closed(table: str) -> str:
+    """`table` with an end tag for each row that leaves it out (`<tr><td>a
+    <tr><td>b`), where a browser ends it: at the next row, or at the end of
+    its group or of the table. Otherwise the rows run into one line."""
+    starts = [row.start() for row in _ROW_START.finditer(table)]
+    ends = []
+    for index, start in enumerate(starts):
+        following = starts[index + 1] if index + 1 < len(starts) else len(table)
+        group = _ROW_GROUP.search(table, start, following)
+        boundary = group.start() if group else following
+        if not _ROW_END.search(table, start, boundary):
+            ends.append(boundary)
+    for at in reversed(ends):
+        table = table[:at] + "</tr>" + table[at:]
+    return table
+
+
 def _cell_on_one_line(cell: re.Match, on_one_line: Callable[[str], str]) -> str:
     """A cell whose text is in paragraphs or broken into lines (`<td><p>...`,
     as a word processor exports a table) on one line, as its row: otherwise
@@ -146,7 +168,7 @@ def _cell_on_one_line(cell: re.Match, on_one_line: Callable[[str], str]) -> str:
     span = _span(_COLSPAN, start)
     empty = min(int(span), 50) - 1 if span else 0  # the columns it spans, as empty cells
     rows = _span(_ROWSPAN, start)  # each spans the rows the cell spans
-    return start + content + ("</td><td" + (f' rowspan="{rows}"' if rows else "") + ">") * max(0, empty)
+    return start + content + ("</td><td" + (f' rowspan="{rows}"' if rows else "") + ">") * max(0, empty) + "</td>"
 
 
 def _span(pattern: re.Pattern, start: str) -> str | None:
