@@ -291,3 +291,16 @@ def _nth_outside_code(source: SourceFile, needle: str, nth: int, fold: bool) -> 
                 nth -= 1
             at = haystack.find(needle, at + 1)
     return None
+
+
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def blank_code_spans(text: str) -> str:
+    """`text` with each code span on a line (`...`) blanked, its length and
+    offsets kept: where an HTML tag written in Markdown is an element, not
+    an example. A backtick is not always a code span (escaped, or in a raw
+    HTML block): a caller that finds nothing so reads the text as written."""
+    if "`" not in text:
+        return text
+    return _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), text)

@@ -34,6 +34,9 @@ from lscb_core.html_model import _attributes
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
+from ..locate import blank_code_spans
+from ..page_fields import fields_as_html
+
 # Elements whose words a browser shows in place, as text among text.
 SHOWN = frozenset(
     """
@@ -137,17 +140,18 @@ def _message(what: str):
     if what == "hidden":
         return say("the page has words hidden from readers (the hidden or popover attribute)")
     if what == "table-text":
-        return say("the page has words in a table outside its cells: a browser shows them before the table")
+        return say("the page has words in a table outside its cells (shown before it)")
     return say("the page has <{tag}>: its words may not be shown, or not where they stand", tag=known(what[:30]))
 
 
 def check_output(output) -> Iterable[Finding]:
-    items = {page.item.path: page.item for page in output.pages.values() if page.item is not None}
-    for item in items.values():
+    pages = {page.item.path: page for page in output.pages.values() if page.item is not None}
+    for page in pages.values():
+        item = page.item
         if not item.is_public:
             continue
-        for name, value in item.metadata.items():
-            found = not_shown(value) if isinstance(value, str) else []
+        for name, value in fields_as_html(page):
+            found = not_shown(value)
             if found:
                 line = item.source.field_line(name.capitalize()) or item.source.field_line(name)
                 yield ElementNotShown.at(item.path, line or 1, _message(found[0]), HINT)
@@ -168,16 +172,18 @@ def _in_body(item) -> Iterable[Finding]:
     source = item.source
     text = source.text
     reported: dict[str, int] = {}  # what -> offset of the first place written
-    for match in _TAG_NAME.finditer(text, source.line_offset(source.body_start)):
-        name = match.group(1).lower()
-        tag = _START_TAG.match(text, match.start())
-        what = name if name not in SHOWN else "hidden" if tag is not None and _hides(tag.group(2)) else ""
-        if what in found and what not in reported:
-            reported[what] = match.start()
+    for read in (blank_code_spans(text), text):  # outside code first; what is left as written
+        for match in _TAG_NAME.finditer(read, source.line_offset(source.body_start)):
+            name = match.group(1).lower()
+            tag = _START_TAG.match(read, match.start())
+            what = name if name not in SHOWN else "hidden" if tag is not None and _hides(tag.group(2)) else ""
+            if what in found and what not in reported:
+                reported[what] = match.start()
     if "table-text" in found:
         stray = _TABLE_TEXT.search(item.html)
         words = " ".join(stray.group(1).split())[:30] if stray else ""
-        at = text.find(words, source.line_offset(source.body_start)) if words else -1
+        table = text.lower().find("<table", source.line_offset(source.body_start))
+        at = text.find(words, table) if words and table >= 0 else -1
         if at >= 0:
             reported["table-text"] = at
     lines: set[int] = set()  # one finding a line

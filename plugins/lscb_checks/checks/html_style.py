@@ -29,6 +29,8 @@ from lscb_core.html_model import _attributes
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
 
+from ..locate import blank_code_spans
+from ..page_fields import fields_as_html
 from ..published.theme_classes import theme_classes
 
 
@@ -125,14 +127,14 @@ def check_output(output) -> Iterable[Finding]:
     # The items whose pages are read (in the preview, the one page saved):
     # their bodies and Summaries, as Pelican rendered them, are what the
     # built pages hold of an editor's writing; the rest is the theme's.
-    items = {page.item.path: page.item for page in output.pages.values() if page.item is not None}
+    pages = {page.item.path: page for page in output.pages.values() if page.item is not None}
     classes = theme_classes(output.root)
-    for item in items.values():
+    for page in pages.values():
+        item = page.item
         if not item.is_public:
             continue
-        for field, value in item.metadata.items():
-            if isinstance(value, str) and "<" in value:
-                yield from _in_field(item, field, value, classes)
+        for field, value in fields_as_html(page):
+            yield from _in_field(item, field, value, classes)
         found = styles(item.html)
         if found:
             yield from _in_markdown(item, found)
@@ -162,14 +164,8 @@ def _in_markdown(item, found: list[str]) -> Iterable[Finding]:
     list, `{: style="..." }`)."""
     source = item.source
     text = source.text
-    places = []
-    for match in _START_TAG.finditer(text, source.line_offset(source.body_start)):
-        what = _sets_style(match.group(1), match.group(2))
-        if what:
-            places.append((match.start(), what))
-    for match in _ATTR_LIST.finditer(text, source.line_offset(source.body_start)):
-        if _STYLE_WORD.search(match.group(1)) and "style" in _attributes(" " + match.group(1)):
-            places.append((match.start(), "style="))
+    start = source.line_offset(source.body_start)
+    places = _style_places(blank_code_spans(text), start) or _style_places(text, start)
     if not places:
         yield PageSetsStyle.at(
             item.path, source.body_start, say("the page has {what}", what=known(_WHAT[found[0]])), HINT
@@ -184,6 +180,18 @@ def _in_markdown(item, found: list[str]) -> Iterable[Finding]:
             yield PageSetsStyle.at(item.path, line, message, HINT, col=at - text.rfind("\n", 0, at))
 
 
+def _style_places(text: str, start: int) -> list[tuple[int, str]]:
+    places = []
+    for match in _START_TAG.finditer(text, start):
+        what = _sets_style(match.group(1), match.group(2))
+        if what:
+            places.append((match.start(), what))
+    for match in _ATTR_LIST.finditer(text, start):
+        if _STYLE_WORD.search(match.group(1)) and "style" in _attributes(" " + match.group(1)):
+            places.append((match.start(), "style="))
+    return places
+
+
 def _theme_classes_written(item, classes: frozenset[str]) -> Iterable[Finding]:
     """A class of the theme's written in the body's Markdown (as its value
     reads once its character references are decoded), and on an element of
@@ -192,19 +200,19 @@ def _theme_classes_written(item, classes: frozenset[str]) -> Iterable[Finding]:
     text = item.source.text
     if "class" not in text.lower() and not _ATTR_LIST_WITH_CLASS.search(text):
         return  # no class written in the source: those on the page are the site's
-    written: dict[str, int] = {}  # a theme's class -> the first line writing it
-    body = text[item.source.line_offset(item.source.body_start) :]
-    for at, name in _written_classes(body):  # whole, as written: a tag may run over lines
-        if name in classes:
-            written.setdefault(name, item.source.body_start + body.count("\n", 0, at))
-    if not written:
-        return
     on_elements = _classes_on_elements(item.html)
+    body = text[item.source.line_offset(item.source.body_start) :]
+    written: dict[str, int] = {}  # a theme's class on an element -> the first line writing it
+    for read in (blank_code_spans(body), body):  # outside code first; else as written
+        for at, name in _written_classes(read):  # whole: a tag may run over lines
+            if name in classes and name in on_elements:
+                written.setdefault(name, item.source.body_start + body.count("\n", 0, at))
+        if written:
+            break
     for name, number in written.items():
-        if name in on_elements:
-            yield PageSetsStyle.at(
-                item.path, number, say('class "{name}" is one of the theme\'s', name=known(name)), CLASS_HINT
-            )
+        yield PageSetsStyle.at(
+            item.path, number, say('class "{name}" is one of the theme\'s', name=known(name)), CLASS_HINT
+        )
 
 
 def _written_classes(text: str) -> list[tuple[int, str]]:
