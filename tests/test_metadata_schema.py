@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, review_markdown
+from conftest import ROOT, build_site, guidance_markdown, review_markdown
 from lscb_content import schema
 
 GUIDANCE = """\
@@ -423,3 +423,14 @@ def test_the_schema_matches_the_field_tables_in_docs_editing_md(title):
                 assert set(values) == set(field.allowed) - {"published"}, (key, name)
             else:
                 assert _TYPE_WORDS[type_cell] == field.type, (key, name)
+
+
+def test_a_text_field_written_over_two_lines_is_shown_as_one(scenario):
+    """Pelican's reader gives a field over several lines as a list of them;
+    the theme printed it as Python writes a list (`["Policy and", '...']`)."""
+    text = guidance_markdown("A record", body="The record.")
+    scenario.write("guidance/a-record.md", text.replace("Owner: ", "Owner: Policy and\n    ", 1))
+    site = scenario.build()
+    assert site.ok, site.messages()
+    owner = site.soup("guidance/a-record/").find("dt", string="Owner").find_next("dd").get_text()
+    assert owner.startswith("Policy and Policy and") and "[" not in owner and "'" not in owner

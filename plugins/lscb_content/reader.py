@@ -26,6 +26,7 @@ from lscb_core import sources
 
 from . import markdown_cache
 from .markdown_ext import LscbExtension
+from .schema import TEXT, fields_of
 from .types import STATUSES, type_for_path
 
 # HTML comments in Markdown are editors' notes and waivers: never published.
@@ -61,12 +62,12 @@ class LscbMarkdownReader(MarkdownReader):
             data = file.read()
         sources.read_by_pelican(source_path, data)  # what the checks read of it
         converted = markdown_cache.converted(self.settings, source_path, data, self._convert_file)
-        return self._finish(*converted)
+        return self._finish(*converted, source_path=source_path)
 
     def read_text(self, source_path, text):
         """Read `text` as the file at `source_path` (an earlier version of
         a guidance page is not a file: lscb_content.earlier_versions)."""
-        return self._finish(*self._convert(source_path, text))
+        return self._finish(*self._convert(source_path, text), source_path=source_path)
 
     def _convert_file(self, source_path, data: bytes):
         """The file's bytes read as Pelican's pelican_open reads a file
@@ -89,12 +90,22 @@ class LscbMarkdownReader(MarkdownReader):
         contents_list = _level_two_headings(getattr(self._md, "toc_tokens", []))
         return content, meta, contents_list
 
-    def _finish(self, content: str, meta: dict, contents_list: list):
+    def _finish(self, content: str, meta: dict, contents_list: list, source_path: str = ""):
         """The header's fields read into values (dates, the summary's HTML)."""
         # Formatted fields (the summary) are converted without numbering.
         self._md = self._markdown(numbered=False)
         metadata = self._parse_metadata(meta)
         metadata["contents_list"] = contents_list
+        # A text field written over several lines is one value, its lines
+        # joined: Pelican's reader gives a list, which the theme printed as
+        # Python writes a list (`["Policy and", 'Procedures']`).
+        content_type = type_for_path(os.path.relpath(source_path, self.settings["PATH"])) if source_path else None
+        kinds = {name.lower(): field for name, field in fields_of(content_type.key if content_type else "").items()}
+        for key, value in metadata.items():
+            field = kinds.get(key)
+            if field is not None and field.type == TEXT and not field.repeatable and isinstance(value, list):
+                if all(isinstance(line, str) for line in value):
+                    metadata[key] = " ".join(line.strip() for line in value)
         status = metadata.get("status")
         if status is not None and str(status).strip().casefold() not in STATUSES:
             metadata["status"] = "draft"  # kept, never published; META003 names it
