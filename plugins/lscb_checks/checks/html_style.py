@@ -11,10 +11,12 @@ be read as one (red team round 13). The site's security policy already
 switches inline styles off in a browser that applies it; a feed reader, an
 old browser or a copy of the page saved and sent on may not.
 
-Read in each page's body and Summary as Pelican rendered them, which the
-built page holds as they are: every style attribute and every <style>
-element is reported at the line of the Markdown that wrote it. A class is the theme's when its style sheets define it; one written in
-a page's Markdown (in an HTML tag, or `{: .class }`) is reported at its line.
+Read in each page's body as Pelican rendered it, which the built page holds
+as it is, and in each field of its header the page prints as HTML
+(page_fields): every style attribute and every <style> element is reported
+at the line of the Markdown that wrote it. A class is the theme's when its
+style sheets define it; one written in a page's Markdown (in an HTML tag, or
+`{: .class }`) is reported at its line.
 """
 
 from __future__ import annotations
@@ -63,9 +65,9 @@ class PageSetsStyle(Rule):
     the theme's maintainer to add it to the theme for every page.
 
     ## Known limitations
-    Read in each page's body and Summary as Pelican rendered them (the
-    built page holds them as they are); the theme's templates are the
-    theme's. A class is reported only when the theme's style sheets define
+    Read in each page's body as Pelican rendered it and in each field of
+    its header the page prints as HTML (the Title, the Summary, the Owner);
+    the theme's templates are the theme's. A class is reported only when the theme's style sheets define
     it (any other class changes nothing a reader sees). SVG drawings in
     images/ may style their shapes and text; their text is read as it is
     written.
@@ -125,7 +127,7 @@ _WHAT = {"style": "a <style> element", "style=": "a style attribute", "colour": 
 
 def check_output(output) -> Iterable[Finding]:
     # The items whose pages are read (in the preview, the one page saved):
-    # their bodies and Summaries, as Pelican rendered them, are what the
+    # their bodies and the fields their pages print as HTML are what the
     # built pages hold of an editor's writing; the rest is the theme's.
     pages = {page.item.path: page for page in output.pages.values() if page.item is not None}
     classes = theme_classes(output.root)
