@@ -14,17 +14,13 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
-from test_identifiers_put_apart import _refused, _written  # noqa: E402
+from test_identifiers_put_apart import _written  # noqa: E402
+from test_red_round16 import _leak  # noqa: E402
 
 _FILLER = " ".join(["the record was reviewed"] * 12)
 _LABEL = "Child Q's date of birth:"
 _DOB = "14 March 2017"
 _PLAIN_DOB = _written("page", f"{_LABEL}\n\n{_DOB}.")
-
-
-def _leak(tmp_path, name, plain, trick, planted):
-    _refused(tmp_path, "plain", plain, planted)
-    _refused(tmp_path, name, trick, planted)
 
 
 def _summary(summary: str) -> dict[str, str]:

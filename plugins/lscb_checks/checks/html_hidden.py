@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
-from lscb_core.html_grammar import ATTRS, FLAGS
+from lscb_core.html_grammar import FLAGS, end_tag, start_tag
 from lscb_core.html_model import _attributes
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
@@ -95,16 +95,21 @@ class ElementNotShown(Rule):
 
 
 HINT = "take it out, and write only the words a reader should see, in Markdown"
-_START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)(" + ATTRS + ")>", FLAGS)
+# Any start tag: its name in group 1, its attributes in group 2.
+_START_TAG = re.compile(start_tag(r"[A-Za-z][^\t\n\f\r />]*+"), FLAGS)
 # A tag's name as written in the source (its attributes may run on to the
 # next lines).
 _TAG_NAME = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
 # Words inside a table's structure but outside its cells (and caption): a
 # browser moves them out, before the table.
 _TABLE_TEXT = re.compile(
-    r"(?:<(?:table|tbody|thead|tfoot|tr|colgroup)\b[^>]*>|</(?:td|th|tr|caption|thead|tbody|tfoot|colgroup)\s*>)"
+    "(?:"
+    + start_tag("table|tbody|thead|tfoot|tr|colgroup")
+    + "|"
+    + end_tag("td|th|tr|caption|thead|tbody|tfoot|colgroup")
+    + ")"
     r"([^<]*[^<\s][^<]*)(?=<)",
-    re.IGNORECASE,
+    FLAGS,
 )
 
 
@@ -181,7 +186,7 @@ def _in_body(item) -> Iterable[Finding]:
                 reported[what] = match.start()
     if "table-text" in found:
         stray = _TABLE_TEXT.search(item.html)
-        words = " ".join(stray.group(1).split())[:30] if stray else ""
+        words = " ".join(stray.group(3).split())[:30] if stray else ""
         table = text.lower().find("<table", source.line_offset(source.body_start))
         at = text.find(words, table) if words and table >= 0 else -1
         if at >= 0:

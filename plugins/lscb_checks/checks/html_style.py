@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 
 from lscb_core.findings import Finding
-from lscb_core.html_grammar import ATTRS, FLAGS
+from lscb_core.html_grammar import FLAGS, start_tag
 from lscb_core.html_model import _attributes
 from lscb_core.quote import known, say
 from lscb_core.rules import Rule, Waiver
@@ -82,7 +82,8 @@ class PageSetsStyle(Rule):
 HINT = "take it out: the theme sets how pages look, and a style can hide words from the checks"
 CLASS_HINT = "take the class out: it is the theme's own, and can hide or move the words"
 
-_START_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)(" + ATTRS + ")>", FLAGS)
+# Any start tag: its name in group 1, its attributes in group 2.
+_START_TAG = re.compile(start_tag(r"[A-Za-z][^\t\n\f\r />]*+"), FLAGS)
 _STYLE_WORD = re.compile(r"style", FLAGS)
 # Written in Markdown: a class attribute's value, and `{: .class #id }`.
 _CLASS_ATTRIBUTE = re.compile(r"""(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", FLAGS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from lscb_core.html_grammar import ATTRS, FLAGS, NAME_END, end_tag
+from lscb_core.html_model import _VOID
 
 # The innermost details: no other details starts inside it.
 _DETAILS = re.compile(
@@ -22,7 +23,6 @@ _DETAILS = re.compile(
 )
 _TAG = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)" + ATTRS + ">", FLAGS)
 _SUMMARY_END = re.compile(end_tag("summary"), FLAGS)
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # `open` as a browser reads an attribute's name: `open"` is another name (the
 # details is closed). When in doubt, closed: the page is read whole as well.
 _OPEN = re.compile(r"(?:^|[\t\n\f\r /])open(?=[\t\n\f\r />=]|$)", re.IGNORECASE)
